@@ -1,0 +1,247 @@
+"""The command line: the same use cases as the window, headless.
+
+Exit codes are a contract (see DESIGN.md): 0 done, 2 wrong usage, 3 an input
+was refused, 1 an internal error (details in the log file, never a bare
+traceback on the terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from desktop_app import __version__
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.paths import default_db_path, demo_db_path, log_file
+from desktop_app.core.problems import NapError, UsageError
+from desktop_app.core.progress import Cancelled, Progress, drive
+from desktop_app.messages import bilingual, problems_bilingual, system_language, text
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that words its complaints in both languages and never exits by itself."""
+
+    lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError.of("cli.usage", detail=message)
+
+
+def _year(value: str) -> int:
+    if len(value) != 4 or not value.isdigit():
+        raise UsageError.of("period.malformed", value=value)
+    return int(value)
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(
+        prog="nap-reporter",
+        description="NAP Reporter: báo cáo thực hiện Kế hoạch hành động quốc gia (ICCPR) / "
+        "reporting on the National Action Plans for the ICCPR.",
+    )
+    parser.add_argument("--version", action="version", version=f"nap-reporter {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: per-user data folder)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="language of messages and window")
+    parser.add_argument("--demo", action="store_true", help="open the separate demo database")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="render the main window to a PNG file and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("agencies", help="list agency codes and names")
+
+    init = commands.add_parser("init", help="set up a database for one role")
+    init.add_argument("--role", required=True, choices=[r.value for r in Role])
+    init.add_argument("--agency", metavar="CODE")
+    init.add_argument("--contact", metavar="NAME", default="", help="contact person")
+
+    demo = commands.add_parser("demo", help="fill the database with demo data")
+    demo.add_argument("--activities", type=int, default=500, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--period", type=_year, metavar="P")
+
+    status = commands.add_parser("status", help="what the database holds")
+    status.add_argument("--json", action="store_true")
+    return parser
+
+
+# --- output ------------------------------------------------------------------
+
+
+def _say(lines: Sequence[str], stream: Any = None) -> None:
+    stream = stream or sys.stdout
+    for line in lines:
+        print(line, file=stream)
+
+
+def _say_both(key: str, lang: str, stream: Any = None, **params: Any) -> None:
+    """A refusal or a warning: the chosen language first, the other after."""
+    _say(bilingual(lambda lg: [text(key, lg, **params)], lang), stream)
+
+
+def _say_done(key: str, lang: str, **params: Any) -> None:
+    _say([text(key, lang, **params)])
+
+
+class _Bar:
+    """A progress bar on a terminal; silent when output is not a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, step: Progress) -> None:
+        if not self.enabled or step.total <= 0:
+            return
+        percent = step.done * 100 // step.total
+        if percent != self.last:
+            self.last = percent
+            filled = percent * 30 // 100
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {percent:3d}%")
+            sys.stderr.flush()
+            if step.done >= step.total:
+                sys.stderr.write("\n")
+
+
+# --- commands ----------------------------------------------------------------
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if args.db is not None:
+        return Path(args.db)
+    return demo_db_path() if args.demo else default_db_path()
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from desktop_app.core.storage.database import Database
+
+    return Database.open(_db_path(args))
+
+
+def cmd_agencies(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.setup import agency_choices
+
+    for choice in agency_choices():
+        print(f"{choice.code}\t{choice.name(lang)}")
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.setup import check_agency_code, initialise
+
+    role = Role(args.role)
+    if role is Role.AGENCY:
+        if not args.agency:
+            raise UsageError.of("agency.missing")
+        check_agency_code(args.agency)  # before any file is made
+    db = _open(args)
+    try:
+        change = initialise(db, role, args.agency, args.contact)
+    finally:
+        db.close()
+    agency = f", {args.agency.strip().upper()}" if role is Role.AGENCY else ""
+    _say_done("cli.init_done", lang, db=db.path, role=role.value, agency=agency,
+              version=change.version)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.demo import fill_demo
+
+    if args.activities < 0:
+        raise UsageError.of("value.negative", value=args.activities)
+    db = _open(args)
+    started = time.perf_counter()
+    try:
+        result = drive(fill_demo(db, activities=args.activities, seed=args.seed,
+                                 period=args.period), _Bar())
+    finally:
+        db.close()
+    _say_done("cli.demo_done", lang, activities=result.activities,
+              indicators=result.indicators, results=result.results, period=result.period,
+              seconds=time.perf_counter() - started)
+    if result.submissions:
+        _say_done("cli.demo_submissions", lang, submissions=result.submissions)
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.status import status
+
+    db = _open(args)
+    try:
+        facts = status(db)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(facts, ensure_ascii=False, indent=2))
+    else:
+        for key, value in facts.items():
+            print(f"{key}: {'-' if value is None else value}")
+    return EXIT_OK
+
+
+def cmd_window(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.ui.launch import launch
+
+    return launch(_db_path(args), lang=lang, demo=args.demo, screenshot=args.screenshot)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
+    None: cmd_window,
+    "agencies": cmd_agencies,
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "status": cmd_status,
+}
+
+
+def _log_internal_error() -> Path | str:
+    try:
+        path = log_file()
+        logging.basicConfig(filename=path, level=logging.INFO, force=True,
+                            format="%(asctime)s %(levelname)s %(message)s")
+        logging.getLogger("nap-reporter").error(
+            "internal error in %s\n%s", " ".join(sys.argv), traceback.format_exc())
+        return path
+    except Exception:  # the log itself failed: still no traceback on the terminal
+        return "(log unavailable)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = "vi" if "--lang=vi" in argv else system_language()
+    if "--lang" in argv and argv.index("--lang") + 1 < len(argv):
+        lang = argv[argv.index("--lang") + 1] if argv[argv.index("--lang") + 1] in (
+            "vi", "en") else lang
+    try:
+        args = build_parser().parse_args(argv)
+        lang = args.lang or lang
+        return COMMANDS[args.command](args, lang)
+    except NapError as error:
+        lines = problems_bilingual(error.problems, lang)
+        if error.problems and error.problems[0].code == "cli.usage":
+            detail = error.problems[0].params.get("detail", "")
+            lines = bilingual(lambda lg: [text("cli.usage_error", lg, detail=detail)], lang)
+        _say(lines, sys.stderr)
+        return error.exit_code
+    except (Cancelled, KeyboardInterrupt):
+        _say_both("cli.cancelled", lang, sys.stderr)
+        return EXIT_REFUSED
+    except SystemExit as done:  # --help and --version
+        return int(done.code or 0)
+    except Exception:
+        _say_both("cli.internal_error", lang, sys.stderr, log=_log_internal_error())
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

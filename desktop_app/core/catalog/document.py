@@ -1,0 +1,157 @@
+"""Reading and checking catalog documents (the bundled files or an update file)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.paths import resources_dir
+from desktop_app.core.problems import Problem, RefusedError
+
+FORMAT = "nap-reporter-catalog"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+Entry = dict[str, Any]
+Document = dict[str, Any]
+
+# section -> (key field, required fields)
+SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "agencies": ("code", ("code", "kind", "name_vi", "name_en")),
+    "plans": ("code", ("code", "decision", "title_vi", "title_en")),
+    "areas": ("code", ("code", "plan", "number", "title_vi", "title_en")),
+    "sources": ("code", ("code", "kind", "title_vi", "title_en")),
+    "recommendations": ("code", ("code", "source", "text_vi", "text_en")),
+    "tasks": ("code", ("code", "plan", "number", "title_vi", "title_en")),
+    "grades": ("code", ("code", "scale", "meaning_vi", "meaning_en")),
+    "sdgs": ("number", ("number", "title_vi", "title_en")),
+    "periods": ("year", ("year",)),
+}
+
+AGENCY_KINDS = {"city", "province", "ministry", "ministerial_agency", "central_body"}
+
+
+def bundled_catalog_path() -> Path:
+    return resources_dir() / "catalog" / "catalog.json"
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RefusedError.of("catalog.too_large", file=str(path))
+        with path.open("rb") as handle:
+            return json.loads(handle.read().decode("utf-8"))
+    except FileNotFoundError as exc:
+        raise RefusedError.of("file.not_found", file=str(path)) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RefusedError.of("catalog.not_json", file=str(path), detail=str(exc)) from exc
+    except OSError as exc:
+        raise RefusedError.of("file.unreadable", file=str(path), detail=str(exc)) from exc
+
+
+def read_catalog(path: Path) -> Document:
+    """Read a catalog: a manifest with part files beside it, or one whole document."""
+    doc = _read_json(path)
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise RefusedError.of("catalog.not_catalog", file=str(path))
+    parts = doc.pop("parts", None) or []
+    for part_name in parts:
+        part_path = (path.parent / str(part_name)).resolve()
+        if part_path.parent != path.parent.resolve():
+            raise RefusedError.of("catalog.bad_part", file=str(path), part=str(part_name))
+        part = _read_json(part_path)
+        if not isinstance(part, dict):
+            raise RefusedError.of("catalog.bad_part", file=str(path), part=str(part_name))
+        for section, entries in part.items():
+            doc.setdefault(section, []).extend(entries if isinstance(entries, list) else [])
+    problems = check_catalog(doc, str(path))
+    if problems:
+        raise RefusedError(*problems)
+    return doc
+
+
+def read_bundled_catalog() -> Document:
+    return read_catalog(bundled_catalog_path())
+
+
+def _nfc_everywhere(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc_everywhere(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc_everywhere(v) for k, v in value.items()}
+    return value
+
+
+def check_catalog(doc: Document, file: str) -> list[Problem]:
+    """Structure and references; the first problems found, at most a screenful."""
+    problems: list[Problem] = []
+
+    def bad(code: str, **params: Any) -> None:
+        problems.append(Problem(code, {"file": file, **params}))
+
+    if doc.get("format_version") != FORMAT_VERSION:
+        bad("catalog.format_version", found=doc.get("format_version"), wanted=FORMAT_VERSION)
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        bad("catalog.bad_version", found=version)
+    for section, (key, required) in SECTIONS.items():
+        entries = doc.get(section, [])
+        if not isinstance(entries, list):
+            bad("catalog.bad_section", section=section)
+            continue
+        seen: set[Any] = set()
+        for index, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict):
+                bad("catalog.bad_entry", section=section, index=index)
+                continue
+            for name in required:
+                if entry.get(name) in (None, ""):
+                    bad("catalog.missing_field", section=section, index=index, field=name)
+            if entry.get(key) in seen:
+                bad("catalog.duplicate", section=section, key=entry.get(key))
+            seen.add(entry.get(key))
+        if len(problems) > 20:
+            return problems
+    for k, v in list(doc.items()):
+        doc[k] = _nfc_everywhere(v)
+    codes = {s: {e.get(SECTIONS[s][0]) for e in doc.get(s, [])} for s in SECTIONS}
+
+    def refers(section: str, field: str, target: str, many: bool = False) -> None:
+        for entry in doc.get(section, []):
+            values = entry.get(field) or []
+            for value in values if many else [values] if values else []:
+                if value not in codes[target]:
+                    bad("catalog.unknown_reference", section=section,
+                        key=entry.get("code"), field=field, value=value)
+
+    refers("areas", "plan", "plans")
+    refers("tasks", "plan", "plans")
+    refers("tasks", "area", "areas")
+    refers("tasks", "recommendations", "recommendations", many=True)
+    refers("recommendations", "source", "sources")
+    refers("recommendations", "areas", "areas", many=True)
+    refers("agencies", "successor", "agencies")
+    for entry in doc.get("agencies", []):
+        if entry.get("kind") not in AGENCY_KINDS:
+            bad("catalog.bad_value", section="agencies", key=entry.get("code"),
+                field="kind", value=entry.get("kind"))
+        code = entry.get("code")
+        if not (isinstance(code, str) and code.isascii() and code.isalnum()):
+            bad("catalog.bad_value", section="agencies", key=code, field="code", value=code)
+    for entry in doc.get("periods", []):
+        year = entry.get("year")
+        if not isinstance(year, int) or not 1900 <= year <= 9999:
+            bad("catalog.bad_value", section="periods", key=year, field="year", value=year)
+        due = entry.get("due_date")
+        if due is not None:
+            try:
+                date.fromisoformat(due)
+            except (TypeError, ValueError):
+                bad("catalog.bad_value", section="periods", key=year, field="due_date",
+                    value=due)
+    return problems

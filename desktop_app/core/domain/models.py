@@ -1,0 +1,317 @@
+"""The database tables.
+
+Catalog tables (Plan, Area, Source, Recommendation, Task, Agency, Period,
+FollowUpGrade, Sdg) come from the focal point's catalog and are matched by
+their stable codes. Records that travel between machines (Activity, Indicator,
+Result, Submission, Assessment, ImportRecord, AuditEvent) carry a UUID made
+where they were created, which never changes; the integer ids are local to one
+database and never leave it.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+# --- catalog -----------------------------------------------------------------
+
+
+class Plan(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    code: str = Field(unique=True, max_length=40)
+    decision: str
+    signed_on: date | None = None
+    cycle: int | None = None
+    starts: int | None = None
+    ends: int | None = None
+    title_vi: str
+    title_en: str
+    verified: bool = False
+    retired: bool = False
+
+
+class Area(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    code: str = Field(unique=True, max_length=40)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    number: int
+    title_vi: str
+    title_en: str
+    verified: bool = False
+    illustrative: bool = False
+    retired: bool = False
+
+
+class Source(SQLModel, table=True):
+    """Where recommendations come from: a treaty body's observations or a UPR cycle."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    code: str = Field(unique=True, max_length=40)
+    kind: str
+    symbol: str | None = None
+    title_vi: str
+    title_en: str
+    adopted_on: date | None = None
+    total: int | None = None
+    supported: int | None = None
+    noted: int | None = None
+    verified: bool = False
+    retired: bool = False
+
+
+class Recommendation(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    code: str = Field(unique=True, max_length=40)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    paragraph: str | None = None
+    follow_up: bool = False
+    response: str | None = None
+    sdg_targets: str = ""  # space-separated targets, e.g. "16.3 16.10"
+    text_vi: str
+    text_en: str
+    verified: bool = False
+    illustrative: bool = False
+    retired: bool = False
+
+
+class RecommendationArea(SQLModel, table=True):
+    recommendation_id: int = Field(
+        foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE"
+    )
+    area_id: int = Field(foreign_key="area.id", primary_key=True, ondelete="CASCADE")
+
+
+class Task(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    code: str = Field(unique=True, max_length=40)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    area_id: int | None = Field(default=None, foreign_key="area.id", index=True)
+    number: int
+    title_vi: str
+    title_en: str
+    responsible_kinds: str = ""  # space-separated AgencyKind values
+    starts: int | None = None
+    ends: int | None = None
+    expected_outcome_vi: str = ""
+    expected_outcome_en: str = ""
+    verified: bool = False
+    illustrative: bool = False
+    retired: bool = False
+
+
+class TaskRecommendation(SQLModel, table=True):
+    task_id: int = Field(foreign_key="task.id", primary_key=True, ondelete="CASCADE")
+    recommendation_id: int = Field(
+        foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE"
+    )
+
+
+class Agency(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    code: str = Field(unique=True, max_length=16)
+    kind: str
+    name_vi: str
+    name_en: str
+    aliases: str = ""  # one alias a line
+    active: bool = True
+    successor_code: str | None = None
+    focal_point: bool = False
+    verified: bool = False
+    retired: bool = False
+
+
+class Period(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(unique=True)
+    due_date: date | None = None
+    verified: bool = False
+
+
+class FollowUpGrade(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=16)
+    scale: str
+    meaning_vi: str
+    meaning_en: str
+    verified: bool = False
+
+
+class Sdg(SQLModel, table=True):
+    number: int = Field(primary_key=True)
+    title_vi: str
+    title_en: str
+
+
+# --- work of an agency ---------------------------------------------------------
+
+
+class Activity(SQLModel, table=True):
+    __table_args__ = (Index("ix_activity_agency_period", "agency_id", "period_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    agency_id: int = Field(foreign_key="agency.id")
+    period_id: int = Field(foreign_key="period.id")
+    task_id: int = Field(foreign_key="task.id", index=True)
+    title: str
+    description: str = ""
+    type: str
+    status: str
+    start_date: date | None = None
+    end_date: date | None = None
+    women: int | None = None
+    ethnic_minorities: int | None = None
+    disabilities: int | None = None
+    children: int | None = None
+    budget_vnd: int | None = None
+    outputs: str = ""
+    challenges: str = ""
+    next_steps: str = ""
+    evidence: str = ""
+    # Folded title, description, task and recommendation codes, kept in step by the
+    # services, so that filtering thousands of rows needs no per-keystroke folding.
+    search_text: str = ""
+    carried_from: str | None = None  # UUID of the activity this continues
+    submission_id: int | None = Field(
+        default=None, foreign_key="submission.id", index=True, ondelete="CASCADE"
+    )
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class ActivityRecommendation(SQLModel, table=True):
+    activity_id: int = Field(foreign_key="activity.id", primary_key=True, ondelete="CASCADE")
+    recommendation_id: int = Field(
+        foreign_key="recommendation.id", primary_key=True, index=True
+    )
+
+
+class Indicator(SQLModel, table=True):
+    """A measurable target of an activity (or, without one, of a task)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    activity_id: int | None = Field(
+        default=None, foreign_key="activity.id", index=True, ondelete="CASCADE"
+    )
+    task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
+    name: str
+    unit: str
+    baseline: float | None = None
+    target: float
+    due_date: date | None = None
+    submission_id: int | None = Field(
+        default=None, foreign_key="submission.id", index=True, ondelete="CASCADE"
+    )
+
+
+class Result(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("indicator_id", "period_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True, ondelete="CASCADE")
+    period_id: int = Field(foreign_key="period.id")
+    value: float
+    note: str = ""
+
+
+class AgencyPeriod(SQLModel, table=True):
+    """An agency's lock on a period; no row means open."""
+
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True)
+    period_id: int = Field(foreign_key="period.id", primary_key=True)
+    locked: bool = False
+    changed_at: datetime = Field(default_factory=utc_now)
+
+
+# --- exchange and the focal point's work -------------------------------------
+
+
+class Submission(SQLModel, table=True):
+    """One exported file: (agency, period, version). A newer version supersedes it."""
+
+    __table_args__ = (UniqueConstraint("agency_id", "period_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    period_id: int = Field(foreign_key="period.id")
+    version: int
+    content_hash: str = Field(max_length=64)
+    created_at: datetime
+    received_at: datetime | None = None
+    activities: int = 0
+    indicators: int = 0
+    results: int = 0
+    from_template: bool = False
+    edited: bool = False
+    superseded: bool = False
+    file_name: str = ""
+
+
+class ImportRecord(SQLModel, table=True):
+    """One file met by an import command or a GUI import, whatever became of it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    batch_uuid: str = Field(index=True, max_length=36)
+    file_name: str
+    file_sha256: str = Field(max_length=64)
+    imported_at: datetime = Field(default_factory=utc_now)
+    outcome: str
+    agency_code: str | None = None
+    period_year: int | None = None
+    version: int | None = None
+    submission_uuid: str | None = None
+    message: str = ""
+    undone: bool = False
+
+
+class Assessment(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("recommendation_id", "period_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    recommendation_id: int = Field(foreign_key="recommendation.id", index=True)
+    period_id: int | None = Field(default=None, foreign_key="period.id")
+    grade: str
+    implementation: str
+    note: str = ""
+    assessed_at: datetime = Field(default_factory=utc_now)
+
+
+class AuditEvent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    at: datetime = Field(default_factory=utc_now)
+    action: str
+    entity: str = ""
+    entity_uuid: str | None = None
+    detail: str = ""  # JSON
+
+
+class Setting(SQLModel, table=True):
+    """Facts about this installation: role, agency, contact person, catalog version."""
+
+    key: str = Field(primary_key=True)
+    value: str

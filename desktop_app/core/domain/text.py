@@ -1,0 +1,307 @@
+"""Vietnamese text handling that every comparison, search and sort in the app relies on.
+
+The same name reaches us in several byte forms: NFC from most keyboards, NFD or
+"tone typed before the circumflex" from older input methods and Excel exports, and with
+the tone on either vowel of "oa"/"oe"/"uy" depending on whether the writer follows the
+old or the new placement rule. Agencies must never see "Thanh Hoá" and "Thanh Hóa" as
+two provinces, and a search for "uy ban" must find "Ủy ban", so nothing outside this
+module compares raw strings.
+
+Only the standard library is used, and nothing here may import Qt: the functions run in
+services and migrations as well as the UI. ``fold`` and ``collation_key`` run on every
+row of a list, tens of thousands of times per refresh, so their per-character work is
+done in C by ``str.translate`` with tables that memoise each character's answer the
+first time it is seen; the Python-level work per call is a handful of C calls.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+
+__all__ = ["collation_key", "contains_folded", "fold", "nfc", "tone_key"]
+
+_normalize = unicodedata.normalize
+_combining = unicodedata.combining
+
+# The marks of Vietnamese orthography, as they appear after canonical decomposition.
+_GRAVE = "\u0300"  # huyền
+_ACUTE = "\u0301"  # sắc
+_TILDE = "\u0303"  # ngã
+_HOOK = "\u0309"  # hỏi
+_DOT = "\u0323"  # nặng
+_BREVE = "\u0306"  # ă
+_CIRCUMFLEX = "\u0302"  # â ê ô
+_HORN = "\u031b"  # ơ ư
+
+# Dictionary order of the tones (the secondary level of collation_key): ngang (no mark)
+# first, then huyền, hỏi, ngã, sắc, nặng.
+_TONES_IN_COLLATION_ORDER = (_GRAVE, _HOOK, _TILDE, _ACUTE, _DOT)
+_TONE_RANK = {mark: rank for rank, mark in enumerate(_TONES_IN_COLLATION_ORDER, start=1)}
+
+# tone_key appends the tone as a digit; these are the VNI keyboard digits, which
+# Vietnamese users already read as tones ("hoa1" is hóa). 0 means no tone mark.
+_TONE_DIGIT = {_ACUTE: "1", _GRAVE: "2", _HOOK: "3", _TILDE: "4", _DOT: "5"}
+_VOWEL_MARKS = frozenset((_BREVE, _CIRCUMFLEX, _HORN))
+
+# Vietnamese alphabet order, with the Latin letters Vietnamese does not use (f j w z) in
+# their usual places. Letters carrying a vowel mark are spelt decomposed (base + mark)
+# because that is how _collation_parts sees them.
+_ALPHABET = (
+    "a", "a\u0306", "a\u0302", "b", "c", "d", "đ", "e", "e\u0302", "f", "g", "h", "i", "j",
+    "k", "l", "m", "n", "o", "o\u0302", "o\u031b", "p", "q", "r", "s", "t", "u", "u\u031b",
+    "v", "w", "x", "y", "z",
+)  # fmt: skip
+_ALPHABET_INDEX = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+# Primary weights are code points so that a primary key is a plain str and compares in C.
+# The alphabet takes the slot of ASCII a-z, stretched from 26 to 33 places; characters
+# above "z" move up by the 7 extra places so they keep their code-point order.
+_LETTER_WEIGHT_BASE = ord("a")
+_ABOVE_LETTERS_SHIFT = len(_ALPHABET) - 26
+_MAX_CODE_POINT = 0x10FFFF
+
+# A lazily filled table never needs to hold more than the characters real text uses;
+# past this size answers are computed but no longer stored, so hostile input (every
+# code point in turn) cannot grow it without bound.
+_TABLE_LIMIT = 1 << 16
+
+_TranslateValue = str | None
+
+
+class _MemoTable(dict[int, _TranslateValue]):
+    """A ``str.translate`` table that computes an entry on first use and keeps it.
+
+    A table built up front would either miss characters (anything beyond Vietnamese) or
+    cost the whole code-point space at import; memoising gets C speed for the few
+    hundred characters the app really meets while staying correct for all others.
+    """
+
+    def __init__(self, compute: Callable[[str], _TranslateValue]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, code_point: int) -> _TranslateValue:
+        value = self._compute(chr(code_point))
+        if len(self) < _TABLE_LIMIT:
+            self[code_point] = value
+        return value
+
+
+def _vietnamese_letters() -> list[str]:
+    """The 134 precomposed letters (67 lower, 67 upper) that are not plain ASCII."""
+    vowels = ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+    letters: list[str] = []
+    for vowel in vowels:
+        for tone in ("", *_TONES_IN_COLLATION_ORDER):
+            letter = _normalize("NFC", vowel + tone)
+            if not letter.isascii():
+                letters += (letter, letter.upper())
+    return [*letters, "đ", "Đ"]
+
+
+# --------------------------------------------------------------------------- nfc
+
+
+def _put_vowel_mark_first(match: re.Match[str]) -> str:
+    base, tone, vowel_mark = match.groups()
+    if vowel_mark == _BREVE and base not in "Aa":
+        return match.group()  # ĕ, ŏ: not Vietnamese, leave the writer's order alone
+    return base + vowel_mark + tone
+
+
+# A tone mark typed before the circumflex/breve on the same letter. Both marks have
+# canonical combining class 230, so Unicode treats the order as meaningful and NFC cannot
+# compose "a" + acute + circumflex into "ấ"; some older input methods produce exactly that.
+_TONE_BEFORE_VOWEL_MARK = re.compile(
+    f"([AaEeOo])([{_GRAVE}{_ACUTE}{_TILDE}{_HOOK}])([{_CIRCUMFLEX}{_BREVE}])"
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in the one form the database and the UI store and display.
+
+    NFC alone already undoes decomposed input and marks in non-canonical order (NFC
+    decomposes and canonically reorders before it composes). What it cannot undo is a
+    tone typed before the circumflex or breve, because those marks share a combining
+    class; such text would display the same but never compare equal, so those marks are
+    swapped into Vietnamese order and composed again.
+    """
+    if text.isascii():
+        return text
+    composed = _normalize("NFC", text)
+    if _CIRCUMFLEX not in composed and _BREVE not in composed:
+        return composed
+    reordered = _TONE_BEFORE_VOWEL_MARK.sub(_put_vowel_mark_first, _normalize("NFD", composed))
+    return _normalize("NFC", reordered)
+
+
+# --------------------------------------------------------------------------- fold
+
+
+def _fold_character(character: str) -> _TranslateValue:
+    """One character's search form: its base letters without any combining mark."""
+    if character in "đĐ":
+        return "d"  # đ has no decomposition, yet every Vietnamese reader types it as "d"
+    decomposed = _normalize("NFD", character)
+    bare = "".join(c for c in decomposed if not _combining(c))
+    if bare == decomposed:
+        return character  # nothing to strip (Hangul, CJK, punctuation...): keep it as is
+    return bare or None  # a lone combining mark folds to nothing
+
+
+_FOLD_TABLE = _MemoTable(_fold_character)
+_FOLD_TABLE.update(
+    (ord(c), _fold_character(c)) for c in (*_vietnamese_letters(), *map(chr, range(0x0300, 0x0370)))
+)
+
+
+def fold(text: str) -> str:
+    """Return the search key: what a user typing without Vietnamese input would type.
+
+    People search with whatever keyboard they have, often without tones or with a
+    different case, so "Ủy ban", "uy ban" and "UỶ BAN" must all meet at "uy ban". The
+    key keeps only base letters (đ becomes d), case-folded, with whitespace runs as one
+    space. Typical Vietnamese text folds to ASCII in one ``str.translate`` call, which is
+    why the final NFC (for the rare scripts whose letters only compose again after
+    their marks are removed) is skipped for ASCII results.
+    """
+    folded = _normalize("NFC", text).casefold().translate(_FOLD_TABLE)
+    if not folded.isascii():
+        folded = _normalize("NFC", folded)
+    return " ".join(folded.split())
+
+
+@functools.lru_cache(maxsize=256)
+def _needle_words(needle: str) -> tuple[str, ...]:
+    return tuple(fold(needle).split())
+
+
+def contains_folded(haystack_folded: str, needle: str) -> bool:
+    """Whether a row whose folded text is ``haystack_folded`` matches a filter box.
+
+    The haystack is folded once when the row is stored; the needle is what the user has
+    typed so far, folded here (and memoised, since one needle is tested against every
+    row). Each word must occur somewhere, in any order, because users type "thanh hoa
+    uy ban" for "Ủy ban nhân dân tỉnh Thanh Hóa". An empty needle matches everything,
+    so clearing the box shows all rows.
+    """
+    return all(word in haystack_folded for word in _needle_words(needle))
+
+
+# --------------------------------------------------------------------------- tone_key
+
+# A run of letters with their combining marks, i.e. one syllable once text is NFD. Digits
+# and punctuation end a syllable, so "Rịa–Vũng" is two syllables with a tone each.
+_SYLLABLE = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
+_DROP_TONES = str.maketrans(dict.fromkeys(_TONE_DIGIT))
+
+
+def _move_tone_to_end(match: re.Match[str]) -> str:
+    syllable = match.group()
+    toneless = syllable.translate(_DROP_TONES)
+    if len(toneless) == len(syllable):
+        return syllable + "0"
+    return toneless + "".join([_TONE_DIGIT[c] for c in syllable if c in _TONE_DIGIT])
+
+
+def tone_key(text: str) -> str:
+    """Return a key that matches names written with either tone-mark placement.
+
+    Both "Thanh Hoá" (old placement, tone on the last vowel) and "Thanh Hóa" (new) are
+    correct and both occur in official documents, so matching a typed or imported name
+    to the catalogue must ignore where the tone sits but not whether it is there or which
+    one it is: "Quảng Ngãi" and "Quang Ngai" are different strings that a user did not
+    mean as the same. Each syllable's tone is therefore taken off its vowel and written
+    as a digit after the syllable (VNI digits: 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng, 0
+    none), keeping the vowel marks of ă â ê ô ơ ư. Case, Unicode form and whitespace
+    runs are ignored (caseless matching per Unicode: NFD, casefold, NFD).
+    """
+    decomposed = _normalize("NFD", _normalize("NFD", text).casefold())
+    keyed = _SYLLABLE.sub(_move_tone_to_end, decomposed)
+    return " ".join(_normalize("NFC", keyed).split())
+
+
+# --------------------------------------------------------------------------- collation
+
+
+def _collation_parts(character: str) -> tuple[str, str] | None:
+    """Split a character into its base and marks, or None if it is itself a mark.
+
+    Only a base followed by combining marks is split: other decompositions (Hangul
+    syllables into jamo, say) would make different letters share a primary weight.
+    """
+    decomposed = _normalize("NFD", character)
+    base, marks = decomposed[0], decomposed[1:]
+    if _combining(base):
+        return None
+    if not marks or not all(_combining(m) for m in marks):
+        return character, ""
+    return base, marks
+
+
+def _primary_weight(character: str) -> _TranslateValue:
+    """The letter, ignoring tone and case: the level a Vietnamese reader sorts by first."""
+    if character.isspace():
+        return " "
+    parts = _collation_parts(character)
+    if parts is None:
+        return None  # a stray mark that did not compose: ignorable
+    base, marks = parts
+    lower = base.lower()
+    if len(lower) != 1:
+        lower = base
+    vowel_marks = "".join(m for m in marks if m in _VOWEL_MARKS)
+    index = _ALPHABET_INDEX.get(lower + vowel_marks)
+    if index is None:
+        index = _ALPHABET_INDEX.get(lower)  # e.g. ç, ñ, ü sort with c, n, u
+    if index is not None:
+        return chr(_LETTER_WEIGHT_BASE + index)
+    code_point = ord(lower)
+    if code_point < _LETTER_WEIGHT_BASE:
+        return chr(code_point)  # space, punctuation and digits come before letters
+    return chr(min(code_point + _ABOVE_LETTERS_SHIFT, _MAX_CODE_POINT))
+
+
+def _secondary_weight(character: str) -> _TranslateValue:
+    """The tone, in dictionary order; 0 for no tone and for characters without one."""
+    parts = _collation_parts(character)
+    if parts is None:
+        return None
+    rank = next((_TONE_RANK[m] for m in parts[1] if m in _TONE_RANK), 0)
+    return chr(ord("0") + rank)
+
+
+def _tertiary_weight(character: str) -> _TranslateValue:
+    """Lower case before upper case."""
+    parts = _collation_parts(character)
+    if parts is None:
+        return None
+    return "1" if parts[0].lower() != parts[0] else "0"
+
+
+_PRIMARY = _MemoTable(_primary_weight)
+_SECONDARY = _MemoTable(_secondary_weight)
+_TERTIARY = _MemoTable(_tertiary_weight)
+
+
+def collation_key(text: str) -> tuple[str, str, str, str]:
+    """Return a ``sorted()`` key that orders Vietnamese as a Vietnamese reader expects.
+
+    Code-point order puts Đ after Y and "ă" after "z", which looks broken in every list
+    of agencies and provinces. The key compares, in turn: the letters in Vietnamese
+    alphabet order ignoring tone and case (a ă â b c d đ e ê ... ơ ... u ư v x y), then
+    the tones in dictionary order (none, huyền, hỏi, ngã, sắc, nặng), then lower before
+    upper case, then the NFC text itself so that only canonically equivalent strings tie.
+    Whitespace runs count as one space for the first three levels.
+    """
+    normal = nfc(text)
+    spaced = " ".join(normal.split())
+    return (
+        spaced.translate(_PRIMARY),
+        spaced.translate(_SECONDARY),
+        spaced.translate(_TERTIARY),
+        normal,
+    )

@@ -1,0 +1,48 @@
+"""Long work as plain generators: they yield Progress and return their result.
+
+The faces adapt them: the command line draws a bar, the window runs them on a
+worker thread with a progress dialog. Cancelling closes the generator, which
+unwinds its open transaction, so cancelled work leaves no trace.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    stage: str = ""
+
+
+Job = Generator[Progress, None, T]
+
+
+class Cancelled(Exception):
+    """The person asked to stop; nothing was written."""
+
+
+def drive(
+    job: Job[T],
+    on_progress: Callable[[Progress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> T:
+    """Run a job to its end, reporting progress and stopping when cancel is set."""
+    try:
+        while True:
+            step = next(job)
+            if cancel is not None and cancel.is_set():
+                job.close()
+                raise Cancelled
+            if on_progress is not None:
+                on_progress(step)
+    except StopIteration as stop:
+        result: T = stop.value
+        return result

@@ -1,0 +1,312 @@
+"""Demo data: a realistic year of work, the same every time for the same seed.
+
+Determinism: the random stream is seeded by the seed, the period, the agency
+and the number of activities already there (the starting state), so a second
+call adds new rows with new UUIDs while two fresh databases given the same
+arguments end up identical. Rows go in with SQLAlchemy Core bulk statements in
+one transaction: 20,000 activities take a few seconds.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlmodel import Session, SQLModel, col
+
+from desktop_app.core.domain.enums import ActivityStatus, ActivityType, AgencyKind, Role
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Agency,
+    Indicator,
+    Period,
+    Plan,
+    Recommendation,
+    Result,
+    Submission,
+    Task,
+    TaskRecommendation,
+)
+from desktop_app.core.domain.search import activity_search_text
+from desktop_app.core.domain.validation import (
+    ActivityDraft,
+    IndicatorDraft,
+    validate_activity,
+)
+from desktop_app.core.problems import UsageError, ValidationError
+from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services import demo_text
+from desktop_app.core.services.setup import audit, initialise, installation
+from desktop_app.core.storage.database import Database
+
+DEMO_AGENCY = "VLG"
+STEP = 1000
+
+TYPE_WEIGHTS = {
+    ActivityType.TRAINING: 30, ActivityType.AWARENESS: 25, ActivityType.ADMINISTRATIVE: 15,
+    ActivityType.LEGISLATIVE: 10, ActivityType.JUDICIAL: 8, ActivityType.CONSULTATION: 7,
+    ActivityType.OTHER: 5,
+}
+STATUS_WEIGHTS = {
+    ActivityStatus.COMPLETED: 45, ActivityStatus.IN_PROGRESS: 30, ActivityStatus.PLANNED: 15,
+    ActivityStatus.POSTPONED: 6, ActivityStatus.CANCELLED: 4,
+}
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    activities: int
+    indicators: int
+    results: int
+    submissions: int
+    agency: str | None
+    period: int
+
+
+@dataclass(frozen=True)
+class _TaskInfo:
+    id: int
+    code: str
+    title_vi: str
+    title_en: str
+    kinds: tuple[str, ...]
+    recommendations: tuple[tuple[int, str], ...]
+
+
+class _Ids:
+    """Hands out the next integer ids; safe because one transaction writes at a time."""
+
+    def __init__(self, session: Session, model: type[SQLModel]) -> None:
+        table: Any = model.__table__  # type: ignore[attr-defined]
+        self.next = int(session.execute(select(func.coalesce(func.max(table.c.id), 0))).one()[0])
+
+    def take(self) -> int:
+        self.next += 1
+        return self.next
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _tasks_for(session: Session, year: int) -> list[_TaskInfo]:
+    plans = session.execute(select(Plan).where(Plan.retired == False)).scalars().all()  # noqa: E712
+    in_force = [p for p in plans if (p.starts or 0) <= year and (p.ends is None or p.ends >= year)]
+    plan_ids = {max(in_force, key=lambda p: p.starts or 0).id} if in_force else {p.id for p in plans}
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for task_id, rec_id, code in session.execute(
+        select(TaskRecommendation.task_id, Recommendation.id, Recommendation.code).join(
+            Recommendation, col(Recommendation.id) == TaskRecommendation.recommendation_id
+        )
+    ):
+        links[task_id].append((rec_id, code))
+    tasks = session.execute(
+        select(Task).where(Task.retired == False, col(Task.plan_id).in_(plan_ids))  # noqa: E712
+        .order_by(Task.code)
+    ).scalars().all()
+    return [
+        _TaskInfo(t.id or 0, t.code, t.title_vi, t.title_en, tuple(t.responsible_kinds.split()),
+                  tuple(links.get(t.id or 0, ())))
+        for t in tasks
+    ]
+
+
+def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _period(session: Session, year: int) -> Period:
+    period = session.execute(select(Period).where(Period.year == year)).scalars().first()
+    if period is None:
+        raise UsageError.of("period.unknown", period=year)
+    return period
+
+
+class _Writer:
+    """Builds rows for one agency's activities and writes them in bulk."""
+
+    def __init__(self, session: Session, rng: random.Random, period: Period,
+                 tasks: list[_TaskInfo], all_recs: list[tuple[int, str]]) -> None:
+        self.session, self.rng, self.period = session, rng, period
+        self.tasks, self.all_recs = tasks, all_recs
+        self.task_codes = {t.code for t in tasks}
+        self.rec_codes = {code for _, code in all_recs}
+        self.activity_ids = _Ids(session, Activity)
+        self.indicator_ids = _Ids(session, Indicator)
+        self.activities: list[dict[str, Any]] = []
+        self.links: list[dict[str, Any]] = []
+        self.indicators: list[dict[str, Any]] = []
+        self.results: list[dict[str, Any]] = []
+
+    def _date(self, start: date, spread: int) -> date:
+        return start + timedelta(days=self.rng.randint(0, spread))
+
+    def add(self, agency: Agency, submission_id: int | None = None) -> None:
+        rng, year = self.rng, self.period.year
+        tasks = [t for t in self.tasks if agency.kind in t.kinds] or self.tasks
+        task = rng.choice(tasks)
+        kind = _weighted(rng, TYPE_WEIGHTS)
+        status = _weighted(rng, STATUS_WEIGHTS)
+        start = self._date(date(year, 1, 2), 300) if rng.random() < 0.9 else None
+        end = (start + timedelta(days=rng.randint(0, 60))) if start and rng.random() < 0.8 else None
+        pool = list(task.recommendations) or self.all_recs
+        recs = rng.sample(pool, k=min(len(pool), rng.randint(1, 3))) if pool else []
+        counts = [rng.randint(0, 400) if rng.random() < 0.7 else None for _ in range(4)]
+        draft = ActivityDraft(
+            title=demo_text.activity_title(rng, kind), task_code=task.code, type=kind,
+            status=status, description=demo_text.description(rng), start_date=start,
+            end_date=end, women=counts[0], ethnic_minorities=counts[1],
+            disabilities=counts[2], children=counts[3],
+            budget_vnd=rng.randint(0, 500) * 1_000_000 if rng.random() < 0.75 else None,
+            outputs=demo_text.fill(rng, rng.choice(demo_text.OUTPUTS), year),
+            challenges=rng.choice(demo_text.CHALLENGES),
+            next_steps=rng.choice(demo_text.NEXT_STEPS),
+            evidence=demo_text.fill(rng, rng.choice(demo_text.EVIDENCE), year),
+            recommendation_codes=[code for _, code in recs],
+        )
+        for _ in range(rng.choices((0, 1, 2), weights=(25, 50, 25))[0]):
+            target = float(rng.randint(1, 50) * 10)
+            draft.indicators.append(IndicatorDraft(
+                name=rng.choice(demo_text.INDICATOR_NAMES), unit=rng.choice(demo_text.UNITS),
+                target=target,
+                baseline=float(rng.randint(0, int(target))) if rng.random() < 0.6 else None,
+                due_date=date(year, 12, rng.randint(1, 31)),
+                result=round(target * rng.uniform(0.2, 1.3), 1) if rng.random() < 0.7 else None,
+                result_note=rng.choice(["", "Số liệu sơ bộ", "Theo báo cáo của UBND cấp xã"]),
+            ))
+        problems = validate_activity(draft, task_codes=self.task_codes,
+                                     recommendation_codes=self.rec_codes)
+        if problems:  # the generator must only ever make valid data
+            raise ValidationError(*problems)
+        activity_id = self.activity_ids.take()
+        stamp = datetime(year, 1, 1, 8, tzinfo=UTC) + timedelta(seconds=rng.randint(0, 300 * 86400))
+        self.activities.append({
+            "id": activity_id, "uuid": _uuid(rng), "agency_id": agency.id,
+            "period_id": self.period.id, "task_id": task.id, "title": draft.title,
+            "description": draft.description, "type": kind.value, "status": status.value,
+            "start_date": start, "end_date": end, "women": draft.women,
+            "ethnic_minorities": draft.ethnic_minorities, "disabilities": draft.disabilities,
+            "children": draft.children, "budget_vnd": draft.budget_vnd,
+            "outputs": draft.outputs, "challenges": draft.challenges,
+            "next_steps": draft.next_steps, "evidence": draft.evidence,
+            "search_text": activity_search_text(
+                draft.title, draft.description, (task.code, task.title_vi, task.title_en),
+                draft.recommendation_codes),
+            "carried_from": None, "submission_id": submission_id,
+            "created_at": stamp, "updated_at": stamp,
+        })
+        self.links.extend({"activity_id": activity_id, "recommendation_id": rec_id}
+                          for rec_id, _ in recs)
+        for ind in draft.indicators:
+            indicator_id = self.indicator_ids.take()
+            self.indicators.append({
+                "id": indicator_id, "uuid": _uuid(rng), "agency_id": agency.id,
+                "activity_id": activity_id, "task_id": None, "name": ind.name,
+                "unit": ind.unit, "baseline": ind.baseline, "target": ind.target,
+                "due_date": ind.due_date, "submission_id": submission_id,
+            })
+            if ind.result is not None:
+                self.results.append({
+                    "uuid": _uuid(rng), "indicator_id": indicator_id,
+                    "period_id": self.period.id, "value": ind.result, "note": ind.result_note,
+                })
+
+    def flush(self) -> None:
+        for model, rows in ((Activity, self.activities), (ActivityRecommendation, self.links),
+                            (Indicator, self.indicators), (Result, self.results)):
+            if rows:
+                self.session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+
+
+def fill_demo(db: Database, *, activities: int, seed: int = 1,
+              period: int | None = None) -> Job[DemoResult]:
+    """Add demo activities (agency) or simulated submissions (focal point)."""
+    if activities < 0:
+        raise UsageError.of("value.negative", value=activities)
+    year = period if period is not None else date.today().year
+    with db.reading() as session:
+        role = installation(session).role
+    if role is None:
+        initialise(db, Role.AGENCY, DEMO_AGENCY)
+        role = Role.AGENCY
+    with db.unit_of_work() as session:
+        the_period = _period(session, year)
+        inst = installation(session)
+        existing = int(session.execute(select(func.count()).select_from(Activity)).one()[0])
+        rng = random.Random(f"{seed}:{year}:{inst.agency_code}:{existing}")
+        tasks = _tasks_for(session, year)
+        if not tasks:
+            raise UsageError.of("catalog.no_tasks", period=year)
+        all_recs = [(r.id or 0, r.code) for r in session.execute(
+            select(Recommendation).where(Recommendation.retired == False)  # noqa: E712
+        ).scalars()]
+        writer = _Writer(session, rng, the_period, tasks, all_recs)
+        yield Progress(0, activities, "demo")
+        if role is Role.AGENCY:
+            agency = session.execute(
+                select(Agency).where(Agency.code == inst.agency_code)).scalars().one()
+            for i in range(activities):
+                writer.add(agency)
+                if (i + 1) % STEP == 0:
+                    yield Progress(i + 1, activities, "demo")
+            submissions = 0
+        else:
+            submissions = yield from _simulate_submissions(session, writer, activities)
+        writer.flush()
+        audit(session, "demo", activities=activities, seed=seed, period=year)
+        yield Progress(activities, activities, "demo")
+        return DemoResult(len(writer.activities), len(writer.indicators), len(writer.results),
+                          submissions, inst.agency_code, year)
+
+
+def _simulate_submissions(session: Session, writer: _Writer, activities: int) -> Job[int]:
+    """Accepted submissions from many agencies: some on time, some late, some superseded."""
+    rng, period = writer.rng, writer.period
+    reporting = (AgencyKind.CITY, AgencyKind.PROVINCE, AgencyKind.MINISTRY)
+    agencies = session.execute(select(Agency).where(
+        Agency.active == True, Agency.retired == False,  # noqa: E712
+        col(Agency.kind).in_([k.value for k in reporting]),
+    ).order_by(Agency.code)).scalars().all()
+    taken = {a for (a,) in session.execute(
+        select(Submission.agency_id).where(Submission.period_id == period.id))}
+    free = [a for a in agencies if a.id not in taken]
+    chosen = rng.sample(free, k=min(len(free), max(1, round(len(free) * 0.8))))
+    if not chosen:
+        return 0
+    due = period.due_date or date(period.year, 12, 15)
+    submission_ids = _Ids(session, Submission)
+    done = 0
+    for index, agency in enumerate(chosen):
+        share = activities // len(chosen) + (1 if index < activities % len(chosen) else 0)
+        versions = rng.choices((1, 2, 3), weights=(60, 30, 10))[0]
+        received = due + timedelta(days=rng.randint(-40, 25))
+        for version in range(1, versions + 1):
+            submission_id = submission_ids.take()
+            current = version == versions
+            before = len(writer.activities), len(writer.indicators), len(writer.results)
+            if current:
+                for _ in range(share):
+                    writer.add(agency, submission_id)
+                    done += 1
+                    if done % STEP == 0:
+                        yield Progress(done, activities, "demo")
+            counts = (len(writer.activities) - before[0], len(writer.indicators) - before[1],
+                      len(writer.results) - before[2])
+            day = received + timedelta(days=7 * (version - versions))
+            stamp = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
+            session.execute(insert(Submission.__table__), [{  # type: ignore[attr-defined]
+                "id": submission_id, "uuid": _uuid(rng), "agency_id": agency.id,
+                "period_id": period.id, "version": version,
+                "content_hash": f"{rng.getrandbits(256):064x}", "created_at": stamp,
+                "received_at": stamp + timedelta(hours=2), "activities": counts[0],
+                "indicators": counts[1], "results": counts[2], "from_template": False,
+                "edited": False, "superseded": not current,
+                "file_name": f"{agency.code}_{period.year}_v{version}.xlsx",
+            }])
+    return len(chosen)

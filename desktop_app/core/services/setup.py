@@ -1,0 +1,116 @@
+"""Making a database ready for one role: the catalog, the role and the agency."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from desktop_app.core.catalog.apply import CatalogChange, apply_catalog
+from desktop_app.core.catalog.document import Document, read_bundled_catalog
+from desktop_app.core.domain.enums import AgencyKind, Role
+from desktop_app.core.domain.models import Agency, AuditEvent, new_uuid
+from desktop_app.core.domain.text import collation_key
+from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.settings import (
+    AGENCY,
+    CONTACT,
+    INSTALLATION,
+    ROLE,
+    get_setting,
+    set_setting,
+)
+
+KIND_ORDER = [k.value for k in AgencyKind]
+
+
+@dataclass(frozen=True)
+class AgencyChoice:
+    code: str
+    kind: str
+    name_vi: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_vi if lang == "vi" else self.name_en
+
+
+def agency_choices(doc: Document | None = None) -> list[AgencyChoice]:
+    """The units that can report now: cities and provinces first, then the rest."""
+    doc = doc if doc is not None else read_bundled_catalog()
+    choices = [
+        AgencyChoice(e["code"], e["kind"], e["name_vi"], e["name_en"])
+        for e in doc.get("agencies", [])
+        if e.get("active", True)
+    ]
+    return sorted(choices, key=lambda c: (KIND_ORDER.index(c.kind), collation_key(c.name_vi)))
+
+
+def check_agency_code(code: str, doc: Document | None = None) -> AgencyChoice:
+    for choice in agency_choices(doc):
+        if choice.code == code.strip().upper():
+            return choice
+    raise UsageError.of("agency.unknown", code=code)
+
+
+@dataclass(frozen=True)
+class Installation:
+    role: Role | None
+    agency_code: str | None
+    contact_person: str
+
+
+def installation(session: Session) -> Installation:
+    role = get_setting(session, ROLE)
+    return Installation(
+        Role(role) if role else None,
+        get_setting(session, AGENCY),
+        get_setting(session, CONTACT) or "",
+    )
+
+
+def audit(session: Session, action: str, entity: str = "", entity_uuid: str | None = None,
+          **detail: object) -> None:
+    session.add(AuditEvent(uuid=new_uuid(), action=action, entity=entity,
+                           entity_uuid=entity_uuid,
+                           detail=json.dumps(detail, ensure_ascii=False, default=str)))
+
+
+def initialise(
+    db: Database, role: Role, agency_code: str | None = None, contact_person: str = ""
+) -> CatalogChange:
+    """Load the bundled catalog and record the role; repeating the same init is harmless."""
+    doc = read_bundled_catalog()
+    if role is Role.AGENCY:
+        if not agency_code:
+            raise UsageError.of("agency.missing")
+        agency_code = check_agency_code(agency_code, doc).code
+    else:
+        agency_code = None
+    with db.unit_of_work() as session:
+        current = installation(session)
+        if current.role is not None and (current.role, current.agency_code) != (
+            role, agency_code
+        ):
+            raise RefusedError.of(
+                "init.already", role=current.role.value, agency=current.agency_code or "-"
+            )
+        change = apply_catalog(session, doc)
+        if current.role is None:
+            set_setting(session, ROLE, role.value)
+            if agency_code:
+                set_setting(session, AGENCY, agency_code)
+            set_setting(session, INSTALLATION, new_uuid())
+            audit(session, "init", role=role.value, agency=agency_code)
+        if contact_person:
+            set_setting(session, CONTACT, contact_person.strip())
+        return change
+
+
+def agency_row(session: Session, code: str) -> Agency:
+    row = session.exec(select(Agency).where(Agency.code == code)).first()
+    if row is None:
+        raise UsageError.of("agency.unknown", code=code)
+    return row

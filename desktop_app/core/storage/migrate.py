@@ -1,0 +1,127 @@
+"""Bring a database file to the program's schema, or refuse it.
+
+A new file is created at the newest revision. An older one is backed up with
+SQLite's backup API and then migrated, all in one transaction. A file written
+by a newer program, or one that is not this program's database, is refused and
+left exactly as it was: it is inspected read-only before anything touches it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from desktop_app.core.paths import migrations_dir
+from desktop_app.core.problems import RefusedError
+from desktop_app.core.storage.backup import automatic_backup
+from desktop_app.core.storage.engine import make_engine
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    path: Path
+    engine: Engine
+    migrated_from: str | None  # the revision before migrating, None when none was needed
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _inspect(path: Path) -> tuple[str | None, bool]:
+    """The file's revision and whether it has any tables, read without writing."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise RefusedError.of("db.unreadable", file=str(path), detail=str(exc)) from exc
+    try:
+        names = {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        revision = None
+        if "alembic_version" in names:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return revision, bool(names)
+    except sqlite3.DatabaseError as exc:
+        raise RefusedError.of("db.not_a_database", file=str(path)) from exc
+    finally:
+        conn.close()
+
+
+def _upgrade(engine: Engine, target: str = "head") -> None:
+    """Run the migrations in one transaction with foreign keys off.
+
+    SQLite cannot alter most columns in place, so batch migrations copy a table
+    and drop the old one; with foreign keys on, that drop would cascade into the
+    rows that refer to it. The keys are checked before the transaction commits.
+    """
+    config = alembic_config()
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise RuntimeError(f"migration broke a foreign key: {tuple(broken)}")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def open_database(path: Path, *, target: str = "head") -> OpenedDatabase:
+    """Open (creating or migrating as needed) the database at path."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise RefusedError.of("db.is_folder", file=str(path))
+    if path.exists() and path.stat().st_size > 0:
+        revision, has_tables = _inspect(path)
+        if revision is None and has_tables:
+            raise RefusedError.of("db.foreign", file=str(path))
+        if revision is not None and revision not in known_revisions():
+            raise RefusedError.of(
+                "db.too_new", file=str(path), revision=revision, head=head_revision()
+            )
+        wanted = head_revision() if target == "head" else target
+        if revision == wanted:
+            return OpenedDatabase(path, make_engine(path), None, None)
+        backup = automatic_backup(path, "before-migration") if revision else None
+        engine = make_engine(path)
+        _upgrade(engine, target)
+        return OpenedDatabase(path, engine, revision, backup)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RefusedError.of("db.cannot_create", file=str(path), detail=str(exc)) from exc
+    engine = make_engine(path)
+    try:
+        _upgrade(engine, target)
+    except Exception as exc:
+        if "unable to open database" in str(exc):
+            raise RefusedError.of("db.cannot_create", file=str(path), detail=str(exc)) from exc
+        raise
+    return OpenedDatabase(path, engine, None, None)

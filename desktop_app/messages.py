@@ -1,0 +1,196 @@
+"""The words for the core's problem codes and the command line's own messages.
+
+Both faces use this table: the command line prints the chosen language first
+and the other after; the window shows the user's language.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from desktop_app.core.problems import Location, Problem
+
+LANGS = ("vi", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # values and fields
+    "value.required": ("Trường này là bắt buộc.", "This field is required."),
+    "value.too_long": ("Quá dài: {length} ký tự, tối đa {max}.",
+                       "Too long: {length} characters, at most {max}."),
+    "value.not_in_list": ("Giá trị «{value}» không có trong danh sách.",
+                          "The value “{value}” is not one of the choices."),
+    "value.negative": ("Không được là số âm ({value}).", "Must not be negative ({value})."),
+    "value.not_number": ("«{value}» không phải là số.", "“{value}” is not a number."),
+    "value.not_whole_number": ("«{value}» phải là số nguyên.",
+                               "“{value}” must be a whole number."),
+    "value.too_large": ("Quá lớn: {value}, tối đa {max}.", "Too large: {value}, at most {max}."),
+    "value.date_out_of_range": ("Ngày {value} nằm ngoài khoảng {min} – {max}.",
+                                "The date {value} is outside {min} – {max}."),
+    "date.end_before_start": ("Ngày kết thúc {end} trước ngày bắt đầu {start}.",
+                              "The end date {end} is before the start date {start}."),
+    "code.unknown_task": ("Không có nhiệm vụ mã «{code}» trong danh mục.",
+                          "There is no task with the code “{code}” in the catalog."),
+    "code.unknown_recommendation": (
+        "Không có khuyến nghị mã «{code}» trong danh mục.",
+        "There is no recommendation with the code “{code}” in the catalog."),
+    "code.duplicate_link": ("Khuyến nghị «{code}» được chọn hai lần.",
+                            "The recommendation “{code}” is linked twice."),
+    # agencies, periods, setup
+    "agency.unknown": (
+        "Không có cơ quan mã «{code}». Xem danh sách bằng lệnh: nap-reporter agencies",
+        "There is no agency with the code “{code}”. List them with: nap-reporter agencies"),
+    "agency.missing": ("Vai trò cơ quan cần mã cơ quan: --agency MÃ",
+                       "The agency role needs an agency code: --agency CODE"),
+    "period.unknown": ("Không có kỳ báo cáo {period} trong danh mục.",
+                       "There is no reporting period {period} in the catalog."),
+    "period.malformed": ("Kỳ báo cáo phải là năm có bốn chữ số, không phải «{value}».",
+                         "A period is a four-digit year, not “{value}”."),
+    "init.already": (
+        "Cơ sở dữ liệu này đã được khởi tạo (vai trò {role}, cơ quan {agency}); "
+        "hãy dùng tệp khác với --db.",
+        "This database is already set up (role {role}, agency {agency}); "
+        "use another file with --db."),
+    "catalog.no_tasks": ("Danh mục không có nhiệm vụ nào cho năm {period}.",
+                         "The catalog has no tasks for {period}."),
+    # databases
+    "db.too_new": (
+        "Tệp {file} do phiên bản mới hơn của chương trình tạo ra (lược đồ {revision}); "
+        "phiên bản này chỉ đọc đến lược đồ {head}. Tệp được giữ nguyên. "
+        "Hãy cập nhật NAP Reporter.",
+        "The file {file} was written by a newer version of the program (schema {revision}); "
+        "this version reads up to schema {head}. The file was left untouched. "
+        "Please update NAP Reporter."),
+    "db.not_a_database": ("Tệp {file} không phải là cơ sở dữ liệu SQLite. Tệp được giữ nguyên.",
+                          "The file {file} is not an SQLite database. It was left untouched."),
+    "db.foreign": (
+        "Tệp {file} là cơ sở dữ liệu của chương trình khác. Tệp được giữ nguyên.",
+        "The file {file} is another program's database. It was left untouched."),
+    "db.unreadable": ("Không đọc được tệp {file}: {detail}", "Cannot read the file {file}: {detail}"),
+    "db.is_folder": ("{file} là một thư mục, không phải tệp cơ sở dữ liệu.",
+                     "{file} is a folder, not a database file."),
+    "db.cannot_create": ("Không tạo được cơ sở dữ liệu {file}: {detail}",
+                         "Cannot create the database {file}: {detail}"),
+    # files and catalogs
+    "file.not_found": ("Không tìm thấy tệp {file}.", "The file {file} does not exist."),
+    "file.unreadable": ("Không đọc được tệp {file}: {detail}",
+                        "Cannot read the file {file}: {detail}"),
+    "catalog.too_large": ("Tệp danh mục {file} quá lớn.", "The catalog file {file} is too large."),
+    "catalog.not_json": ("Tệp {file} không phải là JSON hợp lệ: {detail}",
+                         "The file {file} is not valid JSON: {detail}"),
+    "catalog.not_catalog": ("Tệp {file} không phải là tệp danh mục của NAP Reporter.",
+                            "The file {file} is not a NAP Reporter catalog."),
+    "catalog.bad_part": ("Danh mục {file} tham chiếu tệp thành phần không hợp lệ «{part}».",
+                         "The catalog {file} names an invalid part file “{part}”."),
+    "catalog.format_version": (
+        "Tệp {file}: phiên bản định dạng {found} không được hỗ trợ (cần {wanted}).",
+        "{file}: format version {found} is not supported (expected {wanted})."),
+    "catalog.bad_version": ("Tệp {file}: số phiên bản danh mục không hợp lệ ({found}).",
+                            "{file}: the catalog version is not valid ({found})."),
+    "catalog.bad_section": ("Tệp {file}: phần «{section}» phải là một danh sách.",
+                            "{file}: the section “{section}” must be a list."),
+    "catalog.bad_entry": ("Tệp {file}: mục thứ {index} của «{section}» không hợp lệ.",
+                          "{file}: entry {index} of “{section}” is not valid."),
+    "catalog.missing_field": ("Tệp {file}: mục thứ {index} của «{section}» thiếu «{field}».",
+                              "{file}: entry {index} of “{section}” lacks “{field}”."),
+    "catalog.duplicate": ("Tệp {file}: mã «{key}» lặp lại trong «{section}».",
+                          "{file}: the code “{key}” appears twice in “{section}”."),
+    "catalog.unknown_reference": (
+        "Tệp {file}: «{section}» {key}, trường «{field}» tham chiếu mã không có «{value}».",
+        "{file}: “{section}” {key}, field “{field}” names an unknown code “{value}”."),
+    "catalog.bad_value": ("Tệp {file}: «{section}» {key}, trường «{field}» sai: «{value}».",
+                          "{file}: “{section}” {key}, field “{field}” is wrong: “{value}”."),
+}
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "cli.usage_error": ("Lệnh không đúng cú pháp: {detail}", "Wrong usage: {detail}"),
+    "cli.internal_error": (
+        "Lỗi nội bộ của chương trình. Chi tiết đã được ghi vào {log}",
+        "An internal error occurred. The details were written to {log}"),
+    "cli.init_done": ("Đã khởi tạo {db} (vai trò {role}{agency}). Danh mục phiên bản {version}.",
+                      "Set up {db} (role {role}{agency}). Catalog version {version}."),
+    "cli.demo_done": (
+        "Đã thêm {activities} hoạt động, {indicators} chỉ số, {results} kết quả "
+        "vào kỳ {period} ({seconds:.1f} giây).",
+        "Added {activities} activities, {indicators} indicators, {results} results "
+        "to period {period} ({seconds:.1f} s)."),
+    "cli.demo_submissions": ("Mô phỏng báo cáo đã nhận từ {submissions} cơ quan.",
+                             "Simulated accepted submissions from {submissions} agencies."),
+    "cli.no_display": (
+        "Không có màn hình để mở cửa sổ chương trình. Hãy chạy trên máy có giao diện đồ hoạ, "
+        "dùng màn hình ảo (xvfb-run nap-reporter), hoặc lưu ảnh cửa sổ bằng "
+        "nap-reporter --screenshot tep.png",
+        "There is no display to open the window on. Run it on a desktop, under a virtual "
+        "display (xvfb-run nap-reporter), or save a picture of the window with "
+        "nap-reporter --screenshot file.png"),
+    "cli.window_pending": (
+        "Cửa sổ chương trình chưa có trong phiên bản này. Tình trạng cơ sở dữ liệu:",
+        "The desktop window is not in this version yet. The database holds:"),
+    "cli.cancelled": ("Đã hủy; không có gì được ghi.", "Cancelled; nothing was written."),
+}
+
+
+def system_language() -> str:
+    """Vietnamese when the system locale is Vietnamese, English otherwise."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "vi" if code.lower().startswith("vi") else "en"
+
+
+def _format(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def text(key: str, lang: str, **params: Any) -> str:
+    vi, en = TEXTS.get(key) or MESSAGES.get(key) or (key, key)
+    return _format(vi if lang == "vi" else en, params)
+
+
+_LOCATION_WORDS = {
+    "vi": ("tệp", "trang tính", "dòng", "cột", "trường"),
+    "en": ("file", "sheet", "row", "column", "field"),
+}
+
+
+def _where(where: Location | None, field: str | None, lang: str) -> str:
+    words = _LOCATION_WORDS[lang]
+    parts = []
+    if where is not None:
+        for word, value in zip(words, (where.file, where.sheet, where.row, where.column),
+                               strict=False):
+            if value is not None:
+                parts.append(f"{word} {value}")
+    if field:
+        parts.append(f"{words[4]} {field}")
+    return ", ".join(parts)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    vi, en = MESSAGES.get(problem.code, (problem.code, problem.code))
+    message = _format(vi if lang == "vi" else en, problem.params)
+    where = _where(problem.where, problem.field, lang)
+    return f"{where}: {message}" if where else message
+
+
+def bilingual(lines_for: Any, lang: str) -> list[str]:
+    """Call lines_for(language) for the chosen language first, then the other."""
+    other = "en" if lang == "vi" else "vi"
+    first = list(lines_for(lang))
+    second = list(lines_for(other))
+    return first + second if first != second else first
+
+
+def problems_bilingual(problems: Iterable[Problem], lang: str) -> list[str]:
+    items = list(problems)
+    return bilingual(lambda lg: [problem_text(p, lg) for p in items], lang)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sets up everything NAP Reporter needs on a fresh Debian/Ubuntu machine or a
+# developer's laptop: the Debian libraries Qt needs (when root and missing), a
+# virtual environment in .venv, and the project installed into it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Libraries Qt needs to start offscreen or in a window, fonts for the PDF
+# checks, LibreOffice and poppler for the round-trip tests (see STACK-NOTES).
+DEBIAN_PACKAGES=(
+  libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  fonts-dejavu-core
+)
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "Installing Debian packages: ${missing[*]}"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+      echo "Missing Debian packages (install them as root): ${missing[*]}" >&2
+    fi
+  fi
+fi
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
