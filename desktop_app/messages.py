@@ -68,7 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.foreign": (
         "Tệp {file} là cơ sở dữ liệu của chương trình khác. Tệp được giữ nguyên.",
         "The file {file} is another program's database. It was left untouched."),
-    "db.unreadable": ("Không đọc được tệp {file}: {detail}", "Cannot read the file {file}: {detail}"),
+    "db.unreadable": ("Không đọc được tệp {file}: {detail}",
+                      "Cannot read the file {file}: {detail}"),
     "db.is_folder": ("{file} là một thư mục, không phải tệp cơ sở dữ liệu.",
                      "{file} is a folder, not a database file."),
     "db.cannot_create": ("Không tạo được cơ sở dữ liệu {file}: {detail}",

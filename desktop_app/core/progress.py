@@ -25,7 +25,7 @@ class Progress:
 Job = Generator[Progress, None, T]
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818  (a request, not a fault)
     """The person asked to stop; nothing was written."""
 
 

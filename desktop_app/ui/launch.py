@@ -7,9 +7,9 @@ from pathlib import Path
 
 
 def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None) -> int:
+    from desktop_app.core.progress import drive
     from desktop_app.core.services.demo import fill_demo
     from desktop_app.core.services.status import status
-    from desktop_app.core.progress import drive
     from desktop_app.core.storage.database import Database
     from desktop_app.messages import bilingual, text
 

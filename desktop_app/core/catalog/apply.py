@@ -75,7 +75,7 @@ def _upsert(
     retire: bool = True,
 ) -> dict[Any, Any]:
     """Insert or update rows by key; returns key -> row for linking."""
-    existing = {getattr(row, key): row for row in session.exec(select(model)).all()}
+    existing: dict[Any, Any] = {getattr(row, key): row for row in session.exec(select(model))}
     seen: dict[Any, Any] = {}
     added = updated = 0
     for entry in entries:

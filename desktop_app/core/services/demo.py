@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
-from sqlmodel import Session, SQLModel, col
+from sqlalchemy import func, insert
+from sqlmodel import Session, SQLModel, col, select
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType, AgencyKind, Role
 from desktop_app.core.domain.models import (
@@ -83,8 +83,8 @@ class _Ids:
     """Hands out the next integer ids; safe because one transaction writes at a time."""
 
     def __init__(self, session: Session, model: type[SQLModel]) -> None:
-        table: Any = model.__table__  # type: ignore[attr-defined]
-        self.next = int(session.execute(select(func.coalesce(func.max(table.c.id), 0))).one()[0])
+        table: Any = getattr(model, "__table__")  # noqa: B009  (not in the type stubs)
+        self.next = int(session.exec(select(func.coalesce(func.max(table.c.id), 0))).one())
 
     def take(self) -> int:
         self.next += 1
@@ -96,20 +96,21 @@ def _uuid(rng: random.Random) -> str:
 
 
 def _tasks_for(session: Session, year: int) -> list[_TaskInfo]:
-    plans = session.execute(select(Plan).where(Plan.retired == False)).scalars().all()  # noqa: E712
+    plans = session.exec(select(Plan).where(col(Plan.retired).is_(False))).all()
     in_force = [p for p in plans if (p.starts or 0) <= year and (p.ends is None or p.ends >= year)]
-    plan_ids = {max(in_force, key=lambda p: p.starts or 0).id} if in_force else {p.id for p in plans}
+    chosen = [max(in_force, key=lambda p: p.starts or 0)] if in_force else plans
+    plan_ids = {p.id for p in chosen}
     links: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for task_id, rec_id, code in session.execute(
-        select(TaskRecommendation.task_id, Recommendation.id, Recommendation.code).join(
+    for task_id, rec_id, code in session.exec(
+        select(TaskRecommendation.task_id, col(Recommendation.id), Recommendation.code).join(
             Recommendation, col(Recommendation.id) == TaskRecommendation.recommendation_id
         )
     ):
-        links[task_id].append((rec_id, code))
-    tasks = session.execute(
-        select(Task).where(Task.retired == False, col(Task.plan_id).in_(plan_ids))  # noqa: E712
-        .order_by(Task.code)
-    ).scalars().all()
+        links[task_id].append((rec_id or 0, code))
+    tasks = session.exec(
+        select(Task).where(col(Task.retired).is_(False), col(Task.plan_id).in_(plan_ids))
+        .order_by(col(Task.code))
+    ).all()
     return [
         _TaskInfo(t.id or 0, t.code, t.title_vi, t.title_en, tuple(t.responsible_kinds.split()),
                   tuple(links.get(t.id or 0, ())))
@@ -122,7 +123,7 @@ def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
 
 
 def _period(session: Session, year: int) -> Period:
-    period = session.execute(select(Period).where(Period.year == year)).scalars().first()
+    period = session.exec(select(Period).where(col(Period.year) == year)).first()
     if period is None:
         raise UsageError.of("period.unknown", period=year)
     return period
@@ -221,7 +222,7 @@ class _Writer:
         for model, rows in ((Activity, self.activities), (ActivityRecommendation, self.links),
                             (Indicator, self.indicators), (Result, self.results)):
             if rows:
-                self.session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+                self.session.execute(insert(getattr(model, "__table__")), rows)  # noqa: B009
 
 
 def fill_demo(db: Database, *, activities: int, seed: int = 1,
@@ -238,19 +239,18 @@ def fill_demo(db: Database, *, activities: int, seed: int = 1,
     with db.unit_of_work() as session:
         the_period = _period(session, year)
         inst = installation(session)
-        existing = int(session.execute(select(func.count()).select_from(Activity)).one()[0])
+        existing = int(session.exec(select(func.count()).select_from(Activity)).one())
         rng = random.Random(f"{seed}:{year}:{inst.agency_code}:{existing}")
         tasks = _tasks_for(session, year)
         if not tasks:
             raise UsageError.of("catalog.no_tasks", period=year)
-        all_recs = [(r.id or 0, r.code) for r in session.execute(
-            select(Recommendation).where(Recommendation.retired == False)  # noqa: E712
-        ).scalars()]
+        all_recs = [(r.id or 0, r.code) for r in session.exec(
+            select(Recommendation).where(col(Recommendation.retired).is_(False)))]
         writer = _Writer(session, rng, the_period, tasks, all_recs)
         yield Progress(0, activities, "demo")
         if role is Role.AGENCY:
-            agency = session.execute(
-                select(Agency).where(Agency.code == inst.agency_code)).scalars().one()
+            agency = session.exec(
+                select(Agency).where(col(Agency.code) == inst.agency_code)).one()
             for i in range(activities):
                 writer.add(agency)
                 if (i + 1) % STEP == 0:
@@ -269,12 +269,12 @@ def _simulate_submissions(session: Session, writer: _Writer, activities: int) ->
     """Accepted submissions from many agencies: some on time, some late, some superseded."""
     rng, period = writer.rng, writer.period
     reporting = (AgencyKind.CITY, AgencyKind.PROVINCE, AgencyKind.MINISTRY)
-    agencies = session.execute(select(Agency).where(
-        Agency.active == True, Agency.retired == False,  # noqa: E712
+    agencies = session.exec(select(Agency).where(
+        col(Agency.active).is_(True), col(Agency.retired).is_(False),
         col(Agency.kind).in_([k.value for k in reporting]),
-    ).order_by(Agency.code)).scalars().all()
-    taken = {a for (a,) in session.execute(
-        select(Submission.agency_id).where(Submission.period_id == period.id))}
+    ).order_by(col(Agency.code))).all()
+    taken = set(session.exec(
+        select(Submission.agency_id).where(col(Submission.period_id) == period.id)))
     free = [a for a in agencies if a.id not in taken]
     chosen = rng.sample(free, k=min(len(free), max(1, round(len(free) * 0.8))))
     if not chosen:
@@ -300,7 +300,7 @@ def _simulate_submissions(session: Session, writer: _Writer, activities: int) ->
                       len(writer.results) - before[2])
             day = received + timedelta(days=7 * (version - versions))
             stamp = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
-            session.execute(insert(Submission.__table__), [{  # type: ignore[attr-defined]
+            session.execute(insert(getattr(Submission, "__table__")), [{  # noqa: B009
                 "id": submission_id, "uuid": _uuid(rng), "agency_id": agency.id,
                 "period_id": period.id, "version": version,
                 "content_hash": f"{rng.getrandbits(256):064x}", "created_at": stamp,

@@ -167,6 +167,5 @@ def description(rng: random.Random) -> str:
 
 
 def fill(rng: random.Random, template: str, year: int) -> str:
-    return template.format(
-        n=rng.randint(1, 40), m=rng.randint(40, 900), d=f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{year}"
-    )
+    day = f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{year}"
+    return template.format(n=rng.randint(1, 40), m=rng.randint(40, 900), d=day)

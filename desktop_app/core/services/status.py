@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import distinct, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop_app.core.catalog.apply import installed_version
 from desktop_app.core.domain.enums import ImportOutcome, Role
@@ -31,7 +31,7 @@ def status(db: Database) -> dict[str, Any]:
             submissions = count(select(func.count()).select_from(Submission))
         changed = [o.value for o in ImportOutcome if o.changed_data]
         imports = count(
-            select(func.count(distinct(ImportRecord.batch_uuid))).where(
+            select(func.count(distinct(col(ImportRecord.batch_uuid)))).where(
                 ImportRecord.outcome.in_(changed),  # type: ignore[attr-defined]
                 ImportRecord.undone == False,  # noqa: E712
             )

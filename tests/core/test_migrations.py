@@ -1,0 +1,157 @@
+"""Opening databases: new, older (migrated with a backup), newer or foreign (refused)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.domain.text import fold
+from desktop_app.core.paths import backups_dir
+from desktop_app.core.problems import RefusedError
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.migrate import head_revision, open_database
+
+
+def _revision(path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
+def _pragma(db: Database, name: str) -> object:
+    with db.engine.connect() as conn:
+        return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+
+def test_new_database_is_at_head_with_wal_foreign_keys_and_busy_timeout(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "new.sqlite")
+    try:
+        assert _revision(db.path) == head_revision()
+        assert _pragma(db, "journal_mode") == "wal"
+        assert _pragma(db, "foreign_keys") == 1
+        assert int(_pragma(db, "busy_timeout")) >= 1000  # type: ignore[call-overload]
+        assert db.migrated_from is None
+    finally:
+        db.close()
+
+
+def _initial_schema_with_data(path: Path) -> None:
+    opened = open_database(path, target="0001")
+    opened.engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.executescript(
+            """
+            INSERT INTO plan (id, uuid, code, decision, title_vi, title_en, verified, retired)
+              VALUES (1, 'p-1', 'P', '1252/QĐ-TTg', 'Kế hoạch', 'Plan', 1, 0);
+            INSERT INTO task (id, uuid, code, plan_id, number, title_vi, title_en,
+                              responsible_kinds, expected_outcome_vi, expected_outcome_en,
+                              verified, illustrative, retired)
+              VALUES (1, 't-1', 'T01', 1, 1, 'Rà soát pháp luật', 'Review laws', '', '', '',
+                      0, 1, 0);
+            INSERT INTO source (id, uuid, code, kind, title_vi, title_en, verified, retired)
+              VALUES (1, 's-1', 'CO3', 'treaty_body', 'Khuyến nghị', 'Observations', 1, 0);
+            INSERT INTO recommendation (id, uuid, code, source_id, follow_up, sdg_targets,
+                                        text_vi, text_en, verified, illustrative, retired)
+              VALUES (1, 'r-1', 'CO3-P24', 1, 1, '', 'Tử hình', 'Death penalty', 0, 0, 0);
+            INSERT INTO agency (id, uuid, code, kind, name_vi, name_en, aliases, active,
+                                focal_point, verified, retired)
+              VALUES (1, 'a-1', 'VLG', 'province', 'Vĩnh Long', 'Vinh Long', '', 1, 0, 1, 0);
+            INSERT INTO period (id, year, verified) VALUES (1, 2025, 0);
+            INSERT INTO activity (id, uuid, agency_id, period_id, task_id, title, description,
+                                  type, status, outputs, challenges, next_steps, evidence,
+                                  created_at, updated_at)
+              VALUES (1, 'act-1', 1, 1, 1, 'Tập huấn Ủy ban nhân dân xã', 'Mô tả', 'training',
+                      'completed', '', '', '', '', '2025-01-01 00:00:00', '2025-01-01 00:00:00');
+            INSERT INTO activityrecommendation (activity_id, recommendation_id) VALUES (1, 1);
+            INSERT INTO indicator (id, uuid, agency_id, activity_id, name, unit, target)
+              VALUES (1, 'ind-1', 1, 1, 'Số người', 'người', 100);
+            INSERT INTO result (id, uuid, indicator_id, period_id, value, note)
+              VALUES (1, 'res-1', 1, 1, 80, '');
+            """
+        )
+
+
+def test_initial_schema_is_migrated_with_its_data_kept_and_a_backup_first(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite"
+    _initial_schema_with_data(path)
+    assert _revision(path) == "0001"
+
+    db = Database.open(path)
+    try:
+        assert db.migrated_from == "0001"
+        assert db.migration_backup is not None and db.migration_backup.exists()
+        assert db.migration_backup.parent == backups_dir()
+    finally:
+        db.close()
+    assert _revision(path) == head_revision()
+    with sqlite3.connect(path) as conn:
+        title, search = conn.execute("SELECT title, search_text FROM activity").fetchone()
+        assert title == "Tập huấn Ủy ban nhân dân xã"
+        # the new column was filled for the existing row: title, task and recommendation
+        assert fold("uy ban") in search and "t01" in search and "co3-p24" in search
+        assert conn.execute("SELECT value FROM result").fetchone()[0] == 80
+        assert conn.execute("SELECT count(*) FROM activityrecommendation").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM indicator").fetchone()[0] == 1
+    # the backup is the database as it was before migrating
+    with sqlite3.connect(db.migration_backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT title FROM activity").fetchone()[0] == title
+
+
+def _snapshot(path: Path) -> tuple[bytes, list[str]]:
+    return path.read_bytes(), sorted(p.name for p in path.parent.iterdir())
+
+
+def test_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    Database.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    before = _snapshot(path)
+    with pytest.raises(RefusedError) as caught:
+        Database.open(path)
+    assert caught.value.problems[0].code == "db.too_new"
+    assert caught.value.problems[0].params["revision"] == "9999_future"
+    assert _snapshot(path) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"this is a text file, not a database\n" * 20, "db.not_a_database"),
+        (None, "db.foreign"),
+    ],
+)
+def test_files_that_are_not_our_database_are_refused_untouched(
+    tmp_path: Path, content: bytes | None, code: str
+) -> None:
+    path = tmp_path / "other.sqlite"
+    if content is None:
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    else:
+        path.write_bytes(content)
+    before = _snapshot(path)
+    with pytest.raises(RefusedError) as caught:
+        Database.open(path)
+    assert caught.value.problems[0].code == code
+    assert _snapshot(path) == before
+
+
+def test_a_unit_of_work_is_all_or_nothing(tmp_path: Path) -> None:
+    from desktop_app.core.domain.models import Setting
+
+    db = Database.open(tmp_path / "tx.sqlite")
+    try:
+        with pytest.raises(RuntimeError), db.unit_of_work() as session:
+            session.add(Setting(key="a", value="1"))
+            session.flush()
+            raise RuntimeError("power cut")
+        with db.reading() as session:
+            assert session.get(Setting, "a") is None
+    finally:
+        db.close()

@@ -1,0 +1,43 @@
+"""Every problem code the program can raise has words in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desktop_app.core.problems import Location, Problem
+from desktop_app.messages import MESSAGES, TEXTS, problem_text, problems_bilingual
+
+ROOT = Path(__file__).resolve().parents[1] / "desktop_app"
+RAISED = re.compile(r"""(?:Problem\(|\.of\(|bad\()\s*["']([a-z_]+\.[a-z_]+)["']""")
+
+
+def _codes_in_source() -> set[str]:
+    codes: set[str] = set()
+    for path in ROOT.rglob("*.py"):
+        codes.update(RAISED.findall(path.read_text(encoding="utf-8")))
+    return codes
+
+
+def test_every_raised_code_is_worded() -> None:
+    codes = _codes_in_source()
+    assert len(codes) > 20  # the scan really found them
+    missing = sorted(c for c in codes if c not in MESSAGES and c not in TEXTS
+                     and c != "cli.usage")
+    assert missing == []
+
+
+def test_vietnamese_and_english_differ_and_fill_their_parameters() -> None:
+    for code, (vi, en) in MESSAGES.items():
+        assert vi != en, code
+        assert set(re.findall(r"{(\w+)", vi)) == set(re.findall(r"{(\w+)", en)), code
+
+
+def test_a_problem_names_file_sheet_row_and_column_in_the_chosen_language_first() -> None:
+    problem = Problem("value.negative", {"value": -3}, "budget_vnd",
+                      Location("vlg.xlsx", "Hoạt động", 12, "N"))
+    vi_first = problems_bilingual([problem], "vi")
+    assert vi_first[0] == problem_text(problem, "vi")
+    assert "tệp vlg.xlsx, trang tính Hoạt động, dòng 12, cột N" in vi_first[0]
+    assert "file vlg.xlsx, sheet Hoạt động, row 12, column N" in vi_first[1]
+    assert problems_bilingual([problem], "en") == [vi_first[1], vi_first[0]]
