@@ -53,6 +53,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hãy dùng tệp khác với --db.",
         "This database is already set up (role {role}, agency {agency}); "
         "use another file with --db."),
+    "role.not_agency": ("Chỉ cơ sở dữ liệu của cơ quan báo cáo mới ghi được hoạt động.",
+                        "Only a reporting agency's database records activities."),
+    "period.locked": ("Kỳ báo cáo {period} đã bị khóa; hãy mở khóa (kèm lý do) để sửa.",
+                      "The period {period} is locked; unlock it (with a reason) to edit."),
+    "activity.unknown": ("Không tìm thấy hoạt động {uuid}.", "There is no activity {uuid}."),
     "catalog.no_tasks": ("Danh mục không có nhiệm vụ nào cho năm {period}.",
                          "The catalog has no tasks for {period}."),
     # databases

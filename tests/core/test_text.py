@@ -145,6 +145,7 @@ def test_fold_examples() -> None:
     assert fold("Straße") == "strasse"
     assert fold("Ångström café") == "angstrom cafe"
     assert fold("") == ""
+    assert fold("Hà \u0301 Nội \u0301") == "ha noi"  # a stray mark is not a word
 
 
 @pytest.mark.parametrize("text", SAMPLES)
@@ -163,6 +164,7 @@ def test_fold_is_idempotent(text: str) -> None:
 def test_fold_output_is_nfc_and_unaffected_by_the_input_form(text: str) -> None:
     folded = fold(text)
     assert unicodedata.is_normalized("NFC", folded)
+    assert " ".join(folded.split()) == folded
     assert fold(nfd(text)) == folded
 
 

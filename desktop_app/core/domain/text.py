@@ -9,9 +9,11 @@ module compares raw strings.
 
 Only the standard library is used, and nothing here may import Qt: the functions run in
 services and migrations as well as the UI. ``fold`` and ``collation_key`` run on every
-row of a list, tens of thousands of times per refresh, so their per-character work is
-done in C by ``str.translate`` with tables that memoise each character's answer the
-first time it is seen; the Python-level work per call is a handful of C calls.
+row of a list, tens of thousands of times per refresh. Vietnamese is written in a few
+thousand distinct syllables, so each function memoises its answer per whitespace-separated
+word, and the per-character work of a new word is done in C by ``str.translate`` with
+tables that memoise each character's answer the first time it is seen. A call on text of
+known words is then a split, one dictionary look-up per word and a join.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import TypeVar
 
 __all__ = ["collation_key", "contains_folded", "fold", "nfc", "tone_key"]
 
@@ -63,31 +66,39 @@ _LETTER_WEIGHT_BASE = ord("a")
 _ABOVE_LETTERS_SHIFT = len(_ALPHABET) - 26
 _MAX_CODE_POINT = 0x10FFFF
 
-# A lazily filled table never needs to hold more than the characters real text uses;
-# past this size answers are computed but no longer stored, so hostile input (every
-# code point in turn) cannot grow it without bound.
-_TABLE_LIMIT = 1 << 16
+# Memo tables only need the characters and words real text uses; past this size answers
+# are computed but no longer stored, so unusual input (a column of serial numbers, every
+# code point in turn) cannot grow them without bound.
+_MEMO_LIMIT = 1 << 16
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 _TranslateValue = str | None
 
 
-class _MemoTable(dict[int, _TranslateValue]):
-    """A ``str.translate`` table that computes an entry on first use and keeps it.
+class _Memo(dict[_K, _V]):
+    """A dict that computes a missing entry on first use and keeps it.
 
-    A table built up front would either miss characters (anything beyond Vietnamese) or
-    cost the whole code-point space at import; memoising gets C speed for the few
-    hundred characters the app really meets while staying correct for all others.
+    Being a dict, it serves both as a ``str.translate`` table (looked up from C) and as a
+    per-word cache whose ``__getitem__`` can be mapped over ``str.split()`` without a
+    Python-level loop. A table built up front would either miss characters (anything
+    beyond Vietnamese) or cost the whole code-point space at import.
     """
 
-    def __init__(self, compute: Callable[[str], _TranslateValue]) -> None:
+    def __init__(self, compute: Callable[[_K], _V]) -> None:
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, code_point: int) -> _TranslateValue:
-        value = self._compute(chr(code_point))
-        if len(self) < _TABLE_LIMIT:
-            self[code_point] = value
+    def __missing__(self, key: _K) -> _V:
+        value = self._compute(key)
+        if len(self) < _MEMO_LIMIT:
+            self[key] = value
         return value
+
+
+def _character_table(compute: Callable[[str], _TranslateValue]) -> _Memo[int, _TranslateValue]:
+    """A ``str.translate`` table whose entries ``compute`` derives from the character."""
+    return _Memo(lambda code_point: compute(chr(code_point)))
 
 
 def _vietnamese_letters() -> list[str]:
@@ -152,10 +163,20 @@ def _fold_character(character: str) -> _TranslateValue:
     return bare or None  # a lone combining mark folds to nothing
 
 
-_FOLD_TABLE = _MemoTable(_fold_character)
+_FOLD_TABLE = _character_table(_fold_character)
 _FOLD_TABLE.update(
     (ord(c), _fold_character(c)) for c in (*_vietnamese_letters(), *map(chr, range(0x0300, 0x0370)))
 )
+
+
+def _fold_word(word: str) -> str:
+    folded = word.casefold().translate(_FOLD_TABLE)
+    # Only non-ASCII leftovers can need it: scripts whose letters compose again once
+    # their marks are gone (Hangul jamo, say).
+    return folded if folded.isascii() else _normalize("NFC", folded)
+
+
+_FOLDED_WORDS = _Memo(_fold_word)
 
 
 def fold(text: str) -> str:
@@ -164,14 +185,13 @@ def fold(text: str) -> str:
     People search with whatever keyboard they have, often without tones or with a
     different case, so "Ủy ban", "uy ban" and "UỶ BAN" must all meet at "uy ban". The
     key keeps only base letters (đ becomes d), case-folded, with whitespace runs as one
-    space. Typical Vietnamese text folds to ASCII in one ``str.translate`` call, which is
-    why the final NFC (for the rare scripts whose letters only compose again after
-    their marks are removed) is skipped for ASCII results.
+    space. The key is NFC, and the same whatever form the input is in.
     """
-    folded = _normalize("NFC", text).casefold().translate(_FOLD_TABLE)
-    if not folded.isascii():
-        folded = _normalize("NFC", folded)
-    return " ".join(folded.split())
+    folded = " ".join(map(_FOLDED_WORDS.__getitem__, _normalize("NFC", text).split()))
+    if "  " in folded or folded[:1] == " " or folded[-1:] == " ":
+        # A "word" that was nothing but stray combining marks folded to nothing.
+        return " ".join(folded.split())
+    return folded
 
 
 @functools.lru_cache(maxsize=256)
@@ -207,6 +227,15 @@ def _move_tone_to_end(match: re.Match[str]) -> str:
     return toneless + "".join([_TONE_DIGIT[c] for c in syllable if c in _TONE_DIGIT])
 
 
+def _tone_key_word(word: str) -> str:
+    # Unicode canonical caseless matching: NFD, casefold, NFD.
+    decomposed = _normalize("NFD", _normalize("NFD", word).casefold())
+    return _normalize("NFC", _SYLLABLE.sub(_move_tone_to_end, decomposed))
+
+
+_TONE_KEYED_WORDS = _Memo(_tone_key_word)
+
+
 def tone_key(text: str) -> str:
     """Return a key that matches names written with either tone-mark placement.
 
@@ -217,11 +246,9 @@ def tone_key(text: str) -> str:
     mean as the same. Each syllable's tone is therefore taken off its vowel and written
     as a digit after the syllable (VNI digits: 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng, 0
     none), keeping the vowel marks of ă â ê ô ơ ư. Case, Unicode form and whitespace
-    runs are ignored (caseless matching per Unicode: NFD, casefold, NFD).
+    runs are ignored.
     """
-    decomposed = _normalize("NFD", _normalize("NFD", text).casefold())
-    keyed = _SYLLABLE.sub(_move_tone_to_end, decomposed)
-    return " ".join(_normalize("NFC", keyed).split())
+    return " ".join(map(_TONE_KEYED_WORDS.__getitem__, _normalize("NFC", text).split()))
 
 
 # --------------------------------------------------------------------------- collation
@@ -282,9 +309,16 @@ def _tertiary_weight(character: str) -> _TranslateValue:
     return "1" if parts[0].lower() != parts[0] else "0"
 
 
-_PRIMARY = _MemoTable(_primary_weight)
-_SECONDARY = _MemoTable(_secondary_weight)
-_TERTIARY = _MemoTable(_tertiary_weight)
+_PRIMARY = _character_table(_primary_weight)
+_SECONDARY = _character_table(_secondary_weight)
+_TERTIARY = _character_table(_tertiary_weight)
+
+
+def _collation_levels(word: str) -> tuple[str, str, str]:
+    return word.translate(_PRIMARY), word.translate(_SECONDARY), word.translate(_TERTIARY)
+
+
+_COLLATION_WORDS = _Memo(_collation_levels)
 
 
 def collation_key(text: str) -> tuple[str, str, str, str]:
@@ -298,10 +332,9 @@ def collation_key(text: str) -> tuple[str, str, str, str]:
     Whitespace runs count as one space for the first three levels.
     """
     normal = nfc(text)
-    spaced = " ".join(normal.split())
-    return (
-        spaced.translate(_PRIMARY),
-        spaced.translate(_SECONDARY),
-        spaced.translate(_TERTIARY),
-        normal,
-    )
+    words = list(map(_COLLATION_WORDS.__getitem__, normal.split()))
+    if not words:
+        return "", "", "", normal
+    primary, secondary, tertiary = zip(*words, strict=True)
+    # Between words: a space at the primary level, "no tone" and "lower case" below it.
+    return " ".join(primary), "0".join(secondary), "0".join(tertiary), normal
