@@ -153,6 +153,19 @@ def test_fold_of_nfd_input_equals_fold_of_nfc_input(text: str) -> None:
     assert fold(nfd(text)) == fold(text)
 
 
+def reference_fold(text: str) -> str:
+    """fold as specified, one obvious step after another (and slowly)."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("đ", "d")
+    bare = "".join(c for c in nfd(text) if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFC", bare).split())
+
+
+@QUICK
+@given(st.text() | vietnamese_text)
+def test_fold_agrees_with_the_reference(text: str) -> None:
+    assert fold(text) == reference_fold(text)
+
+
 @QUICK
 @given(st.text())
 def test_fold_is_idempotent(text: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.enums import ActivityStatus, Role
@@ -148,21 +149,22 @@ def list_activities(db: Database, year: int) -> list[ActivityRow]:
     with db.reading() as session:
         period = _period(session, year)
         inst = installation(session)
-        query = select(Activity, Task.code, Task.title_vi, Task.title_en, Area.code).join(
+        query = sa_select(Activity, Task.code, Task.title_vi, Task.title_en, Area.code).join(
             Task, col(Task.id) == Activity.task_id).outerjoin(
             Area, col(Area.id) == Task.area_id).where(col(Activity.period_id) == period.id)
         if inst.role is Role.AGENCY:
             query = query.where(col(Activity.agency_id) == _agency(session).id)
         links: dict[int, list[str]] = {}
+        rec_id = col(Recommendation.id)
         for activity_id, code in session.exec(
             select(ActivityRecommendation.activity_id, Recommendation.code)
-            .join(Recommendation, col(Recommendation.id) == ActivityRecommendation.recommendation_id)
+            .join(Recommendation, rec_id == ActivityRecommendation.recommendation_id)
             .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
             .where(col(Activity.period_id) == period.id)
         ):
             links.setdefault(activity_id, []).append(code)
         indicator_counts: dict[int, tuple[int, int]] = {}
-        for activity_id, indicators, results in session.exec(
+        for ind_activity, indicators, results in session.exec(
             select(Indicator.activity_id, func.count(col(Indicator.id)),
                    func.count(col(Result.id)))
             .outerjoin(Result, (col(Result.indicator_id) == Indicator.id)
@@ -171,9 +173,9 @@ def list_activities(db: Database, year: int) -> list[ActivityRow]:
             .where(col(Activity.period_id) == period.id)
             .group_by(col(Indicator.activity_id))
         ):
-            indicator_counts[activity_id or 0] = (indicators, results)
+            indicator_counts[ind_activity or 0] = (indicators, results)
         rows = []
-        for a, task_code, task_vi, task_en, area_code in session.exec(query):
+        for a, task_code, task_vi, task_en, area_code in session.execute(query):
             counts = indicator_counts.get(a.id or 0, (0, 0))
             rows.append(ActivityRow(
                 a.uuid, a.title, task_code, task_vi, task_en, area_code or "", a.type, a.status,
