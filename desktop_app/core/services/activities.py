@@ -149,7 +149,8 @@ def list_activities(db: Database, year: int) -> list[ActivityRow]:
     with db.reading() as session:
         period = _period(session, year)
         inst = installation(session)
-        query = sa_select(Activity, Task.code, Task.title_vi, Task.title_en, Area.code).join(
+        query = sa_select(Activity, col(Task.code), col(Task.title_vi), col(Task.title_en),
+                          col(Area.code)).join(
             Task, col(Task.id) == Activity.task_id).outerjoin(
             Area, col(Area.id) == Task.area_id).where(col(Activity.period_id) == period.id)
         if inst.role is Role.AGENCY:
