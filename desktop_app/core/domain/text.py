@@ -66,10 +66,12 @@ _LETTER_WEIGHT_BASE = ord("a")
 _ABOVE_LETTERS_SHIFT = len(_ALPHABET) - 26
 _MAX_CODE_POINT = 0x10FFFF
 
-# Memo tables only need the characters and words real text uses; past this size answers
-# are computed but no longer stored, so unusual input (a column of serial numbers, every
-# code point in turn) cannot grow them without bound.
-_MEMO_LIMIT = 1 << 16
+# Memo tables only need the characters and words real text uses (Vietnamese has about
+# 7,000 syllables in use, and each appears in two or three cases). A table that reaches
+# this size is emptied and refills with what is in use now, so unusual input (a column of
+# serial numbers, every code point in turn) neither grows it without bound nor leaves it
+# full of words nobody will look up again.
+_MEMO_LIMIT = 1 << 15
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -91,8 +93,9 @@ class _Memo(dict[_K, _V]):
 
     def __missing__(self, key: _K) -> _V:
         value = self._compute(key)
-        if len(self) < _MEMO_LIMIT:
-            self[key] = value
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        self[key] = value
         return value
 
 
