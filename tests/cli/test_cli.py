@@ -249,6 +249,7 @@ def test_init_focal_point_has_no_agency(cli, status, tmp_path):
         ("vi", "Cơ sở dữ liệu này đã được khởi tạo (vai trò agency, cơ quan VLG)",
          "This database is already set up (role agency, agency VLG)"),
     ],
+    ids=["en", "vi"],
 )
 def test_init_with_another_agency_or_role_is_refused_and_changes_nothing(
     cli, status, tmp_path, other, lang, first, second
@@ -273,6 +274,7 @@ def test_init_with_another_agency_or_role_is_refused_and_changes_nothing(
         ("en", "There is no agency with the code “HGG”", "Không có cơ quan mã «HGG»"),
         ("vi", "Không có cơ quan mã «HGG»", "There is no agency with the code “HGG”"),
     ],
+    ids=["en", "vi"],
 )
 def test_init_unknown_or_former_agency_is_a_usage_error_and_makes_no_file(
     cli, tmp_path, lang, first, second
@@ -304,6 +306,7 @@ def test_init_nonsense_agency_code_is_named_in_the_message(cli, tmp_path):
         ("vi", "Vai trò cơ quan cần mã cơ quan: --agency MÃ",
          "The agency role needs an agency code: --agency CODE"),
     ],
+    ids=["en", "vi"],
 )
 def test_init_agency_role_without_agency_is_a_usage_error(cli, tmp_path, lang, first, second):
     db = tmp_path / "a.sqlite"
@@ -433,6 +436,7 @@ def test_demo_period_puts_every_row_in_that_year(cli, tmp_path):
     ("lang", "first", "second"),
     [("en", "A period is a four-digit year", "Kỳ báo cáo phải là năm có bốn chữ số"),
      ("vi", "Kỳ báo cáo phải là năm có bốn chữ số", "A period is a four-digit year")],
+    ids=["en", "vi"],
 )
 def test_demo_malformed_period_is_a_usage_error(cli, tmp_path, period, lang, first, second):
     db = tmp_path / "a.sqlite"
@@ -471,6 +475,7 @@ def test_demo_unknown_period_on_a_fresh_database_sets_nothing_up(cli, tmp_path):
     ("value", "lang", "first", "second"),
     [("-5", "en", "Must not be negative (-5).", "Không được là số âm (-5)."),
      ("-1", "vi", "Không được là số âm (-1).", "Must not be negative (-1).")],
+    ids=["en", "vi"],
 )
 def test_demo_negative_count_is_a_usage_error(cli, tmp_path, value, lang, first, second):
     db = tmp_path / "a.sqlite"
@@ -856,12 +861,9 @@ def test_console_script_end_to_end(tmp_path):
 
     refused = _run(script, "--db", db, "init", "--role", "focal-point")
     assert refused.returncode == 3
+    assert refused.stdout == ""
     assert "Traceback" not in refused.stderr
 
-    usage = _run(script, "frobnicate")
-    assert usage.returncode == 2
-    assert usage.stdout == ""
-    assert "Traceback" not in usage.stderr
 
 
 def test_python_m_desktop_app_runs_the_same_command_line(tmp_path):

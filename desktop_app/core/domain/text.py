@@ -274,8 +274,6 @@ def _collation_parts(character: str) -> tuple[str, str] | None:
 
 def _primary_weight(character: str) -> _TranslateValue:
     """The letter, ignoring tone and case: the level a Vietnamese reader sorts by first."""
-    if character.isspace():
-        return " "
     parts = _collation_parts(character)
     if parts is None:
         return None  # a stray mark that did not compose: ignorable
@@ -291,7 +289,7 @@ def _primary_weight(character: str) -> _TranslateValue:
         return chr(_LETTER_WEIGHT_BASE + index)
     code_point = ord(lower)
     if code_point < _LETTER_WEIGHT_BASE:
-        return chr(code_point)  # space, punctuation and digits come before letters
+        return chr(code_point)  # punctuation and digits come before letters, as in ASCII
     return chr(min(code_point + _ABOVE_LETTERS_SHIFT, _MAX_CODE_POINT))
 
 

@@ -1,0 +1,391 @@
+"""Where a period's reporting stands: progress by area and task, and what is still missing.
+
+Everything is read in one transaction so that the numbers of one overview agree with
+each other. At an agency only its own rows count, and the tasks it is expected to report
+on are the plan in force that year, narrowed to the tasks whose responsible kinds
+include the agency's kind; at the focal point every agency's rows count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from desktop_app.core.domain.enums import ActivityStatus, Role
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Agency,
+    Area,
+    Indicator,
+    Period,
+    Plan,
+    Recommendation,
+    Result,
+    Source,
+    Task,
+)
+from desktop_app.core.problems import UsageError
+from desktop_app.core.services.setup import installation
+from desktop_app.core.storage.database import Database
+
+STATUSES: tuple[str, ...] = tuple(s.value for s in ActivityStatus)
+
+
+def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort codes the way people read them: "CO3-P8" before "CO3-P12"."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", code) if part)
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """Activities by status, in ActivityStatus order."""
+
+    counts: tuple[int, ...] = (0,) * len(STATUSES)
+
+    def of(self, status: str) -> int:
+        return self.counts[STATUSES.index(status)]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    def __add__(self, other: StatusCounts) -> StatusCounts:
+        return StatusCounts(tuple(a + b for a, b in zip(self.counts, other.counts, strict=True)))
+
+    @classmethod
+    def from_mapping(cls, by_status: dict[str, int]) -> StatusCounts:
+        return cls(tuple(by_status.get(s, 0) for s in STATUSES))
+
+
+@dataclass(frozen=True)
+class IndicatorCounts:
+    total: int = 0
+    with_result: int = 0
+    on_track: int = 0
+
+    def __add__(self, other: IndicatorCounts) -> IndicatorCounts:
+        return IndicatorCounts(self.total + other.total, self.with_result + other.with_result,
+                               self.on_track + other.on_track)
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    activities: StatusCounts
+    indicators: IndicatorCounts
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    area_code: str
+    expected: bool  # in the plan in force and (at an agency) one of this agency's kinds
+    activities: StatusCounts
+    indicators: IndicatorCounts
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class RecommendationProgress:
+    code: str
+    paragraph: str | None
+    follow_up: bool
+    text_vi: str
+    text_en: str
+    activities: int  # activities linked to it this period
+
+    def text(self, lang: str) -> str:
+        return self.text_vi if lang == "vi" else self.text_en
+
+
+@dataclass(frozen=True)
+class MissingTask:
+    code: str
+    title_vi: str
+    title_en: str
+    area_code: str
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator of the period with its target and this period's result."""
+
+    uuid: str
+    name: str
+    unit: str
+    baseline: float | None
+    target: float
+    result: float | None
+    note: str
+    due_date: date | None
+    activity_uuid: str | None
+    activity_title: str  # empty for an indicator of a task
+    task_code: str
+
+    @property
+    def on_track(self) -> bool | None:
+        """Whether the result reaches the target; None while there is no result."""
+        return None if self.result is None else self.result >= self.target
+
+
+@dataclass(frozen=True)
+class Overview:
+    year: int
+    due_date: date | None
+    days_left: int | None  # negative once the due date has passed
+    plan_code: str | None
+    plan_title_vi: str
+    plan_title_en: str
+    by_area: tuple[AreaProgress, ...]
+    by_task: tuple[TaskProgress, ...]
+    recommendations: tuple[RecommendationProgress, ...]  # follow-up ones first
+    missing_tasks: tuple[MissingTask, ...]
+    missing_results: tuple[IndicatorRow, ...]
+    activities: StatusCounts = field(default_factory=StatusCounts)
+    indicators: IndicatorCounts = field(default_factory=IndicatorCounts)
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    code: str
+    source_code: str
+    source_symbol: str | None
+    paragraph: str | None
+    follow_up: bool
+    response: str | None
+    sdg_targets: str
+    text_vi: str
+    text_en: str
+    verified: bool
+    illustrative: bool
+
+    def text(self, lang: str) -> str:
+        return self.text_vi if lang == "vi" else self.text_en
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Scope:
+    period: Period
+    agency: Agency | None  # None at the focal point: every agency counts
+    plan: Plan | None
+
+
+def _period(session: Session, year: int) -> Period:
+    period = session.exec(select(Period).where(col(Period.year) == year)).first()
+    if period is None:
+        raise UsageError.of("period.unknown", period=year)
+    return period
+
+
+def plan_in_force(session: Session, year: int) -> Plan | None:
+    """The latest plan whose years include ``year``."""
+    plans = session.exec(select(Plan).where(col(Plan.retired).is_(False))).all()
+    in_force = [p for p in plans
+                if (p.starts or 0) <= year and (p.ends is None or p.ends >= year)]
+    return max(in_force, key=lambda p: (p.starts or 0, p.id or 0)) if in_force else None
+
+
+def _scope(session: Session, year: int) -> _Scope:
+    period = _period(session, year)
+    inst = installation(session)
+    agency = None
+    if inst.role is Role.AGENCY and inst.agency_code:
+        agency = session.exec(select(Agency).where(col(Agency.code) == inst.agency_code)).first()
+        if agency is None:
+            raise UsageError.of("agency.unknown", code=inst.agency_code)
+    return _Scope(period, agency, plan_in_force(session, year))
+
+
+def _expected_tasks(scope: _Scope, tasks: Iterable[Task]) -> list[Task]:
+    if scope.plan is None:
+        return []
+    chosen = []
+    for t in tasks:
+        if t.plan_id != scope.plan.id or t.retired:
+            continue
+        kinds = t.responsible_kinds.split()
+        if scope.agency is not None and kinds and scope.agency.kind not in kinds:
+            continue
+        chosen.append(t)
+    return chosen
+
+
+def _indicators(session: Session, scope: _Scope, tasks: dict[int, Task]) -> list[IndicatorRow]:
+    """The period's indicators: those of its activities, and the agency's task indicators."""
+    results = {r.indicator_id: r for r in session.exec(
+        select(Result).where(col(Result.period_id) == scope.period.id))}
+    rows: list[IndicatorRow] = []
+
+    def row(ind: Indicator, activity: Activity | None, task_id: int | None) -> IndicatorRow:
+        result = results.get(ind.id or 0)
+        task = tasks.get(task_id or 0)
+        return IndicatorRow(
+            ind.uuid, ind.name, ind.unit, ind.baseline, ind.target,
+            result.value if result else None, result.note if result else "", ind.due_date,
+            activity.uuid if activity else None, activity.title if activity else "",
+            task.code if task else "")
+
+    of_activities = (select(Indicator, Activity)
+                     .join(Activity, col(Activity.id) == Indicator.activity_id)
+                     .where(col(Activity.period_id) == scope.period.id))
+    if scope.agency is not None:
+        of_activities = of_activities.where(col(Activity.agency_id) == scope.agency.id)
+    for ind, activity in session.exec(of_activities.order_by(col(Indicator.id))):
+        rows.append(row(ind, activity, activity.task_id))
+
+    if scope.plan is not None:
+        plan_task_ids = [t.id for t in tasks.values() if t.plan_id == scope.plan.id]
+        of_tasks = select(Indicator).where(col(Indicator.activity_id).is_(None),
+                                           col(Indicator.task_id).in_(plan_task_ids))
+        if scope.agency is not None:
+            of_tasks = of_tasks.where(col(Indicator.agency_id) == scope.agency.id)
+        for ind in session.exec(of_tasks.order_by(col(Indicator.id))):
+            rows.append(row(ind, None, ind.task_id))
+    return rows
+
+
+def _count_indicators(rows: Iterable[IndicatorRow]) -> IndicatorCounts:
+    total = with_result = on_track = 0
+    for r in rows:
+        total += 1
+        if r.result is not None:
+            with_result += 1
+            if r.result >= r.target:
+                on_track += 1
+    return IndicatorCounts(total, with_result, on_track)
+
+
+def days_between(due: date | None, today: date) -> int | None:
+    return None if due is None else (due - today).days
+
+
+def overview(db: Database, year: int, today: date | None = None) -> Overview:
+    """The period's progress and what is still missing before its due date."""
+    today = today or date.today()
+    with db.reading() as session:
+        scope = _scope(session, year)
+        areas = {a.id or 0: a for a in session.exec(select(Area))}
+        tasks = {t.id or 0: t for t in session.exec(select(Task))}
+        expected = _expected_tasks(scope, tasks.values())
+        expected_ids = {t.id or 0 for t in expected}
+
+        status_query = (select(Activity.task_id, Activity.status, func.count())
+                        .where(col(Activity.period_id) == scope.period.id)
+                        .group_by(col(Activity.task_id), col(Activity.status)))
+        if scope.agency is not None:
+            status_query = status_query.where(col(Activity.agency_id) == scope.agency.id)
+        by_status: dict[int, dict[str, int]] = defaultdict(dict)
+        for task_id, status, count in session.exec(status_query):
+            by_status[task_id][status] = count
+
+        indicator_rows = _indicators(session, scope, tasks)
+        task_code_to_id = {t.code: tid for tid, t in tasks.items()}
+        indicators_by_task: dict[int, list[IndicatorRow]] = defaultdict(list)
+        for ind in indicator_rows:
+            indicators_by_task[task_code_to_id.get(ind.task_code, 0)].append(ind)
+
+        shown_ids = expected_ids | set(by_status) | {i for i in indicators_by_task if i}
+        shown = sorted((tasks[i] for i in shown_ids if i in tasks),
+                       key=lambda t: natural_key(t.code))
+        by_task = tuple(
+            TaskProgress(
+                t.code, t.number, t.title_vi, t.title_en,
+                areas[t.area_id].code if t.area_id in areas else "", (t.id or 0) in expected_ids,
+                StatusCounts.from_mapping(by_status.get(t.id or 0, {})),
+                _count_indicators(indicators_by_task.get(t.id or 0, [])))
+            for t in shown)
+
+        area_ids = {a.id or 0 for a in areas.values()
+                    if scope.plan is not None and a.plan_id == scope.plan.id and not a.retired}
+        area_ids |= {t.area_id for t in shown if t.area_id in areas}
+        by_area_list = []
+        for area in sorted((areas[i] for i in area_ids),
+                           key=lambda a: (a.plan_id != (scope.plan.id if scope.plan else 0),
+                                          a.plan_id, a.number)):
+            members = [p for p in by_task if p.area_code == area.code]
+            by_area_list.append(AreaProgress(
+                area.code, area.number, area.title_vi, area.title_en,
+                sum((p.activities for p in members), StatusCounts()),
+                sum((p.indicators for p in members), IndicatorCounts())))
+
+        link_query = (select(ActivityRecommendation.recommendation_id,
+                             func.count(func.distinct(col(Activity.id))))
+                      .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
+                      .where(col(Activity.period_id) == scope.period.id)
+                      .group_by(col(ActivityRecommendation.recommendation_id)))
+        if scope.agency is not None:
+            link_query = link_query.where(col(Activity.agency_id) == scope.agency.id)
+        links = dict(session.exec(link_query).all())
+        recs = sorted(session.exec(select(Recommendation)
+                                   .where(col(Recommendation.retired).is_(False))),
+                      key=lambda r: (not r.follow_up, natural_key(r.code)))
+        recommendations = tuple(
+            RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
+                                   links.get(r.id or 0, 0))
+            for r in recs)
+
+        missing_tasks = tuple(
+            MissingTask(p.code, p.title_vi, p.title_en, p.area_code)
+            for p in by_task if p.expected and p.activities.total == 0)
+        missing_results = tuple(r for r in indicator_rows if r.result is None)
+        plan = scope.plan
+        return Overview(
+            year=year, due_date=scope.period.due_date,
+            days_left=days_between(scope.period.due_date, today),
+            plan_code=plan.code if plan else None,
+            plan_title_vi=plan.title_vi if plan else "",
+            plan_title_en=plan.title_en if plan else "",
+            by_area=tuple(by_area_list), by_task=by_task, recommendations=recommendations,
+            missing_tasks=missing_tasks, missing_results=missing_results,
+            activities=sum((p.activities for p in by_task), StatusCounts()),
+            indicators=_count_indicators(indicator_rows))
+
+
+def list_indicators(db: Database, year: int) -> list[IndicatorRow]:
+    """The period's indicators for the indicators browser (this agency's at an agency)."""
+    with db.reading() as session:
+        scope = _scope(session, year)
+        tasks = {t.id or 0: t for t in session.exec(select(Task))}
+        return _indicators(session, scope, tasks)
+
+
+def list_recommendations(db: Database) -> list[RecommendationRow]:
+    """The catalog's recommendations in force, follow-up ones first."""
+    with db.reading() as session:
+        sources = {s.id or 0: s for s in session.exec(select(Source))}
+        recs = sorted(session.exec(select(Recommendation)
+                                   .where(col(Recommendation.retired).is_(False))),
+                      key=lambda r: (not r.follow_up, natural_key(r.code)))
+        rows = []
+        for r in recs:
+            source = sources.get(r.source_id)
+            rows.append(RecommendationRow(
+                r.code, source.code if source else "", source.symbol if source else None,
+                r.paragraph, r.follow_up, r.response, r.sdg_targets, r.text_vi, r.text_en,
+                r.verified, r.illustrative))
+        return rows

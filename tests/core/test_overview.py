@@ -1,0 +1,180 @@
+"""The overview of a period: counts, what is missing, days left, follow-up first."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.domain.enums import ActivityStatus, Role
+from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
+from desktop_app.core.problems import UsageError
+from desktop_app.core.progress import drive
+from desktop_app.core.services import activities as svc
+from desktop_app.core.services import demo
+from desktop_app.core.services.overview import (
+    days_between,
+    list_indicators,
+    list_recommendations,
+    natural_key,
+    overview,
+)
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage.database import Database
+
+YEAR = 2025  # the 2019 plan (QD1252) is in force; the 2025 plan starts in 2026
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(tmp_path / "agency.sqlite")
+    initialise(database, Role.AGENCY, "VLG")
+    yield database
+    database.close()
+
+
+@pytest.fixture()
+def demo_db(db: Database) -> Database:
+    drive(demo.fill_demo(db, activities=120, seed=1, period=YEAR))
+    drive(demo.fill_demo(db, activities=30, seed=2, period=YEAR - 1))  # must not be counted
+    return db
+
+
+def _sql(db: Database, query: str, *params: object) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(db.path)) as conn:
+        return list(conn.execute(query, params))
+
+
+def _draft(task_code: str, title: str, *indicators: IndicatorDraft,
+           status: str = "in_progress", recs: tuple[str, ...] = ()) -> ActivityDraft:
+    return ActivityDraft(title=title, task_code=task_code, type="training", status=status,
+                         recommendation_codes=list(recs), indicators=list(indicators))
+
+
+def test_counts_match_the_database(demo_db: Database) -> None:
+    o = overview(demo_db, YEAR, today=date(YEAR, 6, 1))
+    period_id = _sql(demo_db, "select id from period where year = ?", YEAR)[0][0]
+
+    by_status = dict(_sql(demo_db, "select status, count(*) from activity where period_id = ? "
+                                   "group by status", period_id))
+    for status in ActivityStatus:
+        assert o.activities.of(status.value) == by_status.get(status.value, 0)
+    assert o.activities.total == 120
+
+    per_area = dict(_sql(demo_db, """
+        select area.code, count(*) from activity join task on task.id = activity.task_id
+        join area on area.id = task.area_id where activity.period_id = ? group by area.code""",
+        period_id))
+    assert {a.code: a.activities.total for a in o.by_area if a.activities.total} == per_area
+    per_task = dict(_sql(demo_db, """
+        select task.code, count(*) from activity join task on task.id = activity.task_id
+        where activity.period_id = ? group by task.code""", period_id))
+    assert {t.code: t.activities.total for t in o.by_task if t.activities.total} == per_task
+
+    (total, with_result, on_track), = _sql(demo_db, """
+        select count(*), count(result.id), coalesce(sum(result.value >= indicator.target), 0)
+        from indicator join activity on activity.id = indicator.activity_id
+        left join result on result.indicator_id = indicator.id and result.period_id = ?
+        where activity.period_id = ?""", period_id, period_id)
+    assert (o.indicators.total, o.indicators.with_result, o.indicators.on_track) == (
+        total, with_result, on_track)
+    assert sum(a.indicators.total for a in o.by_area) == total
+    assert sum(a.indicators.on_track for a in o.by_area) == on_track
+    assert len(o.missing_results) == total - with_result
+    assert len(list_indicators(demo_db, YEAR)) == total
+
+    links = dict(_sql(demo_db, """
+        select recommendation.code, count(distinct activity.id) from activityrecommendation ar
+        join activity on activity.id = ar.activity_id
+        join recommendation on recommendation.id = ar.recommendation_id
+        where activity.period_id = ? group by recommendation.code""", period_id))
+    assert {r.code: r.activities for r in o.recommendations if r.activities} == links
+
+
+def test_plan_in_force_and_tasks_of_the_agency_kind(db: Database) -> None:
+    o = overview(db, YEAR, today=date(YEAR, 1, 1))
+    assert o.plan_code == "QD1252-2019"
+    assert [a.code for a in o.by_area] == [f"QD1252-A{n}" for n in (1, 2, 3, 4)]
+    # VLG is a province: tasks for ministries only are not expected of it
+    codes = [t.code for t in o.by_task]
+    assert "QD1252-T04" in codes and "QD1252-T01" not in codes
+    assert all(t.activities.total == 0 for t in o.by_task)  # tasks with no activity listed
+    assert {m.code for m in o.missing_tasks} == set(codes)
+    assert overview(db, 2026, today=date(2026, 1, 1)).plan_code == "QD2715-2025"
+
+
+def test_task_without_activity_and_indicator_without_result_are_missing(db: Database) -> None:
+    svc.save_activity(db, _draft(
+        "QD1252-T04", "Hội nghị tập huấn về quyền dân sự",
+        IndicatorDraft(name="Số người được tập huấn", unit="người", target=100.0, result=120.0),
+        IndicatorDraft(name="Số tài liệu phát hành", unit="bản", target=50.0),
+        IndicatorDraft(name="Số xã tham gia", unit="xã", target=10.0, result=4.0),
+    ), YEAR)
+    o = overview(db, YEAR, today=date(YEAR, 12, 1))
+    missing = {m.code for m in o.missing_tasks}
+    assert "QD1252-T04" not in missing and "QD1252-T05" in missing
+    assert [(r.name, r.activity_title) for r in o.missing_results] == [
+        ("Số tài liệu phát hành", "Hội nghị tập huấn về quyền dân sự")]
+    t04 = next(t for t in o.by_task if t.code == "QD1252-T04")
+    assert (t04.indicators.total, t04.indicators.with_result, t04.indicators.on_track) == (3, 2, 1)
+    assert t04.activities.of("in_progress") == 1
+    a2 = next(a for a in o.by_area if a.code == "QD1252-A2")
+    assert a2.activities.total == 1 and a2.indicators.on_track == 1
+    rows = {r.name: r for r in list_indicators(db, YEAR)}
+    assert rows["Số người được tập huấn"].on_track is True
+    assert rows["Số xã tham gia"].on_track is False
+    assert rows["Số tài liệu phát hành"].on_track is None
+
+
+def test_days_left_and_overdue(db: Database) -> None:
+    assert overview(db, YEAR, today=date(YEAR, 12, 1)).due_date == date(YEAR, 12, 15)
+    assert overview(db, YEAR, today=date(YEAR, 12, 1)).days_left == 14
+    assert overview(db, YEAR, today=date(YEAR, 12, 15)).days_left == 0
+    assert overview(db, YEAR, today=date(YEAR + 1, 1, 4)).days_left == -20
+    assert days_between(None, date(YEAR, 1, 1)) is None
+
+
+def test_unknown_period_is_a_usage_error(db: Database) -> None:
+    with pytest.raises(UsageError):
+        overview(db, 1990)
+
+
+def test_follow_up_recommendations_first(db: Database) -> None:
+    svc.save_activity(db, _draft("QD1252-T04", "Tọa đàm", recs=("CO3-P6", "CO3-P24")), YEAR)
+    o = overview(db, YEAR, today=date(YEAR, 6, 1))
+    flags = [r.follow_up for r in o.recommendations]
+    assert any(flags) and flags == sorted(flags, reverse=True)
+    follow_up = [r.code for r in o.recommendations if r.follow_up]
+    assert follow_up == sorted(follow_up, key=natural_key)
+    counts = {r.code: r.activities for r in o.recommendations}
+    assert counts["CO3-P6"] == 1 and counts["CO3-P24"] == 1 and counts["CO3-P8"] == 0
+
+
+def test_list_recommendations_for_the_browser(db: Database) -> None:
+    rows = list_recommendations(db)
+    assert rows[0].follow_up
+    death = next(r for r in rows if r.code == "CO3-P24")
+    assert "tử hình" in death.text_vi and death.source_symbol == "CCPR/C/VNM/CO/3"
+    assert death.paragraph == "24" and "16.3" in death.sdg_targets
+    assert any(r.illustrative for r in rows) and any(r.verified for r in rows)
+
+
+def test_focal_point_counts_every_agency(tmp_path: Path) -> None:
+    fp = Database.open(tmp_path / "fp.sqlite")
+    try:
+        initialise(fp, Role.FOCAL_POINT)
+        drive(demo.fill_demo(fp, activities=60, seed=3, period=YEAR))
+        o = overview(fp, YEAR, today=date(YEAR, 6, 1))
+        assert o.activities.total == 60
+        assert {t.code for t in o.by_task if t.expected} >= {"QD1252-T01", "QD1252-T04"}
+    finally:
+        fp.close()
+
+
+def test_natural_key_orders_paragraph_numbers() -> None:
+    assert sorted(["CO3-P12", "CO3-P8", "CO3-P6"], key=natural_key) == [
+        "CO3-P6", "CO3-P8", "CO3-P12"]
