@@ -8,8 +8,10 @@ traceback on the terminal).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import sys
 import time
 import traceback
@@ -204,24 +206,45 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
 }
 
 
-def _log_internal_error() -> Path | str:
+def _log_internal_error(argv: Sequence[str]) -> Path | str:
     try:
         path = log_file()
         logging.basicConfig(filename=path, level=logging.INFO, force=True,
                             format="%(asctime)s %(levelname)s %(message)s")
         logging.getLogger("nap-reporter").error(
-            "internal error in %s\n%s", " ".join(sys.argv), traceback.format_exc())
+            "internal error in: nap-reporter %s\n%s", " ".join(argv), traceback.format_exc())
         return path
     except Exception:  # the log itself failed: still no traceback on the terminal
         return "(log unavailable)"
 
 
+def _language_in(argv: Sequence[str]) -> str | None:
+    """--lang as given, read before parsing so that usage errors use it too."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        elif arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        else:
+            continue
+        if value in ("vi", "en"):
+            return value
+    return None
+
+
+def _utf8_streams() -> None:
+    """Vietnamese must never crash output: a pipe or file in a legacy code page gets UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = "vi" if "--lang=vi" in argv else system_language()
-    if "--lang" in argv and argv.index("--lang") + 1 < len(argv):
-        lang = argv[argv.index("--lang") + 1] if argv[argv.index("--lang") + 1] in (
-            "vi", "en") else lang
+    _utf8_streams()
+    lang = _language_in(argv) or system_language()
     try:
         args = build_parser().parse_args(argv)
         lang = args.lang or lang
@@ -236,10 +259,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (Cancelled, KeyboardInterrupt):
         _say_both("cli.cancelled", lang, sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (`... | head`): not a fault of ours, and nothing to say.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (silences the exit flush)
+        return EXIT_OK
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
     except Exception:
-        _say_both("cli.internal_error", lang, sys.stderr, log=_log_internal_error())
+        _say_both("cli.internal_error", lang, sys.stderr, log=_log_internal_error(argv))
         return EXIT_INTERNAL
 
 

@@ -103,8 +103,7 @@ def no_traceback(run: Any) -> None:
     assert "Traceback" not in run.err
 
 
-def make_future_db(cli: Any, db: Path) -> None:
-    assert cli("--db", db, "init", "--role", "agency", "--agency", "VLG").code == 0
+def make_future_db(db: Path) -> None:
     conn = sqlite3.connect(db)
     conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     conn.commit()
@@ -252,10 +251,9 @@ def test_init_focal_point_has_no_agency(cli, status, tmp_path):
     ids=["en", "vi"],
 )
 def test_init_with_another_agency_or_role_is_refused_and_changes_nothing(
-    cli, status, tmp_path, other, lang, first, second
+    cli, status, agency_db, other, lang, first, second
 ):
-    db = tmp_path / "a.sqlite"
-    assert cli("--db", db, "init", "--role", "agency", "--agency", "VLG").code == 0
+    db = agency_db
     assert cli("--db", db, "demo", "--activities", "20").code == 0
     raw, rows, facts = db.read_bytes(), dump(db), status(db)
     run = cli("--lang", lang, "--db", db, "init", "--role", *other)
@@ -319,9 +317,8 @@ def test_init_agency_role_without_agency_is_a_usage_error(cli, tmp_path, lang, f
 # --- status ----------------------------------------------------------------------
 
 
-def test_status_json_counts_match_the_database_after_a_demo(cli, status, tmp_path):
-    db = tmp_path / "a.sqlite"
-    assert cli("--db", db, "init", "--role", "agency", "--agency", "VLG").code == 0
+def test_status_json_counts_match_the_database_after_a_demo(cli, status, agency_db):
+    db = agency_db
     assert cli("--db", db, "demo", "--activities", "120", "--seed", "5").code == 0
     run = cli("--db", db, "status", "--json")
     assert run.code == 0
@@ -337,9 +334,8 @@ def test_status_json_counts_match_the_database_after_a_demo(cli, status, tmp_pat
         assert type(facts[key]) is int
 
 
-def test_status_without_json_prints_key_value_lines(cli, tmp_path):
-    db = tmp_path / "a.sqlite"
-    assert cli("--db", db, "init", "--role", "focal-point").code == 0
+def test_status_without_json_prints_key_value_lines(cli, focal_db):
+    db = focal_db
     run = cli("--db", db, "status")
     assert run.code == 0
     assert "role: focal-point" in run.out_lines
@@ -365,9 +361,8 @@ def test_demo_on_an_uninitialised_database_sets_it_up_as_an_agency(cli, status, 
     assert len(run.out_lines) == 1  # no submissions line at an agency
 
 
-def test_demo_adds_exactly_n_each_call_with_new_uuids(cli, status, tmp_path):
-    db = tmp_path / "a.sqlite"
-    assert cli("--db", db, "init", "--role", "agency", "--agency", "VLG").code == 0
+def test_demo_adds_exactly_n_each_call_with_new_uuids(cli, status, agency_db):
+    db = agency_db
     assert cli("--db", db, "demo", "--activities", "80", "--period", "2025").code == 0
     assert status(db)["activities"] == 80
     first = {t: uuids(db, t) for t in ("activity", "indicator", "result")}
@@ -431,7 +426,8 @@ def test_demo_period_puts_every_row_in_that_year(cli, tmp_path):
     assert starts and all(s.startswith("2025-") for s in starts)
 
 
-@pytest.mark.parametrize("period", ["25", "20x5", "12345", "", "２０２５x"])
+@pytest.mark.parametrize("period", ["25", "20x5", "12345", "", "２０２５x"],
+                         ids=["25", "20x5", "12345", "empty", "fullwidth"])
 @pytest.mark.parametrize(
     ("lang", "first", "second"),
     [("en", "A period is a four-digit year", "Kỳ báo cáo phải là năm có bốn chữ số"),
@@ -448,9 +444,8 @@ def test_demo_malformed_period_is_a_usage_error(cli, tmp_path, period, lang, fir
     assert not db.exists()
 
 
-def test_demo_unknown_period_is_a_usage_error_and_adds_nothing(cli, status, tmp_path):
-    db = tmp_path / "a.sqlite"
-    assert cli("--db", db, "init", "--role", "agency", "--agency", "VLG").code == 0
+def test_demo_unknown_period_is_a_usage_error_and_adds_nothing(cli, status, agency_db):
+    db = agency_db
     rows = dump(db)
     run = cli("--db", db, "demo", "--activities", "5", "--period", "1850")
     assert run.code == 2
@@ -460,10 +455,6 @@ def test_demo_unknown_period_is_a_usage_error_and_adds_nothing(cli, status, tmp_
     assert status(db)["activities"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: demo with an unknown period on a fresh database exits 2 but has already created "
-    "the file and set it up as agency VLG (fill_demo calls initialise() before checking the "
-    "period), so a later `init --role focal-point` on that file is refused with exit 3"))
 def test_demo_unknown_period_on_a_fresh_database_sets_nothing_up(cli, tmp_path):
     db = tmp_path / "fresh.sqlite"
     run = cli("--db", db, "demo", "--activities", "5", "--period", "1850")
@@ -523,9 +514,8 @@ def test_demo_data_has_the_hard_cases(cli, tmp_path):
 # --- demo at a focal point -------------------------------------------------------
 
 
-def test_demo_at_a_focal_point_simulates_accepted_submissions(cli, status, tmp_path):
-    db = tmp_path / "f.sqlite"
-    assert cli("--db", db, "init", "--role", "focal-point").code == 0
+def test_demo_at_a_focal_point_simulates_accepted_submissions(cli, status, focal_db):
+    db = focal_db
     run = cli("--db", db, "demo", "--activities", "120", "--seed", "3", "--period", "2025")
     assert run.code == 0, run.err
     facts = status(db)
@@ -572,9 +562,8 @@ def test_demo_at_a_focal_point_is_deterministic(cli, tmp_path):
     assert rows_one == demo_rows(two)
 
 
-def test_demo_at_a_focal_point_second_call_adds_n_and_more_agencies(cli, status, tmp_path):
-    db = tmp_path / "f.sqlite"
-    assert cli("--db", db, "init", "--role", "focal-point").code == 0
+def test_demo_at_a_focal_point_second_call_adds_n_and_more_agencies(cli, status, focal_db):
+    db = focal_db
     assert cli("--db", db, "demo", "--activities", "40", "--period", "2025").code == 0
     first_uuids, first = uuids(db, "submission"), status(db)
     assert cli("--db", db, "demo", "--activities", "40", "--period", "2025").code == 0
@@ -584,28 +573,15 @@ def test_demo_at_a_focal_point_second_call_adds_n_and_more_agencies(cli, status,
     assert first_uuids < uuids(db, "submission")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: at a focal point demo only simulates agencies with no submission for the period "
-    "yet; after three calls for one period every agency is taken and a fourth call adds "
-    "0 activities (prints 'Added 0 activities', exit 0) although --activities 30 was asked "
-    "and DESIGN.md says repeated calls add new rows"))
-def test_demo_at_a_focal_point_keeps_adding_rows_on_repeated_calls(cli, status, tmp_path):
-    db = tmp_path / "f.sqlite"
-    assert cli("--db", db, "init", "--role", "focal-point").code == 0
+def test_demo_at_a_focal_point_keeps_adding_rows_on_repeated_calls(cli, status, focal_db):
+    db = focal_db
     for call in range(1, 5):
         assert cli("--db", db, "demo", "--activities", "30", "--period", "2025").code == 0
         assert status(db)["activities"] == 30 * call, f"call {call}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: at a focal point the demo's random stream is seeded by (seed, period, None, "
-    "activity count); `demo --activities 0` adds submissions but no activities, so a second "
-    "identical call reuses the stream, its submission UUIDs collide (IntegrityError "
-    "UNIQUE constraint failed: submission.uuid) and the command ends as an internal error, "
-    "exit 1"))
-def test_demo_at_a_focal_point_with_zero_activities_can_be_repeated(cli, tmp_path):
-    db = tmp_path / "f.sqlite"
-    assert cli("--db", db, "init", "--role", "focal-point").code == 0
+def test_demo_at_a_focal_point_with_zero_activities_can_be_repeated(cli, focal_db):
+    db = focal_db
     assert cli("--db", db, "demo", "--activities", "0", "--period", "2025").code == 0
     again = cli("--db", db, "demo", "--activities", "0", "--period", "2025")
     assert again.code == 0, again.err
@@ -655,10 +631,6 @@ def test_lang_en_overrides_a_vietnamese_system_language_in_usage_errors(cli, mon
     assert_bilingual(run.err_lines, EN_USAGE, VI_USAGE)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: main() pre-scans argv for the language of usage errors but only recognises "
-    "'--lang=vi', not '--lang=en': with a Vietnamese system locale `--lang=en frobnicate` "
-    "prints the Vietnamese line first"))
 def test_lang_equals_en_overrides_a_vietnamese_system_language(cli, monkeypatch):
     monkeypatch.setenv("LANG", "vi_VN.UTF-8")
     run = cli("--lang=en", "frobnicate")
@@ -724,12 +696,29 @@ def test_db_that_is_a_text_file_is_refused_and_left_untouched(
     assert sidecars(path) == set()
 
 
+def test_db_of_another_program_is_refused_and_left_untouched(cli, tmp_path):
+    db = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Nguyễn Văn A')")
+    conn.commit()
+    conn.close()
+    raw = db.read_bytes()
+    run = cli("--db", db, "demo", "--activities", "5")
+    assert run.code == 3
+    assert run.err_lines == [
+        f"The file {db} is another program's database. It was left untouched.",
+        f"Tệp {db} là cơ sở dữ liệu của chương trình khác. Tệp được giữ nguyên."]
+    assert db.read_bytes() == raw
+    assert sidecars(db) == set()
+
+
 @pytest.mark.parametrize("command", [["status", "--json"], ["init", "--role", "agency",
                                                             "--agency", "VLG"],
                                      ["demo", "--activities", "5"]])
-def test_db_from_a_newer_version_is_refused_and_its_bytes_untouched(cli, tmp_path, command):
-    db = tmp_path / "future.sqlite"
-    make_future_db(cli, db)
+def test_db_from_a_newer_version_is_refused_and_its_bytes_untouched(cli, agency_db, command):
+    db = agency_db
+    make_future_db(db)
     raw = db.read_bytes()
     run = cli("--db", db, *command)
     assert run.code == 3
@@ -742,14 +731,9 @@ def test_db_from_a_newer_version_is_refused_and_its_bytes_untouched(cli, tmp_pat
     assert scalar(db, "SELECT version_num FROM alembic_version") == "9999_future"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: refusing a database from a newer version leaves new files next to it: "
-    "migrate._inspect opens the WAL-mode file with mode=ro, which creates <db>-wal and "
-    "<db>-shm that a read-only connection cannot remove, so the refused file is not 'left "
-    "exactly as it was'"))
-def test_db_from_a_newer_version_gets_no_wal_or_shm_files(cli, tmp_path):
-    db = tmp_path / "future.sqlite"
-    make_future_db(cli, db)
+def test_db_from_a_newer_version_gets_no_wal_or_shm_files(cli, agency_db):
+    db = agency_db
+    make_future_db(db)
     assert cli("--db", db, "status", "--json").code == 3
     assert sidecars(db) == set()
 
@@ -785,9 +769,6 @@ def test_internal_error_exits_1_and_names_a_log_with_the_traceback(
 
 
 @pytest.mark.usefixtures("restore_logging")
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (minor): the internal-error log records ' '.join(sys.argv), not the argv given "
-    "to main(argv), so a caller of main() gets the wrong command line in the log"))
 def test_internal_error_log_names_the_command_that_failed(cli, tmp_path, monkeypatch):
     monkeypatch.setitem(cli_module.COMMANDS, "status", _boom)
     run = cli("--db", tmp_path / "marker-db.sqlite", "status", "--json")
@@ -802,24 +783,14 @@ class _ClosedPipe(io.StringIO):
 
 
 @pytest.mark.usefixtures("restore_logging")
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (minor): when the reader of stdout goes away (`nap-reporter status --json | head "
-    "-3`, seen in a real shell) the BrokenPipeError is reported as an internal error, exit 1, "
-    "with a traceback in the log, though no bug happened"))
-def test_closed_stdout_is_not_an_internal_error(cli, tmp_path, monkeypatch):
-    db = tmp_path / "a.sqlite"
-    assert cli("--db", db, "init", "--role", "focal-point").code == 0
+def test_closed_stdout_is_not_an_internal_error(cli, focal_db, monkeypatch):
+    db = focal_db
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     code = cli_module.main(["--db", str(db), "status", "--json"])
     assert code != 1
 
 
 @pytest.mark.usefixtures("restore_logging")
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: output is printed in the stream's encoding with errors='strict'; when stdout is not "
-    "UTF-8 (Windows with output redirected to a file or pipe uses the ANSI code page, e.g. "
-    "cp1252 or cp1258) `nap-reporter --lang vi agencies > file` fails with "
-    "UnicodeEncodeError and exits 1 as an internal error"))
 def test_vietnamese_output_to_a_non_utf8_stdout_does_not_crash(monkeypatch):
     raw = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="cp1252"))

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, insert
 from sqlmodel import Session, SQLModel, col, select
 
+from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType, AgencyKind, Role
 from desktop_app.core.domain.models import (
     Activity,
@@ -234,13 +235,16 @@ def fill_demo(db: Database, *, activities: int, seed: int = 1,
     with db.reading() as session:
         role = installation(session).role
     if role is None:
+        if year not in {int(p["year"]) for p in read_bundled_catalog().get("periods", [])}:
+            raise UsageError.of("period.unknown", period=year)  # before anything is made
         initialise(db, Role.AGENCY, DEMO_AGENCY)
         role = Role.AGENCY
     with db.unit_of_work() as session:
         the_period = _period(session, year)
         inst = installation(session)
-        existing = int(session.exec(select(func.count()).select_from(Activity)).one())
-        rng = random.Random(f"{seed}:{year}:{inst.agency_code}:{existing}")
+        state = [int(session.exec(select(func.count()).select_from(model)).one())
+                 for model in (Activity, Indicator, Submission)]
+        rng = random.Random(f"{seed}:{year}:{inst.agency_code}:{state}")
         tasks = _tasks_for(session, year)
         if not tasks:
             raise UsageError.of("catalog.no_tasks", period=year)
@@ -266,17 +270,23 @@ def fill_demo(db: Database, *, activities: int, seed: int = 1,
 
 
 def _simulate_submissions(session: Session, writer: _Writer, activities: int) -> Job[int]:
-    """Accepted submissions from many agencies: some on time, some late, some superseded."""
+    """Accepted submissions from many agencies: some on time, some late, some superseded.
+
+    Agencies that have not reported for the period come first; once all have, a
+    further call simulates corrected versions: the new version keeps the earlier
+    one's rows (as a re-export does) and adds the new ones.
+    """
     rng, period = writer.rng, writer.period
     reporting = (AgencyKind.CITY, AgencyKind.PROVINCE, AgencyKind.MINISTRY)
     agencies = session.exec(select(Agency).where(
         col(Agency.active).is_(True), col(Agency.retired).is_(False),
         col(Agency.kind).in_([k.value for k in reporting]),
     ).order_by(col(Agency.code))).all()
-    taken = set(session.exec(
-        select(Submission.agency_id).where(col(Submission.period_id) == period.id)))
-    free = [a for a in agencies if a.id not in taken]
-    chosen = rng.sample(free, k=min(len(free), max(1, round(len(free) * 0.8))))
+    current = {s.agency_id: s for s in session.exec(select(Submission).where(
+        col(Submission.period_id) == period.id, col(Submission.superseded).is_(False)))}
+    free = [a for a in agencies if a.id not in current]
+    pool = free or [a for a in agencies if a.id in current]
+    chosen = rng.sample(pool, k=min(len(pool), max(1, round(len(pool) * (0.8 if free else 0.3)))))
     if not chosen:
         return 0
     due = period.due_date or date(period.year, 12, 15)
@@ -284,21 +294,28 @@ def _simulate_submissions(session: Session, writer: _Writer, activities: int) ->
     done = 0
     for index, agency in enumerate(chosen):
         share = activities // len(chosen) + (1 if index < activities % len(chosen) else 0)
-        versions = rng.choices((1, 2, 3), weights=(60, 30, 10))[0]
+        previous = current.get(agency.id or 0)
+        first = previous.version + 1 if previous else 1
+        last = first if previous else rng.choices((1, 2, 3), weights=(60, 30, 10))[0]
         received = due + timedelta(days=rng.randint(-40, 25))
-        for version in range(1, versions + 1):
+        if previous:
+            received = max(received, previous.created_at.date() + timedelta(days=7))
+        for version in range(first, last + 1):
             submission_id = submission_ids.take()
-            current = version == versions
+            is_current = version == last
             before = len(writer.activities), len(writer.indicators), len(writer.results)
-            if current:
+            if is_current:
                 for _ in range(share):
                     writer.add(agency, submission_id)
                     done += 1
                     if done % STEP == 0:
                         yield Progress(done, activities, "demo")
-            counts = (len(writer.activities) - before[0], len(writer.indicators) - before[1],
-                      len(writer.results) - before[2])
-            day = received + timedelta(days=7 * (version - versions))
+            counts = [len(writer.activities) - before[0], len(writer.indicators) - before[1],
+                      len(writer.results) - before[2]]
+            if is_current and previous:
+                counts = [counts[0] + previous.activities, counts[1] + previous.indicators,
+                          counts[2] + previous.results]
+            day = received + timedelta(days=7 * (version - last))
             stamp = datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
             session.execute(insert(getattr(Submission, "__table__")), [{  # noqa: B009
                 "id": submission_id, "uuid": _uuid(rng), "agency_id": agency.id,
@@ -306,7 +323,19 @@ def _simulate_submissions(session: Session, writer: _Writer, activities: int) ->
                 "content_hash": f"{rng.getrandbits(256):064x}", "created_at": stamp,
                 "received_at": stamp + timedelta(hours=2), "activities": counts[0],
                 "indicators": counts[1], "results": counts[2], "from_template": False,
-                "edited": False, "superseded": not current,
+                "edited": False, "superseded": not is_current,
                 "file_name": f"{agency.code}_{period.year}_v{version}.xlsx",
             }])
+            if is_current and previous:
+                _supersede(session, previous, submission_id)
     return len(chosen)
+
+
+def _supersede(session: Session, previous: Submission, submission_id: int) -> None:
+    """The new version takes over the rows of the one it supersedes."""
+    previous.superseded = True
+    session.add(previous)
+    for model in (Activity, Indicator):
+        table: Any = getattr(model, "__table__")  # noqa: B009
+        session.execute(table.update().where(table.c.submission_id == previous.id)
+                        .values(submission_id=submission_id))

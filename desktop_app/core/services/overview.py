@@ -156,6 +156,7 @@ class Overview:
     due_date: date | None
     days_left: int | None  # negative once the due date has passed
     plan_code: str | None
+    plan_decision: str
     plan_title_vi: str
     plan_title_en: str
     by_area: tuple[AreaProgress, ...]
@@ -357,7 +358,7 @@ def overview(db: Database, year: int, today: date | None = None) -> Overview:
         return Overview(
             year=year, due_date=scope.period.due_date,
             days_left=days_between(scope.period.due_date, today),
-            plan_code=plan.code if plan else None,
+            plan_code=plan.code if plan else None, plan_decision=plan.decision if plan else "",
             plan_title_vi=plan.title_vi if plan else "",
             plan_title_en=plan.title_en if plan else "",
             by_area=tuple(by_area_list), by_task=by_task, recommendations=recommendations,

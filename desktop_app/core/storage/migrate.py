@@ -50,8 +50,13 @@ def known_revisions() -> set[str]:
 
 def _inspect(path: Path) -> tuple[str | None, bool]:
     """The file's revision and whether it has any tables, read without writing."""
+    # A read-only open of a WAL database creates its -wal and -shm files when they
+    # are missing; when there is no WAL to read, open it immutable so that a
+    # refused file is left exactly as it was.
+    wal = path.with_name(path.name + "-wal")
+    mode = "ro" if wal.exists() else "ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
     except sqlite3.Error as exc:
         raise RefusedError.of("db.unreadable", file=str(path), detail=str(exc)) from exc
     try:
