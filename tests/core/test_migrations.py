@@ -53,7 +53,7 @@ def _initial_schema_with_data(path: Path) -> None:
               VALUES (1, 's-1', 'CO3', 'treaty_body', 'Khuyến nghị', 'Observations', 1, 0);
             INSERT INTO recommendation (id, uuid, code, source_id, follow_up, sdg_targets,
                                         text_vi, text_en, verified, illustrative, retired)
-              VALUES (1, 'r-1', 'CO3-P24', 1, 1, '', 'Tử hình', 'Death penalty', 0, 0, 0);
+              VALUES (1, 'r-1', 'CO3-DEATHPEN', 1, 1, '', 'Tử hình', 'Death penalty', 0, 0, 0);
             INSERT INTO agency (id, uuid, code, kind, name_vi, name_en, aliases, active,
                                 focal_point, verified, retired)
               VALUES (1, 'a-1', 'VLG', 'province', 'Vĩnh Long', 'Vinh Long', '', 1, 0, 1, 0);
@@ -91,7 +91,7 @@ def test_initial_schema_is_migrated_with_its_data_kept_and_a_backup_first(
         title, search = conn.execute("SELECT title, search_text FROM activity").fetchone()
         assert title == "Tập huấn Ủy ban nhân dân xã"
         # the new column was filled for the existing row: title, task and recommendation
-        assert fold("uy ban") in search and "t01" in search and "co3-p24" in search
+        assert fold("uy ban") in search and "t01" in search and "co3-deathpen" in search
         assert conn.execute("SELECT value FROM result").fetchone()[0] == 80
         assert conn.execute("SELECT count(*) FROM activityrecommendation").fetchone()[0] == 1
         assert conn.execute("SELECT count(*) FROM indicator").fetchone()[0] == 1

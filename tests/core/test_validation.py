@@ -17,7 +17,7 @@ from desktop_app.core.domain.validation import (
 )
 
 TASKS = {"QD1252-T01"}
-RECS = {"CO3-P24", "UPR4-T01"}
+RECS = {"CO3-DEATHPEN", "UPR4-T01"}
 
 
 def _draft(**changes: Any) -> ActivityDraft:
@@ -28,7 +28,7 @@ def _draft(**changes: Any) -> ActivityDraft:
         "status": "completed",
         "start_date": date(2026, 3, 1),
         "end_date": date(2026, 3, 3),
-        "recommendation_codes": ["CO3-P24"],
+        "recommendation_codes": ["CO3-DEATHPEN"],
         "indicators": [IndicatorDraft(name="Số người", unit="người", target=100.0)],
     }
     base.update(changes)
@@ -59,9 +59,9 @@ def test_a_complete_activity_is_valid() -> None:
         ({"women": -1}, ("value.negative", "women")),
         ({"children": 2.5}, ("value.not_whole_number", "children")),
         ({"budget_vnd": -1000}, ("value.negative", "budget_vnd")),
-        ({"recommendation_codes": ["CO3-P99"]}, ("code.unknown_recommendation",
+        ({"recommendation_codes": ["CO3-NOPE"]}, ("code.unknown_recommendation",
                                                  "recommendations")),
-        ({"recommendation_codes": ["CO3-P24", "CO3-P24"]}, ("code.duplicate_link",
+        ({"recommendation_codes": ["CO3-DEATHPEN", "CO3-DEATHPEN"]}, ("code.duplicate_link",
                                                             "recommendations")),
         ({"indicators": [IndicatorDraft(name="", unit="người", target=1.0)]},
          ("value.required", "indicators[1].name")),
@@ -96,7 +96,7 @@ def test_dates_in_order_and_counts_not_negative(start: date, end: date,
 
 
 def test_assessments_use_the_committee_scale() -> None:
-    assert validate_assessment("CO3-P24", "B", "partially", recommendation_codes=RECS) == []
+    assert validate_assessment("CO3-DEATHPEN", "B", "partially", recommendation_codes=RECS) == []
     codes = {p.code for p in validate_assessment("CO3-P1", "F", "mostly",
                                                  recommendation_codes=RECS)}
     assert codes == {"code.unknown_recommendation", "value.not_in_list"}
