@@ -39,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _year(value: str) -> int:
-    if len(value) != 4 or not value.isdigit():
+    if len(value) != 4 or not (value.isascii() and value.isdigit()):
         raise UsageError.of("period.malformed", value=value)
     return int(value)
 
@@ -140,6 +140,8 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.services.setup import check_agency_code, initialise
 
     role = Role(args.role)
+    if role is Role.FOCAL_POINT and args.agency:
+        raise UsageError.of("agency.not_for_focal_point")
     if role is Role.AGENCY:
         if not args.agency:
             raise UsageError.of("agency.missing")

@@ -44,6 +44,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no agency with the code “{code}”. List them with: nap-reporter agencies"),
     "agency.missing": ("Vai trò cơ quan cần mã cơ quan: --agency MÃ",
                        "The agency role needs an agency code: --agency CODE"),
+    "agency.not_for_focal_point": (
+        "Vai trò đầu mối không gắn với một cơ quan báo cáo; hãy bỏ --agency.",
+        "The focal-point role is not tied to one reporting agency; leave out --agency."),
     "period.unknown": ("Không có kỳ báo cáo {period} trong danh mục.",
                        "There is no reporting period {period} in the catalog."),
     "period.malformed": ("Kỳ báo cáo phải là năm có bốn chữ số, không phải «{value}».",
@@ -134,6 +137,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.window_pending": (
         "Cửa sổ chương trình chưa có trong phiên bản này. Tình trạng cơ sở dữ liệu:",
         "The desktop window is not in this version yet. The database holds:"),
+    "cli.screenshot_failed": ("Không ghi được ảnh cửa sổ vào tệp {file}.",
+                              "Cannot write the window picture to the file {file}."),
     "cli.cancelled": ("Đã hủy; không có gì được ghi.", "Cancelled; nothing was written."),
 }
 

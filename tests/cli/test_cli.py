@@ -111,6 +111,28 @@ def make_future_db(db: Path) -> None:
     assert sidecars(db) == set()
 
 
+def assert_submissions_consistent(db: Path, facts: dict[str, Any]) -> None:
+    """A focal point's submissions: one current (newest) version per agency and period."""
+    pairs = scalar(db, "SELECT count(*) FROM (SELECT DISTINCT agency_id, period_id "
+                       "FROM submission WHERE superseded = 0)")
+    assert facts["submissions"] == pairs
+    for agency_id, period_id in query(db, "SELECT DISTINCT agency_id, period_id FROM submission"):
+        versions = query(db, "SELECT version, superseded, received_at FROM submission "
+                             "WHERE agency_id = ? AND period_id = ? ORDER BY version",
+                         (agency_id, period_id))
+        assert [v for v, _, _ in versions] == list(range(1, len(versions) + 1))
+        assert [s for _, s, _ in versions] == [1] * (len(versions) - 1) + [0]
+        received = [r for _, _, r in versions]
+        assert received == sorted(received) and len(set(received)) == len(received)
+    # every demo activity hangs on its agency's current submission, which counts it
+    assert scalar(db, "SELECT count(*) FROM activity a LEFT JOIN submission s "
+                      "ON s.id = a.submission_id AND s.agency_id = a.agency_id "
+                      "WHERE s.id IS NULL OR s.superseded = 1") == 0
+    assert query(db, "SELECT s.id, s.activities, count(a.id) FROM submission s "
+                     "LEFT JOIN activity a ON a.submission_id = s.id WHERE s.superseded = 0 "
+                     "GROUP BY s.id HAVING s.activities != count(a.id)") == []
+
+
 # --- agencies --------------------------------------------------------------------
 
 
@@ -525,12 +547,7 @@ def test_demo_at_a_focal_point_simulates_accepted_submissions(cli, status, focal
     assert facts["activities"] == 120
     assert run.out_lines[-1] == f"Simulated accepted submissions from {pairs} agencies."
 
-    # exactly one current version per agency and period, the newest one
-    for agency_id, period_id in query(db, "SELECT DISTINCT agency_id, period_id FROM submission"):
-        versions = query(db, "SELECT version, superseded FROM submission WHERE agency_id = ? "
-                             "AND period_id = ? ORDER BY version", (agency_id, period_id))
-        assert [v for v, _ in versions] == list(range(1, len(versions) + 1))
-        assert [s for _, s in versions] == [1] * (len(versions) - 1) + [0]
+    assert_submissions_consistent(db, facts)
     superseded = scalar(db, "SELECT count(*) FROM submission WHERE superseded = 1")
     assert superseded > 0  # some agencies sent more than one version
 
@@ -575,9 +592,13 @@ def test_demo_at_a_focal_point_second_call_adds_n_and_more_agencies(cli, status,
 
 def test_demo_at_a_focal_point_keeps_adding_rows_on_repeated_calls(cli, status, focal_db):
     db = focal_db
-    for call in range(1, 5):
+    for call in range(1, 6):
         assert cli("--db", db, "demo", "--activities", "30", "--period", "2025").code == 0
-        assert status(db)["activities"] == 30 * call, f"call {call}"
+        facts = status(db)
+        assert facts["activities"] == 30 * call, f"call {call}"
+        assert_submissions_consistent(db, facts)
+    # by now every reporting unit has sent something and some sent corrections
+    assert scalar(db, "SELECT max(version) FROM submission") >= 2
 
 
 def test_demo_at_a_focal_point_with_zero_activities_can_be_repeated(cli, focal_db):
@@ -830,12 +851,6 @@ def test_console_script_end_to_end(tmp_path):
     facts = json.loads(_run(script, "--db", db, "status", "--json").stdout)
     assert (facts["role"], facts["agency"], facts["activities"]) == ("agency", "VLG", 50)
 
-    refused = _run(script, "--db", db, "init", "--role", "focal-point")
-    assert refused.returncode == 3
-    assert refused.stdout == ""
-    assert "Traceback" not in refused.stderr
-
-
 
 def test_python_m_desktop_app_runs_the_same_command_line(tmp_path):
     text_file = tmp_path / "notes.txt"
@@ -844,5 +859,21 @@ def test_python_m_desktop_app_runs_the_same_command_line(tmp_path):
     assert run.returncode == 3
     assert run.stderr.splitlines()[0] == (
         f"The file {text_file} is not an SQLite database. It was left untouched.")
+    assert "Traceback" not in run.stderr
+    assert run.stdout == ""
     assert text_file.read_bytes() == b"not a database\n"
-    assert _run(sys.executable, "-m", "desktop_app", "--help").returncode == 0
+
+
+@pytest.mark.parametrize("period", ["２０２５", "2O25", "+202"])
+def test_demo_period_must_be_four_ascii_digits(cli, tmp_path, period):
+    db = tmp_path / "p.sqlite"
+    assert cli("--db", db, "demo", "--activities", "1", "--period", period).code == 2
+    assert not db.exists()
+
+
+def test_focal_point_init_refuses_an_agency_code(cli, tmp_path):
+    db = tmp_path / "fp.sqlite"
+    done = cli("--lang", "en", "--db", db, "init", "--role", "focal-point", "--agency", "VLG")
+    assert done.code == 2
+    assert "leave out --agency" in done.err
+    assert not db.exists()
