@@ -281,6 +281,15 @@ def _count_indicators(rows: Iterable[IndicatorRow]) -> IndicatorCounts:
     return IndicatorCounts(total, with_result, on_track)
 
 
+def _recommendations_in_order(session: Session) -> list[Recommendation]:
+    """Follow-up ones first, then by source and paragraph as the documents number them."""
+    sources = {s.id or 0: s.code for s in session.exec(select(Source))}
+    return sorted(
+        session.exec(select(Recommendation).where(col(Recommendation.retired).is_(False))),
+        key=lambda r: (not r.follow_up, natural_key(sources.get(r.source_id, "")),
+                       natural_key(r.paragraph or ""), natural_key(r.code)))
+
+
 def days_between(due: date | None, today: date) -> int | None:
     return None if due is None else (due - today).days
 
@@ -342,9 +351,7 @@ def overview(db: Database, year: int, today: date | None = None) -> Overview:
         if scope.agency is not None:
             link_query = link_query.where(col(Activity.agency_id) == scope.agency.id)
         links = dict(session.exec(link_query).all())
-        recs = sorted(session.exec(select(Recommendation)
-                                   .where(col(Recommendation.retired).is_(False))),
-                      key=lambda r: (not r.follow_up, natural_key(r.code)))
+        recs = _recommendations_in_order(session)
         recommendations = tuple(
             RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
                                    links.get(r.id or 0, 0))
@@ -379,9 +386,7 @@ def list_recommendations(db: Database) -> list[RecommendationRow]:
     """The catalog's recommendations in force, follow-up ones first."""
     with db.reading() as session:
         sources = {s.id or 0: s for s in session.exec(select(Source))}
-        recs = sorted(session.exec(select(Recommendation)
-                                   .where(col(Recommendation.retired).is_(False))),
-                      key=lambda r: (not r.follow_up, natural_key(r.code)))
+        recs = _recommendations_in_order(session)
         rows = []
         for r in recs:
             source = sources.get(r.source_id)

@@ -1,0 +1,319 @@
+"""The Indicators page: the period's indicators, target against result.
+
+A thin table model over core IndicatorRow objects behind a sort/filter proxy; the
+filter box matches folded text and a second filter picks on track, below target or
+no result yet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.domain.text import collation_key, contains_folded, fold
+from desktop_app.core.problems import NapError
+from desktop_app.core.services.overview import IndicatorRow, list_indicators
+from desktop_app.messages import problem_text
+from desktop_app.ui.charts import BELOW_TARGET, ON_TRACK
+from desktop_app.ui.context import AppContext
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+NO_RESULT_TEXT = QColor("#868e96")
+
+
+def format_number(value: float | None, lang: str) -> str:
+    """12500.0 -> "12.500" (vi) or "12,500" (en); one decimal only when there is one."""
+    if value is None:
+        return ""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    ACTIVITY, INDICATOR, UNIT, BASELINE, TARGET, RESULT, ON_TRACK, DUE, NOTE = range(9)
+    NUMBERS = (BASELINE, TARGET, RESULT)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._rows: list[IndicatorRow] = []
+        self._search: list[str] = []
+
+    def set_rows(self, rows: list[IndicatorRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._search = [fold(" ".join((r.activity_title, r.task_code, r.name, r.unit, r.note)))
+                        for r in rows]
+        self.endResetModel()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
+
+    def row(self, index: int) -> IndicatorRow:
+        return self._rows[index]
+
+    def search_text(self, index: int) -> str:
+        return self._search[index]
+
+    def headers(self) -> list[str]:
+        return [self.tr("Activity"), self.tr("Indicator"), self.tr("Unit"), self.tr("Baseline"),
+                self.tr("Target"), self.tr("Result"), self.tr("On track"), self.tr("Due date"),
+                self.tr("Note")]
+
+    def on_track_text(self, row: IndicatorRow) -> str:
+        if row.on_track is None:
+            return self.tr("No result yet")
+        return "✓ " + self.tr("On track") if row.on_track else "✗ " + self.tr("Below target")
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.NOTE + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def _display(self, r: IndicatorRow, column: int) -> str:
+        values = {
+            self.ACTIVITY: r.activity_title or r.task_code,
+            self.INDICATOR: r.name,
+            self.UNIT: r.unit,
+            self.BASELINE: format_number(r.baseline, self.lang),
+            self.TARGET: format_number(r.target, self.lang),
+            self.RESULT: format_number(r.result, self.lang),
+            self.ON_TRACK: self.on_track_text(r),
+            self.DUE: format_date(r.due_date),
+            self.NOTE: r.note,
+        }
+        return values[column]
+
+    def _sort_value(self, r: IndicatorRow, column: int) -> Any:
+        if column in self.NUMBERS:
+            value = {self.BASELINE: r.baseline, self.TARGET: r.target,
+                     self.RESULT: r.result}[column]
+            return (value is None, value or 0.0)
+        if column == self.ON_TRACK:
+            return {True: 0, False: 1, None: 2}[r.on_track]
+        if column == self.DUE:
+            return (r.due_date is None, r.due_date or date.min)
+        return collation_key(self._display(r, column))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, column)
+        if role == SORT_ROLE:
+            return self._sort_value(r, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.ACTIVITY, self.INDICATOR,
+                                                              self.NOTE):
+            return self._display(r, column) or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.ON_TRACK:
+            if r.on_track is None:
+                return NO_RESULT_TEXT
+            return ON_TRACK.darker(120) if r.on_track else BELOW_TARGET.darker(140)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.NOTE)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.ON_TRACK),
+                                  self.index(len(self._rows) - 1, self.ON_TRACK))
+
+
+# The "show" filter: every indicator, or those in one state.
+SHOW_ALL, SHOW_ON_TRACK, SHOW_BELOW, SHOW_NO_RESULT = range(4)
+
+
+class IndicatorFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = ""
+        self.state = SHOW_ALL
+        self.setSortRole(SORT_ROLE)
+
+    def _source(self) -> IndicatorTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, IndicatorTableModel)
+        return model
+
+    def set_search(self, text: str) -> None:
+        self._set("search", text.strip())
+
+    def set_state(self, value: int) -> None:
+        self._set("state", value)
+
+    def _set(self, name: str, value: object) -> None:
+        if getattr(self, name) == value:
+            return
+        self.beginFilterChange()
+        setattr(self, name, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self._source()
+        if self.state != SHOW_ALL:
+            wanted = {SHOW_ON_TRACK: True, SHOW_BELOW: False, SHOW_NO_RESULT: None}[self.state]
+            if model.row(source_row).on_track is not wanted:
+                return False
+        return contains_folded(model.search_text(source_row), self.search)
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
+
+
+class IndicatorsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = False
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.show_combo = QComboBox()
+        self.count_label = QLabel()
+
+        self.model = IndicatorTableModel(ctx.lang, self)
+        self.proxy = IndicatorFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(IndicatorTableModel.ACTIVITY, QHeaderView.ResizeMode.Stretch)
+        for column in (IndicatorTableModel.INDICATOR, IndicatorTableModel.NOTE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.show_combo)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.show_combo.currentIndexChanged.connect(self._show_changed)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        ctx.data_changed.connect(self._changed)
+        ctx.period_changed.connect(self._changed)
+        ctx.language_changed.connect(self._language_changed)
+        self.retranslate()
+        self.refresh()
+
+    def _changed(self, *_: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        try:
+            rows = list_indicators(self.ctx.db, self.ctx.year)
+        except NapError as error:
+            rows = []
+            self.message.setText("\n".join(problem_text(p, self.ctx.lang)
+                                           for p in error.problems))
+            self.message.show()
+        else:
+            self.message.hide()
+        self.model.set_rows(rows)
+        self._update_heading()
+        self._update_count()
+
+    def _language_changed(self, lang: str) -> None:
+        self.model.set_language(lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self._update_heading()
+        self.filter_edit.setPlaceholderText(self.tr(
+            "Filter by activity, indicator, unit or note (with or without diacritics)"))
+        current = max(self.show_combo.currentIndex(), 0)
+        self.show_combo.blockSignals(True)
+        self.show_combo.clear()
+        self.show_combo.addItems([self.tr("All indicators"), self.tr("On track"),
+                                  self.tr("Below target"), self.tr("No result yet")])
+        self.show_combo.setCurrentIndex(current)
+        self.show_combo.blockSignals(False)
+        self.model.retranslate()
+        self._update_count()
+
+    def _update_heading(self) -> None:
+        self.heading.setText(self.tr("Indicators of the %1 reporting period")
+                             .replace("%1", str(self.ctx.year)))
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _show_changed(self, index: int) -> None:
+        self.proxy.set_state(index)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
+                                 .replace("%2", str(self.model.rowCount())))

@@ -1,0 +1,415 @@
+"""The Overview page: where this period's report stands and what is still missing.
+
+Everything shown comes from one call to core.services.overview.overview(); the page
+only words and draws it. It reloads when the period or the data changes, and only
+when it is visible: a hidden page notes that it is stale and reloads when shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.problems import NapError
+from desktop_app.core.services.overview import (
+    STATUSES,
+    AreaProgress,
+    IndicatorCounts,
+    Overview,
+    StatusCounts,
+    overview,
+)
+from desktop_app.messages import problem_text
+from desktop_app.ui.charts import (
+    BELOW_TARGET,
+    NO_RESULT,
+    ON_TRACK,
+    STATUS_COLORS,
+    BarRow,
+    Series,
+    StackedBars,
+)
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import status_names
+
+WARNING = QColor("#b35c00")
+OVERDUE = QColor("#c92a2a")
+FOLLOW_UP_MARK = "★"
+SOON_DAYS = 30
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a small read-only table: its cells and how to show them."""
+
+    cells: tuple[str, ...]
+    tooltip: str = ""
+    bold: bool = False
+    color: QColor | None = None
+
+
+class LinesModel(QAbstractTableModel):
+    """A thin table model over Lines, for the page's small lists (no item widgets)."""
+
+    def __init__(self, columns: int, right_aligned: tuple[int, ...] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [""] * columns
+        self._right = right_aligned
+        self._lines: list[Line] = []
+
+    def set_headers(self, headers: list[str]) -> None:
+        if headers == self._headers:
+            return
+        self._headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def set_lines(self, lines: list[Line]) -> None:
+        self.beginResetModel()
+        self._lines = lines
+        self.endResetModel()
+
+    def line(self, row: int) -> Line:
+        return self._lines[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self._lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return line.cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return line.tooltip or line.cells[index.column()]
+        if role == Qt.ItemDataRole.FontRole and line.bold:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and line.color is not None:
+            return line.color
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _table(model: LinesModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class OverviewPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today  # fixed by tests; None means the real date at each refresh
+        self.overview: Overview | None = None
+        self._stale = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.due_label = QLabel()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        due_font = self.due_label.font()
+        due_font.setBold(True)
+        self.due_label.setFont(due_font)
+
+        self.area_chart = StackedBars()
+        area_scroll = QScrollArea()
+        area_scroll.setWidget(self.area_chart)
+        area_scroll.setWidgetResizable(True)
+        area_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        area_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area_scroll.viewport().setAutoFillBackground(False)  # the group box shows through
+        self.area_chart.setAutoFillBackground(False)
+        self.area_box = QGroupBox()
+        QVBoxLayout(self.area_box).addWidget(area_scroll)
+
+        self.task_model = LinesModel(5, right_aligned=(2, 3, 4), parent=self)
+        self.task_table = _table(self.task_model, stretch=1)
+        self.task_box = QGroupBox()
+        QVBoxLayout(self.task_box).addWidget(self.task_table)
+
+        self.missing_tasks_label = QLabel()
+        self.missing_tasks_model = LinesModel(2, parent=self)
+        self.missing_tasks_table = _table(self.missing_tasks_model, stretch=1)
+        self.missing_results_label = QLabel()
+        self.missing_results_model = LinesModel(2, parent=self)
+        self.missing_results_table = _table(self.missing_results_model, stretch=1)
+        self.missing_box = QGroupBox()
+        missing = QVBoxLayout(self.missing_box)
+        missing.addWidget(self.missing_tasks_label)
+        missing.addWidget(self.missing_tasks_table, 1)
+        missing.addWidget(self.missing_results_label)
+        missing.addWidget(self.missing_results_table, 2)
+
+        self.recommendations_model = LinesModel(4, right_aligned=(2,), parent=self)
+        self.recommendations_table = _table(self.recommendations_model, stretch=3)
+        self.recommendations_box = QGroupBox()
+        QVBoxLayout(self.recommendations_box).addWidget(self.recommendations_table)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.area_box)
+        self.left.addWidget(self.task_box)
+        self.left.setChildrenCollapsible(False)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.missing_box)
+        right.addWidget(self.recommendations_box)
+        right.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([560, 450])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.plan_label)
+        layout.addWidget(self.due_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.splitter, 1)
+
+        ctx.period_changed.connect(self._changed)
+        ctx.data_changed.connect(self._changed)
+        ctx.language_changed.connect(self._changed)
+        self.refresh()
+
+    # --- reloading -------------------------------------------------------------------
+
+    def _changed(self, *_: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        try:
+            self.overview = overview(self.ctx.db, self.ctx.year, self.today)
+        except NapError as error:
+            self.overview = None
+            self._show_error("\n".join(problem_text(p, self.ctx.lang) for p in error.problems))
+            return
+        self._show(self.overview)
+
+    # --- wording ---------------------------------------------------------------------
+
+    def days_left_text(self, days_left: int | None) -> str:
+        if days_left is None:
+            return self.tr("No due date is set for this period.")
+        if days_left == 0:
+            return self.tr("Due today")
+        if days_left == 1:
+            return self.tr("1 day left")
+        if days_left > 1:
+            return self.tr("%1 days left").replace("%1", str(days_left))
+        if days_left == -1:
+            return self.tr("Overdue by 1 day")
+        return self.tr("Overdue by %1 days").replace("%1", str(-days_left))
+
+    def _status_tooltip(self, counts: StatusCounts, indicators: IndicatorCounts) -> str:
+        names = status_names()
+        lines = [f"{names[s]}: {counts.of(s)}" for s in STATUSES]
+        lines.append(self.tr("Indicators: %1, with a result: %2, on track: %3")
+                     .replace("%1", str(indicators.total))
+                     .replace("%2", str(indicators.with_result))
+                     .replace("%3", str(indicators.on_track)))
+        return "\n".join(lines)
+
+    def _show_error(self, message: str) -> None:
+        self.heading.setText(self.tr("Overview of %1").replace("%1", str(self.ctx.year)))
+        self.plan_label.setText(message)
+        for label in (self.due_label, self.summary_label):
+            label.clear()
+        self.area_chart.set_data((), (), "")
+        for model in (self.task_model, self.missing_tasks_model, self.missing_results_model,
+                      self.recommendations_model):
+            model.set_lines([])
+
+    def _show(self, o: Overview) -> None:
+        lang = self.ctx.lang
+        self.heading.setText(self.tr("Overview of the %1 reporting period")
+                             .replace("%1", str(o.year)))
+        if o.plan_code:
+            title = o.plan_title_vi if lang == "vi" else o.plan_title_en
+            self.plan_label.setText(self.tr("Plan in force: Decision %1 — %2")
+                                    .replace("%1", o.plan_decision).replace("%2", title))
+        else:
+            self.plan_label.setText(self.tr("No plan is in force for this year."))
+        self._show_due(o)
+        self.summary_label.setText(
+            self.tr("%1 activities · %2 indicators: %3 with a result, %4 on track")
+            .replace("%1", str(o.activities.total)).replace("%2", str(o.indicators.total))
+            .replace("%3", str(o.indicators.with_result))
+            .replace("%4", str(o.indicators.on_track)))
+        self._show_areas(o.by_area)
+        self._show_tasks(o)
+        self._show_missing(o)
+        self._show_recommendations(o)
+
+    def _show_due(self, o: Overview) -> None:
+        left = self.days_left_text(o.days_left)
+        if o.due_date is None:
+            self.due_label.setText(left)
+        else:
+            self.due_label.setText(self.tr("Due date %1 — %2")
+                                   .replace("%1", format_date(o.due_date)).replace("%2", left))
+        color = None
+        if o.days_left is not None and o.days_left < 0:
+            color = OVERDUE
+        elif o.days_left is not None and o.days_left <= SOON_DAYS:
+            color = WARNING
+        self.due_label.setStyleSheet(f"color: {color.name()};" if color else "")
+
+    def _show_areas(self, areas: tuple[AreaProgress, ...]) -> None:
+        names = status_names()
+        self.area_box.setTitle(self.tr("Progress by area"))
+        series = (
+            Series(self.tr("Activities"),
+                   tuple((names[s], STATUS_COLORS[s]) for s in STATUSES)),
+            Series(self.tr("Indicators"),
+                   ((self.tr("On track"), ON_TRACK), (self.tr("Below target"), BELOW_TARGET),
+                    (self.tr("No result yet"), NO_RESULT))),
+        )
+        rows = []
+        for area in areas:
+            ind = area.indicators
+            rows.append(BarRow(
+                f"{area.number}. {area.title(self.ctx.lang)}",
+                (area.activities.counts,
+                 (ind.on_track, ind.with_result - ind.on_track, ind.total - ind.with_result)),
+                (self.tr("%1 activities").replace("%1", str(area.activities.total)),
+                 self.tr("%1 of %2 on track").replace("%1", str(ind.on_track))
+                 .replace("%2", str(ind.total)) if ind.total else self.tr("no indicators")),
+                f"{area.title(self.ctx.lang)}\n"
+                + self._status_tooltip(area.activities, area.indicators)))
+        self.area_chart.set_data(series, tuple(rows), self.tr("No area in this plan."))
+        self._fit_chart()
+
+    def _fit_chart(self) -> None:
+        """Give the bars the room they need, but leave the task table at least 40%."""
+        total = sum(self.left.sizes()) or self.left.height()
+        if total <= 0:
+            return
+        frame = self.area_box.sizeHint().height() - self.area_chart.sizeHint().height()
+        wanted = self.area_chart.sizeHint().height() + max(frame, 0) + 4
+        chart = min(wanted, int(total * 0.6))
+        self.left.setSizes([chart, total - chart])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_chart()
+
+    def _show_tasks(self, o: Overview) -> None:
+        self.task_box.setTitle(self.tr("Progress by task"))
+        self.task_model.set_headers([
+            self.tr("Task"), self.tr("Title"), self.tr("Activities"), self.tr("Completed"),
+            self.tr("Indicators on track")])
+        lines = []
+        for t in o.by_task:
+            missing = t.expected and t.activities.total == 0
+            tooltip = f"{t.code} — {t.title(self.ctx.lang)}\n" + self._status_tooltip(
+                t.activities, t.indicators)
+            if missing:
+                tooltip += "\n" + self.tr("No activity recorded yet for this period.")
+            lines.append(Line(
+                (t.code, t.title(self.ctx.lang), str(t.activities.total),
+                 str(t.activities.of("completed")),
+                 f"{t.indicators.on_track} / {t.indicators.total}" if t.indicators.total
+                 else "–"),
+                tooltip, color=OVERDUE if missing else None))
+        self.task_model.set_lines(lines)
+
+    def _show_missing(self, o: Overview) -> None:
+        self.missing_box.setTitle(self.tr("Still missing for this period's submission"))
+        self.missing_tasks_label.setText(self.tr("Tasks with no activity: %1")
+                                         .replace("%1", str(len(o.missing_tasks))))
+        self.missing_tasks_model.set_headers([self.tr("Task"), self.tr("Title")])
+        self.missing_tasks_model.set_lines([
+            Line((m.code, m.title(self.ctx.lang))) for m in o.missing_tasks])
+        self.missing_results_label.setText(self.tr("Indicators with no result: %1")
+                                           .replace("%1", str(len(o.missing_results))))
+        self.missing_results_model.set_headers([self.tr("Indicator"), self.tr("Activity")])
+        self.missing_results_model.set_lines([
+            Line((r.name, r.activity_title or r.task_code),
+                 f"{r.name} ({r.unit})\n{r.activity_title or r.task_code}")
+            for r in o.missing_results])
+        done = not o.missing_tasks and not o.missing_results
+        self.missing_tasks_table.setVisible(bool(o.missing_tasks))
+        self.missing_results_table.setVisible(bool(o.missing_results))
+        if done:
+            self.missing_tasks_label.setText(
+                self.tr("Nothing is missing: every task has an activity and every "
+                        "indicator has a result."))
+            self.missing_results_label.clear()
+
+    def _show_recommendations(self, o: Overview) -> None:
+        self.recommendations_box.setTitle(self.tr("Recommendations (follow-up first)"))
+        self.recommendations_model.set_headers(
+            ["", self.tr("Code"), self.tr("Activities"), self.tr("Recommendation")])
+        follow_up_tip = self.tr("Follow-up recommendation: the Committee asked for "
+                                "information on it within two years.")
+        lines = []
+        for r in o.recommendations:
+            text = r.text(self.ctx.lang)
+            tooltip = (follow_up_tip + "\n\n" + text) if r.follow_up else text
+            lines.append(Line((FOLLOW_UP_MARK if r.follow_up else "", r.code,
+                               str(r.activities), text), tooltip, bold=r.follow_up))
+        self.recommendations_model.set_lines(lines)

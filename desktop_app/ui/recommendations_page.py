@@ -1,0 +1,353 @@
+"""The Recommendations page: the catalog's recommendations, filtered as you type.
+
+A thin table model over core RecommendationRow objects, a sort/filter proxy that
+matches folded text (so "tu hinh" finds "tử hình"), and a detail pane with the full
+texts in both languages.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.domain.text import collation_key, contains_folded, fold
+from desktop_app.core.services.overview import RecommendationRow, list_recommendations, natural_key
+from desktop_app.ui.context import AppContext
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FOLLOW_UP_MARK = "★"
+
+
+class RecommendationTableModel(QAbstractTableModel):
+    CODE, SOURCE, PARAGRAPH, FOLLOW_UP, RESPONSE, SDG, TEXT, CHECKED = range(8)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._rows: list[RecommendationRow] = []
+        self._search: list[str] = []
+
+    def set_rows(self, rows: list[RecommendationRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._search = [fold(" ".join((
+            r.code, r.source_code, r.source_symbol or "", r.paragraph or "", r.sdg_targets,
+            r.text_vi, r.text_en))) for r in rows]
+        self.endResetModel()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.CHECKED))
+        self.retranslate()
+
+    def row(self, index: int) -> RecommendationRow:
+        return self._rows[index]
+
+    def search_text(self, index: int) -> str:
+        return self._search[index]
+
+    def headers(self) -> list[str]:
+        return [self.tr("Code"), self.tr("Source"), self.tr("Paragraph"), self.tr("Follow-up"),
+                self.tr("Response"), self.tr("SDG targets"), self.tr("Recommendation"),
+                self.tr("Checked")]
+
+    def response_name(self, value: str | None) -> str:
+        return {"supported": self.tr("Supported"), "noted": self.tr("Noted")}.get(
+            value or "", value or "")
+
+    def checked_name(self, row: RecommendationRow) -> str:
+        if row.illustrative:
+            return self.tr("Illustrative summary")
+        return self.tr("Verified") if row.verified else self.tr("Not yet verified")
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.CHECKED + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def _display(self, r: RecommendationRow, column: int) -> str:
+        if column == self.CODE:
+            return r.code
+        if column == self.SOURCE:
+            return r.source_symbol or r.source_code
+        if column == self.PARAGRAPH:
+            return r.paragraph or ""
+        if column == self.FOLLOW_UP:
+            return FOLLOW_UP_MARK if r.follow_up else ""
+        if column == self.RESPONSE:
+            return self.response_name(r.response)
+        if column == self.SDG:
+            return r.sdg_targets
+        if column == self.TEXT:
+            return r.text(self.lang)
+        return self.checked_name(r)
+
+    def _sort_value(self, r: RecommendationRow, column: int) -> Any:
+        if column == self.CODE:
+            return natural_key(r.code)
+        if column == self.PARAGRAPH:
+            return natural_key(r.paragraph or "")
+        if column == self.FOLLOW_UP:
+            return 0 if r.follow_up else 1
+        return collation_key(self._display(r, column))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, column)
+        if role == SORT_ROLE:
+            return self._sort_value(r, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.FOLLOW_UP and r.follow_up:
+                return self.tr("Follow-up recommendation: the Committee asked for "
+                               "information on it within two years.")
+            return r.text(self.lang) if column == self.TEXT else None
+        if role == Qt.ItemDataRole.FontRole and r.follow_up and column == self.CODE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.PARAGRAPH,
+                                                                     self.FOLLOW_UP):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.CHECKED)
+
+
+class RecommendationFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = ""
+        self.follow_up_only = False
+        self.setSortRole(SORT_ROLE)
+
+    def _source(self) -> RecommendationTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, RecommendationTableModel)
+        return model
+
+    def set_search(self, text: str) -> None:
+        self._set("search", text.strip())
+
+    def set_follow_up_only(self, value: bool) -> None:
+        self._set("follow_up_only", value)
+
+    def _set(self, name: str, value: object) -> None:
+        if getattr(self, name) == value:
+            return
+        self.beginFilterChange()
+        setattr(self, name, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self._source()
+        if self.follow_up_only and not model.row(source_row).follow_up:
+            return False
+        return contains_folded(model.search_text(source_row), self.search)
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        return bool(a < b)
+
+
+class RecommendationsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = False
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.follow_up_only = QCheckBox()
+        self.count_label = QLabel()
+
+        self.model = RecommendationTableModel(ctx.lang, self)
+        self.proxy = RecommendationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # catalog order: follow-up first
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RecommendationTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 240])
+        splitter.setChildrenCollapsible(False)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.follow_up_only)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.follow_up_only.toggled.connect(self._follow_up_toggled)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        ctx.data_changed.connect(self._changed)
+        ctx.language_changed.connect(self._language_changed)
+        self.retranslate()
+        self.refresh()
+
+    # --- reloading -------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        current = self.current()
+        self.model.set_rows(list_recommendations(self.ctx.db))
+        if current is not None:
+            self.select_code(current.code)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_count()
+        self._show_detail()
+
+    def _language_changed(self, lang: str) -> None:
+        self.model.set_language(lang)
+        self._show_detail()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Recommendations"))
+        self.filter_edit.setPlaceholderText(self.tr(
+            "Filter by code, paragraph, SDG target or words of the text "
+            "(with or without diacritics)"))
+        self.follow_up_only.setText(self.tr("Follow-up only"))
+        self.model.retranslate()
+        self._update_count()
+        self._show_detail()
+
+    # --- filtering and selection -----------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._keep_a_selection()
+
+    def _follow_up_toggled(self, checked: bool) -> None:
+        self.proxy.set_follow_up_only(checked)
+        self._keep_a_selection()
+
+    def _keep_a_selection(self) -> None:
+        if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_count()
+        self._show_detail()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
+                                 .replace("%2", str(self.model.rowCount())))
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self._show_detail()
+
+    def current(self) -> RecommendationRow | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.model.row(self.proxy.mapToSource(rows[0]).row())
+
+    def select_code(self, code: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, RecommendationTableModel.CODE).data() == code:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _show_detail(self) -> None:
+        r = self.current()
+        if r is None:
+            self.detail.setHtml(f"<p>{html.escape(self.tr('No recommendation selected.'))}</p>")
+            return
+        e = html.escape
+        facts = [
+            (self.tr("Source"), f"{r.source_symbol} ({r.source_code})" if r.source_symbol
+             else r.source_code),
+            (self.tr("Paragraph"), r.paragraph or "–"),
+            (self.tr("Follow-up"), self.tr("Yes") if r.follow_up else self.tr("No")),
+            (self.tr("Response"), self.model.response_name(r.response) or "–"),
+            (self.tr("SDG targets"), r.sdg_targets or "–"),
+            (self.tr("Checked"), self.model.checked_name(r)),
+        ]
+        rows = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in facts)
+        first, second = ((self.tr("Vietnamese"), r.text_vi), (self.tr("English"), r.text_en))
+        if self.ctx.lang != "vi":
+            first, second = second, first
+        mark = f"{FOLLOW_UP_MARK} " if r.follow_up else ""
+        self.detail.setHtml(
+            f"<h3>{e(mark + r.code)}</h3>"
+            f"<table cellspacing='0' cellpadding='2'>{rows}</table>"
+            f"<h4>{e(first[0])}</h4><p>{e(first[1])}</p>"
+            f"<h4>{e(second[0])}</h4><p>{e(second[1])}</p>")
