@@ -1,25 +1,134 @@
-"""Opening the desktop app: placeholder until the main window lands (issue 3)."""
+"""Opening the desktop app: the window, the first-run setup, or a screenshot of it.
+
+A machine without a display gets a bilingual message and exit code 3 instead of Qt
+aborting the process; --screenshot works there by rendering offscreen.
+"""
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
+import sys
+import time
+from datetime import date
 from pathlib import Path
 
+from desktop_app.core.problems import NapError
+from desktop_app.core.storage.database import Database
+from desktop_app.messages import bilingual, text
 
-def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None) -> int:
+EXIT_OK, EXIT_REFUSED = 0, 3
+
+DEMO_ACTIVITIES_THIS_YEAR = 400
+DEMO_ACTIVITIES_LAST_YEAR = 150
+DEMO_SEED = 1
+
+_HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here (or was told to draw offscreen)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if platform in _HEADLESS_PLATFORMS:
+        return True
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _say_both(key: str, lang: str, **params: object) -> None:
+    for line in bilingual(lambda lg: [text(key, lg, **params)], lang):
+        print(line, file=sys.stderr)
+
+
+def fill_demo_once(db: Database) -> None:
+    """A demo database is filled on first use: this year and, more thinly, the last."""
     from desktop_app.core.progress import drive
     from desktop_app.core.services.demo import fill_demo
     from desktop_app.core.services.status import status
-    from desktop_app.core.storage.database import Database
-    from desktop_app.messages import bilingual, text
+    if status(db)["role"] is not None:
+        return
+    year = date.today().year
+    drive(fill_demo(db, activities=DEMO_ACTIVITIES_THIS_YEAR, seed=DEMO_SEED, period=year))
+    with contextlib.suppress(NapError):  # no such period: this year's data is enough
+        drive(fill_demo(db, activities=DEMO_ACTIVITIES_LAST_YEAR, seed=DEMO_SEED,
+                        period=year - 1))
+
+
+def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None) -> int:
+    if screenshot is None and not has_display():
+        _say_both("cli.no_display", lang)
+        return EXIT_REFUSED
+    if screenshot is not None and not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     db = Database.open(db_path)
     try:
-        if demo and status(db)["role"] is None:
-            drive(fill_demo(db, activities=300, seed=1))
-        for line in bilingual(lambda lg: [text("cli.window_pending", lg)], lang):
-            print(line)
-        print(json.dumps(status(db), ensure_ascii=False, indent=2))
+        if demo:
+            fill_demo_once(db)
+        from desktop_app.ui.app import create_application
+
+        create_application(lang)
+        if screenshot is not None:
+            return save_screenshot(db, lang, screenshot)
+        return _run(db, lang)
     finally:
         db.close()
-    return 0
+
+
+def _settle(seconds: float = 0.3) -> None:
+    """Let the window lay itself out and the pages load before it is drawn."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def save_screenshot(db: Database, lang: str, path: Path) -> int:
+    """Render the main window as a user would see it and save it as a PNG."""
+    from PySide6.QtCore import Qt
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import SCREENSHOT_SIZE, MainWindow
+
+    ctx = AppContext(db, lang)
+    window = MainWindow(ctx)
+    try:
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        window.resize(SCREENSHOT_SIZE)
+        window.show()
+        _settle()
+        picture = window.grab()
+        saved = bool(path.parent.is_dir()) and picture.save(str(path), "PNG")
+    finally:
+        window.close()
+        window.deleteLater()
+        _settle(0.0)
+    if not saved:
+        _say_both("cli.screenshot_failed", lang, file=path)
+        return EXIT_REFUSED
+    return EXIT_OK
+
+
+def _run(db: Database, lang: str) -> int:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop_app.core.services.status import status
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.setup_dialog import SetupDialog
+
+    if status(db)["role"] is None:
+        dialog = SetupDialog(db, lang)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return EXIT_OK
+        lang = dialog.lang
+    ctx = AppContext(db, lang)
+    window = MainWindow(ctx)
+    window.show()
+    return int(QApplication.exec())

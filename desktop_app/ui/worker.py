@@ -112,6 +112,11 @@ class JobRunner(QObject):
         self.cancel_event.set()
         self.dialog.setLabelText(self.tr("Cancelling…"))
 
+    def stop(self) -> None:
+        """Cancel and wait for the thread to end (the window is closing)."""
+        self.cancel()
+        self._thread.wait()
+
     def is_running(self) -> bool:
         return not self.done
 

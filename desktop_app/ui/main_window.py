@@ -1,0 +1,516 @@
+"""The main window: navigation between the pages, the period, menus and the status bar.
+
+The pages belong to their own modules and are imported when the window is built; a
+page whose module is missing shows a short notice instead, so the window always opens.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.core.domain.enums import ActivityStatus, PeriodState, Role
+from desktop_app.core.problems import NapError
+from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services import activities
+from desktop_app.ui.app import install_translator
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.submissions_page import period_facts
+from desktop_app.ui.worker import JobRunner, run_job, show_error
+
+log = logging.getLogger("nap-reporter.ui")
+
+# (key, module, class): the order of the navigation list and of Ctrl+1..5.
+PAGES = (
+    ("overview", "desktop_app.ui.overview_page", "OverviewPage"),
+    ("activities", "desktop_app.ui.activities_page", "ActivitiesPage"),
+    ("indicators", "desktop_app.ui.indicators_page", "IndicatorsPage"),
+    ("recommendations", "desktop_app.ui.recommendations_page", "RecommendationsPage"),
+    ("submissions", "desktop_app.ui.submissions_page", "SubmissionsPage"),
+)
+
+LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language
+
+SCREENSHOT_SIZE = QSize(1280, 800)
+
+STYLE = """
+QListWidget#navigation { font-size: 11pt; border: none; background: palette(window); }
+QListWidget#navigation::item { padding: 8px 12px; }
+QListWidget#navigation::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); border-radius: 4px; }
+QLabel#pageHeading { font-size: 14pt; font-weight: 600; }
+QLabel#emptyState { font-size: 12pt; color: palette(mid); }
+"""
+
+
+# --- small dialogs with the program's own button texts (tests replace these) ----------
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget | None, title: str, text: str, close: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton(close, QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+class PlaceholderPage(QLabel):
+    """Stands in for a page whose module is not in this build."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("emptyState")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("This page is not available in this version yet."))
+
+    def refresh(self) -> None:
+        pass
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _page_class(module_name: str, class_name: str) -> Callable[..., QWidget]:
+    try:
+        module = importlib.import_module(module_name)
+        page_class: Callable[..., QWidget] = getattr(module, class_name)
+        return page_class
+    except (ImportError, AttributeError):
+        log.info("page %s.%s not available; showing a placeholder", module_name, class_name)
+        return PlaceholderPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self.setMinimumSize(960, 600)
+        self.resize(SCREENSHOT_SIZE)
+        self.runners: list[JobRunner] = []
+        # The translator must be in place before the pages retranslate themselves.
+        ctx.language_changed.connect(self._language_changed)
+        ctx.period_changed.connect(lambda _year: self.update_status())
+        ctx.data_changed.connect(self.update_status)
+
+        self.facts = period_facts(ctx.db, ctx.year)
+        self.initialised = self.facts.role is not None
+        self.years = self._years() if self.initialised else []
+        if self.years and ctx.year not in self.years:
+            past = [y for y in self.years if y <= ctx.year]
+            ctx.set_year(past[-1] if past else self.years[0])
+
+        self._make_actions()
+        self._make_toolbar()
+        self._make_menus()
+        self.pages: dict[str, QWidget] = {}
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        if self.initialised:
+            self._make_pages()
+        else:
+            self._make_empty_state()
+        self._wire_edit_actions()
+        self._make_status_bar()
+        self.retranslate_ui()
+        self.update_status()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _years(self) -> list[int]:
+        return [year for year, _due in activities.choices(self.ctx.db).periods]
+
+    def _make_actions(self) -> None:
+        self.export_action = QAction(self)
+        self.export_action.setEnabled(False)  # the submission export comes with issue 4
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.carry_action = QAction(self)
+        self.carry_action.triggered.connect(self.carry_over)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.about)
+
+        self.page_actions: list[QAction] = []
+        self.page_group = QActionGroup(self)
+        for number in range(1, len(PAGES) + 1):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _on=False, i=number - 1: self.show_page(i))
+            self.page_group.addAction(action)
+            self.page_actions.append(action)
+
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES:
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.lang)
+            action.triggered.connect(lambda _on=False, lang=code: self.ctx.set_language(lang))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+        # Until the Activities page provides its own, these stand in, disabled.
+        self.edit_actions: dict[str, QAction] = {}
+        for name, keys in (("undo", QKeySequence.StandardKey.Undo),
+                           ("redo", QKeySequence.StandardKey.Redo),
+                           ("new", QKeySequence.StandardKey.New),
+                           ("delete", QKeySequence.StandardKey.Delete),
+                           ("find", QKeySequence.StandardKey.Find)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setEnabled(False)
+            self.edit_actions[name] = action
+        self._own_edit_actions = dict(self.edit_actions)
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("periodToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.period_label = QLabel()
+        self.period_label.setContentsMargins(6, 0, 6, 0)
+        self.period_combo = QComboBox()
+        self.period_combo.setMinimumContentsLength(6)
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for year in self.years:
+            self.period_combo.addItem(str(year), year)
+        if self.ctx.year in self.years:
+            self.period_combo.setCurrentIndex(self.years.index(self.ctx.year))
+        self.period_combo.setEnabled(bool(self.years))
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+        self.period_label.setBuddy(self.period_combo)
+        self.toolbar.addWidget(self.period_label)
+        self.toolbar.addWidget(self.period_combo)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.carry_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        for action in self.page_actions:
+            self.view_menu.addAction(action)
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = QMenu(self)
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.settings_menu.addMenu(self.language_menu)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _fill_edit_menu(self) -> None:
+        self.edit_menu.clear()
+        for name in ("undo", "redo"):
+            self.edit_menu.addAction(self.edit_actions[name])
+        self.edit_menu.addSeparator()
+        for name in ("new", "delete"):
+            self.edit_menu.addAction(self.edit_actions[name])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.edit_actions["find"])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.carry_action)
+
+    def _make_pages(self) -> None:
+        for key, module_name, class_name in PAGES:
+            page = _page_class(module_name, class_name)(self.ctx, self.stack)
+            page.setObjectName(f"{key}Page")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            QListWidgetItem(self.navigation)
+        self.navigation.setFixedWidth(210)
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.navigation.currentRowChanged.connect(self.show_page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.show_page(0)
+
+    def _make_empty_state(self) -> None:
+        self.empty_state = QLabel()
+        self.empty_state.setObjectName("emptyState")
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
+        self.setCentralWidget(self.empty_state)
+        for action in (*self.page_actions, self.carry_action):
+            action.setEnabled(False)
+
+    def _wire_edit_actions(self) -> None:
+        """Put the Activities page's own actions in the Edit menu when it has them."""
+        page = self.pages.get("activities")
+        if page is not None:
+            for name in ("undo", "redo", "new", "delete", "find"):
+                action = getattr(page, f"{name}_action", None)
+                if isinstance(action, QAction):
+                    self.edit_actions[name] = action
+            stack = getattr(page, "undo_stack", None)
+            if stack is not None and self.edit_actions["undo"] is self._own_edit_actions["undo"]:
+                self.edit_actions["undo"] = stack.createUndoAction(self, self.tr("Undo"))
+                self.edit_actions["redo"] = stack.createRedoAction(self, self.tr("Redo"))
+                self.edit_actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
+                self.edit_actions["redo"].setShortcut(QKeySequence.StandardKey.Redo)
+        self._fill_edit_menu()
+
+    def _make_status_bar(self) -> None:
+        self.agency_status = QLabel()
+        self.period_status = QLabel()
+        self.state_status = QLabel()
+        self.state_status.setObjectName("periodState")
+        bar = self.statusBar()
+        self.status_separators: list[QFrame] = []
+        for label in (self.agency_status, self.period_status, self.state_status):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addWidget(label)
+            if label is not self.state_status:
+                separator = QFrame()
+                separator.setFrameShape(QFrame.Shape.VLine)
+                separator.setFrameShadow(QFrame.Shadow.Sunken)
+                bar.addWidget(separator)
+                self.status_separators.append(separator)
+
+    # --- words ---------------------------------------------------------------------------
+
+    def page_titles(self) -> list[str]:
+        return [self.tr("Overview"), self.tr("Activities"), self.tr("Indicators"),
+                self.tr("Recommendations"), self.tr("Submissions")]
+
+    def retranslate_ui(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.export_action.setText(self.tr("&Export submission…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About NAP Reporter"))
+        self.carry_action.setText(self.tr("Carry unfinished activities to next period…"))
+        self.carry_action.setIconText(self.tr("Carry over to next period…"))
+        self.carry_action.setToolTip(self.tr(
+            "Copy the planned, in-progress and postponed activities of this period "
+            "into the next one"))
+        own = self._own_edit_actions
+        for name, words in (("undo", self.tr("&Undo")), ("redo", self.tr("&Redo")),
+                            ("new", self.tr("&New activity")),
+                            ("delete", self.tr("&Delete activity")),
+                            ("find", self.tr("&Find activities"))):
+            own[name].setText(words)
+        for title, action, item in zip(self.page_titles(), self.page_actions,
+                                       self._navigation_items(), strict=False):
+            action.setText(title)
+            item.setText(title)
+        self.period_label.setText(self.tr("&Period:"))
+        self.period_combo.setToolTip(self.tr("The reporting period (calendar year) shown"))
+        if not self.initialised:
+            self.empty_state.setText(self.tr(
+                "This database is not set up yet.\n\n"
+                "Start NAP Reporter without --screenshot to choose the language, "
+                "your role and your agency."))
+        self.update_status()
+
+    def _navigation_items(self) -> Iterator[QListWidgetItem]:
+        for row in range(self.navigation.count()):
+            yield self.navigation.item(row)
+
+    def state_name(self, state: PeriodState | None) -> str:
+        return {
+            PeriodState.OPEN: self.tr("Open"),
+            PeriodState.SUBMITTED: self.tr("Submitted"),
+            PeriodState.LOCKED: self.tr("Locked"),
+        }.get(state, "") if state is not None else ""
+
+    def update_status(self) -> None:
+        if not hasattr(self, "state_status"):
+            return
+        facts = self.facts = period_facts(self.ctx.db, self.ctx.year)
+        lang = self.ctx.lang
+        for separator in self.status_separators:
+            separator.setVisible(facts.role is not None)
+        if facts.role is None:
+            self.agency_status.setText(self.tr("Not set up yet"))
+            self.period_status.setText("")
+            self.state_status.setText("")
+            self.setWindowTitle("NAP Reporter")
+            return
+        if facts.role is Role.FOCAL_POINT:
+            agency = self.tr("Focal point")
+        else:
+            agency = f"{facts.agency_code} · {facts.agency_name(lang)}"
+        self.agency_status.setText(agency)
+        if facts.due_date is not None:
+            due = facts.due_date.strftime("%d/%m/%Y")
+            self.period_status.setText(
+                self.tr("Period %1 · due %2").replace("%1", str(facts.year)).replace("%2", due))
+        else:
+            self.period_status.setText(self.tr("Period %1").replace("%1", str(facts.year)))
+        state = self.state_name(facts.state)
+        self.state_status.setText(self.tr("State: %1").replace("%1", state) if state else "")
+        self.state_status.setToolTip({
+            PeriodState.OPEN: self.tr("Nothing exported yet for this period; edits are allowed"),
+            PeriodState.SUBMITTED: self.tr(
+                "At least one version was exported; edits go into the next version"),
+            PeriodState.LOCKED: self.tr("No edits until the period is unlocked with a reason"),
+        }.get(facts.state, "") if facts.state else "")
+        name = agency if facts.role is Role.FOCAL_POINT else facts.agency_name(lang)
+        self.setWindowTitle(f"NAP Reporter — {name}")
+        next_year = self.ctx.year + 1
+        self.carry_action.setEnabled(facts.role is Role.AGENCY and next_year in self.years
+                                     and facts.state is not PeriodState.LOCKED)
+
+    def status_text(self) -> str:
+        """The status bar as one line (what a user reads there)."""
+        parts = (self.agency_status.text(), self.period_status.text(), self.state_status.text())
+        return "  |  ".join(p for p in parts if p)
+
+    # --- reacting ------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "state_status"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _language_changed(self, lang: str) -> None:
+        install_translator(lang)
+        action = self.language_actions.get(lang)
+        if action is not None:
+            action.setChecked(True)
+        self.retranslate_ui()  # also when no translation file sends LanguageChange
+
+    def _period_chosen(self, index: int) -> None:
+        year = self.period_combo.itemData(index)
+        if isinstance(year, int):
+            self.ctx.set_year(year)
+
+    def set_period(self, year: int) -> None:
+        if year in self.years:
+            self.period_combo.setCurrentIndex(self.years.index(year))
+
+    def show_page(self, index: int) -> None:
+        if not self.pages or not 0 <= index < self.stack.count():
+            return
+        self.stack.setCurrentIndex(index)
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        self.page_actions[index].setChecked(True)
+
+    def current_page_key(self) -> str:
+        return PAGES[self.stack.currentIndex()][0]
+
+    # --- commands ------------------------------------------------------------------------
+
+    def about(self) -> None:
+        inform(self, self.tr("About NAP Reporter"), self.tr(
+            "NAP Reporter %1\n\n"
+            "Reporting on the implementation of Viet Nam's National Action Plans for the "
+            "International Covenant on Civil and Political Rights (ICCPR) and the "
+            "recommendations of the UN Human Rights Committee.\n\n"
+            "Works offline; submissions travel as files.").replace("%1", __version__),
+            self.tr("Close"))
+
+    def carry_over(self) -> None:
+        db, year, target = self.ctx.db, self.ctx.year, self.ctx.year + 1
+        title = self.tr("Carry unfinished activities to next period")
+        if target not in self.years:
+            inform(self, title, self.tr("There is no period %1 in the catalog yet.")
+                   .replace("%1", str(target)), self.tr("Close"))
+            return
+        try:
+            rows = activities.list_activities(db, year)
+        except NapError as error:
+            show_error(self, title, error, self.ctx.lang)
+            return
+        unfinished = sum(1 for row in rows if not ActivityStatus(row.status).finished)
+        if unfinished == 0:
+            inform(self, title, self.tr("There are no unfinished activities in %1.")
+                   .replace("%1", str(year)), self.tr("Close"))
+            return
+        question = self.tr(
+            "Copy the %n unfinished activities (planned, in progress or postponed) of %1 "
+            "into %2?\n\nTheir indicators come along without results. Activities carried "
+            "over before are not copied again.", "", unfinished)
+        if not ask(self, title, question.replace("%1", str(year)).replace("%2", str(target)),
+                   self.tr("Carry over"), self.tr("Cancel")):
+            return
+
+        def job() -> Job[int]:
+            yield Progress(0, 1, "carry_over")
+            count = activities.carry_over(db, year, target)
+            yield Progress(1, 1, "carry_over")
+            return count
+
+        runner = run_job(self, job, title)
+        self.runners.append(runner)
+        runner.succeeded.connect(lambda count: self._carried(int(count), year, target))
+        runner.finished.connect(lambda: self.runners.remove(runner))
+
+    def _carried(self, count: int, year: int, target: int) -> None:
+        self.ctx.data_changed.emit()
+        title = self.tr("Carry unfinished activities to next period")
+        done = self.tr("%n activities were carried from %1 into %2.", "", count)
+        if ask(self, title, done.replace("%1", str(year)).replace("%2", str(target)),
+               self.tr("Open %1").replace("%1", str(target)),
+               self.tr("Stay on %1").replace("%1", str(year))):
+            self.set_period(target)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            can_close = getattr(page, "can_close", None)
+            if callable(can_close) and not can_close():
+                event.ignore()
+                return
+        for runner in list(self.runners):
+            runner.stop()
+        super().closeEvent(event)
