@@ -196,7 +196,8 @@ def cmd_status(args: argparse.Namespace, lang: str) -> int:
 def cmd_window(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.ui.launch import launch
 
-    return launch(_db_path(args), lang=lang, demo=args.demo, screenshot=args.screenshot)
+    return launch(_db_path(args), lang=lang, demo=args.demo, screenshot=args.screenshot,
+                  lang_given=args.lang is not None)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {

@@ -139,10 +139,20 @@ class ActivitiesPage(QWidget):
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
-        self.undo_action = self.undo_stack.createUndoAction(self)
+        # Our own undo/redo actions: QUndoStack's ready-made ones rename themselves
+        # with Qt's untranslated "Undo %1" whenever the stack changes.
+        self.undo_action = QAction(self)
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._name_undo)
+        self.undo_stack.redoTextChanged.connect(self._name_undo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         for action in (self.new_action, self.find_action, self.undo_action, self.redo_action):
             action.setShortcutContext(shortcut_scope)
             self.addAction(action)
@@ -161,10 +171,17 @@ class ActivitiesPage(QWidget):
         self.edit_action.setToolTip(self.tr("Open the selected activity (Enter)"))
         self.delete_action.setText(self.tr("&Delete activity"))
         self.find_action.setText(self.tr("&Find activities"))
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
+        self._name_undo()
         self._fill_filter_combos()
         self._update_count()
+
+    def _name_undo(self, _text: str = "") -> None:
+        """'Undo: delete «title»' in the user's language, from the command's own name."""
+        undo_text, redo_text = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(self.tr("&Undo: %1").replace("%1", undo_text) if undo_text
+                                 else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo: %1").replace("%1", redo_text) if redo_text
+                                 else self.tr("&Redo"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -219,6 +236,11 @@ class ActivitiesPage(QWidget):
         """Filter at once instead of after the typing pause (for tests and Enter)."""
         self._search_timer.stop()
         self._apply_search()
+
+    def focus_default(self) -> None:
+        """Where the keyboard starts when the page is shown: the list, or the filter."""
+        target = self.table if self.proxy.rowCount() else self.search_edit
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -80,27 +81,27 @@ DRAFT_VERSION = 1
 _DATE_FIELDS = ("start_date", "end_date")
 
 
-def drafts_dir() -> Path:
-    path = data_dir() / "drafts"
+def drafts_dir(db_path: Path) -> Path:
+    """One folder per database, so that a draft is only ever offered where it was typed."""
+    key = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:16]
+    path = data_dir() / "drafts" / key
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def new_draft_path(activity_uuid: str | None) -> Path:
+def new_draft_path(db_path: Path, activity_uuid: str | None) -> Path:
     """activity-<uuid>.json for an existing activity, activity-new-<random>.json otherwise.
 
     New activities get a random suffix so that starting another one never overwrites a
     draft left by a crash that the person has not yet looked at.
     """
     name = activity_uuid or f"new-{uuid_module.uuid4().hex[:12]}"
-    return drafts_dir() / f"activity-{name}.json"
+    return drafts_dir(db_path) / f"activity-{name}.json"
 
 
-def pending_drafts() -> list[Path]:
+def pending_drafts(db_path: Path) -> list[Path]:
     """Draft files left by an editor that never saved or discarded, newest first."""
-    folder = data_dir() / "drafts"
-    if not folder.is_dir():
-        return []
+    folder = drafts_dir(db_path)
     files = [p for p in folder.glob("activity-*.json") if p.is_file()]
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
 
@@ -331,7 +332,9 @@ class ActivityEditor(QDialog):
         self.is_new = draft is None or draft.uuid is None
         self.initial = draft if draft is not None else self._blank()
         self.on_save = on_save or self._save_directly
-        self.draft_path = draft_path or new_draft_path(self.initial.uuid)
+        # A draft recovered after a crash was never saved: closing it must ask.
+        self.recovered = draft_path is not None
+        self.draft_path = draft_path or new_draft_path(ctx.db.path, self.initial.uuid)
         self.catalog = catalog or choices(ctx.db)
         self.problems: list[tuple[str, str]] = []
         self._loading = True
@@ -753,7 +756,7 @@ class ActivityEditor(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def is_dirty(self, draft: ActivityDraft | None = None) -> bool:
-        return (draft or self.current_draft()) != self.initial
+        return self.recovered or (draft or self.current_draft()) != self.initial
 
     # ---------------------------------------------------------------- crash safety
 

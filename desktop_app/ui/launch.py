@@ -55,7 +55,14 @@ def fill_demo_once(db: Database) -> None:
                         period=year - 1))
 
 
-def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None) -> int:
+def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
+           lang_given: bool = False) -> int:
+    """Open the window (or save a picture of it). --lang wins over the saved choice,
+    which wins over the system's language."""
+    if not lang_given:
+        from desktop_app.core.preferences import preferred_language
+
+        lang = preferred_language() or lang
     if screenshot is None and not has_display():
         _say_both("cli.no_display", lang)
         return EXIT_REFUSED
@@ -118,6 +125,7 @@ def save_screenshot(db: Database, lang: str, path: Path) -> int:
 def _run(db: Database, lang: str) -> int:
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from desktop_app.core.preferences import LANGUAGE, save_preference
     from desktop_app.core.services.status import status
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow
@@ -128,7 +136,9 @@ def _run(db: Database, lang: str) -> int:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return EXIT_OK
         lang = dialog.lang
+        save_preference(LANGUAGE, lang)
     ctx = AppContext(db, lang)
     window = MainWindow(ctx)
     window.show()
+    window.offer_unsaved_drafts()
     return int(QApplication.exec())

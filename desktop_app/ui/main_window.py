@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.core.domain.enums import ActivityStatus, PeriodState, Role
+from desktop_app.core.preferences import LANGUAGE, save_preference
 from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services import activities
@@ -84,6 +85,20 @@ def inform(parent: QWidget | None, title: str, text: str, close: str) -> None:
     box.setText(text)
     box.addButton(close, QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+def choose(parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int:
+    """Which of the buttons (by position) was pressed; the last one is Escape's."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    made = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
+    box.setDefaultButton(made[0])
+    box.setEscapeButton(made[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else len(made) - 1
 
 
 class PlaceholderPage(QLabel):
@@ -269,7 +284,10 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             QListWidgetItem(self.navigation)
         self.navigation.setFixedWidth(210)
-        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A click on the list must not take the keyboard away from the page: the
+        # page's shortcuts (Ctrl+N, Ctrl+F, Delete) work where its widgets have focus.
+        # Keyboard users move between pages with Ctrl+1..5.
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.navigation.currentRowChanged.connect(self.show_page)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -296,12 +314,6 @@ class MainWindow(QMainWindow):
                 action = getattr(page, f"{name}_action", None)
                 if isinstance(action, QAction):
                     self.edit_actions[name] = action
-            stack = getattr(page, "undo_stack", None)
-            if stack is not None and self.edit_actions["undo"] is self._own_edit_actions["undo"]:
-                self.edit_actions["undo"] = stack.createUndoAction(self, self.tr("Undo"))
-                self.edit_actions["redo"] = stack.createRedoAction(self, self.tr("Redo"))
-                self.edit_actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
-                self.edit_actions["redo"].setShortcut(QKeySequence.StandardKey.Redo)
         self._fill_edit_menu()
 
     def _make_status_bar(self) -> None:
@@ -423,6 +435,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _language_changed(self, lang: str) -> None:
+        save_preference(LANGUAGE, lang)
         install_translator(lang)
         action = self.language_actions.get(lang)
         if action is not None:
@@ -445,6 +458,11 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
         self.page_actions[index].setChecked(True)
+        # Keyboard users land inside the page, where its shortcuts (Ctrl+N, Ctrl+F,
+        # Delete, Enter) apply.
+        focus = getattr(self.stack.currentWidget(), "focus_default", None)
+        if callable(focus):
+            focus()
 
     def current_page_key(self) -> str:
         return PAGES[self.stack.currentIndex()][0]
@@ -504,6 +522,39 @@ class MainWindow(QMainWindow):
                self.tr("Open %1").replace("%1", str(target)),
                self.tr("Stay on %1").replace("%1", str(year))):
             self.set_period(target)
+
+    def offer_unsaved_drafts(self) -> None:
+        """After a crash, offer the activities that were being edited and never saved."""
+        page = self.pages.get("activities")
+        if page is None or not hasattr(page, "open_editor"):
+            return
+        from desktop_app.ui.activity_editor import (
+            draft_file_year,
+            load_draft_file,
+            pending_drafts,
+        )
+
+        for path in pending_drafts(self.ctx.db.path):
+            try:
+                draft, year = load_draft_file(path), draft_file_year(path)
+            except (OSError, ValueError, TypeError, KeyError):
+                path.unlink(missing_ok=True)  # not a draft we can read: nothing to offer
+                continue
+            title = draft.title.strip() or self.tr("(no title)")
+            answer = choose(
+                self, self.tr("Unsaved activity"),
+                self.tr("The activity «%1» was being edited when the program closed "
+                        "unexpectedly, and it was not saved. Open it to continue?")
+                .replace("%1", title),
+                [self.tr("Open it"), self.tr("Discard it"), self.tr("Later")])
+            if answer == 1:
+                path.unlink(missing_ok=True)
+            elif answer == 0:
+                if year is not None:
+                    self.set_period(year)
+                self.show_page([key for key, *_ in PAGES].index("activities"))
+                page.open_editor(draft, draft_path=path)
+                return  # one editor at a time; the rest are offered next start
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():

@@ -220,11 +220,11 @@ def test_draft_file_is_written_while_editing_and_removed_after_save(
     assert not path.exists()
     commit_text(editor.title_edit, TITLE)
     qtbot.waitUntil(path.exists, timeout=3000)
-    assert pending_drafts() == [path]
+    assert pending_drafts(page.ctx.db.path) == [path]
     assert load_draft_file(path).title == TITLE
     editor.task_combo.setCurrentIndex(0)
     assert editor.save()
-    assert not path.exists() and pending_drafts() == []
+    assert not path.exists() and pending_drafts(page.ctx.db.path) == []
 
 
 def test_a_draft_left_by_a_crash_can_be_reopened(qtbot: Any, page: ActivitiesPage) -> None:
@@ -236,12 +236,12 @@ def test_a_draft_left_by_a_crash_can_be_reopened(qtbot: Any, page: ActivitiesPag
     editor._remove_draft_file = lambda: None  # type: ignore[method-assign]  # "crash"
     editor.done(0)
     editor.deleteLater()
-    assert pending_drafts() == [path]
+    assert pending_drafts(page.ctx.db.path) == [path]
     restored = page.open_editor(load_draft_file(path), draft_path=path)
     assert restored.title_edit.text() == TITLE
     restored.task_combo.setCurrentIndex(0)
     assert restored.save()
-    assert pending_drafts() == []
+    assert pending_drafts(page.ctx.db.path) == []
 
 
 def test_draft_json_round_trip() -> None:

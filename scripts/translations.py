@@ -1,0 +1,65 @@
+"""Keep the UI translations in step with the code.
+
+    python scripts/translations.py update    # re-read tr() strings into the .ts files
+    python scripts/translations.py compile   # .ts -> .qm (setup.sh and build.spec run this)
+
+The .ts files in resources/translations are the sources (edit them with
+pyside6-linguist or by hand); the .qm files are built from them and never
+committed, so they cannot go stale.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "translations"
+LANGUAGES = ("vi", "en")
+
+
+def _tool(name: str) -> str:
+    here = Path(sys.executable).parent / name
+    found = str(here) if here.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6-Essentials")
+    return found
+
+
+def ts_path(lang: str) -> Path:
+    return FOLDER / f"nap_reporter_{lang}.ts"
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
+
+
+def update(target_folder: Path = FOLDER) -> None:
+    target_folder.mkdir(parents=True, exist_ok=True)
+    for lang in LANGUAGES:
+        subprocess.run(
+            [_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
+             "-target-language", lang, "-ts", str(target_folder / ts_path(lang).name)],
+            cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+        )
+
+
+def compile_all(target_folder: Path = FOLDER) -> None:
+    for lang in LANGUAGES:
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(ts_path(lang)), "-qm",
+             str(target_folder / f"nap_reporter_{lang}.qm")],
+            cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+        )
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "update":
+        update()
+    elif command == "compile":
+        compile_all()
+    else:
+        raise SystemExit(__doc__)
