@@ -37,3 +37,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
+# The window's translations (.qm) are built from their sources (.ts) at install.
+.venv/bin/python scripts/translations.py compile

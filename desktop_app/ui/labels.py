@@ -10,30 +10,28 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
 
-_translate = QCoreApplication.translate
-
 
 def type_names() -> dict[str, str]:
     """Activity type value -> its name in the current UI language, in enum order."""
     return {
-        ActivityType.LEGISLATIVE: _translate("ActivityType", "Legislative"),
-        ActivityType.ADMINISTRATIVE: _translate("ActivityType", "Administrative"),
-        ActivityType.JUDICIAL: _translate("ActivityType", "Judicial"),
-        ActivityType.TRAINING: _translate("ActivityType", "Training"),
-        ActivityType.AWARENESS: _translate("ActivityType", "Awareness raising"),
-        ActivityType.CONSULTATION: _translate("ActivityType", "Consultation"),
-        ActivityType.OTHER: _translate("ActivityType", "Other"),
+        ActivityType.LEGISLATIVE: QCoreApplication.translate("ActivityType", "Legislative"),
+        ActivityType.ADMINISTRATIVE: QCoreApplication.translate("ActivityType", "Administrative"),
+        ActivityType.JUDICIAL: QCoreApplication.translate("ActivityType", "Judicial"),
+        ActivityType.TRAINING: QCoreApplication.translate("ActivityType", "Training"),
+        ActivityType.AWARENESS: QCoreApplication.translate("ActivityType", "Awareness raising"),
+        ActivityType.CONSULTATION: QCoreApplication.translate("ActivityType", "Consultation"),
+        ActivityType.OTHER: QCoreApplication.translate("ActivityType", "Other"),
     }
 
 
 def status_names() -> dict[str, str]:
     """Activity status value -> its name in the current UI language, in enum order."""
     return {
-        ActivityStatus.PLANNED: _translate("ActivityStatus", "Planned"),
-        ActivityStatus.IN_PROGRESS: _translate("ActivityStatus", "In progress"),
-        ActivityStatus.COMPLETED: _translate("ActivityStatus", "Completed"),
-        ActivityStatus.POSTPONED: _translate("ActivityStatus", "Postponed"),
-        ActivityStatus.CANCELLED: _translate("ActivityStatus", "Cancelled"),
+        ActivityStatus.PLANNED: QCoreApplication.translate("ActivityStatus", "Planned"),
+        ActivityStatus.IN_PROGRESS: QCoreApplication.translate("ActivityStatus", "In progress"),
+        ActivityStatus.COMPLETED: QCoreApplication.translate("ActivityStatus", "Completed"),
+        ActivityStatus.POSTPONED: QCoreApplication.translate("ActivityStatus", "Postponed"),
+        ActivityStatus.CANCELLED: QCoreApplication.translate("ActivityStatus", "Cancelled"),
     }
 
 

@@ -329,7 +329,8 @@ class RecommendationsPage(QWidget):
     def _show_detail(self) -> None:
         r = self.current()
         if r is None:
-            self.detail.setHtml(f"<p>{html.escape(self.tr('No recommendation selected.'))}</p>")
+            nothing = self.tr("No recommendation selected.")
+            self.detail.setHtml(f"<p>{html.escape(nothing)}</p>")
             return
         e = html.escape
         facts = [

@@ -21,16 +21,15 @@ from desktop_app.core.services.activities import delete_activity, save_activity
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 
-_translate = QCoreApplication.translate
-
 
 def show_refusal(parent: QWidget | None, error: NapError, lang: str) -> None:
     """Tell the user why the core refused, in their language, with our own button text."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_translate("ActivityCommand", "Not saved"))
+    box.setWindowTitle(QCoreApplication.translate("ActivityCommand", "Not saved"))
     box.setText("\n".join(problem_text(p, lang) for p in error.problems) or str(error))
-    box.addButton(_translate("ActivityCommand", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("ActivityCommand", "OK"),
+                  QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
@@ -73,7 +72,8 @@ class CreateActivityCommand(ActivityCommand):
     """Undo deletes the new activity; redo brings it back with the same UUID."""
 
     def __init__(self, ctx: AppContext, draft: ActivityDraft, uuid: str, **kwargs: object) -> None:
-        super().__init__(ctx, _translate("ActivityCommand", "New activity"), **kwargs)  # type: ignore[arg-type]
+        text = QCoreApplication.translate("ActivityCommand", "New activity")
+        super().__init__(ctx, text, **kwargs)  # type: ignore[arg-type]
         self.draft = dataclasses.replace(draft, uuid=uuid)
 
     def do(self) -> None:
@@ -89,7 +89,8 @@ class EditActivityCommand(ActivityCommand):
 
     def __init__(self, ctx: AppContext, before: ActivityDraft, after: ActivityDraft,
                  **kwargs: object) -> None:
-        super().__init__(ctx, _translate("ActivityCommand", "Edit activity"), **kwargs)  # type: ignore[arg-type]
+        text = QCoreApplication.translate("ActivityCommand", "Edit activity")
+        super().__init__(ctx, text, **kwargs)  # type: ignore[arg-type]
         self.before, self.after = before, after
 
     def do(self) -> None:
@@ -103,8 +104,10 @@ class DeleteActivitiesCommand(ActivityCommand):
     """Undo restores the deleted activities with their UUIDs, indicators and results."""
 
     def __init__(self, ctx: AppContext, deleted: list[ActivityDraft], **kwargs: object) -> None:
-        text = (_translate("ActivityCommand", "Delete activity") if len(deleted) == 1
-                else _translate("ActivityCommand", "Delete %n activities", "", len(deleted)))
+        text = (QCoreApplication.translate("ActivityCommand", "Delete activity")
+                if len(deleted) == 1 else
+                QCoreApplication.translate("ActivityCommand", "Delete %n activities", "",
+                                           len(deleted)))
         super().__init__(ctx, text, **kwargs)  # type: ignore[arg-type]
         self.deleted = deleted
 

@@ -33,6 +33,19 @@ GRACE_MS = 2000
 # --- databases ---------------------------------------------------------------------
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations() -> None:
+    """Build the .qm files from the .ts sources, as setup and the bundle do."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "translations_tool", Path(__file__).resolve().parents[2] / "scripts" / "translations.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    tool.compile_all()
+
+
 @pytest.fixture(scope="session")
 def _agency_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One agency database (VLG, 200 demo activities this year), built once, copied per test."""

@@ -99,16 +99,16 @@ def test_overview_shows_the_core_counts(qtbot: Any, octx: AppContext) -> None:
 
 def test_days_left_label_for_a_fixed_date(qtbot: Any, octx: AppContext) -> None:
     page = _overview_page(qtbot, octx)
-    assert page.due_label.text() == "Due date 15/12/2025 — 14 days left"
+    assert page.due_label.text() == "Hạn nộp 15/12/2025 — còn 14 ngày"
     page.today = date(YEAR, 12, 14)
     page.refresh()
-    assert page.due_label.text().endswith("1 day left")
+    assert page.due_label.text().endswith("còn 1 ngày")
     page.today = date(YEAR, 12, 15)
     page.refresh()
-    assert page.due_label.text().endswith("Due today")
+    assert page.due_label.text().endswith("đến hạn hôm nay")
     page.today = date(YEAR, 12, 20)
     page.refresh()
-    assert page.due_label.text() == "Due date 15/12/2025 — Overdue by 5 days"
+    assert page.due_label.text() == "Hạn nộp 15/12/2025 — quá hạn 5 ngày"
     assert "color" in page.due_label.styleSheet()
 
 
@@ -187,7 +187,7 @@ def test_recommendations_filter_without_diacritics(qtbot: Any, octx: AppContext)
         rec = page.model.row(page.proxy.mapToSource(page.proxy.index(row, 0)).row())
         folded = fold(" ".join((rec.code, rec.text_vi, rec.text_en)))
         assert "tu" in folded and "hinh" in folded  # every word, in any order
-    assert page.count_label.text() == f"{len(shown)} of {total}"
+    assert page.count_label.text() == f"{len(shown)}/{total}"  # "%1 of %2" in Vietnamese
     assert page.current() is not None
     assert "tử hình" in page.detail.toPlainText()
 

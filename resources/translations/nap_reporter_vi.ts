@@ -1,0 +1,1160 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Filter: title, description, task or recommendation (Ctrl+F)</source>
+        <translation>Lọc theo tên, mô tả, nhiệm vụ hoặc khuyến nghị (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;New activity</source>
+        <translation>&amp;Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>New activity (Ctrl+N)</source>
+        <translation>Thêm hoạt động (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open activity</source>
+        <translation>&amp;Mở hoạt động</translation>
+    </message>
+    <message>
+        <source>Open the selected activity (Enter)</source>
+        <translation>Mở hoạt động đang chọn (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete activity</source>
+        <translation>&amp;Xóa hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Find activities</source>
+        <translation>Tìm &amp;kiếm hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Tất cả lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Tất cả nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tất cả trạng thái</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tất cả các loại</translation>
+    </message>
+    <message>
+        <source>%1 of %2 activities</source>
+        <translation>%1/%2 hoạt động</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Xóa hoạt động</translation>
+    </message>
+    <message>
+        <source>Delete the activity “%1” with its indicators and results?</source>
+        <translation>Xóa hoạt động “%1” cùng toàn bộ chỉ số và kết quả kèm theo?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n activities with their indicators and results?</source>
+        <translation>
+            <numerusform>Xóa %n hoạt động cùng toàn bộ chỉ số và kết quả kèm theo?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Có thể hoàn tác thao tác này bằng Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityCommand</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>sửa hoạt động</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>xóa hoạt động</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEditor</name>
+    <message>
+        <source>New activity</source>
+        <translation>Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>Sửa hoạt động</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Thông tin chung</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Khuyến nghị</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>What was done, in a few words</source>
+        <translation>Nêu ngắn gọn việc đã thực hiện</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>Tên &amp;hoạt động</translation>
+    </message>
+    <message>
+        <source>Type to search the tasks</source>
+        <translation>Gõ để tìm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Tas&amp;k</source>
+        <translation>&amp;Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Loại</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Trạng thái</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Ngày bắt đầu</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Ngày kết thúc</translation>
+    </message>
+    <message>
+        <source>empty if not known</source>
+        <translation>để trống nếu chưa rõ</translation>
+    </message>
+    <message>
+        <source>&amp;Budget (VND)</source>
+        <translation>&amp;Kinh phí (đồng)</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Phụ nữ</translation>
+    </message>
+    <message>
+        <source>Ethnic minorities</source>
+        <translation>Người dân tộc thiểu số</translation>
+    </message>
+    <message>
+        <source>Persons with disabilities</source>
+        <translation>Người khuyết tật</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Trẻ em</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Beneficiaries&lt;/b&gt; (number of people; empty if not known)</source>
+        <translation>&lt;b&gt;Đối tượng thụ hưởng&lt;/b&gt; (số người; để trống nếu chưa rõ)</translation>
+    </message>
+    <message>
+        <source>Search the recommendations</source>
+        <translation>Tìm khuyến nghị</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>theo dõi</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Kết quả đầu ra</translation>
+    </message>
+    <message>
+        <source>Challenges</source>
+        <translation>Khó khăn, vướng mắc</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nhiệm vụ tiếp theo</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Tài liệu minh chứng</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên chỉ số</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Giá trị cơ sở</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Write the date as dd/mm/yyyy.</source>
+        <translation>Nhập ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>&amp;Add indicator</source>
+        <translation>&amp;Thêm chỉ số</translation>
+    </message>
+    <message>
+        <source>&amp;Remove indicator</source>
+        <translation>&amp;Xóa chỉ số</translation>
+    </message>
+    <message>
+        <source>Choose a task from the list.</source>
+        <translation>Chọn một nhiệm vụ trong danh sách.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1” không phải là số.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>Đã chọn %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Dòng %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>This activity has changes that are not saved.</source>
+        <translation>Hoạt động này có thay đổi chưa được lưu.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục chỉnh sửa</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Chưa bắt đầu</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Tạm hoãn</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <source>Indicators with a result / all indicators</source>
+        <translation>Số chỉ số đã có kết quả / tổng số chỉ số</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên hoạt động</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Budget (VND)</source>
+        <translation>Kinh phí (đồng)</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Khuyến nghị</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityType</name>
+    <message>
+        <source>Legislative</source>
+        <translation>Xây dựng, hoàn thiện pháp luật</translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation>Hành chính</translation>
+    </message>
+    <message>
+        <source>Judicial</source>
+        <translation>Tư pháp</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Tập huấn</translation>
+    </message>
+    <message>
+        <source>Awareness raising</source>
+        <translation>Tuyên truyền, nâng cao nhận thức</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Tham vấn các bên liên quan</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Known</source>
+        <translation>Có ngày</translation>
+    </message>
+    <message>
+        <source>Leave unticked when there is no date</source>
+        <translation>Bỏ chọn nếu chưa có ngày</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Giá trị cơ sở</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Đạt chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>Chưa có kết quả</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>Chưa đạt</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <source>Filter by activity, indicator, unit or note (with or without diacritics)</source>
+        <translation>Lọc theo hoạt động, chỉ số, đơn vị tính hoặc ghi chú (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>All indicators</source>
+        <translation>Tất cả chỉ số</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Đạt chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>Chưa đạt</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>Chưa có kết quả</translation>
+    </message>
+    <message>
+        <source>Indicators of the %1 reporting period</source>
+        <translation>Chỉ số của kỳ báo cáo năm %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Khuyến nghị</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>Báo cáo đã gửi</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Export submission…</source>
+        <translation>&amp;Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;About NAP Reporter</source>
+        <translation>&amp;Giới thiệu NAP Reporter</translation>
+    </message>
+    <message>
+        <source>Carry unfinished activities to next period…</source>
+        <translation>Chuyển hoạt động chưa hoàn thành sang kỳ sau…</translation>
+    </message>
+    <message>
+        <source>Carry over to next period…</source>
+        <translation>Chuyển sang kỳ sau…</translation>
+    </message>
+    <message>
+        <source>Copy the planned, in-progress and postponed activities of this period into the next one</source>
+        <translation>Sao chép các hoạt động chưa bắt đầu, đang thực hiện và tạm hoãn của kỳ này sang kỳ sau</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;New activity</source>
+        <translation>&amp;Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Delete activity</source>
+        <translation>&amp;Xóa hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Find activities</source>
+        <translation>Tìm &amp;kiếm hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>The reporting period (calendar year) shown</source>
+        <translation>Kỳ báo cáo (năm dương lịch) đang hiển thị</translation>
+    </message>
+    <message>
+        <source>This database is not set up yet.
+
+Start NAP Reporter without --screenshot to choose the language, your role and your agency.</source>
+        <translation>Cơ sở dữ liệu này chưa được thiết lập.
+
+Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để chọn ngôn ngữ, vai trò và cơ quan của mình.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Đang mở</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Đã khóa</translation>
+    </message>
+    <message>
+        <source>Not set up yet</source>
+        <translation>Chưa thiết lập</translation>
+    </message>
+    <message>
+        <source>Focal point</source>
+        <translation>Cơ quan đầu mối</translation>
+    </message>
+    <message>
+        <source>Period %1 · due %2</source>
+        <translation>Kỳ báo cáo %1 · hạn nộp %2</translation>
+    </message>
+    <message>
+        <source>Period %1</source>
+        <translation>Kỳ báo cáo %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet for this period; edits are allowed</source>
+        <translation>Chưa xuất báo cáo nào cho kỳ này; được phép chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>At least one version was exported; edits go into the next version</source>
+        <translation>Đã xuất ít nhất một phiên bản; các chỉnh sửa sẽ đưa vào phiên bản tiếp theo</translation>
+    </message>
+    <message>
+        <source>No edits until the period is unlocked with a reason</source>
+        <translation>Không được chỉnh sửa cho đến khi kỳ báo cáo được mở khóa (có nêu lý do)</translation>
+    </message>
+    <message>
+        <source>About NAP Reporter</source>
+        <translation>Giới thiệu NAP Reporter</translation>
+    </message>
+    <message>
+        <source>NAP Reporter %1
+
+Reporting on the implementation of Viet Nam&apos;s National Action Plans for the International Covenant on Civil and Political Rights (ICCPR) and the recommendations of the UN Human Rights Committee.
+
+Works offline; submissions travel as files.</source>
+        <translation>NAP Reporter %1
+
+Phần mềm báo cáo tình hình thực hiện các Kế hoạch hành động quốc gia của Việt Nam triển khai Công ước quốc tế về các quyền dân sự và chính trị (ICCPR) và các khuyến nghị của Ủy ban Nhân quyền Liên hợp quốc.
+
+Có thể sử dụng mà không cần kết nối Internet; báo cáo được gửi dưới dạng tệp.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Carry unfinished activities to next period</source>
+        <translation>Chuyển hoạt động chưa hoàn thành sang kỳ sau</translation>
+    </message>
+    <message>
+        <source>There is no period %1 in the catalog yet.</source>
+        <translation>Danh mục chưa có kỳ báo cáo %1.</translation>
+    </message>
+    <message>
+        <source>There are no unfinished activities in %1.</source>
+        <translation>Kỳ báo cáo %1 không có hoạt động nào chưa hoàn thành.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy the %n unfinished activities (planned, in progress or postponed) of %1 into %2?
+
+Their indicators come along without results. Activities carried over before are not copied again.</source>
+        <translation>
+            <numerusform>Sao chép %n hoạt động chưa hoàn thành (chưa bắt đầu, đang thực hiện hoặc tạm hoãn) của kỳ %1 sang kỳ %2?
+
+Các chỉ số được sao chép kèm theo nhưng không có kết quả. Những hoạt động đã chuyển trước đây sẽ không được sao chép lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation>Chuyển</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities were carried from %1 into %2.</source>
+        <translation>
+            <numerusform>Đã chuyển %n hoạt động từ kỳ %1 sang kỳ %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Mở kỳ %1</translation>
+    </message>
+    <message>
+        <source>Stay on %1</source>
+        <translation>Ở lại kỳ %1</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(chưa có tên)</translation>
+    </message>
+    <message>
+        <source>Unsaved activity</source>
+        <translation>Hoạt động chưa lưu</translation>
+    </message>
+    <message>
+        <source>The activity «%1» was being edited when the program closed unexpectedly, and it was not saved. Open it to continue?</source>
+        <translation>Hoạt động «%1» đang được chỉnh sửa thì chương trình bị đóng đột ngột và chưa được lưu. Mở lại để tiếp tục?</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>Bỏ bản nháp</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>No due date is set for this period.</source>
+        <translation>Kỳ báo cáo này chưa có hạn nộp.</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>1 day left</source>
+        <translation>còn 1 ngày</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>còn %1 ngày</translation>
+    </message>
+    <message>
+        <source>Overdue by 1 day</source>
+        <translation>quá hạn 1 ngày</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 days</source>
+        <translation>quá hạn %1 ngày</translation>
+    </message>
+    <message>
+        <source>Indicators: %1, with a result: %2, on track: %3</source>
+        <translation>Chỉ số: %1, có kết quả: %2, đạt chỉ tiêu: %3</translation>
+    </message>
+    <message>
+        <source>Overview of %1</source>
+        <translation>Tổng quan năm %1</translation>
+    </message>
+    <message>
+        <source>Overview of the %1 reporting period</source>
+        <translation>Tổng quan kỳ báo cáo năm %1</translation>
+    </message>
+    <message>
+        <source>Plan in force: Decision %1 — %2</source>
+        <translation>Kế hoạch đang có hiệu lực: Quyết định số %1 — %2</translation>
+    </message>
+    <message>
+        <source>No plan is in force for this year.</source>
+        <translation>Không có kế hoạch nào có hiệu lực trong năm này.</translation>
+    </message>
+    <message>
+        <source>%1 activities · %2 indicators: %3 with a result, %4 on track</source>
+        <translation>%1 hoạt động · %2 chỉ số: %3 có kết quả, %4 đạt chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Due date %1 — %2</source>
+        <translation>Hạn nộp %1 — %2</translation>
+    </message>
+    <message>
+        <source>Progress by area</source>
+        <translation>Tiến độ theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Đạt chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>Chưa đạt</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>Chưa có kết quả</translation>
+    </message>
+    <message>
+        <source>%1 activities</source>
+        <translation>%1 hoạt động</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on track</source>
+        <translation>%1/%2 đạt chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>no indicators</source>
+        <translation>chưa có chỉ số</translation>
+    </message>
+    <message>
+        <source>No area in this plan.</source>
+        <translation>Kế hoạch này không có lĩnh vực nào.</translation>
+    </message>
+    <message>
+        <source>Progress by task</source>
+        <translation>Tiến độ theo nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Indicators on track</source>
+        <translation>Chỉ số đạt chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>No activity recorded yet for this period.</source>
+        <translation>Kỳ này chưa có hoạt động nào được ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Still missing for this period&apos;s submission</source>
+        <translation>Còn thiếu để hoàn thành báo cáo kỳ này</translation>
+    </message>
+    <message>
+        <source>Tasks with no activity: %1</source>
+        <translation>Nhiệm vụ chưa có hoạt động: %1</translation>
+    </message>
+    <message>
+        <source>Indicators with no result: %1</source>
+        <translation>Chỉ số chưa có kết quả: %1</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: every task has an activity and every indicator has a result.</source>
+        <translation>Không còn thiếu nội dung nào: mọi nhiệm vụ đều có hoạt động và mọi chỉ số đều có kết quả.</translation>
+    </message>
+    <message>
+        <source>Recommendations (follow-up first)</source>
+        <translation>Khuyến nghị (ưu tiên theo dõi xếp trước)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Khuyến nghị</translation>
+    </message>
+    <message>
+        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
+        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This page is not available in this version yet.</source>
+        <translation>Trang này chưa có trong phiên bản hiện tại.</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Theo dõi</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Phản hồi</translation>
+    </message>
+    <message>
+        <source>SDG targets</source>
+        <translation>Chỉ tiêu SDG</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Khuyến nghị</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Xác minh</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>Chấp thuận</translation>
+    </message>
+    <message>
+        <source>Noted</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <source>Illustrative summary</source>
+        <translation>Tóm tắt minh họa</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Đã xác minh</translation>
+    </message>
+    <message>
+        <source>Not yet verified</source>
+        <translation>Chưa xác minh</translation>
+    </message>
+    <message>
+        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
+        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationsPage</name>
+    <message>
+        <source>Recommendations</source>
+        <translation>Khuyến nghị</translation>
+    </message>
+    <message>
+        <source>Filter by code, paragraph, SDG target or words of the text (with or without diacritics)</source>
+        <translation>Lọc theo mã, đoạn, chỉ tiêu SDG hoặc từ ngữ trong nội dung (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>Follow-up only</source>
+        <translation>Chỉ khuyến nghị ưu tiên theo dõi</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>No recommendation selected.</source>
+        <translation>Chưa chọn khuyến nghị nào.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Ưu tiên theo dõi</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Phản hồi</translation>
+    </message>
+    <message>
+        <source>SDG targets</source>
+        <translation>Chỉ tiêu SDG</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Xác minh</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Welcome to NAP Reporter</source>
+        <translation>Chào mừng đến với NAP Reporter</translation>
+    </message>
+    <message>
+        <source>Before the first use, tell the program who reports. You can work offline; your reports travel as files.</source>
+        <translation>Trước khi sử dụng lần đầu, vui lòng cho biết cơ quan thực hiện báo cáo. Phần mềm hoạt động không cần kết nối Internet; báo cáo được gửi dưới dạng tệp.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <source>&amp;Reporting agency (province, city, ministry or central agency)</source>
+        <translation>Cơ quan &amp;gửi báo cáo (tỉnh, thành phố, bộ hoặc cơ quan trung ương)</translation>
+    </message>
+    <message>
+        <source>&amp;Focal point (Ministry of Justice)</source>
+        <translation>Cơ quan đầu &amp;mối (Bộ Tư pháp)</translation>
+    </message>
+    <message>
+        <source>&amp;Agency:</source>
+        <translation>&amp;Cơ quan:</translation>
+    </message>
+    <message>
+        <source>Type to search, for example: vinh long</source>
+        <translation>Gõ để tìm, ví dụ: vinh long</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>Người &amp;liên hệ:</translation>
+    </message>
+    <message>
+        <source>Name, position, telephone</source>
+        <translation>Họ tên, chức vụ, số điện thoại</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Bắt đầu</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionTableModel</name>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>Mã băm nội dung</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>%1 (superseded)</source>
+        <translation>%1 (đã được thay thế)</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsPage</name>
+    <message>
+        <source>Submissions</source>
+        <translation>Báo cáo đã gửi</translation>
+    </message>
+    <message>
+        <source>No submission exported yet.
+Each export of this period&apos;s report becomes a new version listed here.</source>
+        <translation>Chưa xuất báo cáo nào.
+Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới và được liệt kê tại đây.</translation>
+    </message>
+</context>
+</TS>
