@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 STATUS_COLORS = {
@@ -73,8 +81,38 @@ class StackedBars(QWidget):
     def _line(self) -> int:
         return QFontMetrics(self.font()).height()
 
+    def _legend_layout(self, width: int) -> tuple[list[tuple[int, int, str, QColor | None]],
+                                                   int]:
+        """Place the legend's entries, wrapping to a new line where the width ends.
+
+        Returns (x, line number, text, swatch colour or None for a series name) and
+        the number of lines; Vietnamese names are long, so one line rarely suffices.
+        """
+        metrics = QFontMetrics(self.font())
+        placed: list[tuple[int, int, str, QColor | None]] = []
+        line = 0
+        for series in self._series:
+            x = 0
+            name = series.name + ":"
+            placed.append((x, line, name, None))
+            x += metrics.horizontalAdvance(name) + 8
+            indent = x
+            for segment_name, color in series.segments:
+                needed = self.SWATCH + 4 + metrics.horizontalAdvance(segment_name)
+                if x > indent and x + needed > width:
+                    line, x = line + 1, indent
+                placed.append((x, line, segment_name, color))
+                x += needed + 12
+            line += 1
+        return placed, line
+
     def _legend_height(self) -> int:
-        return len(self._series) * (self._line() + 2) + 6
+        width = max(self.width() - 2 * self.MARGIN, 200)
+        return self._legend_layout(width)[1] * (self._line() + 2) + 6
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the legend may wrap differently at the new width
 
     def _row_height(self) -> int:
         return self._line() + 2 + len(self._series) * (self.BAR_HEIGHT + self.BAR_GAP) \
@@ -118,23 +156,21 @@ class StackedBars(QWidget):
         y = self.MARGIN
         line = self._line()
 
-        # legend: one line per series
-        for series in self._series:
-            x = left
-            painter.setPen(muted)
-            name = series.name + ":"
-            painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignVCenter, name)
-            x += metrics.horizontalAdvance(name) + 8
-            for segment_name, color in series.segments:
-                painter.fillRect(QRect(x, y + (line - self.SWATCH) // 2, self.SWATCH,
-                                       self.SWATCH), color)
-                x += self.SWATCH + 4
-                painter.setPen(text_color)
-                painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignVCenter,
-                                 segment_name)
-                x += metrics.horizontalAdvance(segment_name) + 12
-            y += line + 2
-        y += 6
+        # legend, wrapped to the width
+        placed, lines = self._legend_layout(max(width, 200))
+        for x, number, label, color in placed:
+            top = y + number * (line + 2)
+            if color is None:
+                painter.setPen(muted)
+                painter.drawText(QRect(left + x, top, width, line),
+                                 Qt.AlignmentFlag.AlignVCenter, label)
+                continue
+            painter.fillRect(QRect(left + x, top + (line - self.SWATCH) // 2, self.SWATCH,
+                                   self.SWATCH), color)
+            painter.setPen(text_color)
+            painter.drawText(QRect(left + x + self.SWATCH + 4, top, width, line),
+                             Qt.AlignmentFlag.AlignVCenter, label)
+        y += lines * (line + 2) + 6
 
         if not self._rows:
             painter.setPen(muted)
