@@ -286,14 +286,12 @@ class ActivityFilterProxy(QSortFilterProxyModel):
                 and contains_folded(row.search_text, self.search))
 
     def _decide_all(self, rows: list[ActivityRow]) -> list[bool]:
-        words = fold(self.search).split()
         area, task, status, kind = self.area, self.task, self.status, self.type
         if area is None and task is None and status is None and kind is None:
-            if not words:
+            if not fold(self.search).split():
                 return [True] * len(rows)
-            if len(words) == 1:
-                word = words[0]
-                return [word in r.search_text for r in rows]
+            search = self.search
+            return [contains_folded(r.search_text, search) for r in rows]
         return [self.accepts(r) for r in rows]
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:

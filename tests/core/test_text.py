@@ -202,6 +202,15 @@ def test_contains_folded_matches_every_word_in_any_order() -> None:
     assert not contains_folded(row, "quảng")
 
 
+def test_contains_folded_matches_at_the_start_of_words_only() -> None:
+    row = fold("Tập huấn về quyền con người cho cán bộ (QD2715-T05)")
+    assert not contains_folded(row, "uy")  # inside "quyền"
+    assert not contains_folded(row, "an")  # inside "huấn", "cán"
+    assert contains_folded(row, "quy")
+    assert contains_folded(row, "t05") and contains_folded(row, "qd2715")
+    assert contains_folded(fold("Ủy ban nhân dân"), "uy ban")
+
+
 def test_contains_folded_with_an_empty_needle_matches_everything() -> None:
     assert contains_folded(fold("Bộ Tư pháp"), "")
     assert contains_folded("", "   ")

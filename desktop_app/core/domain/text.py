@@ -202,16 +202,29 @@ def _needle_words(needle: str) -> tuple[str, ...]:
     return tuple(fold(needle).split())
 
 
+def _begins_a_word_in(word: str, haystack: str) -> bool:
+    # str.find runs in C; a regex with a look-behind was ten times slower over
+    # 20,000 rows with long descriptions.
+    at = haystack.find(word)
+    while at != -1:
+        if at == 0 or not haystack[at - 1].isalnum():
+            return True
+        at = haystack.find(word, at + 1)
+    return False
+
+
 def contains_folded(haystack_folded: str, needle: str) -> bool:
     """Whether a row whose folded text is ``haystack_folded`` matches a filter box.
 
     The haystack is folded once when the row is stored; the needle is what the user has
     typed so far, folded here (and memoised, since one needle is tested against every
-    row). Each word must occur somewhere, in any order, because users type "thanh hoa
-    uy ban" for "Ủy ban nhân dân tỉnh Thanh Hóa". An empty needle matches everything,
-    so clearing the box shows all rows.
+    row). Each word must begin a word of the row, in any order, because users type
+    "thanh hoa uy ban" for "Ủy ban nhân dân tỉnh Thanh Hóa" — and "uy" must not find
+    "quyền" nor "ban" find "ngoài ra ban...": matching inside words floods the list.
+    A word still being typed matches as a prefix ("nhâ" finds "nhân"). An empty needle
+    matches everything, so clearing the box shows all rows.
     """
-    return all(word in haystack_folded for word in _needle_words(needle))
+    return all(_begins_a_word_in(word, haystack_folded) for word in _needle_words(needle))
 
 
 # --------------------------------------------------------------------------- tone_key
