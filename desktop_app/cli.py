@@ -72,6 +72,11 @@ def build_parser() -> _Parser:
 
     status = commands.add_parser("status", help="what the database holds")
     status.add_argument("--json", action="store_true")
+
+    # --- export (xlsx, pdf) ---
+    # --- template ---
+    # --- period lock/unlock ---
+    # --- catalog, backup, restore ---
     return parser
 
 
@@ -206,6 +211,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "status": cmd_status,
+    # --- commands: export ---
+    # --- commands: template ---
+    # --- commands: period ---
+    # --- commands: catalog, backup, restore ---
 }
 
 

@@ -111,6 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: “{section}” {key}, field “{field}” names an unknown code “{value}”."),
     "catalog.bad_value": ("Tệp {file}: «{section}» {key}, trường «{field}» sai: «{value}».",
                           "{file}: “{section}” {key}, field “{field}” is wrong: “{value}”."),
+    # --- exchange: xlsx export and reader ---
+    # --- pdf ---
+    # --- template and periods ---
+    # --- catalog, backup, restore ---
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -1,0 +1,101 @@
+"""What one submission carries, in the plain form every exporter and reader shares.
+
+The xlsx workbook, the PDF report and the focal point's import all speak in
+these records; the canonical form and the content hash are defined on them
+(see canonical.py), so a file re-saved by Excel or LibreOffice, read back into
+these records, hashes the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+FORMAT_NAME = "nap-reporter-submission"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    uuid: str
+    task_code: str
+    title: str
+    description: str | None
+    type: str
+    status: str
+    start_date: date | None
+    end_date: date | None
+    women: int | None
+    ethnic_minorities: int | None
+    disabilities: int | None
+    children: int | None
+    budget_vnd: int | None
+    outputs: str | None
+    challenges: str | None
+    next_steps: str | None
+    evidence: str | None
+    carried_from: str | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorRecord:
+    """An indicator with its result for the submission's period (one sheet holds both)."""
+
+    uuid: str
+    activity_uuid: str | None
+    task_code: str | None
+    name: str
+    unit: str
+    baseline: float | None
+    target: float
+    due_date: date | None
+    result_uuid: str | None
+    result: float | None
+    result_note: str | None
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """One activity ↔ recommendation link (one row per link)."""
+
+    activity_uuid: str
+    recommendation_code: str
+
+
+@dataclass(frozen=True)
+class SubmissionData:
+    """The rows of one agency's period, in the order they are exported."""
+
+    activities: list[ActivityRecord] = field(default_factory=list)
+    indicators: list[IndicatorRecord] = field(default_factory=list)
+    links: list[LinkRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SubmissionMeta:
+    """The hidden metadata sheet; content_hash covers the data and every other field."""
+
+    format_version: int
+    app_version: str
+    agency_code: str
+    agency_name_vi: str
+    agency_name_en: str
+    contact_person: str
+    period: int
+    submission_uuid: str
+    version: int
+    created_at: datetime  # UTC
+    activities: int
+    indicators: int
+    links: int
+    content_hash: str
+    from_template: bool = False
+
+
+@dataclass(frozen=True)
+class PreparedSubmission:
+    """A submission ready to write: the register's version for exactly this data."""
+
+    meta: SubmissionMeta
+    data: SubmissionData
+    new_version: bool  # False when the data had not changed since the last export
