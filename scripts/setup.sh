@@ -11,6 +11,9 @@ DEBIAN_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   fonts-dejavu-core
+  # real clients for the exchange tests: LibreOffice re-saves workbooks, poppler
+  # turns PDF pages into text and pictures
+  libreoffice-calc-nogui poppler-utils
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then
