@@ -86,6 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.not_found": ("Không tìm thấy tệp {file}.", "The file {file} does not exist."),
     "file.unreadable": ("Không đọc được tệp {file}: {detail}",
                         "Cannot read the file {file}: {detail}"),
+    "file.cannot_write": ("Không ghi được tệp {file}: {detail}. Không có gì bị thay đổi.",
+                          "Cannot write the file {file}: {detail}. Nothing was changed."),
     "catalog.too_large": ("Tệp danh mục {file} quá lớn.", "The catalog file {file} is too large."),
     "catalog.not_json": ("Tệp {file} không phải là JSON hợp lệ: {detail}",
                          "The file {file} is not valid JSON: {detail}"),
