@@ -77,6 +77,17 @@ def build_parser() -> _Parser:
     # --- template ---
     # --- period lock/unlock ---
     # --- catalog, backup, restore ---
+    catalog = commands.add_parser("catalog", help="publish or install a catalog update")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION",
+                                              parser_class=_Parser, required=True)
+    catalog_export = catalog_commands.add_parser("export", help="write the catalog to a file")
+    catalog_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    catalog_import = catalog_commands.add_parser("import", help="install a newer catalog")
+    catalog_import.add_argument("file", type=Path, metavar="FILE")
+    backup = commands.add_parser("backup", help="copy the database to a file")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
@@ -198,6 +209,57 @@ def cmd_status(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.catalog.apply import apply_catalog
+    from desktop_app.core.catalog.document import read_catalog
+    from desktop_app.core.catalog.export import export_catalog
+
+    if args.catalog_command == "export":
+        db = _open(args)
+        try:
+            version = export_catalog(db, args.output)
+        finally:
+            db.close()
+        _say_done("cli.catalog_exported", lang, file=args.output, version=version)
+        return EXIT_OK
+    doc = read_catalog(args.file)  # checked whole before the database is touched
+    db = _open(args)
+    try:
+        with db.unit_of_work() as session:
+            change = apply_catalog(session, doc)
+    finally:
+        db.close()
+    if change.applied:
+        _say_done("cli.catalog_applied", lang, version=change.version,
+                  previous=change.previous_version or "-",
+                  added=sum(change.added.values()), updated=sum(change.updated.values()),
+                  retired=sum(change.retired.values()))
+    else:
+        _say_done("cli.catalog_not_newer", lang, version=change.version,
+                  installed=change.previous_version)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.storage.backup import backup_database
+
+    db = _open(args)  # also refuses a database from a newer version
+    db.close()
+    backup_database(db.path, args.output)
+    _say_done("cli.backup_done", lang, db=db.path, file=args.output)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.storage.backup import restore_database
+
+    target = _db_path(args)
+    safety = restore_database(args.file, target)
+    _open(args).close()  # migrates a backup from an older version, with its own backup
+    _say_done("cli.restore_done", lang, db=target, file=args.file, safety=safety)
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.ui.launch import launch
 
@@ -215,6 +277,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     # --- commands: template ---
     # --- commands: period ---
     # --- commands: catalog, backup, restore ---
+    "catalog": lambda args, lang: cmd_catalog(args, lang),
+    "backup": lambda args, lang: cmd_backup(args, lang),
+    "restore": lambda args, lang: cmd_restore(args, lang),
 }
 
 

@@ -117,6 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- pdf ---
     # --- template and periods ---
     # --- catalog, backup, restore ---
+    "catalog.not_installed": ("Cơ sở dữ liệu này chưa có danh mục; hãy chạy init trước.",
+                              "This database has no catalog yet; run init first."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -145,6 +147,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The desktop window is not in this version yet. The database holds:"),
     "cli.screenshot_failed": ("Không ghi được ảnh cửa sổ vào tệp {file}.",
                               "Cannot write the window picture to the file {file}."),
+    "cli.catalog_exported": ("Đã ghi danh mục phiên bản {version} vào {file}.",
+                             "Wrote catalog version {version} to {file}."),
+    "cli.catalog_applied": (
+        "Đã cài danh mục phiên bản {version} (trước đó: {previous}): thêm {added}, "
+        "cập nhật {updated}, ngừng dùng {retired} mục.",
+        "Installed catalog version {version} (was {previous}): {added} added, "
+        "{updated} updated, {retired} retired."),
+    "cli.catalog_not_newer": (
+        "Danh mục phiên bản {version} không mới hơn bản đang dùng ({installed}); "
+        "không có gì thay đổi.",
+        "Catalog version {version} is not newer than the installed one ({installed}); "
+        "nothing changed."),
+    "cli.backup_done": ("Đã sao lưu {db} vào {file}.", "Backed up {db} to {file}."),
+    "cli.restore_done": (
+        "Đã khôi phục {db} từ {file}. Bản sao dữ liệu trước khi khôi phục: {safety}",
+        "Restored {db} from {file}. The data as it was before: {safety}"),
     "cli.cancelled": ("Đã hủy; không có gì được ghi.", "Cancelled; nothing was written."),
 }
 

@@ -36,3 +36,48 @@ def automatic_backup(source: Path, reason: str) -> Path:
     for path in old:
         path.unlink(missing_ok=True)
     return destination
+
+
+def backup_database(source: Path, destination: Path) -> None:
+    """The `backup` command: a consistent copy, written whole or not at all."""
+    from desktop_app.core.files import write_atomically
+
+    write_atomically(destination, lambda tmp: _copy_into(source, tmp))
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def restore_database(source: Path, target: Path) -> Path:
+    """Replace target's content with the backup at source; returns the safety copy made first.
+
+    The backup is checked (an SQLite file of this program, not from a newer
+    version) before anything changes. SQLite's backup API then writes the pages
+    into target in one transaction, so a failure leaves target as it was.
+    """
+    from desktop_app.core.problems import RefusedError
+    from desktop_app.core.storage.migrate import check_restorable
+
+    if not Path(source).is_file():
+        raise RefusedError.of("file.not_found", file=str(source))
+    check_restorable(Path(source))
+    safety = automatic_backup(target, "before-restore") if Path(target).exists() else None
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return safety or Path(target)

@@ -75,6 +75,17 @@ def _inspect(path: Path) -> tuple[str | None, bool]:
         conn.close()
 
 
+def check_restorable(path: Path) -> None:
+    """A backup may be restored when it is this program's database, at any known schema."""
+    revision, has_tables = _inspect(path)
+    if revision is None:
+        raise RefusedError.of("db.foreign" if has_tables else "db.not_a_database",
+                              file=str(path))
+    if revision not in known_revisions():
+        raise RefusedError.of("db.too_new", file=str(path), revision=revision,
+                              head=head_revision())
+
+
 def _upgrade(engine: Engine, target: str = "head") -> None:
     """Run the migrations in one transaction with foreign keys off.
 
