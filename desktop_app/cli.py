@@ -74,8 +74,36 @@ def build_parser() -> _Parser:
     status.add_argument("--json", action="store_true")
 
     # --- export (xlsx, pdf) ---
+    export = commands.add_parser("export", help="write this agency's submission (xlsx or pdf)")
+    export.add_argument("format", choices=("xlsx", "pdf"))
+    export.add_argument("--period", type=_year, required=True, metavar="P")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     # --- template ---
+    template = commands.add_parser("template", help="write the blank template workbook")
+    template.add_argument("--period", type=_year, metavar="P")
+    template.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     # --- period lock/unlock ---
+    period = commands.add_parser("period", help="lock or unlock a reporting period")
+    period_actions = period.add_subparsers(dest="period_action", metavar="ACTION",
+                                           parser_class=_Parser, required=True)
+    lock = period_actions.add_parser("lock", help="lock the period against edits")
+    lock.add_argument("period", type=_year, metavar="P")
+    unlock = period_actions.add_parser("unlock", help="unlock the period, with a reason")
+    unlock.add_argument("period", type=_year, metavar="P")
+    unlock.add_argument("--reason", required=True, metavar="TEXT")
+    # --- assess (focal point) ---
+    from desktop_app.core.domain.enums import Grade, Implementation
+
+    assess = commands.add_parser("assess", help="grade a recommendation's implementation "
+                                 "(focal point)")
+    assess.add_argument("recommendation", metavar="REC", help="recommendation code")
+    assess.add_argument("--grade", required=True, type=str.upper,
+                        choices=[g.value for g in Grade], help="the Committee's A-E scale")
+    assess.add_argument("--implementation", required=True, type=str.lower,
+                        choices=[i.value for i in Implementation])
+    assess.add_argument("--note", default="", metavar="TEXT")
+    assess.add_argument("--period", type=_year, metavar="P",
+                        help="default: the current year if the catalog has it")
     # --- catalog, backup, restore ---
     catalog = commands.add_parser("catalog", help="publish or install a catalog update")
     catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION",
@@ -260,11 +288,82 @@ def cmd_restore(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, lang: str) -> int:
+    if args.format == "xlsx":
+        from desktop_app.core.services.submissions import export_xlsx as export
+    else:
+        from desktop_app.core.exchange.pdf_report import export_pdf as export
+
+    db = _open(args)
+    try:
+        prepared = drive(export(db, args.period, args.output), _Bar())
+    finally:
+        db.close()
+    meta = prepared.meta
+    _say_done("export.done_new" if prepared.new_version else "export.done_same", lang,
+              file=args.output, agency=meta.agency_code, period=meta.period,
+              version=meta.version, activities=meta.activities, indicators=meta.indicators,
+              links=meta.links, hash=meta.content_hash)
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.ui.launch import launch
 
     return launch(_db_path(args), lang=lang, demo=args.demo, screenshot=args.screenshot,
                   lang_given=args.lang is not None)
+
+
+def cmd_template(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.templates import make_template
+
+    db = _open(args)
+    try:
+        make_template(db, args.output, args.period)
+    finally:
+        db.close()
+    _say_done("template.written", lang, file=args.output,
+              period=args.period if args.period is not None else "-")
+    return EXIT_OK
+
+
+def cmd_period(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.periods import check_reason, lock_period, unlock_period
+
+    if args.period_action == "unlock":
+        check_reason(args.reason, args.period)  # before any database is opened
+    db = _open(args)
+    try:
+        if args.period_action == "lock":
+            lock_period(db, args.period)
+        else:
+            unlock_period(db, args.period, args.reason)
+    finally:
+        db.close()
+    _say_done(f"period.{args.period_action}ed_done", lang, period=args.period)
+    return EXIT_OK
+
+
+def cmd_assess(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.assessments import assess, default_year
+
+    db = _open(args)
+    try:
+        year = args.period if args.period is not None else default_year(db)
+        outcome = assess(db, args.recommendation, args.grade, args.implementation, args.note,
+                         year)
+    finally:
+        db.close()
+    row, old = outcome.row, outcome.replaced
+    period = (text("assess.period", lang, period=year) if year is not None
+              else text("assess.no_period", lang))
+    _say_done("assess.replaced" if old else "assess.recorded", lang, code=row.recommendation_code,
+              period=period, grade=row.grade,
+              implementation=text(f"implementation.{row.implementation}", lang),
+              previous_grade=old.grade if old else "",
+              previous_implementation=text(f"implementation.{old.implementation}", lang)
+              if old else "")
+    return EXIT_OK
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
@@ -274,8 +373,13 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "demo": cmd_demo,
     "status": cmd_status,
     # --- commands: export ---
+    "export": cmd_export,
     # --- commands: template ---
+    "template": cmd_template,
     # --- commands: period ---
+    "period": cmd_period,
+    # --- commands: assess ---
+    "assess": lambda args, lang: cmd_assess(args, lang),
     # --- commands: catalog, backup, restore ---
     "catalog": lambda args, lang: cmd_catalog(args, lang),
     "backup": lambda args, lang: cmd_backup(args, lang),

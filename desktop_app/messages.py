@@ -114,8 +114,112 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.bad_value": ("Tệp {file}: «{section}» {key}, trường «{field}» sai: «{value}».",
                           "{file}: “{section}” {key}, field “{field}” is wrong: “{value}”."),
     # --- exchange: xlsx export and reader ---
+    "submission.not_agency": (
+        "Chỉ cơ sở dữ liệu của cơ quan báo cáo mới xuất được báo cáo; đầu mối lập báo cáo "
+        "quốc gia bằng lệnh report.",
+        "Only a reporting agency's database exports a submission; the focal point makes the "
+        "national report with the report command."),
+    "submission.changed_meanwhile": (
+        "Sổ theo dõi báo cáo kỳ {period} vừa thay đổi trong lúc xuất; hãy xuất lại.",
+        "The register of period {period} changed while exporting; please export again."),
+    "file.is_folder": ("Không ghi được: {file} là một thư mục; hãy chọn tên tệp.",
+                       "Cannot write: {file} is a folder; choose a file name."),
+    "file.no_folder": ("Không ghi được tệp {file}: không có thư mục {folder}.",
+                       "Cannot write the file {file}: there is no folder {folder}."),
+    "file.read_only": ("Không ghi được tệp {file}: tệp hoặc thư mục chỉ cho phép đọc.",
+                       "Cannot write the file {file}: the file or its folder is read-only."),
+    "xlsx.not_xlsx": ("Tệp {file} không phải là sổ tính Excel (.xlsx).",
+                      "The file {file} is not an Excel workbook (.xlsx)."),
+    "xlsx.legacy": ("Tệp {file} là sổ tính Excel cũ (.xls); hãy lưu lại dưới dạng .xlsx.",
+                    "The file {file} is an old Excel workbook (.xls); save it as .xlsx."),
+    "xlsx.ods": ("Tệp {file} là bảng tính OpenDocument (.ods); hãy lưu lại dưới dạng .xlsx.",
+                 "The file {file} is an OpenDocument spreadsheet (.ods); save it as .xlsx."),
+    "xlsx.encrypted": ("Tệp {file} được đặt mật khẩu; hãy gửi bản không có mật khẩu.",
+                       "The file {file} is password-protected; send a copy without a password."),
+    "xlsx.damaged": ("Tệp {file} bị hỏng hoặc không trọn vẹn.",
+                     "The file {file} is damaged or incomplete."),
+    "xlsx.too_large": ("Tệp {file} quá lớn khi giải nén; tệp bị từ chối.",
+                       "The file {file} is too large when unpacked; it was refused."),
+    "submission.no_metadata": (
+        "Tệp {file} không phải là báo cáo xuất từ NAP Reporter (không có trang thông tin).",
+        "The file {file} is not a submission exported by NAP Reporter (no metadata sheet)."),
+    "submission.foreign_format": (
+        "Tệp {file} không phải là báo cáo của NAP Reporter.",
+        "The file {file} is not a NAP Reporter submission."),
+    "submission.format_too_new": (
+        "Tệp {file} có định dạng phiên bản {found}, mới hơn phiên bản {known} mà chương trình "
+        "này đọc được. Hãy cập nhật NAP Reporter.",
+        "The file {file} has format version {found}, newer than the version {known} this "
+        "program reads. Please update NAP Reporter."),
+    "submission.bad_metadata": ("Tệp {file}: thông tin báo cáo «{field}» bị thiếu hoặc sai.",
+                                "{file}: the submission's “{field}” is missing or wrong."),
+    "submission.missing_sheet": ("Tệp {file} thiếu trang tính «{sheet}».",
+                                 "The file {file} lacks the sheet “{sheet}”."),
+    "submission.bad_headers": (
+        "Tệp {file}: tiêu đề cột của trang tính «{sheet}» đã bị thay đổi.",
+        "{file}: the column headers of the sheet “{sheet}” were changed."),
+    "value.not_date": ("«{value}» không phải là ngày.", "“{value}” is not a date."),
+    "export.done_new": (
+        "Đã xuất {file}: {agency}, kỳ {period}, phiên bản {version} (mới); {activities} hoạt "
+        "động, {indicators} chỉ số, {links} liên kết khuyến nghị. Mã băm nội dung {hash}",
+        "Exported {file}: {agency}, period {period}, version {version} (new); {activities} "
+        "activities, {indicators} indicators, {links} recommendation links. "
+        "Content hash {hash}"),
+    "export.done_same": (
+        "Đã xuất {file}: {agency}, kỳ {period}, phiên bản {version} (dữ liệu không đổi từ lần "
+        "xuất trước, vẫn là phiên bản này); {activities} hoạt động, {indicators} chỉ số, "
+        "{links} liên kết khuyến nghị. Mã băm nội dung {hash}",
+        "Exported {file}: {agency}, period {period}, version {version} (data unchanged "
+        "since the last export, so the same version); {activities} activities, "
+        "{indicators} indicators, {links} recommendation links. Content hash {hash}"),
+    "value.not_uuid": ("«{value}» không phải là mã định danh hợp lệ.",
+                       "“{value}” is not a valid identifier (UUID)."),
     # --- pdf ---
+    "value.too_many_lines": ("Quá nhiều dòng: {lines}, tối đa {max}.",
+                             "Too many lines: {lines}, at most {max}."),
+    "value.control_character": ("Có ký tự điều khiển không in được.",
+                                "Contains a control character that cannot be printed."),
+    "pdf.font_missing": (
+        "Thiếu tệp phông chữ {file}; hãy cài lại chương trình.",
+        "The font file {file} is missing; please reinstall the program."),
     # --- template and periods ---
+    "template.cannot_write": ("Không ghi được tệp mẫu {file}: {detail}",
+                              "Cannot write the template file {file}: {detail}"),
+    "template.written": ("Đã ghi tệp mẫu {file} (kỳ báo cáo: {period}).",
+                         "Wrote the template {file} (period: {period})."),
+    "period.agency_only": ("Chỉ cơ quan báo cáo mới khóa hoặc mở khóa kỳ báo cáo của mình.",
+                           "Only a reporting agency locks or unlocks its own periods."),
+    "period.already_locked": ("Kỳ báo cáo {period} đã được khóa từ trước.",
+                              "The period {period} is already locked."),
+    "period.not_locked": ("Kỳ báo cáo {period} không bị khóa; không có gì để mở khóa.",
+                          "The period {period} is not locked; there is nothing to unlock."),
+    "period.reason_required": ("Mở khóa kỳ báo cáo {period} cần nêu lý do.",
+                               "Unlocking the period {period} needs a reason."),
+    "period.locked_done": ("Đã khóa kỳ báo cáo {period}; không thể sửa cho đến khi mở khóa.",
+                           "Locked the period {period}; no edits until it is unlocked."),
+    "period.unlocked_done": ("Đã mở khóa kỳ báo cáo {period}. Lý do đã được ghi lại.",
+                             "Unlocked the period {period}. The reason was recorded."),
+    # --- focal point: assessments, completeness, views ---
+    "role.not_focal_point": (
+        "Chỉ đầu mối (Bộ Tư pháp) mới đánh giá việc thực hiện khuyến nghị; đây là cơ sở dữ "
+        "liệu của một cơ quan báo cáo.",
+        "Only the focal point (Ministry of Justice) assesses the implementation of "
+        "recommendations; this is a reporting agency's database."),
+    "assess.recorded": (
+        "Đã ghi đánh giá khuyến nghị {code} ({period}): mức {grade}, {implementation}.",
+        "Recorded the assessment of recommendation {code} ({period}): grade {grade}, "
+        "{implementation}."),
+    "assess.replaced": (
+        "Đã thay đánh giá khuyến nghị {code} ({period}): mức {grade}, {implementation}. "
+        "Đánh giá cũ (mức {previous_grade}, {previous_implementation}) được lưu trong nhật ký.",
+        "Replaced the assessment of recommendation {code} ({period}): grade {grade}, "
+        "{implementation}. The old one (grade {previous_grade}, {previous_implementation}) "
+        "is kept in the audit log."),
+    "assess.period": ("kỳ {period}", "period {period}"),
+    "assess.no_period": ("không gắn với kỳ báo cáo nào", "not tied to a period"),
+    "implementation.fully": ("đã thực hiện đầy đủ", "fully implemented"),
+    "implementation.partially": ("đã thực hiện một phần", "partially implemented"),
+    "implementation.not": ("chưa thực hiện", "not implemented"),
     # --- catalog, backup, restore ---
     "catalog.not_installed": ("Cơ sở dữ liệu này chưa có danh mục; hãy chạy init trước.",
                               "This database has no catalog yet; run init first."),

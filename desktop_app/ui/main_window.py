@@ -33,9 +33,9 @@ from desktop_app.core.preferences import LANGUAGE, save_preference
 from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services import activities
+from desktop_app.core.services.periods import period_facts
 from desktop_app.ui.app import install_translator
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.submissions_page import period_facts
 from desktop_app.ui.worker import JobRunner, run_job, show_error
 
 log = logging.getLogger("nap-reporter.ui")
@@ -178,13 +178,18 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.export_action = QAction(self)
-        self.export_action.setEnabled(False)  # the submission export comes with issue 4
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)  # an agency's, once set up (update_status)
+        self.export_action.triggered.connect(self.open_export)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.carry_action = QAction(self)
         self.carry_action.triggered.connect(self.carry_over)
+        self.report_settings_action = QAction(self)
+        self.report_settings_action.setEnabled(False)  # an agency's, once set up
+        self.report_settings_action.triggered.connect(self.open_report_settings)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
@@ -261,6 +266,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.settings_menu.addMenu(self.language_menu)
+        self.settings_menu.addAction(self.report_settings_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -349,6 +355,7 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("&Export submission…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))
+        self.report_settings_action.setText(self.tr("&Report: number, signer, recipients…"))
         self.carry_action.setText(self.tr("Carry unfinished activities to next period…"))
         self.carry_action.setIconText(self.tr("Carry over to next period…"))
         self.carry_action.setToolTip(self.tr(
@@ -421,6 +428,8 @@ class MainWindow(QMainWindow):
         next_year = self.ctx.year + 1
         self.carry_action.setEnabled(facts.role is Role.AGENCY and next_year in self.years
                                      and facts.state is not PeriodState.LOCKED)
+        self.export_action.setEnabled(facts.role is Role.AGENCY and facts.state is not None)
+        self.report_settings_action.setEnabled(facts.role is Role.AGENCY)
 
     def status_text(self) -> str:
         """The status bar as one line (what a user reads there)."""
@@ -469,6 +478,12 @@ class MainWindow(QMainWindow):
 
     # --- commands ------------------------------------------------------------------------
 
+    def open_report_settings(self) -> None:
+        """The PDF report's document number, signer and recipients (Decree 30 header)."""
+        from desktop_app.ui.report_settings_dialog import ReportSettingsDialog
+
+        ReportSettingsDialog(self.ctx.db, self.ctx.lang, self).exec()
+
     def about(self) -> None:
         inform(self, self.tr("About NAP Reporter"), self.tr(
             "NAP Reporter %1\n\n"
@@ -477,6 +492,15 @@ class MainWindow(QMainWindow):
             "recommendations of the UN Human Rights Committee.\n\n"
             "Works offline; submissions travel as files.").replace("%1", __version__),
             self.tr("Close"))
+
+    def open_export(self) -> None:
+        from desktop_app.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def carry_over(self) -> None:
         db, year, target = self.ctx.db, self.ctx.year, self.ctx.year + 1

@@ -1,108 +1,117 @@
-"""The Submissions page: every exported version of this agency's reports.
+"""The Submissions page: the register of exported versions, the period's state, its lock.
 
-The two query functions at the top are Qt-free and belong in core/services once a
-submissions service exists (issue 4); the page only shows what they return.
+The register and the period's state come from the core (services.submissions,
+services.periods); the page shows them, and locks, unlocks and exports through them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import col, select
 
 from desktop_app.core.domain.enums import PeriodState, Role
-from desktop_app.core.domain.models import Agency, AgencyPeriod, Period, Submission
-from desktop_app.core.services.setup import installation
-from desktop_app.core.storage.database import Database
+from desktop_app.core.problems import NapError
+from desktop_app.core.services.periods import (
+    MAX_REASON,
+    PeriodFacts,
+    lock_period,
+    period_facts,
+    unlock_period,
+)
+from desktop_app.core.services.submissions import SubmissionRow, list_submissions
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.worker import show_error
 
-# --- Qt-free queries -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PeriodFacts:
-    """What the status bar says about this installation and one period."""
-
-    role: Role | None
-    agency_code: str | None
-    agency_name_vi: str
-    agency_name_en: str
-    year: int
-    due_date: date | None
-    state: PeriodState | None  # None: no such period, or not an agency database
-
-    def agency_name(self, lang: str) -> str:
-        return self.agency_name_vi if lang == "vi" else self.agency_name_en
+# --- small dialogs (tests replace these module functions) ---------------------------
 
 
-def period_facts(db: Database, year: int) -> PeriodFacts:
-    """Locked if the agency locked the period, submitted once a version was exported."""
-    with db.reading() as session:
-        inst = installation(session)
-        agency = None
-        if inst.agency_code:
-            agency = session.exec(select(Agency).where(
-                col(Agency.code) == inst.agency_code)).first()
-        period = session.exec(select(Period).where(col(Period.year) == year)).first()
-        state: PeriodState | None = None
-        if agency is not None and period is not None and inst.role is Role.AGENCY:
-            lock = session.get(AgencyPeriod, (agency.id, period.id))
-            if lock is not None and lock.locked:
-                state = PeriodState.LOCKED
-            elif session.exec(select(Submission.id).where(
-                    col(Submission.agency_id) == agency.id,
-                    col(Submission.period_id) == period.id)).first() is not None:
-                state = PeriodState.SUBMITTED
-            else:
-                state = PeriodState.OPEN
-        return PeriodFacts(
-            inst.role, inst.agency_code, agency.name_vi if agency else "",
-            agency.name_en if agency else "", year, period.due_date if period else None, state)
+class UnlockDialog(QDialog):
+    """Asks why the period is unlocked; the reason goes into the audit trail."""
+
+    def __init__(self, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unlock period %1").replace("%1", str(year)))
+        self.setMinimumWidth(460)
+        self.prompt = QLabel(self.tr(
+            "Why is the period %1 unlocked? The reason is recorded with the date.")
+            .replace("%1", str(year)))
+        self.prompt.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(self.tr("e.g. add the results of December"))
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setFixedHeight(90)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setEnabled(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.reason_edit)
+        layout.addLayout(buttons)
+        self.reason_edit.textChanged.connect(self._changed)
+        self.unlock_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def _changed(self) -> None:
+        self.unlock_button.setEnabled(0 < len(self.reason()) <= MAX_REASON)
+
+    def accept(self) -> None:
+        if self.reason():  # an empty reason is refused, whatever pressed Enter
+            super().accept()
 
 
-@dataclass(frozen=True)
-class SubmissionRow:
-    agency_code: str
-    year: int
-    version: int
-    created_at: datetime
-    content_hash: str
-    activities: int
-    indicators: int
-    results: int
-    superseded: bool
-    file_name: str
+def ask_unlock_reason(parent: QWidget | None, year: int) -> str | None:
+    dialog = UnlockDialog(year, parent)
+    try:
+        return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
-def list_submissions(db: Database) -> list[SubmissionRow]:
-    """The agency's own versions (at the focal point: everyone's), newest first."""
-    with db.reading() as session:
-        inst = installation(session)
-        query = select(Submission, Agency.code, Period.year).join(
-            Agency, col(Agency.id) == Submission.agency_id).join(
-            Period, col(Period.id) == Submission.period_id)
-        if inst.role is Role.AGENCY:
-            query = query.where(col(Agency.code) == inst.agency_code)
-        elif inst.role is None:
-            return []
-        rows = [
-            SubmissionRow(code, year, s.version, s.created_at, s.content_hash, s.activities,
-                          s.indicators, s.results, s.superseded, s.file_name)
-            for s, code, year in session.exec(query)
-        ]
-    rows.sort(key=lambda r: (-r.year, r.agency_code, -r.version))
-    return rows
+def confirm_lock(parent: QWidget | None, year: int) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("SubmissionsPage", "Lock period %1")
+                       .replace("%1", str(year)))
+    box.setText(QCoreApplication.translate(
+        "SubmissionsPage",
+        "Lock the period %1? No activity or result of %1 can be changed until the period "
+        "is unlocked, which asks for a reason.").replace("%1", str(year)))
+    lock = box.addButton(QCoreApplication.translate("SubmissionsPage", "&Lock"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("SubmissionsPage", "Cancel"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(lock)
+    box.exec()
+    return box.clickedButton() is lock
 
 
 # --- the page ------------------------------------------------------------------------
@@ -147,7 +156,8 @@ class SubmissionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values: list[Any] = [
                 row.agency_code, str(row.year), str(row.version),
-                row.created_at.strftime("%d/%m/%Y %H:%M"), row.content_hash[:HASH_SHOWN],
+                row.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                row.content_hash[:HASH_SHOWN],
                 str(row.activities), str(row.indicators), str(row.results), row.file_name]
             if column == self.VERSION and row.superseded:
                 return self.tr("%1 (superseded)").replace("%1", str(row.version))
@@ -167,8 +177,20 @@ class SubmissionsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.facts: PeriodFacts | None = None
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("periodStateLine")
+        self.state_label.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.lock_button = QPushButton()
+        self.unlock_button = QPushButton()
+        bar = QHBoxLayout()
+        bar.addWidget(self.state_label, 1)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.lock_button)
+        bar.addWidget(self.unlock_button)
         self.model = SubmissionTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -177,6 +199,7 @@ class SubmissionsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.body = QStackedWidget()
@@ -184,8 +207,13 @@ class SubmissionsPage(QWidget):
         self.body.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addLayout(bar)
         layout.addWidget(self.body, 1)
+        self.export_button.clicked.connect(self.open_export)
+        self.lock_button.clicked.connect(self.lock)
+        self.unlock_button.clicked.connect(self.unlock)
         ctx.data_changed.connect(self.refresh)
+        ctx.period_changed.connect(lambda _year: self.refresh())
         self.retranslate()
         self.refresh()
 
@@ -199,9 +227,72 @@ class SubmissionsPage(QWidget):
         self.empty.setText(self.tr(
             "No submission exported yet.\n"
             "Each export of this period's report becomes a new version listed here."))
+        self.export_button.setText(self.tr("&Export…"))
+        self.lock_button.setText(self.tr("&Lock period"))
+        self.unlock_button.setText(self.tr("&Unlock period…"))
+        self.lock_button.setToolTip(self.tr("No edits to this period until it is unlocked"))
+        self.unlock_button.setToolTip(self.tr("Allow edits again; asks for the reason"))
         self.model.retranslate()
+        self._show_state()
+
+    def state_text(self, facts: PeriodFacts) -> str:
+        names = {
+            PeriodState.OPEN: self.tr("open: nothing exported yet, edits allowed"),
+            PeriodState.SUBMITTED: self.tr(
+                "submitted: exported at least once; edits go into the next version"),
+            PeriodState.LOCKED: self.tr("locked: no edits until it is unlocked with a reason"),
+        }
+        if facts.state is None:
+            return self.tr("Period %1").replace("%1", str(facts.year))
+        return self.tr("Period %1 is %2.").replace("%1", str(facts.year)).replace(
+            "%2", names[facts.state])
+
+    def _show_state(self) -> None:
+        facts = self.facts
+        if facts is None:
+            return
+        agency = facts.role is Role.AGENCY and facts.state is not None
+        self.state_label.setText(self.state_text(facts))
+        for button in (self.export_button, self.lock_button, self.unlock_button):
+            button.setVisible(agency)
+        self.lock_button.setEnabled(agency and facts.state is not PeriodState.LOCKED)
+        self.unlock_button.setEnabled(agency and facts.state is PeriodState.LOCKED)
 
     def refresh(self) -> None:
+        self.facts = period_facts(self.ctx.db, self.ctx.year)
         rows = list_submissions(self.ctx.db)
         self.model.set_rows(rows)
         self.body.setCurrentWidget(self.table if rows else self.empty)
+        self._show_state()
+
+    # --- commands ------------------------------------------------------------------
+
+    def open_export(self) -> None:
+        from desktop_app.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def lock(self) -> None:
+        year = self.ctx.year
+        if not confirm_lock(self, year):
+            return
+        self._change(lambda: lock_period(self.ctx.db, year), self.tr("Lock period"))
+
+    def unlock(self) -> None:
+        year = self.ctx.year
+        reason = ask_unlock_reason(self, year)
+        if reason is None:
+            return
+        self._change(lambda: unlock_period(self.ctx.db, year, reason),
+                     self.tr("Unlock period"))
+
+    def _change(self, change: Any, title: str) -> None:
+        try:
+            change()
+        except NapError as error:
+            show_error(self, title, error, self.ctx.lang)
+        self.ctx.data_changed.emit()

@@ -433,6 +433,106 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;DF report (.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;in folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1: a new version, since the data changed after the last export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version 1: the first export of this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 again: nothing changed since it was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The submission for %1 was saved in the folder
+%2
+
+%3
+
+Attach the files to your e-mail to the focal point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTableModel</name>
     <message>
         <source>Activity</source>
@@ -581,6 +681,10 @@
     </message>
     <message>
         <source>&amp;About NAP Reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report: number, signer, recipients…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1047,6 +1151,73 @@ Their indicators come along without results. Activities carried over before are 
     </message>
 </context>
 <context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <source>Report settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These details appear on the official PDF report (Decree 30/2020/NĐ-CP): the issuing authority, the document number, the place, the signer and the recipients. Write them in Vietnamese, as they should be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Governing body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issuing unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer&apos;s na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One line per printed line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when a unit under the governing body issues the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One recipient per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print &amp;today&apos;s date (otherwise day and month are left blank for the clerk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Welcome to NAP Reporter</source>
@@ -1143,12 +1314,99 @@ Their indicators come along without results. Activities carried over before are 
 <context>
     <name>SubmissionsPage</name>
     <message>
+        <source>Lock period %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the period %1? No activity or result of %1 can be changed until the period is unlocked, which asks for a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Submissions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No submission exported yet.
 Each export of this period&apos;s report becomes a new version listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock period…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No edits to this period until it is unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow edits again; asks for the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open: nothing exported yet, edits allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted: exported at least once; edits go into the next version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked: no edits until it is unlocked with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock period %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the period %1 unlocked? The reason is recorded with the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. add the results of December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -431,6 +431,111 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export submission</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>Định dạng:</translation>
+    </message>
+    <message>
+        <source>&amp;Excel workbook (.xlsx)</source>
+        <translation>Bảng tính &amp;Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>P&amp;DF report (.pdf)</source>
+        <translation>Báo cáo &amp;PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Save &amp;in folder:</source>
+        <translation>&amp;Lưu vào thư mục:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>File names:</source>
+        <translation>Tên tệp:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Version %1: a new version, since the data changed after the last export.</source>
+        <translation>Phiên bản %1: phiên bản mới, vì dữ liệu đã thay đổi sau lần xuất trước.</translation>
+    </message>
+    <message>
+        <source>Version 1: the first export of this period.</source>
+        <translation>Phiên bản 1: lần xuất đầu tiên của kỳ này.</translation>
+    </message>
+    <message>
+        <source>Version %1 again: nothing changed since it was exported.</source>
+        <translation>Vẫn là phiên bản %1: dữ liệu không thay đổi từ lần xuất đó.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the files</source>
+        <translation>Chọn thư mục lưu tệp</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Exporting the submission</source>
+        <translation>Đang xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>The submission for %1 was saved in the folder
+%2
+
+%3
+
+Attach the files to your e-mail to the focal point.</source>
+        <translation>Báo cáo kỳ %1 đã được lưu vào thư mục
+%2
+
+%3
+
+Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu mối.</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTableModel</name>
     <message>
         <source>Activity</source>
@@ -580,6 +685,10 @@
     <message>
         <source>&amp;About NAP Reporter</source>
         <translation>&amp;Giới thiệu NAP Reporter</translation>
+    </message>
+    <message>
+        <source>&amp;Report: number, signer, recipients…</source>
+        <translation>&amp;Báo cáo: số văn bản, người ký, nơi nhận…</translation>
     </message>
     <message>
         <source>Carry unfinished activities to next period…</source>
@@ -1051,6 +1160,73 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     </message>
 </context>
 <context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <source>Report settings</source>
+        <translation>Thiết lập báo cáo</translation>
+    </message>
+    <message>
+        <source>These details appear on the official PDF report (Decree 30/2020/NĐ-CP): the issuing authority, the document number, the place, the signer and the recipients. Write them in Vietnamese, as they should be printed.</source>
+        <translation>Các thông tin này được in trên báo cáo PDF chính thức (Nghị định 30/2020/NĐ-CP): cơ quan ban hành, số và ký hiệu văn bản, địa danh, người ký và nơi nhận. Hãy viết đúng như sẽ in.</translation>
+    </message>
+    <message>
+        <source>&amp;Governing body:</source>
+        <translation>Cơ quan &amp;chủ quản:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing unit:</source>
+        <translation>Cơ quan &amp;ban hành:</translation>
+    </message>
+    <message>
+        <source>Document &amp;number:</source>
+        <translation>&amp;Số, ký hiệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>Đị&amp;a danh:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;title:</source>
+        <translation>&amp;Quyền hạn, chức vụ người ký:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s na&amp;me:</source>
+        <translation>&amp;Họ tên người ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Nơi nhận:</translation>
+    </message>
+    <message>
+        <source>One line per printed line</source>
+        <translation>Mỗi dòng in là một dòng</translation>
+    </message>
+    <message>
+        <source>Only when a unit under the governing body issues the report</source>
+        <translation>Chỉ điền khi một đơn vị trực thuộc ban hành báo cáo</translation>
+    </message>
+    <message>
+        <source>One recipient per line</source>
+        <translation>Mỗi nơi nhận một dòng</translation>
+    </message>
+    <message>
+        <source>Print &amp;today&apos;s date (otherwise day and month are left blank for the clerk)</source>
+        <translation>In &amp;ngày hôm nay (nếu không, để trống ngày, tháng cho văn thư điền)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>&amp;Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Welcome to NAP Reporter</source>
@@ -1147,6 +1323,22 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
 <context>
     <name>SubmissionsPage</name>
     <message>
+        <source>Lock period %1</source>
+        <translation>Khóa kỳ báo cáo %1</translation>
+    </message>
+    <message>
+        <source>Lock the period %1? No activity or result of %1 can be changed until the period is unlocked, which asks for a reason.</source>
+        <translation>Khóa kỳ báo cáo %1? Sẽ không sửa được hoạt động hay kết quả nào của kỳ %1 cho đến khi mở khóa; khi mở khóa phải nêu lý do.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Khóa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
         <source>Submissions</source>
         <translation>Báo cáo đã gửi</translation>
     </message>
@@ -1155,6 +1347,77 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
 Each export of this period&apos;s report becomes a new version listed here.</source>
         <translation>Chưa xuất báo cáo nào.
 Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới và được liệt kê tại đây.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock period</source>
+        <translation>&amp;Khóa kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock period…</source>
+        <translation>&amp;Mở khóa kỳ báo cáo…</translation>
+    </message>
+    <message>
+        <source>No edits to this period until it is unlocked</source>
+        <translation>Không sửa được kỳ này cho đến khi mở khóa</translation>
+    </message>
+    <message>
+        <source>Allow edits again; asks for the reason</source>
+        <translation>Cho phép sửa lại; cần nêu lý do</translation>
+    </message>
+    <message>
+        <source>open: nothing exported yet, edits allowed</source>
+        <translation>đang mở: chưa xuất báo cáo, được phép sửa</translation>
+    </message>
+    <message>
+        <source>submitted: exported at least once; edits go into the next version</source>
+        <translation>đã nộp: đã xuất ít nhất một lần; nội dung sửa sẽ vào phiên bản sau</translation>
+    </message>
+    <message>
+        <source>locked: no edits until it is unlocked with a reason</source>
+        <translation>đã khóa: không sửa được cho đến khi mở khóa kèm lý do</translation>
+    </message>
+    <message>
+        <source>Period %1</source>
+        <translation>Kỳ báo cáo %1</translation>
+    </message>
+    <message>
+        <source>Period %1 is %2.</source>
+        <translation>Kỳ báo cáo %1 %2.</translation>
+    </message>
+    <message>
+        <source>Lock period</source>
+        <translation>Khóa kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Unlock period</source>
+        <translation>Mở khóa kỳ báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock period %1</source>
+        <translation>Mở khóa kỳ báo cáo %1</translation>
+    </message>
+    <message>
+        <source>Why is the period %1 unlocked? The reason is recorded with the date.</source>
+        <translation>Vì sao mở khóa kỳ báo cáo %1? Lý do được ghi lại cùng ngày giờ.</translation>
+    </message>
+    <message>
+        <source>e.g. add the results of December</source>
+        <translation>ví dụ: bổ sung kết quả tháng 12</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

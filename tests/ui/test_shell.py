@@ -15,13 +15,15 @@ from PySide6.QtGui import QImage
 from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.domain.models import Agency, AgencyPeriod, Period, Submission, new_uuid
 from desktop_app.core.services import activities
+from desktop_app.core.services.periods import period_facts
 from desktop_app.core.services.status import status
+from desktop_app.core.services.submissions import list_submissions
 from desktop_app.core.storage.database import Database
 from desktop_app.ui import main_window as main_window_module
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.launch import launch
 from desktop_app.ui.main_window import PAGES, MainWindow
-from desktop_app.ui.submissions_page import SubmissionsPage, list_submissions, period_facts
+from desktop_app.ui.submissions_page import SubmissionsPage
 
 THIS_YEAR = date.today().year
 
@@ -76,7 +78,8 @@ def test_menus_a_desktop_user_expects(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Settings", "&Help"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert not window.export_action.isEnabled()
+    assert window.export_action.isEnabled()  # an agency's database
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
     assert [a.shortcut().toString() for a in window.page_actions] == [
         f"Ctrl+{n}" for n in range(1, 6)]
     assert window.carry_action in window.edit_menu.actions()

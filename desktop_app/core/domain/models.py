@@ -258,6 +258,9 @@ class Submission(SQLModel, table=True):
     period_id: int = Field(foreign_key="period.id")
     version: int
     content_hash: str = Field(max_length=64)
+    # The hash of the data alone (canonical.data_hash): an export whose data hashes
+    # the same as the last version's reuses that version instead of making a new one.
+    data_hash: str = Field(default="", max_length=64)
     created_at: datetime
     received_at: datetime | None = None
     activities: int = 0

@@ -1,0 +1,166 @@
+"""The canonical form of a submission and its content hash (DESIGN.md, "Content hash").
+
+The hash is taken over values, never over a file's bytes, so that a workbook
+re-saved by Excel or LibreOffice (shared strings instead of inline ones, dates
+as serial numbers, 15000000 written as 15000000.0) still hashes the same:
+
+- sheets in the fixed order of columns.SHEETS, each a [key, rows] pair;
+- rows sorted by UUID (links by activity UUID, then recommendation code);
+- text in NFC with line ends as "\\n" and the control characters a workbook
+  cannot hold removed; empty text and empty cells null;
+- dates as ISO 8601 dates;
+- numbers: an integral value (int or float) as its integer digits, any other
+  as the shortest repr of the float rounded to 9 decimals;
+- the metadata: every SubmissionMeta field but content_hash, created_at as
+  ISO 8601 UTC to the second with "Z".
+
+JSON with sorted keys, no spaces, ensure_ascii=False, UTF-8, SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from dataclasses import fields
+from datetime import UTC, date, datetime
+from operator import attrgetter
+from typing import Any
+
+from desktop_app.core.exchange.columns import SHEETS, Kind, Sheet
+from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
+
+# What an xlsx cell cannot hold (XML 1.0 forbids them); tab and line feed stay.
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Canonical = Any  # JSON-ready: dict, list, str, int, float, None
+
+
+def clean_text(value: str) -> str:
+    """Text as a workbook can carry it: NFC, "\\n" line ends, no forbidden controls."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _UNWRITABLE.search(value):
+        value = _UNWRITABLE.sub("", value)
+    return unicodedata.normalize("NFC", value)
+
+
+def canonical_text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = clean_text(value if isinstance(value, str) else str(value))
+    return text or None
+
+
+def canonical_number(value: object) -> int | float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    number = float(value)  # type: ignore[arg-type]
+    if not math.isfinite(number):
+        raise ValueError(f"not a finite number: {value!r}")
+    if number.is_integer():
+        return int(number)
+    rounded = round(number, 9)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def canonical_date(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    raise ValueError(f"not a date: {value!r}")
+
+
+def canonical_value(kind: Kind, value: object) -> Canonical:
+    if kind is Kind.DATE:
+        return canonical_date(value)
+    if kind in (Kind.INTEGER, Kind.NUMBER):
+        return canonical_number(value)
+    return canonical_text(value)
+
+
+_CONVERT = {Kind.DATE: canonical_date, Kind.INTEGER: canonical_number,
+            Kind.NUMBER: canonical_number}
+
+
+def _rows(sheet: Sheet, records: list[Any]) -> list[dict[str, Canonical]]:
+    keys = [c.key for c in sheet.columns]
+    converters = [_CONVERT.get(c.kind, canonical_text) for c in sheet.columns]
+    getter = attrgetter(*keys)
+    rows = [
+        dict(zip(keys, [None if v is None else f(v)
+                        for f, v in zip(converters, getter(record), strict=True)],
+                 strict=True))
+        for record in records
+    ]
+    if sheet.key == "links":
+        rows.sort(key=lambda r: (r["activity_uuid"] or "", r["recommendation_code"] or ""))
+    else:
+        rows.sort(key=lambda r: r["uuid"] or "")
+    return rows
+
+
+def canonical_data(data: SubmissionData) -> list[list[Canonical]]:
+    """The data in canonical form: [[sheet key, rows], ...] in the order of SHEETS."""
+    return [[sheet.key, _rows(sheet, getattr(data, sheet.key))] for sheet in SHEETS]
+
+
+def iso_utc(moment: datetime) -> str:
+    """created_at as it is hashed and written: "2026-03-01T08:15:00Z"."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+
+
+def canonical_meta(meta: SubmissionMeta) -> dict[str, Canonical]:
+    out: dict[str, Canonical] = {}
+    for f in fields(meta):
+        if f.name == "content_hash":
+            continue
+        value = getattr(meta, f.name)
+        if isinstance(value, datetime):
+            out[f.name] = iso_utc(value)
+        elif isinstance(value, str):
+            out[f.name] = unicodedata.normalize("NFC", value)
+        else:
+            out[f.name] = value
+    return out
+
+
+def _json(document: object) -> str:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def canonical_json(data: SubmissionData) -> str:
+    """The canonical data as the JSON text that is hashed (the costly part: reuse it)."""
+    return _json(canonical_data(data))
+
+
+def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:
+    """The hash of the data alone: tells whether the data changed since the last export."""
+    return _sha256(data_json if data_json is not None else canonical_json(data))
+
+
+def content_hash(meta: SubmissionMeta, data: SubmissionData, *,
+                 data_json: str | None = None) -> str:
+    """SHA-256 of the JSON {"data": canonical data, "meta": every field but the hash}.
+
+    data_json: canonical_json(data) when the caller already has it.
+    """
+    data_text = data_json if data_json is not None else canonical_json(data)
+    # Exactly _json({"data": ..., "meta": ...}): sorted keys put "data" first.
+    return _sha256('{"data":' + data_text + ',"meta":' + _json(canonical_meta(meta)) + "}")

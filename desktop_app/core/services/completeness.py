@@ -1,0 +1,241 @@
+"""Who has reported: the focal point's grid of agencies × periods.
+
+A row is a unit in force (a city or province of 2025, a ministry, a ministerial agency,
+a central body); the former units it absorbed report into it, so a row's cell counts
+their submissions too while each unit keeps its own version history. A cell is not
+received, on time or late, judged by the first accepted version of each unit against
+the period's due date, and says how many versions arrived (superseded ones included).
+
+Times are stored in UTC; a deadline is a day in Viet Nam, so a file received at 23:30
+Hà Nội time on the due date (16:30 UTC) is on time, and one received at 01:00 the next
+morning (18:00 UTC on the due date) is late.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from enum import StrEnum
+
+from sqlmodel import col, select
+
+from desktop_app.core.domain.enums import AgencyKind
+from desktop_app.core.domain.models import Agency, Period, Submission
+from desktop_app.core.domain.text import collation_key
+from desktop_app.core.problems import UsageError
+from desktop_app.core.services.agencies import AgencyDirectory
+from desktop_app.core.storage.database import Database
+
+# Viet Nam keeps UTC+7 all year; a fixed offset needs no time-zone database on Windows.
+VIET_NAM = timezone(timedelta(hours=7), "ICT")
+
+KIND_ORDER: tuple[str, ...] = tuple(k.value for k in AgencyKind)
+
+
+class KindGroup(StrEnum):
+    """The filter of the grid: provinces (with cities), ministries (with ministerial
+    agencies), central bodies (the Supreme People's Court and Procuracy)."""
+
+    PROVINCE = "province"
+    MINISTRY = "ministry"
+    CENTRAL_BODY = "central_body"
+
+
+GROUP_KINDS: dict[KindGroup, frozenset[str]] = {
+    KindGroup.PROVINCE: frozenset({AgencyKind.CITY, AgencyKind.PROVINCE}),
+    KindGroup.MINISTRY: frozenset({AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY}),
+    KindGroup.CENTRAL_BODY: frozenset({AgencyKind.CENTRAL_BODY}),
+}
+
+
+class CellState(StrEnum):
+    NOT_RECEIVED = "not_received"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+
+@dataclass(frozen=True)
+class UnitHistory:
+    """One reporting unit's submissions for a period (the row's own unit or a former one)."""
+
+    code: str
+    versions: int  # every accepted version, superseded ones included
+    current_version: int
+    first_received: datetime  # UTC
+    on_time: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    year: int
+    state: CellState
+    versions: int  # summed over the units of the row
+    first_received: datetime | None  # the earliest receipt of any unit, UTC
+    units: tuple[UnitHistory, ...] = ()  # the row's own unit first, then former ones
+    overdue: bool = False  # not received and the due date has passed (as of ``today``)
+
+    @property
+    def received(self) -> bool:
+        return self.state is not CellState.NOT_RECEIVED
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    kind: str
+    name_vi: str
+    name_en: str
+    former: tuple[str, ...]  # codes of the former units that roll up into this row
+    cells: tuple[Cell, ...]  # in the order of the grid's years
+
+    def name(self, lang: str) -> str:
+        return self.name_vi if lang == "vi" else self.name_en
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    year: int
+    due_date: date | None
+    agencies: int
+    received: int
+    on_time: int
+    late: int
+
+    @property
+    def not_received(self) -> int:
+        return self.agencies - self.received
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """On time out of received; None while nothing has been received."""
+        return self.on_time / self.received if self.received else None
+
+
+@dataclass(frozen=True)
+class Grid:
+    years: tuple[int, ...]
+    rows: tuple[Row, ...]
+    counts: tuple[PeriodCounts, ...]  # one per year, same order
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day in Viet Nam of a stored moment (naive values are UTC)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(VIET_NAM).date()
+
+
+def is_on_time(received: datetime, due: date | None) -> bool:
+    """Received on or before the due date; with no due date nothing is late."""
+    return due is None or local_day(received) <= due
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def parse_groups(kinds: Iterable[str] | None) -> frozenset[KindGroup] | None:
+    if kinds is None:
+        return None
+    groups = set()
+    for kind in kinds:
+        try:
+            groups.add(KindGroup(kind))
+        except ValueError:
+            raise UsageError.of("value.not_in_list", value=kind) from None
+    return frozenset(groups)
+
+
+def _unit_history(code: str, submissions: Sequence[Submission], due: date | None) -> UnitHistory:
+    first = min(submissions, key=lambda s: (s.version, s.id or 0))
+    received = _as_utc(first.received_at or first.created_at)
+    current = max(s.version for s in submissions)
+    return UnitHistory(code, len(submissions), current, received, is_on_time(received, due))
+
+
+def completeness(db: Database, years: Sequence[int],
+                 kinds: Collection[str] | None = None, today: date | None = None) -> Grid:
+    """The grid for ``years``; ``kinds`` narrows it to KindGroup values.
+
+    ``today`` (default: today in Viet Nam) only decides which missing cells are overdue.
+    """
+    today = today or datetime.now(VIET_NAM).date()
+    groups = parse_groups(kinds)
+    wanted_years = tuple(dict.fromkeys(years))
+    with db.reading() as session:
+        periods = {p.year: p for p in session.exec(
+            select(Period).where(col(Period.year).in_(wanted_years)))}
+        for year in wanted_years:
+            if year not in periods:
+                raise UsageError.of("period.unknown", period=year)
+        directory = AgencyDirectory.from_session(session)
+        agencies = list(directory.by_code.values())
+        by_id = {a.id: a for a in agencies}
+        period_year = {p.id: p.year for p in periods.values()}
+        submissions = session.exec(select(Submission).where(
+            col(Submission.period_id).in_(list(period_year)))).all()
+
+        # (row code, year) -> unit code -> its submissions
+        received: dict[tuple[str, int], dict[str, list[Submission]]] = defaultdict(
+            lambda: defaultdict(list))
+        for s in submissions:
+            unit = by_id.get(s.agency_id)
+            if unit is None:
+                continue
+            received[directory.rollup_code(unit), period_year[s.period_id]][unit.code].append(s)
+
+        reporting_kinds = set(KIND_ORDER)
+        rows_agencies = {a.code: a for a in agencies
+                         if a.active and not a.retired and a.kind in reporting_kinds}
+        for row_code, _ in received:  # a unit with files but no row in force still shows
+            unit = directory.get(row_code)
+            if unit is not None and row_code not in rows_agencies:
+                rows_agencies[row_code] = unit
+        if groups is not None:
+            allowed = set().union(*(GROUP_KINDS[g] for g in groups)) if groups else set()
+            rows_agencies = {c: a for c, a in rows_agencies.items() if a.kind in allowed}
+        former: dict[str, list[str]] = defaultdict(list)
+        for a in agencies:
+            target = directory.rollup_code(a)
+            if target != a.code:
+                former[target].append(a.code)
+
+        rows = []
+        for agency in sorted(rows_agencies.values(), key=_row_order):
+            cells = []
+            for year in wanted_years:
+                due = periods[year].due_date
+                units = received.get((agency.code, year), {})
+                histories = sorted(
+                    (_unit_history(code, subs, due) for code, subs in units.items()),
+                    key=lambda h: (h.code != agency.code, h.code))
+                overdue = due is not None and today > due
+                cells.append(_cell(year, histories, overdue))
+            rows.append(Row(agency.code, agency.kind, agency.name_vi, agency.name_en,
+                            tuple(sorted(former.get(agency.code, []))), tuple(cells)))
+        due_dates = {year: periods[year].due_date for year in wanted_years}
+
+    counts = []
+    for index, year in enumerate(wanted_years):
+        column = [r.cells[index] for r in rows]
+        counts.append(PeriodCounts(
+            year, due_dates[year], len(column),
+            sum(1 for c in column if c.received),
+            sum(1 for c in column if c.state is CellState.ON_TIME),
+            sum(1 for c in column if c.state is CellState.LATE)))
+    return Grid(wanted_years, tuple(rows), tuple(counts))
+
+
+def _row_order(agency: Agency) -> tuple[int, tuple[str, str, str, str]]:
+    rank = KIND_ORDER.index(agency.kind) if agency.kind in KIND_ORDER else len(KIND_ORDER)
+    return rank, collation_key(agency.name_vi)
+
+
+def _cell(year: int, histories: Sequence[UnitHistory], overdue: bool) -> Cell:
+    """A row's cell: late if any of its units' first version came after the due date."""
+    if not histories:
+        return Cell(year, CellState.NOT_RECEIVED, 0, None, overdue=overdue)
+    state = CellState.ON_TIME if all(h.on_time for h in histories) else CellState.LATE
+    return Cell(year, state, sum(h.versions for h in histories),
+                min(h.first_received for h in histories), tuple(histories))

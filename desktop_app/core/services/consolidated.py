@@ -1,0 +1,384 @@
+"""The focal point's consolidated views of a period: by recommendation, by area, by task.
+
+Only the latest word of each agency counts: rows of a superseded submission are left
+out even though an import removes them (a view must not double-count if one ever
+remains). Agencies are shown as the 2025 units they roll up to, so the three former
+provinces that became one count as one agency that acted. Every view reads in one
+transaction, so its numbers agree with each other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Agency,
+    Area,
+    Assessment,
+    Indicator,
+    Period,
+    Recommendation,
+    Result,
+    Source,
+    Submission,
+    Task,
+)
+from desktop_app.core.domain.text import collation_key
+from desktop_app.core.problems import Problem, UsageError
+from desktop_app.core.services.agencies import AgencyDirectory
+from desktop_app.core.services.overview import (
+    IndicatorCounts,
+    StatusCounts,
+    natural_key,
+    plan_in_force,
+)
+from desktop_app.core.storage.database import Database
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    code: str
+    name_vi: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_vi if lang == "vi" else self.name_en
+
+
+@dataclass(frozen=True)
+class AssessmentRef:
+    uuid: str
+    year: int | None  # None: an assessment not tied to a period
+    grade: str
+    implementation: str
+    note: str
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    code: str
+    source_code: str
+    paragraph: str | None
+    follow_up: bool
+    text_vi: str
+    text_en: str
+    agencies: tuple[AgencyRef, ...]  # units in force that acted, Vietnamese order
+    activities: int
+    indicators: IndicatorCounts
+    assessment: AssessmentRef | None  # the period's, else one not tied to a period
+
+    def text(self, lang: str) -> str:
+        return self.text_vi if lang == "vi" else self.text_en
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    uuid: str
+    title: str
+    type: str
+    status: str
+    task_code: str
+    start_date: date | None
+    end_date: date | None
+    agency: AgencyRef  # the unit that reported it (a former province stays itself)
+    rollup: AgencyRef  # the unit in force it counts under
+    indicators: IndicatorCounts
+
+
+@dataclass(frozen=True)
+class AreaView:
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    activities: StatusCounts
+    agencies: int  # units in force with at least one activity
+    indicators: IndicatorCounts
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class TaskView:
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    area_code: str
+    activities: StatusCounts
+    agencies: int
+    indicators: IndicatorCounts
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ActivityFacts:
+    id: int
+    agency_id: int
+    task_id: int
+    status: str
+
+
+@dataclass(frozen=True)
+class _IndicatorFacts:
+    activity_id: int | None
+    task_id: int | None
+    target: float
+    result: float | None
+
+
+@dataclass(frozen=True)
+class _Period:
+    """What one view needs of a period, read in one transaction."""
+
+    period: Period
+    directory: AgencyDirectory
+    agencies_by_id: dict[int, Agency]
+    activities: dict[int, _ActivityFacts]
+    indicators: dict[int, _IndicatorFacts]
+
+    def rollup_of(self, agency_id: int) -> Agency | None:
+        agency = self.agencies_by_id.get(agency_id)
+        return None if agency is None else self.directory.rollup(agency)
+
+
+def _current_rows(submission_id: Any) -> ColumnElement[bool]:
+    """Rows with no submission (made here) or with one that nothing has superseded."""
+    return or_(submission_id.is_(None), submission_id.in_(
+        select(Submission.id).where(col(Submission.superseded).is_(False))))
+
+
+def _period(session: Session, year: int) -> Period:
+    period = session.exec(select(Period).where(col(Period.year) == year)).first()
+    if period is None:
+        raise UsageError.of("period.unknown", period=year)
+    return period
+
+
+def _read(session: Session, year: int) -> _Period:
+    period = _period(session, year)
+    directory = AgencyDirectory.from_session(session)
+    agencies_by_id = {a.id or 0: a for a in directory.by_code.values()}
+    activities = {
+        activity_id or 0: _ActivityFacts(activity_id or 0, agency_id, task_id, status)
+        for activity_id, agency_id, task_id, status in session.exec(
+            select(col(Activity.id), Activity.agency_id, Activity.task_id, Activity.status)
+            .where(col(Activity.period_id) == period.id,
+                   _current_rows(col(Activity.submission_id))))}
+    indicators: dict[int, _IndicatorFacts] = {}
+    # Six columns: beyond sqlmodel.select's typed overloads, so SQLAlchemy's own select.
+    query = (sa_select(col(Indicator.id), col(Indicator.activity_id), col(Indicator.task_id),
+                       col(Indicator.target), col(Indicator.submission_id), col(Result.value))
+             .outerjoin(Result, and_(col(Result.indicator_id) == Indicator.id,
+                                     col(Result.period_id) == period.id))
+             .where(_current_rows(col(Indicator.submission_id))))
+    of_this_period = set(session.exec(select(Submission.id).where(
+        col(Submission.period_id) == period.id)))
+    for ind_id, activity_id, task_id, target, submission_id, value in session.execute(query):
+        if activity_id is not None:
+            if activity_id not in activities:
+                continue
+        elif not (submission_id in of_this_period or (submission_id is None
+                                                     and value is not None)):
+            continue  # a task's indicator reported for another period
+        indicators[ind_id or 0] = _IndicatorFacts(activity_id, task_id, target, value)
+    return _Period(period, directory, agencies_by_id, activities, indicators)
+
+
+def _count(indicators: Iterable[_IndicatorFacts]) -> IndicatorCounts:
+    total = with_result = on_track = 0
+    for ind in indicators:
+        total += 1
+        if ind.result is not None:
+            with_result += 1
+            on_track += ind.result >= ind.target
+    return IndicatorCounts(total, with_result, on_track)
+
+
+def _ref(agency: Agency) -> AgencyRef:
+    return AgencyRef(agency.code, agency.name_vi, agency.name_en)
+
+
+def _refs_in_order(agencies: Iterable[Agency]) -> tuple[AgencyRef, ...]:
+    unique = {a.code: a for a in agencies}
+    return tuple(_ref(a) for a in sorted(unique.values(),
+                                         key=lambda a: (collation_key(a.name_vi), a.code)))
+
+
+def ordered_recommendations(session: Session, recommendations: Iterable[Recommendation]
+                            ) -> list[Recommendation]:
+    """Follow-up ones first, then by source and paragraph as the documents number them."""
+    sources = {s.id or 0: s.code for s in session.exec(select(Source))}
+    return sorted(recommendations, key=lambda r: (
+        not r.follow_up, natural_key(sources.get(r.source_id, "")),
+        natural_key(r.paragraph or ""), natural_key(r.code)))
+
+
+def _links(session: Session, facts: _Period) -> dict[int, list[int]]:
+    """Recommendation id -> ids of the period's current activities linked to it."""
+    linked: dict[int, list[int]] = defaultdict(list)
+    for activity_id, rec_id in session.exec(
+            select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)
+            .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
+            .where(col(Activity.period_id) == facts.period.id)):
+        if activity_id in facts.activities:
+            linked[rec_id].append(activity_id)
+    return linked
+
+
+def _indicators_by_activity(facts: _Period) -> dict[int, list[_IndicatorFacts]]:
+    grouped: dict[int, list[_IndicatorFacts]] = defaultdict(list)
+    for ind in facts.indicators.values():
+        if ind.activity_id is not None:
+            grouped[ind.activity_id].append(ind)
+    return grouped
+
+
+def by_recommendation(db: Database, year: int) -> tuple[RecommendationView, ...]:
+    """Per recommendation: who acted, how many activities, indicator results, assessment."""
+    with db.reading() as session:
+        facts = _read(session, year)
+        linked = _links(session, facts)
+        per_activity = _indicators_by_activity(facts)
+        assessments: dict[int, dict[int | None, Assessment]] = defaultdict(dict)
+        for a in session.exec(select(Assessment).where(or_(
+                col(Assessment.period_id) == facts.period.id,
+                col(Assessment.period_id).is_(None)))):
+            assessments[a.recommendation_id][a.period_id] = a
+        sources = {s.id or 0: s.code for s in session.exec(select(Source))}
+        recs = [r for r in session.exec(select(Recommendation))
+                if not r.retired or (r.id or 0) in linked or (r.id or 0) in assessments]
+        views = []
+        for rec in ordered_recommendations(session, recs):
+            activity_ids = linked.get(rec.id or 0, [])
+            acted = [facts.rollup_of(facts.activities[i].agency_id) for i in activity_ids]
+            by_period = assessments.get(rec.id or 0, {})
+            chosen = by_period.get(facts.period.id) or by_period.get(None)
+            views.append(RecommendationView(
+                rec.code, sources.get(rec.source_id, ""), rec.paragraph, rec.follow_up,
+                rec.text_vi, rec.text_en, _refs_in_order(a for a in acted if a is not None),
+                len(activity_ids),
+                _count(ind for i in activity_ids for ind in per_activity.get(i, [])),
+                None if chosen is None else AssessmentRef(
+                    chosen.uuid, year if chosen.period_id is not None else None,
+                    chosen.grade, chosen.implementation, chosen.note)))
+        return tuple(views)
+
+
+def activities_for_recommendation(db: Database, year: int, code: str
+                                  ) -> tuple[ActivityView, ...]:
+    """The period's current activities linked to recommendation ``code``, by agency."""
+    with db.reading() as session:
+        rec = session.exec(select(Recommendation).where(
+            col(Recommendation.code) == code.strip())).first()
+        if rec is None:
+            raise UsageError(Problem("code.unknown_recommendation", {"code": code},
+                                     "recommendation"))
+        facts = _read(session, year)
+        activity_ids = _links(session, facts).get(rec.id or 0, [])
+        per_activity = _indicators_by_activity(facts)
+        tasks = {t.id or 0: t.code for t in session.exec(select(Task))}
+        rows = session.exec(select(Activity).where(col(Activity.id).in_(activity_ids))).all()
+        views = []
+        for a in rows:
+            own = facts.agencies_by_id[a.agency_id]
+            rollup = facts.directory.rollup(own) or own
+            views.append(ActivityView(
+                a.uuid, a.title, a.type, a.status, tasks.get(a.task_id, ""), a.start_date,
+                a.end_date, _ref(own), _ref(rollup), _count(per_activity.get(a.id or 0, []))))
+        return tuple(sorted(views, key=lambda v: (
+            collation_key(v.rollup.name_vi), v.rollup.code, collation_key(v.agency.name_vi),
+            v.agency.code, collation_key(v.title), v.uuid)))
+
+
+@dataclass(frozen=True)
+class _Totals:
+    activities: StatusCounts
+    acting: frozenset[str]  # codes of the units in force that acted
+    indicators: IndicatorCounts
+
+
+def _totals_by_task(facts: _Period) -> dict[int, _Totals]:
+    statuses: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    acting: dict[int, set[str]] = defaultdict(set)
+    for act in facts.activities.values():
+        statuses[act.task_id][act.status] += 1
+        unit = facts.rollup_of(act.agency_id)
+        if unit is not None:
+            acting[act.task_id].add(unit.code)
+    indicators: dict[int, list[_IndicatorFacts]] = defaultdict(list)
+    for ind in facts.indicators.values():
+        if ind.activity_id is not None:
+            indicators[facts.activities[ind.activity_id].task_id].append(ind)
+        elif ind.task_id is not None:
+            indicators[ind.task_id].append(ind)
+    return {task_id: _Totals(StatusCounts.from_mapping(statuses.get(task_id, {})),
+                             frozenset(acting.get(task_id, ())),
+                             _count(indicators.get(task_id, [])))
+            for task_id in set(statuses) | set(indicators)}
+
+
+def _shown_tasks(session: Session, facts: _Period, with_data: Iterable[int]) -> list[Task]:
+    """The tasks of the plan in force, and any other task the period's rows name."""
+    plan = plan_in_force(session, facts.period.year)
+    wanted = set(with_data)
+    tasks = session.exec(select(Task)).all()
+    shown = [t for t in tasks if (t.id or 0) in wanted
+             or (plan is not None and t.plan_id == plan.id and not t.retired)]
+    return sorted(shown, key=lambda t: natural_key(t.code))
+
+
+def by_task(db: Database, year: int) -> tuple[TaskView, ...]:
+    """Per task: activities by status, agencies acting, indicators on track."""
+    with db.reading() as session:
+        facts = _read(session, year)
+        totals = _totals_by_task(facts)
+        areas = {a.id or 0: a.code for a in session.exec(select(Area))}
+        empty = _Totals(StatusCounts(), frozenset(), IndicatorCounts())
+        views = []
+        for t in _shown_tasks(session, facts, totals):
+            got = totals.get(t.id or 0, empty)
+            views.append(TaskView(t.code, t.number, t.title_vi, t.title_en,
+                                  areas.get(t.area_id or 0, ""), got.activities,
+                                  len(got.acting), got.indicators))
+        return tuple(views)
+
+
+def by_area(db: Database, year: int) -> tuple[AreaView, ...]:
+    """Per area: the sums of its tasks, with each agency counted once per area."""
+    with db.reading() as session:
+        facts = _read(session, year)
+        totals = _totals_by_task(facts)
+        tasks = _shown_tasks(session, facts, totals)
+        plan = plan_in_force(session, year)
+        area_ids = {t.area_id for t in tasks if t.area_id is not None}
+        areas = [a for a in session.exec(select(Area))
+                 if (a.id or 0) in area_ids
+                 or (plan is not None and a.plan_id == plan.id and not a.retired)]
+        in_force = plan.id if plan is not None else None
+        views = []
+        for area in sorted(areas, key=lambda a: (a.plan_id != in_force, a.plan_id, a.number)):
+            members = [totals[t.id or 0] for t in tasks
+                       if t.area_id == area.id and (t.id or 0) in totals]
+            views.append(AreaView(
+                area.code, area.number, area.title_vi, area.title_en,
+                sum((m.activities for m in members), StatusCounts()),
+                len(frozenset().union(*(m.acting for m in members))),
+                sum((m.indicators for m in members), IndicatorCounts())))
+        return tuple(views)

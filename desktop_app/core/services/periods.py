@@ -1,0 +1,130 @@
+"""An agency's reporting periods: open, submitted or locked, and locking them.
+
+A period is open until a version is exported (submitted; still editable, the
+next export is a new version) and locked when the agency locks it: no edits
+until it is unlocked, and an unlock needs a reason, which the audit trail keeps.
+Each lock or unlock is one transaction with its audit event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from desktop_app.core.domain.enums import PeriodState, Role
+from desktop_app.core.domain.models import Agency, AgencyPeriod, Period, Submission, utc_now
+from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.storage.database import Database
+
+MAX_REASON = 1000
+
+
+@dataclass(frozen=True)
+class PeriodFacts:
+    """What the status bar says about this installation and one period."""
+
+    role: Role | None
+    agency_code: str | None
+    agency_name_vi: str
+    agency_name_en: str
+    year: int
+    due_date: date | None
+    state: PeriodState | None  # None: no such period, or not an agency database
+
+    def agency_name(self, lang: str) -> str:
+        return self.agency_name_vi if lang == "vi" else self.agency_name_en
+
+
+def _find_period(session: Session, year: int) -> Period | None:
+    return session.exec(select(Period).where(col(Period.year) == year)).first()
+
+
+def _state(session: Session, agency: Agency, period: Period) -> PeriodState:
+    lock = session.get(AgencyPeriod, (agency.id, period.id))
+    if lock is not None and lock.locked:
+        return PeriodState.LOCKED
+    submitted = session.exec(select(Submission.id).where(
+        col(Submission.agency_id) == agency.id,
+        col(Submission.period_id) == period.id)).first()
+    return PeriodState.SUBMITTED if submitted is not None else PeriodState.OPEN
+
+
+def _own_agency(session: Session) -> Agency:
+    inst = installation(session)
+    if inst.role is not Role.AGENCY or not inst.agency_code:
+        raise RefusedError.of("period.agency_only")
+    agency = session.exec(select(Agency).where(col(Agency.code) == inst.agency_code)).first()
+    if agency is None:
+        raise UsageError.of("agency.unknown", code=inst.agency_code)
+    return agency
+
+
+def _period(session: Session, year: int) -> Period:
+    period = _find_period(session, year)
+    if period is None:
+        raise UsageError.of("period.unknown", period=year)
+    return period
+
+
+def period_facts(db: Database, year: int) -> PeriodFacts:
+    """The installation, the period's due date and (at an agency) its state."""
+    with db.reading() as session:
+        inst = installation(session)
+        agency = None
+        if inst.agency_code:
+            agency = session.exec(select(Agency).where(
+                col(Agency.code) == inst.agency_code)).first()
+        period = _find_period(session, year)
+        state = None
+        if agency is not None and period is not None and inst.role is Role.AGENCY:
+            state = _state(session, agency, period)
+        return PeriodFacts(
+            inst.role, inst.agency_code, agency.name_vi if agency else "",
+            agency.name_en if agency else "", year, period.due_date if period else None, state)
+
+
+def period_state(db: Database, year: int) -> PeriodState:
+    """Locked, submitted (a version was exported) or open, for this agency."""
+    with db.reading() as session:
+        return _state(session, _own_agency(session), _period(session, year))
+
+
+def lock_period(db: Database, year: int) -> None:
+    """Lock the period against edits; refused when it is locked already."""
+    with db.unit_of_work() as session:
+        agency, period = _own_agency(session), _period(session, year)
+        row = session.get(AgencyPeriod, (agency.id, period.id))
+        if row is not None and row.locked:
+            raise RefusedError.of("period.already_locked", period=year)
+        if row is None:
+            row = AgencyPeriod(agency_id=agency.id or 0, period_id=period.id or 0)
+        row.locked, row.changed_at = True, utc_now()
+        session.add(row)
+        audit(session, "period.locked", "period", None, agency=agency.code, period=year)
+
+
+def check_reason(reason: str | None, year: int) -> str:
+    """The reason, trimmed; a blank or missing reason is wrong usage."""
+    cleaned = (reason or "").strip()
+    if not cleaned:
+        raise UsageError.of("period.reason_required", period=year)
+    if len(cleaned) > MAX_REASON:
+        raise UsageError.of("value.too_long", length=len(cleaned), max=MAX_REASON)
+    return cleaned
+
+
+def unlock_period(db: Database, year: int, reason: str) -> None:
+    """Unlock the period; the reason is required and recorded in the audit trail."""
+    cleaned = check_reason(reason, year)
+    with db.unit_of_work() as session:
+        agency, period = _own_agency(session), _period(session, year)
+        row = session.get(AgencyPeriod, (agency.id, period.id))
+        if row is None or not row.locked:
+            raise RefusedError.of("period.not_locked", period=year)
+        row.locked, row.changed_at = False, utc_now()
+        session.add(row)
+        audit(session, "period.unlocked", "period", None, agency=agency.code, period=year,
+              reason=cleaned)

@@ -1,0 +1,354 @@
+"""An agency's submissions: what a period's data is, which version it is, and the register.
+
+A version is decided by the data alone: when the data hashes the same as the
+last registered version's, the export reuses that version's UUID, number and
+created time, so its metadata and content hash are the same as before; any
+change to the data makes the next version with a new UUID.
+
+A file is written to a temporary file in the destination's folder and renamed
+into place; the register row is committed only after the rename, in the same
+transaction that checks nobody registered another version meanwhile. A failure
+at any step leaves neither a file nor a row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from uuid import uuid4
+
+from sqlalchemy import and_, or_
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from desktop_app import __version__
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Agency,
+    Indicator,
+    Period,
+    Recommendation,
+    Result,
+    Submission,
+    Task,
+    new_uuid,
+    utc_now,
+)
+from desktop_app.core.exchange.canonical import canonical_json, content_hash
+from desktop_app.core.exchange.submission import (
+    FORMAT_VERSION,
+    ActivityRecord,
+    IndicatorRecord,
+    LinkRecord,
+    PreparedSubmission,
+    SubmissionData,
+    SubmissionMeta,
+)
+from desktop_app.core.problems import Problem, RefusedError, UsageError
+from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.storage.database import Database
+
+FileWriter = Callable[[PreparedSubmission, Path], Job[None]]
+
+
+# --- the data ------------------------------------------------------------------------
+
+
+def _text(value: str | None) -> str | None:
+    return value or None
+
+
+def collect(session: Session, agency: Agency, period: Period) -> SubmissionData:
+    """The agency's rows for the period, read with plain selects (no ORM objects)."""
+    a, t = Activity, Task
+    activity_rows = session.execute(
+        sa_select(
+            col(a.uuid), col(t.code), col(a.title), col(a.description), col(a.type),
+            col(a.status), col(a.start_date), col(a.end_date), col(a.women),
+            col(a.ethnic_minorities), col(a.disabilities), col(a.children), col(a.budget_vnd),
+            col(a.outputs), col(a.challenges), col(a.next_steps), col(a.evidence),
+            col(a.carried_from),
+        ).join(t, col(t.id) == a.task_id)
+        .where(col(a.agency_id) == agency.id, col(a.period_id) == period.id)
+        .order_by(col(t.code), col(a.id))
+    ).all()
+    activities = [
+        ActivityRecord(uuid, task, title, _text(desc), kind, status, start, end, women,
+                       minorities, disabilities, children, budget, _text(outputs),
+                       _text(challenges), _text(next_steps), _text(evidence), carried)
+        for (uuid, task, title, desc, kind, status, start, end, women, minorities,
+             disabilities, children, budget, outputs, challenges, next_steps, evidence,
+             carried) in activity_rows
+    ]
+    i, r = Indicator, Result
+    task = aliased(Task)
+    indicator_rows = session.execute(
+        sa_select(
+            col(i.uuid), col(a.uuid), col(task.code), col(i.name), col(i.unit),
+            col(i.baseline), col(i.target), col(i.due_date), col(r.uuid), col(r.value),
+            col(r.note),
+        ).outerjoin(a, col(a.id) == i.activity_id)
+        .outerjoin(task, col(task.id) == i.task_id)
+        .outerjoin(r, and_(col(r.indicator_id) == i.id, col(r.period_id) == period.id))
+        .where(col(i.agency_id) == agency.id,
+               # an activity's indicators go with its period; a task's with every period
+               or_(col(a.period_id) == period.id, col(i.activity_id).is_(None)))
+        .order_by(col(a.id), col(i.id))
+    ).all()
+    indicators = [
+        IndicatorRecord(uuid, activity, task_code, name, unit, baseline, target, due,
+                        result_uuid, value, _text(note) if result_uuid else None)
+        for (uuid, activity, task_code, name, unit, baseline, target, due, result_uuid,
+             value, note) in indicator_rows
+    ]
+    link_rows = session.execute(
+        sa_select(col(a.uuid), col(Recommendation.code))
+        .join(ActivityRecommendation, col(ActivityRecommendation.activity_id) == a.id)
+        .join(Recommendation,
+              col(Recommendation.id) == ActivityRecommendation.recommendation_id)
+        .where(col(a.agency_id) == agency.id, col(a.period_id) == period.id)
+        .order_by(col(a.id), col(Recommendation.code))
+    ).all()
+    links = [LinkRecord(activity, code) for activity, code in link_rows]
+    return SubmissionData(activities, indicators, links)
+
+
+# --- versions ------------------------------------------------------------------------
+
+
+def _agency(session: Session) -> Agency:
+    inst = installation(session)
+    if inst.role is not Role.AGENCY or not inst.agency_code:
+        raise RefusedError.of("submission.not_agency")
+    agency = session.exec(select(Agency).where(col(Agency.code) == inst.agency_code)).first()
+    if agency is None:
+        raise UsageError.of("agency.unknown", code=inst.agency_code)
+    return agency
+
+
+def _period(session: Session, year: int) -> Period:
+    period = session.exec(select(Period).where(col(Period.year) == year)).first()
+    if period is None:
+        raise UsageError.of("period.unknown", period=year)
+    return period
+
+
+def _last(session: Session, agency: Agency, period: Period) -> Submission | None:
+    return session.exec(select(Submission).where(
+        col(Submission.agency_id) == agency.id, col(Submission.period_id) == period.id,
+    ).order_by(col(Submission.version).desc())).first()
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    prepared: PreparedSubmission
+    data_hash: str
+    last_uuid: str | None  # the register's last version when the plan was made
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _plan(session: Session, year: int, now: datetime | None) -> _Plan:
+    agency, period = _agency(session), _period(session, year)
+    data = collect(session, agency, period)
+    data_json = canonical_json(data)
+    # What the file says apart from its identity (UUID, version, time): the data and
+    # every other metadata field. A new contact person or program version is a new
+    # version too, so one (UUID, version) never has two content hashes — the focal
+    # point refuses that as a conflict.
+    said = SubmissionMeta(
+        format_version=FORMAT_VERSION, app_version=__version__, agency_code=agency.code,
+        agency_name_vi=agency.name_vi, agency_name_en=agency.name_en,
+        contact_person=installation(session).contact_person, period=period.year,
+        submission_uuid="", version=0, created_at=_EPOCH,
+        activities=len(data.activities), indicators=len(data.indicators),
+        links=len(data.links), content_hash="",
+    )
+    digest = content_hash(said, data, data_json=data_json)
+    last = _last(session, agency, period)
+    if last is not None and last.data_hash == digest:
+        uuid, version, created, new = last.uuid, last.version, _utc(last.created_at), False
+    else:
+        uuid, version = new_uuid(), (last.version if last else 0) + 1
+        created, new = _utc(now or utc_now()).replace(microsecond=0), True
+    meta = replace(said, submission_uuid=uuid, version=version, created_at=created)
+    meta = replace(meta, content_hash=content_hash(meta, data, data_json=data_json))
+    return _Plan(PreparedSubmission(meta, data, new), digest, last.uuid if last else None)
+
+
+def _register(session: Session, plan: _Plan, file_name: str) -> None:
+    """Record the planned version, unless the register moved on since the plan was made."""
+    meta = plan.prepared.meta
+    agency, period = _agency(session), _period(session, meta.period)
+    last = _last(session, agency, period)
+    if (last.uuid if last else None) != plan.last_uuid:
+        raise RefusedError.of("submission.changed_meanwhile", period=meta.period)
+    if plan.prepared.new_version:
+        results = sum(1 for r in plan.prepared.data.indicators if r.result is not None)
+        session.add(Submission(
+            uuid=meta.submission_uuid, agency_id=agency.id or 0, period_id=period.id or 0,
+            version=meta.version, content_hash=meta.content_hash, data_hash=plan.data_hash,
+            created_at=meta.created_at, activities=meta.activities,
+            indicators=meta.indicators, results=results, file_name=file_name))
+    else:
+        assert last is not None
+        # Same data and metadata: the same version, whose content hash is unchanged.
+        if file_name and (not last.file_name or file_name.lower().endswith(".xlsx")):
+            last.file_name = file_name  # the register names the workbook over the PDF
+        session.add(last)
+    audit(session, "submission.exported", "submission", meta.submission_uuid,
+          period=meta.period, version=meta.version, new_version=plan.prepared.new_version,
+          file=file_name)
+    session.flush()
+
+
+def prepare_submission(db: Database, year: int, *, now: datetime | None = None,
+                       file_name: str = "") -> PreparedSubmission:
+    """Decide the version for the period's data now and record it in the register.
+
+    For writing a file, write_submission_file does the same but records the
+    version only once the file is in place.
+    """
+    with db.unit_of_work() as session:
+        plan = _plan(session, year, now)
+        _register(session, plan, file_name)
+        return plan.prepared
+
+
+def preview_submission(db: Database, year: int) -> PreparedSubmission:
+    """What an export now would be (its version and file name), recording nothing."""
+    with db.reading() as session:
+        return _plan(session, year, None).prepared
+
+
+# --- files ---------------------------------------------------------------------------
+
+
+def suggested_file_name(agency_code: str, year: int, version: int, ext: str) -> str:
+    """A name fit for e-mail: ASCII letters, digits and underscores, e.g. VLG_2026_v3.xlsx."""
+    code = re.sub(r"[^A-Za-z0-9]", "", agency_code).upper() or "NAP"
+    return f"{code}_{year}_v{version}.{ext.lstrip('.').lower()}"
+
+
+def _cannot_write(path: Path, detail: str) -> RefusedError:
+    return RefusedError(Problem("file.cannot_write", {"file": str(path), "detail": detail}))
+
+
+def check_destination(path: Path) -> None:
+    """Refuse a destination that cannot be written before any work is done."""
+    folder = path.parent
+    if path.is_dir():
+        raise RefusedError.of("file.is_folder", file=str(path))
+    if not folder.is_dir():
+        raise RefusedError.of("file.no_folder", file=str(path), folder=str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK) or (
+            path.exists() and not os.access(path, os.W_OK)):
+        raise RefusedError.of("file.read_only", file=str(path))
+
+
+@contextlib.contextmanager
+def _temporary_beside(path: Path) -> Iterator[Path]:
+    # Not mkstemp: its 0600 would leave the file unreadable to others; O_EXCL with
+    # 0666 lets the umask decide, as for any file the person saves.
+    temp = path.with_name(f".{path.name}.{uuid4().hex[:12]}.part")
+    try:
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as error:
+        raise _cannot_write(path, error.strerror or str(error)) from error
+    try:
+        yield temp
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def write_submission_file(db: Database, year: int, path: Path, writer: FileWriter, *,
+                          now: datetime | None = None) -> Job[PreparedSubmission]:
+    """Plan the version, write the file beside its destination, rename, then register."""
+    path = Path(path)
+    check_destination(path)
+    with db.reading() as session:
+        plan = _plan(session, year, now)
+    with _temporary_beside(path) as temp:
+        yield from writer(plan.prepared, temp)
+        with db.unit_of_work() as session:
+            _register(session, plan, path.name)
+            try:
+                os.replace(temp, path)
+            except OSError as error:
+                raise _cannot_write(path, error.strerror or str(error)) from error
+            try:
+                session.commit()
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                raise
+    return plan.prepared
+
+
+def export_xlsx(db: Database, year: int, path: Path, *,
+                now: datetime | None = None) -> Job[PreparedSubmission]:
+    """The submission workbook: a version in the register and the file at path."""
+    from desktop_app.core.exchange.xlsx_writer import write_workbook
+
+    prepared = yield from write_submission_file(db, year, path, write_workbook, now=now)
+    yield Progress(1, 1, "done")
+    return prepared
+
+
+# --- the register --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    agency_code: str
+    year: int
+    version: int
+    uuid: str
+    created_at: datetime  # UTC
+    content_hash: str
+    activities: int
+    indicators: int
+    results: int
+    superseded: bool
+    file_name: str
+
+
+def list_submissions(db: Database, year: int | None = None) -> list[SubmissionRow]:
+    """The register: this agency's versions (at the focal point, everyone's), newest first."""
+    with db.reading() as session:
+        inst = installation(session)
+        if inst.role is None:
+            return []
+        s = Submission
+        query = sa_select(
+            col(Agency.code), col(Period.year), col(s.version), col(s.uuid), col(s.created_at),
+            col(s.content_hash), col(s.activities), col(s.indicators), col(s.results),
+            col(s.superseded), col(s.file_name),
+        ).join(Agency, col(Agency.id) == s.agency_id).join(Period, col(Period.id) == s.period_id)
+        if inst.role is Role.AGENCY:
+            query = query.where(col(Agency.code) == inst.agency_code)
+        if year is not None:
+            query = query.where(col(Period.year) == year)
+        rows = [
+            SubmissionRow(code, period, version, uuid, _utc(created), digest, activities,
+                          indicators, results, superseded, file_name)
+            for (code, period, version, uuid, created, digest, activities, indicators,
+                 results, superseded, file_name) in session.execute(query)
+        ]
+    rows.sort(key=lambda r: (-r.year, r.agency_code, -r.version))
+    return rows

@@ -1,0 +1,196 @@
+"""The completeness grid: who reported, on time or late, how many versions, by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, select
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.models import Agency, Period, Submission, new_uuid
+from desktop_app.core.problems import UsageError
+from desktop_app.core.services.completeness import (
+    CellState,
+    Grid,
+    Row,
+    completeness,
+    is_on_time,
+    local_day,
+)
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage.database import Database
+
+DUE = {2024: date(2024, 12, 15), 2025: date(2025, 12, 15)}
+PROVINCES, MINISTRIES, CENTRAL = 34, 17, 2  # in force: ministries with ministerial agencies
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def add(db: Database, code: str, year: int, version: int, received: datetime | None, *,
+        created: datetime | None = None, superseded: bool = False) -> None:
+    with db.unit_of_work() as session:
+        agency = session.exec(select(Agency).where(col(Agency.code) == code)).one()
+        period = session.exec(select(Period).where(col(Period.year) == year)).one()
+        session.add(Submission(
+            uuid=new_uuid(), agency_id=agency.id or 0, period_id=period.id or 0,
+            version=version, content_hash="0" * 64,
+            created_at=created or received or utc(year, 1, 1), received_at=received,
+            superseded=superseded, file_name=f"{code}_{year}_v{version}.xlsx"))
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = Database.open(tmp_path_factory.mktemp("grid") / "focal.sqlite")
+    initialise(database, Role.FOCAL_POINT)
+    with database.unit_of_work() as session:
+        for period in session.exec(select(Period).where(col(Period.year).in_(list(DUE)))):
+            period.due_date = DUE[period.year]
+            session.add(period)
+    add(database, "THA", 2025, 1, utc(2025, 12, 1, 3))                 # on time
+    add(database, "NAN", 2025, 1, utc(2025, 12, 20, 3))                # late
+    add(database, "HTH", 2025, 1, utc(2025, 12, 15, 2))                # on the due date
+    add(database, "QNH", 2025, 1, utc(2025, 12, 15, 16, 59))           # 23:59 in Hà Nội
+    add(database, "LSN", 2025, 1, utc(2025, 12, 15, 17, 0))            # 00:00 next day there
+    add(database, "LCI", 2025, 1, None, created=utc(2025, 12, 1))     # no receipt time
+    add(database, "CBG", 2025, 1, utc(2025, 12, 10), superseded=True)  # first on time...
+    add(database, "CBG", 2025, 2, utc(2025, 12, 30), superseded=True)  # ...corrected late
+    add(database, "CBG", 2025, 3, utc(2026, 1, 5))
+    add(database, "TANDTC", 2025, 1, utc(2025, 11, 1))
+    add(database, "BLDTBXH", 2025, 1, utc(2025, 12, 1))  # a former ministry's file
+    # 2024: the former Hà Giang (now Tuyên Quang) and Tuyên Quang itself both reported
+    add(database, "HGG", 2024, 1, utc(2024, 11, 1), superseded=True)
+    add(database, "HGG", 2024, 2, utc(2024, 11, 20))
+    add(database, "TQG", 2024, 1, utc(2024, 12, 20))     # late
+    add(database, "HNI", 2024, 1, utc(2024, 12, 14))
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="module")
+def grid(db: Database) -> Grid:
+    return completeness(db, [2024, 2025], today=date(2026, 2, 1))
+
+
+def row(grid: Grid, code: str) -> Row:
+    return next(r for r in grid.rows if r.code == code)
+
+
+def state(grid: Grid, code: str, year: int) -> CellState:
+    return row(grid, code).cells[grid.years.index(year)].state
+
+
+def test_rows_are_the_units_in_force_in_kind_then_vietnamese_order(grid: Grid) -> None:
+    assert len(grid.rows) == PROVINCES + MINISTRIES + CENTRAL
+    codes = [r.code for r in grid.rows]
+    assert "HGG" not in codes and "BLDTBXH" not in codes and "UBDT" not in codes
+    assert codes[:6] == ["CTO", "DNG", "HNI", "HPG", "HUE", "HCM"]  # "Thành phố Hồ..." last
+    assert codes[-2:] == ["TANDTC", "VKSNDTC"]
+    assert row(grid, "TQG").former == ("HGG",)
+    assert set(row(grid, "BNV").former) == {"BLDTBXH"}
+
+
+@pytest.mark.parametrize(("code", "year", "expected"), [
+    ("THA", 2025, CellState.ON_TIME), ("NAN", 2025, CellState.LATE),
+    ("HTH", 2025, CellState.ON_TIME), ("QNH", 2025, CellState.ON_TIME),
+    ("LSN", 2025, CellState.LATE), ("LCI", 2025, CellState.ON_TIME),
+    ("CBG", 2025, CellState.ON_TIME), ("TANDTC", 2025, CellState.ON_TIME),
+    ("BNV", 2025, CellState.ON_TIME), ("VKSNDTC", 2025, CellState.NOT_RECEIVED),
+    ("TQG", 2024, CellState.LATE), ("HNI", 2024, CellState.ON_TIME),
+    ("THA", 2024, CellState.NOT_RECEIVED), ("TQG", 2025, CellState.NOT_RECEIVED),
+])
+def test_cell_states(grid: Grid, code: str, year: int, expected: CellState) -> None:
+    assert state(grid, code, year) is expected
+
+
+def test_versions_count_superseded_ones_and_the_first_version_decides(grid: Grid) -> None:
+    cbg = row(grid, "CBG").cells[1]
+    assert cbg.versions == 3
+    assert cbg.first_received == utc(2025, 12, 10)
+    assert [(u.code, u.versions, u.current_version) for u in cbg.units] == [("CBG", 3, 3)]
+    lci = row(grid, "LCI").cells[1]
+    assert lci.first_received == utc(2025, 12, 1)  # created_at stands in
+
+
+def test_a_former_province_counts_under_its_successor_with_its_own_history(grid: Grid) -> None:
+    cell = row(grid, "TQG").cells[0]
+    assert cell.versions == 3
+    assert [(u.code, u.versions, u.current_version, u.on_time) for u in cell.units] == [
+        ("TQG", 1, 1, False), ("HGG", 2, 2, True)]
+    assert cell.state is CellState.LATE  # one of its units was late
+    assert cell.first_received == utc(2024, 11, 1)
+
+
+def test_counts_and_on_time_rate(grid: Grid) -> None:
+    c2024, c2025 = grid.counts
+    assert (c2025.year, c2025.due_date) == (2025, DUE[2025])
+    assert c2025.agencies == PROVINCES + MINISTRIES + CENTRAL
+    # THA HTH QNH LCI CBG TANDTC BNV on time; NAN LSN late
+    assert (c2025.received, c2025.on_time, c2025.late) == (9, 7, 2)
+    assert c2025.not_received == c2025.agencies - 9
+    assert c2025.on_time_rate == pytest.approx(7 / 9)
+    assert (c2024.received, c2024.on_time, c2024.late) == (2, 1, 1)
+    assert c2024.on_time_rate == pytest.approx(0.5)
+
+
+def test_rate_is_none_when_nothing_was_received(db: Database) -> None:
+    nothing = completeness(db, [2026])
+    assert nothing.counts[0].received == 0
+    assert nothing.counts[0].on_time_rate is None
+    assert all(r.cells[0].state is CellState.NOT_RECEIVED for r in nothing.rows)
+
+
+def test_overdue_depends_on_today(db: Database) -> None:
+    before = completeness(db, [2025], today=date(2025, 12, 15))
+    after = completeness(db, [2025], today=date(2025, 12, 16))
+    assert not row(before, "VKSNDTC").cells[0].overdue
+    assert row(after, "VKSNDTC").cells[0].overdue
+    assert not row(after, "THA").cells[0].overdue
+
+
+@pytest.mark.parametrize(("kinds", "expected"), [
+    (["province"], PROVINCES), (["ministry"], MINISTRIES), (["central_body"], CENTRAL),
+    (["province", "central_body"], PROVINCES + CENTRAL), ([], 0),
+])
+def test_kind_filter(db: Database, kinds: list[str], expected: int) -> None:
+    grid = completeness(db, [2025], kinds=kinds)
+    assert len(grid.rows) == expected
+    assert grid.counts[0].agencies == expected
+
+
+def test_kind_filter_counts_follow_the_rows(db: Database) -> None:
+    provinces = completeness(db, [2025], kinds=["province"]).counts[0]
+    assert (provinces.received, provinces.on_time, provinces.late) == (7, 5, 2)
+    ministries = completeness(db, [2025], kinds=["ministry"]).counts[0]
+    assert (ministries.received, ministries.on_time) == (1, 1)
+    assert ministries.on_time_rate == 1.0
+
+
+def test_bad_arguments(db: Database) -> None:
+    with pytest.raises(UsageError) as error:
+        completeness(db, [2025], kinds=["galaxy"])
+    assert error.value.problems[0].code == "value.not_in_list"
+    with pytest.raises(UsageError) as error:
+        completeness(db, [1999])
+    assert error.value.problems[0].code == "period.unknown"
+
+
+def test_due_date_is_a_day_in_viet_nam() -> None:
+    assert local_day(datetime(2025, 12, 15, 17, 0)) == date(2025, 12, 16)  # naive = UTC
+    assert is_on_time(utc(2025, 12, 15, 16, 59, 59), date(2025, 12, 15))
+    assert not is_on_time(utc(2025, 12, 15, 17), date(2025, 12, 15))
+    assert is_on_time(utc(2030, 1, 1), None)
+
+
+def test_no_files_of_its_own_yet_a_unit_still_has_a_row(tmp_path: Path) -> None:
+    database = Database.open(tmp_path / "f.sqlite")
+    try:
+        initialise(database, Role.FOCAL_POINT)
+        grid = completeness(database, [2025])
+        assert all(not r.cells[0].received for r in grid.rows)
+    finally:
+        database.close()
