@@ -91,6 +91,8 @@ def build_parser() -> _Parser:
     unlock = period_actions.add_parser("unlock", help="unlock the period, with a reason")
     unlock.add_argument("period", type=_year, metavar="P")
     unlock.add_argument("--reason", required=True, metavar="TEXT")
+    # --- import (focal point) ---
+    # --- report (focal point) ---
     # --- assess (focal point) ---
     from desktop_app.core.domain.enums import Grade, Implementation
 
@@ -366,6 +368,10 @@ def cmd_assess(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+# --- command functions: import ---
+# --- command functions: report ---
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     None: cmd_window,
     "agencies": cmd_agencies,
@@ -378,6 +384,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "template": cmd_template,
     # --- commands: period ---
     "period": cmd_period,
+    # --- commands: import ---
+    # --- commands: report ---
     # --- commands: assess ---
     "assess": lambda args, lang: cmd_assess(args, lang),
     # --- commands: catalog, backup, restore ---

@@ -199,6 +199,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "Locked the period {period}; no edits until it is unlocked."),
     "period.unlocked_done": ("Đã mở khóa kỳ báo cáo {period}. Lý do đã được ghi lại.",
                              "Unlocked the period {period}. The reason was recorded."),
+    # --- focal point: import ---
+    # --- focal point: national report ---
     # --- focal point: assessments, completeness, views ---
     "role.not_focal_point": (
         "Chỉ đầu mối (Bộ Tư pháp) mới đánh giá việc thực hiện khuyến nghị; đây là cơ sở dữ "
