@@ -11,19 +11,27 @@ from desktop_app.core.paths import backups_dir
 KEEP_AUTOMATIC = 10
 
 
-def backup_to(source: Path, destination: Path) -> None:
-    """Copy a database page by page while it may be in use; never copy the file itself."""
-    tmp = destination.with_name(destination.name + ".part")
+def _copy_into(source: Path, target: Path) -> None:
+    """Copy a database page by page while it may be in use; never copy the file itself.
+
+    Into an existing database, SQLite writes the pages in one transaction, so a
+    failure leaves the target as it was.
+    """
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(tmp)
+        dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    tmp.replace(destination)
+
+
+def backup_to(source: Path, destination: Path) -> None:
+    from desktop_app.core.files import write_atomically
+
+    write_atomically(destination, lambda tmp: _copy_into(source, tmp))
 
 
 def automatic_backup(source: Path, reason: str) -> Path:
@@ -40,21 +48,7 @@ def automatic_backup(source: Path, reason: str) -> Path:
 
 def backup_database(source: Path, destination: Path) -> None:
     """The `backup` command: a consistent copy, written whole or not at all."""
-    from desktop_app.core.files import write_atomically
-
-    write_atomically(destination, lambda tmp: _copy_into(source, tmp))
-
-
-def _copy_into(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    backup_to(source, destination)
 
 
 def restore_database(source: Path, target: Path) -> Path:
@@ -71,13 +65,5 @@ def restore_database(source: Path, target: Path) -> Path:
         raise RefusedError.of("file.not_found", file=str(source))
     check_restorable(Path(source))
     safety = automatic_backup(target, "before-restore") if Path(target).exists() else None
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    _copy_into(source, target)
     return safety or Path(target)
