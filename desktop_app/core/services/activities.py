@@ -34,7 +34,9 @@ from desktop_app.core.domain.models import (
 )
 from desktop_app.core.domain.search import activity_search_text
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft, validate_activity
-from desktop_app.core.problems import RefusedError, UsageError, ValidationError
+from desktop_app.core.problems import RefusedError, ValidationError
+from desktop_app.core.services.lookups import period_by_year as _period
+from desktop_app.core.services.lookups import reporting_agency
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 
@@ -116,20 +118,9 @@ def choices(db: Database) -> Choices:
 
 
 def _agency(session: Session) -> Agency:
-    inst = installation(session)
-    if inst.role is not Role.AGENCY or not inst.agency_code:
-        raise RefusedError.of("role.not_agency")
-    agency = session.exec(select(Agency).where(col(Agency.code) == inst.agency_code)).first()
-    if agency is None:
-        raise UsageError.of("agency.unknown", code=inst.agency_code)
-    return agency
+    return reporting_agency(session)
 
 
-def _period(session: Session, year: int) -> Period:
-    period = session.exec(select(Period).where(col(Period.year) == year)).first()
-    if period is None:
-        raise UsageError.of("period.unknown", period=year)
-    return period
 
 
 def is_locked(session: Session, agency_id: int, period_id: int) -> bool:

@@ -36,6 +36,7 @@ from desktop_app.core.domain.models import (
 from desktop_app.core.domain.text import collation_key
 from desktop_app.core.problems import Problem, UsageError
 from desktop_app.core.services.agencies import AgencyDirectory
+from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.overview import (
     IndicatorCounts,
     StatusCounts,
@@ -164,11 +165,6 @@ def _current_rows(submission_id: Any) -> ColumnElement[bool]:
         select(Submission.id).where(col(Submission.superseded).is_(False))))
 
 
-def _period(session: Session, year: int) -> Period:
-    period = session.exec(select(Period).where(col(Period.year) == year)).first()
-    if period is None:
-        raise UsageError.of("period.unknown", period=year)
-    return period
 
 
 def _read(session: Session, year: int) -> _Period:

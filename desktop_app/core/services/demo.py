@@ -43,6 +43,7 @@ from desktop_app.core.domain.validation import (
 from desktop_app.core.problems import UsageError, ValidationError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services import demo_text
+from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.setup import audit, initialise, installation
 from desktop_app.core.storage.database import Database
 
@@ -123,11 +124,6 @@ def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _period(session: Session, year: int) -> Period:
-    period = session.exec(select(Period).where(col(Period.year) == year)).first()
-    if period is None:
-        raise UsageError.of("period.unknown", period=year)
-    return period
 
 
 class _Writer:

@@ -32,6 +32,7 @@ from desktop_app.core.domain.models import (
     Task,
 )
 from desktop_app.core.problems import UsageError
+from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.setup import installation
 from desktop_app.core.storage.database import Database
 
@@ -196,11 +197,6 @@ class _Scope:
     plan: Plan | None
 
 
-def _period(session: Session, year: int) -> Period:
-    period = session.exec(select(Period).where(col(Period.year) == year)).first()
-    if period is None:
-        raise UsageError.of("period.unknown", period=year)
-    return period
 
 
 def plan_in_force(session: Session, year: int) -> Plan | None:

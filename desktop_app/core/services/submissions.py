@@ -52,8 +52,10 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     SubmissionMeta,
 )
-from desktop_app.core.problems import Problem, RefusedError, UsageError
+from desktop_app.core.problems import Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.lookups import period_by_year as _period
+from desktop_app.core.services.lookups import reporting_agency
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 
@@ -126,20 +128,9 @@ def collect(session: Session, agency: Agency, period: Period) -> SubmissionData:
 
 
 def _agency(session: Session) -> Agency:
-    inst = installation(session)
-    if inst.role is not Role.AGENCY or not inst.agency_code:
-        raise RefusedError.of("submission.not_agency")
-    agency = session.exec(select(Agency).where(col(Agency.code) == inst.agency_code)).first()
-    if agency is None:
-        raise UsageError.of("agency.unknown", code=inst.agency_code)
-    return agency
+    return reporting_agency(session, "submission.not_agency")
 
 
-def _period(session: Session, year: int) -> Period:
-    period = session.exec(select(Period).where(col(Period.year) == year)).first()
-    if period is None:
-        raise UsageError.of("period.unknown", period=year)
-    return period
 
 
 def _last(session: Session, agency: Agency, period: Period) -> Submission | None:
