@@ -200,13 +200,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period.unlocked_done": ("Đã mở khóa kỳ báo cáo {period}. Lý do đã được ghi lại.",
                              "Unlocked the period {period}. The reason was recorded."),
     # --- focal point: import ---
+    "import.not_focal_point": (
+        "Chỉ cơ sở dữ liệu của đầu mối (Bộ Tư pháp) mới nhập báo cáo của các cơ quan; đây "
+        "là cơ sở dữ liệu của một cơ quan báo cáo.",
+        "Only the focal point's database (Ministry of Justice) imports the agencies' "
+        "submissions; this is a reporting agency's database."),
+    "import.unknown_agency": (
+        "Tệp {file}: cơ quan «{agency}» không có trong danh mục của máy này; hãy cập nhật "
+        "danh mục (catalog import) rồi nhập lại.",
+        "{file}: the agency “{agency}” is not in this computer's catalog; update the catalog "
+        "(catalog import) and import again."),
+    "import.unknown_period": (
+        "Tệp {file}: kỳ báo cáo {period} không có trong danh mục của máy này; hãy cập nhật "
+        "danh mục (catalog import) rồi nhập lại.",
+        "{file}: the period {period} is not in this computer's catalog; update the catalog "
+        "(catalog import) and import again."),
+    "import.edited_after_export": (
+        "Tệp {file} đã bị sửa sau khi xuất từ chương trình (mã băm nội dung không khớp); "
+        "tệp bị từ chối. Hãy đề nghị cơ quan xuất lại, hoặc nếu chấp nhận bản đã sửa thì "
+        "nhập với --accept-edited.",
+        "The file {file} was edited after it was exported by the program (its content hash "
+        "does not match); it was refused. Ask the agency to export it again, or, to accept "
+        "the edited copy deliberately, import it with --accept-edited."),
+    "import.conflict": (
+        "Tệp {file}: phiên bản {version} đã được nhập từ tệp {other} với nội dung khác; "
+        "hai tệp cùng phiên bản nhưng khác nhau, tệp bị từ chối.",
+        "{file}: version {version} was already imported from the file {other} with other "
+        "content; two different files claim the same version, so this one was refused."),
+    "import.older": (
+        "Tệp {file}: phiên bản {version} cũ hơn phiên bản {current} đang có; bỏ qua.",
+        "{file}: version {version} is older than version {current} already in force; "
+        "ignored."),
+    "import.same_as_current": (
+        "Tệp {file}: dữ liệu giống hệt phiên bản {version} đang có; không có gì thay đổi.",
+        "{file}: the data is the same as version {version} already in force; nothing "
+        "changed."),
+    "import.uuid_taken": (
+        "Tệp {file}: mã định danh {uuid} (và {count} mã tổng cộng) đã thuộc về dữ liệu khác "
+        "trong cơ sở dữ liệu; tệp bị từ chối.",
+        "{file}: the identifier {uuid} ({count} in all) already belongs to other data in "
+        "the database; the file was refused."),
+    "import.duplicate_uuid": ("Mã định danh {uuid} lặp lại.",
+                              "The identifier {uuid} appears twice."),
+    "import.unknown_activity": (
+        "Không có hoạt động mã {uuid} trong tệp.",
+        "There is no activity {uuid} in the file."),
+    "import.write_failed": (
+        "Tệp {file}: không ghi được vào cơ sở dữ liệu ({detail}); không có gì của tệp này "
+        "được ghi.",
+        "{file}: could not be written to the database ({detail}); nothing of this file was "
+        "written."),
+    "import.nothing_to_undo": ("Không có lần nhập nào để hoàn tác.",
+                               "There is no import to undo."),
+    "import.undo_no_backup": (
+        "Không hoàn tác được: bản sao lưu trước lần nhập đó không còn.",
+        "Cannot undo: the backup taken before that import is gone."),
+    "import.undo_changed_after": (
+        "Không hoàn tác được: cơ sở dữ liệu đã thay đổi sau lần nhập đó ({action}, {at}). "
+        "Không có gì bị thay đổi.",
+        "Cannot undo: the database changed after that import ({action}, {at}). Nothing was "
+        "changed."),
+    "import.undo_with_files": ("--undo không đi cùng tên tệp.",
+                               "--undo takes no file names."),
+    "import.no_files": ("Hãy nêu ít nhất một tệp cần nhập (hoặc --undo).",
+                        "Name at least one file to import (or --undo)."),
+    "template.foreign": ("Tệp {file} không phải là mẫu báo cáo của NAP Reporter.",
+                         "The file {file} is not a NAP Reporter template."),
+    "template.duplicate_stt": ("Số STT {stt} lặp lại.", "The No. (STT) {stt} appears twice."),
+    "template.unknown_activity_stt": (
+        "Không có hoạt động STT {stt} trên trang «Hoạt động».",
+        "There is no activity No. {stt} on the sheet “Hoạt động” (Activities)."),
+    "template.indicator_owner": (
+        "Chỉ số phải gắn với một hoạt động (STT hoạt động) hoặc một mã nhiệm vụ.",
+        "An indicator needs an activity (Activity No.) or a task code."),
+    "import.outcome.new": ("mới", "new"),
+    "import.outcome.newer": ("phiên bản mới hơn", "newer version"),
+    "import.outcome.duplicate": ("đã có, không đổi", "duplicate, nothing to do"),
+    "import.outcome.older": ("phiên bản cũ hơn, bỏ qua", "older version, ignored"),
+    "import.outcome.conflict": ("xung đột, từ chối", "conflict, refused"),
+    "import.outcome.template": ("mẫu đã điền", "filled template"),
+    "import.outcome.edited": ("đã sửa sau khi xuất, chấp nhận", "edited after export, accepted"),
+    "import.outcome.refused": ("từ chối", "refused"),
+    "import.line": (
+        "{file}: {agency}, kỳ {period}, phiên bản {version}: {outcome} — thêm {added}, "
+        "sửa {changed}, bỏ {removed} hoạt động",
+        "{file}: {agency}, period {period}, version {version}: {outcome} — {added} added, "
+        "{changed} changed, {removed} removed activities"),
+    "import.summary": (
+        "Đã nhập {files} tệp: {accepted} được chấp nhận, {unchanged} không thay đổi gì, "
+        "{refused} bị từ chối.",
+        "Imported {files} files: {accepted} accepted, {unchanged} unchanged, "
+        "{refused} refused."),
+    "import.dry_summary": (
+        "Chạy thử, không ghi gì: {files} tệp; {accepted} sẽ được chấp nhận, {unchanged} "
+        "không thay đổi gì, {refused} bị từ chối.",
+        "Dry run, nothing written: {files} files; {accepted} would be accepted, "
+        "{unchanged} unchanged, {refused} refused."),
+    "import.undo_done": (
+        "Đã hoàn tác lần nhập {batch} ({files} tệp); dữ liệu trở lại như trước lần nhập đó.",
+        "Undid the import {batch} ({files} files); the data is as it was before it."),
     # --- focal point: national report ---
+    "report.done": (
+        "Đã ghi báo cáo tổng hợp năm {period} vào {file} ({seconds:.1f} giây): "
+        "{received}/{agencies} cơ quan đã báo cáo ({on_time} đúng hạn, tỷ lệ đúng hạn {rate}); "
+        "{activities} hoạt động; {recommendations} khuyến nghị, {assessed} đã đánh giá.",
+        "Wrote the national report of {period} to {file} ({seconds:.1f} s): "
+        "{received}/{agencies} agencies reported ({on_time} on time, on-time rate {rate}); "
+        "{activities} activities; {recommendations} recommendations, {assessed} assessed."),
     # --- focal point: assessments, completeness, views ---
     "role.not_focal_point": (
-        "Chỉ đầu mối (Bộ Tư pháp) mới đánh giá việc thực hiện khuyến nghị; đây là cơ sở dữ "
-        "liệu của một cơ quan báo cáo.",
-        "Only the focal point (Ministry of Justice) assesses the implementation of "
-        "recommendations; this is a reporting agency's database."),
+        "Việc này chỉ cơ quan đầu mối (Bộ Tư pháp) thực hiện; đây là cơ sở dữ liệu của "
+        "một cơ quan báo cáo.",
+        "Only the focal point (Ministry of Justice) does this; this is a reporting "
+        "agency's database."),
     "assess.recorded": (
         "Đã ghi đánh giá khuyến nghị {code} ({period}): mức {grade}, {implementation}.",
         "Recorded the assessment of recommendation {code} ({period}): grade {grade}, "

@@ -77,8 +77,8 @@ def test_unknown_recommendation_exits_2_naming_it_in_both_orders(cli: CliRunner,
 
 def test_at_an_agency_database_exits_3_in_both_orders(cli: CliRunner, agency_db: Path) -> None:
     rec = _rec(agency_db)
-    for lang, first, second in (("en", "Only the focal point", "Chỉ đầu mối"),
-                                ("vi", "Chỉ đầu mối", "Only the focal point")):
+    for lang, first, second in (("en", "Only the focal point", "Việc này chỉ cơ quan đầu mối"),
+                                ("vi", "Việc này chỉ cơ quan đầu mối", "Only the focal point")):
         run = cli("--db", agency_db, "--lang", lang, "assess", rec, "--grade", "A",
                   "--implementation", "fully")
         assert run.code == 3

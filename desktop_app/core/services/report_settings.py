@@ -40,6 +40,10 @@ MAX_RECIPIENTS = 20
 MAX_RECIPIENT_LENGTH = 200
 
 DEFAULT_RECIPIENTS = ("- Bộ Tư pháp;", "- Lưu: VT.")
+# The focal point (Ministry of Justice) reports the national result to the Prime Minister;
+# its Department of International Law keeps the file.
+FOCAL_POINT_CODE = "BTP"
+FOCAL_POINT_RECIPIENTS = ("- Thủ tướng Chính phủ (để báo cáo);", "- Lưu: VT, Vụ PLQT.")
 
 # Document symbols that differ from the catalog code (the code is ASCII, the symbol not).
 _SYMBOLS = {"BGDDT": "BGDĐT", "VKSNDTC": "VKSTC"}
@@ -141,8 +145,7 @@ def default_settings(kind: str, code: str, name_vi: str) -> ReportSettings:
         place=_CAPITAL,
         signer_title=_SIGNERS.get(code, _MINISTRY_SIGNER),
         signer_name="",
-        recipients=DEFAULT_RECIPIENTS if code != "BTP" else ("- Thủ tướng Chính phủ;",
-                                                             "- Lưu: VT."),
+        recipients=FOCAL_POINT_RECIPIENTS if code == FOCAL_POINT_CODE else DEFAULT_RECIPIENTS,
     )
 
 
@@ -187,7 +190,7 @@ def _agency(session: Session) -> Agency | None:
 def defaults_for(session: Session) -> ReportSettings:
     agency = _agency(session)
     if agency is None:  # the focal point reports as the Ministry of Justice
-        return default_settings(AgencyKind.MINISTRY, "BTP", "Bộ Tư pháp")
+        return default_settings(AgencyKind.MINISTRY, FOCAL_POINT_CODE, "Bộ Tư pháp")
     return default_settings(agency.kind, agency.code, agency.name_vi)
 
 

@@ -1,0 +1,237 @@
+"""The focal point's national report: its numbers are the services' numbers, its workbook
+holds text as text, its PDF is the official format issued by the Ministry of Justice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlmodel import col, select
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.models import Activity, Agency, Period, Submission, Task
+from desktop_app.core.exchange.national_report import (
+    export_national_pdf,
+    export_national_xlsx,
+    national_report_data,
+)
+from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.progress import drive
+from desktop_app.core.services.assessments import assess
+from desktop_app.core.services.completeness import completeness
+from desktop_app.core.services.consolidated import by_area, by_recommendation
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.report_settings import load_report_settings
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage.database import Database
+
+YEAR = 2025
+NOTE = "Đã sửa đổi Bộ luật Hình sự, giảm số tội danh có hình phạt tử hình."
+FORMULA_TITLE = "=1+1"
+NOW = datetime(2026, 1, 20, 3, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Made:
+    db: Database
+    folder: Path
+    xlsx: Path
+    pdf: Path
+    follow_up: str
+
+
+def _former_province_submission(db: Database) -> None:
+    """Hà Giang (merged into Tuyên Quang in 2025) sends one activity titled "=1+1"."""
+    with db.unit_of_work() as session:
+        period = session.exec(select(Period).where(col(Period.year) == YEAR)).one()
+        hgg = session.exec(select(Agency).where(col(Agency.code) == "HGG")).one()
+        task = session.exec(select(Task)).first()
+        assert task is not None
+        sub = Submission(uuid=str(uuid.uuid4()), agency_id=hgg.id or 0,
+                         period_id=period.id or 0, version=1, content_hash="0" * 64,
+                         created_at=datetime(YEAR, 12, 1, 2, tzinfo=UTC),
+                         received_at=datetime(YEAR, 12, 1, 3, tzinfo=UTC), activities=1,
+                         indicators=0, results=0, file_name="HGG_2025_v1.xlsx")
+        session.add(sub)
+        session.flush()
+        session.add(Activity(uuid=str(uuid.uuid4()), agency_id=hgg.id or 0,
+                             period_id=period.id or 0, task_id=task.id or 0,
+                             title=FORMULA_TITLE, type="training", status="completed",
+                             submission_id=sub.id))
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Made]:
+    folder = tmp_path_factory.mktemp("national")
+    db = Database.open(folder / "focal.sqlite")
+    try:
+        initialise(db, Role.FOCAL_POINT)
+        drive(fill_demo(db, activities=400, seed=1, period=YEAR))
+        _former_province_submission(db)
+        follow_up = next(r.code for r in by_recommendation(db, YEAR) if r.follow_up)
+        assess(db, follow_up, "B", "partially", NOTE, YEAR)
+        xlsx, pdf = folder / "national.xlsx", folder / "national.pdf"
+        assert drive(export_national_xlsx(db, YEAR, xlsx, now=NOW)) == xlsx
+        assert drive(export_national_pdf(db, YEAR, pdf, now=NOW)) == pdf
+        yield Made(db, folder, xlsx, pdf, follow_up)
+    finally:
+        db.close()
+
+
+def _rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
+    wb = load_workbook(path, read_only=True)
+    try:
+        return [tuple(r) for r in wb[sheet].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+def test_the_data_agrees_with_the_services(made: Made) -> None:
+    report = national_report_data(made.db, YEAR, now=NOW)
+    grid = completeness(made.db, report.grid.years, today=NOW.date())
+    assert report.counts == grid.counts[-1]
+    assert report.grid.years[-1] == YEAR
+    assert report.recommendations == by_recommendation(made.db, YEAR)
+    assert report.areas == by_area(made.db, YEAR)
+    assert report.statuses.total == sum(a.activities.total for a in report.areas)
+    assert len(report.activities) == report.statuses.total
+    # The former province's activity counts under its successor and keeps its own name.
+    former = [a for a in report.activities if a.agency.code == "HGG"]
+    assert len(former) == 1 and former[0].rollup.code == "TQG"
+    tqg = next(r for r in report.grid.rows if r.code == "TQG")
+    assert "HGG" in {u.code for u in report.cell_of(tqg).units}
+
+
+def test_defaults_are_the_ministry_of_justice(made: Made) -> None:
+    s = load_report_settings(made.db)
+    assert s.governing_body == "BỘ TƯ PHÁP"
+    assert s.document_number.startswith("Số:") and s.document_number.endswith("/BC-BTP")
+    assert s.place == "Hà Nội"
+    assert s.recipients == ("- Thủ tướng Chính phủ (để báo cáo);", "- Lưu: VT, Vụ PLQT.")
+
+
+def test_the_workbook_numbers_equal_the_services(made: Made) -> None:
+    wb = load_workbook(made.xlsx, read_only=True)
+    assert wb.sheetnames == ["Tổng hợp", "Tình hình báo cáo", "Theo lĩnh vực",
+                             "Theo khuyến nghị", "Phụ lục hoạt động"]
+    wb.close()
+    report = national_report_data(made.db, YEAR, now=NOW)
+    c = report.counts
+    summary = {row[0]: row[2] for row in _rows(made.xlsx, "Tổng hợp")[2:]}
+    assert summary["Số cơ quan phải báo cáo"] == c.agencies
+    assert summary["Số cơ quan đã gửi báo cáo"] == c.received
+    assert summary["- Đúng hạn"] == c.on_time
+    assert summary["- Muộn"] == c.late
+    assert c.on_time_rate is not None
+    assert summary["Tỷ lệ báo cáo đúng hạn (trên số đã nhận)"] == pytest.approx(
+        c.on_time_rate, abs=1e-4)
+    assert summary["Tổng số hoạt động"] == report.statuses.total
+
+    grid = _rows(made.xlsx, "Tình hình báo cáo")
+    assert grid[0][0] == "STT" and grid[1][0] == "No."
+    state_col = grid[0].index(f"Năm {YEAR}: tình trạng")
+    states = [r[state_col] for r in grid[2:] if r and isinstance(r[0], int)]
+    assert len(states) == c.agencies
+    assert states.count("Đúng hạn / On time") == c.on_time
+    assert states.count("Muộn / Late") == c.late
+    assert states.count("Chưa nhận / Not received") == c.not_received
+
+    recs = _rows(made.xlsx, "Theo khuyến nghị")[2:]
+    expected = by_recommendation(made.db, YEAR)
+    assert [r[1] for r in recs] == [v.code for v in expected]
+    assert [r[9] for r in recs] == [v.activities for v in expected]
+    flags = [r[4] for r in recs]
+    assert flags[0] == "Có / Yes"
+    first_other = flags.index(None)
+    assert all(f is None for f in flags[first_other:])  # follow-up ones first
+    graded = next(r for r in recs if r[1] == made.follow_up)
+    assert graded[13] == "B" and "partially satisfactory" in str(graded[14])
+    assert "Partially implemented" in str(graded[15]) and graded[16] == NOTE
+
+    annex = _rows(made.xlsx, "Phụ lục hoạt động")[2:]
+    assert len(annex) == report.statuses.total
+    hgg = next(r for r in annex if r[3] == "HGG")
+    assert hgg[1] == "TQG" and hgg[6] == FORMULA_TITLE
+
+
+def test_no_cell_anywhere_is_a_formula(made: Made) -> None:
+    wb = load_workbook(made.xlsx)  # not read-only: data_type "f" shows formulas
+    found = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                found += cell.value == FORMULA_TITLE
+    assert found == 1
+    wb.close()
+
+
+def test_refusals(made: Made, tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as unknown:
+        drive(export_national_xlsx(made.db, 2099, tmp_path / "x.xlsx"))
+    assert unknown.value.problems[0].code == "period.unknown"
+    with pytest.raises(RefusedError) as folder:
+        drive(export_national_pdf(made.db, YEAR, tmp_path / "missing" / "x.pdf"))
+    assert folder.value.problems[0].code == "file.cannot_write"
+    agency = Database.open(tmp_path / "agency.sqlite")
+    try:
+        initialise(agency, Role.AGENCY, "VLG")
+        with pytest.raises(RefusedError) as role:
+            drive(export_national_xlsx(agency, YEAR, tmp_path / "a.xlsx"))
+        assert role.value.problems[0].code == "role.not_focal_point"
+    finally:
+        agency.close()
+    assert list(tmp_path.glob("*.part")) == [] and not (tmp_path / "a.xlsx").exists()
+
+
+# --- the PDF ----------------------------------------------------------------------------
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is missing: install poppler-utils")
+        pytest.skip(f"{name} not installed (poppler-utils)")
+    return found
+
+
+def run(*args: str) -> str:
+    return subprocess.run([tool(args[0]), *args[1:]], check=True, capture_output=True,
+                          text=True, encoding="utf-8").stdout
+
+
+def test_the_pdf_reads_as_the_official_report(made: Made) -> None:
+    pages = run("pdftotext", "-enc", "UTF-8", str(made.pdf), "-").split("\f")[:-1]
+    text = unicodedata.normalize("NFC", "\n".join(pages))
+    for phrase in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                   "BỘ TƯ PHÁP", "/BC-BTP", "Hà Nội, ngày", "BÁO CÁO",
+                   "Tổng hợp kết quả thực hiện Kế hoạch", "I. TÌNH HÌNH BÁO CÁO",
+                   "II. KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC", "III. KẾT QUẢ THỰC HIỆN CÁC KHUYẾN NGHỊ",
+                   "IV. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ", "Nơi nhận:", "Thủ tướng Chính phủ (để báo cáo)",
+                   "Phụ lục I", "Phụ lục II", "Tuyên Quang", made.follow_up, "mức B"):
+        assert phrase in text, phrase
+    # The follow-up recommendation comes before the table of the others.
+    assert text.index(made.follow_up) < text.index("2. Các khuyến nghị khác")
+    # Page numbers from page 2 on, none on page 1.
+    assert not pages[0].lstrip().splitlines()[0].strip().isdigit()
+    for number, page in enumerate(pages[1:4], start=2):
+        assert page.lstrip().splitlines()[0].strip() == str(number)
+
+
+def test_the_pdf_embeds_only_tinos(made: Made) -> None:
+    lines = run("pdffonts", str(made.pdf)).splitlines()[2:]
+    assert lines
+    for line in lines:
+        fields = line.split()
+        assert fields[0].split("+")[-1].startswith("Tinos"), line
+        assert fields[-5] == "yes", line
