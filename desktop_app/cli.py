@@ -92,7 +92,21 @@ def build_parser() -> _Parser:
     unlock.add_argument("period", type=_year, metavar="P")
     unlock.add_argument("--reason", required=True, metavar="TEXT")
     # --- import (focal point) ---
+    imports = commands.add_parser("import", help="import agencies' submission files "
+                                  "(focal point)")
+    imports.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    imports.add_argument("--dry-run", action="store_true",
+                         help="show what would happen; write nothing")
+    imports.add_argument("--accept-edited", action="store_true",
+                         help="accept files edited after export (validated like a template)")
+    imports.add_argument("--undo", action="store_true",
+                         help="undo the last import command (the whole batch)")
     # --- report (focal point) ---
+    report = commands.add_parser("report", help="write the national consolidated report "
+                                 "(focal point; xlsx or pdf)")
+    report.add_argument("format", choices=("xlsx", "pdf"))
+    report.add_argument("--period", type=_year, required=True, metavar="P")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     # --- assess (focal point) ---
     from desktop_app.core.domain.enums import Grade, Implementation
 
@@ -369,7 +383,76 @@ def cmd_assess(args: argparse.Namespace, lang: str) -> int:
 
 
 # --- command functions: import ---
+
+
+def _import_lines(plan: Any, lang: str) -> list[str]:
+    agency = plan.agency_code or "?"
+    if plan.rollup_code and plan.rollup_code != plan.agency_code:
+        agency = f"{agency} (→ {plan.rollup_code})"
+    line = text("import.line", lang, file=plan.path.name or str(plan.path), agency=agency,
+                period=plan.period if plan.period is not None else "?",
+                version=plan.version if plan.version is not None else "-",
+                outcome=text(f"import.outcome.{plan.outcome.value}", lang),
+                added=plan.added, changed=plan.changed, removed=plan.removed)
+    return [line] + ["  " + p for p in problems_bilingual(plan.problems, lang)]
+
+
+def cmd_import(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.imports import plan_import, run_import, undo_last_import
+
+    if args.undo:
+        if args.files or args.dry_run or args.accept_edited:
+            raise UsageError.of("import.undo_with_files")
+        db = _open(args)
+        try:
+            undone = undo_last_import(db)
+        finally:
+            db.close()
+        _say_done("import.undo_done", lang, batch=undone.batch_uuid, files=undone.files)
+        return EXIT_OK
+    if not args.files:
+        raise UsageError.of("import.no_files")
+    db = _open(args)
+    try:
+        if args.dry_run:
+            plans = drive(plan_import(db, args.files, accept_edited=args.accept_edited),
+                          _Bar())
+        else:
+            summary = drive(run_import(db, args.files, accept_edited=args.accept_edited),
+                            _Bar())
+            plans = summary.plans
+    finally:
+        db.close()
+    for plan in plans:
+        _say(_import_lines(plan, lang))
+    refused = sum(1 for p in plans if p.refused)
+    accepted = sum(1 for p in plans if p.accepted)
+    _say_done("import.dry_summary" if args.dry_run else "import.summary", lang,
+              files=len(plans), accepted=accepted, refused=refused,
+              unchanged=len(plans) - accepted - refused)
+    return EXIT_REFUSED if refused else EXIT_OK
+
 # --- command functions: report ---
+def cmd_report(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.exchange.national_report import (
+        export_national_pdf,
+        export_national_xlsx,
+        national_report_data,
+        national_summary,
+    )
+
+    export = export_national_xlsx if args.format == "xlsx" else export_national_pdf
+    db = _open(args)
+    started = time.perf_counter()
+    try:
+        report = national_report_data(db, args.period)
+        drive(export(db, args.period, args.output, report=report), _Bar())
+    finally:
+        db.close()
+    facts = national_summary(report, lang)
+    _say_done("report.done", lang, file=args.output, period=args.period,
+              seconds=time.perf_counter() - started, **facts)
+    return EXIT_OK
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
@@ -385,7 +468,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     # --- commands: period ---
     "period": cmd_period,
     # --- commands: import ---
+    "import": lambda args, lang: cmd_import(args, lang),
     # --- commands: report ---
+    "report": lambda args, lang: cmd_report(args, lang),
     # --- commands: assess ---
     "assess": lambda args, lang: cmd_assess(args, lang),
     # --- commands: catalog, backup, restore ---

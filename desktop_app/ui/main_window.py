@@ -7,11 +7,21 @@ page whose module is missing shows a short notice instead, so the window always 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -38,6 +48,9 @@ from desktop_app.ui.app import install_translator
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.worker import JobRunner, run_job, show_error
 
+if TYPE_CHECKING:
+    from desktop_app.ui.import_dialog import ImportCommands
+
 log = logging.getLogger("nap-reporter.ui")
 
 # (key, module, class): the order of the navigation list and of Ctrl+1..5.
@@ -48,6 +61,22 @@ PAGES = (
     ("recommendations", "desktop_app.ui.recommendations_page", "RecommendationsPage"),
     ("submissions", "desktop_app.ui.submissions_page", "SubmissionsPage"),
 )
+# The focal point's pages (Ministry of Justice): who reported, the consolidated views.
+FOCAL_PAGES = (
+    ("overview", "desktop_app.ui.overview_page", "OverviewPage"),
+    ("completeness", "desktop_app.ui.completeness_page", "CompletenessPage"),
+    ("recommendations", "desktop_app.ui.assessments_page", "AssessmentsPage"),
+    ("areas", "desktop_app.ui.areas_tasks_page", "AreasTasksPage"),
+    ("imports", "desktop_app.ui.imports_page", "ImportsPage"),
+)
+NATIONAL_REPORT_MODULE = "desktop_app.core.exchange.national_report"
+
+
+def national_report_available() -> bool:
+    try:
+        return importlib.util.find_spec(NATIONAL_REPORT_MODULE) is not None
+    except (ImportError, ValueError):
+        return False
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language
 
@@ -143,6 +172,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 600)
         self.resize(SCREENSHOT_SIZE)
         self.runners: list[JobRunner] = []
+        self._import_commands: ImportCommands | None = None
         # The translator must be in place before the pages retranslate themselves.
         ctx.language_changed.connect(self._language_changed)
         ctx.period_changed.connect(lambda _year: self.update_status())
@@ -150,6 +180,9 @@ class MainWindow(QMainWindow):
 
         self.facts = period_facts(ctx.db, ctx.year)
         self.initialised = self.facts.role is not None
+        self.focal = self.facts.role is Role.FOCAL_POINT
+        self.page_specs = FOCAL_PAGES if self.focal else PAGES
+        self.setAcceptDrops(self.focal)
         self.years = self._years() if self.initialised else []
         if self.years and ctx.year not in self.years:
             past = [y for y in self.years if y <= ctx.year]
@@ -193,10 +226,33 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
+        # The focal point's commands; hidden at an agency.
+        self.import_files_action = QAction(self)
+        self.import_files_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_files_action.triggered.connect(lambda: self.import_commands().import_files())
+        self.import_folder_action = QAction(self)
+        self.import_folder_action.triggered.connect(
+            lambda: self.import_commands().import_folder())
+        self.undo_import_action = QAction(self)
+        self.undo_import_action.triggered.connect(
+            lambda: self.import_commands().undo_last_import())
+        self.national_report_action = QAction(self)
+        self.national_report_action.triggered.connect(self.national_report)
+        from desktop_app.ui.import_dialog import engine_available
+
+        has_import = self.focal and engine_available()
+        for action in (self.import_files_action, self.import_folder_action,
+                       self.undo_import_action):
+            action.setVisible(self.focal)
+            action.setEnabled(has_import)
+        self.national_report_action.setVisible(self.focal)
+        self.national_report_action.setEnabled(self.focal and national_report_available())
+        for action in (self.export_action, self.report_settings_action, self.carry_action):
+            action.setVisible(not self.focal)
 
         self.page_actions: list[QAction] = []
         self.page_group = QActionGroup(self)
-        for number in range(1, len(PAGES) + 1):
+        for number in range(1, len(self.page_specs) + 1):
             action = QAction(self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -255,6 +311,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.export_action)
+        if self.focal:
+            self.file_menu.addAction(self.import_files_action)
+            self.file_menu.addAction(self.import_folder_action)
+            self.file_menu.addAction(self.undo_import_action)
+            self.file_menu.addSeparator()
+            self.file_menu.addAction(self.national_report_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -279,11 +341,12 @@ class MainWindow(QMainWindow):
             self.edit_menu.addAction(self.edit_actions[name])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.edit_actions["find"])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.carry_action)
+        if not self.focal:
+            self.edit_menu.addSeparator()
+            self.edit_menu.addAction(self.carry_action)
 
     def _make_pages(self) -> None:
-        for key, module_name, class_name in PAGES:
+        for key, module_name, class_name in self.page_specs:
             page = _page_class(module_name, class_name)(self.ctx, self.stack)
             page.setObjectName(f"{key}Page")
             self.pages[key] = page
@@ -342,6 +405,10 @@ class MainWindow(QMainWindow):
     # --- words ---------------------------------------------------------------------------
 
     def page_titles(self) -> list[str]:
+        if self.focal:
+            return [self.tr("Overview"), self.tr("Reporting status"),
+                    self.tr("Recommendations"), self.tr("Areas and tasks"),
+                    self.tr("Imports")]
         return [self.tr("Overview"), self.tr("Activities"), self.tr("Indicators"),
                 self.tr("Recommendations"), self.tr("Submissions")]
 
@@ -355,6 +422,10 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("&Export submission…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))
+        self.import_files_action.setText(self.tr("&Import files…"))
+        self.import_folder_action.setText(self.tr("Import a f&older…"))
+        self.undo_import_action.setText(self.tr("&Undo last import"))
+        self.national_report_action.setText(self.tr("&National report…"))
         self.report_settings_action.setText(self.tr("&Report: number, signer, recipients…"))
         self.carry_action.setText(self.tr("Carry unfinished activities to next period…"))
         self.carry_action.setIconText(self.tr("Carry over to next period…"))
@@ -405,7 +476,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("NAP Reporter")
             return
         if facts.role is Role.FOCAL_POINT:
+            from desktop_app.ui.focal_facts import focal_point_name
+
             agency = self.tr("Focal point")
+            name = focal_point_name(self.ctx.db, lang)
+            if name:
+                agency = f"{agency} · {name}"
         else:
             agency = f"{facts.agency_code} · {facts.agency_name(lang)}"
         self.agency_status.setText(agency)
@@ -474,7 +550,7 @@ class MainWindow(QMainWindow):
             focus()
 
     def current_page_key(self) -> str:
-        return PAGES[self.stack.currentIndex()][0]
+        return self.page_specs[self.stack.currentIndex()][0]
 
     # --- commands ------------------------------------------------------------------------
 
@@ -492,6 +568,71 @@ class MainWindow(QMainWindow):
             "recommendations of the UN Human Rights Committee.\n\n"
             "Works offline; submissions travel as files.").replace("%1", __version__),
             self.tr("Close"))
+
+    # --- the focal point's commands ------------------------------------------------------
+
+    def import_commands(self) -> ImportCommands:
+        from desktop_app.ui.import_dialog import ImportCommands
+
+        if self._import_commands is None:
+            self._import_commands = ImportCommands(self, self.ctx)
+        return self._import_commands
+
+    def open_import(self, paths: list[Path]) -> None:
+        self.import_commands().open_import(paths)
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.focal and self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event) if self.focal else []
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_import(paths)
+
+    def national_report(self) -> None:
+        """The national consolidated report of the period, as a workbook or a PDF."""
+        if not national_report_available():
+            return
+        title = self.tr("National report")
+        year = self.ctx.year
+        answer = choose(self, title, self.tr(
+            "The national consolidated report for %1: summary, reporting status, areas, "
+            "recommendations (follow-up first), assessments and an annex of activities by "
+            "agency. In which format?").replace("%1", str(year)),
+            [self.tr("Excel workbook (.xlsx)"), self.tr("PDF document (.pdf)"),
+             self.tr("Cancel")])
+        if answer not in (0, 1):
+            return
+        fmt = ("xlsx", "pdf")[answer]
+        filters = {"xlsx": self.tr("Excel workbooks (*.xlsx)"),
+                   "pdf": self.tr("PDF documents (*.pdf)")}
+        path = self.import_commands().pick_save_path(
+            title, self.tr("National_report_%1").replace("%1", str(year)) + f".{fmt}",
+            filters[fmt], f".{fmt}")
+        if path is None:
+            return
+        module = importlib.import_module(NATIONAL_REPORT_MODULE)
+        export = getattr(module, f"export_national_{fmt}")
+        db = self.ctx.db
+        runner = run_job(self, lambda: export(db, year, path), title)
+        self.runners.append(runner)
+        runner.succeeded.connect(lambda written: inform(
+            self, title, self.tr("The national report was saved:\n%1")
+            .replace("%1", str(written or path)), self.tr("Close")))
+        runner.finished.connect(lambda: self.runners.remove(runner))
 
     def open_export(self) -> None:
         from desktop_app.ui.export_dialog import ExportDialog
@@ -576,7 +717,7 @@ class MainWindow(QMainWindow):
             elif answer == 0:
                 if year is not None:
                     self.set_period(year)
-                self.show_page([key for key, *_ in PAGES].index("activities"))
+                self.show_page([key for key, *_ in self.page_specs].index("activities"))
                 page.open_editor(draft, draft_path=path)
                 return  # one editor at a time; the rest are offered next start
 

@@ -420,6 +420,360 @@
     </message>
 </context>
 <context>
+    <name>AreasTasksPage</name>
+    <message>
+        <source>Areas and tasks in %1</source>
+        <translation>Lĩnh vực và nhiệm vụ năm %1</translation>
+    </message>
+    <message>
+        <source>By area</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>By task</source>
+        <translation>Theo nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Đạt mục tiêu</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>No agency reported an activity for this task.</source>
+        <translation>Chưa cơ quan nào báo cáo hoạt động cho nhiệm vụ này.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentEditor</name>
+    <message>
+        <source>Assessment for this period</source>
+        <translation>Đánh giá cho kỳ báo cáo này</translation>
+    </message>
+    <message>
+        <source>&amp;Grade (A–E):</source>
+        <translation>&amp;Mức đánh giá (A–E):</translation>
+    </message>
+    <message>
+        <source>&amp;Implementation:</source>
+        <translation>Mức độ &amp;thực hiện:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>&amp;Lưu đánh giá</translation>
+    </message>
+    <message>
+        <source>Choose a grade</source>
+        <translation>Chọn mức đánh giá</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Not assessed yet.</source>
+        <translation>Chưa đánh giá.</translation>
+    </message>
+    <message>
+        <source>Assessed without a period.</source>
+        <translation>Đã đánh giá (không gắn với kỳ báo cáo).</translation>
+    </message>
+    <message>
+        <source>Assessed.</source>
+        <translation>Đã đánh giá.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsPage</name>
+    <message>
+        <source>Filter by code, agency or words of the text (with or without diacritics)</source>
+        <translation>Lọc theo mã, cơ quan hoặc từ trong nội dung (có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>Follow-up only</source>
+        <translation>Chỉ khuyến nghị ưu tiên theo dõi</translation>
+    </message>
+    <message>
+        <source>Recommendations in %1: actions and assessment</source>
+        <translation>Khuyến nghị năm %1: hoạt động và đánh giá</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown · %3 assessed</source>
+        <translation>Hiển thị %1/%2 · đã đánh giá %3</translation>
+    </message>
+    <message>
+        <source>No recommendation selected.</source>
+        <translation>Chưa chọn khuyến nghị nào.</translation>
+    </message>
+    <message>
+        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
+        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin trong vòng hai năm.</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Agencies that acted</source>
+        <translation>Các cơ quan đã thực hiện</translation>
+    </message>
+    <message>
+        <source>%1 in all, %2 with a result, %3 on track</source>
+        <translation>tổng số %1, có kết quả %2, đạt mục tiêu %3</translation>
+    </message>
+    <message>
+        <source>Activities (%1)</source>
+        <translation>Hoạt động (%1)</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 hoạt động khác</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>Lưu đánh giá</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessModel</name>
+    <message>
+        <source>City</source>
+        <translation>Thành phố</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <source>Ministry</source>
+        <translation>Bộ</translation>
+    </message>
+    <message>
+        <source>Ministerial agency</source>
+        <translation>Cơ quan ngang bộ</translation>
+    </message>
+    <message>
+        <source>Central body</source>
+        <translation>Cơ quan trung ương</translation>
+    </message>
+    <message>
+        <source>Not received</source>
+        <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>The due date has passed.</source>
+        <translation>Đã quá hạn nộp.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) received</source>
+        <translation>
+            <numerusform>Đã nhận %n phiên bản</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First received: %1</source>
+        <translation>Nhận lần đầu: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: version %2 (%n version(s))</source>
+        <translation>
+            <numerusform>%1: phiên bản %2 (%n phiên bản)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Received %1 of %2 · on time %3 · late %4 · on-time rate %5</source>
+        <translation>Đã nhận %1/%2 · đúng hạn %3 · quá hạn %4 · tỷ lệ đúng hạn %5</translation>
+    </message>
+    <message>
+        <source>Includes the former units: %1</source>
+        <translation>Gồm cả các đơn vị cũ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessPage</name>
+    <message>
+        <source>Period %1: received %2 of %3 · on time %4 · late %5 · not received %6 · on-time rate %7</source>
+        <translation>Kỳ %1: đã nhận %2/%3 · đúng hạn %4 · quá hạn %5 · chưa nhận %6 · tỷ lệ đúng hạn %7</translation>
+    </message>
+    <message>
+        <source>Reporting status</source>
+        <translation>Tình hình báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Hiển thị:</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Tất cả cơ quan</translation>
+    </message>
+    <message>
+        <source>Provinces and cities</source>
+        <translation>Tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <source>Ministries and ministerial agencies</source>
+        <translation>Bộ, cơ quan ngang bộ</translation>
+    </message>
+    <message>
+        <source>Central bodies</source>
+        <translation>Cơ quan trung ương</translation>
+    </message>
+    <message>
+        <source>· n = versions received</source>
+        <translation>· n = số phiên bản đã nhận</translation>
+    </message>
+    <message>
+        <source>Counts per period</source>
+        <translation>Số liệu theo kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Hạn nộp</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Not received</source>
+        <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>Tỷ lệ đúng hạn</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatedRecommendationModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Đạt mục tiêu</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>Thực hiện</translation>
+    </message>
+    <message>
+        <source>Agencies that acted</source>
+        <translation>Các cơ quan đã thực hiện</translation>
+    </message>
+    <message>
+        <source>Indicators on track</source>
+        <translation>Chỉ số đạt mục tiêu</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Mức</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <translation>Mức độ thực hiện</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Khuyến nghị</translation>
+    </message>
+    <message>
+        <source>Follow-up recommendation</source>
+        <translation>Khuyến nghị ưu tiên theo dõi</translation>
+    </message>
+    <message>
+        <source>The Committee&apos;s follow-up grade (A–E)</source>
+        <translation>Mức đánh giá tiếp theo của Ủy ban (A–E)</translation>
+    </message>
+    <message>
+        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
+        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin trong vòng hai năm.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Known</source>
@@ -536,6 +890,309 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
 </context>
 <context>
+    <name>Implementation</name>
+    <message>
+        <source>Fully implemented</source>
+        <translation>Đầy đủ</translation>
+    </message>
+    <message>
+        <source>Partially implemented</source>
+        <translation>Một phần</translation>
+    </message>
+    <message>
+        <source>Not implemented</source>
+        <translation>Chưa thực hiện</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommands</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose the submissions to import</source>
+        <translation>Chọn các tệp báo cáo cần nhập</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of submissions</source>
+        <translation>Chọn thư mục chứa các tệp báo cáo</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Tên tệp:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Import submissions</source>
+        <translation>Nhập báo cáo</translation>
+    </message>
+    <message>
+        <source>There is no workbook (.xlsx) to import there.</source>
+        <translation>Không có sổ tính (.xlsx) nào để nhập ở đó.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <translation>Hoàn tác lần nhập gần nhất</translation>
+    </message>
+    <message>
+        <source>Undo the last import? Every file it imported is taken out again and the data is as it was before that import.</source>
+        <translation>Hoàn tác lần nhập gần nhất? Mọi tệp đã nhập trong lần đó sẽ được gỡ bỏ và dữ liệu trở lại như trước lần nhập đó.</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Giữ nguyên</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last import was undone (%n file(s)).</source>
+        <translation>
+            <numerusform>Đã hoàn tác lần nhập gần nhất (%n tệp).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import submissions</source>
+        <translation>Nhập báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Accept files edited after export (checked like a filled-in template and marked as edited)</source>
+        <translation>&amp;Chấp nhận tệp đã bị sửa sau khi xuất (kiểm tra như biểu mẫu đã điền và đánh dấu là đã sửa)</translation>
+    </message>
+    <message>
+        <source>Save &amp;problems…</source>
+        <translation>Lưu &amp;danh sách lỗi…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The import is done. What happened to each file:</source>
+        <translation>Đã nhập xong. Kết quả của từng tệp:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n file(s)…</source>
+        <translation>
+            <numerusform>Đang kiểm tra %n tệp…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of %n file(s). Nothing has been written yet: check the outcome of each file, then press Import.</source>
+        <translation>
+            <numerusform>Xem trước %n tệp. Chưa có gì được ghi: hãy kiểm tra kết quả của từng tệp rồi bấm Nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported: %1 accepted, %2 refused, %3 unchanged.</source>
+        <translation>Kết quả nhập: chấp nhận %1, từ chối %2, không thay đổi %3.</translation>
+    </message>
+    <message>
+        <source>There is no file to import.</source>
+        <translation>Không có tệp nào để nhập.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 file(s) would be imported; %3 problem(s) found.</source>
+        <translation>Sẽ nhập %1/%2 tệp; phát hiện %3 lỗi.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Problems in %1 (%2)</source>
+        <translation>Lỗi trong %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Checking the files</source>
+        <translation>Đang kiểm tra các tệp</translation>
+    </message>
+    <message>
+        <source>Importing the files</source>
+        <translation>Đang nhập các tệp</translation>
+    </message>
+    <message>
+        <source>Save the problems as a workbook</source>
+        <translation>Lưu danh sách lỗi thành sổ tính</translation>
+    </message>
+    <message>
+        <source>problems.xlsx</source>
+        <translation>danh_sach_loi.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The problems were saved to %1</source>
+        <translation>Đã lưu danh sách lỗi vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOutcome</name>
+    <message>
+        <source>New submission</source>
+        <translation>Báo cáo mới</translation>
+    </message>
+    <message>
+        <source>Newer version: replaces the earlier one</source>
+        <translation>Phiên bản mới hơn: thay thế phiên bản trước</translation>
+    </message>
+    <message>
+        <source>Already imported: nothing to do</source>
+        <translation>Đã nhập trước đó: không có gì thay đổi</translation>
+    </message>
+    <message>
+        <source>Older version: ignored</source>
+        <translation>Phiên bản cũ hơn: bỏ qua</translation>
+    </message>
+    <message>
+        <source>Conflict: same version, different content</source>
+        <translation>Xung đột: cùng phiên bản nhưng nội dung khác</translation>
+    </message>
+    <message>
+        <source>Filled-in template</source>
+        <translation>Biểu mẫu đã điền</translation>
+    </message>
+    <message>
+        <source>Edited after export: accepted, marked as edited</source>
+        <translation>Bị sửa sau khi xuất: chấp nhận, đánh dấu là đã sửa</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>from a template</source>
+        <translation>từ biểu mẫu</translation>
+    </message>
+    <message>
+        <source>edited after export</source>
+        <translation>bị sửa sau khi xuất</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsPage</name>
+    <message>
+        <source>Imported submissions</source>
+        <translation>Báo cáo đã nhập</translation>
+    </message>
+    <message>
+        <source>Import &amp;files…</source>
+        <translation>Nhập &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>Nhập cả &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last import</source>
+        <translation>&amp;Hoàn tác lần nhập gần nhất</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Mã băm</translation>
+    </message>
+    <message>
+        <source>Import is not available in this version yet.</source>
+        <translation>Phiên bản này chưa có chức năng nhập báo cáo.</translation>
+    </message>
+    <message>
+        <source>Nothing imported yet. Choose files or a folder, or drop them on this window: each file is previewed before anything is written.</source>
+        <translation>Chưa nhập báo cáo nào. Hãy chọn tệp hoặc thư mục, hoặc kéo thả vào cửa sổ này: từng tệp được xem trước rồi mới ghi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n file(s) imported or refused, newest first. Files and folders dropped on this window are imported too.</source>
+        <translation>
+            <numerusform>%n tệp đã nhập hoặc bị từ chối gần nhất, mới nhất ở trên. Có thể kéo thả tệp và thư mục vào cửa sổ này để nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>đã hoàn tác</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTableModel</name>
     <message>
         <source>Activity</source>
@@ -647,6 +1304,18 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <translation>Khuyến nghị</translation>
     </message>
     <message>
+        <source>Reporting status</source>
+        <translation>Tình hình báo cáo</translation>
+    </message>
+    <message>
+        <source>Areas and tasks</source>
+        <translation>Lĩnh vực và nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Nhập báo cáo</translation>
+    </message>
+    <message>
         <source>Submissions</source>
         <translation>Báo cáo đã gửi</translation>
     </message>
@@ -685,6 +1354,22 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>&amp;About NAP Reporter</source>
         <translation>&amp;Giới thiệu NAP Reporter</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Nhập báo cáo từ tệp…</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>Nhập cả &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last import</source>
+        <translation>&amp;Hoàn tác lần nhập gần nhất</translation>
+    </message>
+    <message>
+        <source>&amp;National report…</source>
+        <translation>Báo cáo &amp;quốc gia…</translation>
     </message>
     <message>
         <source>&amp;Report: number, signer, recipients…</source>
@@ -801,6 +1486,40 @@ Có thể sử dụng mà không cần kết nối Internet; báo cáo được 
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>National report</source>
+        <translation>Báo cáo quốc gia</translation>
+    </message>
+    <message>
+        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
+        <translation>Báo cáo tổng hợp quốc gia năm %1: tóm tắt, tình hình báo cáo, lĩnh vực, khuyến nghị (ưu tiên theo dõi trước), đánh giá và phụ lục hoạt động theo cơ quan. Chọn định dạng nào?</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Sổ tính Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation>Tài liệu PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>National_report_%1</source>
+        <translation>Bao_cao_quoc_gia_%1</translation>
+    </message>
+    <message>
+        <source>The national report was saved:
+%1</source>
+        <translation>Đã lưu báo cáo quốc gia:
+%1</translation>
     </message>
     <message>
         <source>Carry unfinished activities to next period</source>
@@ -1035,6 +1754,72 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>This page is not available in this version yet.</source>
         <translation>Trang này chưa có trong phiên bản hiện tại.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Conflicts with %1</source>
+        <translation>Xung đột với %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Rule broken</source>
+        <translation>Quy tắc bị vi phạm</translation>
     </message>
 </context>
 <context>

@@ -16,13 +16,13 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
-from desktop_app.core.exchange.canonical import clean_text, content_hash
+from desktop_app.core.exchange.canonical import canonical_json, clean_text, content_hash
 from desktop_app.core.exchange.columns import HEADER_ROWS, META_SHEET, SHEETS, Column, Kind, Sheet
 from desktop_app.core.exchange.submission import (
     FORMAT_NAME,
@@ -61,10 +61,13 @@ class ReadSubmission:
     data: SubmissionData
     hash_ok: bool  # False: the values were changed after the program wrote the file
     problems: list[Problem]
+    # sheet key -> the worksheet row number of each record in data (for locating problems)
+    rows: dict[str, list[int]] = field(default_factory=dict)
+    data_json: str = ""  # canonical_json(data), already made for the hash: reuse it
 
 
 def _refuse(code: str, path: Path, **params: Any) -> RefusedError:
-    return RefusedError(Problem(code, {"file": path.name, **params}))
+    return RefusedError(Problem(code, {"file": path.name or str(path), **params}))
 
 
 # --- the container -------------------------------------------------------------------
@@ -268,7 +271,7 @@ def _letter(index: int) -> str:
 
 
 def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
-               problems: list[Problem]) -> list[Any]:
+               problems: list[Problem], numbers: list[int] | None = None) -> list[Any]:
     headers = rows[HEADER_ROWS - 1] if len(rows) >= HEADER_ROWS else []
     found = [_to_text(h).strip() if not _empty(h) else "" for h in headers]
     expected = [c.header_en for c in sheet.columns]
@@ -292,6 +295,8 @@ def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
                                                  _letter(index))))
         if not bad:
             records.append(record_type(*values))
+            if numbers is not None:
+                numbers.append(number)
     return records
 
 
@@ -361,10 +366,14 @@ def read_submission(path: Path, *, engine: str = "calamine") -> ReadSubmission:
     meta = _read_meta(path, sheets[META_SHEET])
     problems: list[Problem] = []
     parts: dict[str, list[Any]] = {}
+    numbers: dict[str, list[int]] = {}
     for sheet in SHEETS:
         if sheet.title not in sheets:
             raise _refuse("submission.missing_sheet", path, sheet=sheet.title)
-        parts[sheet.key] = _read_rows(path, sheet, sheets[sheet.title], problems)
+        numbers[sheet.key] = []
+        parts[sheet.key] = _read_rows(path, sheet, sheets[sheet.title], problems,
+                                      numbers[sheet.key])
     data = SubmissionData(**parts)
-    hash_ok = not problems and content_hash(meta, data) == meta.content_hash
-    return ReadSubmission(meta, data, hash_ok, problems)
+    data_json = canonical_json(data)
+    hash_ok = not problems and content_hash(meta, data, data_json=data_json) == meta.content_hash
+    return ReadSubmission(meta, data, hash_ok, problems, numbers, data_json)

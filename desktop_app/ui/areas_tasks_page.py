@@ -1,0 +1,135 @@
+"""The focal point's Areas and tasks page: the period's consolidated work per area and task.
+
+Two read-only tables over core.services.consolidated.by_area and by_task: activities by
+status, how many agencies (2025 units) acted, and indicators on track. Only the latest
+version of each agency's submission counts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from desktop_app.core.domain.enums import ActivityStatus
+from desktop_app.core.problems import NapError
+from desktop_app.core.services import consolidated
+from desktop_app.core.services.consolidated import AreaView, TaskView
+from desktop_app.core.services.overview import IndicatorCounts, StatusCounts
+from desktop_app.messages import problem_text
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import status_names
+from desktop_app.ui.overview_page import OVERDUE, Line, LinesModel, _table
+
+
+def _on_track(ind: IndicatorCounts) -> str:
+    return f"{ind.on_track} / {ind.total}" if ind.total else "–"
+
+
+class AreasTasksPage(QWidget):
+    AREA_COLUMNS = 8
+    TASK_COLUMNS = 9
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = False
+        self.areas: tuple[AreaView, ...] = ()
+        self.tasks: tuple[TaskView, ...] = ()
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.area_model = LinesModel(self.AREA_COLUMNS, right_aligned=(2, 3, 4, 5, 6, 7),
+                                     parent=self)
+        self.area_table = _table(self.area_model, stretch=1)
+        self.area_table.setObjectName("byArea")
+        self.task_model = LinesModel(self.TASK_COLUMNS, right_aligned=(3, 4, 5, 6, 7, 8),
+                                     parent=self)
+        self.task_table = _table(self.task_model, stretch=2)
+        self.task_table.setObjectName("byTask")
+        self.area_box, self.task_box = QGroupBox(), QGroupBox()
+        QVBoxLayout(self.area_box).addWidget(self.area_table)
+        QVBoxLayout(self.task_box).addWidget(self.task_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.area_box)
+        splitter.addWidget(self.task_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 420])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        ctx.data_changed.connect(self._changed)
+        ctx.period_changed.connect(self._changed)
+        ctx.language_changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, *_: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        try:
+            self.areas = consolidated.by_area(self.ctx.db, self.ctx.year)
+            self.tasks = consolidated.by_task(self.ctx.db, self.ctx.year)
+            self.message.clear()
+        except NapError as error:
+            self.areas, self.tasks = (), ()
+            self.message.setText("\n".join(problem_text(p, self.ctx.lang)
+                                           for p in error.problems))
+        self._show()
+
+    def _status_columns(self, counts: StatusCounts) -> tuple[str, ...]:
+        return (str(counts.total), str(counts.of(ActivityStatus.COMPLETED)),
+                str(counts.of(ActivityStatus.IN_PROGRESS)))
+
+    def _status_tooltip(self, title: str, counts: StatusCounts) -> str:
+        names = status_names()
+        return "\n".join([title, *(f"{names[s]}: {counts.of(s)}" for s in names)])
+
+    def _show(self) -> None:
+        lang = self.ctx.lang
+        self.heading.setText(self.tr("Areas and tasks in %1").replace("%1", str(self.ctx.year)))
+        self.area_box.setTitle(self.tr("By area"))
+        self.task_box.setTitle(self.tr("By task"))
+        self.area_model.set_headers([
+            self.tr("No."), self.tr("Area"), self.tr("Activities"), self.tr("Completed"),
+            self.tr("In progress"), self.tr("Agencies"), self.tr("Indicators"),
+            self.tr("On track")])
+        self.area_model.set_lines([
+            Line((str(a.number), a.title(lang), *self._status_columns(a.activities),
+                  str(a.agencies), str(a.indicators.total), _on_track(a.indicators)),
+                 self._status_tooltip(a.title(lang), a.activities))
+            for a in self.areas])
+        areas = {a.code: a.number for a in self.areas}
+        self.task_model.set_headers([
+            self.tr("Task"), self.tr("Area"), self.tr("Title"), self.tr("Activities"),
+            self.tr("Completed"), self.tr("In progress"), self.tr("Agencies"),
+            self.tr("Indicators"), self.tr("On track")])
+        nothing = self.tr("No agency reported an activity for this task.")
+        lines = []
+        for t in self.tasks:
+            tooltip = self._status_tooltip(f"{t.code} — {t.title(lang)}", t.activities)
+            idle = t.activities.total == 0
+            lines.append(Line(
+                (t.code, str(areas.get(t.area_code, "")), t.title(lang),
+                 *self._status_columns(t.activities), str(t.agencies),
+                 str(t.indicators.total), _on_track(t.indicators)),
+                tooltip + ("\n" + nothing if idle else ""), color=OVERDUE if idle else None))
+        self.task_model.set_lines(lines)

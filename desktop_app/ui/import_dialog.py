@@ -1,0 +1,702 @@
+"""The import dialog: submissions chosen or dropped, previewed per file, then imported.
+
+Opening the dialog plans the import (core ``plan_import``, which writes nothing) on a
+worker; the table shows what each file would do — agency (and the 2025 unit it rolls up
+to), period, version, the outcome in words, rows added / changed / removed — and the
+pane below lists the selected file's row-level problems. "Accept edited files" plans
+again. Import runs ``run_import`` through run_job (progress and Cancel: one transaction
+per file, so a cancelled file leaves nothing) and then shows the summary; Cancel before
+that writes nothing. The engine is looked up late (``engine``) so tests can replace it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Generator, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QCloseEvent, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.domain.enums import ImportOutcome
+from desktop_app.core.problems import NapError, Problem
+from desktop_app.core.services.agencies import AgencyDirectory
+from desktop_app.messages import problem_text
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.worker import JobRunner, run_job, show_error
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+IMPORTS_MODULE = "desktop_app.core.services.imports"
+
+GOOD = QColor("#2b8a3e")
+QUIET = QColor("#6c757d")
+WARN = QColor("#b35c00")
+BAD = QColor("#c92a2a")
+
+WRITING = frozenset({ImportOutcome.NEW, ImportOutcome.NEWER, ImportOutcome.TEMPLATE,
+                     ImportOutcome.EDITED})
+QUIET_OUTCOMES = frozenset({ImportOutcome.DUPLICATE, ImportOutcome.OLDER})
+REFUSALS = frozenset({ImportOutcome.CONFLICT, ImportOutcome.REFUSED})
+
+
+def engine() -> Any:
+    """The import engine module (looked up late so tests can replace it)."""
+    return importlib.import_module(IMPORTS_MODULE)
+
+
+def engine_available() -> bool:
+    try:
+        return importlib.util.find_spec(IMPORTS_MODULE) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def outcome_of(value: Any) -> ImportOutcome | None:
+    """The engine's outcome (an ImportOutcome, or its value as text); None if unknown."""
+    try:
+        return ImportOutcome(str(getattr(value, "value", value)).strip().lower())
+    except ValueError:
+        return None
+
+
+def would_write(plan: Any) -> bool:
+    return outcome_of(plan.outcome) in WRITING
+
+
+def count_of(value: Any) -> int:
+    """A summary field that is a number or a collection of files."""
+    if isinstance(value, int):
+        return value
+    try:
+        return len(value)
+    except TypeError:
+        return 0
+
+
+def outcome_names() -> dict[ImportOutcome, str]:
+    return {
+        ImportOutcome.NEW: QCoreApplication.translate("ImportOutcome", "New submission"),
+        ImportOutcome.NEWER: QCoreApplication.translate(
+            "ImportOutcome", "Newer version: replaces the earlier one"),
+        ImportOutcome.DUPLICATE: QCoreApplication.translate(
+            "ImportOutcome", "Already imported: nothing to do"),
+        ImportOutcome.OLDER: QCoreApplication.translate("ImportOutcome",
+                                                        "Older version: ignored"),
+        ImportOutcome.CONFLICT: QCoreApplication.translate(
+            "ImportOutcome", "Conflict: same version, different content"),
+        ImportOutcome.TEMPLATE: QCoreApplication.translate("ImportOutcome",
+                                                           "Filled-in template"),
+        ImportOutcome.EDITED: QCoreApplication.translate(
+            "ImportOutcome", "Edited after export: accepted, marked as edited"),
+        ImportOutcome.REFUSED: QCoreApplication.translate("ImportOutcome", "Refused"),
+    }
+
+
+def outcome_text(plan: Any) -> str:
+    outcome = outcome_of(plan.outcome)
+    if outcome is None:
+        return str(getattr(plan.outcome, "value", plan.outcome))
+    words = outcome_names()[outcome]
+    if getattr(plan, "from_template", False) and outcome is not ImportOutcome.TEMPLATE:
+        words += " · " + QCoreApplication.translate("ImportOutcome", "from a template")
+    if getattr(plan, "edited", False) and outcome is not ImportOutcome.EDITED:
+        words += " · " + QCoreApplication.translate("ImportOutcome", "edited after export")
+    return words
+
+
+def outcome_color(plan: Any) -> QColor | None:
+    outcome = outcome_of(plan.outcome)
+    if outcome is ImportOutcome.EDITED:
+        return WARN
+    if outcome in WRITING:
+        return GOOD
+    if outcome in QUIET_OUTCOMES:
+        return QUIET
+    if outcome in REFUSALS:
+        return BAD
+    return None
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given, folders as the workbooks (.xlsx) directly inside them; no repeats."""
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.iterdir(), key=lambda p: p.name.casefold()):
+                if (child.is_file() and child.suffix.lower() == ".xlsx"
+                        and not child.name.startswith(("~$", "."))):
+                    found[child] = None
+        else:
+            found[path] = None
+    return list(found)
+
+
+# --- choosing files, in the program's language -----------------------------------------
+
+
+def _documents() -> str:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+# --- the tables --------------------------------------------------------------------------
+
+
+class PlanModel(QAbstractTableModel):
+    """One row per file of the batch, as the engine planned (or imported) it."""
+
+    FILE, AGENCY, PERIOD, VERSION, OUTCOME, ADDED, CHANGED, REMOVED, PROBLEMS = range(9)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plans: list[Any] = []
+        self.unit_names: dict[str, str] = {}
+
+    def set_plans(self, plans: Sequence[Any], unit_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.plans, self.unit_names = list(plans), unit_names
+        self.endResetModel()
+
+    def agency_text(self, plan: Any) -> str:
+        code = plan.agency_code or ""
+        name = plan.agency_name or self.unit_names.get(code, "") or code
+        if not name:
+            return "–"
+        rollup = getattr(plan, "rollup_code", None)
+        if rollup and rollup != code:
+            name += f" [{self.unit_names.get(rollup, rollup)}]"
+        return name
+
+    def headers(self) -> list[str]:
+        return [self.tr("File"), self.tr("Agency"), self.tr("Period"), self.tr("Version"),
+                self.tr("Outcome"), self.tr("Added"), self.tr("Changed"), self.tr("Removed"),
+                self.tr("Problems")]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.plans)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.PROBLEMS + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def _display(self, plan: Any, column: int) -> str:
+        def number(value: Any) -> str:
+            return "–" if value is None else str(value)
+
+        if column == self.FILE:
+            return Path(plan.path).name
+        if column == self.AGENCY:
+            return self.agency_text(plan)
+        if column == self.PERIOD:
+            return number(plan.period)
+        if column == self.VERSION:
+            return number(plan.version)
+        if column == self.OUTCOME:
+            return outcome_text(plan)
+        if column == self.ADDED:
+            return number(plan.added)
+        if column == self.CHANGED:
+            return number(plan.changed)
+        if column == self.REMOVED:
+            return number(plan.removed)
+        return str(len(plan.problems))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        plan, column = self.plans[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(plan, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.FILE:
+                return str(plan.path)
+            if column == self.OUTCOME:
+                tip = outcome_text(plan)
+                if plan.conflict_with:
+                    tip += "\n" + self.tr("Conflicts with %1").replace(
+                        "%1", str(plan.conflict_with))
+                return tip
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.OUTCOME:
+                return outcome_color(plan)
+            if column == self.PROBLEMS and plan.problems:
+                return BAD
+        if role == Qt.ItemDataRole.FontRole and column == self.OUTCOME:
+            font = QFont()
+            font.setBold(outcome_of(plan.outcome) in WRITING)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.PERIOD \
+                and column != self.OUTCOME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ProblemModel(QAbstractTableModel):
+    """The row-level problems of one file: where, and the rule in the user's language."""
+
+    FILE, SHEET, ROW, COLUMN, RULE = range(5)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.file_name = ""
+        self.problems: list[Problem] = []
+
+    def set_problems(self, file_name: str, problems: Sequence[Problem]) -> None:
+        self.beginResetModel()
+        self.file_name, self.problems = file_name, list(problems)
+        self.endResetModel()
+
+    def rule_text(self, problem: Problem) -> str:
+        return problem_text(Problem(problem.code, problem.params), self.lang)
+
+    def cells(self, problem: Problem) -> tuple[str, ...]:
+        where = problem.where
+        file = (where.file if where and where.file else self.file_name)
+        column = where.column if where and where.column else (problem.field or "")
+        return (Path(file).name if file else "", (where.sheet or "") if where else "",
+                str(where.row) if where and where.row is not None else "", column,
+                self.rule_text(problem))
+
+    def headers(self) -> list[str]:
+        return [self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
+                self.tr("Rule broken")]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.problems)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.RULE + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        cells = self.cells(self.problems[index.row()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.RULE:
+            return cells[self.RULE]
+        return None
+
+
+def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+# --- the dialog ----------------------------------------------------------------------------
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, paths: Iterable[Path | str],
+                 parent: QWidget | None = None, *, plan_now: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.paths = expand_paths(paths)
+        self.setObjectName("importDialog")
+        self.resize(1100, 680)
+        self.plans: list[Any] | None = None
+        self.summary: Any = None
+        self.runner: JobRunner | None = None
+        self.unit_names = self._unit_names()
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.accept_edited = QCheckBox()
+        self.plan_model = PlanModel(self)
+        self.plan_table = _table(self.plan_model, PlanModel.OUTCOME)
+        self.plan_table.setObjectName("importPreview")
+        self.problem_model = ProblemModel(ctx.lang, self)
+        self.problem_table = _table(self.problem_model, ProblemModel.RULE)
+        self.problem_table.setObjectName("importProblems")
+        self.problem_box = QGroupBox()
+        QVBoxLayout(self.problem_box).addWidget(self.problem_table)
+        self.totals = QLabel()
+        self.totals.setObjectName("importTotals")
+        self.totals.setWordWrap(True)
+        self.save_problems_button = QPushButton()
+        self.import_button = QPushButton()
+        self.import_button.setDefault(True)
+        self.close_button = QPushButton()
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.plan_table)
+        splitter.addWidget(self.problem_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_problems_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.accept_edited)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.totals)
+        layout.addLayout(buttons)
+
+        self.accept_edited.toggled.connect(lambda _on: self.plan())
+        self.plan_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._show_problems())
+        self.save_problems_button.clicked.connect(self.save_problems)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button.clicked.connect(self.reject)
+        self.retranslate()
+        self._update_buttons()
+        if plan_now:
+            self.plan()
+
+    # --- words ---------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import submissions"))
+        self.accept_edited.setText(self.tr(
+            "&Accept files edited after export (checked like a filled-in template and "
+            "marked as edited)"))
+        self.save_problems_button.setText(self.tr("Save &problems…"))
+        self.import_button.setText(self.tr("&Import"))
+        self.close_button.setText(self.tr("Close") if self.summary is not None
+                                  else self.tr("Cancel"))
+        self._show_intro()
+        self._show_totals()
+        self._show_problems()
+
+    def _show_intro(self) -> None:
+        if self.summary is not None:
+            self.intro.setText(self.tr("The import is done. What happened to each file:"))
+        elif self.plans is None:
+            self.intro.setText(self.tr("Checking %n file(s)…", "", len(self.paths)))
+        else:
+            self.intro.setText(self.tr(
+                "Preview of %n file(s). Nothing has been written yet: check the outcome of "
+                "each file, then press Import.", "", len(self.paths)))
+
+    def _show_totals(self) -> None:
+        if self.summary is not None:
+            s = self.summary
+            self.totals.setText(
+                self.tr("Imported: %1 accepted, %2 refused, %3 unchanged.")
+                .replace("%1", str(count_of(s.accepted))).replace("%2", str(count_of(s.refused)))
+                .replace("%3", str(count_of(s.unchanged))))
+            return
+        if not self.plans:
+            self.totals.setText("" if self.plans is None
+                                else self.tr("There is no file to import."))
+            return
+        writing = sum(1 for p in self.plans if would_write(p))
+        problems = sum(len(p.problems) for p in self.plans)
+        self.totals.setText(
+            self.tr("%1 of %2 file(s) would be imported; %3 problem(s) found.")
+            .replace("%1", str(writing)).replace("%2", str(len(self.plans)))
+            .replace("%3", str(problems)))
+
+    def _show_problems(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            self.problem_box.setTitle(self.tr("Problems"))
+            self.problem_model.set_problems("", [])
+            return
+        name = Path(plan.path).name
+        self.problem_box.setTitle(self.tr("Problems in %1 (%2)").replace("%1", name)
+                                  .replace("%2", str(len(plan.problems))))
+        self.problem_model.set_problems(str(plan.path), plan.problems)
+
+    def _update_buttons(self) -> None:
+        busy = self.runner is not None
+        done = self.summary is not None
+        plans = self.plans or []
+        self.import_button.setVisible(not done)
+        self.import_button.setEnabled(not busy and not done and any(would_write(p) for p in plans))
+        self.accept_edited.setEnabled(not busy and not done)
+        self.save_problems_button.setEnabled(not busy and any(p.problems for p in plans))
+        self.close_button.setEnabled(not busy or self.plans is None)
+
+    def _unit_names(self) -> dict[str, str]:
+        try:
+            with self.ctx.db.reading() as session:
+                directory = AgencyDirectory.from_session(session)
+                return {code: (a.name_vi if self.ctx.lang == "vi" else a.name_en)
+                        for code, a in directory.by_code.items()}
+        except Exception:  # noqa: BLE001  (names are a nicety; codes still show)
+            return {}
+
+    def current_plan(self) -> Any:
+        selection = self.plan_table.selectionModel()
+        rows = selection.selectedRows() if selection else []
+        if not rows or not self.plan_model.plans:
+            return None
+        return self.plan_model.plans[rows[0].row()]
+
+    # --- planning and importing -------------------------------------------------------
+
+    def _run(self, factory: Callable[[], Generator[Any, None, Any]], title: str,
+             done: Callable[[Any], None]) -> None:
+        runner = run_job(self, factory, title)
+        self.runner = runner
+        runner.succeeded.connect(done)
+        runner.finished.connect(self._job_finished)
+        self._update_buttons()
+
+    def _job_finished(self) -> None:
+        self.runner = None
+        self._update_buttons()
+
+    def plan(self) -> None:
+        """Plan again (writes nothing): on opening, and when "Accept edited" changes."""
+        if self.runner is not None or self.summary is not None:
+            return
+        db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
+        imports = engine()
+        self.plans = None
+        self._show_intro()
+        self._run(lambda: imports.plan_import(db, paths, accept_edited=accept),
+                  self.tr("Checking the files"), self._planned)
+
+    def _planned(self, plans: Any) -> None:
+        self.plans = list(plans)
+        self._show_plans(self.plans)
+
+    def _show_plans(self, plans: list[Any]) -> None:
+        self.plan_model.set_plans(plans, self.unit_names)
+        if plans:
+            first_problem = next((i for i, p in enumerate(plans) if p.problems), 0)
+            self.plan_table.selectRow(first_problem)
+        self._show_intro()
+        self._show_totals()
+        self._show_problems()
+        self._update_buttons()
+
+    def start_import(self) -> None:
+        if self.runner is not None or self.summary is not None or not self.plans:
+            return
+        db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
+        imports = engine()
+        self._run(lambda: imports.run_import(db, paths, accept_edited=accept),
+                  self.tr("Importing the files"), self._imported)
+
+    def _imported(self, summary: Any) -> None:
+        self.summary = summary
+        plans = list(getattr(summary, "plans", None) or self.plans or [])
+        self.plans = plans
+        self.ctx.data_changed.emit()
+        self.retranslate()
+        self._show_plans(plans)
+
+    def save_problems(self) -> None:
+        plans = self.plans or []
+        if not any(p.problems for p in plans):
+            return
+        path = ImportCommands(self, self.ctx).pick_save_path(
+            self.tr("Save the problems as a workbook"), self.tr("problems.xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
+        if path is None:
+            return
+        title = self.tr("Save the problems as a workbook")
+        try:
+            result = engine().save_problems_workbook(plans, path)
+        except NapError as error:
+            show_error(self, title, error, self.ctx.lang)
+            return
+        if isinstance(result, Generator):  # a Job: run it like any long work
+            self._run(lambda: result, title, lambda _r: self._saved(path))
+        else:
+            self._saved(path)
+
+    def _saved(self, path: Path) -> None:
+        self.totals.setText(self.tr("The problems were saved to %1").replace("%1", str(path)))
+
+    # --- closing -----------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel: stop a running check (it writes nothing) and close."""
+        if self.runner is not None:
+            if self.plans is not None or self.summary is not None:
+                return  # an import is running: its own progress dialog cancels it
+            self.runner.stop()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner is not None and self.plans is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+# --- the commands (menu, Imports page, drops) ------------------------------------------
+
+
+class ImportCommands(QObject):
+    """Choosing files (in the program's own words), opening the dialog, undoing."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
+        super().__init__(parent)
+        self.widget = parent
+        self.ctx = ctx
+
+    def file_dialog(self, title: str, mode: QFileDialog.FileMode, name_label: str,
+                    accept: str) -> QFileDialog:
+        """A non-native file dialog in our words (Qt has no Vietnamese of its own)."""
+        dialog = QFileDialog(self.widget, title, _documents())
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(mode)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Look in:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, name_label)
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Show:"))
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
+        dialog.setLabelText(QFileDialog.DialogLabel.Reject, self.tr("Cancel"))
+        places = [Path.home(), Path(_documents())]
+        dialog.setSidebarUrls([QUrl.fromLocalFile(str(p)) for p in dict.fromkeys(places)])
+        return dialog
+
+    def files_dialog(self) -> QFileDialog:
+        dialog = self.file_dialog(self.tr("Choose the submissions to import"),
+                                  QFileDialog.FileMode.ExistingFiles, self.tr("Files:"),
+                                  self.tr("Choose"))
+        dialog.setNameFilters([self.tr("Excel workbooks (*.xlsx)"), self.tr("All files (*)")])
+        return dialog
+
+    def folder_dialog(self) -> QFileDialog:
+        dialog = self.file_dialog(self.tr("Choose a folder of submissions"),
+                                  QFileDialog.FileMode.Directory, self.tr("Folder:"),
+                                  self.tr("Choose"))
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setNameFilter(self.tr("Folders"))
+        return dialog
+
+    def save_dialog(self, title: str, name: str, filter_text: str) -> QFileDialog:
+        dialog = self.file_dialog(title, QFileDialog.FileMode.AnyFile, self.tr("File name:"),
+                                  self.tr("Save"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(filter_text)
+        dialog.selectFile(str(Path(_documents()) / name))
+        return dialog
+
+    def pick_files(self) -> list[Path]:
+        dialog = self.files_dialog()
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return [Path(p) for p in dialog.selectedFiles()]
+            return []
+        finally:
+            dialog.deleteLater()
+
+    def pick_folder(self) -> Path | None:
+        dialog = self.folder_dialog()
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
+                return Path(dialog.selectedFiles()[0])
+            return None
+        finally:
+            dialog.deleteLater()
+
+    def pick_save_path(self, title: str, name: str, filter_text: str,
+                       suffix: str) -> Path | None:
+        dialog = self.save_dialog(title, name, filter_text)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return None
+            path = Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def open_import(self, paths: Iterable[Path | str]) -> ImportDialog | None:
+        """Preview and import these files (folders: their workbooks); None if none is left."""
+        from desktop_app.ui import main_window
+
+        expanded = expand_paths(paths)
+        if not expanded:
+            main_window.inform(self.widget, self.tr("Import submissions"),
+                               self.tr("There is no workbook (.xlsx) to import there."),
+                               self.tr("Close"))
+            return None
+        dialog = ImportDialog(self.ctx, expanded, self.widget)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        return dialog
+
+    def import_files(self) -> None:
+        paths = self.pick_files()
+        if paths:
+            self.open_import(paths)
+
+    def import_folder(self) -> None:
+        folder = self.pick_folder()
+        if folder is not None:
+            self.open_import([folder])
+
+    def undo_last_import(self) -> bool:
+        """Ask, then undo the last import batch as a whole; True when something was undone."""
+        from desktop_app.ui import main_window
+
+        title = self.tr("Undo last import")
+        if not main_window.ask(self.widget, title, self.tr(
+                "Undo the last import? Every file it imported is taken out again and the "
+                "data is as it was before that import."),
+                self.tr("Undo the import"), self.tr("Keep it")):
+            return False
+        try:
+            result = engine().undo_last_import(self.ctx.db)
+        except NapError as error:
+            show_error(self.widget, title, error, self.ctx.lang)
+            return False
+        self.ctx.data_changed.emit()
+        files = count_of(getattr(result, "files", 0))
+        main_window.inform(self.widget, title,
+                           self.tr("The last import was undone (%n file(s)).", "", files),
+                           self.tr("Close"))
+        return True

@@ -1,0 +1,294 @@
+"""The import dialog, the Imports page and drops, against a fake import engine.
+
+The fake engine returns plans built here, so these tests check the window's side only:
+what the preview shows, that Cancel writes nothing, what Import and Undo call. One smoke
+test at the end runs the real engine when it is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from desktop_app.core.domain.enums import ImportOutcome, Role
+from desktop_app.core.problems import Location, Problem
+from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage.database import Database
+from desktop_app.ui import import_dialog as dialog_module
+from desktop_app.ui import main_window as main_window_module
+from desktop_app.ui.app import create_application, install_translator
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.import_dialog import ImportCommands, ImportDialog, PlanModel, expand_paths
+from desktop_app.ui.imports_page import ImportsPage
+from desktop_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@dataclass(frozen=True)
+class FakePlan:
+    """The engine's FilePlan, field for field."""
+
+    path: Path
+    outcome: ImportOutcome
+    agency_code: str | None = None
+    rollup_code: str | None = None
+    agency_name: str | None = None
+    period: int | None = None
+    version: int | None = None
+    from_template: bool = False
+    edited: bool = False
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    problems: tuple[Problem, ...] = ()
+    conflict_with: str | None = None
+    file_sha256: str = "ab" * 32
+
+
+@dataclass
+class FakeEngine:
+    plans: list[FakePlan]
+    planned: list[tuple[list[Path], bool]] = field(default_factory=list)
+    imported: list[tuple[list[Path], bool]] = field(default_factory=list)
+    saved: list[tuple[list[Any], Path]] = field(default_factory=list)
+    undone: int = 0
+
+    def plan_import(self, db: Any, paths: Sequence[Path], *,
+                    accept_edited: bool = False) -> Job[list[FakePlan]]:
+        self.planned.append((list(paths), accept_edited))
+        yield Progress(0, len(paths), "read")
+        yield Progress(len(paths), len(paths), "read")
+        return list(self.plans)
+
+    def run_import(self, db: Any, paths: Sequence[Path], *,
+                   accept_edited: bool = False) -> Job[Any]:
+        self.imported.append((list(paths), accept_edited))
+        yield Progress(1, 1, "import")
+        return SimpleNamespace(batch_uuid="b-1", plans=list(self.plans), accepted=2,
+                               refused=1, unchanged=1)
+
+    def save_problems_workbook(self, plans: Sequence[Any], path: Path) -> None:
+        self.saved.append((list(plans), path))
+
+    def undo_last_import(self, db: Any) -> Any:
+        self.undone += 1
+        return SimpleNamespace(batch_uuid="b-1", files=2)
+
+    def import_log(self, db: Any, limit: int = 200) -> list[Any]:
+        return []
+
+
+def _files(folder: Path) -> list[Path]:
+    names = ["HNO_2026_v1.xlsx", "HGI_2026_v2.xlsx", "BYT_2026_v1.xlsx", "notes.xlsx"]
+    paths = [folder / n for n in names]
+    for path in paths:
+        path.write_bytes(b"PK")
+    return paths
+
+
+def _plans(paths: list[Path]) -> list[FakePlan]:
+    problem = Problem("value.not_number", {"value": "nhiều"}, None,
+                      Location(paths[3].name, "Chỉ số", 7, "E"))
+    return [
+        FakePlan(paths[0], ImportOutcome.NEW, "HNO", "HNO", "Hà Nội", 2026, 1, added=12),
+        FakePlan(paths[1], ImportOutcome.NEWER, "HGI", "TQG", "Hà Giang", 2026, 2,
+                 added=3, changed=2, removed=1),
+        FakePlan(paths[2], ImportOutcome.DUPLICATE, "BYT", "BYT", "Bộ Y tế", 2026, 1),
+        FakePlan(paths[3], ImportOutcome.REFUSED, None, None, None, None, None,
+                 problems=(problem, Problem("value.required", {}, "title",
+                                            Location(paths[3].name, "Hoạt động", 4, "B")))),
+    ]
+
+
+@pytest.fixture
+def focal_ctx(qapp: Any, tmp_path: Path) -> Iterator[AppContext]:
+    db = Database.open(tmp_path / "focal.sqlite")
+    initialise(db, Role.FOCAL_POINT)
+    create_application("en")
+    context = AppContext(db, "en")
+    context.set_year(2026)
+    yield context
+    install_translator("en")
+    db.close()
+
+
+@pytest.fixture
+def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    fake = FakeEngine(_plans(_files(folder)))
+    monkeypatch.setattr(dialog_module, "engine", lambda: fake)
+    monkeypatch.setattr(dialog_module, "engine_available", lambda: True)
+    return fake
+
+
+def _dialog(qtbot: Any, ctx: AppContext, paths: list[Path]) -> ImportDialog:
+    dialog = ImportDialog(ctx, paths)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plans is not None and dialog.runner is None)
+    return dialog
+
+
+def test_preview_shows_one_row_per_file_with_outcome_and_problems(
+        qtbot: Any, focal_ctx: AppContext, engine: FakeEngine) -> None:
+    paths = [p.path for p in engine.plans]
+    dialog = _dialog(qtbot, focal_ctx, paths)
+    assert engine.planned == [(paths, False)] and engine.imported == []
+    model = dialog.plan_model
+    assert model.rowCount() == 4
+    column = [model.index(r, PlanModel.OUTCOME).data() for r in range(4)]
+    assert column == ["New submission", "Newer version: replaces the earlier one",
+                      "Already imported: nothing to do", "Refused"]
+    assert model.index(1, PlanModel.AGENCY).data() == "Hà Giang [Tuyen Quang]"
+    assert model.index(0, PlanModel.AGENCY).data() == "Hà Nội"
+    assert [model.index(1, c).data() for c in (PlanModel.PERIOD, PlanModel.VERSION,
+                                               PlanModel.ADDED, PlanModel.CHANGED,
+                                               PlanModel.REMOVED)] == ["2026", "2", "3", "2",
+                                                                       "1"]
+    assert model.index(3, PlanModel.PROBLEMS).data() == "2"
+    # The refused file's problems are shown first, in the user's language.
+    problems = dialog.problem_model
+    assert dialog.current_plan() is engine.plans[3]
+    assert problems.rowCount() == 2
+    assert [problems.index(0, c).data() for c in range(5)] == [
+        "notes.xlsx", "Chỉ số", "7", "E", "“nhiều” is not a number."]
+    assert problems.index(1, 3).data() == "B"
+    dialog.plan_table.selectRow(0)
+    assert problems.rowCount() == 0
+    assert dialog.totals.text() == "2 of 4 file(s) would be imported; 2 problem(s) found."
+    assert dialog.import_button.isEnabled() and dialog.save_problems_button.isEnabled()
+
+
+def test_cancel_writes_nothing(qtbot: Any, focal_ctx: AppContext, engine: FakeEngine) -> None:
+    changed: list[bool] = []
+    focal_ctx.data_changed.connect(lambda: changed.append(True))
+    dialog = _dialog(qtbot, focal_ctx, [p.path for p in engine.plans])
+    dialog.close_button.click()
+    assert dialog.result() == ImportDialog.DialogCode.Rejected
+    assert engine.imported == [] and changed == []
+
+
+def test_import_runs_with_the_same_paths_and_the_accept_edited_flag(
+        qtbot: Any, focal_ctx: AppContext, engine: FakeEngine) -> None:
+    paths = [p.path for p in engine.plans]
+    dialog = _dialog(qtbot, focal_ctx, paths)
+    dialog.accept_edited.setChecked(True)  # plans again, with the flag
+    qtbot.waitUntil(lambda: dialog.runner is None and dialog.plans is not None)
+    assert engine.planned == [(paths, False), (paths, True)]
+    with qtbot.waitSignal(focal_ctx.data_changed, timeout=5000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.runner is None)
+    assert engine.imported == [(paths, True)]
+    assert dialog.totals.text() == "Imported: 2 accepted, 1 refused, 1 unchanged."
+    assert not dialog.import_button.isVisible() or not dialog.import_button.isEnabled()
+    assert dialog.close_button.text() == "Close"
+
+
+def test_save_problems_writes_the_workbook(qtbot: Any, focal_ctx: AppContext,
+                                           engine: FakeEngine, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = _dialog(qtbot, focal_ctx, [p.path for p in engine.plans])
+    target = tmp_path / "loi.xlsx"
+    monkeypatch.setattr(ImportCommands, "pick_save_path", lambda *a, **k: target)
+    dialog.save_problems_button.click()
+    assert engine.saved == [(engine.plans, target)]
+    assert str(target) in dialog.totals.text()
+
+
+def test_file_pickers_speak_our_language(qtbot: Any, focal_ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    commands = ImportCommands(None, focal_ctx)
+    picker = commands.files_dialog()
+    assert picker.testOption(QFileDialog.Option.DontUseNativeDialog)
+    assert picker.fileMode() == QFileDialog.FileMode.ExistingFiles
+    assert picker.labelText(QFileDialog.DialogLabel.Accept) == "Choose"
+    folder = commands.folder_dialog()
+    assert folder.fileMode() == QFileDialog.FileMode.Directory
+    for made in (picker, folder):
+        made.deleteLater()
+
+
+def test_a_folder_means_its_workbooks(tmp_path: Path) -> None:
+    (tmp_path / "b.XLSX").write_bytes(b"PK")
+    (tmp_path / "a.xlsx").write_bytes(b"PK")
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
+    (tmp_path / "readme.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    assert expand_paths([tmp_path]) == [tmp_path / "a.xlsx", tmp_path / "b.XLSX"]
+    other = tmp_path / "old.xls"
+    assert expand_paths([other, tmp_path / "a.xlsx", other]) == [other, tmp_path / "a.xlsx"]
+
+
+def test_dropping_files_opens_the_dialog_with_those_paths(
+        qtbot: Any, focal_ctx: AppContext, engine: FakeEngine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[list[Path]] = []
+
+    def fake_exec(self: ImportDialog) -> int:
+        qtbot.waitUntil(lambda: self.runner is None)
+        opened.append(list(self.paths))
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", fake_exec)
+    window = MainWindow(focal_ctx)
+    qtbot.addWidget(window)
+    assert window.acceptDrops()
+    dropped = [engine.plans[0].path, engine.plans[1].path]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in dropped])
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert opened == [dropped]
+    assert engine.planned == [(dropped, False)]
+
+
+def test_undo_asks_first_then_undoes(qtbot: Any, focal_ctx: AppContext, engine: FakeEngine,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = [False, True]
+    asked: list[str] = []
+    told: list[str] = []
+
+    def fake_ask(parent: Any, title: str, text: str, yes: str, no: str) -> bool:
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(main_window_module, "ask", fake_ask)
+    monkeypatch.setattr(main_window_module, "inform",
+                        lambda parent, title, text, close: told.append(text))
+    page = ImportsPage(focal_ctx)
+    qtbot.addWidget(page)
+    assert page.undo_button.isEnabled()
+    page.undo_button.click()
+    assert asked == ["Undo last import"] and engine.undone == 0
+    with qtbot.waitSignal(focal_ctx.data_changed):
+        page.undo_button.click()
+    assert engine.undone == 1
+    assert told == ["The last import was undone (2 file(s))."]
+
+
+def test_real_engine_refuses_a_file_that_is_not_a_workbook(
+        qtbot: Any, focal_ctx: AppContext, tmp_path: Path) -> None:
+    if not dialog_module.engine_available():
+        pytest.skip("the import engine is not in this build yet")
+    bogus = tmp_path / "not_a_workbook.xlsx"
+    bogus.write_text("hello")
+    dialog = _dialog(qtbot, focal_ctx, [bogus])
+    assert dialog.plan_model.rowCount() == 1
+    assert dialog.plan_model.index(0, PlanModel.OUTCOME).data() == "Refused"
+    assert dialog.problem_model.rowCount() >= 1
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+    page = ImportsPage(focal_ctx)
+    qtbot.addWidget(page)
+    assert page.log_model.rowCount() == 0  # the preview wrote nothing
