@@ -254,9 +254,9 @@ def cmd_status(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.catalog.apply import apply_catalog
     from desktop_app.core.catalog.document import read_catalog
     from desktop_app.core.catalog.export import export_catalog
+    from desktop_app.core.services.catalog import install_catalog_file
 
     if args.catalog_command == "export":
         db = _open(args)
@@ -266,11 +266,10 @@ def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
             db.close()
         _say_done("cli.catalog_exported", lang, file=args.output, version=version)
         return EXIT_OK
-    doc = read_catalog(args.file)  # checked whole before the database is touched
+    read_catalog(args.file)  # checked whole before the database is even opened
     db = _open(args)
     try:
-        with db.unit_of_work() as session:
-            change = apply_catalog(session, doc)
+        change = install_catalog_file(db, args.file)
     finally:
         db.close()
     if change.applied:

@@ -36,6 +36,7 @@ from desktop_app.core.progress import Job
 from desktop_app.core.services import activities
 from desktop_app.core.services.periods import period_facts
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.file_dialogs import own_file_dialog
 from desktop_app.ui.worker import JobRunner, error_lines, run_job
 
 EXPORT_FOLDER = "export_folder"  # preference: the folder chosen last time
@@ -244,22 +245,12 @@ class ExportDialog(QDialog):
     # --- actions -------------------------------------------------------------------
 
     def folder_dialog(self) -> QFileDialog:
-        """A folder picker in the program's language (Qt has no Vietnamese of its own)."""
-        dialog = QFileDialog(self, self.tr("Choose the folder for the files"),
-                             str(self.folder()))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog = own_file_dialog(self, self.tr("Choose the folder for the files"),
+                                 self.folder(), QFileDialog.FileMode.Directory,
+                                 self.tr("Folder:"), self.tr("Choose"))
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setViewMode(QFileDialog.ViewMode.List)
-        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Look in:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.FileName, self.tr("Folder:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Show:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, self.tr("Choose"))
-        dialog.setLabelText(QFileDialog.DialogLabel.Reject, self.tr("Cancel"))
         dialog.setNameFilter(self.tr("Folders"))
-        # Qt's own sidebar says "Computer" in English: offer the person's folders instead.
-        places = [Path.home(), Path(default_folder())]
-        dialog.setSidebarUrls([QUrl.fromLocalFile(str(p)) for p in dict.fromkeys(places)])
         return dialog
 
     def browse(self) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStandardPaths,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import QCloseEvent, QColor, QFont
 from PySide6.QtWidgets import (
@@ -48,6 +47,7 @@ from desktop_app.core.problems import NapError, Problem
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.file_dialogs import own_file_dialog
 from desktop_app.ui.worker import JobRunner, run_job, show_error
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -586,19 +586,8 @@ class ImportCommands(QObject):
 
     def file_dialog(self, title: str, mode: QFileDialog.FileMode, name_label: str,
                     accept: str) -> QFileDialog:
-        """A non-native file dialog in our words (Qt has no Vietnamese of its own)."""
-        dialog = QFileDialog(self.widget, title, _documents())
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setFileMode(mode)
-        dialog.setViewMode(QFileDialog.ViewMode.Detail)
-        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Look in:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.FileName, name_label)
-        dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Show:"))
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
-        dialog.setLabelText(QFileDialog.DialogLabel.Reject, self.tr("Cancel"))
-        places = [Path.home(), Path(_documents())]
-        dialog.setSidebarUrls([QUrl.fromLocalFile(str(p)) for p in dict.fromkeys(places)])
-        return dialog
+        return own_file_dialog(self.widget, title, Path(_documents()), mode, name_label,
+                               accept)
 
     def files_dialog(self) -> QFileDialog:
         dialog = self.file_dialog(self.tr("Choose the submissions to import"),

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
         return [year for year, _due in activities.choices(self.ctx.db).periods]
 
     def _make_actions(self) -> None:
+        self.catalog_action = QAction(self)
+        self.catalog_action.triggered.connect(self.install_catalog)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # an agency's, once set up (update_status)
@@ -318,6 +321,8 @@ class MainWindow(QMainWindow):
             self.file_menu.addSeparator()
             self.file_menu.addAction(self.national_report_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.catalog_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
@@ -420,6 +425,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.export_action.setText(self.tr("&Export submission…"))
+        self.catalog_action.setText(self.tr("Install a &catalog update…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))
         self.import_files_action.setText(self.tr("&Import files…"))
@@ -553,6 +559,48 @@ class MainWindow(QMainWindow):
         return self.page_specs[self.stack.currentIndex()][0]
 
     # --- commands ------------------------------------------------------------------------
+
+    def install_catalog(self) -> None:
+        """Install the focal point's catalog update (new periods, tasks, due dates)."""
+        from desktop_app.core.services.catalog import install_catalog_file
+        from desktop_app.ui.file_dialogs import catalog_file_dialog
+
+        dialog = catalog_file_dialog(self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return
+            path = Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+        try:
+            change = install_catalog_file(self.ctx.db, path)
+        except NapError as error:
+            show_error(self, self.tr("Catalog update not installed"), error, self.ctx.lang)
+            return
+        if change.applied:
+            text = (self.tr("Catalog version %1 is installed (it was %2).")
+                    .replace("%1", str(change.version))
+                    .replace("%2", str(change.previous_version or "-")))
+            self._reload_periods()
+            self.ctx.data_changed.emit()
+        else:
+            text = (self.tr("This catalog (version %1) is not newer than the one installed "
+                            "(version %2); nothing was changed.")
+                    .replace("%1", str(change.version))
+                    .replace("%2", str(change.previous_version or "-")))
+        inform(self, self.tr("Catalog update"), text, self.tr("Close"))
+
+    def _reload_periods(self) -> None:
+        """A catalog update may bring new periods: offer them in the selector."""
+        self.years = self._years()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for year in self.years:
+            self.period_combo.addItem(str(year), year)
+        if self.ctx.year in self.years:
+            self.period_combo.setCurrentIndex(self.years.index(self.ctx.year))
+        self.period_combo.blockSignals(False)
+        self.period_combo.setEnabled(bool(self.years))
 
     def open_report_settings(self) -> None:
         """The PDF report's document number, signer and recipients (Decree 30 header)."""

@@ -851,23 +851,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Look in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -889,6 +877,41 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the catalog update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog updates (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Implementation</name>
     <message>
         <source>Fully implemented</source>
@@ -905,18 +928,6 @@ Attach the files to your e-mail to the focal point.</source>
 </context>
 <context>
     <name>ImportCommands</name>
-    <message>
-        <source>Look in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Choose the submissions to import</source>
         <translation type="unfinished"></translation>
@@ -1351,6 +1362,10 @@ Attach the files to your e-mail to the focal point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Install a &amp;catalog update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1466,6 +1481,22 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
     </message>
     <message>
         <source>No edits until the period is unlocked with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog update not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog version %1 is installed (it was %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This catalog (version %1) is not newer than the one installed (version %2); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -847,24 +847,12 @@
         <translation>Chọn thư mục lưu tệp</translation>
     </message>
     <message>
-        <source>Look in:</source>
-        <translation>Tìm trong:</translation>
-    </message>
-    <message>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Hiển thị:</translation>
-    </message>
-    <message>
         <source>Choose</source>
         <translation>Chọn</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
     <message>
         <source>Folders</source>
@@ -890,6 +878,41 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose the catalog update</source>
+        <translation>Chọn tệp cập nhật danh mục</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Catalog updates (*.json)</source>
+        <translation>Tệp cập nhật danh mục (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>Implementation</name>
     <message>
         <source>Fully implemented</source>
@@ -906,18 +929,6 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
 </context>
 <context>
     <name>ImportCommands</name>
-    <message>
-        <source>Look in:</source>
-        <translation>Tìm trong:</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Hiển thị:</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
     <message>
         <source>Choose the submissions to import</source>
         <translation>Chọn các tệp báo cáo cần nhập</translation>
@@ -1348,6 +1359,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <translation>&amp;Xuất báo cáo…</translation>
     </message>
     <message>
+        <source>Install a &amp;catalog update…</source>
+        <translation>Cài bản cập nhật &amp;danh mục…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
@@ -1466,6 +1481,22 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     <message>
         <source>No edits until the period is unlocked with a reason</source>
         <translation>Không được chỉnh sửa cho đến khi kỳ báo cáo được mở khóa (có nêu lý do)</translation>
+    </message>
+    <message>
+        <source>Catalog update not installed</source>
+        <translation>Chưa cài được bản cập nhật danh mục</translation>
+    </message>
+    <message>
+        <source>Catalog version %1 is installed (it was %2).</source>
+        <translation>Đã cài danh mục phiên bản %1 (trước đó: %2).</translation>
+    </message>
+    <message>
+        <source>This catalog (version %1) is not newer than the one installed (version %2); nothing was changed.</source>
+        <translation>Danh mục này (phiên bản %1) không mới hơn danh mục đang dùng (phiên bản %2); không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Catalog update</source>
+        <translation>Cập nhật danh mục</translation>
     </message>
     <message>
         <source>About NAP Reporter</source>

@@ -1,0 +1,82 @@
+"""An agency installs the focal point's catalog update from the window."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+import desktop_app.ui.file_dialogs as file_dialogs
+import desktop_app.ui.main_window as main_window_module
+from desktop_app.core.catalog.document import read_bundled_catalog
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+class _Picked:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def exec(self) -> int:
+        return int(QDialog.DialogCode.Accepted if self.path else QDialog.DialogCode.Rejected)
+
+    def selectedFiles(self) -> list[str]:  # noqa: N802  (Qt's name)
+        return [str(self.path)] if self.path else []
+
+    def deleteLater(self) -> None:  # noqa: N802
+        pass
+
+
+def _update(tmp_path: Path, version: int) -> Path:
+    doc = read_bundled_catalog()
+    doc["version"] = version
+    doc["periods"].append({"year": 2031, "due_date": "2032-01-15", "verified": True})
+    path = tmp_path / f"catalog-v{version}.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def window(qtbot: Any, ctx: AppContext) -> MainWindow:
+    shown = MainWindow(ctx)
+    qtbot.addWidget(shown)
+    return shown
+
+
+def _install(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[str]:
+    told: list[str] = []
+    monkeypatch.setattr(file_dialogs, "catalog_file_dialog", lambda parent: _Picked(path))
+    monkeypatch.setattr(main_window_module, "inform",
+                        lambda parent, title, text, close: told.append(text))
+    window.install_catalog()
+    return told
+
+
+def test_a_newer_catalog_brings_its_new_period_to_the_selector(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert 2031 not in window.years
+    told = _install(window, monkeypatch, _update(tmp_path, 2))
+    assert len(told) == 1 and "2" in told[0]
+    assert 2031 in window.years
+    assert window.period_combo.findData(2031) >= 0
+    # the same file again changes nothing and says so
+    told = _install(window, monkeypatch, _update(tmp_path, 2))
+    assert len(told) == 1 and "not newer" in told[0]
+
+
+def test_a_broken_file_is_refused_with_a_message(window: MainWindow,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(main_window_module, "show_error",
+                        lambda parent, title, error, lang: shown.append(str(error)))
+    told = _install(window, monkeypatch, bad)
+    assert told == [] and len(shown) == 1
+    assert _install(window, monkeypatch, None) == []  # cancelled: nothing happens
