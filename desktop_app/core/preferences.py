@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.files import write_atomically
 from desktop_app.core.paths import data_dir
+from desktop_app.core.problems import RefusedError
 
 LANGUAGE = "language"
 
@@ -31,15 +31,13 @@ def save_preference(key: str, value: Any) -> None:
     """Write atomically: a crash while saving leaves the old file, never half a file."""
     prefs = load_preferences()
     prefs[key] = value
-    target = preferences_file()
-    handle, tmp = tempfile.mkstemp(prefix=".preferences-", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(prefs, out, ensure_ascii=False, indent=1)
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    text = json.dumps(prefs, ensure_ascii=False, indent=1)
+    with contextlib.suppress(RefusedError):  # a preference not saved is no reason to fail
+        write_atomically(preferences_file(), lambda tmp: _write(tmp, text))
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
 
 
 def preferred_language() -> str | None:

@@ -13,11 +13,8 @@ it into place: the destination is whole or untouched.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import queue
-import tempfile
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -63,6 +60,7 @@ from desktop_app.core.domain.text import collation_key, nfc
 from desktop_app.core.exchange import pdf_report as pdf
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.xlsx_writer import _cell, _cells_only, _Styles, text_cell
+from desktop_app.core.files import cannot_write, replacing
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.agencies import AgencyDirectory
@@ -316,30 +314,12 @@ def national_summary(report: NationalReport, lang: str = "en") -> dict[str, Any]
 
 def _atomic(path: Path, write: Callable[[Path], Job[None]]) -> Job[Path]:
     """Let the job ``write`` fill a temporary file beside ``path``, then rename it."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise RefusedError.of("file.cannot_write", file=str(path), detail="is a folder")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise RefusedError.of("file.cannot_write", file=str(path),
-                              detail=exc.strerror or str(exc)) from exc
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield from write(temp)
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise RefusedError.of("file.cannot_write", file=str(path),
-                              detail=exc.strerror or str(exc)) from exc
-    except BaseException:  # a refusal, a cancel (GeneratorExit) or a bug: no temp file left
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    return path
+    with replacing(path) as temp:
+        try:
+            yield from write(temp)
+        except OSError as exc:
+            raise cannot_write(Path(path), exc.strerror or str(exc)) from exc
+    return Path(path)
 
 
 def _check_request(db: Database, year: int, path: Path) -> None:

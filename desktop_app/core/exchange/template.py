@@ -14,9 +14,6 @@ accidents, not people): headers are locked, the input cells are not.
 
 from __future__ import annotations
 
-import errno
-import os
-import tempfile
 from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass, replace
@@ -33,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
 from desktop_app.core.exchange.columns import HEADER_ROWS, SHEETS, Column, Kind, Sheet
+from desktop_app.core.files import write_atomically
 from desktop_app.core.problems import RefusedError
 
 FORMAT_NAME = "nap-reporter-template"
@@ -508,21 +506,9 @@ def write_template(path: Path, catalog: TemplateCatalog, *, period: int | None =
     """
     from desktop_app import __version__
 
-    path = Path(path)
-    temporary: Path | None = None
     try:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(handle)
-        temporary = Path(name)
-        build_template(catalog, period=period, now=now, app_version=__version__).save(temporary)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; it is a file to send out
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        raise RefusedError.of("template.cannot_write", file=str(path),
-                              detail=error.strerror or str(error)) from error
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        write_atomically(Path(path), lambda temp: build_template(
+            catalog, period=period, now=now, app_version=__version__).save(temp))
+    except RefusedError as error:  # said in the template's own words
+        detail = error.problems[0].params.get("detail", "")
+        raise RefusedError.of("template.cannot_write", file=str(path), detail=detail) from error

@@ -16,11 +16,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from uuid import uuid4
 
 from sqlalchemy import and_, or_
 from sqlalchemy import select as sa_select
@@ -52,7 +51,8 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     SubmissionMeta,
 )
-from desktop_app.core.problems import Problem, RefusedError
+from desktop_app.core.files import replace_with, temporary_beside
+from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.lookups import reporting_agency
@@ -235,10 +235,6 @@ def suggested_file_name(agency_code: str, year: int, version: int, ext: str) -> 
     return f"{code}_{year}_v{version}.{ext.lstrip('.').lower()}"
 
 
-def _cannot_write(path: Path, detail: str) -> RefusedError:
-    return RefusedError(Problem("file.cannot_write", {"file": str(path), "detail": detail}))
-
-
 def check_destination(path: Path) -> None:
     """Refuse a destination that cannot be written before any work is done."""
     folder = path.parent
@@ -251,22 +247,6 @@ def check_destination(path: Path) -> None:
         raise RefusedError.of("file.read_only", file=str(path))
 
 
-@contextlib.contextmanager
-def _temporary_beside(path: Path) -> Iterator[Path]:
-    # Not mkstemp: its 0600 would leave the file unreadable to others; O_EXCL with
-    # 0666 lets the umask decide, as for any file the person saves.
-    temp = path.with_name(f".{path.name}.{uuid4().hex[:12]}.part")
-    try:
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except OSError as error:
-        raise _cannot_write(path, error.strerror or str(error)) from error
-    try:
-        yield temp
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-
-
 def write_submission_file(db: Database, year: int, path: Path, writer: FileWriter, *,
                           now: datetime | None = None) -> Job[PreparedSubmission]:
     """Plan the version, write the file beside its destination, rename, then register."""
@@ -274,14 +254,11 @@ def write_submission_file(db: Database, year: int, path: Path, writer: FileWrite
     check_destination(path)
     with db.reading() as session:
         plan = _plan(session, year, now)
-    with _temporary_beside(path) as temp:
+    with temporary_beside(path) as temp:
         yield from writer(plan.prepared, temp)
         with db.unit_of_work() as session:
             _register(session, plan, path.name)
-            try:
-                os.replace(temp, path)
-            except OSError as error:
-                raise _cannot_write(path, error.strerror or str(error)) from error
+            replace_with(temp, path)
             try:
                 session.commit()
             except BaseException:
