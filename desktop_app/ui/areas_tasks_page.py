@@ -8,7 +8,6 @@ version of each agency's submission counts.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.domain.enums import ActivityStatus
@@ -20,20 +19,20 @@ from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
 from desktop_app.ui.overview_page import OVERDUE, Line, LinesModel, _table
+from desktop_app.ui.page import Page
 
 
 def _on_track(ind: IndicatorCounts) -> str:
     return f"{ind.on_track} / {ind.total}" if ind.total else "–"
 
 
-class AreasTasksPage(QWidget):
+class AreasTasksPage(Page):
     AREA_COLUMNS = 8
     TASK_COLUMNS = 9
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.areas: tuple[AreaView, ...] = ()
         self.tasks: tuple[TaskView, ...] = ()
         self.heading = QLabel()
@@ -67,16 +66,6 @@ class AreasTasksPage(QWidget):
         ctx.language_changed.connect(self._changed)
         self.refresh()
 
-    def _changed(self, *_: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

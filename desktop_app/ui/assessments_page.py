@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +50,7 @@ from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.focal_facts import GradeMeaning, grade_meanings
 from desktop_app.ui.labels import status_name
+from desktop_app.ui.page import Page
 from desktop_app.ui.worker import show_error
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -321,11 +322,10 @@ class AssessmentEditor(QGroupBox):
                                     and self.implementation() is not None)
 
 
-class AssessmentsPage(QWidget):
+class AssessmentsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.filter_edit = QLineEdit()
@@ -402,16 +402,6 @@ class AssessmentsPage(QWidget):
 
     # --- reloading -------------------------------------------------------------------
 
-    def _changed(self, *_: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._stale = False

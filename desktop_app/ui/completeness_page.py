@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -51,6 +51,7 @@ from desktop_app.core.services.completeness import (
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.overview_page import Line, LinesModel
+from desktop_app.ui.page import Page
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -239,11 +240,10 @@ def trim_to_reported(grid: Grid, keep: int) -> Grid:
                    rows=tuple(replace(r, cells=r.cells[start:]) for r in grid.rows))
 
 
-class CompletenessPage(QWidget):
+class CompletenessPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.kind_label = QLabel()
@@ -324,16 +324,6 @@ class CompletenessPage(QWidget):
 
     # --- reloading -------------------------------------------------------------------
 
-    def _changed(self, *_: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.problems import NapError
@@ -29,6 +28,7 @@ from desktop_app.ui.import_dialog import (
     outcome_text,
 )
 from desktop_app.ui.overview_page import Line, LinesModel, _table
+from desktop_app.ui.page import Page
 
 LOG_LIMIT = 200
 
@@ -39,11 +39,10 @@ def format_moment(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class ImportsPage(QWidget):
+class ImportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.rows: list[Any] = []
         self.commands = ImportCommands(self, ctx)
         self.heading = QLabel()
@@ -74,16 +73,6 @@ class ImportsPage(QWidget):
         self.retranslate()
         self.refresh()
 
-    def _changed(self, *_: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

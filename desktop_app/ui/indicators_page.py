@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from desktop_app.core.services.overview import IndicatorRow, list_indicators
 from desktop_app.messages import problem_text
 from desktop_app.ui.charts import BELOW_TARGET, ON_TRACK
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.page import Page
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -198,11 +199,10 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
 
 
-class IndicatorsPage(QWidget):
+class IndicatorsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.message = QLabel()
@@ -254,16 +254,6 @@ class IndicatorsPage(QWidget):
         self.retranslate()
         self.refresh()
 
-    def _changed(self, *_: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._stale = False

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -46,6 +46,7 @@ from desktop_app.ui.charts import (
 )
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
+from desktop_app.ui.page import Page
 
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
@@ -139,14 +140,13 @@ def _table(model: LinesModel, stretch: int) -> QTableView:
     return view
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today = today  # fixed by tests; None means the real date at each refresh
         self.overview: Overview | None = None
-        self._stale = False
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -223,16 +223,6 @@ class OverviewPage(QWidget):
 
     # --- reloading -------------------------------------------------------------------
 
-    def _changed(self, *_: object) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

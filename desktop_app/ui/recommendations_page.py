@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.text import collation_key, contains_folded, fold
 from desktop_app.core.services.overview import RecommendationRow, list_recommendations, natural_key
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.page import Page
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -186,11 +187,10 @@ class RecommendationFilterProxy(QSortFilterProxyModel):
         return bool(a < b)
 
 
-class RecommendationsPage(QWidget):
+class RecommendationsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.filter_edit = QLineEdit()
@@ -249,16 +249,6 @@ class RecommendationsPage(QWidget):
 
     # --- reloading -------------------------------------------------------------------
 
-    def _changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._stale = False
