@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.catalog_action = QAction(self)
         self.catalog_action.triggered.connect(self.install_catalog)
+        self.due_dates_action = QAction(self)
+        self.due_dates_action.setVisible(self.focal)  # the focal point sets due dates
+        self.due_dates_action.triggered.connect(self.open_due_dates)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # an agency's, once set up (update_status)
@@ -334,6 +337,7 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
         self.settings_menu.addMenu(self.language_menu)
         self.settings_menu.addAction(self.report_settings_action)
+        self.settings_menu.addAction(self.due_dates_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -426,6 +430,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.export_action.setText(self.tr("&Export submission…"))
         self.catalog_action.setText(self.tr("Install a &catalog update…"))
+        self.due_dates_action.setText(self.tr("Periods and &due dates; publish the catalog…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))
         self.import_files_action.setText(self.tr("&Import files…"))
@@ -589,6 +594,14 @@ class MainWindow(QMainWindow):
                     .replace("%1", str(change.version))
                     .replace("%2", str(change.previous_version or "-")))
         inform(self, self.tr("Catalog update"), text, self.tr("Close"))
+
+    def open_due_dates(self) -> None:
+        from desktop_app.ui.due_dates_dialog import DueDatesDialog
+
+        dialog = DueDatesDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
+        self._reload_periods()
 
     def _reload_periods(self) -> None:
         """A catalog update may bring new periods: offer them in the selector."""

@@ -789,6 +789,69 @@
     </message>
 </context>
 <context>
+    <name>DueDatesDialog</name>
+    <message>
+        <source>Reporting periods and due dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and publish the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agencies see these dates once they install the catalog update you publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: the catalog is now version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the catalog update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog updates (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published catalog version %1 to %2; send it to the agencies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export submission</source>
@@ -1363,6 +1426,10 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
     <message>
         <source>Install a &amp;catalog update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periods and &amp;due dates; publish the catalog…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

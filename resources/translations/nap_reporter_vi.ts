@@ -785,6 +785,69 @@
     </message>
 </context>
 <context>
+    <name>DueDatesDialog</name>
+    <message>
+        <source>Reporting periods and due dates</source>
+        <translation>Kỳ báo cáo và hạn nộp</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Hạn nộp</translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation>Thêm kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save and publish the catalog…</source>
+        <translation>Lưu và phát hành danh mục…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Agencies see these dates once they install the catalog update you publish.</source>
+        <translation>Các cơ quan sẽ thấy các hạn nộp này sau khi cài bản cập nhật danh mục do đầu mối phát hành.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+    <message>
+        <source>Saved: the catalog is now version %1.</source>
+        <translation>Đã lưu: danh mục nay là phiên bản %1.</translation>
+    </message>
+    <message>
+        <source>Publish the catalog update</source>
+        <translation>Phát hành bản cập nhật danh mục</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Tên tệp:</translation>
+    </message>
+    <message>
+        <source>Catalog updates (*.json)</source>
+        <translation>Tệp cập nhật danh mục (*.json)</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Chưa phát hành được</translation>
+    </message>
+    <message>
+        <source>Published catalog version %1 to %2; send it to the agencies.</source>
+        <translation>Đã phát hành danh mục phiên bản %1 vào %2; hãy gửi tệp này cho các cơ quan.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export submission</source>
@@ -1361,6 +1424,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>Install a &amp;catalog update…</source>
         <translation>Cài bản cập nhật &amp;danh mục…</translation>
+    </message>
+    <message>
+        <source>Periods and &amp;due dates; publish the catalog…</source>
+        <translation>Kỳ báo cáo và &amp;hạn nộp; phát hành danh mục…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
