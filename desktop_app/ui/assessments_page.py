@@ -45,10 +45,10 @@ from desktop_app.core.domain.text import collation_key, contains_folded, fold
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import assessments, consolidated
 from desktop_app.core.services.consolidated import RecommendationView
+from desktop_app.core.services.focal_facts import GradeMeaning, grade_meanings
 from desktop_app.core.services.overview import natural_key
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.focal_facts import GradeMeaning, grade_meanings
 from desktop_app.ui.labels import status_name
 from desktop_app.ui.page import Page
 from desktop_app.ui.worker import show_error

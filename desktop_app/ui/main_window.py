@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("NAP Reporter")
             return
         if facts.role is Role.FOCAL_POINT:
-            from desktop_app.ui.focal_facts import focal_point_name
+            from desktop_app.core.services.focal_facts import focal_point_name
 
             agency = self.tr("Focal point")
             name = focal_point_name(self.ctx.db, lang)

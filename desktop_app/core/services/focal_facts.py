@@ -1,7 +1,7 @@
 """Small catalog facts the focal point's pages show: its own name and the A–E grades.
 
-Two read-only look-ups with no service of their own in the core yet; each reads in one
-transaction and returns plain values, so the pages stay free of database objects.
+Two read-only look-ups; each reads in one transaction and returns plain values, so
+the pages stay free of database objects.
 """
 
 from __future__ import annotations
