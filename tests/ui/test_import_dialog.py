@@ -292,3 +292,42 @@ def test_real_engine_refuses_a_file_that_is_not_a_workbook(
     page = ImportsPage(focal_ctx)
     qtbot.addWidget(page)
     assert page.log_model.rowCount() == 0  # the preview wrote nothing
+
+
+def test_real_import_through_the_dialog_then_undo_from_the_page(
+        qtbot: Any, focal_ctx: AppContext, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No fakes: an agency's real export goes in through the dialog and out again."""
+    from desktop_app.core.progress import drive
+    from desktop_app.core.services import demo, submissions
+    from desktop_app.core.services.status import status
+
+    agency = Database.open(tmp_path / "agency.sqlite")
+    try:
+        initialise(agency, Role.AGENCY, "THA")
+        drive(demo.fill_demo(agency, activities=25, seed=3, period=2026))
+        exported = tmp_path / "THA_2026_v1.xlsx"
+        drive(submissions.export_xlsx(agency, 2026, exported))
+    finally:
+        agency.close()
+
+    dialog = _dialog(qtbot, focal_ctx, [exported])
+    assert dialog.plan_model.index(0, PlanModel.OUTCOME).data() == "New submission"
+    assert dialog.import_button.isEnabled()
+    assert status(focal_ctx.db)["activities"] == 0  # the preview wrote nothing
+    with qtbot.waitSignal(focal_ctx.data_changed, timeout=10_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.runner is None and dialog.summary is not None)
+    facts = status(focal_ctx.db)
+    assert facts["activities"] == 25 and facts["imports"] == 1 and facts["submissions"] == 1
+    dialog.reject()
+
+    page = ImportsPage(focal_ctx)
+    qtbot.addWidget(page)
+    assert page.log_model.rowCount() == 1
+    monkeypatch.setattr(main_window_module, "ask", lambda *args: True)
+    monkeypatch.setattr(main_window_module, "inform", lambda *args: None)
+    with qtbot.waitSignal(focal_ctx.data_changed):
+        page.undo_button.click()
+    facts = status(focal_ctx.db)
+    assert facts["activities"] == 0 and facts["imports"] == 0 and facts["submissions"] == 0
