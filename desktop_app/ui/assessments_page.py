@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.domain.enums import Implementation
-from desktop_app.core.domain.text import collation_key, contains_folded, fold
+from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import assessments, consolidated
 from desktop_app.core.services.consolidated import RecommendationView
@@ -51,10 +51,10 @@ from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_name
 from desktop_app.ui.page import Page
+from desktop_app.ui.proxies import SORT_ROLE, SearchProxy
 from desktop_app.ui.worker import show_error
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_MARK = "★"
 MAX_ACTIVITIES_SHOWN = 60
 
@@ -187,12 +187,10 @@ class ConsolidatedRecommendationModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.TEXT)
 
 
-class ConsolidatedFilterProxy(QSortFilterProxyModel):
+class ConsolidatedFilterProxy(SearchProxy):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = ""
         self.follow_up_only = False
-        self.setSortRole(SORT_ROLE)
 
     def _source(self) -> ConsolidatedRecommendationModel:
         model = self.sourceModel()
@@ -205,13 +203,9 @@ class ConsolidatedFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self._source()
-        if self.follow_up_only and not model.row(source_row).follow_up:
+        if self.follow_up_only and not self._source().row(source_row).follow_up:
             return False
-        return contains_folded(model.search_text(source_row), self.search)
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
+        return self.accepts_search(source_row)
 
 
 class AssessmentEditor(QGroupBox):

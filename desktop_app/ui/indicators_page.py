@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -30,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.domain.text import collation_key, contains_folded, fold
+from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.overview import IndicatorRow, list_indicators
 from desktop_app.messages import problem_text
 from desktop_app.ui.charts import BELOW_TARGET, ON_TRACK
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page import Page
+from desktop_app.ui.proxies import SORT_ROLE, SearchProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_RESULT_TEXT = QColor("#868e96")
 
 
@@ -162,30 +161,18 @@ class IndicatorTableModel(QAbstractTableModel):
 SHOW_ALL, SHOW_ON_TRACK, SHOW_BELOW, SHOW_NO_RESULT = range(4)
 
 
-class IndicatorFilterProxy(QSortFilterProxyModel):
+class IndicatorFilterProxy(SearchProxy):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = ""
         self.state = SHOW_ALL
-        self.setSortRole(SORT_ROLE)
 
     def _source(self) -> IndicatorTableModel:
         model = self.sourceModel()
         assert isinstance(model, IndicatorTableModel)
         return model
 
-    def set_search(self, text: str) -> None:
-        self._set("search", text.strip())
-
     def set_state(self, value: int) -> None:
         self._set("state", value)
-
-    def _set(self, name: str, value: object) -> None:
-        if getattr(self, name) == value:
-            return
-        self.beginFilterChange()
-        setattr(self, name, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self._source()
@@ -193,10 +180,7 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
             wanted = {SHOW_ON_TRACK: True, SHOW_BELOW: False, SHOW_NO_RESULT: None}[self.state]
             if model.row(source_row).on_track is not wanted:
                 return False
-        return contains_folded(model.search_text(source_row), self.search)
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
+        return self.accepts_search(source_row)
 
 
 class IndicatorsPage(Page):

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -33,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.domain.text import collation_key, contains_folded, fold
+from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.services.overview import RecommendationRow, list_recommendations, natural_key
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page import Page
+from desktop_app.ui.proxies import SORT_ROLE, SearchProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_MARK = "★"
 
 
@@ -151,40 +150,23 @@ class RecommendationTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.CHECKED)
 
 
-class RecommendationFilterProxy(QSortFilterProxyModel):
+class RecommendationFilterProxy(SearchProxy):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = ""
         self.follow_up_only = False
-        self.setSortRole(SORT_ROLE)
 
     def _source(self) -> RecommendationTableModel:
         model = self.sourceModel()
         assert isinstance(model, RecommendationTableModel)
         return model
 
-    def set_search(self, text: str) -> None:
-        self._set("search", text.strip())
-
     def set_follow_up_only(self, value: bool) -> None:
         self._set("follow_up_only", value)
 
-    def _set(self, name: str, value: object) -> None:
-        if getattr(self, name) == value:
-            return
-        self.beginFilterChange()
-        setattr(self, name, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self._source()
-        if self.follow_up_only and not model.row(source_row).follow_up:
+        if self.follow_up_only and not self._source().row(source_row).follow_up:
             return False
-        return contains_folded(model.search_text(source_row), self.search)
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        return bool(a < b)
+        return self.accepts_search(source_row)
 
 
 class RecommendationsPage(Page):
