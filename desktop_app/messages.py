@@ -423,9 +423,27 @@ def _where(where: Location | None, field: str | None, lang: str) -> str:
     return ", ".join(parts)
 
 
+# What the operating system says went wrong with a file (core.problems.os_detail).
+OS_DETAILS: dict[str, tuple[str, str]] = {
+    "ENOENT": ("thư mục hoặc tệp không tồn tại", "the folder or file does not exist"),
+    "EACCES": ("không có quyền truy cập", "permission denied"),
+    "EPERM": ("không có quyền truy cập", "permission denied"),
+    "ENOSPC": ("ổ đĩa đã đầy", "the disk is full"),
+    "EROFS": ("ổ đĩa chỉ cho phép đọc", "the disk is read-only"),
+    "EISDIR": ("đó là một thư mục", "it is a folder"),
+    "ENOTDIR": ("một phần của đường dẫn không phải là thư mục", "part of the path is not a folder"),
+    "ENAMETOOLONG": ("tên tệp quá dài", "the file name is too long"),
+    "EBUSY": ("tệp đang được chương trình khác dùng", "the file is in use by another program"),
+    "EIO": ("lỗi đọc/ghi của ổ đĩa", "the disk could not read or write"),
+}
+
+
 def problem_text(problem: Problem, lang: str) -> str:
     vi, en = MESSAGES.get(problem.code, (problem.code, problem.code))
-    message = _format(vi if lang == "vi" else en, problem.params)
+    params = {key: (OS_DETAILS[value][0 if lang == "vi" else 1]
+                    if isinstance(value, str) and value in OS_DETAILS else value)
+              for key, value in problem.params.items()}
+    message = _format(vi if lang == "vi" else en, params)
     where = _where(problem.where, problem.field, lang)
     return f"{where}: {message}" if where else message
 

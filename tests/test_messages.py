@@ -41,3 +41,17 @@ def test_a_problem_names_file_sheet_row_and_column_in_the_chosen_language_first(
     assert "tệp vlg.xlsx, trang tính Hoạt động, dòng 12, cột N" in vi_first[0]
     assert "file vlg.xlsx, sheet Hoạt động, row 12, column N" in vi_first[1]
     assert problems_bilingual([problem], "en") == [vi_first[1], vi_first[0]]
+
+
+def test_what_the_system_says_about_a_file_is_worded_in_both_languages(tmp_path) -> None:
+    from desktop_app.core.files import write_atomically
+    from desktop_app.core.problems import RefusedError
+
+    try:
+        write_atomically(tmp_path / "no" / "such" / "folder.xlsx", lambda tmp: None)
+    except RefusedError as error:
+        vi, en = problems_bilingual(error.problems, "vi")
+    else:
+        raise AssertionError("an unwritable destination was accepted")
+    assert "thư mục hoặc tệp không tồn tại" in vi and "No such file" not in vi
+    assert "the folder or file does not exist" in en

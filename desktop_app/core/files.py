@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from uuid import uuid4
 
-from desktop_app.core.problems import Problem, RefusedError
+from desktop_app.core.problems import Problem, RefusedError, os_detail
 
 
 def cannot_write(path: Path, detail: str) -> RefusedError:
@@ -24,12 +24,12 @@ def temporary_beside(path: Path) -> Iterator[Path]:
     """
     path = Path(path)
     if path.is_dir():
-        raise cannot_write(path, "is a folder")
+        raise cannot_write(path, "EISDIR")
     temp = path.with_name(f".{path.name}.{uuid4().hex[:12]}.part")
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as error:
-        raise cannot_write(path, error.strerror or str(error)) from error
+        raise cannot_write(path, os_detail(error)) from error
     try:
         yield temp
     finally:
@@ -41,7 +41,7 @@ def replace_with(temp: Path, path: Path) -> None:
     try:
         os.replace(temp, path)
     except OSError as error:
-        raise cannot_write(path, error.strerror or str(error)) from error
+        raise cannot_write(path, os_detail(error)) from error
 
 
 @contextlib.contextmanager
@@ -62,4 +62,4 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         try:
             write(temp)
         except OSError as error:
-            raise cannot_write(Path(path), error.strerror or str(error)) from error
+            raise cannot_write(Path(path), os_detail(error)) from error

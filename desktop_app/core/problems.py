@@ -30,6 +30,18 @@ class Problem:
     where: Location | None = None
 
 
+def os_detail(error: OSError) -> str:
+    """What went wrong with a file, as the errno's name (ENOENT, EACCES, ENOSPC…).
+
+    The faces word these names in the person's language; the operating system's own
+    text is English whatever the language of the program.
+    """
+    import errno
+
+    name = errno.errorcode.get(error.errno or -1)
+    return name or error.strerror or str(error)
+
+
 class NapError(Exception):
     """Base of the errors a face reports to the user (never a bug)."""
 

@@ -61,7 +61,7 @@ from desktop_app.core.exchange import pdf_report as pdf
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.xlsx_writer import _cell, _cells_only, _Styles, text_cell
 from desktop_app.core.files import cannot_write, replacing
-from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.problems import RefusedError, UsageError, os_detail
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.assessments import AssessmentRow, list_assessments
@@ -318,7 +318,7 @@ def _atomic(path: Path, write: Callable[[Path], Job[None]]) -> Job[Path]:
         try:
             yield from write(temp)
         except OSError as exc:
-            raise cannot_write(Path(path), exc.strerror or str(exc)) from exc
+            raise cannot_write(Path(path), os_detail(exc)) from exc
     return Path(path)
 
 
@@ -331,7 +331,7 @@ def _check_request(db: Database, year: int, path: Path) -> None:
             raise UsageError.of("period.unknown", period=year)
     folder = Path(path).parent if str(Path(path).parent) else Path(".")
     if Path(path).is_dir():
-        raise RefusedError.of("file.cannot_write", file=str(path), detail="is a folder")
+        raise RefusedError.of("file.cannot_write", file=str(path), detail="EISDIR")
     if not folder.is_dir():
         raise RefusedError.of("file.cannot_write", file=str(path),
                               detail=f"no folder {folder}")

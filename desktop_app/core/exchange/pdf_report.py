@@ -65,7 +65,7 @@ from desktop_app.core.exchange.submission import (
     PreparedSubmission,
 )
 from desktop_app.core.paths import resources_dir
-from desktop_app.core.problems import RefusedError
+from desktop_app.core.problems import RefusedError, os_detail
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.overview import (
     AreaProgress,
@@ -932,7 +932,7 @@ def render_job(prepared: PreparedSubmission, settings: ReportSettings, lookups: 
     failure = outcome.get("error")
     if isinstance(failure, OSError):
         raise RefusedError.of("file.cannot_write", file=str(path),
-                              detail=failure.strerror or str(failure)) from failure
+                              detail=os_detail(failure)) from failure
     if failure is not None:
         raise failure
 

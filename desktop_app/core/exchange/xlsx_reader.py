@@ -33,7 +33,7 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     SubmissionMeta,
 )
-from desktop_app.core.problems import Location, Problem, RefusedError
+from desktop_app.core.problems import Location, Problem, RefusedError, os_detail
 
 MAX_FILE = 100 * 2**20  # bytes on disk
 MAX_MEMBER = 400 * 2**20  # one part, unzipped
@@ -84,9 +84,9 @@ def check_container(path: Path) -> None:
     except FileNotFoundError:
         raise _refuse("file.not_found", path) from None
     except OSError as error:
-        raise _refuse("file.unreadable", path, detail=error.strerror or str(error)) from None
+        raise _refuse("file.unreadable", path, detail=os_detail(error)) from None
     if path.is_dir():
-        raise _refuse("file.unreadable", path, detail="is a folder")
+        raise _refuse("file.unreadable", path, detail="EISDIR")
     if head == _CFB:
         raise _refuse("xlsx.encrypted" if _ENCRYPTION_INFO in body else "xlsx.legacy", path)
     if size > MAX_FILE:
@@ -122,7 +122,7 @@ def check_container(path: Path) -> None:
             NotImplementedError, KeyError) as error:
         raise _refuse("xlsx.damaged", path, detail=str(error)) from None
     except OSError as error:
-        raise _refuse("file.unreadable", path, detail=error.strerror or str(error)) from None
+        raise _refuse("file.unreadable", path, detail=os_detail(error)) from None
 
 
 # --- the cells -----------------------------------------------------------------------
