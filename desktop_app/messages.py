@@ -410,6 +410,49 @@ _LOCATION_WORDS = {
 }
 
 
+# The fields problems name, in words (an indicator's field is "indicators[2].target").
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "title": ("tên hoạt động", "title"),
+    "task": ("nhiệm vụ", "task"),
+    "type": ("loại hoạt động", "type"),
+    "status": ("trạng thái", "status"),
+    "description": ("mô tả", "description"),
+    "start_date": ("ngày bắt đầu", "start date"),
+    "end_date": ("ngày kết thúc", "end date"),
+    "women": ("phụ nữ", "women"),
+    "ethnic_minorities": ("người dân tộc thiểu số", "ethnic minorities"),
+    "disabilities": ("người khuyết tật", "persons with disabilities"),
+    "children": ("trẻ em", "children"),
+    "budget_vnd": ("kinh phí", "budget"),
+    "outputs": ("kết quả đầu ra", "outputs"),
+    "challenges": ("khó khăn, vướng mắc", "challenges"),
+    "next_steps": ("nhiệm vụ tiếp theo", "next steps"),
+    "evidence": ("tài liệu minh chứng", "evidence"),
+    "recommendations": ("khuyến nghị", "recommendations"),
+    "recommendation": ("khuyến nghị", "recommendation"),
+    "grade": ("mức đánh giá", "grade"),
+    "implementation": ("mức độ thực hiện", "implementation"),
+    "name": ("tên chỉ số", "indicator"),
+    "unit": ("đơn vị tính", "unit"),
+    "baseline": ("giá trị cơ sở", "baseline"),
+    "target": ("chỉ tiêu", "target"),
+    "due_date": ("thời hạn", "due date"),
+    "result": ("kết quả", "result"),
+    "note": ("ghi chú", "note"),
+}
+
+
+def field_name(field: str, lang: str) -> str:
+    """"indicators[2].target" -> "chỉ số 2, chỉ tiêu" / "indicator 2, target"."""
+    index = 0 if lang == "vi" else 1
+    prefix, _, leaf = field.rpartition(".")
+    words = FIELD_NAMES.get(leaf, (leaf, leaf))[index]
+    if prefix.startswith("indicators[") and prefix.endswith("]"):
+        number = prefix[len("indicators["):-1]
+        return f"{('chỉ số', 'indicator')[index]} {number}, {words}"
+    return words if not prefix else f"{prefix}.{words}"
+
+
 def _where(where: Location | None, field: str | None, lang: str) -> str:
     words = _LOCATION_WORDS[lang]
     parts = []
@@ -419,7 +462,7 @@ def _where(where: Location | None, field: str | None, lang: str) -> str:
             if value is not None:
                 parts.append(f"{word} {value}")
     if field:
-        parts.append(f"{words[4]} {field}")
+        parts.append(f"{words[4]} {field_name(field, lang)}")
     return ", ".join(parts)
 
 
