@@ -381,7 +381,6 @@ def cmd_assess(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
-# --- command functions: import ---
 
 
 def _import_lines(plan: Any, lang: str) -> list[str]:
@@ -431,7 +430,6 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
               unchanged=len(plans) - accepted - refused)
     return EXIT_REFUSED if refused else EXIT_OK
 
-# --- command functions: report ---
 def cmd_report(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.exchange.national_report import (
         export_national_pdf,
@@ -460,22 +458,15 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "status": cmd_status,
-    # --- commands: export ---
     "export": cmd_export,
-    # --- commands: template ---
     "template": cmd_template,
-    # --- commands: period ---
     "period": cmd_period,
-    # --- commands: import ---
-    "import": lambda args, lang: cmd_import(args, lang),
-    # --- commands: report ---
-    "report": lambda args, lang: cmd_report(args, lang),
-    # --- commands: assess ---
-    "assess": lambda args, lang: cmd_assess(args, lang),
-    # --- commands: catalog, backup, restore ---
-    "catalog": lambda args, lang: cmd_catalog(args, lang),
-    "backup": lambda args, lang: cmd_backup(args, lang),
-    "restore": lambda args, lang: cmd_restore(args, lang),
+    "import": cmd_import,
+    "report": cmd_report,
+    "assess": cmd_assess,
+    "catalog": cmd_catalog,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 
