@@ -66,7 +66,6 @@ class AreasTasksPage(Page):
         ctx.language_changed.connect(self._changed)
         self.refresh()
 
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._show()

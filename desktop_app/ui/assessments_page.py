@@ -394,9 +394,6 @@ class AssessmentsPage(Page):
         self.retranslate()
         self.refresh()
 
-    # --- reloading -------------------------------------------------------------------
-
-
     def refresh(self) -> None:
         self._stale = False
         current = self.current()

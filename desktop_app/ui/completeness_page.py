@@ -322,9 +322,6 @@ class CompletenessPage(Page):
         ctx.language_changed.connect(self._language_changed)
         self.refresh()
 
-    # --- reloading -------------------------------------------------------------------
-
-
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
         self.refresh()

@@ -73,7 +73,6 @@ class ImportsPage(Page):
         self.retranslate()
         self.refresh()
 
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

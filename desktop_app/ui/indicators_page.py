@@ -238,7 +238,6 @@ class IndicatorsPage(Page):
         self.retranslate()
         self.refresh()
 
-
     def refresh(self) -> None:
         self._stale = False
         try:

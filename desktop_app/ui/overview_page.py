@@ -221,9 +221,6 @@ class OverviewPage(Page):
         ctx.language_changed.connect(self._changed)
         self.refresh()
 
-    # --- reloading -------------------------------------------------------------------
-
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.refresh()

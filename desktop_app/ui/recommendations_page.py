@@ -229,9 +229,6 @@ class RecommendationsPage(Page):
         self.retranslate()
         self.refresh()
 
-    # --- reloading -------------------------------------------------------------------
-
-
     def refresh(self) -> None:
         self._stale = False
         current = self.current()
