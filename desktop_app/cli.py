@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from desktop_app import __version__
 from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.labels import label
 from desktop_app.core.paths import default_db_path, demo_db_path, log_file
 from desktop_app.core.problems import NapError, UsageError
 from desktop_app.core.progress import Cancelled, Progress, drive
@@ -390,7 +391,7 @@ def _import_lines(plan: Any, lang: str) -> list[str]:
     line = text("import.line", lang, file=plan.path.name or str(plan.path), agency=agency,
                 period=plan.period if plan.period is not None else "?",
                 version=plan.version if plan.version is not None else "-",
-                outcome=text(f"import.outcome.{plan.outcome.value}", lang),
+                outcome=label(plan.outcome, lang),
                 added=plan.added, changed=plan.changed, removed=plan.removed)
     return [line] + ["  " + p for p in problems_bilingual(plan.problems, lang)]
 

@@ -200,11 +200,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period.unlocked_done": ("Đã mở khóa kỳ báo cáo {period}. Lý do đã được ghi lại.",
                              "Unlocked the period {period}. The reason was recorded."),
     # --- focal point: import ---
-    "import.not_focal_point": (
-        "Chỉ cơ sở dữ liệu của đầu mối (Bộ Tư pháp) mới nhập báo cáo của các cơ quan; đây "
-        "là cơ sở dữ liệu của một cơ quan báo cáo.",
-        "Only the focal point's database (Ministry of Justice) imports the agencies' "
-        "submissions; this is a reporting agency's database."),
     "import.unknown_agency": (
         "Tệp {file}: cơ quan «{agency}» không có trong danh mục của máy này; hãy cập nhật "
         "danh mục (catalog import) rồi nhập lại.",
@@ -273,14 +268,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.indicator_owner": (
         "Chỉ số phải gắn với một hoạt động (STT hoạt động) hoặc một mã nhiệm vụ.",
         "An indicator needs an activity (Activity No.) or a task code."),
-    "import.outcome.new": ("mới", "new"),
-    "import.outcome.newer": ("phiên bản mới hơn", "newer version"),
-    "import.outcome.duplicate": ("đã có, không đổi", "duplicate, nothing to do"),
-    "import.outcome.older": ("phiên bản cũ hơn, bỏ qua", "older version, ignored"),
-    "import.outcome.conflict": ("xung đột, từ chối", "conflict, refused"),
-    "import.outcome.template": ("mẫu đã điền", "filled template"),
-    "import.outcome.edited": ("đã sửa sau khi xuất, chấp nhận", "edited after export, accepted"),
-    "import.outcome.refused": ("từ chối", "refused"),
     "import.line": (
         "{file}: {agency}, kỳ {period}, phiên bản {version}: {outcome} — thêm {added}, "
         "sửa {changed}, bỏ {removed} hoạt động",

@@ -128,8 +128,8 @@ def _run(db: Database, lang: str) -> int:
     from desktop_app.core.preferences import LANGUAGE, save_preference
     from desktop_app.core.services.status import status
     from desktop_app.ui.context import AppContext
+    from desktop_app.ui.dialogs.setup_dialog import SetupDialog
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.setup_dialog import SetupDialog
 
     if status(db)["role"] is None:
         dialog = SetupDialog(db, lang)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -46,29 +45,30 @@ from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services import activities
 from desktop_app.core.services.periods import period_facts
 from desktop_app.ui.app import install_translator
+from desktop_app.ui.commands.worker import JobRunner, run_job, show_error
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import JobRunner, run_job, show_error
+from desktop_app.ui.dialogs import message_box
 
 if TYPE_CHECKING:
-    from desktop_app.ui.import_dialog import ImportCommands
+    from desktop_app.ui.dialogs.import_dialog import ImportCommands
 
 log = logging.getLogger("nap-reporter.ui")
 
 # (key, module, class): the order of the navigation list and of Ctrl+1..5.
 PAGES = (
-    ("overview", "desktop_app.ui.overview_page", "OverviewPage"),
-    ("activities", "desktop_app.ui.activities_page", "ActivitiesPage"),
-    ("indicators", "desktop_app.ui.indicators_page", "IndicatorsPage"),
-    ("recommendations", "desktop_app.ui.recommendations_page", "RecommendationsPage"),
-    ("submissions", "desktop_app.ui.submissions_page", "SubmissionsPage"),
+    ("overview", "desktop_app.ui.pages.overview_page", "OverviewPage"),
+    ("activities", "desktop_app.ui.pages.activities_page", "ActivitiesPage"),
+    ("indicators", "desktop_app.ui.pages.indicators_page", "IndicatorsPage"),
+    ("recommendations", "desktop_app.ui.pages.recommendations_page", "RecommendationsPage"),
+    ("submissions", "desktop_app.ui.pages.submissions_page", "SubmissionsPage"),
 )
 # The focal point's pages (Ministry of Justice): who reported, the consolidated views.
 FOCAL_PAGES = (
-    ("overview", "desktop_app.ui.overview_page", "OverviewPage"),
-    ("completeness", "desktop_app.ui.completeness_page", "CompletenessPage"),
-    ("recommendations", "desktop_app.ui.assessments_page", "AssessmentsPage"),
-    ("areas", "desktop_app.ui.areas_tasks_page", "AreasTasksPage"),
-    ("imports", "desktop_app.ui.imports_page", "ImportsPage"),
+    ("overview", "desktop_app.ui.pages.overview_page", "OverviewPage"),
+    ("completeness", "desktop_app.ui.pages.completeness_page", "CompletenessPage"),
+    ("recommendations", "desktop_app.ui.pages.assessments_page", "AssessmentsPage"),
+    ("areas", "desktop_app.ui.pages.areas_tasks_page", "AreasTasksPage"),
+    ("imports", "desktop_app.ui.pages.imports_page", "ImportsPage"),
 )
 NATIONAL_REPORT_MODULE = "desktop_app.core.exchange.national_report"
 
@@ -91,44 +91,6 @@ QListWidget#navigation::item:selected { background: palette(highlight);
 QLabel#pageHeading { font-size: 14pt; font-weight: 600; }
 QLabel#emptyState { font-size: 12pt; color: palette(mid); }
 """
-
-
-# --- small dialogs with the program's own button texts (tests replace these) ----------
-
-
-def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
-    box.exec()
-    return box.clickedButton() is yes_button
-
-
-def inform(parent: QWidget | None, title: str, text: str, close: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.addButton(close, QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-
-
-def choose(parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int:
-    """Which of the buttons (by position) was pressed; the last one is Escape's."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    made = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
-    box.setDefaultButton(made[0])
-    box.setEscapeButton(made[-1])
-    box.exec()
-    clicked = box.clickedButton()
-    return made.index(clicked) if clicked in made else len(made) - 1
 
 
 class PlaceholderPage(QLabel):
@@ -244,7 +206,7 @@ class MainWindow(QMainWindow):
             lambda: self.import_commands().undo_last_import())
         self.national_report_action = QAction(self)
         self.national_report_action.triggered.connect(self.national_report)
-        from desktop_app.ui.import_dialog import engine_available
+        from desktop_app.ui.dialogs.import_dialog import engine_available
 
         has_import = self.focal and engine_available()
         for action in (self.import_files_action, self.import_folder_action,
@@ -568,7 +530,7 @@ class MainWindow(QMainWindow):
     def install_catalog(self) -> None:
         """Install the focal point's catalog update (new periods, tasks, due dates)."""
         from desktop_app.core.services.catalog import install_catalog_file
-        from desktop_app.ui.file_dialogs import catalog_file_dialog
+        from desktop_app.ui.dialogs.file_dialogs import catalog_file_dialog
 
         dialog = catalog_file_dialog(self)
         try:
@@ -593,10 +555,10 @@ class MainWindow(QMainWindow):
                             "(version %2); nothing was changed.")
                     .replace("%1", str(change.version))
                     .replace("%2", str(change.previous_version or "-")))
-        inform(self, self.tr("Catalog update"), text, self.tr("Close"))
+        message_box.inform(self, self.tr("Catalog update"), text, self.tr("Close"))
 
     def open_due_dates(self) -> None:
-        from desktop_app.ui.due_dates_dialog import DueDatesDialog
+        from desktop_app.ui.dialogs.due_dates_dialog import DueDatesDialog
 
         dialog = DueDatesDialog(self.ctx, self)
         dialog.exec()
@@ -617,12 +579,12 @@ class MainWindow(QMainWindow):
 
     def open_report_settings(self) -> None:
         """The PDF report's document number, signer and recipients (Decree 30 header)."""
-        from desktop_app.ui.report_settings_dialog import ReportSettingsDialog
+        from desktop_app.ui.dialogs.report_settings_dialog import ReportSettingsDialog
 
         ReportSettingsDialog(self.ctx.db, self.ctx.lang, self).exec()
 
     def about(self) -> None:
-        inform(self, self.tr("About NAP Reporter"), self.tr(
+        message_box.inform(self, self.tr("About NAP Reporter"), self.tr(
             "NAP Reporter %1\n\n"
             "Reporting on the implementation of Viet Nam's National Action Plans for the "
             "International Covenant on Civil and Political Rights (ICCPR) and the "
@@ -633,7 +595,7 @@ class MainWindow(QMainWindow):
     # --- the focal point's commands ------------------------------------------------------
 
     def import_commands(self) -> ImportCommands:
-        from desktop_app.ui.import_dialog import ImportCommands
+        from desktop_app.ui.dialogs.import_dialog import ImportCommands
 
         if self._import_commands is None:
             self._import_commands = ImportCommands(self, self.ctx)
@@ -669,7 +631,7 @@ class MainWindow(QMainWindow):
             return
         title = self.tr("National report")
         year = self.ctx.year
-        answer = choose(self, title, self.tr(
+        answer = message_box.choose(self, title, self.tr(
             "The national consolidated report for %1: summary, reporting status, areas, "
             "recommendations (follow-up first), assessments and an annex of activities by "
             "agency. In which format?").replace("%1", str(year)),
@@ -690,13 +652,13 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         runner = run_job(self, lambda: export(db, year, path), title)
         self.runners.append(runner)
-        runner.succeeded.connect(lambda written: inform(
+        runner.succeeded.connect(lambda written: message_box.inform(
             self, title, self.tr("The national report was saved:\n%1")
             .replace("%1", str(written or path)), self.tr("Close")))
         runner.finished.connect(lambda: self.runners.remove(runner))
 
     def open_export(self) -> None:
-        from desktop_app.ui.export_dialog import ExportDialog
+        from desktop_app.ui.dialogs.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.ctx, self)
         try:
@@ -708,7 +670,7 @@ class MainWindow(QMainWindow):
         db, year, target = self.ctx.db, self.ctx.year, self.ctx.year + 1
         title = self.tr("Carry unfinished activities to next period")
         if target not in self.years:
-            inform(self, title, self.tr("There is no period %1 in the catalog yet.")
+            message_box.inform(self, title, self.tr("There is no period %1 in the catalog yet.")
                    .replace("%1", str(target)), self.tr("Close"))
             return
         try:
@@ -718,15 +680,16 @@ class MainWindow(QMainWindow):
             return
         unfinished = sum(1 for row in rows if not ActivityStatus(row.status).finished)
         if unfinished == 0:
-            inform(self, title, self.tr("There are no unfinished activities in %1.")
+            message_box.inform(self, title, self.tr("There are no unfinished activities in %1.")
                    .replace("%1", str(year)), self.tr("Close"))
             return
         question = self.tr(
             "Copy the %n unfinished activities (planned, in progress or postponed) of %1 "
             "into %2?\n\nTheir indicators come along without results. Activities carried "
             "over before are not copied again.", "", unfinished)
-        if not ask(self, title, question.replace("%1", str(year)).replace("%2", str(target)),
-                   self.tr("Carry over"), self.tr("Cancel")):
+        question = question.replace("%1", str(year)).replace("%2", str(target))
+        if not message_box.ask(self, title, question, self.tr("Carry over"),
+                               self.tr("Cancel")):
             return
 
         def job() -> Job[int]:
@@ -744,7 +707,7 @@ class MainWindow(QMainWindow):
         self.ctx.data_changed.emit()
         title = self.tr("Carry unfinished activities to next period")
         done = self.tr("%n activities were carried from %1 into %2.", "", count)
-        if ask(self, title, done.replace("%1", str(year)).replace("%2", str(target)),
+        if message_box.ask(self, title, done.replace("%1", str(year)).replace("%2", str(target)),
                self.tr("Open %1").replace("%1", str(target)),
                self.tr("Stay on %1").replace("%1", str(year))):
             self.set_period(target)
@@ -754,7 +717,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get("activities")
         if page is None or not hasattr(page, "open_editor"):
             return
-        from desktop_app.ui.activity_editor import (
+        from desktop_app.ui.dialogs.activity_editor import (
             draft_file_year,
             load_draft_file,
             pending_drafts,
@@ -767,7 +730,7 @@ class MainWindow(QMainWindow):
                 path.unlink(missing_ok=True)  # not a draft we can read: nothing to offer
                 continue
             title = draft.title.strip() or self.tr("(no title)")
-            answer = choose(
+            answer = message_box.choose(
                 self, self.tr("Unsaved activity"),
                 self.tr("The activity «%1» was being edited when the program closed "
                         "unexpectedly, and it was not saved. Open it to continue?")

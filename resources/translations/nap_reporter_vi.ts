@@ -319,29 +319,6 @@
     </message>
 </context>
 <context>
-    <name>ActivityStatus</name>
-    <message>
-        <source>Planned</source>
-        <translation>Chưa bắt đầu</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>Đang thực hiện</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Đã hoàn thành</translation>
-    </message>
-    <message>
-        <source>Postponed</source>
-        <translation>Tạm hoãn</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Đã hủy</translation>
-    </message>
-</context>
-<context>
     <name>ActivityTableModel</name>
     <message>
         <source>Indicators with a result / all indicators</source>
@@ -386,37 +363,6 @@
     <message>
         <source>Results</source>
         <translation>Kết quả</translation>
-    </message>
-</context>
-<context>
-    <name>ActivityType</name>
-    <message>
-        <source>Legislative</source>
-        <translation>Xây dựng, hoàn thiện pháp luật</translation>
-    </message>
-    <message>
-        <source>Administrative</source>
-        <translation>Hành chính</translation>
-    </message>
-    <message>
-        <source>Judicial</source>
-        <translation>Tư pháp</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Tập huấn</translation>
-    </message>
-    <message>
-        <source>Awareness raising</source>
-        <translation>Tuyên truyền, nâng cao nhận thức</translation>
-    </message>
-    <message>
-        <source>Consultation</source>
-        <translation>Tham vấn các bên liên quan</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Khác</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import CellState, Role
 from desktop_app.core.domain.models import Agency, Period, Submission, new_uuid
 from desktop_app.core.problems import UsageError
 from desktop_app.core.services.completeness import (
-    CellState,
     Grid,
     Row,
     completeness,

@@ -23,10 +23,10 @@ from desktop_app.core.progress import drive
 from desktop_app.core.services import activities, demo, setup
 from desktop_app.core.services.activities import ActivityRow
 from desktop_app.core.storage.database import Database
-from desktop_app.ui import activity_table as cols
-from desktop_app.ui.activities_page import ActivitiesPage
-from desktop_app.ui.activity_table import ActivityFilterProxy, ActivityTableModel
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.models import activity_table as cols
+from desktop_app.ui.models.activity_table import ActivityFilterProxy, ActivityTableModel
+from desktop_app.ui.pages.activities_page import ActivitiesPage
 
 pytestmark = pytest.mark.gui
 YEAR = date.today().year
@@ -318,8 +318,8 @@ def test_a_locked_period_refuses_with_a_message_not_a_crash(
     def record(parent: Any, error: Any, lang: str) -> None:
         shown.append(error.problems[0].code)
 
-    monkeypatch.setattr("desktop_app.ui.activities_page.show_refusal", record)
-    monkeypatch.setattr("desktop_app.ui.undo.show_refusal", record)
+    monkeypatch.setattr("desktop_app.ui.pages.activities_page.show_refusal", record)
+    monkeypatch.setattr("desktop_app.ui.commands.undo.show_refusal", record)
     monkeypatch.setattr(ActivitiesPage, "confirm_delete", lambda self, titles: True)
     row = page.model.rows[0]
     page.select_uuids({row.uuid}, row.uuid)

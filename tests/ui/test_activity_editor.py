@@ -19,8 +19,8 @@ from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities, demo, setup
 from desktop_app.core.storage.database import Database
-from desktop_app.ui.activities_page import ActivitiesPage
-from desktop_app.ui.activity_editor import (
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.activity_editor import (
     ActivityEditor,
     draft_from_json,
     draft_to_json,
@@ -28,7 +28,7 @@ from desktop_app.ui.activity_editor import (
     parse_number,
     pending_drafts,
 )
-from desktop_app.ui.context import AppContext
+from desktop_app.ui.pages.activities_page import ActivitiesPage
 
 pytestmark = pytest.mark.gui
 YEAR = date.today().year

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog
 
-import desktop_app.ui.file_dialogs as file_dialogs
+import desktop_app.ui.dialogs.file_dialogs as file_dialogs
 import desktop_app.ui.main_window as main_window_module
 from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -51,7 +52,7 @@ def window(qtbot: Any, ctx: AppContext) -> MainWindow:
 def _install(window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[str]:
     told: list[str] = []
     monkeypatch.setattr(file_dialogs, "catalog_file_dialog", lambda parent: _Picked(path))
-    monkeypatch.setattr(main_window_module, "inform",
+    monkeypatch.setattr(message_box, "inform",
                         lambda parent, title, text, close: told.append(text))
     window.install_catalog()
     return told

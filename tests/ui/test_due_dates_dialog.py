@@ -16,7 +16,7 @@ from desktop_app.core.services import catalog
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.due_dates_dialog import DueDatesDialog
+from desktop_app.ui.dialogs.due_dates_dialog import DueDatesDialog
 from desktop_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

@@ -19,12 +19,12 @@ from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.periods import lock_period, period_state
 from desktop_app.core.services.submissions import list_submissions, preview_submission
-from desktop_app.ui import export_dialog as export_module
-from desktop_app.ui import submissions_page as page_module
-from desktop_app.ui import worker
+from desktop_app.ui.commands import worker
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.export_dialog import ExportDialog
-from desktop_app.ui.submissions_page import SubmissionsPage, UnlockDialog
+from desktop_app.ui.dialogs import export_dialog as export_module
+from desktop_app.ui.dialogs.export_dialog import ExportDialog
+from desktop_app.ui.pages import submissions_page as page_module
+from desktop_app.ui.pages.submissions_page import SubmissionsPage, UnlockDialog
 
 THIS_YEAR = date.today().year
 

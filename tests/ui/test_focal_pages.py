@@ -11,18 +11,18 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import CellState, Role
 from desktop_app.core.progress import drive
 from desktop_app.core.services import assessments, completeness
-from desktop_app.core.services.completeness import CellState, KindGroup
+from desktop_app.core.services.completeness import KindGroup
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import create_application, install_translator
-from desktop_app.ui.assessments_page import AssessmentsPage, ConsolidatedRecommendationModel
-from desktop_app.ui.completeness_page import STATE_ROLE, CompletenessModel, CompletenessPage
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import FOCAL_PAGES, PAGES, MainWindow
+from desktop_app.ui.pages.assessments_page import AssessmentsPage, ConsolidatedRecommendationModel
+from desktop_app.ui.pages.completeness_page import STATE_ROLE, CompletenessModel, CompletenessPage
 
 THIS_YEAR = date.today().year
 pytestmark = pytest.mark.gui

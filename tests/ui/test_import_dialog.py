@@ -22,13 +22,18 @@ from desktop_app.core.problems import Location, Problem
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
-from desktop_app.ui import import_dialog as dialog_module
-from desktop_app.ui import main_window as main_window_module
 from desktop_app.ui.app import create_application, install_translator
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.import_dialog import ImportCommands, ImportDialog, PlanModel, expand_paths
-from desktop_app.ui.imports_page import ImportsPage
+from desktop_app.ui.dialogs import import_dialog as dialog_module
+from desktop_app.ui.dialogs import message_box
+from desktop_app.ui.dialogs.import_dialog import (
+    ImportCommands,
+    ImportDialog,
+    PlanModel,
+    expand_paths,
+)
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.imports_page import ImportsPage
 
 pytestmark = pytest.mark.gui
 
@@ -263,8 +268,8 @@ def test_undo_asks_first_then_undoes(qtbot: Any, focal_ctx: AppContext, engine: 
         asked.append(title)
         return answers.pop(0)
 
-    monkeypatch.setattr(main_window_module, "ask", fake_ask)
-    monkeypatch.setattr(main_window_module, "inform",
+    monkeypatch.setattr(message_box, "ask", fake_ask)
+    monkeypatch.setattr(message_box, "inform",
                         lambda parent, title, text, close: told.append(text))
     page = ImportsPage(focal_ctx)
     qtbot.addWidget(page)
@@ -325,8 +330,8 @@ def test_real_import_through_the_dialog_then_undo_from_the_page(
     page = ImportsPage(focal_ctx)
     qtbot.addWidget(page)
     assert page.log_model.rowCount() == 1
-    monkeypatch.setattr(main_window_module, "ask", lambda *args: True)
-    monkeypatch.setattr(main_window_module, "inform", lambda *args: None)
+    monkeypatch.setattr(message_box, "ask", lambda *args: True)
+    monkeypatch.setattr(message_box, "inform", lambda *args: None)
     with qtbot.waitSignal(focal_ctx.data_changed):
         page.undo_button.click()
     facts = status(focal_ctx.db)

@@ -20,11 +20,11 @@ from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.overview import list_indicators, list_recommendations, overview
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
-from desktop_app.ui.charts import StackedBars
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.indicators_page import SHOW_NO_RESULT, IndicatorsPage
-from desktop_app.ui.overview_page import FOLLOW_UP_MARK, OverviewPage
-from desktop_app.ui.recommendations_page import RecommendationsPage, RecommendationTableModel
+from desktop_app.ui.pages.indicators_page import SHOW_NO_RESULT, IndicatorsPage
+from desktop_app.ui.pages.overview_page import FOLLOW_UP_MARK, OverviewPage
+from desktop_app.ui.pages.recommendations_page import RecommendationsPage, RecommendationTableModel
+from desktop_app.ui.widgets.charts import StackedBars
 
 YEAR = 2025
 TODAY = date(YEAR, 12, 1)  # the 2025 period is due on 15/12/2025

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.core.services.report_settings import load_report_settings
 from desktop_app.core.storage.database import Database
-from desktop_app.ui.report_settings_dialog import ReportSettingsDialog
+from desktop_app.ui.dialogs.report_settings_dialog import ReportSettingsDialog
 
 pytestmark = pytest.mark.gui
 

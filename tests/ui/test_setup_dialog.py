@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop_app.core.services.status import status
 from desktop_app.core.storage.database import Database
-from desktop_app.ui.setup_dialog import SetupDialog
+from desktop_app.ui.dialogs.setup_dialog import SetupDialog
 
 pytestmark = pytest.mark.gui
 

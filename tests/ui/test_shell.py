@@ -19,11 +19,11 @@ from desktop_app.core.services.periods import period_facts
 from desktop_app.core.services.status import status
 from desktop_app.core.services.submissions import list_submissions
 from desktop_app.core.storage.database import Database
-from desktop_app.ui import main_window as main_window_module
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.launch import launch
 from desktop_app.ui.main_window import PAGES, MainWindow
-from desktop_app.ui.submissions_page import SubmissionsPage
+from desktop_app.ui.pages.submissions_page import SubmissionsPage
 
 THIS_YEAR = date.today().year
 
@@ -191,7 +191,7 @@ def test_carry_over_copies_unfinished_activities_after_asking(
         questions.append(text)
         return len(questions) == 1  # yes to "copy?", then stay on this period
 
-    monkeypatch.setattr(main_window_module, "ask", ask)
+    monkeypatch.setattr(message_box, "ask", ask)
     unfinished = sum(1 for r in activities.list_activities(ctx.db, THIS_YEAR)
                      if r.status not in ("completed", "cancelled"))
     assert window.carry_action.isEnabled()
@@ -207,7 +207,7 @@ def test_carry_over_copies_unfinished_activities_after_asking(
 
 def test_carry_over_declined_writes_nothing(qtbot: Any, window: MainWindow, ctx: AppContext,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window_module, "ask", lambda *args: False)
+    monkeypatch.setattr(message_box, "ask", lambda *args: False)
     window.carry_action.trigger()
     assert activities.list_activities(ctx.db, THIS_YEAR + 1) == []
     assert not window.runners

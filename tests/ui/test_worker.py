@@ -12,8 +12,8 @@ from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import get_setting, set_setting
-from desktop_app.ui import worker
-from desktop_app.ui.worker import error_lines, run_job
+from desktop_app.ui.commands import worker
+from desktop_app.ui.commands.worker import error_lines, run_job
 
 pytestmark = pytest.mark.gui
 

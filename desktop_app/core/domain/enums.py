@@ -68,6 +68,14 @@ class PeriodState(StrEnum):
     LOCKED = "locked"
 
 
+class CellState(StrEnum):
+    """Whether an agency's submission for a period came in, and when."""
+
+    NOT_RECEIVED = "not_received"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+
 class ImportOutcome(StrEnum):
     NEW = "new"
     NEWER = "newer"

@@ -46,7 +46,7 @@ from reportlab.platypus import (
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from desktop_app.core.domain.enums import ActivityStatus, ActivityType, AgencyKind, Role
+from desktop_app.core.domain.enums import ActivityStatus, ActivityType, AgencyKind, CellState
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
@@ -68,7 +68,6 @@ from desktop_app.core.services.assessments import AssessmentRow, list_assessment
 from desktop_app.core.services.completeness import (
     VIET_NAM,
     Cell,
-    CellState,
     Grid,
     PeriodCounts,
     Row,
@@ -83,6 +82,7 @@ from desktop_app.core.services.consolidated import (
     by_recommendation,
     by_task,
 )
+from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.overview import (
     STATUSES,
     AreaProgress,
@@ -92,7 +92,6 @@ from desktop_app.core.services.overview import (
     plan_in_force,
 )
 from desktop_app.core.services.report_settings import ReportSettings, read_report_settings
-from desktop_app.core.services.setup import installation
 from desktop_app.core.storage.database import Database
 
 CREATOR = "NAP Reporter"
@@ -209,13 +208,6 @@ class _OneReading(Database):
         yield self._session  # pragma: no cover
 
 
-def _require_focal_point(session: Session) -> None:
-    role = installation(session).role
-    if role is None:
-        raise RefusedError.of("catalog.not_installed")
-    if role is not Role.FOCAL_POINT:
-        raise RefusedError.of("role.not_focal_point")
-
 
 def _current(submission_id: Any) -> Any:
     return or_(submission_id.is_(None), submission_id.in_(
@@ -263,7 +255,7 @@ def national_report_data(db: Database, year: int, *, now: datetime | None = None
     """Everything the national report of ``year`` says, read in one transaction."""
     created = now or datetime.now(UTC)
     with db.reading() as session:
-        _require_focal_point(session)
+        require_focal_point(session)
         periods = {p.year: p for p in session.exec(select(Period))}
         if year not in periods:
             raise UsageError.of("period.unknown", period=year)
@@ -326,7 +318,7 @@ def _check_request(db: Database, year: int, path: Path) -> None:
     """Refuse the wrong role, an unknown period or a destination whose folder is missing
     before the (long) reading starts."""
     with db.reading() as session:
-        _require_focal_point(session)
+        require_focal_point(session)
         if session.exec(select(Period.id).where(col(Period.year) == year)).first() is None:
             raise UsageError.of("period.unknown", period=year)
     folder = Path(path).parent if str(Path(path).parent) else Path(".")

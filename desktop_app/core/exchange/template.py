@@ -29,6 +29,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
+from desktop_app.core.domain.labels import LABELS
 from desktop_app.core.exchange.columns import HEADER_ROWS, SHEETS, Column, Kind, Sheet
 from desktop_app.core.files import write_atomically
 from desktop_app.core.problems import RefusedError
@@ -53,22 +54,8 @@ GENERAL_CELLS = {"agency": "C3", "period": "C4", "contact_person": "C5"}
 STT = Column("stt", "STT", "No.", Kind.INTEGER, 7, True)
 ACTIVITY_STT = Column("activity_stt", "STT hoạt động", "Activity No.", Kind.INTEGER, 11)
 
-TYPE_LABELS: dict[str, tuple[str, str]] = {
-    ActivityType.LEGISLATIVE: ("Xây dựng, hoàn thiện pháp luật", "Legislative"),
-    ActivityType.ADMINISTRATIVE: ("Hành chính", "Administrative"),
-    ActivityType.JUDICIAL: ("Tư pháp", "Judicial"),
-    ActivityType.TRAINING: ("Tập huấn", "Training"),
-    ActivityType.AWARENESS: ("Tuyên truyền, nâng cao nhận thức", "Awareness raising"),
-    ActivityType.CONSULTATION: ("Tham vấn các bên liên quan", "Consultation"),
-    ActivityType.OTHER: ("Khác", "Other"),
-}
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    ActivityStatus.PLANNED: ("Chưa bắt đầu", "Planned"),
-    ActivityStatus.IN_PROGRESS: ("Đang thực hiện", "In progress"),
-    ActivityStatus.COMPLETED: ("Đã hoàn thành", "Completed"),
-    ActivityStatus.POSTPONED: ("Tạm hoãn", "Postponed"),
-    ActivityStatus.CANCELLED: ("Đã hủy", "Cancelled"),
-}
+TYPE_LABELS = LABELS[ActivityType]  # the one table of the domain's words
+STATUS_LABELS = LABELS[ActivityStatus]
 
 DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2100, 12, 31)
 _EXCEL_EPOCH = date(1899, 12, 30)

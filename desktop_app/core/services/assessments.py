@@ -13,13 +13,13 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Assessment, Period, Recommendation, new_uuid, utc_now
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.validation import MAX_TEXT, validate_assessment
-from desktop_app.core.problems import Problem, RefusedError, UsageError
+from desktop_app.core.problems import Problem, UsageError
 from desktop_app.core.services.consolidated import ordered_recommendations
-from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
 
@@ -39,13 +39,6 @@ class AssessOutcome:
     row: AssessmentRow
     replaced: AssessmentRow | None  # what it replaced, if anything
 
-
-def _require_focal_point(session: Session) -> None:
-    role = installation(session).role
-    if role is None:
-        raise RefusedError.of("catalog.not_installed")
-    if role is not Role.FOCAL_POINT:
-        raise RefusedError.of("role.not_focal_point")
 
 
 def _period_id(session: Session, year: int | None) -> int | None:
@@ -75,7 +68,7 @@ def assess(db: Database, code: str, grade: str, implementation: str, note: str =
     code = code.strip()
     note = nfc(note.strip())
     with db.unit_of_work() as session:
-        _require_focal_point(session)
+        require_focal_point(session)
         recs = {r.code: r for r in session.exec(select(Recommendation))}
         problems = validate_assessment(code, grade, implementation,
                                        recommendation_codes=recs.keys())

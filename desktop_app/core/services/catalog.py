@@ -10,10 +10,10 @@ from sqlmodel import col, select
 
 from desktop_app.core.catalog.apply import CatalogChange, apply_catalog, installed_version
 from desktop_app.core.catalog.document import read_catalog
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Period
-from desktop_app.core.problems import RefusedError, UsageError
-from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.problems import UsageError
+from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import CATALOG_VERSION, set_setting
 
@@ -49,8 +49,7 @@ def set_due_dates(db: Database, changes: dict[int, date | None]) -> int | None:
     Nothing changes (and None is returned) when every date is already as asked.
     """
     with db.unit_of_work() as session:
-        if installation(session).role is not Role.FOCAL_POINT:
-            raise RefusedError.of("role.not_focal_point")
+        require_focal_point(session)
         for year in changes:
             if not 1900 <= year <= 9999:
                 raise UsageError.of("period.malformed", value=year)

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from sqlmodel import col, select
 
-from desktop_app.core.domain.enums import AgencyKind
+from desktop_app.core.domain.enums import AgencyKind, CellState
 from desktop_app.core.domain.models import Agency, Period, Submission
 from desktop_app.core.domain.text import collation_key
 from desktop_app.core.problems import UsageError
@@ -48,12 +48,6 @@ GROUP_KINDS: dict[KindGroup, frozenset[str]] = {
     KindGroup.MINISTRY: frozenset({AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY}),
     KindGroup.CENTRAL_BODY: frozenset({AgencyKind.CENTRAL_BODY}),
 }
-
-
-class CellState(StrEnum):
-    NOT_RECEIVED = "not_received"
-    ON_TIME = "on_time"
-    LATE = "late"
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from desktop_app.core.catalog.apply import installed_version
-from desktop_app.core.domain.enums import ImportOutcome, Role
+from desktop_app.core.domain.enums import ImportOutcome
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
@@ -85,7 +85,8 @@ from desktop_app.core.exchange.xlsx_reader import _letter
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.agencies import AgencyDirectory
-from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
 __all__ = [
@@ -633,9 +634,6 @@ def _read_all(paths: Sequence[Path]) -> Job[list[_Read]]:
     return reads
 
 
-def _check_role(session: Session) -> None:
-    if installation(session).role is not Role.FOCAL_POINT:
-        raise RefusedError.of("import.not_focal_point")
 
 
 # --- the public use cases ----------------------------------------------------------------
@@ -645,7 +643,7 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
                 ) -> Job[list[FilePlan]]:
     """Read, check and classify every file, in batch order; write nothing."""
     with db.reading() as session:
-        _check_role(session)
+        require_focal_point(session)
         catalog = _Catalog.of(session)
     reads = yield from _read_all(paths)
     reads.sort(key=lambda r: _order_key(r, catalog))
@@ -665,7 +663,7 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     from desktop_app.core.storage.backup import automatic_backup
 
     with db.reading() as session:
-        _check_role(session)
+        require_focal_point(session)
         catalog = _Catalog.of(session)
     reads = yield from _read_all(paths)
     reads.sort(key=lambda r: _order_key(r, catalog))
@@ -885,7 +883,7 @@ def undo_last_import(db: Database) -> UndoResult:
     from desktop_app.core.storage.backup import backup_to, restore_database
 
     with db.reading() as session:
-        _check_role(session)
+        require_focal_point(session)
         batch = session.exec(select(ImportRecord.batch_uuid).where(
             col(ImportRecord.outcome).in_(_CHANGED), col(ImportRecord.undone).is_(False))
             .order_by(col(ImportRecord.id).desc())).first()

@@ -1,4 +1,4 @@
-"""Lookups every use case needs: the period of a year, this installation's agency."""
+"""Lookups every use case needs: the period of a year, this installation's agency and role."""
 
 from __future__ import annotations
 
@@ -27,3 +27,12 @@ def reporting_agency(session: Session, refusal: str = "role.not_agency") -> Agen
     if agency is None:
         raise UsageError.of("agency.unknown", code=inst.agency_code)
     return agency
+
+
+def require_focal_point(session: Session) -> None:
+    """Refuse (role.not_focal_point) unless this is the focal point's database."""
+    role = installation(session).role
+    if role is None:
+        raise RefusedError.of("catalog.not_installed")
+    if role is not Role.FOCAL_POINT:
+        raise RefusedError.of("role.not_focal_point")

@@ -46,9 +46,10 @@ from desktop_app.core.domain.enums import ImportOutcome
 from desktop_app.core.problems import NapError, Problem
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.messages import problem_text
+from desktop_app.ui.commands.worker import JobRunner, run_job, show_error
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.file_dialogs import own_file_dialog
-from desktop_app.ui.worker import JobRunner, run_job, show_error
+from desktop_app.ui.dialogs import message_box
+from desktop_app.ui.dialogs.file_dialogs import own_file_dialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 IMPORTS_MODULE = "desktop_app.core.services.imports"
@@ -643,11 +644,9 @@ class ImportCommands(QObject):
 
     def open_import(self, paths: Iterable[Path | str]) -> ImportDialog | None:
         """Preview and import these files (folders: their workbooks); None if none is left."""
-        from desktop_app.ui import main_window
-
         expanded = expand_paths(paths)
         if not expanded:
-            main_window.inform(self.widget, self.tr("Import submissions"),
+            message_box.inform(self.widget, self.tr("Import submissions"),
                                self.tr("There is no workbook (.xlsx) to import there."),
                                self.tr("Close"))
             return None
@@ -670,10 +669,8 @@ class ImportCommands(QObject):
 
     def undo_last_import(self) -> bool:
         """Ask, then undo the last import batch as a whole; True when something was undone."""
-        from desktop_app.ui import main_window
-
         title = self.tr("Undo last import")
-        if not main_window.ask(self.widget, title, self.tr(
+        if not message_box.ask(self.widget, title, self.tr(
                 "Undo the last import? Every file it imported is taken out again and the "
                 "data is as it was before that import."),
                 self.tr("Undo the import"), self.tr("Keep it")):
@@ -685,7 +682,7 @@ class ImportCommands(QObject):
             return False
         self.ctx.data_changed.emit()
         files = count_of(getattr(result, "files", 0))
-        main_window.inform(self.widget, title,
+        message_box.inform(self.widget, title,
                            self.tr("The last import was undone (%n file(s)).", "", files),
                            self.tr("Close"))
         return True

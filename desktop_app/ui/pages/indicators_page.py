@@ -33,10 +33,10 @@ from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.overview import IndicatorRow, list_indicators
 from desktop_app.messages import problem_text
-from desktop_app.ui.charts import BELOW_TARGET, ON_TRACK
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.page import Page
-from desktop_app.ui.proxies import SORT_ROLE, SearchProxy
+from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
+from desktop_app.ui.pages.page import Page
+from desktop_app.ui.widgets.charts import BELOW_TARGET, ON_TRACK
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_RESULT_TEXT = QColor("#868e96")

@@ -40,8 +40,8 @@ from desktop_app.core.services.periods import (
     unlock_period,
 )
 from desktop_app.core.services.submissions import SubmissionRow, list_submissions
+from desktop_app.ui.commands.worker import show_error
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import show_error
 
 # --- small dialogs (tests replace these module functions) ---------------------------
 
@@ -268,7 +268,7 @@ class SubmissionsPage(QWidget):
     # --- commands ------------------------------------------------------------------
 
     def open_export(self) -> None:
-        from desktop_app.ui.export_dialog import ExportDialog
+        from desktop_app.ui.dialogs.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.ctx, self)
         try:

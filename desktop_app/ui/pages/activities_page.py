@@ -33,17 +33,17 @@ from desktop_app.core.services.activities import (
     load_draft,
     save_activity,
 )
-from desktop_app.ui import activity_table as columns
-from desktop_app.ui.activity_editor import ActivityEditor
-from desktop_app.ui.activity_table import ActivityFilterProxy, ActivityTableModel
-from desktop_app.ui.context import AppContext
-from desktop_app.ui.labels import status_names, type_names
-from desktop_app.ui.undo import (
+from desktop_app.ui.commands.undo import (
     CreateActivityCommand,
     DeleteActivitiesCommand,
     EditActivityCommand,
     show_refusal,
 )
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.activity_editor import ActivityEditor
+from desktop_app.ui.labels import status_names, type_names
+from desktop_app.ui.models import activity_table as columns
+from desktop_app.ui.models.activity_table import ActivityFilterProxy, ActivityTableModel
 
 _COLUMN_WIDTHS = {columns.TITLE: 380, columns.TASK: 110, columns.AREA: 170, columns.TYPE: 120,
                   columns.STATUS: 110, columns.START: 90, columns.END: 90, columns.BUDGET: 120,

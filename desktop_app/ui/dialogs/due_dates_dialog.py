@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import catalog
+from desktop_app.ui.commands.worker import show_error
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.file_dialogs import documents_folder, own_file_dialog
-from desktop_app.ui.worker import show_error
+from desktop_app.ui.dialogs.file_dialogs import documents_folder, own_file_dialog
 
 
 class DueDatesDialog(QDialog):

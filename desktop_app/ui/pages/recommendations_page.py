@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.services.overview import RecommendationRow, list_recommendations, natural_key
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.page import Page
-from desktop_app.ui.proxies import SORT_ROLE, SearchProxy
+from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
+from desktop_app.ui.pages.page import Page
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"

@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.domain.enums import AgencyKind
+from desktop_app.core.domain.enums import AgencyKind, CellState
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.activities import choices
 from desktop_app.core.services.completeness import (
     VIET_NAM,
     Cell,
-    CellState,
     Grid,
     KindGroup,
     PeriodCounts,
@@ -50,8 +49,8 @@ from desktop_app.core.services.completeness import (
 )
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.overview_page import Line, LinesModel
-from desktop_app.ui.page import Page
+from desktop_app.ui.pages.overview_page import Line, LinesModel
+from desktop_app.ui.pages.page import Page
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

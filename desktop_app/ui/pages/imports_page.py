@@ -19,7 +19,7 @@ from desktop_app.core.problems import NapError
 from desktop_app.core.services.completeness import VIET_NAM
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.import_dialog import (
+from desktop_app.ui.dialogs.import_dialog import (
     QUIET,
     ImportCommands,
     engine,
@@ -27,8 +27,8 @@ from desktop_app.ui.import_dialog import (
     outcome_color,
     outcome_text,
 )
-from desktop_app.ui.overview_page import Line, LinesModel, _table
-from desktop_app.ui.page import Page
+from desktop_app.ui.pages.overview_page import Line, LinesModel, _table
+from desktop_app.ui.pages.page import Page
 
 LOG_LIMIT = 200
 

@@ -70,9 +70,9 @@ from desktop_app.core.paths import data_dir
 from desktop_app.core.problems import NapError, Problem
 from desktop_app.core.services.activities import Choices, choices, problems_of, save_activity
 from desktop_app.messages import problem_text
+from desktop_app.ui.commands.undo import show_refusal
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import group_thousands, status_names, type_names
-from desktop_app.ui.undo import show_refusal
 
 # ============================================================ draft files (no Qt here)
 

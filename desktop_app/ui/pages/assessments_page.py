@@ -48,11 +48,11 @@ from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.focal_facts import GradeMeaning, grade_meanings
 from desktop_app.core.services.overview import natural_key
 from desktop_app.messages import problem_text
+from desktop_app.ui.commands.worker import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_name
-from desktop_app.ui.page import Page
-from desktop_app.ui.proxies import SORT_ROLE, SearchProxy
-from desktop_app.ui.worker import show_error
+from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
+from desktop_app.ui.pages.page import Page
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"

@@ -35,9 +35,9 @@ from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job
 from desktop_app.core.services import activities
 from desktop_app.core.services.periods import period_facts
+from desktop_app.ui.commands.worker import JobRunner, error_lines, run_job
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.file_dialogs import own_file_dialog
-from desktop_app.ui.worker import JobRunner, error_lines, run_job
+from desktop_app.ui.dialogs.file_dialogs import own_file_dialog
 
 EXPORT_FOLDER = "export_folder"  # preference: the folder chosen last time
 FORMATS = ("xlsx", "pdf")

@@ -18,8 +18,8 @@ from desktop_app.core.services.overview import IndicatorCounts, StatusCounts
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
-from desktop_app.ui.overview_page import OVERDUE, Line, LinesModel, _table
-from desktop_app.ui.page import Page
+from desktop_app.ui.pages.overview_page import OVERDUE, Line, LinesModel, _table
+from desktop_app.ui.pages.page import Page
 
 
 def _on_track(ind: IndicatorCounts) -> str:

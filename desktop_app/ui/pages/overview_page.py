@@ -35,7 +35,10 @@ from desktop_app.core.services.overview import (
     overview,
 )
 from desktop_app.messages import problem_text
-from desktop_app.ui.charts import (
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import status_names
+from desktop_app.ui.pages.page import Page
+from desktop_app.ui.widgets.charts import (
     BELOW_TARGET,
     NO_RESULT,
     ON_TRACK,
@@ -44,9 +47,6 @@ from desktop_app.ui.charts import (
     Series,
     StackedBars,
 )
-from desktop_app.ui.context import AppContext
-from desktop_app.ui.labels import status_names
-from desktop_app.ui.page import Page
 
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
