@@ -16,12 +16,14 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 N = int(os.environ.get("BENCH_ACTIVITIES", "20000"))
 YEAR = 2025
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from harness import Comparison, compare  # noqa: E402
 
 RAW = r'''
 import sqlite3, sys
@@ -95,13 +97,7 @@ wb.save(out)
 '''
 
 
-def run(cmd: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(cmd, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
-
-
-def main() -> None:
+def comparisons(rounds: int = 3) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "NAP_REPORTER_HOME": tmp}
         db = Path(tmp) / "bench.sqlite"
@@ -110,17 +106,20 @@ def main() -> None:
                        env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
         subprocess.run([*app, "demo", "--activities", str(N), "--seed", "1", "--period",
                         str(YEAR)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-        ours_times, raw_times = [], []
-        for attempt in range(3):  # alternate, keep the best of each: less noise
-            out = Path(tmp) / f"ours{attempt}.xlsx"
-            ours_times.append(run([*app, "export", "xlsx", "--period", str(YEAR), "-o",
-                                   str(out)], env))
-            raw_times.append(run([sys.executable, "-c", RAW, str(db),
-                                  str(Path(tmp) / f"raw{attempt}.xlsx"), str(YEAR)], env))
-        ours, raw = min(ours_times), min(raw_times)
-        size = (Path(tmp) / "ours0.xlsx").stat().st_size
-    print(f"export xlsx {N} activities: ours {ours:.2f} s, plain openpyxl write_only "
-          f"{raw:.2f} s, ratio {ours / raw:.2f}x (target <= 1.3x; file {size / 2**20:.1f} MB)")
+        result = compare(
+            f"export xlsx of {N} activities vs openpyxl write_only writing the same cells",
+            lambda i: [*app, "export", "xlsx", "--period", str(YEAR), "-o",
+                       str(Path(tmp) / f"ours{i}.xlsx")],
+            lambda i: [sys.executable, "-c", RAW, str(db), str(Path(tmp) / f"raw{i}.xlsx"),
+                       str(YEAR)],
+            rounds=rounds, target="<= 1.2x", env=env)
+        result.note = f"file {(Path(tmp) / 'ours0.xlsx').stat().st_size / 2**20:.1f} MB"
+        return [result]
+
+
+def main() -> None:
+    for comparison in comparisons():
+        print("\n".join(comparison.lines()))
 
 
 if __name__ == "__main__":
