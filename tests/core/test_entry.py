@@ -12,17 +12,19 @@ import math
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
-from desktop_app.ui.dialogs.activity_editor import (
-    NumberEdit,
+from desktop_app.core.domain.entry import (
+    NOT_DATE,
+    NOT_NUMBER,
+    format_date,
     format_number,
+    format_whole_number,
     parse_date,
     parse_number,
+    parse_whole_number,
 )
+from desktop_app.core.problems import Problem
 
-NOT_NUMBER = "not a number"
-NOT_DATE = "not a date"
 NAN = "nan"
 INF = math.inf
 
@@ -118,26 +120,25 @@ SHOWN: list[tuple[float | None, str, str]] = [
 ]
 
 
+def _code(result: object, text: str) -> object:
+    """A problem as its code, after checking it names what was typed."""
+    if isinstance(result, Problem):
+        assert result.params == {"value": text} and result.field is None
+        return result.code
+    return result
+
+
 def _count(text: str, lang: str) -> object:
-    QApplication.instance() or QApplication([])
-    edit = NumberEdit(lang)
-    edit.setText(text)
-    return edit.value()
+    return _code(parse_whole_number(text, lang), text)
 
 
 def _number(text: str, lang: str) -> object:
-    try:
-        value = parse_number(text, lang)
-    except ValueError:
-        return NOT_NUMBER
-    return NAN if value is not None and math.isnan(value) else value
+    value = _code(parse_number(text, lang), text)
+    return NAN if isinstance(value, float) and math.isnan(value) else value
 
 
 def _date(text: str, lang: str) -> object:
-    try:
-        return parse_date(text)
-    except ValueError:
-        return NOT_DATE
+    return _code(parse_date(text, lang), text)
 
 
 @pytest.mark.parametrize(("text", "vi", "en"), NUMBERS)
@@ -160,3 +161,17 @@ def test_a_typed_whole_number_is_read_as_before(text: str, expected: object, lan
 @pytest.mark.parametrize(("value", "vi", "en"), SHOWN)
 def test_a_number_is_shown_as_before(value: float | None, vi: str, en: str) -> None:
     assert (format_number(value, "vi"), format_number(value, "en")) == (vi, en)
+
+
+@pytest.mark.parametrize("value", [1, 999, 1000, 1_500_000, 10**15])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_whole_number_shown_reads_back_the_same(value: int, lang: str) -> None:
+    shown = format_whole_number(value, lang)
+    assert parse_whole_number(shown, lang) == value
+    assert parse_number(shown, lang) == float(value)
+
+
+@pytest.mark.parametrize("value", [date(2026, 2, 1), date(1990, 12, 31), None])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_date_shown_reads_back_the_same(value: date | None, lang: str) -> None:
+    assert parse_date(format_date(value, lang), lang) == value
