@@ -14,20 +14,20 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.core.domain.entry import parse_number
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities, demo, setup
-from desktop_app.core.storage.database import Database
-from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs.activity_editor import (
-    ActivityEditor,
+from desktop_app.core.services.drafts import (
     draft_from_json,
     draft_to_json,
     load_draft_file,
-    parse_number,
     pending_drafts,
 )
+from desktop_app.core.storage.database import Database
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.activity_editor import ActivityEditor
 from desktop_app.ui.pages.activities_page import ActivitiesPage
 
 pytestmark = pytest.mark.gui
