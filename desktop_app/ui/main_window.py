@@ -717,7 +717,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get("activities")
         if page is None or not hasattr(page, "open_editor"):
             return
-        from desktop_app.ui.dialogs.activity_editor import (
+        from desktop_app.core.services.drafts import (
             draft_file_year,
             load_draft_file,
             pending_drafts,

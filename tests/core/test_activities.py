@@ -7,12 +7,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.domain.models import Agency, AgencyPeriod, Indicator, Result
+from desktop_app.core.domain.models import (
+    Agency,
+    AgencyPeriod,
+    Indicator,
+    Recommendation,
+    Result,
+    Task,
+)
 from desktop_app.core.domain.text import fold
-from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
+from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft, validate_draft
 from desktop_app.core.problems import RefusedError, ValidationError
 from desktop_app.core.services import activities as svc
 from desktop_app.core.services.setup import initialise
@@ -111,3 +118,37 @@ def test_carry_over_copies_only_unfinished_work_once(db: Database) -> None:
     assert len(rows) == 1 and rows[0].uuid != open_uuid
     carried = svc.load_draft(db, rows[0].uuid)
     assert carried.indicators[0].target == 120.0 and carried.indicators[0].result is None
+
+
+def _retire(db: Database, table: type[Task] | type[Recommendation], code: str) -> None:
+    with db.unit_of_work() as session:
+        row = session.exec(select(table).where(col(table.code) == code)).one()
+        row.retired = True
+        session.add(row)
+
+
+def test_the_editor_catalog_names_the_tasks_in_use_and_every_recommendation(
+        db: Database) -> None:
+    picks = svc.choices(db)
+    task, rec = picks.tasks[0].code, picks.recommendations[0].code
+    _retire(db, Task, task)
+    _retire(db, Recommendation, rec)
+    catalog = svc.activity_catalog(db)
+    assert task not in catalog.task_codes
+    assert catalog.task_codes == {t.code for t in picks.tasks} - {task}
+    # an activity may keep its link to a recommendation retired since
+    assert rec in catalog.recommendation_codes
+    assert catalog.recommendation_codes >= {r.code for r in picks.recommendations}
+
+
+def test_saving_checks_the_database_not_the_editors_snapshot(db: Database) -> None:
+    draft = _draft(db)
+    snapshot = svc.activity_catalog(db)
+    assert validate_draft(draft, snapshot) == []
+    _retire(db, Task, draft.task_code)  # a catalog update while the editor was open
+    assert validate_draft(draft, snapshot) == []
+    with pytest.raises(ValidationError) as caught:
+        svc.save_activity(db, draft, YEAR)
+    assert [(p.code, p.field) for p in caught.value.problems] == [("code.unknown_task", "task")]
+    assert validate_draft(draft, svc.activity_catalog(db)) == list(caught.value.problems)
+    assert svc.list_activities(db, YEAR) == []

@@ -10,10 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.domain.validation import (
+    ActivityCatalog,
     ActivityDraft,
     IndicatorDraft,
     validate_activity,
     validate_assessment,
+    validate_draft,
 )
 
 TASKS = {"QD1252-T01"}
@@ -76,6 +78,16 @@ def test_a_complete_activity_is_valid() -> None:
 def test_each_rule_names_its_field(changes: dict[str, Any],
                                    expected: tuple[str, str]) -> None:
     assert expected in _codes(_draft(**changes))
+
+
+@pytest.mark.parametrize("changes", [{}, {"title": ""}, {"task_code": "NOPE"},
+                                     {"recommendation_codes": ["UPR4-T01", "CO3-NOPE"]}])
+def test_a_loaded_catalog_gives_the_same_problems_as_the_codes(
+        changes: dict[str, Any]) -> None:
+    catalog = ActivityCatalog(frozenset(TASKS), frozenset(RECS))
+    draft = _draft(**changes)
+    assert validate_draft(draft, catalog) == validate_activity(
+        draft, task_codes=TASKS, recommendation_codes=RECS)
 
 
 def test_the_same_day_for_start_and_end_is_fine() -> None:

@@ -9,25 +9,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import event
 
+from desktop_app.core.domain.entry import parse_number, parse_whole_number
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
+from desktop_app.core.problems import Problem
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities, demo, setup
-from desktop_app.core.storage.database import Database
-from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs.activity_editor import (
-    ActivityEditor,
+from desktop_app.core.services.drafts import (
     draft_from_json,
     draft_to_json,
     load_draft_file,
-    parse_number,
     pending_drafts,
 )
+from desktop_app.core.storage.database import Database
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs import editor_fields, message_box
+from desktop_app.ui.dialogs.activity_editor import ActivityEditor
+from desktop_app.ui.dialogs.editor_indicators import DUE, TARGET
 from desktop_app.ui.pages.activities_page import ActivitiesPage
 
 pytestmark = pytest.mark.gui
@@ -260,3 +264,80 @@ def test_draft_json_round_trip() -> None:
     ("1.234.567,5", "vi", 1234567.5), ("", "vi", None), ("12", "en", 12.0)])
 def test_parse_number(text: str, lang: str, value: float | None) -> None:
     assert parse_number(text, lang) == value
+
+
+def test_typing_asks_the_database_nothing(qtbot: Any, page: ActivitiesPage) -> None:
+    editor = new_editor(page)
+    statements: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(page.ctx.db.engine, "before_cursor_execute", seen)
+    try:
+        assert editor.error_text("title")  # a blank title: required
+        QTest.keyClicks(editor.title_edit, "Tap huan")
+        commit_text(editor.title_edit, " Ủy ban")
+        QTest.keyClicks(editor.budget_edit, "1500000")
+        QTest.keyClicks(editor.count_edits["women"], "25")
+        editor.task_combo.setCurrentIndex(0)
+        editor.add_indicator()
+        editor.indicator_table.item(0, TARGET).setText("12,5")
+        editor.indicator_table.item(0, DUE).setText("31/02/2026")
+        editor.flush_draft_file()
+        typed = list(statements)
+        # validation did run on every change, against the loaded catalog
+        assert editor.error_text("title") == "" and editor.error_text("task") == ""
+        assert "Due date" in editor.error_text("indicators")
+        assert editor.budget_edit.text() == "1.500.000"
+        svc_catalog = activities.activity_catalog(page.ctx.db)  # the listener does count
+    finally:
+        event.remove(page.ctx.db.engine, "before_cursor_execute", seen)
+    assert typed == []
+    assert sum(s.startswith("SELECT") for s in statements) == 2  # what opening one costs
+    assert editor.codes == svc_catalog
+
+
+def test_the_unsaved_changes_box_names_its_own_buttons(
+        qtbot: Any, page: ActivitiesPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    editor = new_editor(page)
+    commit_text(editor.title_edit, TITLE)
+    seen: list[list[str]] = []
+
+    def press_discard() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(sorted(b.text() for b in box.buttons()))
+        assert box.defaultButton().text() == "Keep editing"
+        next(b for b in box.buttons() if b.text() == "Discard changes").click()
+
+    QTimer.singleShot(0, press_discard)
+    assert editor.ask_unsaved() == "discard"
+    assert seen == [["Discard changes", "Keep editing", "Save"]]
+    asked: list[str] = []
+    monkeypatch.setattr(message_box, "ask_unsaved_changes",
+                        lambda parent, title, text, *buttons: asked.append(text) or "discard")
+    editor.reject()
+    assert asked == ["This activity has changes that are not saved."]
+    assert page.editor is None
+
+
+def test_a_whole_number_the_rules_cannot_read_is_shown_and_left_as_typed(
+        qtbot: Any, page: ActivitiesPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where issue 13's rules will refuse "12,5" people: the fields already show it."""
+
+    def refuse_a_comma(text: str, lang: str) -> int | None | Problem:
+        if "," in text:
+            return Problem("value.not_whole_number", {"value": text})
+        return parse_whole_number(text, lang)
+
+    monkeypatch.setattr(editor_fields, "parse_whole_number", refuse_a_comma)
+    editor = new_editor(page)
+    commit_text(editor.title_edit, TITLE)
+    editor.task_combo.setCurrentIndex(0)
+    assert editor.save_button.isEnabled()
+    QTest.keyClicks(editor.count_edits["women"], "12,5")
+    assert editor.count_edits["women"].text() == "12,5"  # not regrouped into 125
+    assert editor.error_text("women") == "«12,5» phải là số nguyên."
+    assert not editor.save_button.isEnabled()
+    assert editor.current_draft().women is None

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 import desktop_app.ui.main_window as main_window_module
 from desktop_app.core.domain.validation import ActivityDraft
 from desktop_app.core.preferences import preferred_language
+from desktop_app.core.services.drafts import new_draft_path, pending_drafts, write_draft_file
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
-from desktop_app.ui.dialogs.activity_editor import new_draft_path, pending_drafts, write_draft_file
 from desktop_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

@@ -57,6 +57,18 @@ class ActivityDraft:
     uuid: str | None = None
 
 
+@dataclass(frozen=True)
+class ActivityCatalog:
+    """The catalog codes an activity may name, read once (when an editor opens).
+
+    Live validation checks every keystroke against this snapshot instead of asking the
+    database; saving checks again against the database itself.
+    """
+
+    task_codes: frozenset[str]  # tasks still in use
+    recommendation_codes: frozenset[str]  # every recommendation, retired ones included
+
+
 BENEFICIARY_FIELDS = ("women", "ethnic_minorities", "disabilities", "children")
 LONG_TEXT_FIELDS = ("description", "outputs", "challenges", "next_steps", "evidence")
 
@@ -150,6 +162,12 @@ def validate_activity(
     for index, indicator in enumerate(draft.indicators, start=1):
         problems.extend(validate_indicator(indicator, prefix=f"indicators[{index}]."))
     return problems
+
+
+def validate_draft(draft: ActivityDraft, catalog: ActivityCatalog) -> list[Problem]:
+    """validate_activity against a loaded catalog snapshot."""
+    return validate_activity(draft, task_codes=catalog.task_codes,
+                             recommendation_codes=catalog.recommendation_codes)
 
 
 def validate_assessment(

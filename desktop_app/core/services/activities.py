@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import func
@@ -33,8 +32,13 @@ from desktop_app.core.domain.models import (
     utc_now,
 )
 from desktop_app.core.domain.search import activity_search_text
-from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft, validate_activity
-from desktop_app.core.problems import RefusedError, ValidationError
+from desktop_app.core.domain.validation import (
+    ActivityCatalog,
+    ActivityDraft,
+    IndicatorDraft,
+    validate_draft,
+)
+from desktop_app.core.problems import Problem, RefusedError, ValidationError
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.lookups import reporting_agency
 from desktop_app.core.services.setup import audit, installation
@@ -220,16 +224,21 @@ def _draft_of(session: Session, a: Activity) -> ActivityDraft:
         recommendation_codes=codes, indicators=indicators, uuid=a.uuid)
 
 
-def problems_of(db: Database, draft: ActivityDraft) -> list[Any]:
-    """The draft's problems against this database's catalog (for live validation)."""
+def activity_catalog(db: Database) -> ActivityCatalog:
+    """The codes a draft is checked against while it is typed: read once per editor."""
     with db.reading() as session:
-        return _problems(session, draft)
+        return _activity_catalog(session)
 
 
-def _problems(session: Session, draft: ActivityDraft) -> list[Any]:
-    task_codes = set(session.exec(select(Task.code).where(col(Task.retired).is_(False))))
-    rec_codes = set(session.exec(select(Recommendation.code)))
-    return validate_activity(draft, task_codes=task_codes, recommendation_codes=rec_codes)
+def _activity_catalog(session: Session) -> ActivityCatalog:
+    task_codes = session.exec(select(Task.code).where(col(Task.retired).is_(False)))
+    rec_codes = session.exec(select(Recommendation.code))
+    return ActivityCatalog(frozenset(task_codes), frozenset(rec_codes))
+
+
+def _problems(session: Session, draft: ActivityDraft) -> list[Problem]:
+    """The draft against the database as it is now (the save path never trusts a snapshot)."""
+    return validate_draft(draft, _activity_catalog(session))
 
 
 _FIELDS = ("title", "description", "type", "status", "start_date", "end_date", "women",

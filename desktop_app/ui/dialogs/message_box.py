@@ -43,3 +43,21 @@ def choose(parent: QWidget | None, title: str, text: str, buttons: list[str]) ->
     box.exec()
     clicked = box.clickedButton()
     return made.index(clicked) if clicked in made else len(made) - 1
+
+
+def ask_unsaved_changes(parent: QWidget | None, title: str, text: str, save: str,
+                        discard: str, keep: str) -> str:
+    """Unsaved changes: "save", "discard" or "cancel" (keep editing: the default, and Esc's)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    save_button = box.addButton(save, QMessageBox.ButtonRole.AcceptRole)
+    discard_button = box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole)
+    keep_button = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep_button)
+    box.setEscapeButton(keep_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save_button else "discard" if clicked is discard_button \
+        else "cancel"
