@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCollator,
-    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -49,6 +48,7 @@ from desktop_app.core.services.completeness import (
 )
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import name_of
 from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
 
@@ -112,21 +112,10 @@ class CompletenessModel(QAbstractTableModel):
     # --- words -------------------------------------------------------------------
 
     def kind_name(self, kind: str) -> str:
-        names: dict[str, str] = {
-            AgencyKind.CITY: self.tr("City"),
-            AgencyKind.PROVINCE: self.tr("Province"),
-            AgencyKind.MINISTRY: self.tr("Ministry"),
-            AgencyKind.MINISTERIAL_AGENCY: self.tr("Ministerial agency"),
-            AgencyKind.CENTRAL_BODY: self.tr("Central body"),
-        }
-        return names.get(kind, kind)
+        return name_of(AgencyKind, kind)
 
     def state_name(self, state: CellState) -> str:
-        return {
-            CellState.NOT_RECEIVED: self.tr("Not received"),
-            CellState.ON_TIME: self.tr("On time"),
-            CellState.LATE: self.tr("Late"),
-        }[state]
+        return name_of(CellState, state)
 
     def cell_text(self, cell: Cell) -> str:
         if not cell.received:
@@ -324,11 +313,6 @@ class CompletenessPage(Page):
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def kind_filter(self) -> KindGroup | None:
         index = max(self.kind_combo.currentIndex(), 0)
