@@ -620,18 +620,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On-time rate</source>
         <translation type="unfinished"></translation>
     </message>

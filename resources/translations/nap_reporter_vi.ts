@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>Received %1 of %2 · on time %3 · late %4 · on-time rate %5</source>
-        <translation>Đã nhận %1/%2 · đúng hạn %3 · quá hạn %4 · tỷ lệ đúng hạn %5</translation>
+        <translation>Đã nhận %1/%2 · đúng hạn %3 · muộn %4 · tỷ lệ đúng hạn %5</translation>
     </message>
     <message>
         <source>Includes the former units: %1</source>
@@ -565,7 +565,7 @@
     <name>CompletenessPage</name>
     <message>
         <source>Period %1: received %2 of %3 · on time %4 · late %5 · not received %6 · on-time rate %7</source>
-        <translation>Kỳ %1: đã nhận %2/%3 · đúng hạn %4 · quá hạn %5 · chưa nhận %6 · tỷ lệ đúng hạn %7</translation>
+        <translation>Kỳ %1: đã nhận %2/%3 · đúng hạn %4 · muộn %5 · chưa nhận %6 · tỷ lệ đúng hạn %7</translation>
     </message>
     <message>
         <source>Reporting status</source>
@@ -614,18 +614,6 @@
     <message>
         <source>Received</source>
         <translation>Đã nhận</translation>
-    </message>
-    <message>
-        <source>On time</source>
-        <translation>Đúng hạn</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Quá hạn</translation>
-    </message>
-    <message>
-        <source>Not received</source>
-        <translation>Chưa nhận</translation>
     </message>
     <message>
         <source>On-time rate</source>

@@ -63,6 +63,8 @@ STATE_COLORS = {
 }
 STATE_TEXT = QColor("#212529")
 NOT_RECEIVED_TEXT = QColor("#6c757d")
+# The counts table's columns after Received, in this order.
+COUNTED_STATES = (CellState.ON_TIME, CellState.LATE, CellState.NOT_RECEIVED)
 STATE_RANK = {CellState.ON_TIME: 0, CellState.LATE: 1, CellState.NOT_RECEIVED: 2}
 KIND_RANK = {kind.value: rank for rank, kind in enumerate(AgencyKind)}
 
@@ -239,7 +241,7 @@ class CompletenessPage(Page):
         self.kind_label.setBuddy(self.kind_combo)
         self.legend = QHBoxLayout()
         self.legend_labels: dict[CellState, QLabel] = {}
-        for state in (CellState.ON_TIME, CellState.LATE, CellState.NOT_RECEIVED):
+        for state in COUNTED_STATES:
             label = QLabel()
             label.setStyleSheet(f"background: {STATE_COLORS[state].name()}; "
                                 "padding: 2px 8px; border-radius: 3px;")
@@ -388,7 +390,7 @@ class CompletenessPage(Page):
         self.counts_box.setTitle(self.tr("Counts per period"))
         self.counts_model.set_headers([
             self.tr("Period"), self.tr("Due date"), self.tr("Agencies"), self.tr("Received"),
-            self.tr("On time"), self.tr("Late"), self.tr("Not received"),
+            *(self.model.state_name(state) for state in COUNTED_STATES),
             self.tr("On-time rate")])
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           max(self.model.columnCount() - 1, 0))
