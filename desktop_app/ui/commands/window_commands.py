@@ -94,13 +94,9 @@ class WindowCommands(_Base):
         ReportSettingsDialog(self.ctx.db, self.ctx.lang, self).exec()
 
     def open_export(self) -> None:
-        from desktop_app.ui.dialogs.export_dialog import ExportDialog
+        from desktop_app.ui.dialogs import export_dialog
 
-        dialog = ExportDialog(self.ctx, self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        export_dialog.open_export(self.ctx, self)
 
     def about(self) -> None:
         message_box.inform(self, self.tr("About NAP Reporter"), self.tr(

@@ -303,3 +303,12 @@ class ExportDialog(Retranslating, QDialog):
             self.runner.cancel()  # the job ends on its own; the dialog stays until then
             return
         super().reject()
+
+
+def open_export(ctx: AppContext, parent: QWidget | None) -> None:
+    """Show the export dialog for the context's period, modal, until it closes."""
+    dialog = ExportDialog(ctx, parent)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()

@@ -41,12 +41,7 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> boo
 
 
 def inform(parent: QWidget | None, title: str, text: str, close: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.addButton(close, QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _one_button(parent, QMessageBox.Icon.Information, title, text, close)
 
 
 def choose(parent: QWidget | None, title: str, text: str, buttons: list[str]) -> int:
@@ -81,8 +76,13 @@ def confirm_destructive(parent: QWidget | None, title: str, text: str, detail: s
 
 
 def warn(parent: QWidget | None, title: str, text: str, close: str) -> None:
+    _one_button(parent, QMessageBox.Icon.Warning, title, text, close)
+
+
+def _one_button(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                close: str) -> None:
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     box.addButton(close, QMessageBox.ButtonRole.AcceptRole)

@@ -261,13 +261,9 @@ class SubmissionsPage(Page):
     # --- commands ------------------------------------------------------------------
 
     def open_export(self) -> None:
-        from desktop_app.ui.dialogs.export_dialog import ExportDialog
+        from desktop_app.ui.dialogs import export_dialog
 
-        dialog = ExportDialog(self.ctx, self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        export_dialog.open_export(self.ctx, self)
 
     def lock(self) -> None:
         year = self.ctx.year
