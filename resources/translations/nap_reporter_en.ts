@@ -527,38 +527,6 @@
 <context>
     <name>CompletenessModel</name>
     <message>
-        <source>City</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Province</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ministerial agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Central body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The due date has passed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,18 +617,6 @@
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -921,17 +877,46 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
 </context>
 <context>
-    <name>Implementation</name>
+    <name>FocalCommands</name>
     <message>
-        <source>Fully implemented</source>
+        <source>National report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partially implemented</source>
+        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not implemented</source>
+        <source>Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National_report_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The national report was saved:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1343,125 +1328,9 @@ Attach the files to your e-mail to the focal point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export submission…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Install a &amp;catalog update…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Periods and &amp;due dates; publish the catalog…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About NAP Reporter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import a f&amp;older…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo last import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;National report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Report: number, signer, recipients…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry unfinished activities to next period…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry over to next period…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the planned, in-progress and postponed activities of this period into the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;New activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find activities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The reporting period (calendar year) shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This database is not set up yet.
 
 Start NAP Reporter without --screenshot to choose the language, your role and your agency.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1494,115 +1363,6 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
     </message>
     <message>
         <source>No edits until the period is unlocked with a reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Catalog update not installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Catalog version %1 is installed (it was %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This catalog (version %1) is not newer than the one installed (version %2); nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Catalog update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About NAP Reporter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAP Reporter %1
-
-Reporting on the implementation of Viet Nam&apos;s National Action Plans for the International Covenant on Civil and Political Rights (ICCPR) and the recommendations of the UN Human Rights Committee.
-
-Works offline; submissions travel as files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>National report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF document (.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>National_report_%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The national report was saved:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry unfinished activities to next period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no period %1 in the catalog yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There are no unfinished activities in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Copy the %n unfinished activities (planned, in progress or postponed) of %1 into %2?
-
-Their indicators come along without results. Activities carried over before are not copied again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Carry over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n activities were carried from %1 into %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stay on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1790,13 +1550,6 @@ Their indicators come along without results. Activities carried over before are 
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>PlanModel</name>
     <message>
         <source>File</source>
@@ -1894,14 +1647,6 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Noted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2193,23 +1938,23 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>open: nothing exported yet, edits allowed</source>
+        <source>nothing exported yet, edits allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>submitted: exported at least once; edits go into the next version</source>
+        <source>exported at least once; edits go into the next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>locked: no edits until it is unlocked with a reason</source>
+        <source>no edits until it is unlocked with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period %1 is %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Period %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Period %1 is %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2241,6 +1986,192 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export submission…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a &amp;catalog update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periods and &amp;due dates; publish the catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About NAP Reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;National report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report: number, signer, recipients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry unfinished activities to next period…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry over to next period…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the planned, in-progress and postponed activities of this period into the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporting period (calendar year) shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <source>Catalog update not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog version %1 is installed (it was %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This catalog (version %1) is not newer than the one installed (version %2); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About NAP Reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAP Reporter %1
+
+Reporting on the implementation of Viet Nam&apos;s National Action Plans for the International Covenant on Civil and Political Rights (ICCPR) and the recommendations of the UN Human Rights Committee.
+
+Works offline; submissions travel as files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry unfinished activities to next period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no period %1 in the catalog yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no unfinished activities in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy the %n unfinished activities (planned, in progress or postponed) of %1 into %2?
+
+Their indicators come along without results. Activities carried over before are not copied again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities were carried from %1 into %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -525,38 +525,6 @@
 <context>
     <name>CompletenessModel</name>
     <message>
-        <source>City</source>
-        <translation>Thành phố</translation>
-    </message>
-    <message>
-        <source>Province</source>
-        <translation>Tỉnh</translation>
-    </message>
-    <message>
-        <source>Ministry</source>
-        <translation>Bộ</translation>
-    </message>
-    <message>
-        <source>Ministerial agency</source>
-        <translation>Cơ quan ngang bộ</translation>
-    </message>
-    <message>
-        <source>Central body</source>
-        <translation>Cơ quan trung ương</translation>
-    </message>
-    <message>
-        <source>Not received</source>
-        <translation>Chưa nhận</translation>
-    </message>
-    <message>
-        <source>On time</source>
-        <translation>Đúng hạn</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Quá hạn</translation>
-    </message>
-    <message>
         <source>The due date has passed.</source>
         <translation>Đã quá hạn nộp.</translation>
     </message>
@@ -586,7 +554,7 @@
     </message>
     <message>
         <source>Received %1 of %2 · on time %3 · late %4 · on-time rate %5</source>
-        <translation>Đã nhận %1/%2 · đúng hạn %3 · quá hạn %4 · tỷ lệ đúng hạn %5</translation>
+        <translation>Đã nhận %1/%2 · đúng hạn %3 · muộn %4 · tỷ lệ đúng hạn %5</translation>
     </message>
     <message>
         <source>Includes the former units: %1</source>
@@ -597,7 +565,7 @@
     <name>CompletenessPage</name>
     <message>
         <source>Period %1: received %2 of %3 · on time %4 · late %5 · not received %6 · on-time rate %7</source>
-        <translation>Kỳ %1: đã nhận %2/%3 · đúng hạn %4 · quá hạn %5 · chưa nhận %6 · tỷ lệ đúng hạn %7</translation>
+        <translation>Kỳ %1: đã nhận %2/%3 · đúng hạn %4 · muộn %5 · chưa nhận %6 · tỷ lệ đúng hạn %7</translation>
     </message>
     <message>
         <source>Reporting status</source>
@@ -646,18 +614,6 @@
     <message>
         <source>Received</source>
         <translation>Đã nhận</translation>
-    </message>
-    <message>
-        <source>On time</source>
-        <translation>Đúng hạn</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Quá hạn</translation>
-    </message>
-    <message>
-        <source>Not received</source>
-        <translation>Chưa nhận</translation>
     </message>
     <message>
         <source>On-time rate</source>
@@ -922,18 +878,48 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
 </context>
 <context>
-    <name>Implementation</name>
+    <name>FocalCommands</name>
     <message>
-        <source>Fully implemented</source>
-        <translation>Đầy đủ</translation>
+        <source>National report</source>
+        <translation>Báo cáo quốc gia</translation>
     </message>
     <message>
-        <source>Partially implemented</source>
-        <translation>Một phần</translation>
+        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
+        <translation>Báo cáo tổng hợp quốc gia năm %1: tóm tắt, tình hình báo cáo, lĩnh vực, khuyến nghị (ưu tiên theo dõi trước), đánh giá và phụ lục hoạt động theo cơ quan. Chọn định dạng nào?</translation>
     </message>
     <message>
-        <source>Not implemented</source>
-        <translation>Chưa thực hiện</translation>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Sổ tính Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation>Tài liệu PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>National_report_%1</source>
+        <translation>Bao_cao_quoc_gia_%1</translation>
+    </message>
+    <message>
+        <source>The national report was saved:
+%1</source>
+        <translation>Đã lưu báo cáo quốc gia:
+%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -1340,128 +1326,12 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <translation>Báo cáo đã gửi</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Sửa</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Xem</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Cài đặt</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Trợ &amp;giúp</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Ngôn ngữ</translation>
-    </message>
-    <message>
-        <source>&amp;Export submission…</source>
-        <translation>&amp;Xuất báo cáo…</translation>
-    </message>
-    <message>
-        <source>Install a &amp;catalog update…</source>
-        <translation>Cài bản cập nhật &amp;danh mục…</translation>
-    </message>
-    <message>
-        <source>Periods and &amp;due dates; publish the catalog…</source>
-        <translation>Kỳ báo cáo và &amp;hạn nộp; phát hành danh mục…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Thoát</translation>
-    </message>
-    <message>
-        <source>&amp;About NAP Reporter</source>
-        <translation>&amp;Giới thiệu NAP Reporter</translation>
-    </message>
-    <message>
-        <source>&amp;Import files…</source>
-        <translation>&amp;Nhập báo cáo từ tệp…</translation>
-    </message>
-    <message>
-        <source>Import a f&amp;older…</source>
-        <translation>Nhập cả &amp;thư mục…</translation>
-    </message>
-    <message>
-        <source>&amp;Undo last import</source>
-        <translation>&amp;Hoàn tác lần nhập gần nhất</translation>
-    </message>
-    <message>
-        <source>&amp;National report…</source>
-        <translation>Báo cáo &amp;quốc gia…</translation>
-    </message>
-    <message>
-        <source>&amp;Report: number, signer, recipients…</source>
-        <translation>&amp;Báo cáo: số văn bản, người ký, nơi nhận…</translation>
-    </message>
-    <message>
-        <source>Carry unfinished activities to next period…</source>
-        <translation>Chuyển hoạt động chưa hoàn thành sang kỳ sau…</translation>
-    </message>
-    <message>
-        <source>Carry over to next period…</source>
-        <translation>Chuyển sang kỳ sau…</translation>
-    </message>
-    <message>
-        <source>Copy the planned, in-progress and postponed activities of this period into the next one</source>
-        <translation>Sao chép các hoạt động chưa bắt đầu, đang thực hiện và tạm hoãn của kỳ này sang kỳ sau</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
-        <source>&amp;New activity</source>
-        <translation>&amp;Thêm hoạt động</translation>
-    </message>
-    <message>
-        <source>&amp;Delete activity</source>
-        <translation>&amp;Xóa hoạt động</translation>
-    </message>
-    <message>
-        <source>&amp;Find activities</source>
-        <translation>Tìm &amp;kiếm hoạt động</translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation>&amp;Kỳ báo cáo:</translation>
-    </message>
-    <message>
-        <source>The reporting period (calendar year) shown</source>
-        <translation>Kỳ báo cáo (năm dương lịch) đang hiển thị</translation>
-    </message>
-    <message>
         <source>This database is not set up yet.
 
 Start NAP Reporter without --screenshot to choose the language, your role and your agency.</source>
         <translation>Cơ sở dữ liệu này chưa được thiết lập.
 
 Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để chọn ngôn ngữ, vai trò và cơ quan của mình.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Đang mở</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Đã gửi</translation>
-    </message>
-    <message>
-        <source>Locked</source>
-        <translation>Đã khóa</translation>
     </message>
     <message>
         <source>Not set up yet</source>
@@ -1494,120 +1364,6 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     <message>
         <source>No edits until the period is unlocked with a reason</source>
         <translation>Không được chỉnh sửa cho đến khi kỳ báo cáo được mở khóa (có nêu lý do)</translation>
-    </message>
-    <message>
-        <source>Catalog update not installed</source>
-        <translation>Chưa cài được bản cập nhật danh mục</translation>
-    </message>
-    <message>
-        <source>Catalog version %1 is installed (it was %2).</source>
-        <translation>Đã cài danh mục phiên bản %1 (trước đó: %2).</translation>
-    </message>
-    <message>
-        <source>This catalog (version %1) is not newer than the one installed (version %2); nothing was changed.</source>
-        <translation>Danh mục này (phiên bản %1) không mới hơn danh mục đang dùng (phiên bản %2); không có gì thay đổi.</translation>
-    </message>
-    <message>
-        <source>Catalog update</source>
-        <translation>Cập nhật danh mục</translation>
-    </message>
-    <message>
-        <source>About NAP Reporter</source>
-        <translation>Giới thiệu NAP Reporter</translation>
-    </message>
-    <message>
-        <source>NAP Reporter %1
-
-Reporting on the implementation of Viet Nam&apos;s National Action Plans for the International Covenant on Civil and Political Rights (ICCPR) and the recommendations of the UN Human Rights Committee.
-
-Works offline; submissions travel as files.</source>
-        <translation>NAP Reporter %1
-
-Phần mềm báo cáo tình hình thực hiện các Kế hoạch hành động quốc gia của Việt Nam triển khai Công ước quốc tế về các quyền dân sự và chính trị (ICCPR) và các khuyến nghị của Ủy ban Nhân quyền Liên hợp quốc.
-
-Có thể sử dụng mà không cần kết nối Internet; báo cáo được gửi dưới dạng tệp.</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>National report</source>
-        <translation>Báo cáo quốc gia</translation>
-    </message>
-    <message>
-        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
-        <translation>Báo cáo tổng hợp quốc gia năm %1: tóm tắt, tình hình báo cáo, lĩnh vực, khuyến nghị (ưu tiên theo dõi trước), đánh giá và phụ lục hoạt động theo cơ quan. Chọn định dạng nào?</translation>
-    </message>
-    <message>
-        <source>Excel workbook (.xlsx)</source>
-        <translation>Sổ tính Excel (.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF document (.pdf)</source>
-        <translation>Tài liệu PDF (.pdf)</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Sổ tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Tài liệu PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>National_report_%1</source>
-        <translation>Bao_cao_quoc_gia_%1</translation>
-    </message>
-    <message>
-        <source>The national report was saved:
-%1</source>
-        <translation>Đã lưu báo cáo quốc gia:
-%1</translation>
-    </message>
-    <message>
-        <source>Carry unfinished activities to next period</source>
-        <translation>Chuyển hoạt động chưa hoàn thành sang kỳ sau</translation>
-    </message>
-    <message>
-        <source>There is no period %1 in the catalog yet.</source>
-        <translation>Danh mục chưa có kỳ báo cáo %1.</translation>
-    </message>
-    <message>
-        <source>There are no unfinished activities in %1.</source>
-        <translation>Kỳ báo cáo %1 không có hoạt động nào chưa hoàn thành.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copy the %n unfinished activities (planned, in progress or postponed) of %1 into %2?
-
-Their indicators come along without results. Activities carried over before are not copied again.</source>
-        <translation>
-            <numerusform>Sao chép %n hoạt động chưa hoàn thành (chưa bắt đầu, đang thực hiện hoặc tạm hoãn) của kỳ %1 sang kỳ %2?
-
-Các chỉ số được sao chép kèm theo nhưng không có kết quả. Những hoạt động đã chuyển trước đây sẽ không được sao chép lại.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Carry over</source>
-        <translation>Chuyển</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n activities were carried from %1 into %2.</source>
-        <translation>
-            <numerusform>Đã chuyển %n hoạt động từ kỳ %1 sang kỳ %2.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open %1</source>
-        <translation>Mở kỳ %1</translation>
-    </message>
-    <message>
-        <source>Stay on %1</source>
-        <translation>Ở lại kỳ %1</translation>
     </message>
     <message>
         <source>(no title)</source>
@@ -1794,13 +1550,6 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page is not available in this version yet.</source>
-        <translation>Trang này chưa có trong phiên bản hiện tại.</translation>
-    </message>
-</context>
-<context>
     <name>PlanModel</name>
     <message>
         <source>File</source>
@@ -1899,14 +1648,6 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Checked</source>
         <translation>Xác minh</translation>
-    </message>
-    <message>
-        <source>Supported</source>
-        <translation>Chấp thuận</translation>
-    </message>
-    <message>
-        <source>Noted</source>
-        <translation>Ghi nhận</translation>
     </message>
     <message>
         <source>Illustrative summary</source>
@@ -2198,24 +1939,24 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
         <translation>Cho phép sửa lại; cần nêu lý do</translation>
     </message>
     <message>
-        <source>open: nothing exported yet, edits allowed</source>
-        <translation>đang mở: chưa xuất báo cáo, được phép sửa</translation>
+        <source>nothing exported yet, edits allowed</source>
+        <translation>chưa xuất báo cáo, được phép sửa</translation>
     </message>
     <message>
-        <source>submitted: exported at least once; edits go into the next version</source>
-        <translation>đã nộp: đã xuất ít nhất một lần; nội dung sửa sẽ vào phiên bản sau</translation>
+        <source>exported at least once; edits go into the next version</source>
+        <translation>đã xuất ít nhất một lần; nội dung sửa sẽ vào phiên bản sau</translation>
     </message>
     <message>
-        <source>locked: no edits until it is unlocked with a reason</source>
-        <translation>đã khóa: không sửa được cho đến khi mở khóa kèm lý do</translation>
+        <source>no edits until it is unlocked with a reason</source>
+        <translation>không sửa được cho đến khi mở khóa kèm lý do</translation>
+    </message>
+    <message>
+        <source>Period %1 is %2: %3.</source>
+        <translation>Kỳ báo cáo %1 %2: %3.</translation>
     </message>
     <message>
         <source>Period %1</source>
         <translation>Kỳ báo cáo %1</translation>
-    </message>
-    <message>
-        <source>Period %1 is %2.</source>
-        <translation>Kỳ báo cáo %1 %2.</translation>
     </message>
     <message>
         <source>Lock period</source>
@@ -2247,6 +1988,196 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Export submission…</source>
+        <translation>&amp;Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <source>Install a &amp;catalog update…</source>
+        <translation>Cài bản cập nhật &amp;danh mục…</translation>
+    </message>
+    <message>
+        <source>Periods and &amp;due dates; publish the catalog…</source>
+        <translation>Kỳ báo cáo và &amp;hạn nộp; phát hành danh mục…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;About NAP Reporter</source>
+        <translation>&amp;Giới thiệu NAP Reporter</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Nhập báo cáo từ tệp…</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>Nhập cả &amp;thư mục…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last import</source>
+        <translation>&amp;Hoàn tác lần nhập gần nhất</translation>
+    </message>
+    <message>
+        <source>&amp;National report…</source>
+        <translation>Báo cáo &amp;quốc gia…</translation>
+    </message>
+    <message>
+        <source>&amp;Report: number, signer, recipients…</source>
+        <translation>&amp;Báo cáo: số văn bản, người ký, nơi nhận…</translation>
+    </message>
+    <message>
+        <source>Carry unfinished activities to next period…</source>
+        <translation>Chuyển hoạt động chưa hoàn thành sang kỳ sau…</translation>
+    </message>
+    <message>
+        <source>Carry over to next period…</source>
+        <translation>Chuyển sang kỳ sau…</translation>
+    </message>
+    <message>
+        <source>Copy the planned, in-progress and postponed activities of this period into the next one</source>
+        <translation>Sao chép các hoạt động chưa bắt đầu, đang thực hiện và tạm hoãn của kỳ này sang kỳ sau</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;New activity</source>
+        <translation>&amp;Thêm hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Delete activity</source>
+        <translation>&amp;Xóa hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Find activities</source>
+        <translation>Tìm &amp;kiếm hoạt động</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>The reporting period (calendar year) shown</source>
+        <translation>Kỳ báo cáo (năm dương lịch) đang hiển thị</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <source>Catalog update not installed</source>
+        <translation>Chưa cài được bản cập nhật danh mục</translation>
+    </message>
+    <message>
+        <source>Catalog version %1 is installed (it was %2).</source>
+        <translation>Đã cài danh mục phiên bản %1 (trước đó: %2).</translation>
+    </message>
+    <message>
+        <source>This catalog (version %1) is not newer than the one installed (version %2); nothing was changed.</source>
+        <translation>Danh mục này (phiên bản %1) không mới hơn danh mục đang dùng (phiên bản %2); không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Catalog update</source>
+        <translation>Cập nhật danh mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>About NAP Reporter</source>
+        <translation>Giới thiệu NAP Reporter</translation>
+    </message>
+    <message>
+        <source>NAP Reporter %1
+
+Reporting on the implementation of Viet Nam&apos;s National Action Plans for the International Covenant on Civil and Political Rights (ICCPR) and the recommendations of the UN Human Rights Committee.
+
+Works offline; submissions travel as files.</source>
+        <translation>NAP Reporter %1
+
+Phần mềm báo cáo tình hình thực hiện các Kế hoạch hành động quốc gia của Việt Nam triển khai Công ước quốc tế về các quyền dân sự và chính trị (ICCPR) và các khuyến nghị của Ủy ban Nhân quyền Liên hợp quốc.
+
+Có thể sử dụng mà không cần kết nối Internet; báo cáo được gửi dưới dạng tệp.</translation>
+    </message>
+    <message>
+        <source>Carry unfinished activities to next period</source>
+        <translation>Chuyển hoạt động chưa hoàn thành sang kỳ sau</translation>
+    </message>
+    <message>
+        <source>There is no period %1 in the catalog yet.</source>
+        <translation>Danh mục chưa có kỳ báo cáo %1.</translation>
+    </message>
+    <message>
+        <source>There are no unfinished activities in %1.</source>
+        <translation>Kỳ báo cáo %1 không có hoạt động nào chưa hoàn thành.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy the %n unfinished activities (planned, in progress or postponed) of %1 into %2?
+
+Their indicators come along without results. Activities carried over before are not copied again.</source>
+        <translation>
+            <numerusform>Sao chép %n hoạt động chưa hoàn thành (chưa bắt đầu, đang thực hiện hoặc tạm hoãn) của kỳ %1 sang kỳ %2?
+
+Các chỉ số được sao chép kèm theo nhưng không có kết quả. Những hoạt động đã chuyển trước đây sẽ không được sao chép lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation>Chuyển</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities were carried from %1 into %2.</source>
+        <translation>
+            <numerusform>Đã chuyển %n hoạt động từ kỳ %1 sang kỳ %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Mở kỳ %1</translation>
+    </message>
+    <message>
+        <source>Stay on %1</source>
+        <translation>Ở lại kỳ %1</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 import desktop_app.ui.dialogs.file_dialogs as file_dialogs
-import desktop_app.ui.main_window as main_window_module
 from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
@@ -76,7 +75,7 @@ def test_a_broken_file_is_refused_with_a_message(window: MainWindow,
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     shown: list[str] = []
-    monkeypatch.setattr(main_window_module, "show_error",
+    monkeypatch.setattr(message_box, "show_error",
                         lambda parent, title, error, lang: shown.append(str(error)))
     told = _install(window, monkeypatch, bad)
     assert told == [] and len(shown) == 1

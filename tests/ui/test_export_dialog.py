@@ -19,9 +19,9 @@ from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.periods import lock_period, period_state
 from desktop_app.core.services.submissions import list_submissions, preview_submission
-from desktop_app.ui.commands import worker
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import export_dialog as export_module
+from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.export_dialog import ExportDialog
 from desktop_app.ui.pages import submissions_page as page_module
 from desktop_app.ui.pages.submissions_page import SubmissionsPage, UnlockDialog
@@ -113,8 +113,8 @@ def test_a_refused_export_is_shown_in_both_languages(
     calls: list[tuple[str, int, Path]] = []
     monkeypatch.setattr(export_module, "exporter", _fake_exporter(calls, fail="pdf"))
     shown: list[list[str]] = []
-    monkeypatch.setattr(worker, "show_error", lambda parent, title, error, lang: shown.append(
-        worker.error_lines(error, lang)))
+    monkeypatch.setattr(message_box, "show_error", lambda parent, title, error, lang: shown.append(
+        message_box.error_lines(error, lang)))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.runner is None, timeout=5000)
     assert [fmt for fmt, *_ in calls] == ["xlsx", "pdf"]
@@ -223,7 +223,7 @@ def test_a_refused_lock_is_shown(page: SubmissionsPage, ctx: AppContext,
     lock_period(ctx.db, THIS_YEAR)  # behind the page's back
     monkeypatch.setattr(page_module, "confirm_lock", lambda parent, year: True)
     shown: list[str] = []
-    monkeypatch.setattr(page_module, "show_error",
+    monkeypatch.setattr(message_box, "show_error",
                         lambda parent, title, error, lang: shown.append(error.problems[0].code))
     page.lock()
     assert shown == ["period.already_locked"]

@@ -21,7 +21,8 @@ from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import create_application, install_translator
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import FOCAL_PAGES, PAGES, MainWindow
-from desktop_app.ui.pages.assessments_page import AssessmentsPage, ConsolidatedRecommendationModel
+from desktop_app.ui.models.consolidated_table import ConsolidatedRecommendationModel
+from desktop_app.ui.pages.assessments_page import AssessmentsPage
 from desktop_app.ui.pages.completeness_page import STATE_ROLE, CompletenessModel, CompletenessPage
 
 THIS_YEAR = date.today().year
@@ -74,10 +75,10 @@ def test_focal_point_database_shows_the_focal_pages(qtbot: Any,
     assert window.stack.count() == len(FOCAL_PAGES)
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         "Overview", "Reporting status", "Recommendations", "Areas and tasks", "Imports"]
-    for index, (key, _module, class_name) in enumerate(FOCAL_PAGES):
+    for index, (key, page_class) in enumerate(FOCAL_PAGES):
         window.show_page(index)
         assert window.current_page_key() == key
-        assert type(window.pages[key]).__name__ == class_name
+        assert type(window.pages[key]) is page_class
     assert window.status_text().startswith("Focal point · Ministry of Justice")
     assert window.acceptDrops()
     assert window.import_files_action.isVisible()
@@ -87,8 +88,7 @@ def test_focal_point_database_shows_the_focal_pages(qtbot: Any,
 
 def test_agency_database_keeps_the_agency_pages(qtbot: Any, ctx: AppContext) -> None:
     window = _window(qtbot, ctx)
-    assert [type(window.pages[key]).__name__ for key, *_ in PAGES] == [
-        cls for *_, cls in PAGES]
+    assert [type(window.pages[key]) for key, _page in PAGES] == [cls for _key, cls in PAGES]
     assert window.navigation.item(1).text() == "Activities"
     assert not window.acceptDrops()
     assert not window.import_files_action.isVisible()

@@ -12,8 +12,9 @@ from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import get_setting, set_setting
-from desktop_app.ui.commands import worker
-from desktop_app.ui.commands.worker import error_lines, run_job
+from desktop_app.ui.commands.worker import run_job
+from desktop_app.ui.dialogs import message_box
+from desktop_app.ui.dialogs.message_box import error_lines
 
 pytestmark = pytest.mark.gui
 
@@ -89,7 +90,7 @@ def qtbot_left() -> Any:
 def test_a_refusal_is_shown_in_both_languages(qtbot: Any, parent: QWidget,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[tuple[str, BaseException, str]] = []
-    monkeypatch.setattr(worker, "show_error",
+    monkeypatch.setattr(message_box, "show_error",
                         lambda _parent, title, error, lang: shown.append((title, error, lang)))
 
     def refuse() -> Job[None]:
@@ -108,7 +109,7 @@ def test_a_refusal_is_shown_in_both_languages(qtbot: Any, parent: QWidget,
 
 def test_a_bug_is_logged_and_told_briefly(qtbot: Any, parent: QWidget,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(worker, "show_error", lambda *args: None)
+    monkeypatch.setattr(message_box, "show_error", lambda *args: None)
 
     def crash() -> Job[None]:
         yield Progress(0, 1)
@@ -123,6 +124,6 @@ def test_a_bug_is_logged_and_told_briefly(qtbot: Any, parent: QWidget,
     from desktop_app.core.paths import log_file
 
     assert "ZeroDivisionError: deep inside" in log_file().read_text(encoding="utf-8")
-    for handler in list(worker.log.handlers):
-        worker.log.removeHandler(handler)
+    for handler in list(message_box.log.handlers):
+        message_box.log.removeHandler(handler)
         handler.close()

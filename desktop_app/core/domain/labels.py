@@ -70,7 +70,7 @@ LABELS: dict[type[StrEnum], dict[str, Words]] = {
         PeriodState.LOCKED: ("Đã khóa", "Locked"),
     },
     Response: {
-        Response.SUPPORTED: ("Ủng hộ", "Supported"),
+        Response.SUPPORTED: ("Chấp thuận", "Supported"),
         Response.NOTED: ("Ghi nhận", "Noted"),
     },
     SourceKind: {

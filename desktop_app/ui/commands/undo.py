@@ -13,24 +13,21 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.domain.validation import ActivityDraft
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.activities import delete_activity, save_activity
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs import message_box
 
 
 def show_refusal(parent: QWidget | None, error: NapError, lang: str) -> None:
     """Tell the user why the core refused, in their language, with our own button text."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("ActivityCommand", "Not saved"))
-    box.setText("\n".join(problem_text(p, lang) for p in error.problems) or str(error))
-    box.addButton(QCoreApplication.translate("ActivityCommand", "OK"),
-                  QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    message_box.warn(parent, QCoreApplication.translate("ActivityCommand", "Not saved"),
+                     "\n".join(problem_text(p, lang) for p in error.problems) or str(error),
+                     QCoreApplication.translate("ActivityCommand", "OK"))
 
 
 class ActivityCommand(QUndoCommand):

@@ -14,20 +14,19 @@ The thread is waited for before the runner reports, so no thread outlives its jo
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.core.paths import log_file
-from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Cancelled, Job, Progress, drive
-from desktop_app.messages import bilingual, problems_bilingual, text
+from desktop_app.ui.dialogs import message_box
 
-log = logging.getLogger("nap-reporter.ui")
+# merge: import_dialog.py still imports show_error from here; once it calls
+# message_box.show_error itself, this line goes.
+show_error = message_box.show_error
 
 JobFactory = Callable[[], Job[Any]]
 
@@ -154,7 +153,7 @@ class JobRunner(QObject):
         self.error = error
         self._end()
         if self._show_errors:
-            show_error(self._parent, self._title, error, self._lang())
+            message_box.show_error(self._parent, self._title, error, self._lang())
         self.failed.emit(error)
         self.finished.emit()
 
@@ -172,35 +171,3 @@ def run_job(parent: QWidget | None, job_factory: JobFactory, title: str, *,
             show_errors: bool = True) -> JobRunner:
     """Run a core Job off the GUI thread with a progress dialog; returns the runner."""
     return JobRunner(parent, job_factory, title, show_errors=show_errors).start()
-
-
-def error_lines(error: BaseException, lang: str) -> list[str]:
-    """What to tell the user: a NapError in both languages, anything else briefly."""
-    if isinstance(error, NapError):
-        return problems_bilingual(error.problems, lang)
-    where = _log_internal_error(error)
-    return bilingual(lambda lg: [text("cli.internal_error", lg, log=where)], lang)
-
-
-def _log_internal_error(error: BaseException) -> str:
-    """Write the details to the log file in the data folder; returns its path."""
-    try:
-        path = log_file()
-        if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
-            handler = logging.FileHandler(path, encoding="utf-8")
-            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-            log.addHandler(handler)
-        log.error("internal error in a background job", exc_info=error)
-        return str(path)
-    except OSError:
-        return "(log unavailable)"
-
-
-def show_error(parent: QWidget | None, title: str, error: BaseException, lang: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText("\n\n".join(error_lines(error, lang)))
-    box.addButton(QCoreApplication.translate("JobRunner", "Close"),
-                  QMessageBox.ButtonRole.AcceptRole)
-    box.exec()

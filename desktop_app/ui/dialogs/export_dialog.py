@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,9 +35,11 @@ from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job
 from desktop_app.core.services import activities
 from desktop_app.core.services.periods import period_facts
-from desktop_app.ui.commands.worker import JobRunner, error_lines, run_job
+from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.file_dialogs import own_file_dialog
+from desktop_app.ui.retranslating import Retranslating
 
 EXPORT_FOLDER = "export_folder"  # preference: the folder chosen last time
 FORMATS = ("xlsx", "pdf")
@@ -64,7 +66,7 @@ def default_folder() -> str:
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -163,11 +165,6 @@ class ExportDialog(QDialog):
 
     # --- words ---------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "done_label"):
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export submission"))
         self.period_label.setText(self.tr("&Period:"))
@@ -218,7 +215,7 @@ class ExportDialog(QDialog):
             prepared = preview_submission(self.ctx.db, self.previewed_year)
         except NapError as error:
             self.version = None
-            self.problem = "\n".join(error_lines(error, self.ctx.lang)[:1])
+            self.problem = "\n".join(message_box.error_lines(error, self.ctx.lang)[:1])
         else:
             self.version, self.new_version = prepared.meta.version, prepared.new_version
 
@@ -306,3 +303,12 @@ class ExportDialog(QDialog):
             self.runner.cancel()  # the job ends on its own; the dialog stays until then
             return
         super().reject()
+
+
+def open_export(ctx: AppContext, parent: QWidget | None) -> None:
+    """Show the export dialog for the context's period, modal, until it closes."""
+    dialog = ExportDialog(ctx, parent)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()

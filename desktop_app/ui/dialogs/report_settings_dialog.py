@@ -7,7 +7,6 @@ saves them through the core, which checks lengths and stores the text in NFC.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +32,7 @@ from desktop_app.core.services.report_settings import (
 )
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problems_bilingual
+from desktop_app.ui.retranslating import Retranslating
 
 
 def _text_box(lines: int, name: str) -> QPlainTextEdit:
@@ -52,7 +52,7 @@ def _line(name: str, max_length: int) -> QLineEdit:
     return edit
 
 
-class ReportSettingsDialog(QDialog):
+class ReportSettingsDialog(Retranslating, QDialog):
     def __init__(self, db: Database, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -150,11 +150,6 @@ class ReportSettingsDialog(QDialog):
         self.save_button.setText(self.tr("&Save"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.defaults_button.setText(self.tr("Restore &defaults"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "defaults_button"):
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- values --------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ the same use case as `nap-reporter init`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,12 +30,13 @@ from desktop_app.core.services.setup import KIND_ORDER, AgencyChoice, agency_cho
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problems_bilingual
 from desktop_app.ui.app import install_translator
+from desktop_app.ui.retranslating import Retranslating
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SetupDialog(QDialog):
+class SetupDialog(Retranslating, QDialog):
     def __init__(self, db: Database, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -139,11 +140,6 @@ class SetupDialog(QDialog):
         self.contact.setPlaceholderText(self.tr("Name, position, telephone"))
         self.start_button.setText(self.tr("&Start"))
         self.quit_button.setText(self.tr("&Quit"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "quit_button"):
-            self.retranslate()
-        super().changeEvent(event)
 
     def _language_chosen(self, index: int) -> None:
         lang = self.language_combo.itemData(index)

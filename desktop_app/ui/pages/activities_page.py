@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,17 +39,19 @@ from desktop_app.ui.commands.undo import (
     show_refusal,
 )
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.activity_editor import ActivityEditor
 from desktop_app.ui.labels import status_names, type_names
 from desktop_app.ui.models import activity_table as columns
 from desktop_app.ui.models.activity_table import ActivityFilterProxy, ActivityTableModel
+from desktop_app.ui.pages.page import EditActions, Page
 
 _COLUMN_WIDTHS = {columns.TITLE: 380, columns.TASK: 110, columns.AREA: 170, columns.TYPE: 120,
                   columns.STATUS: 110, columns.START: 90, columns.END: 90, columns.BUDGET: 120,
                   columns.RECOMMENDATIONS: 150, columns.INDICATORS: 70}
 
 
-class ActivitiesPage(QWidget):
+class ActivitiesPage(Page):
     SEARCH_DELAY_MS = 150
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -58,7 +59,7 @@ class ActivitiesPage(QWidget):
         self.ctx = ctx
         self.editor: ActivityEditor | None = None
         self._catalog: Choices | None = None
-        self._stale = True
+        self._stale = True  # the rows are read when the page is first shown
         self.model = ActivityTableModel(ctx.lang, self)
         self.proxy = ActivityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -71,7 +72,7 @@ class ActivitiesPage(QWidget):
         self._build()
         self._build_actions()
         self.retranslate()
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.data_changed.connect(self._changed)
         ctx.period_changed.connect(self._on_period_changed)
         ctx.language_changed.connect(self._on_language_changed)
 
@@ -163,6 +164,7 @@ class ActivitiesPage(QWidget):
         self._update_actions()
 
     def retranslate(self) -> None:
+        self.model.set_language(self.ctx.lang)
         self.search_edit.setPlaceholderText(
             self.tr("Filter: title, description, task or recommendation (Ctrl+F)"))
         self.new_action.setText(self.tr("&New activity"))
@@ -182,12 +184,6 @@ class ActivitiesPage(QWidget):
                                  else self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo: %1").replace("%1", redo_text) if redo_text
                                  else self.tr("&Redo"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.model.set_language(self.ctx.lang)
-            self.retranslate()
-        super().changeEvent(event)
 
     # ---------------------------------------------------------------- filters
 
@@ -237,10 +233,13 @@ class ActivitiesPage(QWidget):
         self._search_timer.stop()
         self._apply_search()
 
-    def focus_default(self) -> None:
+    def default_focus(self) -> QWidget:
         """Where the keyboard starts when the page is shown: the list, or the filter."""
-        target = self.table if self.proxy.rowCount() else self.search_edit
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.table if self.proxy.rowCount() else self.search_edit
+
+    def edit_actions(self) -> EditActions:
+        return EditActions(undo=self.undo_action, redo=self.redo_action, new=self.new_action,
+                           delete=self.delete_action, find=self.find_action)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -276,24 +275,11 @@ class ActivitiesPage(QWidget):
         self._kept = (set(), None)
         self.select_uuids(uuids, current)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def _on_data_changed(self) -> None:
-        # A hidden page reloads when shown: 20,000 rows are not read for nobody.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
     def _on_period_changed(self, _year: int) -> None:
         self.undo_stack.clear()  # the steps belong to the period the person has left
-        self._on_data_changed()
+        self._changed()
 
-    def _on_language_changed(self, lang: str) -> None:
-        self.model.set_language(lang)
+    def _on_language_changed(self, _lang: str) -> None:
         self.retranslate()
 
     # ---------------------------------------------------------------- selection
@@ -405,22 +391,15 @@ class ActivitiesPage(QWidget):
     # ---------------------------------------------------------------- deleting
 
     def confirm_delete(self, titles: list[str]) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Delete activity"))
         if len(titles) == 1:
-            box.setText(self.tr("Delete the activity “%1” with its indicators and results?")
+            question = (self.tr("Delete the activity “%1” with its indicators and results?")
                         .replace("%1", titles[0]))
         else:
-            box.setText(self.tr("Delete %n activities with their indicators and results?",
-                                "", len(titles)))
-        box.setInformativeText(self.tr("You can undo this with Ctrl+Z."))
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is delete
+            question = self.tr("Delete %n activities with their indicators and results?",
+                               "", len(titles))
+        return message_box.confirm_destructive(
+            self, self.tr("Delete activity"), question, self.tr("You can undo this with Ctrl+Z."),
+            self.tr("Delete"), self.tr("Keep"))
 
     def delete_selected(self) -> int:
         """Ask, then delete the selected activities; returns how many were deleted."""

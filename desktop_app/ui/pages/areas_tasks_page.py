@@ -7,7 +7,7 @@ version of each agency's submission counts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.domain.enums import ActivityStatus
@@ -66,10 +66,8 @@ class AreasTasksPage(Page):
         ctx.language_changed.connect(self._changed)
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._show()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._show()  # the words are drawn with the figures
 
     def refresh(self) -> None:
         self._stale = False

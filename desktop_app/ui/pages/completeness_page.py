@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCollator,
-    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -49,6 +48,7 @@ from desktop_app.core.services.completeness import (
 )
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import name_of
 from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
 
@@ -63,6 +63,8 @@ STATE_COLORS = {
 }
 STATE_TEXT = QColor("#212529")
 NOT_RECEIVED_TEXT = QColor("#6c757d")
+# The counts table's columns after Received, in this order.
+COUNTED_STATES = (CellState.ON_TIME, CellState.LATE, CellState.NOT_RECEIVED)
 STATE_RANK = {CellState.ON_TIME: 0, CellState.LATE: 1, CellState.NOT_RECEIVED: 2}
 KIND_RANK = {kind.value: rank for rank, kind in enumerate(AgencyKind)}
 
@@ -112,21 +114,10 @@ class CompletenessModel(QAbstractTableModel):
     # --- words -------------------------------------------------------------------
 
     def kind_name(self, kind: str) -> str:
-        names: dict[str, str] = {
-            AgencyKind.CITY: self.tr("City"),
-            AgencyKind.PROVINCE: self.tr("Province"),
-            AgencyKind.MINISTRY: self.tr("Ministry"),
-            AgencyKind.MINISTERIAL_AGENCY: self.tr("Ministerial agency"),
-            AgencyKind.CENTRAL_BODY: self.tr("Central body"),
-        }
-        return names.get(kind, kind)
+        return name_of(AgencyKind, kind)
 
     def state_name(self, state: CellState) -> str:
-        return {
-            CellState.NOT_RECEIVED: self.tr("Not received"),
-            CellState.ON_TIME: self.tr("On time"),
-            CellState.LATE: self.tr("Late"),
-        }[state]
+        return name_of(CellState, state)
 
     def cell_text(self, cell: Cell) -> str:
         if not cell.received:
@@ -250,7 +241,7 @@ class CompletenessPage(Page):
         self.kind_label.setBuddy(self.kind_combo)
         self.legend = QHBoxLayout()
         self.legend_labels: dict[CellState, QLabel] = {}
-        for state in (CellState.ON_TIME, CellState.LATE, CellState.NOT_RECEIVED):
+        for state in COUNTED_STATES:
             label = QLabel()
             label.setStyleSheet(f"background: {STATE_COLORS[state].name()}; "
                                 "padding: 2px 8px; border-radius: 3px;")
@@ -324,11 +315,6 @@ class CompletenessPage(Page):
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def kind_filter(self) -> KindGroup | None:
         index = max(self.kind_combo.currentIndex(), 0)
@@ -404,7 +390,7 @@ class CompletenessPage(Page):
         self.counts_box.setTitle(self.tr("Counts per period"))
         self.counts_model.set_headers([
             self.tr("Period"), self.tr("Due date"), self.tr("Agencies"), self.tr("Received"),
-            self.tr("On time"), self.tr("Late"), self.tr("Not received"),
+            *(self.model.state_name(state) for state in COUNTED_STATES),
             self.tr("On-time rate")])
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           max(self.model.columnCount() - 1, 0))

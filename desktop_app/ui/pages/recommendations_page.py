@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -32,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.domain.enums import Response
 from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.services.overview import RecommendationRow, list_recommendations, natural_key
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import name_of
 from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
 from desktop_app.ui.pages.page import Page
 
@@ -78,8 +79,7 @@ class RecommendationTableModel(QAbstractTableModel):
                 self.tr("Checked")]
 
     def response_name(self, value: str | None) -> str:
-        return {"supported": self.tr("Supported"), "noted": self.tr("Noted")}.get(
-            value or "", value or "")
+        return name_of(Response, value) if value else ""
 
     def checked_name(self, row: RecommendationRow) -> str:
         if row.illustrative:
@@ -243,11 +243,6 @@ class RecommendationsPage(Page):
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
         self._show_detail()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Recommendations"))

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -40,8 +38,10 @@ from desktop_app.core.services.periods import (
     unlock_period,
 )
 from desktop_app.core.services.submissions import SubmissionRow, list_submissions
-from desktop_app.ui.commands.worker import show_error
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs import message_box
+from desktop_app.ui.labels import name_of
+from desktop_app.ui.pages.page import Page
 
 # --- small dialogs (tests replace these module functions) ---------------------------
 
@@ -97,21 +97,15 @@ def ask_unlock_reason(parent: QWidget | None, year: int) -> str | None:
 
 
 def confirm_lock(parent: QWidget | None, year: int) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("SubmissionsPage", "Lock period %1")
-                       .replace("%1", str(year)))
-    box.setText(QCoreApplication.translate(
-        "SubmissionsPage",
-        "Lock the period %1? No activity or result of %1 can be changed until the period "
-        "is unlocked, which asks for a reason.").replace("%1", str(year)))
-    lock = box.addButton(QCoreApplication.translate("SubmissionsPage", "&Lock"),
-                         QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("SubmissionsPage", "Cancel"),
-                  QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(lock)
-    box.exec()
-    return box.clickedButton() is lock
+    return message_box.ask(
+        parent,
+        QCoreApplication.translate("SubmissionsPage", "Lock period %1").replace("%1", str(year)),
+        QCoreApplication.translate(
+            "SubmissionsPage",
+            "Lock the period %1? No activity or result of %1 can be changed until the period "
+            "is unlocked, which asks for a reason.").replace("%1", str(year)),
+        QCoreApplication.translate("SubmissionsPage", "&Lock"),
+        QCoreApplication.translate("SubmissionsPage", "Cancel"))
 
 
 # --- the page ------------------------------------------------------------------------
@@ -173,7 +167,9 @@ class SubmissionTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.FILE)
 
 
-class SubmissionsPage(QWidget):
+class SubmissionsPage(Page):
+    """Reloads at once on every change (it is small), shown or not."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -217,11 +213,6 @@ class SubmissionsPage(QWidget):
         self.retranslate()
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Submissions"))
         self.empty.setText(self.tr(
@@ -236,16 +227,17 @@ class SubmissionsPage(QWidget):
         self._show_state()
 
     def state_text(self, facts: PeriodFacts) -> str:
-        names = {
-            PeriodState.OPEN: self.tr("open: nothing exported yet, edits allowed"),
+        meanings = {
+            PeriodState.OPEN: self.tr("nothing exported yet, edits allowed"),
             PeriodState.SUBMITTED: self.tr(
-                "submitted: exported at least once; edits go into the next version"),
-            PeriodState.LOCKED: self.tr("locked: no edits until it is unlocked with a reason"),
+                "exported at least once; edits go into the next version"),
+            PeriodState.LOCKED: self.tr("no edits until it is unlocked with a reason"),
         }
         if facts.state is None:
             return self.tr("Period %1").replace("%1", str(facts.year))
-        return self.tr("Period %1 is %2.").replace("%1", str(facts.year)).replace(
-            "%2", names[facts.state])
+        return (self.tr("Period %1 is %2: %3.").replace("%1", str(facts.year))
+                .replace("%2", name_of(PeriodState, facts.state).lower())
+                .replace("%3", meanings[facts.state]))
 
     def _show_state(self) -> None:
         facts = self.facts
@@ -259,6 +251,7 @@ class SubmissionsPage(QWidget):
         self.unlock_button.setEnabled(agency and facts.state is PeriodState.LOCKED)
 
     def refresh(self) -> None:
+        self._stale = False
         self.facts = period_facts(self.ctx.db, self.ctx.year)
         rows = list_submissions(self.ctx.db)
         self.model.set_rows(rows)
@@ -268,13 +261,9 @@ class SubmissionsPage(QWidget):
     # --- commands ------------------------------------------------------------------
 
     def open_export(self) -> None:
-        from desktop_app.ui.dialogs.export_dialog import ExportDialog
+        from desktop_app.ui.dialogs import export_dialog
 
-        dialog = ExportDialog(self.ctx, self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        export_dialog.open_export(self.ctx, self)
 
     def lock(self) -> None:
         year = self.ctx.year
@@ -294,5 +283,5 @@ class SubmissionsPage(QWidget):
         try:
             change()
         except NapError as error:
-            show_error(self, title, error, self.ctx.lang)
+            message_box.show_error(self, title, error, self.ctx.lang)
         self.ctx.data_changed.emit()

@@ -1,0 +1,116 @@
+"""The focal point's commands in the main window: import submissions, the national report.
+
+`FocalCommands` is mixed into `MainWindow` (main_window.py). Importing goes through
+the import dialog's `ImportCommands` (files, a folder, files dropped on the window,
+undo of the last import); the national report of the period is saved as a workbook or
+a PDF on a worker (`run_job`), with a progress dialog and Cancel.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from desktop_app.core.progress import Job
+from desktop_app.core.storage.database import Database
+from desktop_app.ui.commands.worker import JobRunner, run_job
+from desktop_app.ui.dialogs import message_box
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.dialogs.import_dialog import ImportCommands
+
+    _Base = QMainWindow
+else:
+    _Base = object
+
+NationalExport = Callable[[Database, int, Path], Job[Path]]
+NATIONAL_REPORT_MODULE = "desktop_app.core.exchange.national_report"
+
+
+def national_report_export(fmt: str) -> NationalExport | None:
+    """The national report's export to fmt ("xlsx" or "pdf"); None if this build has none."""
+    # merge: plain import of desktop_app.core.services.national_report
+    try:
+        module = importlib.import_module(NATIONAL_REPORT_MODULE)
+    except ImportError:
+        return None
+    export: NationalExport = getattr(module, f"export_national_{fmt}")
+    return export
+
+
+class FocalCommands(_Base):
+    """What the focal point's menu entries and drops do (a mixin of MainWindow)."""
+
+    ctx: AppContext
+    focal: bool
+    runners: list[JobRunner]
+    _import_commands: ImportCommands | None
+
+    def import_commands(self) -> ImportCommands:
+        from desktop_app.ui.dialogs.import_dialog import ImportCommands
+
+        if self._import_commands is None:
+            self._import_commands = ImportCommands(self, self.ctx)
+        return self._import_commands
+
+    def open_import(self, paths: list[Path]) -> None:
+        self.import_commands().open_import(paths)
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.focal and self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event) if self.focal else []
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_import(paths)
+
+    def national_report(self) -> None:
+        """The national consolidated report of the period, as a workbook or a PDF."""
+        title = self.tr("National report")
+        year = self.ctx.year
+        answer = message_box.choose(self, title, self.tr(
+            "The national consolidated report for %1: summary, reporting status, areas, "
+            "recommendations (follow-up first), assessments and an annex of activities by "
+            "agency. In which format?").replace("%1", str(year)),
+            [self.tr("Excel workbook (.xlsx)"), self.tr("PDF document (.pdf)"),
+             self.tr("Cancel")])
+        if answer not in (0, 1):
+            return
+        fmt = ("xlsx", "pdf")[answer]
+        export = national_report_export(fmt)
+        if export is None:
+            return
+        filters = {"xlsx": self.tr("Excel workbooks (*.xlsx)"),
+                   "pdf": self.tr("PDF documents (*.pdf)")}
+        path = self.import_commands().pick_save_path(
+            title, self.tr("National_report_%1").replace("%1", str(year)) + f".{fmt}",
+            filters[fmt], f".{fmt}")
+        if path is None:
+            return
+        db = self.ctx.db
+        runner = run_job(self, lambda: export(db, year, path), title)
+        self.runners.append(runner)
+        runner.succeeded.connect(lambda written: message_box.inform(
+            self, title, self.tr("The national report was saved:\n%1")
+            .replace("%1", str(written or path)), self.tr("Close")))
+        runner.finished.connect(lambda: self.runners.remove(runner))

@@ -1,0 +1,156 @@
+"""The main window's commands for both roles and the agency's: catalog, periods, export.
+
+`WindowCommands` is mixed into `MainWindow` (main_window.py): installing a catalog
+update, the focal point's periods and due dates, the agency's report settings and
+export, carrying unfinished activities into the next period (a Job on a worker), and
+About. Each goes through a core service and says what happened in a message box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog
+
+from desktop_app import __version__
+from desktop_app.core.domain.enums import ActivityStatus
+from desktop_app.core.problems import NapError
+from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services import activities
+from desktop_app.ui.commands.worker import JobRunner, run_job
+from desktop_app.ui.dialogs import message_box
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop_app.ui.context import AppContext
+
+    class _Base(QMainWindow):
+        """What the mixin uses of MainWindow and WindowActions."""
+
+        def set_period(self, year: int) -> None: ...
+        def _years(self) -> list[int]: ...
+        def _fill_period_combo(self) -> None: ...
+else:
+    _Base = object
+
+
+class WindowCommands(_Base):
+    """What the File, Edit and Settings menus' entries do (a mixin of MainWindow)."""
+
+    ctx: AppContext
+    years: list[int]
+    runners: list[JobRunner]
+
+    def install_catalog(self) -> None:
+        """Install the focal point's catalog update (new periods, tasks, due dates)."""
+        from desktop_app.core.services.catalog import install_catalog_file
+        from desktop_app.ui.dialogs.file_dialogs import catalog_file_dialog
+
+        dialog = catalog_file_dialog(self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return
+            path = Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+        try:
+            change = install_catalog_file(self.ctx.db, path)
+        except NapError as error:
+            message_box.show_error(self, self.tr("Catalog update not installed"), error,
+                                   self.ctx.lang)
+            return
+        if change.applied:
+            text = (self.tr("Catalog version %1 is installed (it was %2).")
+                    .replace("%1", str(change.version))
+                    .replace("%2", str(change.previous_version or "-")))
+            self._reload_periods()
+            self.ctx.data_changed.emit()
+        else:
+            text = (self.tr("This catalog (version %1) is not newer than the one installed "
+                            "(version %2); nothing was changed.")
+                    .replace("%1", str(change.version))
+                    .replace("%2", str(change.previous_version or "-")))
+        message_box.inform(self, self.tr("Catalog update"), text, self.tr("Close"))
+
+    def open_due_dates(self) -> None:
+        from desktop_app.ui.dialogs.due_dates_dialog import DueDatesDialog
+
+        dialog = DueDatesDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
+        self._reload_periods()
+
+    def _reload_periods(self) -> None:
+        """A catalog update may bring new periods: offer them in the selector."""
+        self.years = self._years()
+        self._fill_period_combo()
+
+    def open_report_settings(self) -> None:
+        """The PDF report's document number, signer and recipients (Decree 30 header)."""
+        from desktop_app.ui.dialogs.report_settings_dialog import ReportSettingsDialog
+
+        ReportSettingsDialog(self.ctx.db, self.ctx.lang, self).exec()
+
+    def open_export(self) -> None:
+        from desktop_app.ui.dialogs import export_dialog
+
+        export_dialog.open_export(self.ctx, self)
+
+    def about(self) -> None:
+        message_box.inform(self, self.tr("About NAP Reporter"), self.tr(
+            "NAP Reporter %1\n\n"
+            "Reporting on the implementation of Viet Nam's National Action Plans for the "
+            "International Covenant on Civil and Political Rights (ICCPR) and the "
+            "recommendations of the UN Human Rights Committee.\n\n"
+            "Works offline; submissions travel as files.").replace("%1", __version__),
+            self.tr("Close"))
+
+    # --- carrying unfinished activities into the next period ---------------------------
+
+    def carry_over(self) -> None:
+        db, year, target = self.ctx.db, self.ctx.year, self.ctx.year + 1
+        title = self.tr("Carry unfinished activities to next period")
+        if target not in self.years:
+            message_box.inform(self, title, self.tr("There is no period %1 in the catalog yet.")
+                               .replace("%1", str(target)), self.tr("Close"))
+            return
+        try:
+            rows = activities.list_activities(db, year)
+        except NapError as error:
+            message_box.show_error(self, title, error, self.ctx.lang)
+            return
+        unfinished = sum(1 for row in rows if not ActivityStatus(row.status).finished)
+        if unfinished == 0:
+            message_box.inform(self, title, self.tr("There are no unfinished activities in %1.")
+                               .replace("%1", str(year)), self.tr("Close"))
+            return
+        question = self.tr(
+            "Copy the %n unfinished activities (planned, in progress or postponed) of %1 "
+            "into %2?\n\nTheir indicators come along without results. Activities carried "
+            "over before are not copied again.", "", unfinished)
+        question = question.replace("%1", str(year)).replace("%2", str(target))
+        if not message_box.ask(self, title, question, self.tr("Carry over"),
+                               self.tr("Cancel")):
+            return
+
+        def job() -> Job[int]:
+            yield Progress(0, 1, "carry_over")
+            count = activities.carry_over(db, year, target)
+            yield Progress(1, 1, "carry_over")
+            return count
+
+        runner = run_job(self, job, title)
+        self.runners.append(runner)
+        runner.succeeded.connect(lambda count: self._carried(int(count), year, target))
+        runner.finished.connect(lambda: self.runners.remove(runner))
+
+    def _carried(self, count: int, year: int, target: int) -> None:
+        self.ctx.data_changed.emit()
+        title = self.tr("Carry unfinished activities to next period")
+        done = self.tr("%n activities were carried from %1 into %2.", "", count)
+        if message_box.ask(self, title, done.replace("%1", str(year)).replace("%2", str(target)),
+                           self.tr("Open %1").replace("%1", str(target)),
+                           self.tr("Stay on %1").replace("%1", str(year))):
+            self.set_period(target)
