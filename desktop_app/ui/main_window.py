@@ -70,7 +70,7 @@ FOCAL_PAGES = (
     ("areas", "desktop_app.ui.pages.areas_tasks_page", "AreasTasksPage"),
     ("imports", "desktop_app.ui.pages.imports_page", "ImportsPage"),
 )
-NATIONAL_REPORT_MODULE = "desktop_app.core.exchange.national_report"
+NATIONAL_REPORT_MODULE = "desktop_app.core.services.national_report"
 
 
 def national_report_available() -> bool:

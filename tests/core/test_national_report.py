@@ -19,17 +19,17 @@ from sqlmodel import col, select
 
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Activity, Agency, Period, Submission, Task
-from desktop_app.core.exchange.national_report import (
-    export_national_pdf,
-    export_national_xlsx,
-    national_report_data,
-)
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.progress import drive
 from desktop_app.core.services.assessments import assess
 from desktop_app.core.services.completeness import completeness
 from desktop_app.core.services.consolidated import by_area, by_recommendation
 from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.national_report import (
+    export_national_pdf,
+    export_national_xlsx,
+    national_report_data,
+)
 from desktop_app.core.services.report_settings import load_report_settings
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
