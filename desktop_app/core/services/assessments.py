@@ -4,6 +4,7 @@ One assessment per recommendation and period (or one not tied to a period): the
 Committee's A–E follow-up grade and fully / partially / not implemented, with a note.
 Assessing again replaces the grade in place (the record keeps its UUID) and the audit
 log keeps what it replaced, so a changed mind is never a lost one.
+``list_assessments_in`` reads inside the caller's transaction (the national report's).
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ the period's due date, and says how many versions arrived (superseded ones inclu
 Times are stored in UTC; a deadline is a day in Viet Nam, so a file received at 23:30
 Hà Nội time on the due date (16:30 UTC) is on time, and one received at 01:00 the next
 morning (18:00 UTC on the due date) is late.
+
+``completeness_in`` reads inside the caller's transaction (the national report's); the
+grid's shapes are plain values of ``exchange.national_model``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ Only the latest word of each agency counts: rows of a superseded submission are 
 out even though an import removes them (a view must not double-count if one ever
 remains). Agencies are shown as the 2025 units they roll up to, so the three former
 provinces that became one count as one agency that acted. Every view reads in one
-transaction, so its numbers agree with each other.
+transaction, so its numbers agree with each other; each has a ``..._in(session, ...)``
+form that reads inside the caller's transaction (the national report composes them).
+The shapes the views return are plain values of ``exchange.national_model``.
 """
 
 from __future__ import annotations

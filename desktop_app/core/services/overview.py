@@ -4,6 +4,8 @@ Everything is read in one transaction so that the numbers of one overview agree 
 each other. At an agency only its own rows count, and the tasks it is expected to report
 on are the plan in force that year, narrowed to the tasks whose responsible kinds
 include the agency's kind; at the focal point every agency's rows count.
+``overview_in`` reads inside the caller's transaction; the counts and the progress by
+area and task are plain values of ``exchange.report_model``, which the PDF draws.
 """
 
 from __future__ import annotations

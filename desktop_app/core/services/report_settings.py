@@ -6,6 +6,9 @@ JSON list) and edited on the report settings page. Until someone saves them the
 defaults are derived from the agency's kind and name, so a first report already has a
 sensible header ("ỦY BAN NHÂN DÂN / TỈNH VĨNH LONG", "Số:      /BC-UBND", "Vĩnh Long,
 ngày ... tháng ... năm ...").
+
+The settings travel to the renderers as ``exchange.report_model.ReportSettings``, a plain
+value; ``read_report_settings`` reads them inside a caller's transaction.
 """
 
 from __future__ import annotations
