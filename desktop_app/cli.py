@@ -308,7 +308,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
     if args.format == "xlsx":
         from desktop_app.core.services.submissions import export_xlsx as export
     else:
-        from desktop_app.core.exchange.pdf_report import export_pdf as export
+        from desktop_app.core.services.agency_report import export_pdf as export
 
     db = _open(args)
     try:
@@ -432,7 +432,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     return EXIT_REFUSED if refused else EXIT_OK
 
 def cmd_report(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.exchange.national_report import (
+    from desktop_app.core.services.national_report import (
         export_national_pdf,
         export_national_xlsx,
         national_report_data,

@@ -17,19 +17,22 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import ActivityStatus, ActivityType, AgencyKind, Role
+from desktop_app.core.domain.labels import labels
 from desktop_app.core.domain.models import Activity, Agency, Period, Submission, Task
-from desktop_app.core.exchange.national_report import (
-    export_national_pdf,
-    export_national_xlsx,
-    national_report_data,
-)
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.progress import drive
 from desktop_app.core.services.assessments import assess
 from desktop_app.core.services.completeness import completeness
 from desktop_app.core.services.consolidated import by_area, by_recommendation
 from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.focal_facts import grade_meanings
+from desktop_app.core.services.national_report import (
+    export_national_pdf,
+    export_national_xlsx,
+    national_report_data,
+    read_national_report,
+)
 from desktop_app.core.services.report_settings import load_report_settings
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
@@ -109,6 +112,29 @@ def test_the_data_agrees_with_the_services(made: Made) -> None:
     assert len(former) == 1 and former[0].rollup.code == "TQG"
     tqg = next(r for r in report.grid.rows if r.code == "TQG")
     assert "HGG" in {u.code for u in report.cell_of(tqg).units}
+
+
+def test_one_session_reads_the_same_report(made: Made) -> None:
+    with made.db.reading() as session:
+        inside = read_national_report(session, YEAR, NOW)
+    assert inside == national_report_data(made.db, YEAR, now=NOW)
+
+
+def test_the_words_come_from_the_label_table_and_the_catalog(made: Made) -> None:
+    report = national_report_data(made.db, YEAR, now=NOW)
+    catalog = grade_meanings(made.db)
+    assert list(report.grades) == catalog and catalog[1].meaning_en
+    summary = [row[1] for row in _rows(made.xlsx, "Tổng hợp")]
+    assert f"  Grade B: {catalog[1].meaning_en}" in summary
+    recs = _rows(made.xlsx, "Theo khuyến nghị")[2:]
+    graded = next(r for r in recs if r[1] == made.follow_up)
+    assert graded[14] == f"{catalog[1].meaning_vi} / {catalog[1].meaning_en}"
+    annex = _rows(made.xlsx, "Phụ lục hoạt động")[2:]
+    assert {r[8] for r in annex} <= set(labels(ActivityStatus, "vi").values())
+    assert {r[7] for r in annex} <= set(labels(ActivityType, "vi").values())
+    grid = _rows(made.xlsx, "Tình hình báo cáo")
+    kinds = {r[4] for r in grid[2:] if r and isinstance(r[0], int)}
+    assert kinds and kinds <= set(labels(AgencyKind, "vi").values())
 
 
 def test_defaults_are_the_ministry_of_justice(made: Made) -> None:
@@ -220,6 +246,9 @@ def test_the_pdf_reads_as_the_official_report(made: Made) -> None:
                    "IV. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ", "Nơi nhận:", "Thủ tướng Chính phủ (để báo cáo)",
                    "Phụ lục I", "Phụ lục II", "Tuyên Quang", made.follow_up, "mức B"):
         assert phrase in text, phrase
+    # The grade is explained in the catalog's words.
+    meaning = grade_meanings(made.db)[1].meaning_vi.lower().rstrip(".")
+    assert "".join(meaning.split()) in "".join(text.split())
     # The follow-up recommendation comes before the table of the others.
     assert text.index(made.follow_up) < text.index("2. Các khuyến nghị khác")
     # Page numbers from page 2 on, none on page 1.

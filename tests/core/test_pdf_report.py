@@ -21,13 +21,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.exchange import pdf_report
-from desktop_app.core.exchange.pdf_report import (
-    ReportLookups,
-    export_pdf,
-    render,
-    report_lookups,
-)
+from desktop_app.core.exchange import agency_pdf, pdf_kit
+from desktop_app.core.exchange.agency_pdf import render
+from desktop_app.core.exchange.report_model import ReportLookups
 from desktop_app.core.exchange.submission import (
     ActivityRecord,
     IndicatorRecord,
@@ -38,6 +34,7 @@ from desktop_app.core.exchange.submission import (
 from desktop_app.core.paths import resources_dir
 from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Progress, drive
+from desktop_app.core.services.agency_report import export_pdf, report_lookups
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.report_settings import (
     ReportSettings,
@@ -113,7 +110,7 @@ def test_the_font_covers_every_vietnamese_letter() -> None:
             letters |= {letter, letter.upper()}
     letters -= set("aeiouyAEIOUY")
     assert len(letters) == 134
-    for style, file_name in pdf_report.STYLES.items():
+    for style, file_name in pdf_kit.STYLES.items():
         font = TTFont(f"check-{style}", str(resources_dir() / "fonts" / file_name))
         missing = sorted(c for c in letters if ord(c) not in font.face.charToGlyph)
         assert missing == [], style
@@ -302,7 +299,7 @@ def test_decomposed_text_is_drawn_composed(tmp_path: Path) -> None:
 
 def test_a_huge_annex_is_capped_and_says_so(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_report, "MAX_ANNEX_ACTIVITIES", 4)
+    monkeypatch.setattr(agency_pdf, "MAX_ANNEX_ACTIVITIES", 4)
     pdf = tmp_path / "r.pdf"
     render(_prepared(10), SETTINGS, LOOKUPS, pdf)
     text = " ".join(unicodedata.normalize("NFC", "\n".join(page_texts(pdf))).split())

@@ -1,17 +1,19 @@
-"""The submission workbook, written with openpyxl's write-only mode.
+"""The submission workbook, written with openpyxl's write-only mode, and the cell kit
+other workbooks of the program (the national report's) write with.
 
 Every text cell is written as text (never a formula, never an error value), and
 text that Excel or LibreOffice would read as a formula or a number once edited
-(it starts with = + - @) carries the quote prefix, so it shows as typed. Styles
-are made once per kind of cell and shared: a style object per cell costs more
-than writing the cell.
+(it starts with = + - @) carries the quote prefix, so it shows as typed: ``text_cell``
+is the one way to write user text. Styles are made once per kind of cell and shared
+(``Styles``, ``style_of``): a style object per cell costs more than writing the cell.
+``new_sheet`` makes a write-only sheet whose rows are all cells (``cells_only``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import fields
-from datetime import datetime
+from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -32,18 +34,24 @@ INTEGER_FORMAT = "#,##0"
 NUMBER_FORMAT = "General"  # "#,##0.##" would show 150 as "150."
 CREATOR = "NAP Reporter"
 STEP = 2000  # rows between progress reports
-_QUOTED_START = ("=", "+", "-", "@")
+QUOTED_START = ("=", "+", "-", "@")  # what a spreadsheet would read as a formula
 _ERROR_TEXTS = frozenset(ERROR_CODES)
 
-class _Styles:
+
+def style_of(ws: WriteOnlyWorksheet, **attrs: Any) -> Any:
+    """A shareable style array with these cell attributes (font, alignment, fill...)."""
+    cell = Cell(ws, 1, 1)
+    for name, value in attrs.items():
+        setattr(cell, name, value)
+    return cell._style
+
+
+class Styles:
     """One style array per kind of cell, made once and shared by every cell of that kind."""
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         def style(**attrs: Any) -> Any:
-            cell = Cell(ws, 1, 1)
-            for name, value in attrs.items():
-                setattr(cell, name, value)
-            return cell._style
+            return style_of(ws, **attrs)
 
         wrap = Alignment(wrap_text=True, vertical="top")
         top = Alignment(vertical="top")  # level with the wrapped texts beside it
@@ -70,13 +78,26 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, data_type: str, style: Any) -> Cel
 
 
 def text_cell(ws: WriteOnlyWorksheet, value: str, plain: Any, quoted: Any) -> Cell:
-    """A cell that holds exactly this text, whatever it starts with."""
-    if value.startswith(_QUOTED_START) or value in _ERROR_TEXTS:
+    """A cell that holds exactly this text, whatever it starts with: always a string,
+    never a formula or an error value; text starting with = + - @ (or spelling an error
+    value) gets the ``quoted`` style, which carries the quote prefix, so that a person
+    editing it later still sees it as typed."""
+    if value.startswith(QUOTED_START) or value in _ERROR_TEXTS:
         return _cell(ws, value, "s", quoted)
     return _cell(ws, value, "s", plain)
 
 
-def _cells_only(values: list[Cell | None], row_idx: int) -> Iterator[Cell]:
+def number_cell(ws: WriteOnlyWorksheet, value: float, style: Any) -> Cell:
+    """A numeric cell (int or float) in ``style``."""
+    return _cell(ws, value, "n", style)
+
+
+def date_cell(ws: WriteOnlyWorksheet, value: date | datetime, style: Any) -> Cell:
+    """A date cell in ``style`` (a naive datetime or a date)."""
+    return _cell(ws, value, "d", style)
+
+
+def cells_only(values: list[Cell | None], row_idx: int) -> Iterator[Cell]:
     """Stands in for openpyxl's _values_to_row on our sheets, whose rows are all Cells.
 
     openpyxl's own version takes a Cell only after failing to assign it as a value
@@ -89,6 +110,13 @@ def _cells_only(values: list[Cell | None], row_idx: int) -> Iterator[Cell]:
             yield cell
 
 
+def new_sheet(wb: Workbook, title: str) -> WriteOnlyWorksheet:
+    """A write-only sheet whose rows are appended as lists of cells (see ``cells_only``)."""
+    ws: WriteOnlyWorksheet = wb.create_sheet(title)
+    ws._values_to_row = cells_only
+    return ws
+
+
 class _RowMaker:
     """Turns a record's values into a row of cells, reusing one Cell per column and style.
 
@@ -96,7 +124,7 @@ class _RowMaker:
     Cell objects can carry every row's values: no cell or style object per value.
     """
 
-    def __init__(self, ws: WriteOnlyWorksheet, sheet: Sheet, styles: _Styles) -> None:
+    def __init__(self, ws: WriteOnlyWorksheet, sheet: Sheet, styles: Styles) -> None:
         self.ws = ws
         self.kinds = [c.kind for c in sheet.columns]
         self.plain: list[Cell] = []
@@ -129,7 +157,7 @@ class _RowMaker:
                 if not value:
                     out.append(None)
                     continue
-                if value.startswith(_QUOTED_START) or value in _ERROR_TEXTS:
+                if value.startswith(QUOTED_START) or value in _ERROR_TEXTS:
                     cell = quoted
             cell._value = value
             out.append(cell)
@@ -139,10 +167,9 @@ class _RowMaker:
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.LONG_TEXT, Kind.CODE, Kind.UUID})
 
 
-def _start_sheet(wb: Workbook, sheet: Sheet) -> tuple[WriteOnlyWorksheet, _Styles]:
-    ws = wb.create_sheet(sheet.title)
-    ws._values_to_row = _cells_only
-    styles = _Styles(ws)
+def _start_sheet(wb: Workbook, sheet: Sheet) -> tuple[WriteOnlyWorksheet, Styles]:
+    ws = new_sheet(wb, sheet.title)
+    styles = Styles(ws)
     for index, column in enumerate(sheet.columns, 1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.freeze_panes = f"A{HEADER_ROWS + 1}"
@@ -167,9 +194,8 @@ def meta_rows(meta: SubmissionMeta) -> list[tuple[str, str]]:
 
 
 def _write_meta(wb: Workbook, meta: SubmissionMeta) -> None:
-    ws = wb.create_sheet(META_SHEET)
-    ws._values_to_row = _cells_only
-    styles = _Styles(ws)
+    ws = new_sheet(wb, META_SHEET)
+    styles = Styles(ws)
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 70
     for key, value in meta_rows(meta):

@@ -4,34 +4,25 @@ One assessment per recommendation and period (or one not tied to a period): the
 Committee's A–E follow-up grade and fully / partially / not implemented, with a note.
 Assessing again replaces the grade in place (the record keeps its UUID) and the audit
 log keeps what it replaced, so a changed mind is never a lost one.
+``list_assessments_in`` reads inside the caller's transaction (the national report's).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.models import Assessment, Period, Recommendation, new_uuid, utc_now
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.validation import MAX_TEXT, validate_assessment
+from desktop_app.core.exchange.national_model import AssessmentRow as AssessmentRow
 from desktop_app.core.problems import Problem, UsageError
 from desktop_app.core.services.consolidated import ordered_recommendations
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
-
-
-@dataclass(frozen=True)
-class AssessmentRow:
-    uuid: str
-    recommendation_code: str
-    year: int | None  # None: not tied to a period
-    grade: str
-    implementation: str
-    note: str
-    assessed_at: datetime
 
 
 @dataclass(frozen=True)
@@ -110,15 +101,20 @@ def assess(db: Database, code: str, grade: str, implementation: str, note: str =
 def list_assessments(db: Database, year: int | None = None) -> list[AssessmentRow]:
     """Assessments of ``year`` (every assessment when None), follow-up ones first."""
     with db.reading() as session:
-        years = {p.id: p.year for p in session.exec(select(Period))}
-        recs = ordered_recommendations(session, session.exec(select(Recommendation)))
-        codes = {r.id: r.code for r in recs}
-        rank = {r.code: index for index, r in enumerate(recs)}
-        query = select(Assessment)
-        if year is not None:
-            query = query.where(col(Assessment.period_id) == _period_id(session, year))
-        rows = [_row(a, codes.get(a.recommendation_id, ""),
-                     years.get(a.period_id) if a.period_id is not None else None)
-                for a in session.exec(query)]
+        return list_assessments_in(session, year)
+
+
+def list_assessments_in(session: Session, year: int | None = None) -> list[AssessmentRow]:
+    """``list_assessments`` inside the caller's transaction."""
+    years = {p.id: p.year for p in session.exec(select(Period))}
+    recs = ordered_recommendations(session, session.exec(select(Recommendation)))
+    codes = {r.id: r.code for r in recs}
+    rank = {r.code: index for index, r in enumerate(recs)}
+    query = select(Assessment)
+    if year is not None:
+        query = query.where(col(Assessment.period_id) == _period_id(session, year))
+    rows = [_row(a, codes.get(a.recommendation_id, ""),
+                 years.get(a.period_id) if a.period_id is not None else None)
+            for a in session.exec(query)]
     return sorted(rows, key=lambda r: (rank.get(r.recommendation_code, len(rank)),
                                        r.year is not None, r.year or 0))

@@ -9,27 +9,32 @@ the period's due date, and says how many versions arrived (superseded ones inclu
 Times are stored in UTC; a deadline is a day in Viet Nam, so a file received at 23:30
 Hà Nội time on the due date (16:30 UTC) is on time, and one received at 01:00 the next
 morning (18:00 UTC on the due date) is late.
+
+``completeness_in`` reads inside the caller's transaction (the national report's); the
+grid's shapes are plain values of ``exchange.national_model``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.enums import AgencyKind, CellState
 from desktop_app.core.domain.models import Agency, Period, Submission
 from desktop_app.core.domain.text import collation_key
+from desktop_app.core.exchange.national_model import Cell as Cell
+from desktop_app.core.exchange.national_model import Grid as Grid
+from desktop_app.core.exchange.national_model import PeriodCounts as PeriodCounts
+from desktop_app.core.exchange.national_model import Row as Row
+from desktop_app.core.exchange.national_model import UnitHistory as UnitHistory
+from desktop_app.core.exchange.report_model import VIET_NAM as VIET_NAM
 from desktop_app.core.problems import UsageError
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.storage.database import Database
-
-# Viet Nam keeps UTC+7 all year; a fixed offset needs no time-zone database on Windows.
-VIET_NAM = timezone(timedelta(hours=7), "ICT")
 
 KIND_ORDER: tuple[str, ...] = tuple(k.value for k in AgencyKind)
 
@@ -48,70 +53,6 @@ GROUP_KINDS: dict[KindGroup, frozenset[str]] = {
     KindGroup.MINISTRY: frozenset({AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY}),
     KindGroup.CENTRAL_BODY: frozenset({AgencyKind.CENTRAL_BODY}),
 }
-
-
-@dataclass(frozen=True)
-class UnitHistory:
-    """One reporting unit's submissions for a period (the row's own unit or a former one)."""
-
-    code: str
-    versions: int  # every accepted version, superseded ones included
-    current_version: int
-    first_received: datetime  # UTC
-    on_time: bool
-
-
-@dataclass(frozen=True)
-class Cell:
-    year: int
-    state: CellState
-    versions: int  # summed over the units of the row
-    first_received: datetime | None  # the earliest receipt of any unit, UTC
-    units: tuple[UnitHistory, ...] = ()  # the row's own unit first, then former ones
-    overdue: bool = False  # not received and the due date has passed (as of ``today``)
-
-    @property
-    def received(self) -> bool:
-        return self.state is not CellState.NOT_RECEIVED
-
-
-@dataclass(frozen=True)
-class Row:
-    code: str
-    kind: str
-    name_vi: str
-    name_en: str
-    former: tuple[str, ...]  # codes of the former units that roll up into this row
-    cells: tuple[Cell, ...]  # in the order of the grid's years
-
-    def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
-
-
-@dataclass(frozen=True)
-class PeriodCounts:
-    year: int
-    due_date: date | None
-    agencies: int
-    received: int
-    on_time: int
-    late: int
-
-    @property
-    def not_received(self) -> int:
-        return self.agencies - self.received
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """On time out of received; None while nothing has been received."""
-        return self.on_time / self.received if self.received else None
-
-
-@dataclass(frozen=True)
-class Grid:
-    years: tuple[int, ...]
-    rows: tuple[Row, ...]
-    counts: tuple[PeriodCounts, ...]  # one per year, same order
 
 
 def local_day(moment: datetime) -> date:
@@ -154,61 +95,67 @@ def completeness(db: Database, years: Sequence[int],
 
     ``today`` (default: today in Viet Nam) only decides which missing cells are overdue.
     """
+    with db.reading() as session:
+        return completeness_in(session, years, kinds, today)
+
+
+def completeness_in(session: Session, years: Sequence[int],
+                    kinds: Collection[str] | None = None, today: date | None = None) -> Grid:
+    """``completeness`` inside the caller's transaction."""
     today = today or datetime.now(VIET_NAM).date()
     groups = parse_groups(kinds)
     wanted_years = tuple(dict.fromkeys(years))
-    with db.reading() as session:
-        periods = {p.year: p for p in session.exec(
-            select(Period).where(col(Period.year).in_(wanted_years)))}
+    periods = {p.year: p for p in session.exec(
+        select(Period).where(col(Period.year).in_(wanted_years)))}
+    for year in wanted_years:
+        if year not in periods:
+            raise UsageError.of("period.unknown", period=year)
+    directory = AgencyDirectory.from_session(session)
+    agencies = list(directory.by_code.values())
+    by_id = {a.id: a for a in agencies}
+    period_year = {p.id: p.year for p in periods.values()}
+    submissions = session.exec(select(Submission).where(
+        col(Submission.period_id).in_(list(period_year)))).all()
+
+    # (row code, year) -> unit code -> its submissions
+    received: dict[tuple[str, int], dict[str, list[Submission]]] = defaultdict(
+        lambda: defaultdict(list))
+    for s in submissions:
+        unit = by_id.get(s.agency_id)
+        if unit is None:
+            continue
+        received[directory.rollup_code(unit), period_year[s.period_id]][unit.code].append(s)
+
+    reporting_kinds = set(KIND_ORDER)
+    rows_agencies = {a.code: a for a in agencies
+                     if a.active and not a.retired and a.kind in reporting_kinds}
+    for row_code, _ in received:  # a unit with files but no row in force still shows
+        unit = directory.get(row_code)
+        if unit is not None and row_code not in rows_agencies:
+            rows_agencies[row_code] = unit
+    if groups is not None:
+        allowed = set().union(*(GROUP_KINDS[g] for g in groups)) if groups else set()
+        rows_agencies = {c: a for c, a in rows_agencies.items() if a.kind in allowed}
+    former: dict[str, list[str]] = defaultdict(list)
+    for a in agencies:
+        target = directory.rollup_code(a)
+        if target != a.code:
+            former[target].append(a.code)
+
+    rows = []
+    for agency in sorted(rows_agencies.values(), key=_row_order):
+        cells = []
         for year in wanted_years:
-            if year not in periods:
-                raise UsageError.of("period.unknown", period=year)
-        directory = AgencyDirectory.from_session(session)
-        agencies = list(directory.by_code.values())
-        by_id = {a.id: a for a in agencies}
-        period_year = {p.id: p.year for p in periods.values()}
-        submissions = session.exec(select(Submission).where(
-            col(Submission.period_id).in_(list(period_year)))).all()
-
-        # (row code, year) -> unit code -> its submissions
-        received: dict[tuple[str, int], dict[str, list[Submission]]] = defaultdict(
-            lambda: defaultdict(list))
-        for s in submissions:
-            unit = by_id.get(s.agency_id)
-            if unit is None:
-                continue
-            received[directory.rollup_code(unit), period_year[s.period_id]][unit.code].append(s)
-
-        reporting_kinds = set(KIND_ORDER)
-        rows_agencies = {a.code: a for a in agencies
-                         if a.active and not a.retired and a.kind in reporting_kinds}
-        for row_code, _ in received:  # a unit with files but no row in force still shows
-            unit = directory.get(row_code)
-            if unit is not None and row_code not in rows_agencies:
-                rows_agencies[row_code] = unit
-        if groups is not None:
-            allowed = set().union(*(GROUP_KINDS[g] for g in groups)) if groups else set()
-            rows_agencies = {c: a for c, a in rows_agencies.items() if a.kind in allowed}
-        former: dict[str, list[str]] = defaultdict(list)
-        for a in agencies:
-            target = directory.rollup_code(a)
-            if target != a.code:
-                former[target].append(a.code)
-
-        rows = []
-        for agency in sorted(rows_agencies.values(), key=_row_order):
-            cells = []
-            for year in wanted_years:
-                due = periods[year].due_date
-                units = received.get((agency.code, year), {})
-                histories = sorted(
-                    (_unit_history(code, subs, due) for code, subs in units.items()),
-                    key=lambda h: (h.code != agency.code, h.code))
-                overdue = due is not None and today > due
-                cells.append(_cell(year, histories, overdue))
-            rows.append(Row(agency.code, agency.kind, agency.name_vi, agency.name_en,
-                            tuple(sorted(former.get(agency.code, []))), tuple(cells)))
-        due_dates = {year: periods[year].due_date for year in wanted_years}
+            due = periods[year].due_date
+            units = received.get((agency.code, year), {})
+            histories = sorted(
+                (_unit_history(code, subs, due) for code, subs in units.items()),
+                key=lambda h: (h.code != agency.code, h.code))
+            overdue = due is not None and today > due
+            cells.append(_cell(year, histories, overdue))
+        rows.append(Row(agency.code, agency.kind, agency.name_vi, agency.name_en,
+                        tuple(sorted(former.get(agency.code, []))), tuple(cells)))
+    due_dates = {year: periods[year].due_date for year in wanted_years}
 
     counts = []
     for index, year in enumerate(wanted_years):

@@ -4,7 +4,9 @@ Only the latest word of each agency counts: rows of a superseded submission are 
 out even though an import removes them (a view must not double-count if one ever
 remains). Agencies are shown as the 2025 units they roll up to, so the three former
 provinces that became one count as one agency that acted. Every view reads in one
-transaction, so its numbers agree with each other.
+transaction, so its numbers agree with each other; each has a ``..._in(session, ...)``
+form that reads inside the caller's transaction (the national report composes them).
+The shapes the views return are plain values of ``exchange.national_model``.
 """
 
 from __future__ import annotations
@@ -34,52 +36,17 @@ from desktop_app.core.domain.models import (
     Task,
 )
 from desktop_app.core.domain.text import collation_key
+from desktop_app.core.exchange.national_model import AgencyRef as AgencyRef
+from desktop_app.core.exchange.national_model import AreaView as AreaView
+from desktop_app.core.exchange.national_model import AssessmentRef as AssessmentRef
+from desktop_app.core.exchange.national_model import RecommendationView as RecommendationView
+from desktop_app.core.exchange.national_model import TaskView as TaskView
+from desktop_app.core.exchange.report_model import IndicatorCounts, StatusCounts, natural_key
 from desktop_app.core.problems import Problem, UsageError
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.lookups import period_by_year as _period
-from desktop_app.core.services.overview import (
-    IndicatorCounts,
-    StatusCounts,
-    natural_key,
-    plan_in_force,
-)
+from desktop_app.core.services.overview import plan_in_force
 from desktop_app.core.storage.database import Database
-
-
-@dataclass(frozen=True)
-class AgencyRef:
-    code: str
-    name_vi: str
-    name_en: str
-
-    def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
-
-
-@dataclass(frozen=True)
-class AssessmentRef:
-    uuid: str
-    year: int | None  # None: an assessment not tied to a period
-    grade: str
-    implementation: str
-    note: str
-
-
-@dataclass(frozen=True)
-class RecommendationView:
-    code: str
-    source_code: str
-    paragraph: str | None
-    follow_up: bool
-    text_vi: str
-    text_en: str
-    agencies: tuple[AgencyRef, ...]  # units in force that acted, Vietnamese order
-    activities: int
-    indicators: IndicatorCounts
-    assessment: AssessmentRef | None  # the period's, else one not tied to a period
-
-    def text(self, lang: str) -> str:
-        return self.text_vi if lang == "vi" else self.text_en
 
 
 @dataclass(frozen=True)
@@ -94,35 +61,6 @@ class ActivityView:
     agency: AgencyRef  # the unit that reported it (a former province stays itself)
     rollup: AgencyRef  # the unit in force it counts under
     indicators: IndicatorCounts
-
-
-@dataclass(frozen=True)
-class AreaView:
-    code: str
-    number: int
-    title_vi: str
-    title_en: str
-    activities: StatusCounts
-    agencies: int  # units in force with at least one activity
-    indicators: IndicatorCounts
-
-    def title(self, lang: str) -> str:
-        return self.title_vi if lang == "vi" else self.title_en
-
-
-@dataclass(frozen=True)
-class TaskView:
-    code: str
-    number: int
-    title_vi: str
-    title_en: str
-    area_code: str
-    activities: StatusCounts
-    agencies: int
-    indicators: IndicatorCounts
-
-    def title(self, lang: str) -> str:
-        return self.title_vi if lang == "vi" else self.title_en
 
 
 # --- reading ---------------------------------------------------------------------
@@ -249,32 +187,37 @@ def _indicators_by_activity(facts: _Period) -> dict[int, list[_IndicatorFacts]]:
 def by_recommendation(db: Database, year: int) -> tuple[RecommendationView, ...]:
     """Per recommendation: who acted, how many activities, indicator results, assessment."""
     with db.reading() as session:
-        facts = _read(session, year)
-        linked = _links(session, facts)
-        per_activity = _indicators_by_activity(facts)
-        assessments: dict[int, dict[int | None, Assessment]] = defaultdict(dict)
-        for a in session.exec(select(Assessment).where(or_(
-                col(Assessment.period_id) == facts.period.id,
-                col(Assessment.period_id).is_(None)))):
-            assessments[a.recommendation_id][a.period_id] = a
-        sources = {s.id or 0: s.code for s in session.exec(select(Source))}
-        recs = [r for r in session.exec(select(Recommendation))
-                if not r.retired or (r.id or 0) in linked or (r.id or 0) in assessments]
-        views = []
-        for rec in ordered_recommendations(session, recs):
-            activity_ids = linked.get(rec.id or 0, [])
-            acted = [facts.rollup_of(facts.activities[i].agency_id) for i in activity_ids]
-            by_period = assessments.get(rec.id or 0, {})
-            chosen = by_period.get(facts.period.id) or by_period.get(None)
-            views.append(RecommendationView(
-                rec.code, sources.get(rec.source_id, ""), rec.paragraph, rec.follow_up,
-                rec.text_vi, rec.text_en, _refs_in_order(a for a in acted if a is not None),
-                len(activity_ids),
-                _count(ind for i in activity_ids for ind in per_activity.get(i, [])),
-                None if chosen is None else AssessmentRef(
-                    chosen.uuid, year if chosen.period_id is not None else None,
-                    chosen.grade, chosen.implementation, chosen.note)))
-        return tuple(views)
+        return by_recommendation_in(session, year)
+
+
+def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationView, ...]:
+    """``by_recommendation`` inside the caller's transaction."""
+    facts = _read(session, year)
+    linked = _links(session, facts)
+    per_activity = _indicators_by_activity(facts)
+    assessments: dict[int, dict[int | None, Assessment]] = defaultdict(dict)
+    for a in session.exec(select(Assessment).where(or_(
+            col(Assessment.period_id) == facts.period.id,
+            col(Assessment.period_id).is_(None)))):
+        assessments[a.recommendation_id][a.period_id] = a
+    sources = {s.id or 0: s.code for s in session.exec(select(Source))}
+    recs = [r for r in session.exec(select(Recommendation))
+            if not r.retired or (r.id or 0) in linked or (r.id or 0) in assessments]
+    views = []
+    for rec in ordered_recommendations(session, recs):
+        activity_ids = linked.get(rec.id or 0, [])
+        acted = [facts.rollup_of(facts.activities[i].agency_id) for i in activity_ids]
+        by_period = assessments.get(rec.id or 0, {})
+        chosen = by_period.get(facts.period.id) or by_period.get(None)
+        views.append(RecommendationView(
+            rec.code, sources.get(rec.source_id, ""), rec.paragraph, rec.follow_up,
+            rec.text_vi, rec.text_en, _refs_in_order(a for a in acted if a is not None),
+            len(activity_ids),
+            _count(ind for i in activity_ids for ind in per_activity.get(i, [])),
+            None if chosen is None else AssessmentRef(
+                chosen.uuid, year if chosen.period_id is not None else None,
+                chosen.grade, chosen.implementation, chosen.note)))
+    return tuple(views)
 
 
 def activities_for_recommendation(db: Database, year: int, code: str
@@ -343,38 +286,48 @@ def _shown_tasks(session: Session, facts: _Period, with_data: Iterable[int]) -> 
 def by_task(db: Database, year: int) -> tuple[TaskView, ...]:
     """Per task: activities by status, agencies acting, indicators on track."""
     with db.reading() as session:
-        facts = _read(session, year)
-        totals = _totals_by_task(facts)
-        areas = {a.id or 0: a.code for a in session.exec(select(Area))}
-        empty = _Totals(StatusCounts(), frozenset(), IndicatorCounts())
-        views = []
-        for t in _shown_tasks(session, facts, totals):
-            got = totals.get(t.id or 0, empty)
-            views.append(TaskView(t.code, t.number, t.title_vi, t.title_en,
-                                  areas.get(t.area_id or 0, ""), got.activities,
-                                  len(got.acting), got.indicators))
-        return tuple(views)
+        return by_task_in(session, year)
+
+
+def by_task_in(session: Session, year: int) -> tuple[TaskView, ...]:
+    """``by_task`` inside the caller's transaction."""
+    facts = _read(session, year)
+    totals = _totals_by_task(facts)
+    areas = {a.id or 0: a.code for a in session.exec(select(Area))}
+    empty = _Totals(StatusCounts(), frozenset(), IndicatorCounts())
+    views = []
+    for t in _shown_tasks(session, facts, totals):
+        got = totals.get(t.id or 0, empty)
+        views.append(TaskView(t.code, t.number, t.title_vi, t.title_en,
+                              areas.get(t.area_id or 0, ""), got.activities,
+                              len(got.acting), got.indicators))
+    return tuple(views)
 
 
 def by_area(db: Database, year: int) -> tuple[AreaView, ...]:
     """Per area: the sums of its tasks, with each agency counted once per area."""
     with db.reading() as session:
-        facts = _read(session, year)
-        totals = _totals_by_task(facts)
-        tasks = _shown_tasks(session, facts, totals)
-        plan = plan_in_force(session, year)
-        area_ids = {t.area_id for t in tasks if t.area_id is not None}
-        areas = [a for a in session.exec(select(Area))
-                 if (a.id or 0) in area_ids
-                 or (plan is not None and a.plan_id == plan.id and not a.retired)]
-        in_force = plan.id if plan is not None else None
-        views = []
-        for area in sorted(areas, key=lambda a: (a.plan_id != in_force, a.plan_id, a.number)):
-            members = [totals[t.id or 0] for t in tasks
-                       if t.area_id == area.id and (t.id or 0) in totals]
-            views.append(AreaView(
-                area.code, area.number, area.title_vi, area.title_en,
-                sum((m.activities for m in members), StatusCounts()),
-                len(frozenset().union(*(m.acting for m in members))),
-                sum((m.indicators for m in members), IndicatorCounts())))
-        return tuple(views)
+        return by_area_in(session, year)
+
+
+def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
+    """``by_area`` inside the caller's transaction."""
+    facts = _read(session, year)
+    totals = _totals_by_task(facts)
+    tasks = _shown_tasks(session, facts, totals)
+    plan = plan_in_force(session, year)
+    area_ids = {t.area_id for t in tasks if t.area_id is not None}
+    areas = [a for a in session.exec(select(Area))
+             if (a.id or 0) in area_ids
+             or (plan is not None and a.plan_id == plan.id and not a.retired)]
+    in_force = plan.id if plan is not None else None
+    views = []
+    for area in sorted(areas, key=lambda a: (a.plan_id != in_force, a.plan_id, a.number)):
+        members = [totals[t.id or 0] for t in tasks
+                   if t.area_id == area.id and (t.id or 0) in totals]
+        views.append(AreaView(
+            area.code, area.number, area.title_vi, area.title_en,
+            sum((m.activities for m in members), StatusCounts()),
+            len(frozenset().union(*(m.acting for m in members))),
+            sum((m.indicators for m in members), IndicatorCounts())))
+    return tuple(views)

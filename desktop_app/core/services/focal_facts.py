@@ -1,28 +1,18 @@
-"""Small catalog facts the focal point's pages show: its own name and the A–E grades.
+"""Small catalog facts the focal point shows: its own name and the A–E grades.
 
 Two read-only look-ups; each reads in one transaction and returns plain values, so
-the pages stay free of database objects.
+the pages stay free of database objects. ``grade_meanings_in`` reads inside a caller's
+transaction (the national report says what each grade means in the catalog's words).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.enums import Grade
 from desktop_app.core.domain.models import Agency, FollowUpGrade
+from desktop_app.core.exchange.report_model import GradeMeaning as GradeMeaning
 from desktop_app.core.storage.database import Database
-
-
-@dataclass(frozen=True)
-class GradeMeaning:
-    code: str
-    meaning_vi: str
-    meaning_en: str
-
-    def meaning(self, lang: str) -> str:
-        return self.meaning_vi if lang == "vi" else self.meaning_en
 
 
 def focal_point_name(db: Database, lang: str) -> str:
@@ -38,6 +28,10 @@ def focal_point_name(db: Database, lang: str) -> str:
 def grade_meanings(db: Database) -> list[GradeMeaning]:
     """The A–E follow-up grades with the catalog's meaning (an empty meaning if missing)."""
     with db.reading() as session:
-        rows = {g.code: (g.meaning_vi, g.meaning_en)
-                for g in session.exec(select(FollowUpGrade))}
+        return grade_meanings_in(session)
+
+
+def grade_meanings_in(session: Session) -> list[GradeMeaning]:
+    """``grade_meanings`` inside the caller's transaction."""
+    rows = {g.code: (g.meaning_vi, g.meaning_en) for g in session.exec(select(FollowUpGrade))}
     return [GradeMeaning(grade.value, *rows.get(grade.value, ("", ""))) for grade in Grade]

@@ -4,11 +4,12 @@ Everything is read in one transaction so that the numbers of one overview agree 
 each other. At an agency only its own rows count, and the tasks it is expected to report
 on are the plan in force that year, narrowed to the tasks whose responsible kinds
 include the agency's kind; at the focal point every agency's rows count.
+``overview_in`` reads inside the caller's transaction; the counts and the progress by
+area and task are plain values of ``exchange.report_model``, which the PDF draws.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from desktop_app.core.domain.enums import ActivityStatus, Role
+from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
@@ -31,78 +32,16 @@ from desktop_app.core.domain.models import (
     Source,
     Task,
 )
+from desktop_app.core.exchange.report_model import STATUSES as STATUSES
+from desktop_app.core.exchange.report_model import AreaProgress as AreaProgress
+from desktop_app.core.exchange.report_model import IndicatorCounts as IndicatorCounts
+from desktop_app.core.exchange.report_model import StatusCounts as StatusCounts
+from desktop_app.core.exchange.report_model import TaskProgress as TaskProgress
+from desktop_app.core.exchange.report_model import natural_key as natural_key
 from desktop_app.core.problems import UsageError
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.setup import installation
 from desktop_app.core.storage.database import Database
-
-STATUSES: tuple[str, ...] = tuple(s.value for s in ActivityStatus)
-
-
-def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort codes the way people read them: "CO3-P8" before "CO3-P12"."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part)
-                 for part in re.split(r"(\d+)", code) if part)
-
-
-@dataclass(frozen=True)
-class StatusCounts:
-    """Activities by status, in ActivityStatus order."""
-
-    counts: tuple[int, ...] = (0,) * len(STATUSES)
-
-    def of(self, status: str) -> int:
-        return self.counts[STATUSES.index(status)]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts)
-
-    def __add__(self, other: StatusCounts) -> StatusCounts:
-        return StatusCounts(tuple(a + b for a, b in zip(self.counts, other.counts, strict=True)))
-
-    @classmethod
-    def from_mapping(cls, by_status: dict[str, int]) -> StatusCounts:
-        return cls(tuple(by_status.get(s, 0) for s in STATUSES))
-
-
-@dataclass(frozen=True)
-class IndicatorCounts:
-    total: int = 0
-    with_result: int = 0
-    on_track: int = 0
-
-    def __add__(self, other: IndicatorCounts) -> IndicatorCounts:
-        return IndicatorCounts(self.total + other.total, self.with_result + other.with_result,
-                               self.on_track + other.on_track)
-
-
-@dataclass(frozen=True)
-class AreaProgress:
-    code: str
-    number: int
-    title_vi: str
-    title_en: str
-    activities: StatusCounts
-    indicators: IndicatorCounts
-
-    def title(self, lang: str) -> str:
-        return self.title_vi if lang == "vi" else self.title_en
-
-
-@dataclass(frozen=True)
-class TaskProgress:
-    code: str
-    number: int
-    title_vi: str
-    title_en: str
-    area_code: str
-    expected: bool  # in the plan in force and (at an agency) one of this agency's kinds
-    activities: StatusCounts
-    indicators: IndicatorCounts
-
-    def title(self, lang: str) -> str:
-        return self.title_vi if lang == "vi" else self.title_en
 
 
 @dataclass(frozen=True)
@@ -292,82 +231,87 @@ def days_between(due: date | None, today: date) -> int | None:
 
 def overview(db: Database, year: int, today: date | None = None) -> Overview:
     """The period's progress and what is still missing before its due date."""
-    today = today or date.today()
     with db.reading() as session:
-        scope = _scope(session, year)
-        areas = {a.id or 0: a for a in session.exec(select(Area))}
-        tasks = {t.id or 0: t for t in session.exec(select(Task))}
-        expected = _expected_tasks(scope, tasks.values())
-        expected_ids = {t.id or 0 for t in expected}
+        return overview_in(session, year, today)
 
-        status_query = (select(Activity.task_id, Activity.status, func.count())
-                        .where(col(Activity.period_id) == scope.period.id)
-                        .group_by(col(Activity.task_id), col(Activity.status)))
-        if scope.agency is not None:
-            status_query = status_query.where(col(Activity.agency_id) == scope.agency.id)
-        by_status: dict[int, dict[str, int]] = defaultdict(dict)
-        for task_id, status, count in session.exec(status_query):
-            by_status[task_id][status] = count
 
-        indicator_rows = _indicators(session, scope, tasks)
-        task_code_to_id = {t.code: tid for tid, t in tasks.items()}
-        indicators_by_task: dict[int, list[IndicatorRow]] = defaultdict(list)
-        for ind in indicator_rows:
-            indicators_by_task[task_code_to_id.get(ind.task_code, 0)].append(ind)
+def overview_in(session: Session, year: int, today: date | None = None) -> Overview:
+    """``overview`` inside the caller's transaction."""
+    today = today or date.today()
+    scope = _scope(session, year)
+    areas = {a.id or 0: a for a in session.exec(select(Area))}
+    tasks = {t.id or 0: t for t in session.exec(select(Task))}
+    expected = _expected_tasks(scope, tasks.values())
+    expected_ids = {t.id or 0 for t in expected}
 
-        shown_ids = expected_ids | set(by_status) | {i for i in indicators_by_task if i}
-        shown = sorted((tasks[i] for i in shown_ids if i in tasks),
-                       key=lambda t: natural_key(t.code))
-        by_task = tuple(
-            TaskProgress(
-                t.code, t.number, t.title_vi, t.title_en,
-                areas[t.area_id].code if t.area_id in areas else "", (t.id or 0) in expected_ids,
-                StatusCounts.from_mapping(by_status.get(t.id or 0, {})),
-                _count_indicators(indicators_by_task.get(t.id or 0, [])))
-            for t in shown)
+    status_query = (select(Activity.task_id, Activity.status, func.count())
+                    .where(col(Activity.period_id) == scope.period.id)
+                    .group_by(col(Activity.task_id), col(Activity.status)))
+    if scope.agency is not None:
+        status_query = status_query.where(col(Activity.agency_id) == scope.agency.id)
+    by_status: dict[int, dict[str, int]] = defaultdict(dict)
+    for task_id, status, count in session.exec(status_query):
+        by_status[task_id][status] = count
 
-        area_ids = {a.id or 0 for a in areas.values()
-                    if scope.plan is not None and a.plan_id == scope.plan.id and not a.retired}
-        area_ids |= {t.area_id for t in shown if t.area_id in areas}
-        by_area_list = []
-        for area in sorted((areas[i] for i in area_ids),
-                           key=lambda a: (a.plan_id != (scope.plan.id if scope.plan else 0),
-                                          a.plan_id, a.number)):
-            members = [p for p in by_task if p.area_code == area.code]
-            by_area_list.append(AreaProgress(
-                area.code, area.number, area.title_vi, area.title_en,
-                sum((p.activities for p in members), StatusCounts()),
-                sum((p.indicators for p in members), IndicatorCounts())))
+    indicator_rows = _indicators(session, scope, tasks)
+    task_code_to_id = {t.code: tid for tid, t in tasks.items()}
+    indicators_by_task: dict[int, list[IndicatorRow]] = defaultdict(list)
+    for ind in indicator_rows:
+        indicators_by_task[task_code_to_id.get(ind.task_code, 0)].append(ind)
 
-        link_query = (select(ActivityRecommendation.recommendation_id,
-                             func.count(func.distinct(col(Activity.id))))
-                      .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
-                      .where(col(Activity.period_id) == scope.period.id)
-                      .group_by(col(ActivityRecommendation.recommendation_id)))
-        if scope.agency is not None:
-            link_query = link_query.where(col(Activity.agency_id) == scope.agency.id)
-        links = dict(session.exec(link_query).all())
-        recs = _recommendations_in_order(session)
-        recommendations = tuple(
-            RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
-                                   links.get(r.id or 0, 0))
-            for r in recs)
+    shown_ids = expected_ids | set(by_status) | {i for i in indicators_by_task if i}
+    shown = sorted((tasks[i] for i in shown_ids if i in tasks),
+                   key=lambda t: natural_key(t.code))
+    by_task = tuple(
+        TaskProgress(
+            t.code, t.number, t.title_vi, t.title_en,
+            areas[t.area_id].code if t.area_id in areas else "", (t.id or 0) in expected_ids,
+            StatusCounts.from_mapping(by_status.get(t.id or 0, {})),
+            _count_indicators(indicators_by_task.get(t.id or 0, [])))
+        for t in shown)
 
-        missing_tasks = tuple(
-            MissingTask(p.code, p.title_vi, p.title_en, p.area_code)
-            for p in by_task if p.expected and p.activities.total == 0)
-        missing_results = tuple(r for r in indicator_rows if r.result is None)
-        plan = scope.plan
-        return Overview(
-            year=year, due_date=scope.period.due_date,
-            days_left=days_between(scope.period.due_date, today),
-            plan_code=plan.code if plan else None, plan_decision=plan.decision if plan else "",
-            plan_title_vi=plan.title_vi if plan else "",
-            plan_title_en=plan.title_en if plan else "",
-            by_area=tuple(by_area_list), by_task=by_task, recommendations=recommendations,
-            missing_tasks=missing_tasks, missing_results=missing_results,
-            activities=sum((p.activities for p in by_task), StatusCounts()),
-            indicators=_count_indicators(indicator_rows))
+    area_ids = {a.id or 0 for a in areas.values()
+                if scope.plan is not None and a.plan_id == scope.plan.id and not a.retired}
+    area_ids |= {t.area_id for t in shown if t.area_id in areas}
+    by_area_list = []
+    for area in sorted((areas[i] for i in area_ids),
+                       key=lambda a: (a.plan_id != (scope.plan.id if scope.plan else 0),
+                                      a.plan_id, a.number)):
+        members = [p for p in by_task if p.area_code == area.code]
+        by_area_list.append(AreaProgress(
+            area.code, area.number, area.title_vi, area.title_en,
+            sum((p.activities for p in members), StatusCounts()),
+            sum((p.indicators for p in members), IndicatorCounts())))
+
+    link_query = (select(ActivityRecommendation.recommendation_id,
+                         func.count(func.distinct(col(Activity.id))))
+                  .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
+                  .where(col(Activity.period_id) == scope.period.id)
+                  .group_by(col(ActivityRecommendation.recommendation_id)))
+    if scope.agency is not None:
+        link_query = link_query.where(col(Activity.agency_id) == scope.agency.id)
+    links = dict(session.exec(link_query).all())
+    recs = _recommendations_in_order(session)
+    recommendations = tuple(
+        RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
+                               links.get(r.id or 0, 0))
+        for r in recs)
+
+    missing_tasks = tuple(
+        MissingTask(p.code, p.title_vi, p.title_en, p.area_code)
+        for p in by_task if p.expected and p.activities.total == 0)
+    missing_results = tuple(r for r in indicator_rows if r.result is None)
+    plan = scope.plan
+    return Overview(
+        year=year, due_date=scope.period.due_date,
+        days_left=days_between(scope.period.due_date, today),
+        plan_code=plan.code if plan else None, plan_decision=plan.decision if plan else "",
+        plan_title_vi=plan.title_vi if plan else "",
+        plan_title_en=plan.title_en if plan else "",
+        by_area=tuple(by_area_list), by_task=by_task, recommendations=recommendations,
+        missing_tasks=missing_tasks, missing_results=missing_results,
+        activities=sum((p.activities for p in by_task), StatusCounts()),
+        indicators=_count_indicators(indicator_rows))
 
 
 def list_indicators(db: Database, year: int) -> list[IndicatorRow]:

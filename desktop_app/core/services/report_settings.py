@@ -6,19 +6,23 @@ JSON list) and edited on the report settings page. Until someone saves them the
 defaults are derived from the agency's kind and name, so a first report already has a
 sensible header ("ỦY BAN NHÂN DÂN / TỈNH VĨNH LONG", "Số:      /BC-UBND", "Vĩnh Long,
 ngày ... tháng ... năm ...").
+
+The settings travel to the renderers as ``exchange.report_model.ReportSettings``, a plain
+value; ``read_report_settings`` reads them inside a caller's transaction.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.enums import AgencyKind
 from desktop_app.core.domain.models import Agency
 from desktop_app.core.domain.text import nfc
+from desktop_app.core.exchange.report_model import ReportSettings as ReportSettings
 from desktop_app.core.problems import Problem, ValidationError
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
@@ -59,38 +63,6 @@ _SIGNERS = {
 _LOCAL_SIGNER = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
 _MINISTRY_SIGNER = "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"
 _CAPITAL = "Hà Nội"  # where central bodies date their documents
-
-
-@dataclass(frozen=True)
-class ReportSettings:
-    """The issuer's part of the report; multi-line fields use "\\n" between lines."""
-
-    governing_body: str  # e.g. "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG", or the body above the unit
-    issuing_unit: str  # e.g. "SỞ TƯ PHÁP" when a department issues it; empty otherwise
-    document_number: str  # the whole line: "Số:      /BC-UBND"
-    place: str  # for "<place>, ngày ... tháng ... năm ..."
-    signer_title: str  # e.g. "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
-    signer_name: str
-    recipients: tuple[str, ...]  # the lines under "Nơi nhận:"
-    fill_date: bool = False  # False: leave day and month blank for the clerk to write
-
-    def normalised(self) -> ReportSettings:
-        """Every text in NFC, without stray spaces or blank lines."""
-        def clean(text: str) -> str:
-            lines = (" ".join(line.split()) for line in nfc(text).splitlines())
-            return "\n".join(line for line in lines if line)
-
-        return replace(
-            self,
-            governing_body=clean(self.governing_body),
-            issuing_unit=clean(self.issuing_unit),
-            # keep the blanks of "Số:      /BC-UBND": the clerk writes the number there
-            document_number=nfc(self.document_number).strip(),
-            place=clean(self.place),
-            signer_title=clean(self.signer_title),
-            signer_name=clean(self.signer_name),
-            recipients=tuple(r for r in (clean(x) for x in self.recipients) if r),
-        )
 
 
 def _upper(text: str) -> str:

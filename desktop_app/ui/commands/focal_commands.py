@@ -8,7 +8,6 @@ a PDF on a worker (`run_job`), with a progress dialog and Cancel.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop_app.core.progress import Job
+from desktop_app.core.services.national_report import export_national_pdf, export_national_xlsx
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.dialogs import message_box
@@ -31,18 +31,8 @@ else:
     _Base = object
 
 NationalExport = Callable[[Database, int, Path], Job[Path]]
-NATIONAL_REPORT_MODULE = "desktop_app.core.exchange.national_report"
-
-
-def national_report_export(fmt: str) -> NationalExport | None:
-    """The national report's export to fmt ("xlsx" or "pdf"); None if this build has none."""
-    # merge: plain import of desktop_app.core.services.national_report
-    try:
-        module = importlib.import_module(NATIONAL_REPORT_MODULE)
-    except ImportError:
-        return None
-    export: NationalExport = getattr(module, f"export_national_{fmt}")
-    return export
+NATIONAL_EXPORTS: dict[str, NationalExport] = {
+    "xlsx": export_national_xlsx, "pdf": export_national_pdf}
 
 
 class FocalCommands(_Base):
@@ -97,9 +87,7 @@ class FocalCommands(_Base):
         if answer not in (0, 1):
             return
         fmt = ("xlsx", "pdf")[answer]
-        export = national_report_export(fmt)
-        if export is None:
-            return
+        export = NATIONAL_EXPORTS[fmt]
         filters = {"xlsx": self.tr("Excel workbooks (*.xlsx)"),
                    "pdf": self.tr("PDF documents (*.pdf)")}
         path = self.import_commands().pick_save_path(

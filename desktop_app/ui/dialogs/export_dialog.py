@@ -53,7 +53,7 @@ def exporter(fmt: str) -> Exporter:
         from desktop_app.core.services.submissions import export_xlsx
 
         return export_xlsx
-    from desktop_app.core.exchange.pdf_report import export_pdf
+    from desktop_app.core.services.agency_report import export_pdf
 
     return export_pdf
 

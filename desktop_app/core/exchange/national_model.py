@@ -1,0 +1,227 @@
+"""The plain shapes of the focal point's views and of its national report.
+
+The completeness grid (agencies × periods), the consolidated views by area, task and
+recommendation, the assessments, and ``NationalReport``, which gathers them with the
+annex of activities for one period. The services make them from one read transaction;
+the national workbook and PDF renderers (``national_xlsx``, ``national_pdf``) draw them
+and never touch the database, so the two files say the same as the window's pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desktop_app.core.domain.enums import CellState
+from desktop_app.core.exchange.report_model import (
+    GradeMeaning,
+    IndicatorCounts,
+    ReportSettings,
+    StatusCounts,
+)
+
+# --- the consolidated views ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    code: str
+    name_vi: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_vi if lang == "vi" else self.name_en
+
+
+@dataclass(frozen=True)
+class AssessmentRef:
+    uuid: str
+    year: int | None  # None: an assessment not tied to a period
+    grade: str
+    implementation: str
+    note: str
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    code: str
+    source_code: str
+    paragraph: str | None
+    follow_up: bool
+    text_vi: str
+    text_en: str
+    agencies: tuple[AgencyRef, ...]  # units in force that acted, Vietnamese order
+    activities: int
+    indicators: IndicatorCounts
+    assessment: AssessmentRef | None  # the period's, else one not tied to a period
+
+    def text(self, lang: str) -> str:
+        return self.text_vi if lang == "vi" else self.text_en
+
+
+@dataclass(frozen=True)
+class AreaView:
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    activities: StatusCounts
+    agencies: int  # units in force with at least one activity
+    indicators: IndicatorCounts
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class TaskView:
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    area_code: str
+    activities: StatusCounts
+    agencies: int
+    indicators: IndicatorCounts
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    uuid: str
+    recommendation_code: str
+    year: int | None  # None: not tied to a period
+    grade: str
+    implementation: str
+    note: str
+    assessed_at: datetime
+
+
+# --- the completeness grid ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitHistory:
+    """One reporting unit's submissions for a period (the row's own unit or a former one)."""
+
+    code: str
+    versions: int  # every accepted version, superseded ones included
+    current_version: int
+    first_received: datetime  # UTC
+    on_time: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    year: int
+    state: CellState
+    versions: int  # summed over the units of the row
+    first_received: datetime | None  # the earliest receipt of any unit, UTC
+    units: tuple[UnitHistory, ...] = ()  # the row's own unit first, then former ones
+    overdue: bool = False  # not received and the due date has passed (as of ``today``)
+
+    @property
+    def received(self) -> bool:
+        return self.state is not CellState.NOT_RECEIVED
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    kind: str
+    name_vi: str
+    name_en: str
+    former: tuple[str, ...]  # codes of the former units that roll up into this row
+    cells: tuple[Cell, ...]  # in the order of the grid's years
+
+    def name(self, lang: str) -> str:
+        return self.name_vi if lang == "vi" else self.name_en
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    year: int
+    due_date: date | None
+    agencies: int
+    received: int
+    on_time: int
+    late: int
+
+    @property
+    def not_received(self) -> int:
+        return self.agencies - self.received
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """On time out of received; None while nothing has been received."""
+        return self.on_time / self.received if self.received else None
+
+
+@dataclass(frozen=True)
+class Grid:
+    years: tuple[int, ...]
+    rows: tuple[Row, ...]
+    counts: tuple[PeriodCounts, ...]  # one per year, same order
+
+
+# --- the national report --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnnexActivity:
+    """One current activity of the period, under the unit in force it counts for."""
+
+    uuid: str
+    rollup: AgencyRef  # the 2025 unit
+    agency: AgencyRef  # the unit that reported it (a former province stays itself)
+    task_code: str
+    title: str
+    type: str
+    status: str
+    start_date: date | None
+    end_date: date | None
+    women: int | None
+    ethnic_minorities: int | None
+    disabilities: int | None
+    children: int | None
+    budget_vnd: int | None
+    recommendations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NationalReport:
+    year: int
+    created_at: datetime  # UTC
+    due_date: date | None
+    plan_decision: str
+    plan_signed_on: date | None
+    plan_title_vi: str
+    settings: ReportSettings
+    grid: Grid  # this period and up to four before it, oldest first
+    counts: PeriodCounts  # this period's
+    statuses: StatusCounts  # every current activity of the period, by status
+    indicators: IndicatorCounts
+    agencies_acting: int  # units in force with at least one activity
+    budget_vnd: int
+    areas: tuple[AreaView, ...]
+    tasks: tuple[TaskView, ...]
+    recommendations: tuple[RecommendationView, ...]  # follow-up ones first
+    assessments: tuple[AssessmentRow, ...]  # of this period, follow-up ones first
+    activities: tuple[AnnexActivity, ...]  # by unit in force, reporting unit, title
+    challenges: tuple[tuple[str, int], ...]  # distinct statements, most frequent first
+    next_steps: tuple[tuple[str, int], ...]
+    grades: tuple[GradeMeaning, ...] = ()  # the Committee's A–E scale, from the catalog
+
+    @property
+    def column(self) -> int:
+        """The index of this period in the grid's cells."""
+        return self.grid.years.index(self.year)
+
+    def cell_of(self, row: Row) -> Cell:
+        return row.cells[self.column]
+
+    def grade(self, code: str) -> GradeMeaning | None:
+        """The catalog's meaning of grade ``code``; None for a code off the scale."""
+        return next((g for g in self.grades if g.code == code), None)

@@ -1,0 +1,484 @@
+"""The focal point's national consolidated report of a period as the official PDF issued
+by the Ministry of Justice, in the Decree 30/2020/NĐ-CP format of the agency report.
+
+Four numbered sections (who reported; results by area; results by recommendation,
+follow-up ones first; overall assessment and proposals), "Nơi nhận" and the signature,
+then two annexes: the reporting status of every agency and the activities by agency
+(capped, shared out between the agencies so that none is left out; the workbook carries
+every row). It draws a ``NationalReport`` — plain values the services read in one
+transaction — with the parts of ``pdf_kit`` and the build of ``pdf_render``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+
+from desktop_app.core.domain.enums import ActivityStatus, AgencyKind, CellState, Implementation
+from desktop_app.core.domain.labels import label, label_of, labels
+from desktop_app.core.domain.text import nfc
+from desktop_app.core.exchange.national_model import (
+    AnnexActivity,
+    AreaView,
+    NationalReport,
+    RecommendationView,
+)
+from desktop_app.core.exchange.pdf_kit import (
+    CREATOR,
+    MISSED_FILL,
+    TABLE_SIZE,
+    S,
+    area_table,
+    closing,
+    date_vi,
+    grid_table,
+    head_row,
+    header,
+    markup,
+    number_vi,
+    register_fonts,
+    right_cell,
+    status_chart,
+    status_phrase,
+    status_word,
+    table_style,
+    text,
+    thousands,
+    title_block,
+    wrap,
+    wrapped_label,
+)
+from desktop_app.core.exchange.pdf_render import DocumentInfo, render_on_worker, render_story
+from desktop_app.core.exchange.report_model import VIET_NAM, AreaProgress
+from desktop_app.core.progress import Job
+
+MAX_THEMES = 5  # challenges and next steps in section IV: the most frequent ones
+# The PDF's annex of activities stops at about this many rows (shared out between the
+# agencies, so that none is left out); the workbook carries every row.
+MAX_ANNEX_ACTIVITIES = 2500
+MIN_PER_AGENCY = 20
+MAX_NAMES = 12  # agencies named in a sentence before "và N cơ quan khác"
+
+GROUPS = (  # how section I counts the agencies
+    ("Địa phương", frozenset({AgencyKind.CITY, AgencyKind.PROVINCE})),
+    ("Bộ, cơ quan ngang bộ", frozenset({AgencyKind.MINISTRY, AgencyKind.MINISTERIAL_AGENCY})),
+    ("Cơ quan trung ương khác", frozenset({AgencyKind.CENTRAL_BODY})),
+)
+
+
+def _names(refs: Sequence[str], most: int = MAX_NAMES) -> str:
+    shown = [nfc(n) for n in refs[:most]]
+    rest = len(refs) - len(shown)
+    joined = ", ".join(shown)
+    return f"{joined} và {thousands(rest)} cơ quan khác" if rest > 0 else joined
+
+
+def _rate(value: float | None) -> str:
+    return "-" if value is None else f"{number_vi(round(100 * value, 1))}%"
+
+
+def _implementation(code: str) -> str:
+    return label_of(Implementation, code, "vi")
+
+
+def _as_progress(areas: Sequence[AreaView]) -> list[AreaProgress]:
+    return [AreaProgress(a.code, a.number, a.title_vi, a.title_en, a.activities, a.indicators)
+            for a in areas]
+
+
+def _title(r: NationalReport) -> list[Flowable]:
+    plan = r.plan_title_vi or ("Kế hoạch thực hiện Công ước quốc tế về các quyền dân sự và "
+                               "chính trị")
+    decision = ""
+    if r.plan_decision:
+        decision = f" ban hành kèm theo Quyết định số {r.plan_decision}"
+        if r.plan_signed_on:
+            s = r.plan_signed_on
+            decision += f" ngày {s.day}/{s.month}/{s.year}"
+        decision += " của Thủ tướng Chính phủ"
+    return title_block(f"Tổng hợp kết quả thực hiện {plan}{decision} năm {r.year}", r.year)
+
+
+def _group_counts(r: NationalReport) -> list[tuple[str, int, int, int, int]]:
+    out = []
+    for name, kinds in GROUPS:
+        cells = [r.cell_of(row) for row in r.grid.rows if row.kind in kinds]
+        if not cells:
+            continue
+        out.append((name, len(cells), sum(1 for c in cells if c.received),
+                    sum(1 for c in cells if c.state is CellState.ON_TIME),
+                    sum(1 for c in cells if c.state is CellState.LATE)))
+    return out
+
+
+def _section_reporting(r: NationalReport) -> list[Flowable]:
+    c = r.counts
+    out: list[Flowable] = [Paragraph("I. TÌNH HÌNH BÁO CÁO CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG",
+                                     S.section)]
+    when = r.created_at.astimezone(VIET_NAM).date()
+    due = f" (hạn gửi báo cáo: ngày {date_vi(r.due_date)})" if r.due_date else ""
+    out.append(text(
+        f"Tính đến ngày {date_vi(when)}, Bộ Tư pháp đã nhận được báo cáo năm {r.year} của "
+        f"{thousands(c.received)}/{thousands(c.agencies)} bộ, ngành, địa phương{due}, "
+        f"trong đó {thousands(c.on_time)} báo cáo gửi đúng hạn và {thousands(c.late)} "
+        f"báo cáo gửi muộn; tỷ lệ báo cáo đúng hạn (trên số báo cáo đã nhận) là "
+        f"{_rate(c.on_time_rate)}."))
+    missing = [row.name_vi for row in r.grid.rows
+               if r.cell_of(row).state is CellState.NOT_RECEIVED]
+    if missing:
+        out.append(text(f"Còn {thousands(len(missing))} cơ quan chưa gửi báo cáo: "
+                        f"{_names(missing, most=len(missing))}."))
+    else:
+        out.append(text("Tất cả các bộ, ngành, địa phương đã gửi báo cáo."))
+    rows: list[list[Any]] = [head_row("Nhóm cơ quan", "Phải báo cáo", "Đã nhận", "Đúng hạn",
+                                      "Muộn", "Chưa nhận")]
+    for name, total, received, on_time, late in _group_counts(r):
+        rows.append([Paragraph(escape(name), S.cell), right_cell(thousands(total)),
+                     right_cell(thousands(received)), right_cell(thousands(on_time)),
+                     right_cell(thousands(late)), right_cell(thousands(total - received))])
+    rows.append([Paragraph("Cộng", S.cell_group), *(right_cell(thousands(v), bold=True) for v in (
+        c.agencies, c.received, c.on_time, c.late, c.not_received))])
+    out.append(grid_table(rows, [55 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm]))
+    out.append(text(f"Bảng 1. Tình hình gửi báo cáo năm {r.year}", S.caption))
+    if len(r.grid.years) > 1:
+        rows = [head_row("Năm", "Phải báo cáo", "Đã nhận", "Đúng hạn", "Muộn",
+                         "Tỷ lệ đúng hạn")]
+        for k in r.grid.counts:
+            rows.append([Paragraph(str(k.year), S.cell_c), right_cell(thousands(k.agencies)),
+                         right_cell(thousands(k.received)), right_cell(thousands(k.on_time)),
+                         right_cell(thousands(k.late)), right_cell(_rate(k.on_time_rate))])
+        out.append(CondPageBreak(40 * mm))
+        out.append(grid_table(rows, [25 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm]))
+        out.append(text("Bảng 2. Tình hình gửi báo cáo qua các năm", S.caption))
+    out.append(Paragraph("(Danh sách chi tiết tại Phụ lục I kèm theo.)", S.reference))
+    return out
+
+
+def _section_areas(r: NationalReport) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(30 * mm),
+                           Paragraph("II. KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC", S.section)]
+    total = r.statuses.total
+    phrase = status_phrase(r.statuses)
+    out.append(text(
+        f"Trong năm {r.year}, {thousands(r.agencies_acting)} bộ, ngành, địa phương đã báo "
+        f"cáo {thousands(total)} hoạt động thực hiện Kế hoạch"
+        + (f", trong đó: {phrase}" if phrase else "")
+        + f"; tổng kinh phí {thousands(r.budget_vnd)} đồng. Về chỉ số theo dõi: "
+        f"{thousands(r.indicators.total)} chỉ số, trong đó "
+        f"{thousands(r.indicators.with_result)} chỉ số đã có kết quả, "
+        f"{thousands(r.indicators.on_track)} chỉ số đạt hoặc vượt chỉ tiêu."))
+    areas = _as_progress(r.areas)
+    if areas:
+        out.append(KeepTogether([
+            status_chart(areas),
+            text("Biểu đồ 1. Tiến độ thực hiện các hoạt động theo lĩnh vực", S.caption)]))
+        out.append(area_table(areas))
+        out.append(text("Bảng 3. Số hoạt động theo lĩnh vực và tình trạng thực hiện",
+                        S.caption))
+    for n, area in enumerate(r.areas, start=1):
+        tasks = [t for t in r.tasks if t.area_code == area.code]
+        acting = [t for t in tasks if t.activities.total]
+        inds = area.indicators
+        line = (f"<b>{n}. {markup(area.title_vi)}:</b> "
+                f"{thousands(area.activities.total)} hoạt động của "
+                f"{thousands(area.agencies)} cơ quan, thuộc "
+                f"{thousands(len(acting))}/{thousands(len(tasks))} nhiệm vụ")
+        if area.activities.total:
+            line += f" ({escape(status_phrase(area.activities))})"
+        if inds.total:
+            line += (f"; {thousands(inds.on_track)}/{thousands(inds.with_result)} chỉ số "
+                     f"có kết quả đạt chỉ tiêu")
+        idle = [t.code for t in tasks if not t.activities.total]
+        if idle:
+            line += f". Nhiệm vụ chưa có hoạt động: {escape(', '.join(idle))}"
+        out.append(Paragraph(line + ".", S.body))
+    return out
+
+
+def _sentence(value: str) -> str:
+    """Text without its closing full stop or semicolon (the caller adds its own)."""
+    return " ".join(nfc(value).split()).rstrip(" .;")
+
+
+def _assessment_text(r: NationalReport, rec: RecommendationView) -> str:
+    a = rec.assessment
+    if a is None:
+        return "chưa đánh giá"
+    grade = r.grade(a.grade)
+    meaning = _sentence(grade.meaning_vi).lower() if grade is not None else ""
+    done = labels(Implementation, "vi").get(a.implementation, "").lower()
+    said = f"mức {a.grade} ({meaning}); {done}"
+    if a.note:
+        said += f". {_sentence(a.note)}"
+    return said.rstrip(".")
+
+
+def _section_recommendations(r: NationalReport) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(30 * mm),
+                           Paragraph("III. KẾT QUẢ THỰC HIỆN CÁC KHUYẾN NGHỊ", S.section)]
+    recs = r.recommendations
+    follow = [x for x in recs if x.follow_up]
+    others = [x for x in recs if not x.follow_up]
+    acted = sum(1 for x in recs if x.activities)
+    assessed = sum(1 for x in recs if x.assessment is not None)
+    out.append(text(
+        f"Trong {thousands(len(recs))} khuyến nghị được theo dõi, "
+        f"{thousands(acted)} khuyến nghị đã có hoạt động thực hiện trong năm {r.year}; "
+        f"Bộ Tư pháp đã đánh giá {thousands(assessed)} khuyến nghị theo thang đánh giá "
+        f"A–E của Ủy ban Nhân quyền."))
+    out.append(Paragraph("1. Các khuyến nghị cần báo cáo tiếp theo", S.subsection))
+    if not follow:
+        out.append(text("Không có khuyến nghị cần báo cáo tiếp theo."))
+    for k, rec in enumerate(follow, start=1):
+        where = f", đoạn {rec.paragraph}" if rec.paragraph else ""
+        names = _names([a.name_vi for a in rec.agencies])
+        heading = f"1.{k}. Khuyến nghị {rec.code} ({rec.source_code}{where})"
+        line = f"<i>{escape(heading)}:</i> {markup(rec.text_vi)} "
+        if rec.activities:
+            line += escape(f"Kết quả: {thousands(rec.activities)} hoạt động của "
+                           f"{thousands(len(rec.agencies))} cơ quan ({names})")
+            if rec.indicators.total:
+                line += escape(f"; {thousands(rec.indicators.on_track)}/"
+                               f"{thousands(rec.indicators.with_result)} chỉ số có kết quả "
+                               f"đạt chỉ tiêu")
+            line += ". "
+        else:
+            line += "Chưa có hoạt động thực hiện trong kỳ. "
+        line += f"<b>Đánh giá:</b> {escape(_assessment_text(r, rec))}."
+        out.append(Paragraph(line, S.body))
+    out.append(Paragraph("2. Các khuyến nghị khác", S.subsection))
+    if others:
+        rows: list[list[Any]] = [head_row("TT", "Khuyến nghị", "Số cơ quan", "Số hoạt động",
+                                          "Chỉ số đạt / có kết quả", "Đánh giá")]
+        for n, rec in enumerate(others, start=1):
+            a = rec.assessment
+            grade = "-" if a is None else f"{a.grade} - {_implementation(a.implementation)}"
+            code = wrap(f"{rec.code} ({rec.source_code}"
+                        f"{', đ. ' + rec.paragraph if rec.paragraph else ''})", 36 * mm)
+            rows.append([str(n), code, thousands(len(rec.agencies)),
+                         thousands(rec.activities),
+                         f"{thousands(rec.indicators.on_track)} / "
+                         f"{thousands(rec.indicators.with_result)}",
+                         wrap(grade, 40 * mm)])
+        table = LongTable(rows, colWidths=[10 * mm, 36 * mm, 22 * mm, 22 * mm, 35 * mm,
+                                           40 * mm], repeatRows=1)
+        table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                                   ("ALIGN", (2, 1), (4, -1), "RIGHT")]))
+        out.append(table)
+        out.append(text("Bảng 4. Kết quả thực hiện các khuyến nghị khác", S.caption))
+    else:
+        out.append(text("Không có."))
+    return out
+
+
+def _section_assessment(r: NationalReport) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(30 * mm),
+                           Paragraph("IV. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ", S.section),
+                           Paragraph("1. Đánh giá chung", S.subsection)]
+    recs = r.recommendations
+    graded = [x.assessment for x in recs if x.assessment is not None]
+    c = r.counts
+    done = r.statuses.of(ActivityStatus.COMPLETED)
+    share = _rate(done / r.statuses.total if r.statuses.total else None)
+    out.append(text(
+        f"Các bộ, ngành, địa phương tiếp tục quan tâm triển khai Kế hoạch: "
+        f"{thousands(c.received)}/{thousands(c.agencies)} cơ quan đã gửi báo cáo; "
+        f"{share} số hoạt động đã hoàn thành; "
+        f"{thousands(sum(1 for x in recs if x.activities))}/{thousands(len(recs))} "
+        f"khuyến nghị đã có hoạt động thực hiện."))
+    if graded:
+        grades = Counter(a.grade for a in graded)
+        impl = Counter(a.implementation for a in graded)
+        out.append(text(
+            f"Kết quả đánh giá {thousands(len(graded))} khuyến nghị: "
+            + ", ".join(f"mức {g.code}: {thousands(grades[g.code])}" for g in r.grades
+                        if grades[g.code])
+            + "; " + ", ".join(f"{label(i, 'vi').lower()}: {thousands(impl[i])}"
+                               for i in Implementation if impl[i]) + "."))
+    else:
+        out.append(text("Bộ Tư pháp chưa đánh giá khuyến nghị nào trong kỳ báo cáo."))
+    out.append(Paragraph("2. Khó khăn, vướng mắc", S.subsection))
+    if not r.challenges:
+        out.append(text("Các cơ quan không nêu khó khăn, vướng mắc."))
+    for said, times in r.challenges[:MAX_THEMES]:
+        suffix = f" (nêu tại {thousands(times)} hoạt động)" if times > 1 else ""
+        out.append(Paragraph(f"- {markup(_sentence(said))}{suffix}.", S.bullet))
+    out.append(Paragraph("3. Kiến nghị", S.subsection))
+    proposals: list[str] = []
+    if c.not_received:
+        proposals.append(f"Đề nghị {thousands(c.not_received)} cơ quan chưa gửi báo cáo "
+                         f"khẩn trương gửi báo cáo năm {r.year} về Bộ Tư pháp.")
+    idle = [x.code for x in recs if not x.activities]
+    if idle:
+        proposals.append(f"Đề nghị các bộ, ngành, địa phương quan tâm triển khai các khuyến "
+                         f"nghị chưa có hoạt động thực hiện: {', '.join(idle[:MAX_NAMES])}"
+                         + (f" và {len(idle) - MAX_NAMES} khuyến nghị khác"
+                            if len(idle) > MAX_NAMES else "") + ".")
+    weak = [a for a in graded if a.grade in ("C", "D", "E") or a.implementation == "not"]
+    if weak:
+        proposals.append(f"Tập trung thực hiện {thousands(len(weak))} khuyến nghị được đánh "
+                         f"giá chưa đạt yêu cầu hoặc chưa thực hiện.")
+    proposals += [said for said, _times in r.next_steps[:MAX_THEMES]]
+    for said in proposals:
+        out.append(Paragraph(f"- {markup(_sentence(said))}.", S.bullet))
+    return out
+
+
+def _annex_reporting(r: NationalReport) -> list[Flowable]:
+    out: list[Flowable] = [
+        PageBreak(), Paragraph("Phụ lục I", S.annex),
+        Paragraph("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG", S.annex),
+        text(f"(Kèm theo Báo cáo tổng hợp năm {r.year} của Bộ Tư pháp)", S.annex_sub)]
+    rows: list[list[Any]] = [head_row("STT", "Cơ quan", "Tình trạng", "Ngày nhận",
+                                      "Số phiên bản", "Ghi chú")]
+    widths = [11 * mm, 58 * mm, 24 * mm, 24 * mm, 18 * mm, 30 * mm]
+    marks: list[Any] = []
+    for n, row in enumerate(r.grid.rows, start=1):
+        cell = r.cell_of(row)
+        received = (date_vi(cell.first_received.astimezone(VIET_NAM).date())
+                    if cell.first_received else "")
+        note = ", ".join(u.code for u in cell.units if u.code != row.code)
+        note = f"Gồm báo cáo của: {note}" if note else ""
+        rows.append([str(n), wrap(row.name_vi, widths[1]), label(cell.state, "vi"), received,
+                     thousands(cell.versions) if cell.versions else "",
+                     wrap(note, widths[5])])
+        if cell.state is CellState.NOT_RECEIVED:
+            marks.append(("BACKGROUND", (2, n), (2, n), MISSED_FILL))
+        elif cell.state is CellState.LATE:
+            marks.append(("FONT", (2, n), (2, n), "Tinos-Italic", TABLE_SIZE))
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                               ("ALIGN", (2, 1), (4, -1), "CENTER"), *marks]))
+    out.append(table)
+    return out
+
+
+def _per_agency(r: NationalReport) -> int:
+    groups = len({a.rollup.code for a in r.activities}) or 1
+    return max(MIN_PER_AGENCY, math.ceil(MAX_ANNEX_ACTIVITIES / groups))
+
+
+def _annex_activities(r: NationalReport) -> tuple[list[Flowable], int]:
+    """Annex II, capped; returns the flowables and how many rows it shows."""
+    out: list[Flowable] = [
+        PageBreak(), Paragraph("Phụ lục II", S.annex),
+        Paragraph("DANH MỤC CÁC HOẠT ĐỘNG THEO BỘ, NGÀNH, ĐỊA PHƯƠNG", S.annex),
+        text(f"(Kèm theo Báo cáo tổng hợp năm {r.year} của Bộ Tư pháp)", S.annex_sub)]
+    groups: dict[str, list[AnnexActivity]] = defaultdict(list)
+    for a in r.activities:
+        groups[a.rollup.code].append(a)
+    if not groups:
+        out.append(text("Chưa có hoạt động trong kỳ báo cáo.", S.plain))
+        return out, 0
+    per_agency = _per_agency(r)
+    if any(len(items) > per_agency for items in groups.values()):
+        out.append(text(
+            f"Ghi chú: Phụ lục này liệt kê tối đa {thousands(per_agency)} hoạt động của mỗi "
+            f"cơ quan; danh mục đầy đủ {thousands(len(r.activities))} hoạt động có trong tệp "
+            f"Excel của báo cáo tổng hợp (trang tính «Phụ lục hoạt động»).", S.note))
+    widths = [11 * mm, 55 * mm, 23 * mm, 22 * mm, 22 * mm, 32 * mm]
+    shown = 0
+    for n, items in enumerate(groups.values(), start=1):
+        unit = items[0].rollup
+        part = items[:per_agency]
+        shown += len(part)
+        out.append(CondPageBreak(35 * mm))
+        out.append(text(f"{n}. {unit.name_vi} ({thousands(len(items))} hoạt động)",
+                        S.annex_group))
+        rows: list[list[Any]] = [head_row("STT", "Tên hoạt động", "Nhiệm vụ", "Tình trạng",
+                                          "Thời gian", "Khuyến nghị")]
+        for k, a in enumerate(part, start=1):
+            title = wrap(a.title, widths[1])
+            if a.agency.code != a.rollup.code:
+                title += "\n" + wrap(f"(báo cáo của {a.agency.name_vi})", widths[1])
+            period = date_vi(a.start_date)
+            if a.end_date:
+                period = f"{period} –\n{date_vi(a.end_date)}" if period else \
+                    f"đến\n{date_vi(a.end_date)}"
+            rows.append([str(k), title, wrapped_label(a.task_code, widths[2]),
+                         wrapped_label(status_word(a.status), widths[3]), period,
+                         wrap(", ".join(a.recommendations), widths[5])])
+        table = LongTable(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                                   ("ALIGN", (2, 1), (2, -1), "CENTER"),
+                                   ("ALIGN", (4, 1), (4, -1), "CENTER")]))
+        out.append(table)
+        if len(items) > len(part):
+            out.append(text(f"… và {thousands(len(items) - len(part))} hoạt động khác (xem "
+                            f"tệp Excel).", S.note))
+        out.append(Spacer(1, 6))
+    return out, shown
+
+
+def _fingerprint(r: NationalReport) -> str:
+    made = r.created_at.astimezone(VIET_NAM).strftime("%d/%m/%Y %H:%M")
+    return (f"{CREATOR} · Báo cáo tổng hợp năm {r.year} · {thousands(r.counts.received)}/"
+            f"{thousands(r.counts.agencies)} cơ quan đã báo cáo · "
+            f"{thousands(r.statuses.total)} hoạt động · lập lúc {made} (giờ Việt Nam)")
+
+
+def build_national_story(r: NationalReport) -> list[Flowable]:
+    """The flowables of the whole national report."""
+    register_fonts()
+    settings = r.settings.normalised()
+    story: list[Flowable] = [header(settings, r.created_at), *_title(r)]
+    plan = f" {r.plan_title_vi}" if r.plan_title_vi else " Kế hoạch"
+    story.append(text(
+        f"Thực hiện{plan}"
+        + (f" (Quyết định số {r.plan_decision} của Thủ tướng Chính phủ)"
+           if r.plan_decision else "")
+        + f", trên cơ sở báo cáo của các bộ, ngành, địa phương, Bộ Tư pháp (cơ quan đầu mối) "
+        f"tổng hợp kết quả thực hiện năm {r.year} như sau:"))
+    story += _section_reporting(r)
+    story += _section_areas(r)
+    story += _section_recommendations(r)
+    story += _section_assessment(r)
+    story.append(KeepTogether([story.pop(), Spacer(1, 6), closing(settings)]))
+    story.append(Paragraph(escape(_fingerprint(r)), S.small))
+    story += _annex_reporting(r)
+    annex, _shown = _annex_activities(r)
+    story += annex
+    return story
+
+
+def render_national(r: NationalReport, path: Path,
+                    on_page: Callable[[int], None] | None = None) -> int:
+    """Write the report to ``path``; returns the number of pages."""
+    register_fonts()
+    story = build_national_story(r)
+    info = DocumentInfo(
+        title=f"Báo cáo tổng hợp kết quả thực hiện Kế hoạch năm {r.year}",
+        author="Bộ Tư pháp",
+        subject=nfc(f"Báo cáo tổng hợp năm {r.year}: {r.plan_decision} "
+                    f"{r.plan_title_vi}".strip()),
+        keywords=f"national-report; period={r.year}")
+    return render_story(story, path, info, _fingerprint(r), on_page)
+
+
+def _estimate_pages(r: NationalReport) -> int:
+    per_agency = _per_agency(r)
+    rows = sum(min(n, per_agency) for n in Counter(a.rollup.code for a in r.activities)
+               .values())
+    return 8 + len(r.grid.rows) // 25 + rows // 14
+
+
+def render_national_job(r: NationalReport, path: Path) -> Job[None]:
+    """``render_national`` on a helper thread, reporting pages; closing the job stops it."""
+    return render_on_worker(lambda on_page: render_national(r, path, on_page),
+                            _estimate_pages(r), "national-pdf")

@@ -1,0 +1,305 @@
+"""The focal point's national consolidated report of a period as the analyst's workbook.
+
+Five sheets — summary, reporting status (this period and up to four before it), areas
+and tasks, recommendations (follow-up ones first, with the assessment), and every
+current activity — each with a two-row header (Vietnamese, then English) frozen under
+it. It draws a ``NationalReport`` read by the services, with the cell kit of
+``xlsx_writer``: every text is written as text (never a formula), so a title typed as
+"=1+1" stays a title in Excel and LibreOffice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from desktop_app.core.domain.enums import (
+    ActivityStatus,
+    ActivityType,
+    AgencyKind,
+    Grade,
+    Implementation,
+)
+from desktop_app.core.domain.labels import label, label_of, words
+from desktop_app.core.exchange.canonical import clean_text
+from desktop_app.core.exchange.national_model import NationalReport
+from desktop_app.core.exchange.report_model import (
+    STATUSES,
+    VIET_NAM,
+    IndicatorCounts,
+    StatusCounts,
+)
+from desktop_app.core.exchange.xlsx_writer import (
+    CREATOR,
+    Styles,
+    date_cell,
+    new_sheet,
+    number_cell,
+    style_of,
+    text_cell,
+)
+from desktop_app.core.progress import Job, Progress
+
+STEP = 2000  # annex rows between progress reports
+
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+class _Sheet:
+    """A write-only sheet with a two-row bilingual header, frozen under it."""
+
+    def __init__(self, wb: Workbook, title: str,
+                 columns: Sequence[tuple[str, str, float]]) -> None:
+        ws = new_sheet(wb, title)
+        self.ws = ws
+        self.styles = Styles(ws)
+        top = Alignment(vertical="top", wrap_text=True)
+        self.percent = style_of(ws, number_format="0.0%", alignment=top)
+        for index, (_vi, _en, width) in enumerate(columns, 1):
+            ws.column_dimensions[get_column_letter(index)].width = width
+        ws.freeze_panes = "A3"
+        s = self.styles
+        ws.append([text_cell(ws, vi, s.header_vi, s.header_vi) for vi, _en, _w in columns])
+        ws.append([text_cell(ws, en, s.header_en, s.header_en) for _vi, en, _w in columns])
+
+    def value(self, value: Any, *, long: bool = False, kind: str = "") -> Any:
+        s = self.styles
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            text = clean_text(value)
+            if long:
+                return text_cell(self.ws, text, s.long, s.long_quoted)
+            return text_cell(self.ws, text, s.plain, s.text_quoted)
+        if isinstance(value, bool):
+            return text_cell(self.ws, "Có / Yes" if value else "", s.plain, s.text_quoted)
+        if isinstance(value, datetime):
+            return date_cell(self.ws, value.replace(tzinfo=None), s.date)
+        if isinstance(value, date):
+            return date_cell(self.ws, value, s.date)
+        if kind == "percent":
+            return number_cell(self.ws, value, self.percent)
+        if isinstance(value, int):
+            return number_cell(self.ws, value, s.integer)
+        return number_cell(self.ws, value, s.number)
+
+    def row(self, *values: Any, long: Sequence[int] = (), percent: Sequence[int] = ()
+            ) -> None:
+        self.ws.append([self.value(v, long=i in long, kind="percent" if i in percent else "")
+                        for i, v in enumerate(values)])
+
+
+def _status_columns() -> list[tuple[str, str, float]]:
+    return [(*words(ActivityStatus(s)), 12) for s in STATUSES]
+
+
+def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
+    sheet = _Sheet(wb, "Tổng hợp", [("Nội dung", "Item", 52), ("Nội dung (tiếng Anh)",
+                                     "Item (English)", 46), ("Giá trị", "Value", 22)])
+    c = r.counts
+    created = r.created_at.astimezone(VIET_NAM)
+    rows: list[tuple[str, str, Any]] = [
+        ("Kỳ báo cáo", "Reporting period", str(r.year)),
+        ("Kế hoạch", "Plan", f"{r.plan_decision} {r.plan_title_vi}".strip()),
+        ("Hạn gửi báo cáo", "Due date", r.due_date),
+        ("Thời điểm lập báo cáo (giờ Việt Nam)", "Made at (Viet Nam time)",
+         created.strftime("%d/%m/%Y %H:%M")),
+        ("Số cơ quan phải báo cáo", "Agencies expected to report", c.agencies),
+        ("Số cơ quan đã gửi báo cáo", "Agencies that reported", c.received),
+        ("- Đúng hạn", "- on time", c.on_time),
+        ("- Muộn", "- late", c.late),
+        ("Số cơ quan chưa gửi báo cáo", "Agencies not yet reported", c.not_received),
+    ]
+    for vi, en, value in rows:
+        sheet.row(vi, en, value, long=(2,))
+    sheet.row("Tỷ lệ báo cáo đúng hạn (trên số đã nhận)", "On-time rate (of those received)",
+              _percent(c.on_time_rate), percent=(2,))
+    more: list[tuple[str, str, Any]] = [
+        ("Số cơ quan có hoạt động", "Agencies with activities", r.agencies_acting),
+        ("Tổng số hoạt động", "Activities", r.statuses.total),
+    ]
+    more += [(f"- {label(ActivityStatus(s), 'vi')}", f"- {label(ActivityStatus(s), 'en').lower()}",
+              r.statuses.of(s)) for s in STATUSES]
+    more += [
+        ("Tổng kinh phí (đồng)", "Budget (VND)", r.budget_vnd),
+        ("Số chỉ số theo dõi", "Indicators", r.indicators.total),
+        ("- Đã có kết quả", "- with a result", r.indicators.with_result),
+        ("- Đạt hoặc vượt chỉ tiêu", "- on track (result ≥ target)", r.indicators.on_track),
+        ("Số khuyến nghị", "Recommendations", len(r.recommendations)),
+        ("- Cần báo cáo tiếp theo (follow-up)", "- follow-up",
+         sum(1 for x in r.recommendations if x.follow_up)),
+        ("- Đã có hoạt động thực hiện", "- with activities",
+         sum(1 for x in r.recommendations if x.activities)),
+        ("- Đã được đánh giá", "- assessed",
+         sum(1 for x in r.recommendations if x.assessment is not None)),
+    ]
+    grades = Counter(x.assessment.grade for x in r.recommendations if x.assessment)
+    for g in r.grades:
+        vi, en = words(Grade(g.code))
+        more.append((f"  {vi}: {g.meaning_vi}" if g.meaning_vi else f"  {vi}",
+                     f"  {en}: {g.meaning_en}" if g.meaning_en else f"  {en}",
+                     grades.get(g.code, 0)))
+    for vi, en, value in more:
+        sheet.row(vi, en, value)
+
+
+def _kind(code: str) -> str:
+    return label_of(AgencyKind, code, "vi")
+
+
+def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
+    columns: list[tuple[str, str, float]] = [
+        ("STT", "No.", 6), ("Mã", "Code", 9), ("Cơ quan", "Agency", 32),
+        ("Cơ quan (tiếng Anh)", "Agency (English)", 30), ("Loại", "Kind", 18),
+        ("Đơn vị cũ gộp vào", "Former units rolled up", 16)]
+    for year in r.grid.years:
+        columns += [(f"Năm {year}: tình trạng", f"{year}: state", 18),
+                    (f"Năm {year}: số phiên bản", f"{year}: versions", 10)]
+    columns += [(f"Năm {r.year}: ngày nhận đầu tiên", f"{r.year}: first received", 14),
+                (f"Năm {r.year}: đơn vị đã gửi (phiên bản hiện hành)",
+                 f"{r.year}: units that sent (current version)", 26)]
+    sheet = _Sheet(wb, "Tình hình báo cáo", columns)
+    for n, row in enumerate(r.grid.rows, start=1):
+        values: list[Any] = [n, row.code, row.name_vi, row.name_en, _kind(row.kind),
+                             ", ".join(row.former)]
+        for cell in row.cells:
+            values += [" / ".join(words(cell.state)), cell.versions]
+        this = r.cell_of(row)
+        received = this.first_received.astimezone(VIET_NAM).date() \
+            if this.first_received else None
+        units = ", ".join(f"{u.code} v{u.current_version}" for u in this.units)
+        sheet.row(*values, received, units)
+    sheet.row()
+    totals = (("Số cơ quan phải báo cáo", "expected", "agencies"),
+              ("Đã nhận", "received", "received"), ("Đúng hạn", "on time", "on_time"),
+              ("Muộn", "late", "late"), ("Chưa nhận", "not received", "not_received"))
+    for vi, en, attr in totals:
+        values = ["", "", f"{vi} / {en.capitalize()}", "", "", ""]
+        for counts in r.grid.counts:
+            values += [getattr(counts, attr), None]
+        sheet.row(*values)
+    values = ["", "", "Tỷ lệ đúng hạn / On-time rate", "", "", ""]
+    rates: list[int] = []
+    for k, counts in enumerate(r.grid.counts):
+        values += [_percent(counts.on_time_rate), None]
+        rates.append(6 + 2 * k)
+    sheet.row(*values, percent=rates)
+
+
+def _area_sheet(wb: Workbook, r: NationalReport) -> None:
+    columns: list[tuple[str, str, float]] = [
+        ("Cấp", "Level", 10), ("Mã", "Code", 10), ("Số TT", "No.", 6),
+        ("Lĩnh vực / nhiệm vụ", "Area / task", 48),
+        ("Lĩnh vực / nhiệm vụ (tiếng Anh)", "Area / task (English)", 40),
+        ("Số cơ quan có hoạt động", "Agencies acting", 11),
+        ("Tổng số hoạt động", "Activities", 11), *_status_columns(),
+        ("Số chỉ số", "Indicators", 10), ("Đã có kết quả", "With a result", 10),
+        ("Đạt chỉ tiêu", "On track", 10), ("Tỷ lệ đạt", "On-track rate", 10)]
+    sheet = _Sheet(wb, "Theo lĩnh vực", columns)
+
+    def numbers(acts: StatusCounts, inds: IndicatorCounts) -> list[Any]:
+        rate = inds.on_track / inds.with_result if inds.with_result else None
+        return [acts.total, *(acts.of(s) for s in STATUSES), inds.total, inds.with_result,
+                inds.on_track, _percent(rate)]
+
+    rate_col = 7 + len(STATUSES) + 3
+    placed: set[str] = set()
+    for area in r.areas:
+        sheet.row("Lĩnh vực / Area", area.code, area.number, area.title_vi, area.title_en,
+                  area.agencies, *numbers(area.activities, area.indicators),
+                  long=(3, 4), percent=(rate_col,))
+        for task in (t for t in r.tasks if t.area_code == area.code):
+            placed.add(task.code)
+            sheet.row("Nhiệm vụ / Task", task.code, task.number, task.title_vi,
+                      task.title_en, task.agencies, *numbers(task.activities, task.indicators),
+                      long=(3, 4), percent=(rate_col,))
+    for task in (t for t in r.tasks if t.code not in placed):
+        sheet.row("Nhiệm vụ / Task", task.code, task.number, task.title_vi, task.title_en,
+                  task.agencies, *numbers(task.activities, task.indicators),
+                  long=(3, 4), percent=(rate_col,))
+    total = sum((a.activities for a in r.areas), StatusCounts())
+    inds = sum((a.indicators for a in r.areas), IndicatorCounts())
+    sheet.row("Cộng / Total", "", None, "", "", r.agencies_acting, *numbers(total, inds),
+              percent=(rate_col,))
+
+
+def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
+    columns: list[tuple[str, str, float]] = [
+        ("STT", "No.", 6), ("Mã khuyến nghị", "Code", 14), ("Nguồn", "Source", 14),
+        ("Đoạn", "Paragraph", 8), ("Cần báo cáo tiếp theo", "Follow-up", 10),
+        ("Nội dung", "Text (Vietnamese)", 50), ("Nội dung (tiếng Anh)", "Text (English)", 50),
+        ("Số cơ quan đã thực hiện", "Agencies that acted", 11),
+        ("Các cơ quan đã thực hiện", "Agencies that acted (names)", 40),
+        ("Số hoạt động", "Activities", 10), ("Số chỉ số", "Indicators", 10),
+        ("Đã có kết quả", "With a result", 10), ("Đạt chỉ tiêu", "On track", 10),
+        ("Mức đánh giá (A–E)", "Grade (A–E)", 9), ("Ý nghĩa mức đánh giá", "Meaning", 36),
+        ("Mức độ thực hiện", "Implementation", 20), ("Ghi chú đánh giá", "Note", 40),
+        ("Kỳ đánh giá", "Assessed for", 12)]
+    sheet = _Sheet(wb, "Theo khuyến nghị", columns)
+    for n, rec in enumerate(r.recommendations, start=1):
+        a = rec.assessment
+        meaning = r.grade(a.grade) if a else None
+        sheet.row(
+            n, rec.code, rec.source_code, rec.paragraph or "", rec.follow_up, rec.text_vi,
+            rec.text_en, len(rec.agencies), "; ".join(x.name_vi for x in rec.agencies),
+            rec.activities, rec.indicators.total, rec.indicators.with_result,
+            rec.indicators.on_track, a.grade if a else "",
+            f"{meaning.meaning_vi} / {meaning.meaning_en}" if meaning else "",
+            f"{label_of(Implementation, a.implementation, 'vi')} / "
+            f"{label_of(Implementation, a.implementation, 'en')}" if a else "",
+            a.note if a else "",
+            ("" if a is None else str(a.year) if a.year is not None
+             else "Không gắn kỳ / Any period"),
+            long=(5, 6, 8, 14, 16))
+
+
+def _annex_sheet(wb: Workbook, r: NationalReport) -> Job[None]:
+    columns: list[tuple[str, str, float]] = [
+        ("STT", "No.", 7), ("Mã đơn vị (2025)", "Unit code (2025)", 9),
+        ("Đơn vị (2025)", "Unit in force (2025)", 26),
+        ("Mã đơn vị báo cáo", "Reporting unit code", 9),
+        ("Đơn vị báo cáo", "Reporting unit", 26), ("Nhiệm vụ", "Task", 9),
+        ("Tên hoạt động", "Activity", 50), ("Loại hoạt động", "Type", 18),
+        ("Tình trạng", "Status", 14), ("Bắt đầu", "Start", 11), ("Kết thúc", "End", 11),
+        ("Khuyến nghị", "Recommendations", 18), ("Phụ nữ", "Women", 9),
+        ("Người DTTS", "Ethnic minorities", 9), ("Người khuyết tật", "Persons with "
+                                                 "disabilities", 10),
+        ("Trẻ em", "Children", 9), ("Kinh phí (đồng)", "Budget (VND)", 15),
+        ("Mã hoạt động", "Activity UUID", 38)]
+    sheet = _Sheet(wb, "Phụ lục hoạt động", columns)
+    total = len(r.activities)
+    for n, a in enumerate(r.activities, start=1):
+        sheet.row(n, a.rollup.code, a.rollup.name_vi, a.agency.code, a.agency.name_vi,
+                  a.task_code, a.title, label_of(ActivityType, a.type, "vi"),
+                  label_of(ActivityStatus, a.status, "vi"),
+                  a.start_date, a.end_date, ", ".join(a.recommendations), a.women,
+                  a.ethnic_minorities, a.disabilities, a.children, a.budget_vnd, a.uuid,
+                  long=(6,))
+        if n % STEP == 0:
+            yield Progress(n, total, "xlsx")
+
+
+def write_national_workbook(report: NationalReport, path: Path) -> Job[None]:
+    """The workbook of ``report`` at ``path`` (the caller makes it atomic)."""
+    total = len(report.activities)
+    yield Progress(0, total, "xlsx")
+    wb = Workbook(write_only=True)
+    wb.properties.title = f"Báo cáo tổng hợp năm {report.year} - Bộ Tư pháp"
+    wb.properties.creator = wb.properties.lastModifiedBy = CREATOR
+    wb.properties.created = wb.properties.modified = report.created_at.replace(tzinfo=None)
+    _summary_sheet(wb, report)
+    _completeness_sheet(wb, report)
+    _area_sheet(wb, report)
+    _recommendation_sheet(wb, report)
+    yield from _annex_sheet(wb, report)
+    wb.save(path)
+    yield Progress(total, total, "xlsx")

@@ -1,0 +1,211 @@
+"""The focal point's national consolidated report of a period: its read model and its
+export as a workbook and as a PDF.
+
+``national_report_data`` reads everything the report says in one read transaction — the
+completeness grid, the views by area, task and recommendation, the assessments, the
+Committee's grade meanings, the issuer's settings and the annex of activities — by
+calling the session-taking form of each service, so the numbers of every sheet and
+section agree with each other and with the pages that show the same services. The
+renderers (``exchange.national_xlsx``, ``exchange.national_pdf``) draw that plain model;
+the exports write into a temporary file beside the destination and rename it into
+place: the destination is whole or untouched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Period,
+    Plan,
+    Recommendation,
+    Submission,
+    Task,
+)
+from desktop_app.core.domain.text import collation_key, nfc
+from desktop_app.core.exchange.national_model import AgencyRef, AnnexActivity
+from desktop_app.core.exchange.national_model import NationalReport as NationalReport
+from desktop_app.core.exchange.national_pdf import render_national_job
+from desktop_app.core.exchange.national_xlsx import write_national_workbook
+from desktop_app.core.exchange.report_model import (
+    VIET_NAM,
+    IndicatorCounts,
+    StatusCounts,
+    natural_key,
+    themes,
+)
+from desktop_app.core.files import cannot_write, replacing
+from desktop_app.core.problems import RefusedError, UsageError, os_detail
+from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.agencies import AgencyDirectory
+from desktop_app.core.services.assessments import list_assessments_in
+from desktop_app.core.services.completeness import completeness_in
+from desktop_app.core.services.consolidated import (
+    by_area_in,
+    by_recommendation_in,
+    by_task_in,
+)
+from desktop_app.core.services.focal_facts import grade_meanings_in
+from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.overview import plan_in_force
+from desktop_app.core.services.report_settings import read_report_settings
+from desktop_app.core.storage.database import Database
+
+HISTORY_YEARS = 5  # the completeness sheet shows this period and up to four before it
+
+
+# --- the read model ---------------------------------------------------------------------
+
+
+def _current(submission_id: Any) -> Any:
+    return or_(submission_id.is_(None), submission_id.in_(
+        select(Submission.id).where(col(Submission.superseded).is_(False))))
+
+
+def _annex(session: Session, directory: AgencyDirectory, period_id: int
+           ) -> tuple[list[AnnexActivity], list[str], list[str]]:
+    tasks = {t.id or 0: t.code for t in session.exec(select(Task))}
+    recs = {r.id or 0: r.code for r in session.exec(select(Recommendation))}
+    links: dict[int, list[str]] = defaultdict(list)
+    for activity_id, rec_id in session.exec(
+            select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)
+            .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
+            .where(col(Activity.period_id) == period_id)):
+        links[activity_id].append(recs.get(rec_id, ""))
+    by_id = {a.id or 0: a for a in directory.by_code.values()}
+    refs: dict[int, tuple[AgencyRef, AgencyRef]] = {}
+    for agency_id, agency in by_id.items():
+        unit = directory.rollup(agency) or agency
+        refs[agency_id] = (AgencyRef(unit.code, unit.name_vi, unit.name_en),
+                           AgencyRef(agency.code, agency.name_vi, agency.name_en))
+    rows: list[AnnexActivity] = []
+    challenges: list[str] = []
+    next_steps: list[str] = []
+    for a in session.exec(select(Activity).where(
+            col(Activity.period_id) == period_id, _current(col(Activity.submission_id)))):
+        unknown = AgencyRef(str(a.agency_id), "", "")
+        rollup, own = refs.get(a.agency_id, (unknown, unknown))
+        rows.append(AnnexActivity(
+            a.uuid, rollup, own, tasks.get(a.task_id, ""), nfc(a.title), a.type, a.status,
+            a.start_date, a.end_date, a.women, a.ethnic_minorities, a.disabilities,
+            a.children, a.budget_vnd,
+            tuple(sorted(links.get(a.id or 0, []), key=natural_key))))
+        challenges.append(a.challenges)
+        next_steps.append(a.next_steps)
+    rows.sort(key=lambda r: (collation_key(r.rollup.name_vi), r.rollup.code,
+                             r.agency.code != r.rollup.code, collation_key(r.agency.name_vi),
+                             natural_key(r.task_code), collation_key(r.title), r.uuid))
+    return rows, challenges, next_steps
+
+
+def read_national_report(session: Session, year: int, created: datetime,
+                         today: date | None = None) -> NationalReport:
+    """The national report of ``year`` read inside the caller's transaction."""
+    require_focal_point(session)
+    periods = {p.year: p for p in session.exec(select(Period))}
+    if year not in periods:
+        raise UsageError.of("period.unknown", period=year)
+    years = sorted(y for y in periods if y <= year)[-HISTORY_YEARS:]
+    grid = completeness_in(session, years, today=today or created.astimezone(VIET_NAM).date())
+    tasks = by_task_in(session, year)
+    directory = AgencyDirectory.from_session(session)
+    activities, challenges, next_steps = _annex(session, directory, periods[year].id or 0)
+    plan = plan_in_force(session, year)
+    counts = grid.counts[grid.years.index(year)]
+    return NationalReport(
+        year=year, created_at=created, due_date=periods[year].due_date,
+        plan_decision=nfc(plan.decision or "") if isinstance(plan, Plan) else "",
+        plan_signed_on=plan.signed_on if isinstance(plan, Plan) else None,
+        plan_title_vi=nfc(plan.title_vi or "") if isinstance(plan, Plan) else "",
+        settings=read_report_settings(session),
+        grid=grid, counts=counts,
+        statuses=StatusCounts.from_mapping(Counter(a.status for a in activities)),
+        indicators=sum((t.indicators for t in tasks), IndicatorCounts()),
+        agencies_acting=len({a.rollup.code for a in activities}),
+        budget_vnd=sum(a.budget_vnd or 0 for a in activities),
+        areas=by_area_in(session, year), tasks=tasks,
+        recommendations=by_recommendation_in(session, year),
+        assessments=tuple(list_assessments_in(session, year)),
+        activities=tuple(activities),
+        challenges=tuple(themes(challenges)), next_steps=tuple(themes(next_steps)),
+        grades=tuple(grade_meanings_in(session)))
+
+
+def national_report_data(db: Database, year: int, *, now: datetime | None = None,
+                         today: date | None = None) -> NationalReport:
+    """Everything the national report of ``year`` says, read in one transaction."""
+    with db.reading() as session:
+        return read_national_report(session, year, now or datetime.now(UTC), today)
+
+
+def national_summary(report: NationalReport, lang: str = "en") -> dict[str, Any]:
+    """The headline numbers, for a confirmation message in ``lang``."""
+    c = report.counts
+    rate = "-" if c.on_time_rate is None else f"{round(100 * c.on_time_rate, 1)}%"
+    if lang == "vi":
+        rate = rate.replace(".", ",")
+    return {"received": c.received, "agencies": c.agencies, "on_time": c.on_time,
+            "rate": rate, "activities": report.statuses.total,
+            "recommendations": len(report.recommendations),
+            "assessed": sum(1 for r in report.recommendations if r.assessment is not None)}
+
+
+# --- the exports ------------------------------------------------------------------------
+
+
+def _atomic(path: Path, write: Callable[[Path], Job[None]]) -> Job[Path]:
+    """Let the job ``write`` fill a temporary file beside ``path``, then rename it."""
+    with replacing(path) as temp:
+        try:
+            yield from write(temp)
+        except OSError as exc:
+            raise cannot_write(Path(path), os_detail(exc)) from exc
+    return Path(path)
+
+
+def _check_request(db: Database, year: int, path: Path) -> None:
+    """Refuse the wrong role, an unknown period or a destination whose folder is missing
+    before the (long) reading starts."""
+    with db.reading() as session:
+        require_focal_point(session)
+        if session.exec(select(Period.id).where(col(Period.year) == year)).first() is None:
+            raise UsageError.of("period.unknown", period=year)
+    folder = Path(path).parent if str(Path(path).parent) else Path(".")
+    if Path(path).is_dir():
+        raise RefusedError.of("file.cannot_write", file=str(path), detail="EISDIR")
+    if not folder.is_dir():
+        raise RefusedError.of("file.cannot_write", file=str(path),
+                              detail=f"no folder {folder}")
+
+
+def export_national_xlsx(db: Database, year: int, path: Path, *,
+                         now: datetime | None = None,
+                         report: NationalReport | None = None) -> Job[Path]:
+    """Read the national report of ``year`` (or take ``report``, read by the caller) and
+    write its workbook to ``path``."""
+    _check_request(db, year, path)
+    yield Progress(0, 0, "prepare")
+    data = report if report is not None else national_report_data(db, year, now=now)
+    written = yield from _atomic(path, lambda temp: write_national_workbook(data, temp))
+    return written
+
+
+def export_national_pdf(db: Database, year: int, path: Path, *,
+                        now: datetime | None = None,
+                        report: NationalReport | None = None) -> Job[Path]:
+    """Read the national report of ``year`` (or take ``report``, read by the caller) and
+    write its official PDF to ``path``."""
+    _check_request(db, year, path)
+    yield Progress(0, 0, "prepare")
+    data = report if report is not None else national_report_data(db, year, now=now)
+    written = yield from _atomic(path, lambda temp: render_national_job(data, temp))
+    return written
