@@ -23,12 +23,15 @@ from typing import Any
 import pytest
 
 from desktop_app import cli as cli_module
+from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.paths import resources_dir
 
 # --- helpers -------------------------------------------------------------------
 
 EN_USAGE, VI_USAGE = "Wrong usage:", "Lệnh không đúng cú pháp:"
 DATA_TABLES = ("activity", "indicator", "result", "activityrecommendation", "submission")
+
+BUNDLED = read_bundled_catalog()["version"]  # the catalog every installation starts from
 
 
 def query(db: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -206,7 +209,7 @@ def test_init_agency_records_role_agency_and_catalog(cli, status, tmp_path):
     run = cli("--db", db, "init", "--role", "agency", "--agency", "VLG")
     assert run.code == 0, run.err
     assert run.err == ""
-    assert run.out_lines == [f"Set up {db} (role agency, VLG). Catalog version 1."]
+    assert run.out_lines == [f"Set up {db} (role agency, VLG). Catalog version {BUNDLED}."]
     facts = status(db)
     assert facts["role"] == "agency"
     assert facts["agency"] == "VLG"
@@ -222,7 +225,8 @@ def test_init_message_in_vietnamese(cli, tmp_path):
     db = tmp_path / "a.sqlite"
     run = cli("--lang", "vi", "--db", db, "init", "--role", "agency", "--agency", "VLG")
     assert run.code == 0
-    assert run.out_lines == [f"Đã khởi tạo {db} (vai trò agency, VLG). Danh mục phiên bản 1."]
+    assert run.out_lines == [
+        f"Đã khởi tạo {db} (vai trò agency, VLG). Danh mục phiên bản {BUNDLED}."]
 
 
 def test_init_repeated_is_harmless_and_doubles_nothing(cli, status, tmp_path):
@@ -252,7 +256,7 @@ def test_init_focal_point_has_no_agency(cli, status, tmp_path):
     db = tmp_path / "f.sqlite"
     run = cli("--db", db, "init", "--role", "focal-point")
     assert run.code == 0, run.err
-    assert run.out_lines == [f"Set up {db} (role focal-point). Catalog version 1."]
+    assert run.out_lines == [f"Set up {db} (role focal-point). Catalog version {BUNDLED}."]
     facts = status(db)
     assert facts["role"] == "focal-point"
     assert facts["agency"] is None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.catalog.export import export_catalog
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import RefusedError
@@ -33,8 +34,9 @@ def focal(tmp_path: Path) -> Iterator[Database]:
 def test_due_dates_raise_the_version_and_reach_the_agencies(focal: Database,
                                                             tmp_path: Path) -> None:
     before = {p.year: p.due_date for p in catalog.periods(focal)}
+    newer = read_bundled_catalog()["version"] + 1
     version = catalog.set_due_dates(focal, {2026: date(2027, 1, 10), 2031: date(2032, 1, 15)})
-    assert version == 2
+    assert version == newer
     after = {p.year: p.due_date for p in catalog.periods(focal)}
     assert after[2026] == date(2027, 1, 10) and after[2031] == date(2032, 1, 15)
     assert len(after) == len(before) + 1
@@ -42,12 +44,12 @@ def test_due_dates_raise_the_version_and_reach_the_agencies(focal: Database,
     assert catalog.set_due_dates(focal, {2026: date(2027, 1, 10)}) is None
 
     published = tmp_path / "update.json"
-    assert export_catalog(focal, published) == 2
-    assert json.loads(published.read_text(encoding="utf-8"))["version"] == 2
+    assert export_catalog(focal, published) == newer
+    assert json.loads(published.read_text(encoding="utf-8"))["version"] == newer
     agency = _db(tmp_path, Role.AGENCY, "agency.sqlite")
     try:
         change = catalog.install_catalog_file(agency, published)
-        assert change.applied and change.version == 2
+        assert change.applied and change.version == newer
         assert {p.year: p.due_date for p in catalog.periods(agency)} == after
     finally:
         agency.close()

@@ -293,7 +293,9 @@ def test_ctrl_n_opens_a_new_editor(qtbot: Any, page: ActivitiesPage) -> None:
 def test_a_hidden_page_reloads_when_shown(qtbot: Any, page: ActivitiesPage) -> None:
     page.hide()
     draft = activities.load_draft(page.ctx.db, page.model.rows[0].uuid)
-    activities.save_activity(page.ctx.db, dataclasses.replace(draft, uuid=None), YEAR)
+    copied = dataclasses.replace(draft, uuid=None, indicators=[
+        dataclasses.replace(i, uuid=None) for i in draft.indicators])  # a copy, not the same
+    activities.save_activity(page.ctx.db, copied, YEAR)
     page.ctx.data_changed.emit()
     assert page.model.rowCount() == 30
     page.show()

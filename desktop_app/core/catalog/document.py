@@ -1,9 +1,18 @@
-"""Reading and checking catalog documents (the bundled files or an update file)."""
+"""Reading and checking catalog documents (the bundled files or an update file).
+
+Besides the fields every entry needs (``SECTIONS``), entries may carry optional
+provenance keys (``CHECKED``, ``_check_provenance``): where the fact comes from, of
+what date, whether it was checked against the document itself, and which of the
+entry's fields are still to check. They are checked when present and never
+required; the database keeps only the fields ``apply`` writes, so they live in the
+catalog files (and in update files written by hand), not in ``catalog export``.
+"""
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +41,22 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 AGENCY_KINDS = {"city", "province", "ministry", "ministerial_agency", "central_body"}
+
+# Optional provenance keys. Any entry may say which document it comes from
+# (``document``, a symbol or decision number), of what ``date``, how it was ``checked``
+# and which of its fields are ``to_check``; a few sections know more (below).
+CHECKED = {
+    "document",   # read in the named document itself
+    "secondary",  # read in a secondary source (press, an NGO's account, a rule applying it)
+    "unchecked",  # a summary or a recollection still to check against the document
+}
+LINKS_BASIS = {"decision", "project_reading"}  # who says a task serves those recommendations
+PLAN_KINDS = {"iccpr", "upr"}
+OPTIONAL_DATES: dict[str, tuple[str, ...]] = {
+    "sources": ("reviewed_on", "released_on"),
+    "recommendations": ("follow_up_due",),
+    "periods": ("data_from", "data_to"),
+}
 
 
 def bundled_catalog_path() -> Path:
@@ -143,6 +168,7 @@ def check_catalog(doc: Document, file: str) -> list[Problem]:
         code = entry.get("code")
         if not (isinstance(code, str) and code.isascii() and code.isalnum()):
             bad("catalog.bad_value", section="agencies", key=code, field="code", value=code)
+    _check_provenance(doc, codes, bad)
     for entry in doc.get("periods", []):
         year = entry.get("year")
         if not isinstance(year, int) or not 1900 <= year <= 9999:
@@ -155,3 +181,76 @@ def check_catalog(doc: Document, file: str) -> list[Problem]:
                 bad("catalog.bad_value", section="periods", key=year, field="due_date",
                     value=due)
     return problems
+
+
+def _is_date(value: Any) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _check_provenance(doc: Document, codes: dict[str, set[Any]],
+                      bad: Callable[..., None]) -> None:
+    """The optional keys: right shape when present, references that exist."""
+    for section, (key, _required) in SECTIONS.items():
+        for entry in doc.get(section, []):
+            name = entry.get(key)
+
+            def wrong(field: str, value: Any, name: Any = name, section: str = section) -> None:
+                bad("catalog.bad_value", section=section, key=name, field=field, value=value)
+
+            if "document" in entry and not isinstance(entry["document"], str | None):
+                wrong("document", entry["document"])
+            for field in ("date", *OPTIONAL_DATES.get(section, ())):
+                if entry.get(field) is not None and not _is_date(entry[field]):
+                    wrong(field, entry[field])
+            checked = entry.get("checked")
+            if checked is not None and checked not in CHECKED:
+                wrong("checked", checked)
+            if checked == "unchecked" and entry.get("verified") is True:
+                wrong("verified", True)  # a fact still to check is not verified
+            to_check = entry.get("to_check")
+            if to_check is not None and not (
+                    isinstance(to_check, list)
+                    and all(isinstance(f, str) and f in entry for f in to_check)):
+                wrong("to_check", to_check)
+    for entry in doc.get("plans", []):
+        if entry.get("kind") is not None and entry["kind"] not in PLAN_KINDS:
+            bad("catalog.bad_value", section="plans", key=entry.get("code"), field="kind",
+                value=entry["kind"])
+        for value in entry.get("implements") or []:
+            if value not in codes["sources"]:
+                bad("catalog.unknown_reference", section="plans", key=entry.get("code"),
+                    field="implements", value=value)
+    for entry in doc.get("sources", []):
+        if entry.get("closed") is not None and not isinstance(entry["closed"], bool):
+            bad("catalog.bad_value", section="sources", key=entry.get("code"), field="closed",
+                value=entry["closed"])
+        later = entry.get("superseded_by")
+        if later is not None and later not in codes["sources"]:
+            bad("catalog.unknown_reference", section="sources", key=entry.get("code"),
+                field="superseded_by", value=later)
+        for item in entry.get("documents") or []:
+            if not (isinstance(item, dict) and isinstance(item.get("symbol"), str)
+                    and (item.get("date") is None or _is_date(item["date"]))):
+                bad("catalog.bad_value", section="sources", key=entry.get("code"),
+                    field="documents", value=item)
+    for entry in doc.get("tasks", []):
+        basis = entry.get("links_basis")
+        if basis is not None and basis not in LINKS_BASIS:
+            bad("catalog.bad_value", section="tasks", key=entry.get("code"),
+                field="links_basis", value=basis)
+    for entry in doc.get("recommendations", []):
+        for grade in entry.get("committee_grades") or []:
+            if not (isinstance(grade, dict) and grade.get("grade") in codes["grades"]
+                    and (grade.get("date") is None or _is_date(grade["date"]))
+                    and isinstance(grade.get("verified", False), bool)):
+                bad("catalog.bad_value", section="recommendations", key=entry.get("code"),
+                    field="committee_grades", value=grade)
+    for entry in doc.get("periods", []):
+        start, end = entry.get("data_from"), entry.get("data_to")
+        if _is_date(start) and _is_date(end) and start > end:
+            bad("catalog.bad_value", section="periods", key=entry.get("year"),
+                field="data_to", value=end)
