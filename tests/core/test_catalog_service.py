@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.catalog.export import export_catalog
+from desktop_app.core.services.catalog import export_catalog
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import RefusedError
 from desktop_app.core.services import catalog

@@ -282,6 +282,8 @@ class _Styles:
                                          align=TA_CENTER)
     small: ParagraphStyle = _style("small", size=8, leading=10, before=12,
                                    align=TA_LEFT)
+    signing_key: ParagraphStyle = _style("signing_key", size=9, leading=11, before=4,
+                                         align=TA_CENTER)
 
 
 S = _Styles()
@@ -639,13 +641,16 @@ def _themes(texts: Iterable[str | None]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
 
 
-def _closing(settings: ReportSettings) -> Table:
+def _closing(settings: ReportSettings, key_fingerprint: str = "") -> Table:
     left: list[Flowable] = [Paragraph("Nơi nhận:", S.recipients_head)]
     left += [Paragraph(escape(nfc(line)), S.recipients) for line in settings.recipients]
     right: list[Flowable] = [Paragraph(_lines(settings.signer_title.upper()), S.signer_title),
                              Spacer(1, 28 * mm)]
     if settings.signer_name:
         right.append(Paragraph(escape(nfc(settings.signer_name)), S.signer_name))
+    if key_fingerprint:  # the signed letter vouches for the key that signed the workbook
+        right.append(Paragraph(escape(f"Mã khóa ký / Signing key: {key_fingerprint}"),
+                               S.signing_key))
     table = Table([[left, right]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), "Tinos", BODY_SIZE),
@@ -765,7 +770,8 @@ def build_story(prepared: PreparedSubmission, settings: ReportSettings,
                 f"trong tệp báo cáo Excel cùng phiên bản."), S.bullet))
 
     # Recipients and signature: never alone on a page --------------------------------
-    story.append(KeepTogether([story.pop(), Spacer(1, 6), _closing(settings)]))
+    story.append(KeepTogether([story.pop(), Spacer(1, 6),
+                               _closing(settings, prepared.key_fingerprint)]))
     story.append(Paragraph(_fingerprint(prepared), S.small))
 
     # Annex I: activities ---------------------------------------------------------------
