@@ -485,7 +485,7 @@ def cmd_keys(args: argparse.Namespace, lang: str) -> int:
                                         else "")
     if listing.own_fingerprint:
         _say_done("keys.own", lang, who=who, fingerprint=listing.own_fingerprint)
-        _say_done("keys.own_public", lang, key=listing.own_public_key)
+        _say_done("keys.own_public", lang, public_key=listing.own_public_key)
     else:
         _say_done("keys.own_none", lang, who=who)
     if listing.role is Role.FOCAL_POINT:
@@ -500,9 +500,9 @@ def cmd_keys(args: argparse.Namespace, lang: str) -> int:
     elif listing.catalog_key is None:
         _say_done("keys.catalog_none", lang)
     else:
-        pin = listing.catalog_key
-        _say_done("keys.catalog_pinned", lang, fingerprint=pin.fingerprint,
-                  when=_local_time(pin.pinned_at), file=pin.file_name or "-")
+        focal = listing.catalog_key
+        _say_done("keys.catalog_pinned", lang, fingerprint=focal.fingerprint,
+                  when=_local_time(focal.pinned_at), file=focal.file_name or "-")
     return EXIT_OK
 
 

@@ -100,9 +100,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: format version {found} is not supported (expected {wanted})."),
     "catalog.bad_version": (
         "Tệp {file}: số phiên bản danh mục không hợp lệ ({found}); phải là số nguyên từ 1 "
-        "đến 999.999.",
+        "đến 999.999. Không có gì bị thay đổi.",
         "{file}: the catalog version is not valid ({found}); it must be a whole number from "
-        "1 to 999,999."),
+        "1 to 999,999. Nothing was changed."),
     "catalog.bad_section": ("Tệp {file}: phần «{section}» phải là một danh sách.",
                             "{file}: the section “{section}” must be a list."),
     "catalog.bad_entry": ("Tệp {file}: mục thứ {index} của «{section}» không hợp lệ.",
@@ -459,7 +459,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "recorded in the audit log."),
     "keys.own": ("Khóa ký của máy này ({who}): {fingerprint}",
                  "This installation's signing key ({who}): {fingerprint}"),
-    "keys.own_public": ("  Khóa công khai: {key}", "  Public key: {key}"),
+    "keys.own_public": ("  Khóa công khai: {public_key}", "  Public key: {public_key}"),
     "keys.own_none": (
         "Máy này ({who}) chưa có khóa ký; khóa được tạo ở lần xuất tệp đầu tiên.",
         "This installation ({who}) has no signing key yet; it is made at its first export."),
