@@ -272,3 +272,19 @@ def test_the_pdf_prints_the_signing_key_beside_the_signature_block(
     key = _own(agency)
     assert key is not None
     assert f"Mã khóa ký / Signing key: {key.fingerprint}" in text
+
+
+def test_a_focal_point_made_before_signatures_gets_its_key_at_its_first_catalog_export(
+        focal: Database, tmp_path: Path) -> None:
+    from desktop_app.core.catalog.document import catalog_signature, read_catalog
+    from desktop_app.core.services.catalog import export_catalog
+
+    _forget_key(focal)
+    with pytest.raises(RefusedError):  # the file cannot be written: no key kept either
+        export_catalog(focal, tmp_path / "no" / "such" / "folder" / "c.json")
+    assert _own(focal) is None
+    assert export_catalog(focal, tmp_path / "c.json") == 1
+    key = _own(focal)
+    assert key is not None
+    check = catalog_signature(read_catalog(tmp_path / "c.json"))
+    assert check.valid and check.fingerprint == key.fingerprint

@@ -3,7 +3,9 @@
 A version is decided by the data alone: when the data hashes the same as the
 last registered version's, the export reuses that version's UUID, number and
 created time, so its metadata and content hash are the same as before; any
-change to the data makes the next version with a new UUID.
+change to the data makes the next version with a new UUID. Every file is signed
+with this installation's key (signing.sign_submission); Ed25519 signs the same
+metadata the same way, so the signature never makes a new version by itself.
 
 A file is written to a temporary file in the destination's folder and renamed
 into place; the register row is committed only after the rename, in the same
