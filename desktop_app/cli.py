@@ -129,6 +129,16 @@ def build_parser() -> _Parser:
     catalog_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     catalog_import = catalog_commands.add_parser("import", help="install a newer catalog")
     catalog_import.add_argument("file", type=Path, metavar="FILE")
+    catalog_import.add_argument("--accept-new-key", action="store_true",
+                                help="accept an update signed by a key other than the "
+                                "focal point's pinned one, or an unsigned one")
+    # --- keys ---
+    keys = commands.add_parser("keys", help="signing keys: this installation's and the "
+                               "pinned ones")
+    keys_actions = keys.add_subparsers(dest="keys_action", metavar="ACTION",
+                                       parser_class=_Parser, required=True)
+    keys_actions.add_parser("list", help="this installation's key (agency); also every "
+                            "pinned agency key (focal point)")
     backup = commands.add_parser("backup", help="copy the database to a file")
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     restore = commands.add_parser("restore", help="replace the database with a backup")
@@ -256,8 +266,7 @@ def cmd_status(args: argparse.Namespace, lang: str) -> int:
 
 def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.catalog.document import read_catalog
-    from desktop_app.core.catalog.export import export_catalog
-    from desktop_app.core.services.catalog import install_catalog_file
+    from desktop_app.core.services.catalog import export_catalog, install_catalog_file
 
     if args.catalog_command == "export":
         db = _open(args)
@@ -270,7 +279,7 @@ def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
     read_catalog(args.file)  # checked whole before the database is even opened
     db = _open(args)
     try:
-        change = install_catalog_file(db, args.file)
+        change = install_catalog_file(db, args.file, accept_new_key=args.accept_new_key)
     finally:
         db.close()
     if change.applied:
@@ -278,6 +287,11 @@ def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
                   previous=change.previous_version or "-",
                   added=sum(change.added.values()), updated=sum(change.updated.values()),
                   retired=sum(change.retired.values()))
+        if change.key_event:
+            said = {"pinned": "catalog.key_pinned", "replaced": "catalog.key_replaced",
+                    "unsigned_accepted": "catalog.unsigned_accepted"}[change.key_event]
+            _say_done(said, lang, fingerprint=change.fingerprint,
+                      previous=change.previous_fingerprint)
     else:
         _say_done("cli.catalog_not_newer", lang, version=change.version,
                   installed=change.previous_version)
@@ -453,6 +467,45 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _local_time(moment: Any) -> str:
+    """A UTC moment in this computer's time, as Vietnamese write it: 01/12/2026 14:05."""
+    return "-" if moment is None else str(moment.astimezone().strftime("%d/%m/%Y %H:%M"))
+
+
+def cmd_keys(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.keys import list_keys
+
+    db = _open(args)
+    try:
+        listing = list_keys(db)
+    finally:
+        db.close()
+    assert listing.role is not None
+    who = label(listing.role, lang) + (f" {listing.agency_code}" if listing.agency_code
+                                        else "")
+    if listing.own_fingerprint:
+        _say_done("keys.own", lang, who=who, fingerprint=listing.own_fingerprint)
+        _say_done("keys.own_public", lang, public_key=listing.own_public_key)
+    else:
+        _say_done("keys.own_none", lang, who=who)
+    if listing.role is Role.FOCAL_POINT:
+        if not listing.pinned:
+            _say_done("keys.none_pinned", lang)
+        else:
+            _say_done("keys.pinned_head", lang, count=len(listing.pinned))
+        for pin in listing.pinned:
+            _say_done("keys.pinned_line", lang, agency=pin.agency_code,
+                      fingerprint=pin.fingerprint, when=_local_time(pin.pinned_at),
+                      file=pin.file_name or "-")
+    elif listing.catalog_key is None:
+        _say_done("keys.catalog_none", lang)
+    else:
+        focal = listing.catalog_key
+        _say_done("keys.catalog_pinned", lang, fingerprint=focal.fingerprint,
+                  when=_local_time(focal.pinned_at), file=focal.file_name or "-")
+    return EXIT_OK
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     None: cmd_window,
     "agencies": cmd_agencies,
@@ -466,6 +519,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "report": cmd_report,
     "assess": cmd_assess,
     "catalog": cmd_catalog,
+    "keys": cmd_keys,
     "backup": cmd_backup,
     "restore": cmd_restore,
 }

@@ -98,8 +98,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.format_version": (
         "Tệp {file}: phiên bản định dạng {found} không được hỗ trợ (cần {wanted}).",
         "{file}: format version {found} is not supported (expected {wanted})."),
-    "catalog.bad_version": ("Tệp {file}: số phiên bản danh mục không hợp lệ ({found}).",
-                            "{file}: the catalog version is not valid ({found})."),
+    "catalog.bad_version": (
+        "Tệp {file}: số phiên bản danh mục không hợp lệ ({found}); phải là số nguyên từ 1 "
+        "đến 999.999. Không có gì bị thay đổi.",
+        "{file}: the catalog version is not valid ({found}); it must be a whole number from "
+        "1 to 999,999. Nothing was changed."),
     "catalog.bad_section": ("Tệp {file}: phần «{section}» phải là một danh sách.",
                             "{file}: the section “{section}” must be a list."),
     "catalog.bad_entry": ("Tệp {file}: mục thứ {index} của «{section}» không hợp lệ.",
@@ -318,6 +321,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- catalog, backup, restore ---
     "catalog.not_installed": ("Cơ sở dữ liệu này chưa có danh mục; hãy chạy init trước.",
                               "This database has no catalog yet; run init first."),
+    # --- keys and signatures (issue 9) ---
+    "key.damaged": (
+        "Khóa ký lưu trong cơ sở dữ liệu này bị hỏng; hãy khôi phục từ bản sao lưu.",
+        "The signing key kept in this database is damaged; restore it from a backup."),
+    "key.changed_meanwhile": (
+        "Khóa ký của máy này vừa được tạo bởi một chương trình khác đang chạy; "
+        "hãy thử lại. Không có gì bị thay đổi.",
+        "Another running program has just made this installation's signing key; "
+        "try again. Nothing was changed."),
+    "key.other_key": (
+        "Tệp của {agency} được ký bằng khóa {found}, không phải khóa đã ghim cho {agency} "
+        "({pinned}).",
+        "The file of {agency} is signed by the key {found}, not by the key pinned for "
+        "{agency} ({pinned})."),
+    "catalog.bad_signature": (
+        "Tệp {file}: chữ ký của bản cập nhật danh mục không khớp với nội dung (tệp đã bị "
+        "sửa sau khi ký, hoặc chữ ký bị hỏng). Không có gì bị thay đổi.",
+        "{file}: the signature of the catalog update does not match its content (it was "
+        "changed after signing, or the signature is damaged). Nothing was changed."),
+    "catalog.unsigned": (
+        "Tệp {file}: bản cập nhật danh mục không có chữ ký của cơ quan đầu mối. Nếu chắc "
+        "chắn tệp do Bộ Tư pháp gửi, hãy cài bằng lệnh: nap-reporter catalog import TỆP "
+        "--accept-new-key. Không có gì bị thay đổi.",
+        "{file}: the catalog update is not signed by the focal point. If you are sure the "
+        "Ministry of Justice sent it, install it with: nap-reporter catalog import FILE "
+        "--accept-new-key. Nothing was changed."),
+    "catalog.unsigned_pinned": (
+        "Tệp {file}: bản cập nhật danh mục không có chữ ký, trong khi các bản cập nhật của "
+        "cơ quan đầu mối được ký bằng khóa {pinned}. Nếu chắc chắn tệp do Bộ Tư pháp gửi, "
+        "hãy cài bằng lệnh: nap-reporter catalog import TỆP --accept-new-key. "
+        "Không có gì bị thay đổi.",
+        "{file}: the catalog update is not signed, while the focal point's updates are "
+        "signed by the key {pinned}. If you are sure the Ministry of Justice sent it, "
+        "install it with: nap-reporter catalog import FILE --accept-new-key. "
+        "Nothing was changed."),
+    "catalog.other_key": (
+        "Tệp {file}: bản cập nhật danh mục được ký bằng khóa {found}, không phải khóa của "
+        "cơ quan đầu mối đã ghim tại đây ({pinned}). Nếu Bộ Tư pháp thật sự đã đổi khóa "
+        "(hãy hỏi lại mã khóa qua điện thoại hoặc công văn), hãy cài bằng lệnh: "
+        "nap-reporter catalog import TỆP --accept-new-key. Không có gì bị thay đổi.",
+        "{file}: the catalog update is signed by the key {found}, not by the focal point's "
+        "key pinned here ({pinned}). If the Ministry of Justice really has a new key (check "
+        "its fingerprint by telephone or official letter), install it with: "
+        "nap-reporter catalog import FILE --accept-new-key. Nothing was changed."),
+    # For the import (issue 9, wired by the import's plan): services/keys.key_problem.
+    "import.bad_signature": (
+        "Tệp {file}: chữ ký của tệp báo cáo của {agency} không khớp với nội dung (tệp đã "
+        "bị sửa sau khi ký, hoặc chữ ký bị hỏng). Không có gì được ghi.",
+        "{file}: the signature of the submission of {agency} does not match its content "
+        "(it was changed after signing, or the signature is damaged). Nothing was written."),
+    "import.key_other": (
+        "Tệp {file}: báo cáo của {agency} được ký bằng khóa {found}, không phải khóa đã ghim "
+        "cho {agency} ({pinned}). Nếu {agency} thật sự đã đổi máy (hãy so mã khóa in trên "
+        "công văn có chữ ký), hãy nhận tệp bằng lệnh: nap-reporter import TỆP "
+        "--accept-new-key. Không có gì được ghi.",
+        "{file}: the submission of {agency} is signed by the key {found}, not by the key "
+        "pinned for {agency} ({pinned}). If {agency} really has a new computer (compare the "
+        "fingerprint printed on its signed letter), accept it with: nap-reporter import "
+        "FILE --accept-new-key. Nothing was written."),
+    "import.unsigned_over_signed": (
+        "Tệp {file}: báo cáo của {agency} không có chữ ký, trong khi báo cáo của {agency} "
+        "được ký bằng khóa {pinned}. Nếu chắc chắn tệp do {agency} gửi, hãy nhận bằng lệnh: "
+        "nap-reporter import TỆP --accept-new-key. Không có gì được ghi.",
+        "{file}: the submission of {agency} is not signed, while the submissions of "
+        "{agency} are signed by the key {pinned}. If you are sure {agency} sent it, accept "
+        "it with: nap-reporter import FILE --accept-new-key. Nothing was written."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -363,6 +432,56 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đã khôi phục {db} từ {file}. Bản sao dữ liệu trước khi khôi phục: {safety}",
         "Restored {db} from {file}. The data as it was before: {safety}"),
     "cli.cancelled": ("Đã hủy; không có gì được ghi.", "Cancelled; nothing was written."),
+    "catalog.key_pinned": (
+        "Đã ghim khóa ký của cơ quan đầu mối: {fingerprint}. Các bản cập nhật danh mục sau "
+        "phải được ký bằng khóa này.",
+        "Pinned the focal point's signing key: {fingerprint}. Later catalog updates must be "
+        "signed by this key."),
+    "catalog.key_replaced": (
+        "Đã nhận khóa mới của cơ quan đầu mối {fingerprint} thay cho khóa {previous}; "
+        "việc này được ghi vào nhật ký.",
+        "Accepted the focal point's new key {fingerprint} in place of {previous}; this is "
+        "recorded in the audit log."),
+    "catalog.unsigned_accepted": (
+        "Đã cài bản cập nhật danh mục không có chữ ký theo yêu cầu (--accept-new-key); "
+        "việc này được ghi vào nhật ký.",
+        "Installed an unsigned catalog update as asked (--accept-new-key); this is recorded "
+        "in the audit log."),
+    "import.key_pinned": (
+        "Đã ghim khóa ký của {agency}: {fingerprint}. Hãy so với mã khóa in trên công văn "
+        "có chữ ký.",
+        "Pinned the signing key of {agency}: {fingerprint}. Compare it with the fingerprint "
+        "printed on the signed letter."),
+    "import.key_replaced": (
+        "Đã nhận khóa mới của {agency}: {fingerprint} (thay cho {previous}); việc này được "
+        "ghi vào nhật ký.",
+        "Accepted the new key of {agency}: {fingerprint} (in place of {previous}); this is "
+        "recorded in the audit log."),
+    "keys.own": ("Khóa ký của máy này ({who}): {fingerprint}",
+                 "This installation's signing key ({who}): {fingerprint}"),
+    "keys.own_public": ("  Khóa công khai: {public_key}", "  Public key: {public_key}"),
+    "keys.own_none": (
+        "Máy này ({who}) chưa có khóa ký; khóa được tạo ở lần xuất tệp đầu tiên.",
+        "This installation ({who}) has no signing key yet; it is made at its first export."),
+    "keys.pinned_head": ("Khóa đã ghim của các cơ quan ({count}):",
+                         "Pinned keys of agencies ({count}):"),
+    "keys.pinned_line": ("{agency}\t{fingerprint}\tghim lúc {when}\ttừ tệp {file}",
+                         "{agency}\t{fingerprint}\tpinned {when}\tfrom {file}"),
+    "keys.none_pinned": (
+        "Chưa ghim khóa của cơ quan nào; khóa của mỗi cơ quan được ghim ở tệp có chữ ký "
+        "đầu tiên được nhận.",
+        "No agency key is pinned yet; each agency's key is pinned at its first accepted "
+        "signed file."),
+    "keys.catalog_pinned": (
+        "Khóa của cơ quan đầu mối (ký bản cập nhật danh mục): {fingerprint}, ghim lúc "
+        "{when} từ tệp {file}",
+        "The focal point's key (signs catalog updates): {fingerprint}, pinned {when} from "
+        "{file}"),
+    "keys.catalog_none": (
+        "Chưa ghim khóa của cơ quan đầu mối; khóa được ghim ở bản cập nhật danh mục có chữ "
+        "ký đầu tiên.",
+        "The focal point's key is not pinned yet; it is pinned at the first signed catalog "
+        "update."),
 }
 
 

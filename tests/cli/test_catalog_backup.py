@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from desktop_app.core.catalog.document import read_bundled_catalog
+from desktop_app.core.catalog.export import signed_catalog
+from desktop_app.core.exchange.signing import KEY_BYTES, KeyPair, decode, key_pair_from_private
 
 
 def _count(db: Path, table: str) -> int:
@@ -16,6 +18,15 @@ def _count(db: Path, table: str) -> int:
 
 def _init(cli, db: Path, *args: str) -> None:
     assert cli("--db", db, "init", *args).code == 0
+
+
+def _key(db: Path) -> KeyPair:
+    """The installation's own signing key, as its database keeps it."""
+    with sqlite3.connect(db) as conn:
+        text = conn.execute("SELECT value FROM setting WHERE key = 'signing_key'").fetchone()[0]
+    raw = decode(text, KEY_BYTES)
+    assert raw is not None
+    return key_pair_from_private(raw)
 
 
 def test_catalog_export_then_import_elsewhere_is_the_same_catalog(cli, tmp_path):
@@ -38,6 +49,7 @@ def test_catalog_export_then_import_elsewhere_is_the_same_catalog(cli, tmp_path)
     doc["periods"].append({"year": 2031, "due_date": "2032-01-15", "verified": True})
     doc["tasks"][0]["title_vi"] = "Nhiệm vụ đã đổi tên chính thức"
     retired = doc["tasks"].pop()["code"]
+    doc = signed_catalog(doc, _key(focal))  # as the focal point's catalog export signs it
     published.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     done = cli("--lang", "en", "--db", agency, "catalog", "import", published)
     assert done.code == 0 and "Installed catalog version" in done.out

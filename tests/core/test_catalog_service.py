@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.catalog.document import read_bundled_catalog
-from desktop_app.core.catalog.export import export_catalog
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import RefusedError
 from desktop_app.core.services import catalog
+from desktop_app.core.services.catalog import export_catalog
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 

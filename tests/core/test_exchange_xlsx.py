@@ -38,6 +38,7 @@ from desktop_app.core.exchange.canonical import (
     data_hash,
 )
 from desktop_app.core.exchange.columns import HEADER_ROWS, META_SHEET, SHEETS
+from desktop_app.core.exchange.signing import verify_submission
 from desktop_app.core.exchange.submission import (
     ActivityRecord,
     PreparedSubmission,
@@ -243,6 +244,7 @@ def test_libreoffice_resave_reads_back_intact(exported: Exported, resaved: Path)
     read = read_submission(resaved)
     assert read.problems == [] and read.hash_ok
     assert read.meta == exported.prepared.meta
+    assert verify_submission(read.meta).valid  # the signature survives an office suite
     assert canonical_data(read.data) == canonical_data(read_submission(exported.path).data)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, delete, select
 
-from desktop_app.core.catalog.document import Document, Entry
+from desktop_app.core.catalog.document import MAX_VERSION, Document, Entry
 from desktop_app.core.domain.models import (
     Agency,
     Area,
@@ -45,11 +45,21 @@ class CatalogChange:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     retired: dict[str, int] = field(default_factory=dict)
+    # What became of the update's signing key (services/catalog.py): "" (nothing to say),
+    # "pinned", "replaced" or "unsigned_accepted"; fingerprints of the key and the one before.
+    key_event: str = ""
+    fingerprint: str = ""
+    previous_fingerprint: str = ""
 
 
 def installed_version(session: Session) -> int | None:
+    """The installed catalog's version; one above MAX_VERSION (a forged update installed
+    before versions were bounded) counts as 0, so that the next genuine update applies."""
     value = get_setting(session, CATALOG_VERSION)
-    return int(value) if value else None
+    if not value:
+        return None
+    version = int(value)
+    return version if version <= MAX_VERSION else 0
 
 
 def _uuid(section: str, entry: Entry) -> str:

@@ -6,6 +6,11 @@ what date, whether it was checked against the document itself, and which of the
 entry's fields are still to check. They are checked when present and never
 required; the database keeps only the fields ``apply`` writes, so they live in the
 catalog files (and in update files written by hand), not in ``catalog export``.
+
+A published update carries the focal point's public key and a signature over
+the canonical JSON of the whole document (every string NFC) without the
+signature itself: catalog_signature checks it; which key to trust is the
+installing service's business (services/catalog.py).
 """
 
 from __future__ import annotations
@@ -17,11 +22,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.exchange.signing import SignatureCheck, verify
 from desktop_app.core.paths import resources_dir
 from desktop_app.core.problems import Problem, RefusedError
 
 FORMAT = "nap-reporter-catalog"
 FORMAT_VERSION = 1
+# Catalog versions lie in 1…999,999: a forged 10**9 would make every genuine update older.
+MAX_VERSION = 999_999
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 Entry = dict[str, Any]
@@ -102,14 +110,20 @@ def read_bundled_catalog() -> Document:
     return read_catalog(bundled_catalog_path())
 
 
-def _nfc_everywhere(value: Any) -> Any:
+def nfc_everywhere(value: Any) -> Any:
+    """value with every string value in it in NFC: the form a catalog is read in."""
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
-        return [_nfc_everywhere(v) for v in value]
+        return [nfc_everywhere(v) for v in value]
     if isinstance(value, dict):
-        return {k: _nfc_everywhere(v) for k, v in value.items()}
+        return {k: nfc_everywhere(v) for k, v in value.items()}
     return value
+
+
+def catalog_signature(doc: Document) -> SignatureCheck:
+    """The signature a catalog document (as read_catalog returns it) carries."""
+    return verify(doc)
 
 
 def check_catalog(doc: Document, file: str) -> list[Problem]:
@@ -122,7 +136,8 @@ def check_catalog(doc: Document, file: str) -> list[Problem]:
     if doc.get("format_version") != FORMAT_VERSION:
         bad("catalog.format_version", found=doc.get("format_version"), wanted=FORMAT_VERSION)
     version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if (not isinstance(version, int) or isinstance(version, bool)
+            or not 1 <= version <= MAX_VERSION):
         bad("catalog.bad_version", found=version)
     for section, (key, required) in SECTIONS.items():
         entries = doc.get(section, [])
@@ -143,7 +158,7 @@ def check_catalog(doc: Document, file: str) -> list[Problem]:
         if len(problems) > 20:
             return problems
     for k, v in list(doc.items()):
-        doc[k] = _nfc_everywhere(v)
+        doc[k] = nfc_everywhere(v)
     codes = {s: {e.get(SECTIONS[s][0]) for e in doc.get(s, [])} for s in SECTIONS}
 
     def refers(section: str, field: str, target: str, many: bool = False) -> None:

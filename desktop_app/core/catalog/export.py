@@ -1,4 +1,8 @@
-"""The installed catalog as one document: what the focal point publishes to agencies."""
+"""The installed catalog as one document: what the focal point publishes to agencies.
+
+The published document is signed with the focal point's key (signed_catalog);
+services/catalog.py export_catalog finds the key and writes the file.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from desktop_app.core.catalog.apply import installed_version
-from desktop_app.core.catalog.document import FORMAT, FORMAT_VERSION, Document
+from desktop_app.core.catalog.document import FORMAT, FORMAT_VERSION, Document, nfc_everywhere
 from desktop_app.core.domain.models import (
     Agency,
     Area,
@@ -25,9 +29,9 @@ from desktop_app.core.domain.models import (
     Task,
     TaskRecommendation,
 )
+from desktop_app.core.exchange.signing import KeyPair, signed
 from desktop_app.core.files import write_atomically
 from desktop_app.core.problems import RefusedError
-from desktop_app.core.storage.database import Database
 
 
 def _iso(value: date | None) -> str | None:
@@ -111,14 +115,16 @@ def catalog_document(session: Session) -> Document:
     return doc
 
 
+def signed_catalog(doc: Document, key: KeyPair) -> Document:
+    """doc as it is read back (strings NFC), with key's public key and signature."""
+    return signed(key, nfc_everywhere(doc))
+
+
 def _write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def export_catalog(db: Database, path: Path) -> int:
-    """Write the installed catalog to path (atomically); returns its version."""
-    with db.reading() as session:
-        doc = catalog_document(session)
+def write_catalog(doc: Document, path: Path) -> None:
+    """Write a catalog document to path, atomically."""
     text = json.dumps(doc, ensure_ascii=False, indent=1)
     write_atomically(path, lambda tmp: _write_text(tmp, text))
-    return int(doc["version"])

@@ -318,3 +318,19 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class PinnedKey(SQLModel, table=True):
+    """The focal point's trust in an agency's signing key, pinned at its first signed file.
+
+    One row an agency: a later file signed by another key is refused unless accepted
+    deliberately, which replaces the row (the audit log keeps the earlier key).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", unique=True)
+    public_key: str = Field(max_length=64)  # base64 of the raw 32-byte Ed25519 key
+    fingerprint: str = Field(max_length=19)  # "ab12 cd34 ef56 7890"
+    pinned_at: datetime = Field(default_factory=utc_now)  # UTC
+    file_name: str = ""
+    batch_uuid: str = Field(default="", max_length=36)

@@ -425,7 +425,8 @@ def build_story(prepared: PreparedSubmission, settings: ReportSettings,
     story += _indicators(prepared, lookups)
     story += _challenges(data.activities)
     # Recipients and signature: never alone on a page --------------------------------
-    story.append(KeepTogether([story.pop(), Spacer(1, 6), closing(settings)]))
+    story.append(KeepTogether([story.pop(), Spacer(1, 6),
+                               closing(settings, prepared.key_fingerprint)]))
     story.append(Paragraph(_fingerprint(prepared), S.small))
     story += _annex_activities(prepared, agency, groups)
     story += _annex_indicators(prepared, agency)

@@ -12,7 +12,9 @@ as serial numbers, 15000000 written as 15000000.0) still hashes the same:
 - numbers: an integral value (int or float) as its integer digits, any other
   as the shortest repr of the float rounded to 9 decimals;
 - the metadata: every SubmissionMeta field but content_hash, created_at as
-  ISO 8601 UTC to the second with "Z".
+  ISO 8601 UTC to the second with "Z"; never the signature (it is made over
+  the hash), and the public key only when there is one, so that a file written
+  before signatures existed hashes exactly as it did.
 
 JSON with sorted keys, no spaces, ensure_ascii=False, UTF-8, SHA-256.
 """
@@ -121,10 +123,13 @@ def iso_utc(moment: datetime) -> str:
     return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
+_UNHASHED = frozenset({"content_hash", "signature"})
+
+
 def canonical_meta(meta: SubmissionMeta) -> dict[str, Canonical]:
     out: dict[str, Canonical] = {}
     for f in fields(meta):
-        if f.name == "content_hash":
+        if f.name in _UNHASHED or (f.name == "public_key" and not meta.public_key):
             continue
         value = getattr(meta, f.name)
         if isinstance(value, datetime):
@@ -136,9 +141,25 @@ def canonical_meta(meta: SubmissionMeta) -> dict[str, Canonical]:
     return out
 
 
+def signed_meta(meta: SubmissionMeta) -> dict[str, Canonical]:
+    """What a submission's signature covers: every metadata field in canonical form,
+    the content hash (and so the data) among them, with the public key and the signature
+    fields that signing.verify reads (the signature itself is left out of what is signed)."""
+    out = canonical_meta(meta)
+    out["content_hash"] = meta.content_hash
+    out["public_key"] = meta.public_key
+    out["signature"] = meta.signature
+    return out
+
+
 def _json(document: object) -> str:
     return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                       allow_nan=False)
+
+
+def json_text(document: object) -> str:
+    """The canonical JSON of any document: sorted keys, no spaces, no NaN, not ASCII-escaped."""
+    return _json(document)
 
 
 def _sha256(text: str) -> str:

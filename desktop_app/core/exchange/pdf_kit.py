@@ -222,6 +222,8 @@ class Styles:
     signer_name: ParagraphStyle = style("signer_name", size=13.5, font="Tinos-Bold",
                                         align=TA_CENTER)
     small: ParagraphStyle = style("small", size=8, leading=10, before=12, align=TA_LEFT)
+    signing_key: ParagraphStyle = style("signing_key", size=9, leading=11, before=4,
+                                        align=TA_CENTER)
 
 
 S = Styles()
@@ -313,7 +315,7 @@ def title_block(subtitle: str, year: int) -> list[Flowable]:
     ]
 
 
-def closing(settings: ReportSettings) -> Table:
+def closing(settings: ReportSettings, key_fingerprint: str = "") -> Table:
     """ "Nơi nhận" and its lines on the left; the signer's title and name on the right."""
     left: list[Flowable] = [Paragraph("Nơi nhận:", S.recipients_head)]
     left += [Paragraph(escape(nfc(line)), S.recipients) for line in settings.recipients]
@@ -322,6 +324,9 @@ def closing(settings: ReportSettings) -> Table:
         Spacer(1, 28 * mm)]
     if settings.signer_name:
         right.append(Paragraph(escape(nfc(settings.signer_name)), S.signer_name))
+    if key_fingerprint:  # the signed letter vouches for the key that signed the workbook
+        right.append(Paragraph(escape(f"Mã khóa ký / Signing key: {key_fingerprint}"),
+                               S.signing_key))
     table = Table([[left, right]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), "Tinos", BODY_SIZE),

@@ -13,6 +13,9 @@ from datetime import date, datetime
 
 FORMAT_NAME = "nap-reporter-submission"
 FORMAT_VERSION = 1
+# Versions a submission may carry (issue 9): a file claiming more is refused, so a
+# forged 10**9 cannot make an agency's genuine next version look older.
+MAX_VERSION = 999_999
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,10 @@ class SubmissionMeta:
     links: int
     content_hash: str
     from_template: bool = False
+    # The installation's Ed25519 public key and its signature over every other field
+    # (signing.sign_submission), base64; both empty in files made before signatures.
+    public_key: str = ""
+    signature: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,3 +106,4 @@ class PreparedSubmission:
     meta: SubmissionMeta
     data: SubmissionData
     new_version: bool  # False when the data had not changed since the last export
+    key_fingerprint: str = ""  # of meta.public_key, for the PDF's signature block

@@ -314,8 +314,8 @@ def _read_meta(path: Path, rows: list[list[Any]]) -> SubmissionMeta:
     for f in fields(SubmissionMeta):
         raw = pairs.get(f.name)
         try:
-            if _empty(raw) and f.name in ("contact_person", "from_template"):
-                values[f.name] = "" if f.name == "contact_person" else False
+            if _empty(raw) and f.name in _META_OPTIONAL:
+                values[f.name] = _META_OPTIONAL[f.name]
                 continue
             if _empty(raw):
                 raise ValueError("missing")
@@ -328,6 +328,9 @@ def _read_meta(path: Path, rows: list[list[Any]]) -> SubmissionMeta:
     return SubmissionMeta(**values)
 
 
+# Fields a file may lack: files made before signatures have no public_key/signature.
+_META_OPTIONAL: dict[str, Any] = {"contact_person": "", "from_template": False,
+                                  "public_key": "", "signature": ""}
 _META_INTS = frozenset({"format_version", "period", "version", "activities", "indicators",
                         "links"})
 

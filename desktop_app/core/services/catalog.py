@@ -1,31 +1,104 @@
-"""The catalog at work: installing an update, and the focal point's own changes to it."""
+"""The catalog at work: publishing and installing an update, and the focal point's changes.
+
+A published update is signed with the focal point's key. An agency pins that
+key at its first signed update (the catalog shipped with the program is trusted
+as it is) and refuses an update signed by another key, or unsigned, unless the
+person accepts it deliberately (accept_new_key, in the audit log). An update
+whose signature does not match its content is refused whatever is asked.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.catalog.apply import CatalogChange, apply_catalog, installed_version
-from desktop_app.core.catalog.document import read_catalog
+from desktop_app.core.catalog.document import catalog_signature, read_catalog
+from desktop_app.core.catalog.export import catalog_document, signed_catalog, write_catalog
+from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Period
-from desktop_app.core.problems import UsageError
+from desktop_app.core.exchange.signing import SignatureCheck, SignatureState
+from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.services.keys import ensure_own_key, pin_catalog_key, pinned_catalog_key
 from desktop_app.core.services.lookups import require_focal_point
-from desktop_app.core.services.setup import audit
+from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import CATALOG_VERSION, set_setting
 
 
-def install_catalog_file(db: Database, path: Path) -> CatalogChange:
-    """Check the whole file first, then apply it in one transaction if it is newer."""
-    doc = read_catalog(Path(path))
+def export_catalog(db: Database, path: Path) -> int:
+    """Write the installed catalog to path, signed (atomically); returns its version.
+
+    A database made before signatures makes its key now, kept only if the file is
+    written (and the file only if the key is kept).
+    """
+    path = Path(path)
     with db.unit_of_work() as session:
+        key = ensure_own_key(session)
+        doc = signed_catalog(catalog_document(session), key)
+        session.flush()
+        write_catalog(doc, path)
+        try:
+            session.commit()
+        except BaseException:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+    return int(doc["version"])
+
+
+def _key_event(session: Session, check: SignatureCheck, file: str,
+               accept_new_key: bool) -> tuple[str, str]:
+    """Refuse an update this installation must not take; else what to record if it applies
+    ("pinned", "replaced", "unsigned_accepted" or "") and the fingerprint pinned before."""
+    if check.state is SignatureState.BAD:
+        raise RefusedError.of("catalog.bad_signature", file=file)
+    if installation(session).role is Role.FOCAL_POINT:
+        return "", ""  # the publisher itself pins nothing; a broken signature is refused
+    pin = pinned_catalog_key(session)
+    pinned = pin.fingerprint if pin else ""
+    if check.state is SignatureState.UNSIGNED:
+        if accept_new_key:
+            return "unsigned_accepted", pinned
+        if pin is None:
+            raise RefusedError.of("catalog.unsigned", file=file)
+        raise RefusedError.of("catalog.unsigned_pinned", file=file, pinned=pinned)
+    if pin is None:
+        return "pinned", ""
+    if pin.public_key == check.public_key:
+        return "", pinned
+    if not accept_new_key:
+        raise RefusedError.of("catalog.other_key", file=file, pinned=pinned,
+                              found=check.fingerprint)
+    return "replaced", pinned
+
+
+def install_catalog_file(db: Database, path: Path, *,
+                         accept_new_key: bool = False) -> CatalogChange:
+    """Check the whole file and its signature first, then apply it in one transaction if
+    it is newer; a refused file changes nothing. accept_new_key: take an update signed by
+    a key other than the pinned one (which it then replaces), or an unsigned one."""
+    path = Path(path)
+    doc = read_catalog(path)
+    check = catalog_signature(doc)
+    with db.unit_of_work() as session:
+        event, previous = _key_event(session, check, path.name, accept_new_key)
         change = apply_catalog(session, doc)
         if change.applied:
             audit(session, "catalog.installed", file=str(path), version=change.version,
-                  previous=change.previous_version)
+                  previous=change.previous_version, signature=check.state.value,
+                  fingerprint=check.fingerprint)
+            if event in ("pinned", "replaced"):
+                pin_catalog_key(session, check.public_key, path.name)
+            elif event == "unsigned_accepted":
+                audit(session, "catalog.unsigned_accepted", file=str(path),
+                      version=change.version, pinned=previous)
+            change.key_event, change.fingerprint = event, check.fingerprint
+            change.previous_fingerprint = previous
     return change
 
 

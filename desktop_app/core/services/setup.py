@@ -1,4 +1,4 @@
-"""Making a database ready for one role: the catalog, the role and the agency."""
+"""Making a database ready for one role: the catalog, the role, the agency and its key."""
 
 from __future__ import annotations
 
@@ -106,6 +106,10 @@ def initialise(
             audit(session, "init", role=role.value, agency=agency_code)
         if contact_person:
             set_setting(session, CONTACT, contact_person.strip())
+        # Imported here: keys.py builds on this module (audit, installation).
+        from desktop_app.core.services.keys import ensure_own_key
+
+        ensure_own_key(session)  # both roles sign: submissions, catalog updates
         return change
 
 

@@ -3,7 +3,9 @@
 A version is decided by the data alone: when the data hashes the same as the
 last registered version's, the export reuses that version's UUID, number and
 created time, so its metadata and content hash are the same as before; any
-change to the data makes the next version with a new UUID.
+change to the data makes the next version with a new UUID. Every file is signed
+with this installation's key (signing.sign_submission); Ed25519 signs the same
+metadata the same way, so the signature never makes a new version by itself.
 
 A file is written to a temporary file in the destination's folder and renamed
 into place; the register row is committed only after the rename, in the same
@@ -42,6 +44,7 @@ from desktop_app.core.domain.models import (
     utc_now,
 )
 from desktop_app.core.exchange.canonical import canonical_json, content_hash
+from desktop_app.core.exchange.signing import KeyPair, sign_submission
 from desktop_app.core.exchange.submission import (
     FORMAT_VERSION,
     ActivityRecord,
@@ -54,6 +57,7 @@ from desktop_app.core.exchange.submission import (
 from desktop_app.core.files import replace_with, temporary_beside
 from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.keys import keep_own_key, own_key_or_new
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.lookups import reporting_agency
 from desktop_app.core.services.setup import audit, installation
@@ -148,6 +152,7 @@ class _Plan:
     prepared: PreparedSubmission
     data_hash: str
     last_uuid: str | None  # the register's last version when the plan was made
+    key: KeyPair  # this installation's key (stored with the register row if it is new)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -157,6 +162,7 @@ def _plan(session: Session, year: int, now: datetime | None) -> _Plan:
     agency, period = _agency(session), _period(session, year)
     data = collect(session, agency, period)
     data_json = canonical_json(data)
+    key = own_key_or_new(session)
     # What the file says apart from its identity (UUID, version, time): the data and
     # every other metadata field. A new contact person or program version is a new
     # version too, so one (UUID, version) never has two content hashes — the focal
@@ -167,7 +173,7 @@ def _plan(session: Session, year: int, now: datetime | None) -> _Plan:
         contact_person=installation(session).contact_person, period=period.year,
         submission_uuid="", version=0, created_at=_EPOCH,
         activities=len(data.activities), indicators=len(data.indicators),
-        links=len(data.links), content_hash="",
+        links=len(data.links), content_hash="", public_key=key.public_text,
     )
     digest = content_hash(said, data, data_json=data_json)
     last = _last(session, agency, period)
@@ -177,8 +183,11 @@ def _plan(session: Session, year: int, now: datetime | None) -> _Plan:
         uuid, version = new_uuid(), (last.version if last else 0) + 1
         created, new = _utc(now or utc_now()).replace(microsecond=0), True
     meta = replace(said, submission_uuid=uuid, version=version, created_at=created)
-    meta = replace(meta, content_hash=content_hash(meta, data, data_json=data_json))
-    return _Plan(PreparedSubmission(meta, data, new), digest, last.uuid if last else None)
+    # The signature covers the content hash; Ed25519 signs deterministically, so an
+    # unchanged version gets the very same signature again.
+    meta = sign_submission(key, meta, data, data_json=data_json)
+    return _Plan(PreparedSubmission(meta, data, new, key_fingerprint=key.fingerprint), digest,
+                 last.uuid if last else None, key)
 
 
 def _register(session: Session, plan: _Plan, file_name: str) -> None:
@@ -188,6 +197,7 @@ def _register(session: Session, plan: _Plan, file_name: str) -> None:
     last = _last(session, agency, period)
     if (last.uuid if last else None) != plan.last_uuid:
         raise RefusedError.of("submission.changed_meanwhile", period=meta.period)
+    keep_own_key(session, plan.key)  # a database made before signatures: its key, now
     if plan.prepared.new_version:
         results = sum(1 for r in plan.prepared.data.indicators if r.result is not None)
         session.add(Submission(

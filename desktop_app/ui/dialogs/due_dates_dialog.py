@@ -110,7 +110,7 @@ class DueDatesDialog(QDialog):
             dialog.deleteLater()
 
     def publish(self) -> None:
-        from desktop_app.core.catalog.export import export_catalog
+        from desktop_app.core.services.catalog import export_catalog
 
         self.save()
         path = self.publish_path()

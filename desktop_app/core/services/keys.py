@@ -1,0 +1,265 @@
+"""Whose keys this installation holds: its own signing key and the keys it trusts.
+
+- Its own key pair (both roles), made at init and kept in the setting table, so a
+  backup carries it (and must be guarded like the laptop). A database made
+  before signatures gets its key on first need: the first export or catalog
+  export stores it in the transaction that registers what it signed.
+- At the focal point, the pinned key of each agency (PinnedKey): the key of the
+  first accepted signed file of that agency; later files must be signed by it
+  unless a new key is accepted deliberately (replace_key, in the audit log).
+- At an agency, the focal point's key, pinned at its first signed catalog update
+  (the catalog shipped with the program is trusted as it is).
+
+Trust on first use: the first key is believed because it came first, so the
+fingerprint printed on the signed paper letter is what a person checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlmodel import Session, col, select
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.models import Agency, PinnedKey, utc_now
+from desktop_app.core.exchange.signing import (
+    KEY_BYTES,
+    KeyPair,
+    SignatureCheck,
+    SignatureState,
+    decode,
+    encode,
+    fingerprint,
+    generate_key_pair,
+    key_pair_from_private,
+)
+from desktop_app.core.problems import Problem, RefusedError
+from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.settings import get_setting, set_setting
+
+OWN_KEY = "signing_key"  # base64 of the raw 32-byte Ed25519 private key
+CATALOG_KEY = "catalog_public_key"  # an agency's pin of the focal point's key
+CATALOG_KEY_PINNED_AT = "catalog_key_pinned_at"  # ISO 8601 UTC
+CATALOG_KEY_FILE = "catalog_key_file"
+
+
+# --- this installation's key -----------------------------------------------------------
+
+
+def own_key(session: Session) -> KeyPair | None:
+    """The stored key pair, or None in a database made before signatures."""
+    text = get_setting(session, OWN_KEY)
+    if not text:
+        return None
+    raw = decode(text, KEY_BYTES)
+    if raw is None:
+        raise RefusedError.of("key.damaged")
+    return key_pair_from_private(raw)
+
+
+def own_key_or_new(session: Session) -> KeyPair:
+    """The stored key, or a new one not yet stored (keep_own_key stores it).
+
+    For planning in a read-only session: what is signed with it is registered in a
+    later transaction, which stores the key with it.
+    """
+    return own_key(session) or generate_key_pair()
+
+
+def keep_own_key(session: Session, key: KeyPair) -> None:
+    """Store key as this installation's key unless it is already; refuse another one."""
+    stored = own_key(session)
+    if stored is None:
+        set_setting(session, OWN_KEY, encode(key.private_raw))
+        audit(session, "key.created", fingerprint=key.fingerprint)
+    elif stored.public_raw != key.public_raw:
+        raise RefusedError.of("key.changed_meanwhile")
+
+
+def ensure_own_key(session: Session) -> KeyPair:
+    """This installation's key, made and stored (in this transaction) if it has none."""
+    key = own_key_or_new(session)
+    keep_own_key(session, key)
+    return key
+
+
+# --- the focal point's pinned agency keys ----------------------------------------------
+
+
+def pinned_key(session: Session, agency_id: int) -> PinnedKey | None:
+    return session.exec(select(PinnedKey).where(col(PinnedKey.agency_id) == agency_id)).first()
+
+
+def _agency_code(session: Session, agency_id: int) -> str:
+    agency = session.get(Agency, agency_id)
+    return agency.code if agency is not None else str(agency_id)
+
+
+def pin_key(session: Session, agency_id: int, public_key: bytes, file_name: str,
+            batch_uuid: str) -> PinnedKey:
+    """Pin an agency's first key (its first accepted signed file); the same key again is
+    a no-op. Another key is refused (key.other_key): accepting one is replace_key."""
+    current = pinned_key(session, agency_id)
+    text = encode(public_key)
+    if current is not None:
+        if current.public_key != text:
+            raise RefusedError.of("key.other_key", agency=_agency_code(session, agency_id),
+                                  pinned=current.fingerprint, found=fingerprint(public_key))
+        return current
+    row = PinnedKey(agency_id=agency_id, public_key=text, fingerprint=fingerprint(public_key),
+                    pinned_at=utc_now(), file_name=file_name, batch_uuid=batch_uuid)
+    session.add(row)
+    audit(session, "key.pinned", "agency", None, agency=_agency_code(session, agency_id),
+          fingerprint=row.fingerprint, file=file_name, batch=batch_uuid)
+    session.flush()
+    return row
+
+
+def replace_key(session: Session, agency_id: int, public_key: bytes, file_name: str,
+                batch_uuid: str) -> PinnedKey:
+    """Accept an agency's new key deliberately (import --accept-new-key): the pin now holds
+    it, and the audit log the key it replaced."""
+    current = pinned_key(session, agency_id)
+    if current is None:
+        return pin_key(session, agency_id, public_key, file_name, batch_uuid)
+    previous = current.fingerprint
+    current.public_key, current.fingerprint = encode(public_key), fingerprint(public_key)
+    current.pinned_at, current.file_name, current.batch_uuid = utc_now(), file_name, batch_uuid
+    session.add(current)
+    audit(session, "key.replaced", "agency", None, agency=_agency_code(session, agency_id),
+          fingerprint=current.fingerprint, previous=previous, file=file_name,
+          batch=batch_uuid)
+    session.flush()
+    return current
+
+
+class KeyVerdict(StrEnum):
+    """What a file's signature means against the key pinned for its sender."""
+
+    FIRST = "first"  # signed and valid, nothing pinned yet: pin this key
+    SAME = "same"  # signed by the pinned key
+    OTHER = "other"  # signed and valid, by another key: refuse unless accepted
+    UNSIGNED = "unsigned"  # no signature at all (template, edited, earlier format)
+    BAD = "bad"  # a signature that does not check out: always refused
+
+
+def judge_key(pinned_public_key: bytes | str | None, check: SignatureCheck) -> KeyVerdict:
+    """The verdict on a file's signature check, given the pinned key (raw, base64 or None).
+
+    Pure, for the import's plan; whether an unsigned file may replace a signed
+    submission is the plan's own rule.
+    """
+    if check.state is SignatureState.BAD:
+        return KeyVerdict.BAD
+    if check.state is SignatureState.UNSIGNED:
+        return KeyVerdict.UNSIGNED
+    if pinned_public_key is None or pinned_public_key in ("", b""):
+        return KeyVerdict.FIRST
+    pinned = (decode(pinned_public_key, KEY_BYTES) if isinstance(pinned_public_key, str)
+              else pinned_public_key)
+    return KeyVerdict.SAME if pinned == check.public_key else KeyVerdict.OTHER
+
+
+def key_problem(verdict: KeyVerdict, *, file: str, agency: str, pinned: str,
+                check: SignatureCheck) -> Problem | None:
+    """The refusal an import reports for a verdict that is not accepted as it is (None for
+    FIRST and SAME; UNSIGNED is a refusal only over a signed submission, which the caller
+    knows). pinned: the pinned key's fingerprint, "" when none."""
+    if verdict is KeyVerdict.BAD:
+        return Problem("import.bad_signature", {"file": file, "agency": agency})
+    if verdict is KeyVerdict.OTHER:
+        return Problem("import.key_other", {"file": file, "agency": agency, "pinned": pinned,
+                                            "found": check.fingerprint})
+    if verdict is KeyVerdict.UNSIGNED:
+        return Problem("import.unsigned_over_signed", {"file": file, "agency": agency,
+                                                       "pinned": pinned or "-"})
+    return None
+
+
+# --- an agency's pin of the focal point's catalog key ----------------------------------
+
+
+@dataclass(frozen=True)
+class CatalogKeyPin:
+    public_key: bytes
+    fingerprint: str
+    pinned_at: datetime | None  # UTC
+    file_name: str
+
+
+def pinned_catalog_key(session: Session) -> CatalogKeyPin | None:
+    raw = decode(get_setting(session, CATALOG_KEY) or "", KEY_BYTES)
+    if raw is None:
+        return None
+    at = get_setting(session, CATALOG_KEY_PINNED_AT)
+    moment = datetime.fromisoformat(at).astimezone(UTC) if at else None
+    return CatalogKeyPin(raw, fingerprint(raw), moment,
+                         get_setting(session, CATALOG_KEY_FILE) or "")
+
+
+def pin_catalog_key(session: Session, public_key: bytes, file_name: str) -> CatalogKeyPin:
+    """Pin (or, accepted deliberately, replace) the focal point's catalog key."""
+    previous = pinned_catalog_key(session)
+    now = utc_now()
+    set_setting(session, CATALOG_KEY, encode(public_key))
+    set_setting(session, CATALOG_KEY_PINNED_AT, now.isoformat())
+    set_setting(session, CATALOG_KEY_FILE, file_name)
+    pin = CatalogKeyPin(public_key, fingerprint(public_key), now, file_name)
+    if previous is None:
+        audit(session, "catalog.key_pinned", fingerprint=pin.fingerprint, file=file_name)
+    elif previous.public_key != public_key:
+        audit(session, "catalog.key_replaced", fingerprint=pin.fingerprint,
+              previous=previous.fingerprint, file=file_name)
+    return pin
+
+
+# --- what `keys list` and the window show ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class PinnedRow:
+    agency_code: str
+    fingerprint: str
+    public_key: str  # base64
+    pinned_at: datetime  # UTC
+    file_name: str
+
+
+@dataclass(frozen=True)
+class KeyListing:
+    role: Role | None
+    agency_code: str | None
+    own_fingerprint: str  # "" before the first export of a database made before signatures
+    own_public_key: str  # base64, or ""
+    pinned: tuple[PinnedRow, ...]  # the focal point's pinned agency keys, by agency code
+    catalog_key: CatalogKeyPin | None  # an agency's pin of the focal point's key
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def key_listing(session: Session) -> KeyListing:
+    inst = installation(session)
+    if inst.role is None:
+        raise RefusedError.of("catalog.not_installed")
+    key = own_key(session)
+    rows: tuple[PinnedRow, ...] = ()
+    if inst.role is Role.FOCAL_POINT:
+        found = session.exec(select(PinnedKey, Agency.code)
+                             .join(Agency, col(Agency.id) == PinnedKey.agency_id)
+                             .order_by(col(Agency.code))).all()
+        rows = tuple(PinnedRow(code, pin.fingerprint, pin.public_key, _utc(pin.pinned_at),
+                               pin.file_name) for pin, code in found)
+    return KeyListing(inst.role, inst.agency_code, key.fingerprint if key else "",
+                      key.public_text if key else "", rows,
+                      pinned_catalog_key(session) if inst.role is Role.AGENCY else None)
+
+
+def list_keys(db: Database) -> KeyListing:
+    """This installation's key, and the keys it has pinned (keys list)."""
+    with db.reading() as session:
+        return key_listing(session)
