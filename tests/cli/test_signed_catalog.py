@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
+from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.catalog.export import signed_catalog
 from desktop_app.core.domain.models import Agency
 from desktop_app.core.exchange.signing import KeyPair, key_pair_from_private
@@ -106,6 +107,10 @@ def test_keys_needs_its_action(cli: CliRunner, agency_db: Path) -> None:
     assert cli("--db", agency_db, "keys").code == 2
     assert cli("--db", agency_db, "keys", "forget").code == 2
 
+# Versions below are relative to the bundled catalog's (BASE + 1 is the bundled one).
+BASE = read_bundled_catalog()["version"] - 1
+
+
 
 # --- signed catalog updates ----------------------------------------------------------------
 
@@ -115,7 +120,7 @@ def published(cli: CliRunner, focal_db: Path, tmp_path: Path) -> dict[str, Any]:
     """The focal point's signed catalog update, version 2 (a new period, 2031)."""
     db = Database.open(focal_db)
     try:
-        assert catalog.set_due_dates(db, {2031: date(2032, 1, 15)}) == 2
+        assert catalog.set_due_dates(db, {2031: date(2032, 1, 15)}) == BASE + 2
     finally:
         db.close()
     path = tmp_path / "catalog-v2.json"
@@ -152,7 +157,7 @@ def test_the_first_signed_update_pins_the_focal_points_key(
     done = cli("--lang", "en", "--db", agency_db, "catalog", "import",
                _write(tmp_path, "v2.json", published))
     assert done.code == 0, done.err
-    assert "Installed catalog version 2" in done.out
+    assert f"Installed catalog version {BASE + 2}" in done.out
     assert f"Pinned the focal point's signing key: {focal.fingerprint}" in done.out
     assert _audit(agency_db, "catalog.key_pinned") == [
         {"fingerprint": focal.fingerprint, "file": "v2.json"}]
@@ -183,7 +188,7 @@ def pinned_agency(cli: CliRunner, agency_db: Path, published: dict[str, Any],
 
 def _v3(published: dict[str, Any], **changes: Any) -> dict[str, Any]:
     doc = {k: v for k, v in published.items() if k not in ("public_key", "signature")}
-    doc["version"] = 3
+    doc["version"] = BASE + 3
     doc["periods"] = [*doc["periods"], {"year": 2032, "due_date": None, "verified": True}]
     doc.update(changes)
     return doc
@@ -235,13 +240,13 @@ def test_a_new_focal_point_key_or_an_unsigned_update_accepted_deliberately(
         assert conn.execute("SELECT count(*) FROM period WHERE year = 2032").fetchone()[0] == 1
     # the new key is now the pinned one: the genuine old key is the other key
     old_key = _write(tmp_path, "old-key.json",
-                     signed_catalog(_v3(published, version=4), genuine))
+                     signed_catalog(_v3(published, version=BASE + 4), genuine))
     _refused(cli, pinned_agency, old_key, genuine.fingerprint, IMPOSTOR.fingerprint)
-    unsigned = _write(tmp_path, "unsigned.json", _v3(published, version=5))
+    unsigned = _write(tmp_path, "unsigned.json", _v3(published, version=BASE + 5))
     done = cli("--lang", "en", "--db", pinned_agency, "catalog", "import", unsigned,
                "--accept-new-key")
     assert done.code == 0 and "Installed an unsigned catalog update as asked" in done.out
-    assert [e["version"] for e in _audit(pinned_agency, "catalog.unsigned_accepted")] == [5]
+    assert [e["version"] for e in _audit(pinned_agency, "catalog.unsigned_accepted")] == [BASE + 5]
     listed = cli("--lang", "en", "--db", pinned_agency, "keys", "list")
     assert IMPOSTOR.fingerprint in listed.out  # an unsigned update leaves the pin as it was
 
@@ -252,12 +257,12 @@ def test_a_version_stored_above_the_bound_no_longer_locks_updates_out(
         conn.execute("UPDATE setting SET value = '1000000000' WHERE key = 'catalog_version'")
     done = cli("--lang", "en", "--db", agency_db, "catalog", "import",
                _write(tmp_path, "v2.json", published))
-    assert done.code == 0 and "Installed catalog version 2" in done.out
+    assert done.code == 0 and f"Installed catalog version {BASE + 2}" in done.out
 
 
 def test_the_focal_point_refuses_a_forged_update_but_pins_nothing(
         cli: CliRunner, focal_db: Path, published: dict[str, Any], tmp_path: Path) -> None:
-    forged = _write(tmp_path, "forged.json", dict(published, version=7))
+    forged = _write(tmp_path, "forged.json", dict(published, version=BASE + 7))
     _refused(cli, focal_db, forged, "forged.json")
     other = _write(tmp_path, "other.json", signed_catalog(_v3(published), IMPOSTOR))
     assert cli("--db", focal_db, "catalog", "import", other).code == 0
