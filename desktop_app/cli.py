@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -553,8 +554,39 @@ def _utf8_streams() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def _log_unraisable(argv: Sequence[str]) -> Callable[[Any], None]:
+    def hook(unraisable: Any) -> None:
+        with contextlib.suppress(Exception):
+            logging.basicConfig(filename=log_file(), level=logging.INFO, force=True,
+                                format="%(asctime)s %(levelname)s %(message)s")
+            logging.getLogger("nap-reporter").warning(
+                "ignored in %r during: nap-reporter %s\n%s", unraisable.object, " ".join(argv),
+                "".join(traceback.format_exception(unraisable.exc_value)))
+
+    return hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit code follows the contract in DESIGN.md.
+
+    A library whose clean-up fails after the command gave up (a ZipFile closed by
+    the garbage collector on a full disk) would print "Exception ignored" with a
+    traceback; while main runs, such reports go to the log file instead.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
+    previous = sys.unraisablehook
+    sys.unraisablehook = _log_unraisable(argv)
+    code = EXIT_INTERNAL
+    try:
+        code = _main(argv)
+        return code
+    finally:
+        if code != EXIT_OK:
+            gc.collect()  # what the failure left behind is cleaned up under the hook
+        sys.unraisablehook = previous
+
+
+def _main(argv: list[str]) -> int:
     _utf8_streams()
     lang = _language_in(argv) or system_language()
     args: argparse.Namespace | None = None
