@@ -96,6 +96,9 @@ def remove_leftovers(folder: Path) -> list[Path]:
 def temporary_beside(path: Path) -> Iterator[Path]:
     """A new empty file in the destination's folder, removed again unless renamed away.
 
+    An OSError while the block fills it (ENOSPC, EIO…) is a refusal naming the
+    destination (RefusedError "file.cannot_write").
+
     Not mkstemp: its 0600 would leave an exported file unreadable to others;
     O_EXCL with 0666 lets the umask decide, as for any file the person saves.
     """
@@ -116,6 +119,8 @@ def temporary_beside(path: Path) -> Iterator[Path]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     try:
         yield temp
+    except OSError as error:  # a full disk while filling it: a refusal, not a bug
+        raise cannot_write(path, os_detail(error)) from error
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
