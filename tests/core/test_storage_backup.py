@@ -231,3 +231,25 @@ def test_a_damaged_database_names_its_latest_automatic_backup(
         finally:
             opened.close()
     assert caught.value.problems[0].code == "db.damaged_no_backup"
+
+
+def test_restore_onto_a_database_another_program_holds_gives_busy_error(
+        _made: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.storage.engine import BusyError
+
+    monkeypatch.setenv("NAP_BUSY_TIMEOUT_S", "0.5")
+    db = _copy(_made, "agency", tmp_path / "agency.sqlite")
+    backup = _copy(_made, "focal-point", tmp_path / "other.sqlite")
+    before = _digest(db)
+    told: list[float] = []
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(BusyError) as caught:
+            restore_database(backup, db, accept_other_role=True, notice=told.append)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert caught.value.exit_code == 4 and told == [0.5]
+    assert _digest(db) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
