@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import json
 import logging
 import os
@@ -570,20 +569,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit code follows the contract in DESIGN.md.
 
     A library whose clean-up fails after the command gave up (a ZipFile closed by
-    the garbage collector on a full disk) would print "Exception ignored" with a
-    traceback; while main runs, such reports go to the log file instead.
+    the garbage collector on a full disk, maybe only as the process ends) would
+    print "Exception ignored" with a traceback; such reports go to the log file
+    instead, for the rest of the process. A hook someone else installed (a test
+    runner's) is given back when main returns.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = sys.unraisablehook
     sys.unraisablehook = _log_unraisable(argv)
-    code = EXIT_INTERNAL
     try:
-        code = _main(argv)
-        return code
+        return _main(argv)
     finally:
-        if code != EXIT_OK:
-            gc.collect()  # what the failure left behind is cleaned up under the hook
-        sys.unraisablehook = previous
+        if previous is not sys.__unraisablehook__:
+            sys.unraisablehook = previous
 
 
 def _main(argv: list[str]) -> int:
