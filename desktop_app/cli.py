@@ -1,8 +1,9 @@
 """The command line: the same use cases as the window, headless.
 
 Exit codes are a contract (see DESIGN.md): 0 done, 2 wrong usage, 3 an input
-was refused, 1 an internal error (details in the log file, never a bare
-traceback on the terminal).
+was refused, 4 the database is busy (another program kept it locked past the
+wait), 1 an internal error (details in the log file, never a bare traceback on
+the terminal).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 import time
 import traceback
@@ -27,7 +29,7 @@ from desktop_app.core.problems import NapError, UsageError
 from desktop_app.core.progress import Cancelled, Progress, drive
 from desktop_app.messages import bilingual, problems_bilingual, system_language, text
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED, EXIT_BUSY = 0, 1, 2, 3, 4
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,6 +47,19 @@ def _year(value: str) -> int:
     return int(value)
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def _database_location(value: str) -> Path:
+    """--db: a file path; a URL is never taken for a file name."""
+    if _URL.match(value):
+        scheme = value.split("://", 1)[0].lower()
+        if scheme.split("+", 1)[0] in ("postgresql", "postgres"):
+            raise UsageError.of("db.postgresql_unsupported", url=value)
+        raise UsageError.of("db.url_unsupported", url=value)
+    return Path(value)
+
+
 def build_parser() -> _Parser:
     parser = _Parser(
         prog="nap-reporter",
@@ -52,7 +67,8 @@ def build_parser() -> _Parser:
         "reporting on the National Action Plans for the ICCPR.",
     )
     parser.add_argument("--version", action="version", version=f"nap-reporter {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: per-user data folder)")
+    parser.add_argument("--db", type=_database_location,
+                        help="database file (default: per-user data folder)")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of messages and window")
     parser.add_argument("--demo", action="store_true", help="open the separate demo database")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
@@ -143,6 +159,9 @@ def build_parser() -> _Parser:
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     restore = commands.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("--accept-other-role", action="store_true",
+                         help="restore a backup of the other role (focal point / agency)")
+    parser.set_defaults(message_lang="en")
     return parser
 
 
@@ -193,10 +212,26 @@ def _db_path(args: argparse.Namespace) -> Path:
     return demo_db_path() if args.demo else default_db_path()
 
 
-def _open(args: argparse.Namespace) -> Any:
+class _BusyNotice:
+    """Says once, on standard error, that a writer is waiting for the database."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang, self.said = lang, False
+
+    def __call__(self, seconds: float) -> None:
+        if not self.said:
+            self.said = True
+            _say_both("db.busy_waiting", self.lang, sys.stderr,
+                      seconds=int(seconds) if float(seconds).is_integer() else seconds)
+            sys.stderr.flush()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The database named by --db; only init (create=True) may make a new one."""
     from desktop_app.core.storage.database import Database
 
-    return Database.open(_db_path(args))
+    return Database.open(_db_path(args), create=create,
+                         notice=_BusyNotice(args.message_lang))
 
 
 def cmd_agencies(args: argparse.Namespace, lang: str) -> int:
@@ -217,7 +252,7 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
         if not args.agency:
             raise UsageError.of("agency.missing")
         check_agency_code(args.agency)  # before any file is made
-    db = _open(args)
+    db = _open(args, create=True)
     try:
         change = initialise(db, role, args.agency, args.contact)
     finally:
@@ -312,9 +347,13 @@ def cmd_restore(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.storage.backup import restore_database
 
     target = _db_path(args)
-    safety = restore_database(args.file, target)
+    safety = restore_database(args.file, target, accept_other_role=args.accept_other_role,
+                              notice=_BusyNotice(lang))
     _open(args).close()  # migrates a backup from an older version, with its own backup
-    _say_done("cli.restore_done", lang, db=target, file=args.file, safety=safety)
+    if safety == target:  # there was no database here before: nothing to keep
+        _say_done("cli.restore_new", lang, db=target, file=args.file)
+    else:
+        _say_done("cli.restore_done", lang, db=target, file=args.file, safety=safety)
     return EXIT_OK
 
 
@@ -525,6 +564,14 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
 }
 
 
+def _database_problem(error: Exception, args: argparse.Namespace | None) -> NapError | None:
+    from desktop_app.core.storage.failures import database_failure
+
+    if args is None:
+        return None
+    return database_failure(error, _db_path(args))
+
+
 def _log_internal_error(argv: Sequence[str]) -> Path | str:
     try:
         path = log_file()
@@ -560,13 +607,45 @@ def _utf8_streams() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def _log_unraisable(argv: Sequence[str]) -> Callable[[Any], None]:
+    def hook(unraisable: Any) -> None:
+        with contextlib.suppress(Exception):
+            logging.basicConfig(filename=log_file(), level=logging.INFO, force=True,
+                                format="%(asctime)s %(levelname)s %(message)s")
+            logging.getLogger("nap-reporter").warning(
+                "ignored in %r during: nap-reporter %s\n%s", unraisable.object, " ".join(argv),
+                "".join(traceback.format_exception(unraisable.exc_value)))
+
+    return hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit code follows the contract in DESIGN.md.
+
+    A library whose clean-up fails after the command gave up (a ZipFile closed by
+    the garbage collector on a full disk, maybe only as the process ends) would
+    print "Exception ignored" with a traceback; such reports go to the log file
+    instead, for the rest of the process. A hook someone else installed (a test
+    runner's) is given back when main returns.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
+    previous = sys.unraisablehook
+    sys.unraisablehook = _log_unraisable(argv)
+    try:
+        return _main(argv)
+    finally:
+        if previous is not sys.__unraisablehook__:
+            sys.unraisablehook = previous
+
+
+def _main(argv: list[str]) -> int:
     _utf8_streams()
     lang = _language_in(argv) or system_language()
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         lang = args.lang or lang
+        args.message_lang = lang
         return COMMANDS[args.command](args, lang)
     except NapError as error:
         lines = problems_bilingual(error.problems, lang)
@@ -585,7 +664,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
-    except Exception:
+    except Exception as error:
+        known = _database_problem(error, args)
+        if known is not None:  # busy, damaged or a full disk, met outside a unit of work
+            _say(problems_bilingual(known.problems, lang), sys.stderr)
+            return known.exit_code
         _say_both("cli.internal_error", lang, sys.stderr, log=_log_internal_error(argv))
         return EXIT_INTERNAL
 

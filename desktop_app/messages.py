@@ -82,6 +82,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{file} is a folder, not a database file."),
     "db.cannot_create": ("Không tạo được cơ sở dữ liệu {file}: {detail}",
                          "Cannot create the database {file}: {detail}"),
+    "db.missing": (
+        "Không có cơ sở dữ liệu tại {file}. Hãy khởi tạo bằng lệnh: "
+        "nap-reporter --db {file} init --role agency --agency MÃ (hoặc --role focal-point).",
+        "There is no database at {file}. Set one up with: "
+        "nap-reporter --db {file} init --role agency --agency CODE (or --role focal-point)."),
+    "db.postgresql_unsupported": (
+        "Chưa hỗ trợ PostgreSQL ({url}). Hãy dùng tệp SQLite: --db ĐƯỜNG_DẪN.",
+        "PostgreSQL is not supported yet ({url}). Use an SQLite file: --db PATH."),
+    "db.url_unsupported": (
+        "«{url}» là một địa chỉ, không phải tệp cơ sở dữ liệu. Hãy dùng tệp SQLite: "
+        "--db ĐƯỜNG_DẪN.",
+        "“{url}” is an address, not a database file. Use an SQLite file: --db PATH."),
+    "db.busy": (
+        "Cơ sở dữ liệu {file} đang bận: một chương trình khác giữ khóa quá {seconds} giây. "
+        "Việc đang làm dở chưa được ghi; hãy thử lại sau.",
+        "The database {file} is busy: another program kept it locked for more than "
+        "{seconds} s. The work in hand was not written; please try again."),
+    "db.damaged": (
+        "Cơ sở dữ liệu {file} bị hỏng. Bản sao lưu tự động gần nhất: {backup}. "
+        "Khôi phục bằng lệnh: nap-reporter --db {file} restore {backup}",
+        "The database {file} is damaged. The latest automatic backup: {backup}. "
+        "Restore it with: nap-reporter --db {file} restore {backup}"),
+    "db.damaged_no_backup": (
+        "Cơ sở dữ liệu {file} bị hỏng và không có bản sao lưu tự động nào. Hãy khôi phục "
+        "từ một bản sao lưu của bạn: nap-reporter --db {file} restore TỆP",
+        "The database {file} is damaged and there is no automatic backup of it. Restore one "
+        "of your own backups: nap-reporter --db {file} restore FILE"),
+    "db.backup_damaged": (
+        "Bản sao lưu {file} bị hỏng ({detail}); không có gì bị thay thế.",
+        "The backup {file} is damaged ({detail}); nothing was replaced."),
+    "db.other_role": (
+        "Bản sao lưu {file} là của vai trò {backup_role}, còn {db} là của vai trò {role}. "
+        "Nếu đúng ý bạn, hãy thêm --accept-other-role. Không có gì bị thay thế.",
+        "The backup {file} is of the role {backup_role}, while {db} has the role {role}. "
+        "If that is what you want, add --accept-other-role. Nothing was replaced."),
+    "db.disk_full": (
+        "Không ghi được vào cơ sở dữ liệu {file}: ổ đĩa đã đầy. Việc đang làm dở chưa được ghi.",
+        "Cannot write to the database {file}: the disk is full. The work in hand was not "
+        "written."),
     # files and catalogs
     "file.not_found": ("Không tìm thấy tệp {file}.", "The file {file} does not exist."),
     "file.unreadable": ("Không đọc được tệp {file}: {detail}",
@@ -431,6 +470,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.restore_done": (
         "Đã khôi phục {db} từ {file}. Bản sao dữ liệu trước khi khôi phục: {safety}",
         "Restored {db} from {file}. The data as it was before: {safety}"),
+    "cli.restore_new": ("Đã tạo {db} từ bản sao lưu {file}.",
+                        "Created {db} from the backup {file}."),
+    "db.busy_waiting": (
+        "Cơ sở dữ liệu đang bận, đang chờ (tối đa {seconds} giây)…",
+        "The database is busy, waiting (up to {seconds} s)…"),
     "cli.cancelled": ("Đã hủy; không có gì được ghi.", "Cancelled; nothing was written."),
     "catalog.key_pinned": (
         "Đã ghim khóa ký của cơ quan đầu mối: {fingerprint}. Các bản cập nhật danh mục sau "

@@ -1,23 +1,103 @@
-"""Writing files that travel: whole or not at all."""
+"""Writing files that travel: whole or not at all, and no leftovers of the times it failed.
+
+Every write goes to a temporary file beside the destination, renamed over it
+only when complete. A process killed mid-way leaves that temporary file behind
+(and, for a database, SQLite's -journal/-wal/-shm beside it); the next write to
+the same folder removes such leftovers. A temporary file still being written is
+never taken for one: on POSIX its writer holds an advisory lock on it for as
+long as it lives; on Windows a file in use cannot be removed, and only leftovers
+older than LEFTOVER_AGE_S are tried.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from uuid import uuid4
 
 from desktop_app.core.problems import Problem, RefusedError, os_detail
 
+if sys.platform != "win32":
+    import fcntl
+
+LEFTOVER_AGE_S = 3600.0  # Windows only: no lock tells a live writer from a dead one
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.part")
+_SIDECARS = ("-journal", "-wal", "-shm")
+
 
 def cannot_write(path: Path, detail: str) -> RefusedError:
     return RefusedError(Problem("file.cannot_write", {"file": str(path), "detail": detail}))
 
 
+def _is_leftover_name(name: str) -> bool:
+    for sidecar in _SIDECARS:
+        if name.endswith(sidecar):
+            name = name[: -len(sidecar)]
+            break
+    return _TEMPORARY.fullmatch(name) is not None
+
+
+def _nobody_writes(path: Path) -> bool:
+    """Whether the temporary file at path is a leftover: its writer is gone."""
+    if sys.platform == "win32":
+        try:
+            return time.time() - path.stat().st_mtime > LEFTOVER_AGE_S
+        except OSError:
+            return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # its writer still holds it
+    else:
+        return True
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files that interrupted writes left in folder."""
+    removed: list[Path] = []
+    try:
+        names = [entry.name for entry in os.scandir(folder)
+                 if entry.name.startswith(".") and entry.name.endswith((".part", *_SIDECARS))]
+    except OSError:
+        return removed
+    parts = {name for name in names if _TEMPORARY.fullmatch(name)}
+    for name in sorted(parts):
+        path = Path(folder) / name
+        if not _nobody_writes(path):
+            continue
+        for sidecar in _SIDECARS:
+            with contextlib.suppress(OSError):
+                (Path(folder) / (name + sidecar)).unlink()
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    for name in names:  # sidecars whose temporary file is already gone
+        if name not in parts and _is_leftover_name(name):
+            base = name[: name.rfind("-")]
+            if base not in parts and not (Path(folder) / base).exists():
+                with contextlib.suppress(OSError):
+                    (Path(folder) / name).unlink()
+                    removed.append(Path(folder) / name)
+    return removed
+
+
 @contextlib.contextmanager
 def temporary_beside(path: Path) -> Iterator[Path]:
     """A new empty file in the destination's folder, removed again unless renamed away.
+
+    An OSError while the block fills it (ENOSPC, EIO…) is a refusal naming the
+    destination (RefusedError "file.cannot_write").
 
     Not mkstemp: its 0600 would leave an exported file unreadable to others;
     O_EXCL with 0666 lets the umask decide, as for any file the person saves.
@@ -25,16 +105,27 @@ def temporary_beside(path: Path) -> Iterator[Path]:
     path = Path(path)
     if path.is_dir():
         raise cannot_write(path, "EISDIR")
+    remove_leftovers(path.parent)
     temp = path.with_name(f".{path.name}.{uuid4().hex[:12]}.part")
     try:
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
         raise cannot_write(path, os_detail(error)) from error
+    if sys.platform == "win32":
+        os.close(fd)  # an open file could not be renamed over the destination
+        fd = -1
+    else:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     try:
         yield temp
+    except OSError as error:  # a full disk while filling it: a refusal, not a bug
+        raise cannot_write(path, os_detail(error)) from error
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+        if fd >= 0:
+            os.close(fd)
 
 
 def replace_with(temp: Path, path: Path) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.core.problems import NapError
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, discard_if_not_set_up, has_database
 from desktop_app.messages import bilingual, text
 
 EXIT_OK, EXIT_REFUSED = 0, 3
@@ -69,6 +69,7 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
     if screenshot is not None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+    created = not has_database(db_path)
     db = Database.open(db_path)
     try:
         if demo:
@@ -81,6 +82,8 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
         return _run(db, lang)
     finally:
         db.close()
+        if created:  # a first-run setup that was quit leaves no database behind
+            discard_if_not_set_up(db_path)
 
 
 def _settle(seconds: float = 0.3) -> None:

@@ -85,6 +85,7 @@ def test_a_broken_catalog_file_is_refused_and_changes_nothing(cli, tmp_path):
 
 def test_backup_then_restore_brings_back_the_data(cli, tmp_path):
     db, copy = tmp_path / "a.sqlite", tmp_path / "copy.sqlite"
+    _init(cli, db, "--role", "agency", "--agency", "VLG")
     assert cli("--db", db, "demo", "--activities", "30").code == 0
     assert cli("--db", db, "backup", "-o", copy).code == 0
     assert _count(copy, "activity") == 30
@@ -99,6 +100,7 @@ def test_backup_then_restore_brings_back_the_data(cli, tmp_path):
 
 def test_restore_refuses_what_is_not_a_backup_and_keeps_the_data(cli, tmp_path):
     db = tmp_path / "a.sqlite"
+    _init(cli, db, "--role", "agency", "--agency", "VLG")
     assert cli("--db", db, "demo", "--activities", "5").code == 0
     text = tmp_path / "notes.txt"
     text.write_text("not a database", encoding="utf-8")

@@ -372,8 +372,16 @@ def test_status_without_json_prints_key_value_lines(cli, focal_db):
 # --- demo ------------------------------------------------------------------------
 
 
+def _no_role_yet(path: Path) -> Path:
+    """A database with no role yet (only init, restore and the window's setup make one)."""
+    from desktop_app.core.storage.database import Database
+
+    Database.open(path, create=True).close()
+    return path
+
+
 def test_demo_on_an_uninitialised_database_sets_it_up_as_an_agency(cli, status, tmp_path):
-    db = tmp_path / "fresh.sqlite"
+    db = _no_role_yet(tmp_path / "fresh.sqlite")
     run = cli("--db", db, "demo", "--activities", "60", "--period", "2025")
     assert run.code == 0, run.err
     facts = status(db)
@@ -406,7 +414,7 @@ def test_demo_adds_exactly_n_each_call_with_new_uuids(cli, status, agency_db):
 
 
 def test_demo_is_deterministic_for_the_same_seed_state_and_period(cli, tmp_path):
-    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    one, two = _no_role_yet(tmp_path / "one.sqlite"), _no_role_yet(tmp_path / "two.sqlite")
     for db in (one, two):
         for _ in range(2):  # the second call starts from the state the first left
             run = cli("--db", db, "demo", "--activities", "150", "--seed", "7",
@@ -419,7 +427,7 @@ def test_demo_is_deterministic_for_the_same_seed_state_and_period(cli, tmp_path)
 
 
 def test_demo_with_another_seed_makes_other_data(cli, tmp_path):
-    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    one, two = _no_role_yet(tmp_path / "one.sqlite"), _no_role_yet(tmp_path / "two.sqlite")
     assert cli("--db", one, "demo", "--activities", "100", "--seed", "1").code == 0
     assert cli("--db", two, "demo", "--activities", "100", "--seed", "2").code == 0
     assert uuids(one, "activity").isdisjoint(uuids(two, "activity"))
@@ -429,7 +437,7 @@ def test_demo_with_another_seed_makes_other_data(cli, tmp_path):
 
 
 def test_demo_default_period_is_the_current_calendar_year(cli, tmp_path):
-    db = tmp_path / "a.sqlite"
+    db = _no_role_yet(tmp_path / "a.sqlite")
     run = cli("--db", db, "demo", "--activities", "50")
     assert run.code == 0, run.err
     year = date.today().year
@@ -439,7 +447,7 @@ def test_demo_default_period_is_the_current_calendar_year(cli, tmp_path):
 
 
 def test_demo_period_puts_every_row_in_that_year(cli, tmp_path):
-    db = tmp_path / "a.sqlite"
+    db = _no_role_yet(tmp_path / "a.sqlite")
     assert cli("--db", db, "demo", "--activities", "100", "--period", "2025").code == 0
     assert query(
         db, "SELECT DISTINCT p.year FROM activity a JOIN period p ON p.id = a.period_id"
@@ -512,7 +520,7 @@ def test_demo_non_integer_count_is_a_usage_error(cli, tmp_path, value):
 
 
 def test_demo_data_has_the_hard_cases(cli, tmp_path):
-    db = tmp_path / "a.sqlite"
+    db = _no_role_yet(tmp_path / "a.sqlite")
     assert cli("--db", db, "demo", "--activities", "200", "--seed", "1",
                "--period", "2025").code == 0
     rows = query(db, "SELECT title, description, outputs, challenges, next_steps, evidence, "
@@ -573,7 +581,7 @@ def test_demo_at_a_focal_point_simulates_accepted_submissions(cli, status, focal
 
 
 def test_demo_at_a_focal_point_is_deterministic(cli, tmp_path):
-    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    one, two = _no_role_yet(tmp_path / "one.sqlite"), _no_role_yet(tmp_path / "two.sqlite")
     for db in (one, two):
         assert cli("--db", db, "init", "--role", "focal-point").code == 0
         assert cli("--db", db, "demo", "--activities", "60", "--seed", "9",
@@ -850,6 +858,10 @@ def test_console_script_end_to_end(tmp_path):
     assert_bilingual(unknown.stderr.splitlines(), "“XXX”", "«XXX»")
     assert not db.exists()
 
+    missing = _run(script, "--db", db, "demo", "--activities", "50", "--period", "2025")
+    assert missing.returncode == 2 and "init" in missing.stderr and not db.exists()
+    assert _run(script, "--db", db, "init", "--role", "agency", "--agency", "VLG"
+                ).returncode == 0
     made = _run(script, "--db", db, "demo", "--activities", "50", "--period", "2025")
     assert made.returncode == 0, made.stderr
     facts = json.loads(_run(script, "--db", db, "status", "--json").stdout)

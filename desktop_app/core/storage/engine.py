@@ -1,34 +1,147 @@
-"""The SQLite engine, with the same settings on every connection."""
+"""The SQLite engine, with the same settings on every connection, and writers that wait.
+
+pysqlite's own transaction handling would begin transactions late and commit DDL
+implicitly; the engine takes control so that each unit of work is one real
+transaction. A unit of work begins with `BEGIN IMMEDIATE`, so it holds the write
+lock from its first statement: under WAL a plain `BEGIN` that reads and then writes
+fails with SQLITE_BUSY_SNAPSHOT when another writer committed meanwhile, and no
+busy timeout covers that. Reading keeps a deferred `BEGIN`, which never waits for a
+writer under WAL.
+
+A writer that finds the database locked first tells its face (a notice the command
+line prints and the window can show) and then waits, up to NAP_BUSY_TIMEOUT_S
+seconds (30 by default, read when the engine is made); after that it gives up
+with BusyError (exit code 4), having written nothing.
+"""
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
-BUSY_TIMEOUT_MS = 10_000
+from desktop_app.core.problems import NapError, Problem
 
+BUSY_TIMEOUT_ENV = "NAP_BUSY_TIMEOUT_S"
+DEFAULT_BUSY_TIMEOUT_S = 30.0
+WRITE_OPTION = "nap_write"  # the execution option that marks a unit of work's connections
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # pysqlite's own transaction handling would begin transactions late and
-    # commit DDL implicitly; take control so that each unit of work is one
-    # real transaction (see the "begin" listener).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
+Notice = Callable[[float], None]  # told the seconds it will wait at most
 
 
-def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+class BusyError(NapError):
+    """Another program kept the database locked past the wait; nothing was written."""
+
+    exit_code = 4
 
 
-def make_engine(path: Path) -> Engine:
+def busy_timeout_s() -> float:
+    """The wait for a locked database: NAP_BUSY_TIMEOUT_S, else 30 s."""
+    value = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    try:
+        seconds = float(value) if value else DEFAULT_BUSY_TIMEOUT_S
+    except ValueError:
+        seconds = DEFAULT_BUSY_TIMEOUT_S
+    return seconds if seconds >= 0 else DEFAULT_BUSY_TIMEOUT_S
+
+
+@dataclass
+class BusyWait:
+    """How long a writer waits for the lock, and whom it tells that it is waiting."""
+
+    path: Path
+    timeout_s: float = field(default_factory=busy_timeout_s)
+    notice: Notice | None = None
+
+    @property
+    def timeout_ms(self) -> int:
+        return max(0, round(self.timeout_s * 1000))
+
+    def gave_up(self) -> BusyError:
+        return BusyError(Problem("db.busy", {"file": str(self.path),
+                                             "seconds": _seconds(self.timeout_s)}))
+
+
+def _seconds(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def is_busy(error: BaseException) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED, with any extended code (BUSY_SNAPSHOT…)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(error, sqlite3.OperationalError) and isinstance(code, int):
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return False
+
+
+def _on_connect(busy: BusyWait) -> Callable[[Any, Any], None]:
+    def configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {busy.timeout_ms}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise busy.gave_up() from error
+            raise
+        finally:
+            cursor.close()
+
+    return configure
+
+
+def begin_immediate(raw: sqlite3.Connection, busy: BusyWait) -> None:
+    """Take the write lock now; if it is held, say so once, wait, or give up."""
+    try:
+        raw.execute("PRAGMA busy_timeout = 0")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+        if busy.notice is not None:
+            busy.notice(busy.timeout_s)
+        raw.execute(f"PRAGMA busy_timeout = {busy.timeout_ms}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise busy.gave_up() from error
+            raise
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {busy.timeout_ms}")
+
+
+def _on_begin(busy: BusyWait) -> Callable[[Connection], None]:
+    def begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(WRITE_OPTION):
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            begin_immediate(raw, busy)
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    return begin
+
+
+def make_engine(path: Path, busy: BusyWait | None = None) -> Engine:
+    """An engine on the SQLite file at path; its writers wait as busy says."""
+    busy = busy or BusyWait(Path(path))
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "connect", _on_connect(busy))
+    event.listen(engine, "begin", _on_begin(busy))
     return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine whose transactions begin with BEGIN IMMEDIATE."""
+    return engine.execution_options(**{WRITE_OPTION: True})

@@ -1,7 +1,8 @@
 """Bring a database file to the program's schema, or refuse it.
 
-A new file is created at the newest revision. An older one is backed up with
-SQLite's backup API and then migrated, all in one transaction. A file written
+A new file is created at the newest revision, when the caller asks for one. An
+older one is backed up with SQLite's backup API and then migrated, all in one
+transaction. A file written
 by a newer program, or one that is not this program's database, is refused and
 left exactly as it was: it is inspected read-only before anything touches it.
 """
@@ -18,9 +19,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from desktop_app.core.paths import migrations_dir
-from desktop_app.core.problems import RefusedError
+from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.storage.backup import automatic_backup
-from desktop_app.core.storage.engine import make_engine
+from desktop_app.core.storage.engine import BusyWait, Notice, is_busy, make_engine, writer
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class OpenedDatabase:
     engine: Engine
     migrated_from: str | None  # the revision before migrating, None when none was needed
     backup: Path | None
+    busy: BusyWait
 
 
 def alembic_config() -> Config:
@@ -48,8 +50,26 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def _inspect(path: Path) -> tuple[str | None, bool]:
-    """The file's revision and whether it has any tables, read without writing."""
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _inspect(path: Path, shown_as: Path | None = None) -> tuple[str | None, bool]:
+    """The file's revision and whether it has any tables, read without writing.
+
+    A file with SQLite's header that SQLite cannot read is damaged (the person is
+    told which backup to restore); anything else it cannot read is not a database.
+    """
+    from desktop_app.core.storage.failures import damaged
+
+    shown = shown_as or path
     # A read-only open of a WAL database creates its -wal and -shm files when they
     # are missing; when there is no WAL to read, open it immutable so that a
     # refused file is left exactly as it was.
@@ -58,7 +78,7 @@ def _inspect(path: Path) -> tuple[str | None, bool]:
     try:
         conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
     except sqlite3.Error as exc:
-        raise RefusedError.of("db.unreadable", file=str(path), detail=str(exc)) from exc
+        raise RefusedError.of("db.unreadable", file=str(shown), detail=str(exc)) from exc
     try:
         names = {
             row[0]
@@ -70,19 +90,30 @@ def _inspect(path: Path) -> tuple[str | None, bool]:
             revision = row[0] if row else None
         return revision, bool(names)
     except sqlite3.DatabaseError as exc:
-        raise RefusedError.of("db.not_a_database", file=str(path)) from exc
+        if is_busy(exc):
+            raise BusyWait(shown).gave_up() from exc
+        if _looks_like_sqlite(path):
+            if shown_as is not None:  # a backup, not the person's database
+                raise RefusedError.of("db.backup_damaged", file=str(shown),
+                                      detail=str(exc)) from exc
+            raise damaged(path) from exc
+        raise RefusedError.of("db.not_a_database", file=str(shown)) from exc
     finally:
         conn.close()
 
 
-def check_restorable(path: Path) -> None:
-    """A backup may be restored when it is this program's database, at any known schema."""
-    revision, has_tables = _inspect(path)
+def check_restorable(path: Path, shown_as: Path | None = None) -> None:
+    """A backup may be restored when it is this program's database, at any known schema.
+
+    shown_as names the file in messages when path is a private copy of it.
+    """
+    shown = shown_as or path
+    revision, has_tables = _inspect(path, shown_as=shown)
     if revision is None:
         raise RefusedError.of("db.foreign" if has_tables else "db.not_a_database",
-                              file=str(path))
+                              file=str(shown))
     if revision not in known_revisions():
-        raise RefusedError.of("db.too_new", file=str(path), revision=revision,
+        raise RefusedError.of("db.too_new", file=str(shown), revision=revision,
                               head=head_revision())
 
 
@@ -94,7 +125,7 @@ def _upgrade(engine: Engine, target: str = "head") -> None:
     rows that refer to it. The keys are checked before the transaction commits.
     """
     config = alembic_config()
-    with engine.connect() as connection:
+    with writer(engine).connect() as connection:
         raw = connection.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys = OFF")
@@ -109,12 +140,23 @@ def _upgrade(engine: Engine, target: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
-def open_database(path: Path, *, target: str = "head") -> OpenedDatabase:
-    """Open (creating or migrating as needed) the database at path."""
+def _missing(path: Path) -> bool:
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
+def open_database(path: Path, *, target: str = "head", create: bool = True,
+                  notice: Notice | None = None) -> OpenedDatabase:
+    """Open (migrating as needed) the database at path.
+
+    With create, a missing or empty file becomes a new database; without it, that
+    is a usage error telling the person to run init: only init, restore and the
+    window's completed first-run setup make a database.
+    """
     path = Path(path)
     if path.exists() and path.is_dir():
         raise RefusedError.of("db.is_folder", file=str(path))
-    if path.exists() and path.stat().st_size > 0:
+    busy = BusyWait(path, notice=notice)
+    if not _missing(path):
         revision, has_tables = _inspect(path)
         if revision is None and has_tables:
             raise RefusedError.of("db.foreign", file=str(path))
@@ -124,20 +166,22 @@ def open_database(path: Path, *, target: str = "head") -> OpenedDatabase:
             )
         wanted = head_revision() if target == "head" else target
         if revision == wanted:
-            return OpenedDatabase(path, make_engine(path), None, None)
+            return OpenedDatabase(path, make_engine(path, busy), None, None, busy)
         backup = automatic_backup(path, "before-migration") if revision else None
-        engine = make_engine(path)
+        engine = make_engine(path, busy)
         _upgrade(engine, target)
-        return OpenedDatabase(path, engine, revision, backup)
+        return OpenedDatabase(path, engine, revision, backup, busy)
+    if not create:
+        raise UsageError.of("db.missing", file=str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RefusedError.of("db.cannot_create", file=str(path), detail=str(exc)) from exc
-    engine = make_engine(path)
+    engine = make_engine(path, busy)
     try:
         _upgrade(engine, target)
     except Exception as exc:
         if "unable to open database" in str(exc):
             raise RefusedError.of("db.cannot_create", file=str(path), detail=str(exc)) from exc
         raise
-    return OpenedDatabase(path, engine, None, None)
+    return OpenedDatabase(path, engine, None, None, busy)
