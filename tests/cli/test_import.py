@@ -30,12 +30,14 @@ from desktop_app.core.exchange.canonical import content_hash
 from desktop_app.core.exchange.submission import PreparedSubmission, SubmissionData
 from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.exchange.xlsx_writer import write_workbook
+from desktop_app.core.problems import Problem
 from desktop_app.core.progress import drive
 from desktop_app.core.services import imports
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.storage.database import Database
+from desktop_app.messages import problem_text
 from tests.cli.conftest import CliRunner
 
 YEAR = 2025
@@ -439,16 +441,17 @@ def test_usage(cli: CliRunner, focal_db: Path, files: Files) -> None:
 
 def test_a_failure_mid_file_writes_nothing_of_that_file(
         focal_db: Path, files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
-    original = imports._write
+    original = imports.apply_write
     calls = []
 
-    def failing(session: Any, write: Any, catalog: Any, now: Any) -> None:
-        original(session, write, catalog, now)  # every row of the file is in ...
+    def failing(session: Any, write: Any, catalog: Any, now: Any, **keys: Any) -> int:
+        submission_id = original(session, write, catalog, now, **keys)  # every row is in ...
         calls.append(write.file_name)
         if len(calls) == 2:  # ... then the second file fails before its commit
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return submission_id
 
-    monkeypatch.setattr(imports, "_write", failing)
+    monkeypatch.setattr(imports, "apply_write", failing)
     db = Database.open(focal_db)
     try:
         summary = drive(imports.run_import(db, [files.tha, files.vlg[0]]))
@@ -515,7 +518,9 @@ def test_problems_are_saved_as_a_workbook_for_the_agency(
     finally:
         db.close()
     target = tmp_path / "problems.xlsx"
-    imports.save_problems_workbook(plans, target)
+    imports.save_problems_workbook(
+        plans, target, lambda problem, lang: problem_text(Problem(problem.code, problem.params),
+                                                          lang))
     rows = sorted(openpyxl.load_workbook(target).active.iter_rows(min_row=3, values_only=True),
                   key=lambda r: r[0])
     assert rows[0][0] == "missing.xlsx" and "does not exist" in rows[0][7]
