@@ -206,13 +206,10 @@ class MainWindow(QMainWindow):
             lambda: self.import_commands().undo_last_import())
         self.national_report_action = QAction(self)
         self.national_report_action.triggered.connect(self.national_report)
-        from desktop_app.ui.dialogs.import_dialog import engine_available
-
-        has_import = self.focal and engine_available()
         for action in (self.import_files_action, self.import_folder_action,
                        self.undo_import_action):
             action.setVisible(self.focal)
-            action.setEnabled(has_import)
+            action.setEnabled(self.focal)
         self.national_report_action.setVisible(self.focal)
         self.national_report_action.setEnabled(self.focal and national_report_available())
         for action in (self.export_action, self.report_settings_action, self.carry_action):

@@ -6,13 +6,12 @@ to), period, version, the outcome in words, rows added / changed / removed — a
 pane below lists the selected file's row-level problems. "Accept edited files" plans
 again. Import runs ``run_import`` through run_job (progress and Cancel: one transaction
 per file, so a cancelled file leaves nothing) and then shows the summary; Cancel before
-that writes nothing. The engine is looked up late (``engine``) so tests can replace it.
+that writes nothing. Everything shown comes from the service's typed results (FilePlan,
+ImportSummary, UndoResult).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,7 +43,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.enums import ImportOutcome
 from desktop_app.core.problems import NapError, Problem
+from desktop_app.core.services import imports
 from desktop_app.core.services.agencies import AgencyDirectory
+from desktop_app.core.services.imports import FilePlan, ImportSummary
 from desktop_app.messages import problem_text
 from desktop_app.ui.commands.worker import JobRunner, run_job, show_error
 from desktop_app.ui.context import AppContext
@@ -52,7 +53,6 @@ from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.file_dialogs import own_file_dialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-IMPORTS_MODULE = "desktop_app.core.services.imports"
 
 GOOD = QColor("#2b8a3e")
 QUIET = QColor("#6c757d")
@@ -65,38 +65,8 @@ QUIET_OUTCOMES = frozenset({ImportOutcome.DUPLICATE, ImportOutcome.OLDER})
 REFUSALS = frozenset({ImportOutcome.CONFLICT, ImportOutcome.REFUSED})
 
 
-def engine() -> Any:
-    """The import engine module (looked up late so tests can replace it)."""
-    return importlib.import_module(IMPORTS_MODULE)
-
-
-def engine_available() -> bool:
-    try:
-        return importlib.util.find_spec(IMPORTS_MODULE) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def outcome_of(value: Any) -> ImportOutcome | None:
-    """The engine's outcome (an ImportOutcome, or its value as text); None if unknown."""
-    try:
-        return ImportOutcome(str(getattr(value, "value", value)).strip().lower())
-    except ValueError:
-        return None
-
-
-def would_write(plan: Any) -> bool:
-    return outcome_of(plan.outcome) in WRITING
-
-
-def count_of(value: Any) -> int:
-    """A summary field that is a number or a collection of files."""
-    if isinstance(value, int):
-        return value
-    try:
-        return len(value)
-    except TypeError:
-        return 0
+def would_write(plan: FilePlan) -> bool:
+    return plan.outcome in WRITING
 
 
 def outcome_names() -> dict[ImportOutcome, str]:
@@ -118,20 +88,21 @@ def outcome_names() -> dict[ImportOutcome, str]:
     }
 
 
-def outcome_text(plan: Any) -> str:
-    outcome = outcome_of(plan.outcome)
-    if outcome is None:
-        return str(getattr(plan.outcome, "value", plan.outcome))
+def outcome_text(outcome: ImportOutcome, *, from_template: bool = False,
+                 edited: bool = False) -> str:
     words = outcome_names()[outcome]
-    if getattr(plan, "from_template", False) and outcome is not ImportOutcome.TEMPLATE:
+    if from_template and outcome is not ImportOutcome.TEMPLATE:
         words += " · " + QCoreApplication.translate("ImportOutcome", "from a template")
-    if getattr(plan, "edited", False) and outcome is not ImportOutcome.EDITED:
+    if edited and outcome is not ImportOutcome.EDITED:
         words += " · " + QCoreApplication.translate("ImportOutcome", "edited after export")
     return words
 
 
-def outcome_color(plan: Any) -> QColor | None:
-    outcome = outcome_of(plan.outcome)
+def plan_outcome_text(plan: FilePlan) -> str:
+    return outcome_text(plan.outcome, from_template=plan.from_template, edited=plan.edited)
+
+
+def outcome_color(outcome: ImportOutcome) -> QColor | None:
     if outcome is ImportOutcome.EDITED:
         return WARN
     if outcome in WRITING:
@@ -141,6 +112,11 @@ def outcome_color(plan: Any) -> QColor | None:
     if outcome in REFUSALS:
         return BAD
     return None
+
+
+def rule_words(problem: Problem, lang: str) -> str:
+    """The rule a problem broke, in words, without where (the tables show that apart)."""
+    return problem_text(Problem(problem.code, problem.params), lang)
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -176,20 +152,20 @@ class PlanModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plans: list[Any] = []
+        self.plans: list[FilePlan] = []
         self.unit_names: dict[str, str] = {}
 
-    def set_plans(self, plans: Sequence[Any], unit_names: dict[str, str]) -> None:
+    def set_plans(self, plans: Sequence[FilePlan], unit_names: dict[str, str]) -> None:
         self.beginResetModel()
         self.plans, self.unit_names = list(plans), unit_names
         self.endResetModel()
 
-    def agency_text(self, plan: Any) -> str:
+    def agency_text(self, plan: FilePlan) -> str:
         code = plan.agency_code or ""
         name = plan.agency_name or self.unit_names.get(code, "") or code
         if not name:
             return "–"
-        rollup = getattr(plan, "rollup_code", None)
+        rollup = plan.rollup_code
         if rollup and rollup != code:
             name += f" [{self.unit_names.get(rollup, rollup)}]"
         return name
@@ -211,8 +187,8 @@ class PlanModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
-    def _display(self, plan: Any, column: int) -> str:
-        def number(value: Any) -> str:
+    def _display(self, plan: FilePlan, column: int) -> str:
+        def number(value: int | None) -> str:
             return "–" if value is None else str(value)
 
         if column == self.FILE:
@@ -224,7 +200,7 @@ class PlanModel(QAbstractTableModel):
         if column == self.VERSION:
             return number(plan.version)
         if column == self.OUTCOME:
-            return outcome_text(plan)
+            return plan_outcome_text(plan)
         if column == self.ADDED:
             return number(plan.added)
         if column == self.CHANGED:
@@ -243,7 +219,7 @@ class PlanModel(QAbstractTableModel):
             if column == self.FILE:
                 return str(plan.path)
             if column == self.OUTCOME:
-                tip = outcome_text(plan)
+                tip = plan_outcome_text(plan)
                 if plan.conflict_with:
                     tip += "\n" + self.tr("Conflicts with %1").replace(
                         "%1", str(plan.conflict_with))
@@ -251,12 +227,12 @@ class PlanModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.OUTCOME:
-                return outcome_color(plan)
+                return outcome_color(plan.outcome)
             if column == self.PROBLEMS and plan.problems:
                 return BAD
         if role == Qt.ItemDataRole.FontRole and column == self.OUTCOME:
             font = QFont()
-            font.setBold(outcome_of(plan.outcome) in WRITING)
+            font.setBold(plan.outcome in WRITING)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.PERIOD \
                 and column != self.OUTCOME:
@@ -281,7 +257,7 @@ class ProblemModel(QAbstractTableModel):
         self.endResetModel()
 
     def rule_text(self, problem: Problem) -> str:
-        return problem_text(Problem(problem.code, problem.params), self.lang)
+        return rule_words(problem, self.lang)
 
     def cells(self, problem: Problem) -> tuple[str, ...]:
         where = problem.where
@@ -318,7 +294,8 @@ class ProblemModel(QAbstractTableModel):
         return None
 
 
-def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
+def table_view(model: QAbstractTableModel, stretch: int) -> QTableView:
+    """A read-only table of whole rows, one selected at a time, one column stretched."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -345,8 +322,8 @@ class ImportDialog(QDialog):
         self.paths = expand_paths(paths)
         self.setObjectName("importDialog")
         self.resize(1100, 680)
-        self.plans: list[Any] | None = None
-        self.summary: Any = None
+        self.plans: list[FilePlan] | None = None
+        self.summary: ImportSummary | None = None
         self.runner: JobRunner | None = None
         self.unit_names = self._unit_names()
 
@@ -354,10 +331,10 @@ class ImportDialog(QDialog):
         self.intro.setWordWrap(True)
         self.accept_edited = QCheckBox()
         self.plan_model = PlanModel(self)
-        self.plan_table = _table(self.plan_model, PlanModel.OUTCOME)
+        self.plan_table = table_view(self.plan_model, PlanModel.OUTCOME)
         self.plan_table.setObjectName("importPreview")
         self.problem_model = ProblemModel(ctx.lang, self)
-        self.problem_table = _table(self.problem_model, ProblemModel.RULE)
+        self.problem_table = table_view(self.problem_model, ProblemModel.RULE)
         self.problem_table.setObjectName("importProblems")
         self.problem_box = QGroupBox()
         QVBoxLayout(self.problem_box).addWidget(self.problem_table)
@@ -428,8 +405,8 @@ class ImportDialog(QDialog):
             s = self.summary
             self.totals.setText(
                 self.tr("Imported: %1 accepted, %2 refused, %3 unchanged.")
-                .replace("%1", str(count_of(s.accepted))).replace("%2", str(count_of(s.refused)))
-                .replace("%3", str(count_of(s.unchanged))))
+                .replace("%1", str(s.accepted)).replace("%2", str(s.refused))
+                .replace("%3", str(s.unchanged)))
             return
         if not self.plans:
             self.totals.setText("" if self.plans is None
@@ -472,7 +449,7 @@ class ImportDialog(QDialog):
         except Exception:  # noqa: BLE001  (names are a nicety; codes still show)
             return {}
 
-    def current_plan(self) -> Any:
+    def current_plan(self) -> FilePlan | None:
         selection = self.plan_table.selectionModel()
         rows = selection.selectedRows() if selection else []
         if not rows or not self.plan_model.plans:
@@ -498,17 +475,16 @@ class ImportDialog(QDialog):
         if self.runner is not None or self.summary is not None:
             return
         db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
-        imports = engine()
         self.plans = None
         self._show_intro()
         self._run(lambda: imports.plan_import(db, paths, accept_edited=accept),
                   self.tr("Checking the files"), self._planned)
 
-    def _planned(self, plans: Any) -> None:
+    def _planned(self, plans: list[FilePlan]) -> None:
         self.plans = list(plans)
         self._show_plans(self.plans)
 
-    def _show_plans(self, plans: list[Any]) -> None:
+    def _show_plans(self, plans: list[FilePlan]) -> None:
         self.plan_model.set_plans(plans, self.unit_names)
         if plans:
             first_problem = next((i for i, p in enumerate(plans) if p.problems), 0)
@@ -522,13 +498,12 @@ class ImportDialog(QDialog):
         if self.runner is not None or self.summary is not None or not self.plans:
             return
         db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
-        imports = engine()
         self._run(lambda: imports.run_import(db, paths, accept_edited=accept),
                   self.tr("Importing the files"), self._imported)
 
-    def _imported(self, summary: Any) -> None:
+    def _imported(self, summary: ImportSummary) -> None:
         self.summary = summary
-        plans = list(getattr(summary, "plans", None) or self.plans or [])
+        plans = list(summary.plans)
         self.plans = plans
         self.ctx.data_changed.emit()
         self.retranslate()
@@ -545,14 +520,11 @@ class ImportDialog(QDialog):
             return
         title = self.tr("Save the problems as a workbook")
         try:
-            result = engine().save_problems_workbook(plans, path)
+            imports.save_problems_workbook(plans, path, rule_words)
         except NapError as error:
             show_error(self, title, error, self.ctx.lang)
             return
-        if isinstance(result, Generator):  # a Job: run it like any long work
-            self._run(lambda: result, title, lambda _r: self._saved(path))
-        else:
-            self._saved(path)
+        self._saved(path)
 
     def _saved(self, path: Path) -> None:
         self.totals.setText(self.tr("The problems were saved to %1").replace("%1", str(path)))
@@ -676,12 +648,12 @@ class ImportCommands(QObject):
                 self.tr("Undo the import"), self.tr("Keep it")):
             return False
         try:
-            result = engine().undo_last_import(self.ctx.db)
+            result = imports.undo_last_import(self.ctx.db)
         except NapError as error:
             show_error(self.widget, title, error, self.ctx.lang)
             return False
         self.ctx.data_changed.emit()
-        files = count_of(getattr(result, "files", 0))
+        files = result.files
         message_box.inform(self.widget, title,
                            self.tr("The last import was undone (%n file(s)).", "", files),
                            self.tr("Close"))
