@@ -11,6 +11,7 @@ with openpyxl.
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import sqlite3
 import uuid
@@ -544,3 +545,70 @@ def test_copies_of_the_same_file_under_another_name_are_duplicates(
     shutil.copyfile(files.vlg[0], copy)
     result = cli("--db", focal_db, "import", files.vlg[0], copy)
     assert result.code == 0 and "duplicate" in result.out
+
+
+# --- undo works from what the import recorded; the log keeps codes ------------------------
+
+
+def test_undo_needs_no_backup_and_puts_back_what_a_newer_version_replaced(
+        cli: CliRunner, focal_db: Path, files: Files, status: Any) -> None:
+    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
+    before = _dump(focal_db, skip=("importrecord", "auditevent"))
+    assert cli("--db", focal_db, "import", files.vlg[1]).code == 0
+    assert _query(focal_db, "SELECT count(*) FROM importchange") == [(2,)]
+    removed = _query(focal_db, "SELECT removed FROM importchange ORDER BY id")[1][0]
+    v1 = read_submission(files.vlg[0]).data
+    assert len(json.loads(removed)["activity"]) == len(v1.activities)
+    assert len(json.loads(removed)["indicator"]) == len(v1.indicators)
+    for backup in (focal_db.parent / "nap-home").rglob("*.sqlite"):
+        backup.unlink()  # undo does not use them
+    result = cli("--db", focal_db, "import", "--undo")
+    assert result.code == 0, result.err
+    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
+    assert {r[0] for r in _query(focal_db, "SELECT uuid FROM activity")} == _uuids(files.vlg[0])
+    assert status(focal_db)["imports"] == 1
+    assert _query(focal_db, "SELECT action FROM auditevent ORDER BY id")[-1] == ("import.undo",)
+
+
+def test_a_batch_imported_before_changes_were_recorded_is_not_undone(
+        cli: CliRunner, focal_db: Path, files: Files) -> None:
+    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
+    connection = sqlite3.connect(focal_db)
+    with connection:
+        connection.execute("DELETE FROM importchange")  # as an earlier version left it
+    connection.close()
+    before = _dump(focal_db)
+    result = cli("--db", focal_db, "--lang", "en", "import", "--undo")
+    assert result.code == 3 and "earlier version of the program" in result.err
+    assert _dump(focal_db) == before
+
+
+def test_the_log_keeps_problems_as_codes_and_old_lines_their_words(
+        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
+    bad = _edit(files.vlg[0], tmp_path / "neg.xlsx", "I4", -5)
+    assert cli("--db", focal_db, "import", "--accept-edited", bad).code == 3
+    connection = sqlite3.connect(focal_db)
+    with connection:
+        stored = connection.execute("SELECT message, problems, problem_count "
+                                    "FROM importrecord").fetchone()
+        connection.execute(  # a line as an earlier version wrote it: words only
+            "INSERT INTO importrecord (uuid, batch_uuid, file_name, file_sha256, imported_at, "
+            "outcome, message, problems, problem_count, undone) VALUES ('old', 'b-old', "
+            "'old.xlsx', '', '2025-12-01 08:00:00.000000', 'refused', 'Tệp hỏng / Damaged', "
+            "'', 0, 0)")
+    connection.close()
+    assert stored[0] == "" and '"code":"value.negative"' in stored[1]
+    assert "Không được" not in stored[1] and "Must not" not in stored[1]  # no words
+    assert stored[2] == 1
+    db = Database.open(focal_db)
+    try:
+        old, new = imports.import_log(db)
+    finally:
+        db.close()
+    assert old.message == "Tệp hỏng / Damaged" and old.problems == ()
+    assert new.message == "" and new.problem_count == 1
+    problem = new.problems[0]
+    assert (problem.code, problem.params, problem.field) == ("value.negative",
+                                                             {"value": "-5"}, "women")
+    assert problem.where is not None and (problem.where.sheet, problem.where.row,
+                                          problem.where.column) == ("Hoạt động", 4, "I")
