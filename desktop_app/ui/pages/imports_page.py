@@ -20,9 +20,9 @@ from desktop_app.core.services.completeness import VIET_NAM
 from desktop_app.core.services.imports import ImportLogRow
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs.import_dialog import (
+from desktop_app.ui.dialogs.import_dialog import ImportCommands
+from desktop_app.ui.models.import_tables import (
     QUIET,
-    ImportCommands,
     outcome_color,
     outcome_text,
     rule_words,
