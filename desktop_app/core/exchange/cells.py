@@ -10,6 +10,7 @@ problem's code and parameters, which the reader locates by sheet, row and column
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -111,28 +112,46 @@ def to_int(value: Any) -> int:
     return int(number)
 
 
-def convert(sheet_key: str, column: Column, value: Any) -> Any:
-    """The cell as its column's value (None when empty and optional)."""
-    if is_empty(value):
-        if column.required:
-            raise CellProblem("value.required")
-        return None
-    kind = column.kind
+def converter(sheet_key: str, column: Column) -> Callable[[Any], Any]:
+    """The conversion of one column's cells (None when empty and optional), made once per
+    sheet: a submission has hundreds of thousands of cells."""
+    required, kind = column.required, column.kind
+    body: Callable[[Any], Any]
     if kind is Kind.DATE:
-        return to_date(value)
-    if kind is Kind.INTEGER:
-        return to_int(value)
-    if kind is Kind.NUMBER:
-        return to_float(value)
-    text = to_text(value)
-    if kind in (Kind.UUID, Kind.CODE):
-        text = text.strip()
-    if kind is Kind.UUID and not UUID_PATTERN.match(text):
-        raise CellProblem("value.not_uuid", value=text)
-    allowed = CHOICES.get((sheet_key, column.key))
-    if allowed is not None and text not in allowed:
-        raise CellProblem("value.not_in_list", value=text)
-    return text
+        body = to_date
+    elif kind is Kind.INTEGER:
+        body = to_int
+    elif kind is Kind.NUMBER:
+        body = to_float
+    elif kind in (Kind.TEXT, Kind.LONG_TEXT):
+        body = to_text
+    else:
+        strip, uuid = kind in (Kind.UUID, Kind.CODE), kind is Kind.UUID
+        allowed = CHOICES.get((sheet_key, column.key))
+
+        def body(value: Any) -> str:
+            text = to_text(value)
+            if strip:
+                text = text.strip()
+            if uuid and not UUID_PATTERN.match(text):
+                raise CellProblem("value.not_uuid", value=text)
+            if allowed is not None and text not in allowed:
+                raise CellProblem("value.not_in_list", value=text)
+            return text
+
+    def convert_cell(value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                raise CellProblem("value.required")
+            return None
+        return body(value)
+
+    return convert_cell
+
+
+def convert(sheet_key: str, column: Column, value: Any) -> Any:
+    """One cell as its column's value (None when empty and optional)."""
+    return converter(sheet_key, column)(value)
 
 
 def column_letter(index: int) -> str:

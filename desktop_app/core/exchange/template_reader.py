@@ -29,7 +29,7 @@ from desktop_app.core.exchange.cells import (
     CellProblem,
     calamine_sheets,
     column_letter,
-    convert,
+    converter,
     is_empty,
     refusal,
     to_int,
@@ -149,17 +149,19 @@ def _read_sheet(path: Path, sheet: Sheet, columns: tuple[Column, ...],
         raise refusal("submission.bad_headers", path, sheet=sheet.title)
     out = TemplateRows(sheet, columns)
     width = len(columns)
+    converters = [converter(sheet.key, column) for column in columns]
     for number, row in enumerate(rows[HEADER_ROWS:], start=HEADER_ROWS + 1):
         cells = (list(row) + [None] * width)[:width]
         if all(is_empty(v) for v in cells[1:]):
             continue  # only the pre-printed STT: a blank row
         values: dict[str, Any] = {}
         bad = False
-        for index, (column, value) in enumerate(zip(columns, cells, strict=True)):
+        for index, (column, convert_cell, value) in enumerate(
+                zip(columns, converters, cells, strict=True)):
             if column.kind is Kind.CODE and not is_empty(value):
                 value = parse_choice(value)
             try:
-                values[column.key] = convert(sheet.key, column, value)
+                values[column.key] = convert_cell(value)
             except CellProblem as problem:
                 bad = True
                 problems.append(Problem(problem.code, problem.params, column.key,

@@ -24,7 +24,7 @@ from desktop_app.core.exchange.cells import (
     CellProblem,
     calamine_sheets,
     column_letter,
-    convert,
+    converter,
     is_empty,
     refusal,
     to_int,
@@ -166,15 +166,17 @@ def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
         raise refusal("submission.bad_headers", path, sheet=sheet.title)
     record_type = _RECORDS[sheet.key]
     width = len(sheet.columns)
+    converters = [converter(sheet.key, column) for column in sheet.columns]
     records = []
     for number, row in enumerate(rows[HEADER_ROWS:], start=HEADER_ROWS + 1):
         cells = (list(row) + [None] * width)[:width]
         if all(is_empty(v) for v in cells):
             continue
         values, bad = [], False
-        for index, (column, value) in enumerate(zip(sheet.columns, cells, strict=True)):
+        for index, (column, convert_cell, value) in enumerate(
+                zip(sheet.columns, converters, cells, strict=True)):
             try:
-                values.append(convert(sheet.key, column, value))
+                values.append(convert_cell(value))
             except CellProblem as problem:
                 bad = True
                 problems.append(Problem(problem.code, problem.params, column.key,
