@@ -289,9 +289,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "written."),
     "import.nothing_to_undo": ("Không có lần nhập nào để hoàn tác.",
                                "There is no import to undo."),
-    "import.undo_no_backup": (
-        "Không hoàn tác được: bản sao lưu trước lần nhập đó không còn.",
-        "Cannot undo: the backup taken before that import is gone."),
+    "import.undo_not_recorded": (
+        "Không hoàn tác được: lần nhập đó do phiên bản cũ của chương trình thực hiện, "
+        "không ghi lại những gì đã thay đổi. Không có gì bị thay đổi.",
+        "Cannot undo: that import was made by an earlier version of the program, which "
+        "did not record what it changed. Nothing was changed."),
     "import.undo_changed_after": (
         "Không hoàn tác được: cơ sở dữ liệu đã thay đổi sau lần nhập đó ({action}, {at}). "
         "Không có gì bị thay đổi.",

@@ -140,13 +140,10 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.undo_import_action = QAction(self)
         self.undo_import_action.triggered.connect(
             lambda: self.import_commands().undo_last_import())
-        from desktop_app.ui.dialogs.import_dialog import engine_available
-
-        has_import = self.focal and engine_available()
         for action in (self.import_files_action, self.import_folder_action,
                        self.undo_import_action):
             action.setVisible(self.focal)
-            action.setEnabled(has_import)
+            action.setEnabled(self.focal)
 
     def _make_pages(self) -> None:
         for key, page_class in self.page_specs:

@@ -1181,10 +1181,6 @@ Attach the files to your e-mail to the focal point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing imported yet. Choose files or a folder, or drop them on this window: each file is previewed before anything is written.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1180,10 +1180,6 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <translation>Mã băm</translation>
     </message>
     <message>
-        <source>Import is not available in this version yet.</source>
-        <translation>Phiên bản này chưa có chức năng nhập báo cáo.</translation>
-    </message>
-    <message>
         <source>Nothing imported yet. Choose files or a folder, or drop them on this window: each file is previewed before anything is written.</source>
         <translation>Chưa nhập báo cáo nào. Hãy chọn tệp hoặc thư mục, hoặc kéo thả vào cửa sổ này: từng tệp được xem trước rồi mới ghi.</translation>
     </message>

@@ -11,6 +11,7 @@ with openpyxl.
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import sqlite3
 import uuid
@@ -30,12 +31,14 @@ from desktop_app.core.exchange.canonical import content_hash
 from desktop_app.core.exchange.submission import PreparedSubmission, SubmissionData
 from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.exchange.xlsx_writer import write_workbook
+from desktop_app.core.problems import Problem
 from desktop_app.core.progress import drive
 from desktop_app.core.services import imports
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.storage.database import Database
+from desktop_app.messages import problem_text
 from tests.cli.conftest import CliRunner
 
 YEAR = 2025
@@ -439,16 +442,17 @@ def test_usage(cli: CliRunner, focal_db: Path, files: Files) -> None:
 
 def test_a_failure_mid_file_writes_nothing_of_that_file(
         focal_db: Path, files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
-    original = imports._write
+    original = imports.apply_write
     calls = []
 
-    def failing(session: Any, write: Any, catalog: Any, now: Any) -> None:
-        original(session, write, catalog, now)  # every row of the file is in ...
+    def failing(session: Any, write: Any, catalog: Any, now: Any, **keys: Any) -> int:
+        submission_id = original(session, write, catalog, now, **keys)  # every row is in ...
         calls.append(write.file_name)
         if len(calls) == 2:  # ... then the second file fails before its commit
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return submission_id
 
-    monkeypatch.setattr(imports, "_write", failing)
+    monkeypatch.setattr(imports, "apply_write", failing)
     db = Database.open(focal_db)
     try:
         summary = drive(imports.run_import(db, [files.tha, files.vlg[0]]))
@@ -515,7 +519,9 @@ def test_problems_are_saved_as_a_workbook_for_the_agency(
     finally:
         db.close()
     target = tmp_path / "problems.xlsx"
-    imports.save_problems_workbook(plans, target)
+    imports.save_problems_workbook(
+        plans, target, lambda problem, lang: problem_text(Problem(problem.code, problem.params),
+                                                          lang))
     rows = sorted(openpyxl.load_workbook(target).active.iter_rows(min_row=3, values_only=True),
                   key=lambda r: r[0])
     assert rows[0][0] == "missing.xlsx" and "does not exist" in rows[0][7]
@@ -539,3 +545,70 @@ def test_copies_of_the_same_file_under_another_name_are_duplicates(
     shutil.copyfile(files.vlg[0], copy)
     result = cli("--db", focal_db, "import", files.vlg[0], copy)
     assert result.code == 0 and "duplicate" in result.out
+
+
+# --- undo works from what the import recorded; the log keeps codes ------------------------
+
+
+def test_undo_needs_no_backup_and_puts_back_what_a_newer_version_replaced(
+        cli: CliRunner, focal_db: Path, files: Files, status: Any) -> None:
+    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
+    before = _dump(focal_db, skip=("importrecord", "auditevent"))
+    assert cli("--db", focal_db, "import", files.vlg[1]).code == 0
+    assert _query(focal_db, "SELECT count(*) FROM importchange") == [(2,)]
+    removed = _query(focal_db, "SELECT removed FROM importchange ORDER BY id")[1][0]
+    v1 = read_submission(files.vlg[0]).data
+    assert len(json.loads(removed)["activity"]) == len(v1.activities)
+    assert len(json.loads(removed)["indicator"]) == len(v1.indicators)
+    for backup in (focal_db.parent / "nap-home").rglob("*.sqlite"):
+        backup.unlink()  # undo does not use them
+    result = cli("--db", focal_db, "import", "--undo")
+    assert result.code == 0, result.err
+    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
+    assert {r[0] for r in _query(focal_db, "SELECT uuid FROM activity")} == _uuids(files.vlg[0])
+    assert status(focal_db)["imports"] == 1
+    assert _query(focal_db, "SELECT action FROM auditevent ORDER BY id")[-1] == ("import.undo",)
+
+
+def test_a_batch_imported_before_changes_were_recorded_is_not_undone(
+        cli: CliRunner, focal_db: Path, files: Files) -> None:
+    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
+    connection = sqlite3.connect(focal_db)
+    with connection:
+        connection.execute("DELETE FROM importchange")  # as an earlier version left it
+    connection.close()
+    before = _dump(focal_db)
+    result = cli("--db", focal_db, "--lang", "en", "import", "--undo")
+    assert result.code == 3 and "earlier version of the program" in result.err
+    assert _dump(focal_db) == before
+
+
+def test_the_log_keeps_problems_as_codes_and_old_lines_their_words(
+        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
+    bad = _edit(files.vlg[0], tmp_path / "neg.xlsx", "I4", -5)
+    assert cli("--db", focal_db, "import", "--accept-edited", bad).code == 3
+    connection = sqlite3.connect(focal_db)
+    with connection:
+        stored = connection.execute("SELECT message, problems, problem_count "
+                                    "FROM importrecord").fetchone()
+        connection.execute(  # a line as an earlier version wrote it: words only
+            "INSERT INTO importrecord (uuid, batch_uuid, file_name, file_sha256, imported_at, "
+            "outcome, message, problems, problem_count, undone) VALUES ('old', 'b-old', "
+            "'old.xlsx', '', '2025-12-01 08:00:00.000000', 'refused', 'Tệp hỏng / Damaged', "
+            "'', 0, 0)")
+    connection.close()
+    assert stored[0] == "" and '"code":"value.negative"' in stored[1]
+    assert "Không được" not in stored[1] and "Must not" not in stored[1]  # no words
+    assert stored[2] == 1
+    db = Database.open(focal_db)
+    try:
+        old, new = imports.import_log(db)
+    finally:
+        db.close()
+    assert old.message == "Tệp hỏng / Damaged" and old.problems == ()
+    assert new.message == "" and new.problem_count == 1
+    problem = new.problems[0]
+    assert (problem.code, problem.params, problem.field) == ("value.negative",
+                                                             {"value": "-5"}, "women")
+    assert problem.where is not None and (problem.where.sheet, problem.where.row,
+                                          problem.where.column) == ("Hoạt động", 4, "I")

@@ -541,3 +541,53 @@ def test_activity_records_match_columns() -> None:
     from dataclasses import fields
 
     assert [f.name for f in fields(ActivityRecord)] == [c.key for c in SHEETS[0].columns]
+
+
+# --- the import's one way in ------------------------------------------------------------
+
+
+def test_read_file_gives_a_submission_its_heading_or_a_refusal(exported: Exported,
+                                                                tmp_path: Path) -> None:
+    from desktop_app.core.exchange.reading import (
+        Heading,
+        RefusedFile,
+        SubmissionFile,
+        file_sha256,
+        read_file,
+        read_heading,
+    )
+
+    read = read_file(exported.path)
+    assert isinstance(read, SubmissionFile) and read.hash_ok and read.problems == ()
+    assert read.meta == exported.prepared.meta
+    assert canonical_data(read.data) == canonical_data(exported.prepared.data)
+    assert read.rows["activities"][:2] == [HEADER_ROWS + 1, HEADER_ROWS + 2]
+    assert read.sha256 == file_sha256(exported.path) and len(read.sha256) == 64
+    meta = exported.prepared.meta
+    assert read_heading(exported.path) == Heading(False, "VLG", meta.agency_name_vi, YEAR,
+                                                  meta.version)
+    text = tmp_path / "notes.xlsx"
+    text.write_text("not a workbook", encoding="utf-8")
+    for path in (text, tmp_path / "missing.xlsx", tmp_path):
+        refused = read_file(path)
+        assert isinstance(refused, RefusedFile) and refused.problems, path
+        assert read_heading(path) is None
+
+
+def test_the_cells_convert_the_same_for_both_readers() -> None:
+    from desktop_app.core.exchange import cells
+
+    assert [cells.column_letter(i) for i in (0, 8, 25, 26, 51, 701, 702)] == [
+        "A", "I", "Z", "AA", "AZ", "ZZ", "AAA"]
+    assert cells.to_date(45658) == date(2025, 1, 1) == cells.to_date("01/01/2025")
+    assert cells.to_int("15,000,000") == 15_000_000 and cells.to_text(3.0) == "3"
+    for value, code in (("nhiều", "value.not_number"), (-4, "value.negative"),
+                        (2.5, "value.not_whole_number")):
+        with pytest.raises(cells.CellProblem) as caught:
+            cells.to_int(value)
+        assert caught.value.code == code
+    status = SHEETS[0].column("status")
+    assert cells.convert("activities", status, " completed ") == "completed"
+    with pytest.raises(cells.CellProblem) as caught:
+        cells.convert("activities", status, "done")
+    assert caught.value.code == "value.not_in_list"

@@ -155,3 +155,29 @@ def test_a_unit_of_work_is_all_or_nothing(tmp_path: Path) -> None:
             assert session.get(Setting, "a") is None
     finally:
         db.close()
+
+
+def test_an_import_log_from_before_0004_keeps_its_words_and_gains_room_for_codes(
+    tmp_path: Path,
+) -> None:
+    from desktop_app.core.services.imports import import_log
+
+    path = tmp_path / "focal-0003.sqlite"
+    open_database(path, target="0003").engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO importrecord (uuid, batch_uuid, file_name, file_sha256, imported_at, "
+            "outcome, message, undone) VALUES ('r-1', 'b-1', 'HNI_2025_v1.xlsx', 'ab', "
+            "'2025-12-01 08:00:00.000000', 'refused', 'Tệp hỏng / The file is damaged', 0)")
+    db = Database.open(path)
+    try:
+        assert db.migrated_from == "0003"
+        (row,) = import_log(db)
+    finally:
+        db.close()
+    assert _revision(path) == head_revision()
+    assert row.message == "Tệp hỏng / The file is damaged"
+    assert (row.problems, row.problem_count, row.file_name) == ((), 0, "HNI_2025_v1.xlsx")
+    with sqlite3.connect(path) as conn:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(importchange)")}
+    assert {"batch_uuid", "record_uuid", "submission_id", "superseded", "removed"} <= columns

@@ -1,16 +1,16 @@
-"""The import dialog, the Imports page and drops, against a fake import engine.
+"""The import dialog, the Imports page and drops, against a fake import service.
 
-The fake engine returns plans built here, so these tests check the window's side only:
-what the preview shows, that Cancel writes nothing, what Import and Undo call. One smoke
-test at the end runs the real engine when it is there.
+The fake replaces the service's functions (plan_import, run_import...) and returns typed
+plans built here, so these tests check the window's side only: what the preview shows,
+that Cancel writes nothing, what Import and Undo call. The tests at the end run the
+real service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -20,11 +20,12 @@ from PySide6.QtGui import QDropEvent
 from desktop_app.core.domain.enums import ImportOutcome, Role
 from desktop_app.core.problems import Location, Problem
 from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services import imports
+from desktop_app.core.services.imports import FilePlan, ImportSummary, UndoResult
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import create_application, install_translator
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs import import_dialog as dialog_module
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.import_dialog import (
     ImportCommands,
@@ -38,55 +39,45 @@ from desktop_app.ui.pages.imports_page import ImportsPage
 pytestmark = pytest.mark.gui
 
 
-@dataclass(frozen=True)
-class FakePlan:
-    """The engine's FilePlan, field for field."""
-
-    path: Path
-    outcome: ImportOutcome
-    agency_code: str | None = None
-    rollup_code: str | None = None
-    agency_name: str | None = None
-    period: int | None = None
-    version: int | None = None
-    from_template: bool = False
-    edited: bool = False
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    problems: tuple[Problem, ...] = ()
-    conflict_with: str | None = None
-    file_sha256: str = "ab" * 32
+def make_plan(path: Path, outcome: ImportOutcome, agency_code: str | None = None,
+              rollup_code: str | None = None, agency_name: str | None = None,
+              period: int | None = None, version: int | None = None, *,
+              added: int = 0, changed: int = 0, removed: int = 0,
+              problems: tuple[Problem, ...] = ()) -> FilePlan:
+    return FilePlan(path, outcome, agency_code, rollup_code, agency_name, period, version,
+                    False, False, added, changed, removed, problems, None, "ab" * 32)
 
 
 @dataclass
 class FakeEngine:
-    plans: list[FakePlan]
+    plans: list[FilePlan]
     planned: list[tuple[list[Path], bool]] = field(default_factory=list)
     imported: list[tuple[list[Path], bool]] = field(default_factory=list)
     saved: list[tuple[list[Any], Path]] = field(default_factory=list)
     undone: int = 0
+    words: list[str] = field(default_factory=list)
 
     def plan_import(self, db: Any, paths: Sequence[Path], *,
-                    accept_edited: bool = False) -> Job[list[FakePlan]]:
+                    accept_edited: bool = False) -> Job[list[FilePlan]]:
         self.planned.append((list(paths), accept_edited))
         yield Progress(0, len(paths), "read")
         yield Progress(len(paths), len(paths), "read")
         return list(self.plans)
 
     def run_import(self, db: Any, paths: Sequence[Path], *,
-                   accept_edited: bool = False) -> Job[Any]:
+                   accept_edited: bool = False) -> Job[ImportSummary]:
         self.imported.append((list(paths), accept_edited))
         yield Progress(1, 1, "import")
-        return SimpleNamespace(batch_uuid="b-1", plans=list(self.plans), accepted=2,
-                               refused=1, unchanged=1)
+        return ImportSummary("b-1", list(self.plans), accepted=2, refused=1, unchanged=1)
 
-    def save_problems_workbook(self, plans: Sequence[Any], path: Path) -> None:
+    def save_problems_workbook(self, plans: Sequence[FilePlan], path: Path,
+                               words: Callable[[Problem, str], str]) -> None:
         self.saved.append((list(plans), path))
+        self.words = [words(p, "en") for plan in plans for p in plan.problems]
 
-    def undo_last_import(self, db: Any) -> Any:
+    def undo_last_import(self, db: Any) -> UndoResult:
         self.undone += 1
-        return SimpleNamespace(batch_uuid="b-1", files=2)
+        return UndoResult("b-1", files=2)
 
     def import_log(self, db: Any, limit: int = 200) -> list[Any]:
         return []
@@ -100,15 +91,15 @@ def _files(folder: Path) -> list[Path]:
     return paths
 
 
-def _plans(paths: list[Path]) -> list[FakePlan]:
+def _plans(paths: list[Path]) -> list[FilePlan]:
     problem = Problem("value.not_number", {"value": "nhiều"}, None,
                       Location(paths[3].name, "Chỉ số", 7, "E"))
     return [
-        FakePlan(paths[0], ImportOutcome.NEW, "HNO", "HNO", "Hà Nội", 2026, 1, added=12),
-        FakePlan(paths[1], ImportOutcome.NEWER, "HGI", "TQG", "Hà Giang", 2026, 2,
+        make_plan(paths[0], ImportOutcome.NEW, "HNO", "HNO", "Hà Nội", 2026, 1, added=12),
+        make_plan(paths[1], ImportOutcome.NEWER, "HGI", "TQG", "Hà Giang", 2026, 2,
                  added=3, changed=2, removed=1),
-        FakePlan(paths[2], ImportOutcome.DUPLICATE, "BYT", "BYT", "Bộ Y tế", 2026, 1),
-        FakePlan(paths[3], ImportOutcome.REFUSED, None, None, None, None, None,
+        make_plan(paths[2], ImportOutcome.DUPLICATE, "BYT", "BYT", "Bộ Y tế", 2026, 1),
+        make_plan(paths[3], ImportOutcome.REFUSED, None, None, None, None, None,
                  problems=(problem, Problem("value.required", {}, "title",
                                             Location(paths[3].name, "Hoạt động", 4, "B")))),
     ]
@@ -131,8 +122,9 @@ def engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     folder = tmp_path / "inbox"
     folder.mkdir()
     fake = FakeEngine(_plans(_files(folder)))
-    monkeypatch.setattr(dialog_module, "engine", lambda: fake)
-    monkeypatch.setattr(dialog_module, "engine_available", lambda: True)
+    for name in ("plan_import", "run_import", "save_problems_workbook", "undo_last_import",
+                 "import_log"):
+        monkeypatch.setattr(imports, name, getattr(fake, name))
     return fake
 
 
@@ -206,6 +198,7 @@ def test_save_problems_writes_the_workbook(qtbot: Any, focal_ctx: AppContext,
     monkeypatch.setattr(ImportCommands, "pick_save_path", lambda *a, **k: target)
     dialog.save_problems_button.click()
     assert engine.saved == [(engine.plans, target)]
+    assert engine.words == ["“nhiều” is not a number.", "This field is required."]
     assert str(target) in dialog.totals.text()
 
 
@@ -284,8 +277,6 @@ def test_undo_asks_first_then_undoes(qtbot: Any, focal_ctx: AppContext, engine: 
 
 def test_real_engine_refuses_a_file_that_is_not_a_workbook(
         qtbot: Any, focal_ctx: AppContext, tmp_path: Path) -> None:
-    if not dialog_module.engine_available():
-        pytest.skip("the import engine is not in this build yet")
     bogus = tmp_path / "not_a_workbook.xlsx"
     bogus.write_text("hello")
     dialog = _dialog(qtbot, focal_ctx, [bogus])

@@ -286,8 +286,27 @@ class ImportRecord(SQLModel, table=True):
     period_year: int | None = None
     version: int | None = None
     submission_uuid: str | None = None
-    message: str = ""
+    message: str = ""  # words, written by earlier versions; now the problems below
+    # JSON: the file's first problems as codes and parameters (the faces word them)
+    problems: str = ""
+    problem_count: int = 0  # every problem, of which `problems` holds the first few
     undone: bool = False
+
+
+class ImportChange(SQLModel, table=True):
+    """What one accepted file of an import wrote, so that undo can take it back.
+
+    The version the file created, the versions it superseded, and every row it deleted
+    (each with all its columns, as JSON) so that undo can put them back as they were.
+    Undoing the batch deletes these records with the rows they describe.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_uuid: str = Field(index=True, max_length=36)
+    record_uuid: str = Field(max_length=36)  # the file's ImportRecord
+    submission_id: int = Field(foreign_key="submission.id", index=True)  # the new version
+    superseded: str = "[]"  # JSON: the Submission ids it marked superseded
+    removed: str = "{}"  # JSON: table name -> the rows it deleted, column -> value
 
 
 class Assessment(SQLModel, table=True):

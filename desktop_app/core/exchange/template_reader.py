@@ -25,6 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.exchange.cells import (
+    CellProblem,
+    calamine_sheets,
+    column_letter,
+    converter,
+    is_empty,
+    refusal,
+    to_int,
+    to_text,
+)
 from desktop_app.core.exchange.columns import HEADER_ROWS, Column, Kind, Sheet
 from desktop_app.core.exchange.submission import (
     ActivityRecord,
@@ -41,16 +51,7 @@ from desktop_app.core.exchange.template import (
     TEMPLATE_SHEETS,
     parse_choice,
 )
-from desktop_app.core.exchange.xlsx_reader import (
-    _Bad,
-    _convert,
-    _empty,
-    _letter,
-    _refuse,
-    _to_int,
-    _to_text,
-    check_container,
-)
+from desktop_app.core.exchange.xlsx_reader import check_container
 from desktop_app.core.problems import Location, Problem
 
 # Fixed for ever: changing it would give every template row a new identity.
@@ -68,7 +69,7 @@ def sheet_names(path: Path) -> list[str]:
     try:
         return list(CalamineWorkbook.from_path(str(path)).sheet_names)
     except Exception:  # noqa: BLE001  (the library's own error on a bad file)
-        raise _refuse("xlsx.damaged", path, detail="unreadable workbook") from None
+        raise refusal("xlsx.damaged", path, detail="unreadable workbook") from None
 
 
 def is_template(path: Path) -> bool:
@@ -76,14 +77,10 @@ def is_template(path: Path) -> bool:
 
 
 def _sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
-    from python_calamine import CalamineWorkbook
-
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                for name in book.sheet_names if name in wanted}
-    except Exception:  # noqa: BLE001
-        raise _refuse("xlsx.damaged", path, detail="unreadable workbook") from None
+        return calamine_sheets(path, wanted)
+    except Exception:  # noqa: BLE001  (the library's own error on a bad file)
+        raise refusal("xlsx.damaged", path, detail="unreadable workbook") from None
 
 
 def _cell(rows: list[list[Any]], ref: str) -> Any:
@@ -96,18 +93,18 @@ def _cell(rows: list[list[Any]], ref: str) -> Any:
 
 def _check_marker(path: Path, rows: list[list[Any]]) -> None:
     pairs = {str(r[0]).strip(): r[1] for r in rows if len(r) >= 2 and isinstance(r[0], str)}
-    if _to_text(pairs.get("format") or "").strip() != FORMAT_NAME:
-        raise _refuse("template.foreign", path)
+    if to_text(pairs.get("format") or "").strip() != FORMAT_NAME:
+        raise refusal("template.foreign", path)
     try:
-        version = _to_int(pairs.get("format_version") or "")
-    except _Bad:
-        raise _refuse("template.foreign", path) from None
+        version = to_int(pairs.get("format_version") or "")
+    except CellProblem:
+        raise refusal("template.foreign", path) from None
     if version > FORMAT_VERSION:
-        raise _refuse("submission.format_too_new", path, found=version, known=FORMAT_VERSION)
+        raise refusal("submission.format_too_new", path, found=version, known=FORMAT_VERSION)
 
 
 @dataclass
-class _Rows:
+class TemplateRows:
     """One data sheet's converted rows: values by column key, with their row numbers."""
 
     sheet: Sheet
@@ -118,7 +115,7 @@ class _Rows:
     def letter(self, key: str) -> str:
         for index, column in enumerate(self.columns):
             if column.key == key:
-                return _letter(index)
+                return column_letter(index)
         return ""
 
 
@@ -136,7 +133,7 @@ class ReadTemplate:
     period: int | None
     contact_person: str
     problems: list[Problem]  # conversion problems, located by sheet, row and column
-    sheets: dict[str, _Rows]  # sheet key -> converted rows, before identifiers are made
+    sheets: dict[str, TemplateRows]  # sheet key -> converted rows, before identifiers are made
     # where each record field sits: sheet key -> field key -> column letter
     letters: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -145,47 +142,53 @@ class ReadTemplate:
 
 
 def _read_sheet(path: Path, sheet: Sheet, columns: tuple[Column, ...],
-                rows: list[list[Any]], problems: list[Problem]) -> _Rows:
-    found = [("" if _empty(h) else _to_text(h).strip())
+                rows: list[list[Any]], problems: list[Problem]) -> TemplateRows:
+    found = [("" if is_empty(h) else to_text(h).strip())
              for h in (rows[HEADER_ROWS - 1] if len(rows) >= HEADER_ROWS else [])]
     if found[:len(columns)] != [c.header_en for c in columns]:
-        raise _refuse("submission.bad_headers", path, sheet=sheet.title)
-    out = _Rows(sheet, columns)
+        raise refusal("submission.bad_headers", path, sheet=sheet.title)
+    out = TemplateRows(sheet, columns)
     width = len(columns)
+    converters = [converter(sheet.key, column) for column in columns]
     for number, row in enumerate(rows[HEADER_ROWS:], start=HEADER_ROWS + 1):
         cells = (list(row) + [None] * width)[:width]
-        if all(_empty(v) for v in cells[1:]):
+        if all(is_empty(v) for v in cells[1:]):
             continue  # only the pre-printed STT: a blank row
         values: dict[str, Any] = {}
         bad = False
-        for index, (column, value) in enumerate(zip(columns, cells, strict=True)):
-            if column.kind is Kind.CODE and not _empty(value):
+        for index, (column, convert_cell, value) in enumerate(
+                zip(columns, converters, cells, strict=True)):
+            if column.kind is Kind.CODE and not is_empty(value):
                 value = parse_choice(value)
             try:
-                values[column.key] = _convert(sheet, column, value)
-            except _Bad as problem:
+                values[column.key] = convert_cell(value)
+            except CellProblem as problem:
                 bad = True
                 problems.append(Problem(problem.code, problem.params, column.key,
                                         Location(path.name, sheet.title, number,
-                                                 _letter(index))))
+                                                 column_letter(index))))
         if not bad:
             out.values.append(values)
             out.numbers.append(number)
     return out
 
 
-def read_template(path: Path, *, checked: bool = False) -> ReadTemplate:
-    """Read a filled template; UUIDs are made once the agency is known (see with_agency)."""
-    path = Path(path)
-    if not checked:
-        check_container(path)
-    data_titles = {sheet.title for sheet, _ in TEMPLATE_SHEETS}
-    sheets = _sheets(path, {MARKER_SHEET, GENERAL_SHEET, *data_titles})
+@dataclass(frozen=True)
+class TemplateGeneral:
+    """The general sheet's answers: who reports, for which period, and who to ask."""
+
+    agency_text: str  # as written (the code of a dropdown item, or a typed name)
+    period: int | None
+    contact_person: str
+    problems: list[Problem]
+
+
+def _general(path: Path, sheets: dict[str, list[list[Any]]]) -> TemplateGeneral:
     if MARKER_SHEET not in sheets:
-        raise _refuse("template.foreign", path)
+        raise refusal("template.foreign", path)
     _check_marker(path, sheets[MARKER_SHEET])
     if GENERAL_SHEET not in sheets:
-        raise _refuse("submission.missing_sheet", path, sheet=GENERAL_SHEET)
+        raise refusal("submission.missing_sheet", path, sheet=GENERAL_SHEET)
     general = sheets[GENERAL_SHEET]
     problems: list[Problem] = []
 
@@ -198,27 +201,44 @@ def read_template(path: Path, *, checked: bool = False) -> ReadTemplate:
         problems.append(Problem("value.required", {}, "agency", where("agency")))
     raw_period = _cell(general, GENERAL_CELLS["period"])
     period: int | None = None
-    if _empty(raw_period):
+    if is_empty(raw_period):
         problems.append(Problem("value.required", {}, "period", where("period")))
     else:
         try:
-            period = _to_int(parse_choice(raw_period))
-        except _Bad as bad:
+            period = to_int(parse_choice(raw_period))
+        except CellProblem as bad:
             problems.append(Problem(bad.code, bad.params, "period", where("period")))
     raw_contact = _cell(general, GENERAL_CELLS["contact_person"])
-    contact = "" if _empty(raw_contact) else _to_text(raw_contact).strip()
+    contact = "" if is_empty(raw_contact) else to_text(raw_contact).strip()
+    return TemplateGeneral(agency_text, period, contact, problems)
 
-    read: dict[str, _Rows] = {}
+
+def read_template_general(path: Path) -> TemplateGeneral:
+    """The marker and general sheets alone (the container must have been checked)."""
+    return _general(path, _sheets(path, {MARKER_SHEET, GENERAL_SHEET}))
+
+
+def read_template(path: Path, *, checked: bool = False) -> ReadTemplate:
+    """Read a filled template; UUIDs are made once the agency is known (see records)."""
+    path = Path(path)
+    if not checked:
+        check_container(path)
+    data_titles = {sheet.title for sheet, _ in TEMPLATE_SHEETS}
+    sheets = _sheets(path, {MARKER_SHEET, GENERAL_SHEET, *data_titles})
+    general = _general(path, sheets)
+    problems = list(general.problems)
+    read: dict[str, TemplateRows] = {}
     for sheet, columns in TEMPLATE_SHEETS:
         if sheet.title not in sheets:
-            raise _refuse("submission.missing_sheet", path, sheet=sheet.title)
+            raise refusal("submission.missing_sheet", path, sheet=sheet.title)
         read[sheet.key] = _read_sheet(path, sheet, columns, sheets[sheet.title], problems)
     letters = {key: {c.key: rows.letter(c.key) for c in rows.columns}
                for key, rows in read.items()}
     for key in letters:  # a record's activity_uuid sits in the "activity_stt" column
         if "activity_stt" in letters[key]:
             letters[key]["activity_uuid"] = letters[key]["activity_stt"]
-    return ReadTemplate(path, agency_text, period, contact, problems, read, letters)
+    return ReadTemplate(path, general.agency_text, general.period, general.contact_person,
+                        problems, read, letters)
 
 
 def _records(template: ReadTemplate, agency_code: str, period: int) -> TemplateRecords:
@@ -230,7 +250,7 @@ def _records(template: ReadTemplate, agency_code: str, period: int) -> TemplateR
     read, path = template.sheets, template.path
     problems: list[Problem] = []
 
-    def problem(problem_code: str, rows: _Rows, index: int, key: str, /,
+    def problem(problem_code: str, rows: TemplateRows, index: int, key: str, /,
                 **params: Any) -> None:
         problems.append(Problem(problem_code, params, key, Location(
             path.name, rows.sheet.title, rows.numbers[index], rows.letter(key))))

@@ -6,141 +6,46 @@ to), period, version, the outcome in words, rows added / changed / removed — a
 pane below lists the selected file's row-level problems. "Accept edited files" plans
 again. Import runs ``run_import`` through run_job (progress and Cancel: one transaction
 per file, so a cancelled file leaves nothing) and then shows the summary; Cancel before
-that writes nothing. The engine is looked up late (``engine``) so tests can replace it.
+that writes nothing. Everything shown comes from the service's typed results (FilePlan,
+ImportSummary, UndoResult); the tables' models are in ui/models/import_tables.py.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QStandardPaths,
-    Qt,
-)
-from PySide6.QtGui import QCloseEvent, QColor, QFont
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.domain.enums import ImportOutcome
-from desktop_app.core.problems import NapError, Problem
+from desktop_app.core.problems import NapError
+from desktop_app.core.services import imports
 from desktop_app.core.services.agencies import AgencyDirectory
-from desktop_app.messages import problem_text
+from desktop_app.core.services.imports import FilePlan, ImportSummary
 from desktop_app.ui.commands.worker import JobRunner, run_job, show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.file_dialogs import own_file_dialog
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-IMPORTS_MODULE = "desktop_app.core.services.imports"
-
-GOOD = QColor("#2b8a3e")
-QUIET = QColor("#6c757d")
-WARN = QColor("#b35c00")
-BAD = QColor("#c92a2a")
-
-WRITING = frozenset({ImportOutcome.NEW, ImportOutcome.NEWER, ImportOutcome.TEMPLATE,
-                     ImportOutcome.EDITED})
-QUIET_OUTCOMES = frozenset({ImportOutcome.DUPLICATE, ImportOutcome.OLDER})
-REFUSALS = frozenset({ImportOutcome.CONFLICT, ImportOutcome.REFUSED})
-
-
-def engine() -> Any:
-    """The import engine module (looked up late so tests can replace it)."""
-    return importlib.import_module(IMPORTS_MODULE)
-
-
-def engine_available() -> bool:
-    try:
-        return importlib.util.find_spec(IMPORTS_MODULE) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def outcome_of(value: Any) -> ImportOutcome | None:
-    """The engine's outcome (an ImportOutcome, or its value as text); None if unknown."""
-    try:
-        return ImportOutcome(str(getattr(value, "value", value)).strip().lower())
-    except ValueError:
-        return None
-
-
-def would_write(plan: Any) -> bool:
-    return outcome_of(plan.outcome) in WRITING
-
-
-def count_of(value: Any) -> int:
-    """A summary field that is a number or a collection of files."""
-    if isinstance(value, int):
-        return value
-    try:
-        return len(value)
-    except TypeError:
-        return 0
-
-
-def outcome_names() -> dict[ImportOutcome, str]:
-    return {
-        ImportOutcome.NEW: QCoreApplication.translate("ImportOutcome", "New submission"),
-        ImportOutcome.NEWER: QCoreApplication.translate(
-            "ImportOutcome", "Newer version: replaces the earlier one"),
-        ImportOutcome.DUPLICATE: QCoreApplication.translate(
-            "ImportOutcome", "Already imported: nothing to do"),
-        ImportOutcome.OLDER: QCoreApplication.translate("ImportOutcome",
-                                                        "Older version: ignored"),
-        ImportOutcome.CONFLICT: QCoreApplication.translate(
-            "ImportOutcome", "Conflict: same version, different content"),
-        ImportOutcome.TEMPLATE: QCoreApplication.translate("ImportOutcome",
-                                                           "Filled-in template"),
-        ImportOutcome.EDITED: QCoreApplication.translate(
-            "ImportOutcome", "Edited after export: accepted, marked as edited"),
-        ImportOutcome.REFUSED: QCoreApplication.translate("ImportOutcome", "Refused"),
-    }
-
-
-def outcome_text(plan: Any) -> str:
-    outcome = outcome_of(plan.outcome)
-    if outcome is None:
-        return str(getattr(plan.outcome, "value", plan.outcome))
-    words = outcome_names()[outcome]
-    if getattr(plan, "from_template", False) and outcome is not ImportOutcome.TEMPLATE:
-        words += " · " + QCoreApplication.translate("ImportOutcome", "from a template")
-    if getattr(plan, "edited", False) and outcome is not ImportOutcome.EDITED:
-        words += " · " + QCoreApplication.translate("ImportOutcome", "edited after export")
-    return words
-
-
-def outcome_color(plan: Any) -> QColor | None:
-    outcome = outcome_of(plan.outcome)
-    if outcome is ImportOutcome.EDITED:
-        return WARN
-    if outcome in WRITING:
-        return GOOD
-    if outcome in QUIET_OUTCOMES:
-        return QUIET
-    if outcome in REFUSALS:
-        return BAD
-    return None
+from desktop_app.ui.models.import_tables import (
+    PlanModel,
+    ProblemModel,
+    rule_words,
+    table_view,
+    would_write,
+)
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -166,174 +71,6 @@ def _documents() -> str:
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
-# --- the tables --------------------------------------------------------------------------
-
-
-class PlanModel(QAbstractTableModel):
-    """One row per file of the batch, as the engine planned (or imported) it."""
-
-    FILE, AGENCY, PERIOD, VERSION, OUTCOME, ADDED, CHANGED, REMOVED, PROBLEMS = range(9)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plans: list[Any] = []
-        self.unit_names: dict[str, str] = {}
-
-    def set_plans(self, plans: Sequence[Any], unit_names: dict[str, str]) -> None:
-        self.beginResetModel()
-        self.plans, self.unit_names = list(plans), unit_names
-        self.endResetModel()
-
-    def agency_text(self, plan: Any) -> str:
-        code = plan.agency_code or ""
-        name = plan.agency_name or self.unit_names.get(code, "") or code
-        if not name:
-            return "–"
-        rollup = getattr(plan, "rollup_code", None)
-        if rollup and rollup != code:
-            name += f" [{self.unit_names.get(rollup, rollup)}]"
-        return name
-
-    def headers(self) -> list[str]:
-        return [self.tr("File"), self.tr("Agency"), self.tr("Period"), self.tr("Version"),
-                self.tr("Outcome"), self.tr("Added"), self.tr("Changed"), self.tr("Removed"),
-                self.tr("Problems")]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.plans)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.PROBLEMS + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def _display(self, plan: Any, column: int) -> str:
-        def number(value: Any) -> str:
-            return "–" if value is None else str(value)
-
-        if column == self.FILE:
-            return Path(plan.path).name
-        if column == self.AGENCY:
-            return self.agency_text(plan)
-        if column == self.PERIOD:
-            return number(plan.period)
-        if column == self.VERSION:
-            return number(plan.version)
-        if column == self.OUTCOME:
-            return outcome_text(plan)
-        if column == self.ADDED:
-            return number(plan.added)
-        if column == self.CHANGED:
-            return number(plan.changed)
-        if column == self.REMOVED:
-            return number(plan.removed)
-        return str(len(plan.problems))
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        plan, column = self.plans[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(plan, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.FILE:
-                return str(plan.path)
-            if column == self.OUTCOME:
-                tip = outcome_text(plan)
-                if plan.conflict_with:
-                    tip += "\n" + self.tr("Conflicts with %1").replace(
-                        "%1", str(plan.conflict_with))
-                return tip
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.OUTCOME:
-                return outcome_color(plan)
-            if column == self.PROBLEMS and plan.problems:
-                return BAD
-        if role == Qt.ItemDataRole.FontRole and column == self.OUTCOME:
-            font = QFont()
-            font.setBold(outcome_of(plan.outcome) in WRITING)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.PERIOD \
-                and column != self.OUTCOME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class ProblemModel(QAbstractTableModel):
-    """The row-level problems of one file: where, and the rule in the user's language."""
-
-    FILE, SHEET, ROW, COLUMN, RULE = range(5)
-
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.file_name = ""
-        self.problems: list[Problem] = []
-
-    def set_problems(self, file_name: str, problems: Sequence[Problem]) -> None:
-        self.beginResetModel()
-        self.file_name, self.problems = file_name, list(problems)
-        self.endResetModel()
-
-    def rule_text(self, problem: Problem) -> str:
-        return problem_text(Problem(problem.code, problem.params), self.lang)
-
-    def cells(self, problem: Problem) -> tuple[str, ...]:
-        where = problem.where
-        file = (where.file if where and where.file else self.file_name)
-        column = where.column if where and where.column else (problem.field or "")
-        return (Path(file).name if file else "", (where.sheet or "") if where else "",
-                str(where.row) if where and where.row is not None else "", column,
-                self.rule_text(problem))
-
-    def headers(self) -> list[str]:
-        return [self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                self.tr("Rule broken")]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.problems)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.RULE + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        cells = self.cells(self.problems[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cells[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.RULE:
-            return cells[self.RULE]
-        return None
-
-
-def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
 # --- the dialog ----------------------------------------------------------------------------
 
 
@@ -345,8 +82,8 @@ class ImportDialog(QDialog):
         self.paths = expand_paths(paths)
         self.setObjectName("importDialog")
         self.resize(1100, 680)
-        self.plans: list[Any] | None = None
-        self.summary: Any = None
+        self.plans: list[FilePlan] | None = None
+        self.summary: ImportSummary | None = None
         self.runner: JobRunner | None = None
         self.unit_names = self._unit_names()
 
@@ -354,10 +91,10 @@ class ImportDialog(QDialog):
         self.intro.setWordWrap(True)
         self.accept_edited = QCheckBox()
         self.plan_model = PlanModel(self)
-        self.plan_table = _table(self.plan_model, PlanModel.OUTCOME)
+        self.plan_table = table_view(self.plan_model, PlanModel.OUTCOME)
         self.plan_table.setObjectName("importPreview")
         self.problem_model = ProblemModel(ctx.lang, self)
-        self.problem_table = _table(self.problem_model, ProblemModel.RULE)
+        self.problem_table = table_view(self.problem_model, ProblemModel.RULE)
         self.problem_table.setObjectName("importProblems")
         self.problem_box = QGroupBox()
         QVBoxLayout(self.problem_box).addWidget(self.problem_table)
@@ -428,8 +165,8 @@ class ImportDialog(QDialog):
             s = self.summary
             self.totals.setText(
                 self.tr("Imported: %1 accepted, %2 refused, %3 unchanged.")
-                .replace("%1", str(count_of(s.accepted))).replace("%2", str(count_of(s.refused)))
-                .replace("%3", str(count_of(s.unchanged))))
+                .replace("%1", str(s.accepted)).replace("%2", str(s.refused))
+                .replace("%3", str(s.unchanged)))
             return
         if not self.plans:
             self.totals.setText("" if self.plans is None
@@ -472,7 +209,7 @@ class ImportDialog(QDialog):
         except Exception:  # noqa: BLE001  (names are a nicety; codes still show)
             return {}
 
-    def current_plan(self) -> Any:
+    def current_plan(self) -> FilePlan | None:
         selection = self.plan_table.selectionModel()
         rows = selection.selectedRows() if selection else []
         if not rows or not self.plan_model.plans:
@@ -498,17 +235,16 @@ class ImportDialog(QDialog):
         if self.runner is not None or self.summary is not None:
             return
         db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
-        imports = engine()
         self.plans = None
         self._show_intro()
         self._run(lambda: imports.plan_import(db, paths, accept_edited=accept),
                   self.tr("Checking the files"), self._planned)
 
-    def _planned(self, plans: Any) -> None:
+    def _planned(self, plans: list[FilePlan]) -> None:
         self.plans = list(plans)
         self._show_plans(self.plans)
 
-    def _show_plans(self, plans: list[Any]) -> None:
+    def _show_plans(self, plans: list[FilePlan]) -> None:
         self.plan_model.set_plans(plans, self.unit_names)
         if plans:
             first_problem = next((i for i, p in enumerate(plans) if p.problems), 0)
@@ -522,13 +258,12 @@ class ImportDialog(QDialog):
         if self.runner is not None or self.summary is not None or not self.plans:
             return
         db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
-        imports = engine()
         self._run(lambda: imports.run_import(db, paths, accept_edited=accept),
                   self.tr("Importing the files"), self._imported)
 
-    def _imported(self, summary: Any) -> None:
+    def _imported(self, summary: ImportSummary) -> None:
         self.summary = summary
-        plans = list(getattr(summary, "plans", None) or self.plans or [])
+        plans = list(summary.plans)
         self.plans = plans
         self.ctx.data_changed.emit()
         self.retranslate()
@@ -545,14 +280,11 @@ class ImportDialog(QDialog):
             return
         title = self.tr("Save the problems as a workbook")
         try:
-            result = engine().save_problems_workbook(plans, path)
+            imports.save_problems_workbook(plans, path, rule_words)
         except NapError as error:
             show_error(self, title, error, self.ctx.lang)
             return
-        if isinstance(result, Generator):  # a Job: run it like any long work
-            self._run(lambda: result, title, lambda _r: self._saved(path))
-        else:
-            self._saved(path)
+        self._saved(path)
 
     def _saved(self, path: Path) -> None:
         self.totals.setText(self.tr("The problems were saved to %1").replace("%1", str(path)))
@@ -676,12 +408,12 @@ class ImportCommands(QObject):
                 self.tr("Undo the import"), self.tr("Keep it")):
             return False
         try:
-            result = engine().undo_last_import(self.ctx.db)
+            result = imports.undo_last_import(self.ctx.db)
         except NapError as error:
             show_error(self.widget, title, error, self.ctx.lang)
             return False
         self.ctx.data_changed.emit()
-        files = count_of(getattr(result, "files", 0))
+        files = result.files
         message_box.inform(self.widget, title,
                            self.tr("The last import was undone (%n file(s)).", "", files),
                            self.tr("Close"))

@@ -10,40 +10,51 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.problems import NapError
+from desktop_app.core.services import imports
 from desktop_app.core.services.completeness import VIET_NAM
+from desktop_app.core.services.imports import ImportLogRow
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dialogs.import_dialog import (
+from desktop_app.ui.dialogs.import_dialog import ImportCommands
+from desktop_app.ui.models.import_tables import (
     QUIET,
-    ImportCommands,
-    engine,
-    engine_available,
     outcome_color,
     outcome_text,
+    rule_words,
+    table_view,
 )
-from desktop_app.ui.pages.overview_page import Line, LinesModel, _table
+from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
 
 LOG_LIMIT = 200
 
-def format_moment(value: Any) -> str:
-    if isinstance(value, datetime):
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-        return aware.astimezone(VIET_NAM).strftime("%d/%m/%Y %H:%M")
-    return "" if value is None else str(value)
+
+def format_moment(value: datetime) -> str:
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return aware.astimezone(VIET_NAM).strftime("%d/%m/%Y %H:%M")
+
+
+def log_message(row: ImportLogRow, lang: str) -> str:
+    """What the log says of a file: its first problem in words (and how many more), or
+    the words an earlier version of the program wrote."""
+    if not row.problems:
+        return row.message
+    first = rule_words(row.problems[0], lang)
+    more = max(row.problem_count, len(row.problems)) - 1
+    return f"{first} (+{more})" if more > 0 else first
 
 
 class ImportsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[Any] = []
+        self.rows: list[ImportLogRow] = []
+        self.error = ""
         self.commands = ImportCommands(self, ctx)
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -53,7 +64,7 @@ class ImportsPage(Page):
         self.folder_button = QPushButton()
         self.undo_button = QPushButton()
         self.log_model = LinesModel(8, right_aligned=(3, 4), parent=self)
-        self.log_table = _table(self.log_model, stretch=6)
+        self.log_table = table_view(self.log_model, stretch=6)
         self.log_table.setObjectName("importLog")
         buttons = QHBoxLayout()
         buttons.addWidget(self.files_button)
@@ -90,23 +101,17 @@ class ImportsPage(Page):
 
     def refresh(self) -> None:
         self._stale = False
-        available = engine_available()
-        for button in (self.files_button, self.folder_button, self.undo_button):
-            button.setEnabled(available)
         self.rows = []
         message = ""
-        if available:
-            try:
-                self.rows = list(engine().import_log(self.ctx.db, limit=LOG_LIMIT))
-            except NapError as error:
-                message = "\n".join(problem_text(p, self.ctx.lang) for p in error.problems)
-        else:
-            message = self.tr("Import is not available in this version yet.")
+        try:
+            self.rows = imports.import_log(self.ctx.db, limit=LOG_LIMIT)
+        except NapError as error:
+            message = "\n".join(problem_text(p, self.ctx.lang) for p in error.problems)
         self.error = message
         self._show()
 
     def _show(self) -> None:
-        if getattr(self, "error", ""):
+        if self.error:
             self.hint.setText(self.error)
         elif not self.rows:
             self.hint.setText(self.tr(
@@ -118,15 +123,16 @@ class ImportsPage(Page):
                 "dropped on this window are imported too.", "", len(self.rows)))
         lines = []
         for row in self.rows:
-            outcome = outcome_text(row)
+            outcome = outcome_text(row.outcome)
             if row.undone:
                 outcome += " · " + self.tr("undone")
-            tooltip = "\n".join(v for v in (row.file_name, row.message, row.file_sha256,
+            message = log_message(row, self.ctx.lang)
+            tooltip = "\n".join(v for v in (row.file_name, message, row.file_sha256,
                                              row.batch_uuid) if v)
             lines.append(Line(
                 (format_moment(row.imported_at), Path(row.file_name).name,
                  row.agency_code or "", "" if row.period is None else str(row.period),
-                 "" if row.version is None else str(row.version), outcome, row.message,
+                 "" if row.version is None else str(row.version), outcome, message,
                  row.file_sha256[:12]),
-                tooltip=tooltip, color=QUIET if row.undone else outcome_color(row)))
+                tooltip=tooltip, color=QUIET if row.undone else outcome_color(row.outcome)))
         self.log_model.set_lines(lines)

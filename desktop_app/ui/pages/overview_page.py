@@ -125,7 +125,7 @@ class LinesModel(QAbstractTableModel):
         return None
 
 
-def _table(model: LinesModel, stretch: int) -> QTableView:
+def lines_table(model: LinesModel, stretch: int) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -171,16 +171,16 @@ class OverviewPage(Page):
         QVBoxLayout(self.area_box).addWidget(area_scroll)
 
         self.task_model = LinesModel(5, right_aligned=(2, 3, 4), parent=self)
-        self.task_table = _table(self.task_model, stretch=1)
+        self.task_table = lines_table(self.task_model, stretch=1)
         self.task_box = QGroupBox()
         QVBoxLayout(self.task_box).addWidget(self.task_table)
 
         self.missing_tasks_label = QLabel()
         self.missing_tasks_model = LinesModel(2, parent=self)
-        self.missing_tasks_table = _table(self.missing_tasks_model, stretch=1)
+        self.missing_tasks_table = lines_table(self.missing_tasks_model, stretch=1)
         self.missing_results_label = QLabel()
         self.missing_results_model = LinesModel(2, parent=self)
-        self.missing_results_table = _table(self.missing_results_model, stretch=1)
+        self.missing_results_table = lines_table(self.missing_results_model, stretch=1)
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
         missing.addWidget(self.missing_tasks_label)
@@ -189,7 +189,7 @@ class OverviewPage(Page):
         missing.addWidget(self.missing_results_table, 2)
 
         self.recommendations_model = LinesModel(4, right_aligned=(2,), parent=self)
-        self.recommendations_table = _table(self.recommendations_model, stretch=3)
+        self.recommendations_table = lines_table(self.recommendations_model, stretch=3)
         self.recommendations_box = QGroupBox()
         QVBoxLayout(self.recommendations_box).addWidget(self.recommendations_table)
 

@@ -1,0 +1,173 @@
+"""The cells of a workbook read back: what both readers (submission and template) share.
+
+A cell arrives in whatever form a re-save gave it: dates as dates, datetimes or serial
+numbers, numbers as floats, text as text (or as a number when someone typed one). These
+functions turn a cell into the value its column wants, or raise CellProblem with the
+problem's code and parameters, which the reader locates by sheet, row and column
+(``column_letter``). ``refusal`` is how a reader refuses a whole file, naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.domain.enums import ActivityStatus, ActivityType
+from desktop_app.core.exchange.canonical import clean_text
+from desktop_app.core.exchange.columns import Column, Kind
+from desktop_app.core.problems import Problem, RefusedError
+
+UUID_PATTERN = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+# (sheet key, column key) -> the codes a cell may hold
+CHOICES: dict[tuple[str, str], frozenset[str]] = {
+    ("activities", "type"): frozenset(t.value for t in ActivityType),
+    ("activities", "status"): frozenset(s.value for s in ActivityStatus),
+}
+_LAST_SERIAL = 2958466  # 31 Dec 9999 in Excel's 1900 date system
+
+
+class CellProblem(Exception):  # noqa: N818  (a cell's problem, turned into a Problem)
+    """A cell that does not hold what its column wants: the code and its parameters."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def refusal(code: str, path: Path, **params: Any) -> RefusedError:
+    """The whole file refused, with its name among the parameters."""
+    return RefusedError(Problem(code, {"file": path.name or str(path), **params}))
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def to_text(value: Any) -> str:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return number_text(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return clean_text(str(value))
+
+
+def to_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            raise CellProblem("value.not_date", value=value.isoformat(sep=" "))
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < _LAST_SERIAL or not float(value).is_integer():
+            raise CellProblem("value.not_date", value=number_text(value))
+        # 1900 date system; serial 60 is Excel's non-existent 29 Feb 1900
+        return date(1899, 12, 31 if value < 60 else 30) + timedelta(days=int(value))
+    text = str(value).strip()
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    raise CellProblem("value.not_date", value=text)
+
+
+def to_float(value: Any) -> float:
+    """A number that is not negative (every number of a submission counts something)."""
+    if isinstance(value, bool | datetime | date):
+        raise CellProblem("value.not_number", value=to_text(value))
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        try:
+            number = float(text)
+        except ValueError:
+            raise CellProblem("value.not_number", value=text) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise CellProblem("value.not_number", value=str(value))
+    if number < 0:
+        raise CellProblem("value.negative", value=number_text(number))
+    return number
+
+
+def to_int(value: Any) -> int:
+    if isinstance(value, str):
+        value = value.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    number = to_float(value)
+    if not number.is_integer():
+        raise CellProblem("value.not_whole_number", value=number_text(number))
+    return int(number)
+
+
+def converter(sheet_key: str, column: Column) -> Callable[[Any], Any]:
+    """The conversion of one column's cells (None when empty and optional), made once per
+    sheet: a submission has hundreds of thousands of cells."""
+    required, kind = column.required, column.kind
+    body: Callable[[Any], Any]
+    if kind is Kind.DATE:
+        body = to_date
+    elif kind is Kind.INTEGER:
+        body = to_int
+    elif kind is Kind.NUMBER:
+        body = to_float
+    elif kind in (Kind.TEXT, Kind.LONG_TEXT):
+        body = to_text
+    else:
+        strip, uuid = kind in (Kind.UUID, Kind.CODE), kind is Kind.UUID
+        allowed = CHOICES.get((sheet_key, column.key))
+
+        def body(value: Any) -> str:
+            text = to_text(value)
+            if strip:
+                text = text.strip()
+            if uuid and not UUID_PATTERN.match(text):
+                raise CellProblem("value.not_uuid", value=text)
+            if allowed is not None and text not in allowed:
+                raise CellProblem("value.not_in_list", value=text)
+            return text
+
+    def convert_cell(value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                raise CellProblem("value.required")
+            return None
+        return body(value)
+
+    return convert_cell
+
+
+def convert(sheet_key: str, column: Column, value: Any) -> Any:
+    """One cell as its column's value (None when empty and optional)."""
+    return converter(sheet_key, column)(value)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letters of a column index counted from 0 (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def calamine_sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
+    """The wanted sheets' cells, row by row (python-calamine); a library error propagates."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            for name in book.sheet_names if name in wanted}

@@ -1,0 +1,123 @@
+"""A file handed to the import, read into plain rows and nothing else.
+
+``read_file`` is the one way in: whatever the file is, it comes back as one of three
+things, never as an exception — a refused file with its problems (not a workbook,
+damaged, foreign, from a newer program...), a read submission (its metadata, its rows,
+whether its content hash matches, and the worksheet row of each record, to locate
+problems), or a read template (the general sheet's answers and the converted rows).
+What the rows mean for the database is the import plan's business, not the reader's.
+
+``read_heading`` reads only what a file says about itself (agency, period, version),
+at a fraction of the cost, so that a batch can be put in order before each file is read
+whole, one at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
+from desktop_app.core.exchange.template_reader import (
+    ReadTemplate,
+    is_template,
+    read_template,
+    read_template_general,
+)
+from desktop_app.core.exchange.xlsx_reader import (
+    check_container,
+    read_meta,
+    read_submission,
+)
+from desktop_app.core.problems import Problem, RefusedError
+
+# What a spreadsheet library raises when it trips on a malformed file.
+LIBRARY_ERRORS = (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError,
+                  AttributeError, OSError)
+
+
+@dataclass(frozen=True)
+class RefusedFile:
+    path: Path
+    sha256: str  # "" when the file cannot be read at all
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class SubmissionFile:
+    path: Path
+    sha256: str
+    meta: SubmissionMeta
+    data: SubmissionData  # the rows that could be read (rows with a problem are left out)
+    hash_ok: bool  # False: the values were changed after the program wrote the file
+    problems: tuple[Problem, ...]  # cells that could not be read, located
+    rows: dict[str, list[int]] = field(default_factory=dict)  # sheet -> row of each record
+    data_json: str = ""  # canonical_json(data), made for the hash: reuse it
+
+
+@dataclass(frozen=True)
+class TemplateFile:
+    path: Path
+    sha256: str
+    template: ReadTemplate
+
+
+ReadFile = RefusedFile | SubmissionFile | TemplateFile
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What a file says about itself before its rows are read."""
+
+    template: bool
+    agency: str  # a submission's agency code; a template's agency as written
+    agency_name: str  # a submission's agency name (Vietnamese); "" for a template
+    period: int | None
+    version: int | None  # None for a template (it becomes the next version)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(2**20):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def _damaged(path: Path, error: BaseException) -> Problem:
+    return Problem("xlsx.damaged", {"file": path.name, "detail": type(error).__name__})
+
+
+def read_file(path: Path) -> ReadFile:
+    """The file as plain rows, or refused with its problems; never raises for a bad file."""
+    path = Path(path)
+    sha = file_sha256(path) if path.is_file() else ""
+    try:
+        check_container(path)
+        if is_template(path):
+            return TemplateFile(path, sha, read_template(path, checked=True))
+        read = read_submission(path, checked=True)
+        return SubmissionFile(path, sha, read.meta, read.data, read.hash_ok,
+                              tuple(read.problems), read.rows, read.data_json)
+    except RefusedError as error:
+        return RefusedFile(path, sha, error.problems)
+    except LIBRARY_ERRORS as error:
+        return RefusedFile(path, sha, (_damaged(path, error),))
+
+
+def read_heading(path: Path) -> Heading | None:
+    """Agency, period and version as the file states them; None when it will be refused."""
+    path = Path(path)
+    try:
+        check_container(path)
+        if is_template(path):
+            general = read_template_general(path)
+            return Heading(True, general.agency_text, "", general.period, None)
+        meta = read_meta(path)
+        return Heading(False, meta.agency_code, meta.agency_name_vi, meta.period, meta.version)
+    except (RefusedError, *LIBRARY_ERRORS):
+        return None

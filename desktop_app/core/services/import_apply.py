@@ -1,0 +1,254 @@
+"""Writing an accepted file, and taking an import back out, from what was written.
+
+``apply_write`` carries out one file's ``Write`` in the caller's transaction, through
+SQLAlchemy Core (bulk inserts; the types store the values as the ORM does): the rows of
+the versions it replaces are deleted and the old Submissions marked superseded, then
+the new Submission and its rows go in with the file's UUIDs. It records what it did in
+an ``ImportChange``: the version it created, the versions it superseded and every row
+it deleted, each with all its columns, so that ``undo_changes`` can put the database
+back — the batch's files in reverse order: their rows and versions deleted, the rows
+they deleted put back with their own ids, the versions they superseded in force again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    DateTime,
+    Table,
+    TypeDecorator,
+    column,
+    delete,
+    func,
+    insert,
+    update,
+)
+from sqlalchemy import select as sa_select
+from sqlalchemy import table as table_clause
+from sqlmodel import Session, col, select
+
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    ImportChange,
+    Indicator,
+    Result,
+    Submission,
+)
+from desktop_app.core.domain.search import activity_search_text
+from desktop_app.core.services.import_plan import Catalog, Write
+
+ACTIVITY: Table = Activity.__table__  # type: ignore[attr-defined]
+LINK: Table = ActivityRecommendation.__table__  # type: ignore[attr-defined]
+INDICATOR: Table = Indicator.__table__  # type: ignore[attr-defined]
+RESULT: Table = Result.__table__  # type: ignore[attr-defined]
+SUBMISSION: Table = Submission.__table__  # type: ignore[attr-defined]
+_RESTORE_ORDER = (ACTIVITY, LINK, INDICATOR, RESULT)  # parents before the rows that refer
+_ROWID = "rowid"  # a link has no id of its own: on SQLite its rowid is kept too
+
+
+def apply_write(session: Session, write: Write, catalog: Catalog, now: datetime, *,
+                batch_uuid: str, record_uuid: str) -> int:
+    """Replace the agency's version in force for the period by this one; its new id."""
+    removed = _remove(session, write.supersedes) if write.supersedes else {}
+    if write.supersedes:
+        session.execute(update(SUBMISSION).where(SUBMISSION.c.id.in_(write.supersedes))
+                        .values(superseded=True))
+    submission_id = _insert(session, write, catalog, now)
+    session.add(ImportChange(
+        batch_uuid=batch_uuid, record_uuid=record_uuid, submission_id=submission_id,
+        superseded=json.dumps(list(write.supersedes)),
+        removed=json.dumps(removed, ensure_ascii=False, separators=(",", ":"))))
+    return submission_id
+
+
+def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> int:
+    data = write.data
+    results = sum(1 for i in data.indicators if i.result is not None)
+    submission_id = int(session.execute(insert(SUBMISSION).returning(SUBMISSION.c.id), [{
+        "uuid": write.submission_uuid, "agency_id": write.agency_id,
+        "period_id": write.period_id, "version": write.version,
+        "content_hash": write.content_hash, "data_hash": write.data_hash,
+        "created_at": write.created_at, "received_at": now,
+        "activities": len(data.activities), "indicators": len(data.indicators),
+        "results": results, "from_template": write.from_template, "edited": write.edited,
+        "superseded": False, "file_name": write.file_name,
+    }]).scalar_one())
+    codes: dict[str, list[str]] = {}
+    for link in data.links:
+        codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
+    activities = []
+    for a in data.activities:
+        task = catalog.tasks[a.task_code]
+        activities.append({
+            "uuid": a.uuid, "agency_id": write.agency_id, "period_id": write.period_id,
+            "task_id": task.id, "title": a.title, "description": a.description or "",
+            "type": a.type, "status": a.status, "start_date": a.start_date,
+            "end_date": a.end_date, "women": a.women, "ethnic_minorities": a.ethnic_minorities,
+            "disabilities": a.disabilities, "children": a.children,
+            "budget_vnd": a.budget_vnd, "outputs": a.outputs or "",
+            "challenges": a.challenges or "", "next_steps": a.next_steps or "",
+            "evidence": a.evidence or "",
+            "search_text": activity_search_text(a.title, a.description or "",
+                                                (a.task_code, task.title_vi, task.title_en),
+                                                codes.get(a.uuid, [])),
+            "carried_from": a.carried_from, "submission_id": submission_id,
+            "created_at": now, "updated_at": now,
+        })
+    by_uuid = dict(zip((a.uuid for a in data.activities),
+                       _insert_with_ids(session, ACTIVITY, activities), strict=True))
+    _insert_many(session, LINK, [
+        {"activity_id": by_uuid[link.activity_uuid],
+         "recommendation_id": catalog.recommendations[link.recommendation_code]}
+        for link in data.links])
+    indicators = [{
+        "uuid": ind.uuid, "agency_id": write.agency_id,
+        "activity_id": by_uuid[ind.activity_uuid] if ind.activity_uuid else None,
+        "task_id": (catalog.tasks[ind.task_code].id
+                    if ind.activity_uuid is None and ind.task_code else None),
+        "name": ind.name, "unit": ind.unit, "baseline": ind.baseline, "target": ind.target,
+        "due_date": ind.due_date, "submission_id": submission_id,
+    } for ind in data.indicators]
+    indicator_ids = _insert_with_ids(session, INDICATOR, indicators)
+    _insert_many(session, RESULT, [{
+        "uuid": ind.result_uuid or result_uuid(ind.uuid, write.period),
+        "indicator_id": indicator_id, "period_id": write.period_id, "value": ind.result,
+        "note": ind.result_note or "",
+    } for ind, indicator_id in zip(data.indicators, indicator_ids, strict=True)
+        if ind.result is not None])
+    return submission_id
+
+
+def result_uuid(indicator_uuid: str, period: int) -> str:
+    """The identity of a result a file gives without one (an older export)."""
+    import uuid
+
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"nap-result:{indicator_uuid}:{period}"))
+
+
+def _insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]
+                     ) -> list[int]:
+    """Insert many rows (one executemany); the ids given to them, in the rows' order.
+
+    The ids follow the table's largest: the import is the only writer in its transaction.
+    (RETURNING would do the same on a server database; on SQLite it must then insert row
+    by row to keep the order, about twice as slow.)
+    """
+    if not rows:
+        return []
+    start = int(session.execute(sa_select(func.coalesce(func.max(table.c.id), 0)))
+                .scalar_one())
+    ids = list(range(start + 1, start + 1 + len(rows)))
+    for row, new_id in zip(rows, ids, strict=True):
+        row["id"] = new_id
+    session.execute(insert(table), rows)
+    return ids
+
+
+def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
+
+
+# --- the rows a new version replaces ------------------------------------------------------
+
+
+def _keeps_rowid(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _link_table(session: Session) -> Any:
+    """The link table as undo reads and writes it (with its rowid on SQLite)."""
+    if not _keeps_rowid(session):
+        return LINK
+    return table_clause(LINK.name, column(_ROWID), *(column(c.name) for c in LINK.c))
+
+
+def _scopes(submissions: list[int]) -> dict[str, ColumnElement[bool]]:
+    """Which rows belong to these versions, table by table."""
+    activities = sa_select(ACTIVITY.c.id).where(ACTIVITY.c.submission_id.in_(submissions))
+    indicators = sa_select(INDICATOR.c.id).where(
+        INDICATOR.c.submission_id.in_(submissions) | INDICATOR.c.activity_id.in_(activities))
+    return {
+        ACTIVITY.name: ACTIVITY.c.submission_id.in_(submissions),
+        LINK.name: LINK.c.activity_id.in_(activities),
+        INDICATOR.name: INDICATOR.c.id.in_(indicators),
+        RESULT.name: RESULT.c.indicator_id.in_(indicators),
+    }
+
+
+def _remove(session: Session, submissions: Iterable[int]) -> dict[str, list[dict[str, Any]]]:
+    """Delete the rows of these versions; every deleted row, to put back on undo."""
+    ids = list(submissions)
+    scopes = _scopes(ids)
+    rowid = _keeps_rowid(session)
+    removed: dict[str, list[dict[str, Any]]] = {}
+    for table in _RESTORE_ORDER:
+        columns = [*table.c] + ([column(_ROWID)] if table is LINK and rowid else [])
+        rows = session.execute(sa_select(*columns).where(scopes[table.name])).mappings()
+        removed[table.name] = [{key: _plain(value) for key, value in row.items()}
+                               for row in rows]
+    for table in reversed(_RESTORE_ORDER):
+        session.execute(delete(table).where(scopes[table.name]))
+    return removed
+
+
+def _plain(value: Any) -> Any:
+    """A column's value as JSON holds it (dates and times as ISO 8601)."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _timed(table: Table) -> dict[str, type]:
+    """The table's date and datetime columns (JSON holds them as text)."""
+    out: dict[str, type] = {}
+    for c in table.c:
+        kind = c.type.impl_instance if isinstance(c.type, TypeDecorator) else c.type
+        if isinstance(kind, DateTime):
+            out[c.name] = datetime
+        elif isinstance(kind, Date):
+            out[c.name] = date
+    return out
+
+
+def _typed(rows: list[dict[str, Any]], timed: dict[str, type]) -> list[dict[str, Any]]:
+    """Rows from JSON with their dates and times as the column types want them."""
+    for row in rows:
+        for key, kind in timed.items():
+            value = row.get(key)
+            if value is not None:
+                row[key] = (datetime.fromisoformat(value) if kind is datetime
+                            else date.fromisoformat(value))
+    return rows
+
+
+# --- undo ------------------------------------------------------------------------------
+
+
+def undo_changes(session: Session, batch_uuid: str) -> None:
+    """Take the batch's files back out, the last first, from their ImportChange records."""
+    changes = session.exec(select(ImportChange).where(
+        col(ImportChange.batch_uuid) == batch_uuid).order_by(col(ImportChange.id).desc())).all()
+    link = _link_table(session)
+    for change in changes:
+        created = [change.submission_id]
+        scopes = _scopes(created)
+        for table in reversed(_RESTORE_ORDER):
+            session.execute(delete(table).where(scopes[table.name]))
+        session.execute(delete(ImportChange).where(col(ImportChange.id) == change.id))
+        session.execute(delete(SUBMISSION).where(SUBMISSION.c.id.in_(created)))
+        removed: dict[str, list[dict[str, Any]]] = json.loads(change.removed or "{}")
+        for table in _RESTORE_ORDER:
+            rows = _typed(removed.get(table.name, []), _timed(table))
+            _insert_many(session, link if table is LINK else table, rows)
+        superseded = [int(i) for i in json.loads(change.superseded or "[]")]
+        if superseded:
+            session.execute(update(SUBMISSION).where(SUBMISSION.c.id.in_(superseded))
+                            .values(superseded=False))

@@ -1,0 +1,116 @@
+"""The rules an imported file's rows must keep that the reader cannot know.
+
+The reader checks each cell against its column (types, required cells, the lists of
+codes); these rules need the catalog or the whole file: task and recommendation codes,
+ranges of dates, lengths and counts, references between the sheets, identifiers and
+links that repeat. Every problem is located by sheet, row and column (``Locator``), so
+the agency can find and correct the cell. Pure functions, like the plan that uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.domain.validation import (
+    EARLIEST,
+    LATEST,
+    LONG_TEXT_FIELDS,
+    MAX_BUDGET_VND,
+    MAX_COUNT,
+    MAX_TEXT,
+    MAX_TITLE,
+)
+from desktop_app.core.exchange.cells import column_letter
+from desktop_app.core.exchange.columns import SHEETS
+from desktop_app.core.exchange.submission import SubmissionData
+from desktop_app.core.problems import Location, Problem
+
+# An exported submission's columns: sheet key -> field key -> column letter.
+EXPORT_LETTERS: dict[str, dict[str, str]] = {
+    sheet.key: {c.key: column_letter(i) for i, c in enumerate(sheet.columns)}
+    for sheet in SHEETS
+}
+_TITLES = {sheet.key: sheet.title for sheet in SHEETS}
+_COUNTS = ("women", "ethnic_minorities", "disabilities", "children", "budget_vnd")
+
+
+class Locator:
+    """Where the index-th record of a sheet, and one of its fields, sits in the file."""
+
+    def __init__(self, path: Path, rows: Mapping[str, list[int]],
+                 letters: Mapping[str, Mapping[str, str]]) -> None:
+        self.path, self.rows, self.letters = path, rows, letters
+
+    def __call__(self, sheet: str, index: int, key: str) -> Location:
+        numbers = self.rows.get(sheet, [])
+        return Location(self.path.name, _TITLES[sheet],
+                        numbers[index] if index < len(numbers) else None,
+                        self.letters.get(sheet, {}).get(key) or None)
+
+
+def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
+               recommendations: Mapping[str, Any], where: Locator) -> list[Problem]:
+    """Every problem of the rows: catalog codes, ranges, references, repeats."""
+    problems: list[Problem] = []
+
+    def add(problem_code: str, sheet: str, index: int, key: str, /, **params: Any) -> None:
+        problems.append(Problem(problem_code, params, key, where(sheet, index, key)))
+
+    def check_date(sheet: str, index: int, key: str, value: Any) -> None:
+        if value is not None and not EARLIEST <= value <= LATEST:
+            add("value.date_out_of_range", sheet, index, key, value=value.isoformat(),
+                min=EARLIEST.isoformat(), max=LATEST.isoformat())
+
+    activity_uuids: set[str] = set()
+    for i, a in enumerate(data.activities):
+        if a.uuid in activity_uuids:
+            add("import.duplicate_uuid", "activities", i, "uuid", uuid=a.uuid)
+        activity_uuids.add(a.uuid)
+        if a.task_code not in tasks:
+            add("code.unknown_task", "activities", i, "task_code", code=a.task_code)
+        if len(a.title.strip()) > MAX_TITLE:
+            add("value.too_long", "activities", i, "title", length=len(a.title), max=MAX_TITLE)
+        for key in LONG_TEXT_FIELDS:
+            text = getattr(a, key) or ""
+            if len(text) > MAX_TEXT:
+                add("value.too_long", "activities", i, key, length=len(text), max=MAX_TEXT)
+        check_date("activities", i, "start_date", a.start_date)
+        check_date("activities", i, "end_date", a.end_date)
+        if a.start_date and a.end_date and a.end_date < a.start_date:
+            add("date.end_before_start", "activities", i, "end_date",
+                start=a.start_date.isoformat(), end=a.end_date.isoformat())
+        for key in _COUNTS:
+            value = getattr(a, key)
+            limit = MAX_BUDGET_VND if key == "budget_vnd" else MAX_COUNT
+            if value is not None and value > limit:
+                add("value.too_large", "activities", i, key, value=value, max=limit)
+    seen: set[str] = set()
+    for i, ind in enumerate(data.indicators):
+        if ind.uuid in seen or (ind.result_uuid and ind.result_uuid in seen):
+            add("import.duplicate_uuid", "indicators", i, "uuid", uuid=ind.uuid)
+        seen.add(ind.uuid)
+        if ind.result_uuid:
+            seen.add(ind.result_uuid)
+        if ind.activity_uuid is not None and ind.activity_uuid not in activity_uuids:
+            add("import.unknown_activity", "indicators", i, "activity_uuid",
+                uuid=ind.activity_uuid)
+        if ind.activity_uuid is None and not ind.task_code:
+            add("template.indicator_owner", "indicators", i, "activity_uuid")
+        if ind.task_code and ind.task_code not in tasks:
+            add("code.unknown_task", "indicators", i, "task_code", code=ind.task_code)
+        check_date("indicators", i, "due_date", ind.due_date)
+    pairs: set[tuple[str, str]] = set()
+    for i, link in enumerate(data.links):
+        if link.activity_uuid not in activity_uuids:
+            add("import.unknown_activity", "links", i, "activity_uuid",
+                uuid=link.activity_uuid)
+        if link.recommendation_code not in recommendations:
+            add("code.unknown_recommendation", "links", i, "recommendation_code",
+                code=link.recommendation_code)
+        elif (link.activity_uuid, link.recommendation_code) in pairs:
+            add("code.duplicate_link", "links", i, "recommendation_code",
+                code=link.recommendation_code)
+        pairs.add((link.activity_uuid, link.recommendation_code))
+    return problems

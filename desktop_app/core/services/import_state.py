@@ -1,0 +1,124 @@
+"""What the import asks the database before it plans a file: the catalog and the holdings.
+
+The plan (import_plan) is a pure function; everything it needs to know about the
+database is read here first, in the session of the file's transaction: the catalog's
+codes once per batch, and for each file the ``Holdings`` of its agency and period —
+every version stored, the version in force with its rows, the submissions an accepted
+file would supersede and which of the file's identifiers other rows already use. The
+rows in force and the identifiers are read only when the file's version leaves its
+acceptance open (``may_accept``): a duplicate costs one small query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from desktop_app.core.catalog.apply import installed_version
+from desktop_app.core.domain.models import (
+    Activity,
+    Agency,
+    Indicator,
+    Period,
+    Recommendation,
+    Result,
+    Submission,
+    Task,
+)
+from desktop_app.core.exchange.submission import SubmissionData
+from desktop_app.core.services.agencies import AgencyDirectory
+from desktop_app.core.services.import_plan import (
+    Catalog,
+    Claim,
+    Holdings,
+    StoredVersion,
+    TaskRef,
+    may_accept,
+)
+
+_CHUNK = 500  # identifiers per IN (...) query
+
+
+def catalog_of(session: Session) -> Catalog:
+    """The catalog's codes, detached from the session (a batch uses them throughout)."""
+    agencies = list(session.exec(select(Agency)).all())
+    for agency in agencies:
+        session.expunge(agency)
+    return Catalog(
+        AgencyDirectory.of(agencies),
+        {p.year: p.id or 0 for p in session.exec(select(Period))},
+        {t.code: TaskRef(t.id or 0, t.title_vi, t.title_en) for t in session.exec(select(Task))},
+        {r.code: r.id or 0 for r in session.exec(select(Recommendation))},
+        installed_version(session),
+    )
+
+
+def stored_holdings(session: Session, claim: Claim) -> Holdings:
+    """The versions of the claim's agency and period, without their rows."""
+    rows = session.exec(select(Submission).where(
+        col(Submission.agency_id) == claim.agency.id,
+        col(Submission.period_id) == claim.period_id)).all()
+    current = [s for s in rows if not s.superseded]
+    top = max(current, key=lambda s: s.version) if current else None
+    return Holdings(
+        claim.agency.id or 0, claim.period_id,
+        {s.version: StoredVersion(s.content_hash, s.file_name) for s in rows},
+        top.version if top else None, top.data_hash if top else None, None,
+        tuple(s.id or 0 for s in current))
+
+
+def holdings_of(session: Session, claim: Claim, carried: Holdings | None = None) -> Holdings:
+    """Everything the plan needs to know about the database for this file.
+
+    carried: the holdings a preview carries on with after an earlier file of the same
+    agency and period (the database does not have that file's rows).
+    """
+    held = carried if carried is not None else stored_holdings(session, claim)
+    if not may_accept(claim, held):
+        return replace(held, taken=())
+    data = held.data_in_force
+    if data is None:
+        data = SubmissionData() if held.current_version is None else _rows_in_force(
+            session, claim)
+    return replace(held, data_in_force=data,
+                   taken=tuple(taken_uuids(session, claim.data, held.in_force)))
+
+
+def _rows_in_force(session: Session, claim: Claim) -> SubmissionData:
+    from desktop_app.core.services.submissions import collect
+
+    period = session.get(Period, claim.period_id)
+    assert period is not None
+    return collect(session, claim.agency, period)
+
+
+def taken_uuids(session: Session, data: SubmissionData, replaced: Sequence[int]) -> list[str]:
+    """The file's identifiers that rows outside the versions it replaces already use."""
+    taken: list[str] = []
+    groups: list[tuple[Any, list[str]]] = [
+        (Activity, [a.uuid for a in data.activities]),
+        (Indicator, [i.uuid for i in data.indicators]),
+    ]
+    for model, uuids in groups:
+        for start in range(0, len(uuids), _CHUNK):
+            query = sa_select(col(model.uuid)).where(
+                col(model.uuid).in_(uuids[start:start + _CHUNK]))
+            if replaced:
+                query = query.where(col(model.submission_id).is_(None)
+                                    | col(model.submission_id).not_in(list(replaced)))
+            taken.extend(session.execute(query).scalars())
+    results = [i.result_uuid for i in data.indicators if i.result_uuid]
+    mine = {i.uuid for i in data.indicators}
+    for start in range(0, len(results), _CHUNK):
+        query = (sa_select(col(Result.uuid))
+                 .join(Indicator, col(Indicator.id) == Result.indicator_id)
+                 .where(col(Result.uuid).in_(results[start:start + _CHUNK])))
+        if replaced:
+            query = query.where(col(Indicator.submission_id).is_(None)
+                                | col(Indicator.submission_id).not_in(list(replaced)))
+        taken.extend(u for u in session.execute(query).scalars() if u not in mine)
+    return taken
