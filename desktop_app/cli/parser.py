@@ -1,0 +1,150 @@
+"""The command line's grammar: every command, option and value check, in one parser.
+
+The parser never exits by itself: a malformed command line is a UsageError (exit 2),
+worded in both languages by the face like every other problem. Period years and
+database locations are checked here, before any command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import NoReturn
+
+from desktop_app import __version__
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.problems import UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that words its complaints in both languages and never exits by itself."""
+
+    lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError.of("cli.usage", detail=message)
+
+
+def _year(value: str) -> int:
+    if len(value) != 4 or not (value.isascii() and value.isdigit()):
+        raise UsageError.of("period.malformed", value=value)
+    return int(value)
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def _database_location(value: str) -> Path:
+    """--db: a file path; a URL is never taken for a file name."""
+    if _URL.match(value):
+        scheme = value.split("://", 1)[0].lower()
+        if scheme.split("+", 1)[0] in ("postgresql", "postgres"):
+            raise UsageError.of("db.postgresql_unsupported", url=value)
+        raise UsageError.of("db.url_unsupported", url=value)
+    return Path(value)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="nap-reporter",
+        description="NAP Reporter: báo cáo thực hiện Kế hoạch hành động quốc gia (ICCPR) / "
+        "reporting on the National Action Plans for the ICCPR.",
+    )
+    parser.add_argument("--version", action="version", version=f"nap-reporter {__version__}")
+    parser.add_argument("--db", type=_database_location,
+                        help="database file (default: per-user data folder)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="language of messages and window")
+    parser.add_argument("--demo", action="store_true", help="open the separate demo database")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="render the main window to a PNG file and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    commands.add_parser("agencies", help="list agency codes and names")
+
+    init = commands.add_parser("init", help="set up a database for one role")
+    init.add_argument("--role", required=True, choices=[r.value for r in Role])
+    init.add_argument("--agency", metavar="CODE")
+    init.add_argument("--contact", metavar="NAME", default="", help="contact person")
+
+    demo = commands.add_parser("demo", help="fill the database with demo data")
+    demo.add_argument("--activities", type=int, default=500, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--period", type=_year, metavar="P")
+
+    status = commands.add_parser("status", help="what the database holds")
+    status.add_argument("--json", action="store_true")
+
+    # --- export (xlsx, pdf) ---
+    export = commands.add_parser("export", help="write this agency's submission (xlsx or pdf)")
+    export.add_argument("format", choices=("xlsx", "pdf"))
+    export.add_argument("--period", type=_year, required=True, metavar="P")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    # --- template ---
+    template = commands.add_parser("template", help="write the blank template workbook")
+    template.add_argument("--period", type=_year, metavar="P")
+    template.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    # --- period lock/unlock ---
+    period = commands.add_parser("period", help="lock or unlock a reporting period")
+    period_actions = period.add_subparsers(dest="period_action", metavar="ACTION",
+                                           parser_class=Parser, required=True)
+    lock = period_actions.add_parser("lock", help="lock the period against edits")
+    lock.add_argument("period", type=_year, metavar="P")
+    unlock = period_actions.add_parser("unlock", help="unlock the period, with a reason")
+    unlock.add_argument("period", type=_year, metavar="P")
+    unlock.add_argument("--reason", required=True, metavar="TEXT")
+    # --- import (focal point) ---
+    imports = commands.add_parser("import", help="import agencies' submission files "
+                                  "(focal point)")
+    imports.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    imports.add_argument("--dry-run", action="store_true",
+                         help="show what would happen; write nothing")
+    imports.add_argument("--accept-edited", action="store_true",
+                         help="accept files edited after export (validated like a template)")
+    imports.add_argument("--undo", action="store_true",
+                         help="undo the last import command (the whole batch)")
+    # --- report (focal point) ---
+    report = commands.add_parser("report", help="write the national consolidated report "
+                                 "(focal point; xlsx or pdf)")
+    report.add_argument("format", choices=("xlsx", "pdf"))
+    report.add_argument("--period", type=_year, required=True, metavar="P")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    # --- assess (focal point) ---
+    from desktop_app.core.domain.enums import Grade, Implementation
+
+    assess = commands.add_parser("assess", help="grade a recommendation's implementation "
+                                 "(focal point)")
+    assess.add_argument("recommendation", metavar="REC", help="recommendation code")
+    assess.add_argument("--grade", required=True, type=str.upper,
+                        choices=[g.value for g in Grade], help="the Committee's A-E scale")
+    assess.add_argument("--implementation", required=True, type=str.lower,
+                        choices=[i.value for i in Implementation])
+    assess.add_argument("--note", default="", metavar="TEXT")
+    assess.add_argument("--period", type=_year, metavar="P",
+                        help="default: the current year if the catalog has it")
+    # --- catalog, backup, restore ---
+    catalog = commands.add_parser("catalog", help="publish or install a catalog update")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION",
+                                              parser_class=Parser, required=True)
+    catalog_export = catalog_commands.add_parser("export", help="write the catalog to a file")
+    catalog_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    catalog_import = catalog_commands.add_parser("import", help="install a newer catalog")
+    catalog_import.add_argument("file", type=Path, metavar="FILE")
+    catalog_import.add_argument("--accept-new-key", action="store_true",
+                                help="accept an update signed by a key other than the "
+                                "focal point's pinned one, or an unsigned one")
+    # --- keys ---
+    keys = commands.add_parser("keys", help="signing keys: this installation's and the "
+                               "pinned ones")
+    keys_actions = keys.add_subparsers(dest="keys_action", metavar="ACTION",
+                                       parser_class=Parser, required=True)
+    keys_actions.add_parser("list", help="this installation's key (agency); also every "
+                            "pinned agency key (focal point)")
+    backup = commands.add_parser("backup", help="copy the database to a file")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("--accept-other-role", action="store_true",
+                         help="restore a backup of the other role (focal point / agency)")
+    parser.set_defaults(message_lang="en")
+    return parser
