@@ -1,0 +1,350 @@
+"""One demo activity: a work that fits the agency and the task, its numbers and its words.
+
+Pure functions of a random stream: the same stream gives the same activity. The
+numbers hang together: indicators count what the work counts, results follow the
+status (nothing yet for a planned activity, part for one in progress), women,
+ethnic minorities, persons with disabilities and children are shares of the people
+actually reached (children only where the work is about schools), and the budget
+is what the work's sessions, people and items cost.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop_app.core.domain.enums import ActivityStatus, AgencyKind
+from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
+from desktop_app.core.services import demo_central, demo_places
+from desktop_app.core.services import demo_text as tx
+from desktop_app.core.services.demo_work import LOCAL_WORKS, Audience, Measure, Work, task_theme
+
+LOCAL_BUDGET_CAP = 500_000_000
+CENTRAL_BUDGET_CAP = 650_000_000
+_PROVINCE_WORD = re.compile(r"\btỉnh\b")
+_LOWER_FIRST = ("Các ", "Qua ", "Cuộc ", "Đoàn ")  # sentence openers that are no names
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How an agency speaks of itself: its name, its plan, its places, its works."""
+
+    code: str
+    local: bool
+    authority: str  # "Ủy ban nhân dân tỉnh Vĩnh Long", "Bộ Tư pháp"
+    where: str  # "tỉnh Vĩnh Long"; a ministry: "các địa phương"
+    symbol: str  # "UBND", "BTP"
+    plan: str  # "Kế hoạch số 45/KH-UBND ngày 12/02/2026"
+    unit: demo_places.Locality
+    partners: tuple[str, ...]
+    works: tuple[Work, ...]
+    area: str = "tỉnh"  # "thành phố" for a centrally-run city
+
+
+@dataclass
+class Composed:
+    draft: ActivityDraft
+    reached: int | None  # people actually reached, where the work reaches people
+    work: str = ""
+
+
+def voice_for(rng: random.Random, code: str, kind: str, name_vi: str,
+              successor: str | None, year: int) -> Voice:
+    local = kind in (AgencyKind.PROVINCE, AgencyKind.CITY)
+    plan_no, plan_day = rng.randint(12, 240), tx.day(rng, year, last_month=3)
+    if local:
+        area = "thành phố" if kind == AgencyKind.CITY else "tỉnh"
+        where = name_vi if name_vi.startswith("Thành phố") else f"{area} {name_vi}"
+        partners = ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh",
+                    "Thành đoàn" if area == "thành phố" else "Tỉnh đoàn", "Hội Luật gia tỉnh",
+                    "Đoàn Luật sư tỉnh", "Ủy ban nhân dân các xã, phường",
+                    "Liên đoàn Lao động tỉnh")
+        return Voice(code, True, f"Ủy ban nhân dân {where}", where, "UBND",
+                     f"Kế hoạch số {plan_no}/KH-UBND ngày {plan_day}",
+                     demo_places.locality(code, successor), partners, LOCAL_WORKS, area)
+    symbol = {"BGDDT": "BGDĐT", "VKSNDTC": "VKSTC"}.get(code, code)
+    partners = ("các bộ, ngành liên quan", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+                "Hội Luật gia Việt Nam", "Liên đoàn Luật sư Việt Nam",
+                "Chương trình Phát triển Liên hợp quốc (UNDP)", "các cơ quan báo chí")
+    return Voice(code, False, name_vi, "các địa phương", symbol,
+                 f"Kế hoạch số {plan_no}/KH-{symbol} ngày {plan_day}",
+                 demo_places.FALLBACK, partners, demo_central.works_for(code))
+
+
+def _place(rng: random.Random, voice: Voice) -> str:
+    if not voice.local:
+        return rng.choice(demo_places.NATIONAL_PLACES) if rng.random() < 0.6 else ""
+    places = voice.unit.places
+    if places and rng.random() < 0.75:
+        return rng.choice(("tại ", "tại ", "trên địa bàn ")) + rng.choice(places)
+    return rng.choice(("tại các xã, phường trên địa bàn tỉnh", "trên địa bàn tỉnh",
+                       "tại một số xã, phường của tỉnh"))
+
+
+def _candidates(voice: Voice, theme: str) -> tuple[list[Work], list[int]]:
+    many = voice.unit.minority_share >= 0.1 or not voice.local
+    works, weights = [], []
+    for work in voice.works:
+        if work.themes and theme not in work.themes:
+            continue
+        if work.audiences and not any(many or not a.needs_minorities for a in work.audiences):
+            continue
+        works.append(work)
+        weights.append(work.weight * (3 if work.themes else 1))
+    return works, weights
+
+
+def _round_target(n: int) -> int:
+    step = 100 if n >= 2_000 else 10 if n >= 100 else 1
+    return max(1, round(n / step) * step)
+
+
+_PROGRESS = {ActivityStatus.COMPLETED: (0.9, 1.15), ActivityStatus.IN_PROGRESS: (0.3, 0.8),
+             ActivityStatus.POSTPONED: (0.0, 0.3)}
+
+
+@dataclass
+class _Numbers:
+    sessions: int = 0
+    people: int = 0
+    items: int = 0
+    done_sessions: int | None = None  # None: nothing done yet (planned, cancelled)
+    done_people: int | None = None
+    done_items: int | None = None
+
+
+def _numbers(rng: random.Random, work: Work, status: ActivityStatus) -> _Numbers:
+    n = _Numbers()
+    if work.sessions[1]:
+        n.sessions = rng.randint(*work.sessions)
+        n.people = _round_target(n.sessions * rng.randint(*work.size))
+    if work.items[1]:
+        n.items = _round_target(rng.randint(*work.items))
+    progress = _PROGRESS.get(status)
+    if progress is None:
+        return n
+    share = rng.uniform(*progress)
+    if status is ActivityStatus.COMPLETED:
+        n.done_sessions = n.sessions
+    else:
+        n.done_sessions = min(n.sessions, round(n.sessions * share))
+    n.done_people = round(n.people * share) if n.done_sessions else 0
+    n.done_items = round(n.items * share)
+    return n
+
+
+def _budget(rng: random.Random, work: Work, n: _Numbers, local: bool,
+            status: ActivityStatus) -> int | None:
+    cost = work.cost
+    if rng.random() < cost.free or status is ActivityStatus.CANCELLED:
+        return None
+    done = n.done_sessions is not None
+    sessions = n.done_sessions if done else n.sessions
+    people = n.done_people if done else n.people
+    items = n.done_items if done else n.items
+    total = rng.randint(*cost.fixed)
+    for count, (low, high) in ((sessions, cost.session), (people, cost.person),
+                               (items, cost.item)):
+        if count and high:
+            total += (count or 0) * rng.randint(low, high)
+    if total <= 0:
+        return None
+    cap = LOCAL_BUDGET_CAP if local else CENTRAL_BUDGET_CAP
+    return min(total * 1000, cap - rng.randint(0, 40) * 1_000_000)
+
+
+def _indicators(rng: random.Random, work: Work, n: _Numbers, voice: Voice,
+                due: date) -> list[IndicatorDraft]:
+    measures = list(work.measures)
+    people = [m for m in measures if m.of == "people" and n.people]
+    others = [m for m in measures if m not in people
+              and (m.of != "sessions" or n.sessions) and (m.of != "items" or n.items)]
+    if not people and rng.random() < 0.3:
+        return []
+    chosen = people + rng.sample(others, k=rng.randint(0 if people else 1, min(2, len(others))))
+    chosen.sort(key=measures.index)
+    return [_indicator(rng, m, n, voice, due) for m in chosen]
+
+
+def _indicator(rng: random.Random, m: Measure, n: _Numbers, voice: Voice,
+               due: date) -> IndicatorDraft:
+    note = rng.choice(tx.RESULT_NOTES)
+    if note == "Theo danh sách đại biểu" and m.of != "people":
+        note = ""
+    if m.of == "percent":
+        target = float(rng.randint(m.low, m.high))
+        baseline = float(max(0, int(target) - rng.randint(3, 20))) if rng.random() < 0.5 else None
+        result = None
+        if n.done_sessions is not None and rng.random() < 0.85:
+            result = round(min(100.0, max(0.0, target + rng.uniform(-12, 5))), 1)
+        return IndicatorDraft(m.name, m.unit, target, baseline, due, result, note)
+    target_n = {"people": n.people, "sessions": n.sessions, "items": n.items}[m.of]
+    done = {"people": n.done_people, "sessions": n.done_sessions, "items": n.done_items}[m.of]
+    baseline = (float(round(target_n * rng.uniform(0.4, 1.0))) if rng.random() < 0.4 else None)
+    return IndicatorDraft(m.name, m.unit, float(target_n), baseline, due,
+                          float(done) if done is not None else None, note)
+
+
+def _beneficiaries(rng: random.Random, audience: Audience | None, reached: int | None,
+                   voice: Voice) -> list[int | None]:
+    if audience is None or not reached or rng.random() < 0.15:
+        return [None, None, None, None]
+    minorities = (rng.uniform(*audience.minorities) if audience.minorities else
+                  min(1.0, voice.unit.minority_share * rng.uniform(0.6, 1.4)))
+    shares = [rng.uniform(*audience.women), minorities, rng.uniform(*audience.disabilities),
+              rng.uniform(*audience.children) if audience.children else None]
+    counts = [min(reached, round(reached * s)) if s is not None else None for s in shares]
+    if counts[2] is not None and rng.random() < 0.2:
+        counts[2] = None  # not every report counts persons with disabilities
+    return counts
+
+
+def _fill(text: str, slots: dict[str, str]) -> str:
+    return text.format(**slots)
+
+
+def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str,
+            status: ActivityStatus, year: int) -> Composed:
+    """The draft of one activity of `voice`'s agency under the task, with its numbers."""
+    theme = task_theme(task_title_vi)
+    if voice.local and theme in tx.CENTRAL_ONLY:
+        theme = "awareness"
+    works, weights = _candidates(voice, theme)
+    if not works:
+        works, weights = list(voice.works), [w.weight for w in voice.works]
+    work = rng.choices(works, weights=weights)[0]
+    many = voice.unit.minority_share >= 0.1 or not voice.local
+    audiences = [a for a in work.audiences if many or not a.needs_minorities]
+    audience = rng.choice(audiences) if audiences else None
+    n = _numbers(rng, work, status)
+    lead = work.lead or voice.authority
+    slots = {
+        "topic": rng.choice(tx.TOPICS.get(theme, tx.TOPICS["awareness"])),
+        "audience": audience.words if audience else "cán bộ, công chức",
+        "place": _place(rng, voice), "language": voice.unit.language,
+        "locality": voice.where, "year": str(year), "next_year": str(year + 1),
+        "lead": lead, "lead_short": lead, "lead_cap": tx.capital(lead),
+        "partner": rng.choice([p for p in voice.partners if p != lead]),
+        "authority": voice.authority, "plan": voice.plan,
+        "decision": "2715/QĐ-TTg" if year >= 2026 else "1252/QĐ-TTg",
+        "quarter": rng.choice(tx.QUARTERS),
+        "where": _where(rng, voice),
+        "sessions": tx.thousands(n.sessions if n.done_sessions is None else n.done_sessions),
+        "people": tx.thousands(n.people if n.done_people is None else n.done_people),
+        "items": tx.thousands(n.items if n.done_items is None else n.done_items),
+    }
+    titles = [t for t in work.titles if voice.unit.language or "{language}" not in t]
+    title = " ".join(_fill(rng.choice(titles), slots).split())
+    start = date(year, 1, 2) + timedelta(days=rng.randint(0, 300)) if rng.random() < 0.9 else None
+    end = start + timedelta(days=rng.randint(*work.days)) if start and rng.random() < 0.85 else None
+    due = end if end and end.year == year else date(year, 12, rng.randint(1, 31))
+    indicators = _indicators(rng, work, n, voice, due)
+    reached = n.done_people if n.people else None
+    women, minorities, disabilities, children = _beneficiaries(rng, audience, reached, voice)
+    draft = ActivityDraft(
+        title=title, task_code=task_code, type=work.type, status=status,
+        description=_description(rng, work, n, status, slots), start_date=start, end_date=end,
+        women=women, ethnic_minorities=minorities, disabilities=disabilities, children=children,
+        budget_vnd=_budget(rng, work, n, voice.local, status),
+        outputs=_outputs(rng, indicators, n, slots),
+        challenges=_challenges(rng, status, slots), next_steps=_next_steps(rng, status, slots),
+        evidence=_evidence(rng, voice, work, year), indicators=indicators,
+    )
+    if voice.local and voice.area != "tỉnh":
+        for name in ("title", "description", "outputs", "challenges", "next_steps"):
+            setattr(draft, name, _PROVINCE_WORD.sub(voice.area, getattr(draft, name)))
+    return Composed(draft, reached, work.key)
+
+
+def _where(rng: random.Random, voice: Voice) -> str:
+    if voice.local and voice.unit.places and rng.random() < 0.5:
+        return rng.choice(voice.unit.places)
+    if voice.local:
+        return rng.choice(("các xã vùng sâu, vùng xa", "các xã, phường mới sắp xếp",
+                           "các địa bàn khó khăn của tỉnh"))
+    return rng.choice(("các tỉnh miền núi phía Bắc", "các tỉnh Tây Nguyên",
+                       "các tỉnh đồng bằng sông Cửu Long", "các địa phương còn khó khăn"))
+
+
+def _description(rng: random.Random, work: Work, n: _Numbers, status: ActivityStatus,
+                 slots: dict[str, str]) -> str:
+    roll = rng.random()
+    if roll < 0.05:
+        return ""
+    started = bool(n.done_sessions if work.sessions[1] else n.done_items)
+    if status is ActivityStatus.PLANNED:
+        body = _fill(rng.choice(tx.PLANNED[0 if n.people else 1:]), slots)
+    elif status is ActivityStatus.CANCELLED:
+        body = _fill(rng.choice(tx.CANCELLED), slots)
+    elif not started:
+        pool = tx.POSTPONED if status is ActivityStatus.POSTPONED else tx.PREPARING
+        body = _fill(rng.choice(pool), slots)
+    else:
+        done = _fill(rng.choice(work.done), slots).rstrip(".") + "."
+        if status is ActivityStatus.IN_PROGRESS:
+            lower = done.startswith(_LOWER_FIRST)
+            done = "Đến nay, " + (done[0].lower() + done[1:] if lower else done)
+        if work.key == "plan":
+            body = f"Căn cứ Quyết định số {slots['decision']} của Thủ tướng Chính phủ, " + done
+        elif done.startswith(slots["lead"]) and rng.random() < 0.6:
+            body = _fill(rng.choice(tx.LEADS_IN), slots) + done
+        else:
+            body = _fill(rng.choice(tx.OPENINGS), slots) + " " + done
+        if status is ActivityStatus.POSTPONED:
+            body += " " + _fill(rng.choice(tx.POSTPONED), slots)
+    parts = [body]
+    if rng.random() < 0.6:
+        a, b = rng.sample(tx.FOCUS, 2)
+        parts.append(_fill(rng.choice(tx.FOCUS_OPENERS), {
+            "a": _fill(a, slots), "b": _fill(b, slots)}))
+    if rng.random() < 0.5:
+        parts.append(_fill(rng.choice(tx.CLOSINGS), slots))
+    text = " ".join(parts)
+    if roll < 0.09:  # a few detailed ones, as when a report section is pasted in
+        extra = rng.sample(tx.DETAIL, len(tx.DETAIL))
+        paragraphs = [text]
+        while sum(map(len, paragraphs)) < 2_100 and extra:
+            paragraphs.append(_fill(extra.pop(), slots))
+        text = "\n\n".join(paragraphs)
+    return text
+
+
+def _outputs(rng: random.Random, indicators: list[IndicatorDraft], n: _Numbers,
+             slots: dict[str, str]) -> str:
+    if n.done_sessions is None:  # nothing done yet
+        return "" if rng.random() < 0.6 else "Chưa có kết quả."
+    done = [i for i in indicators if i.result is not None]
+    facts = [f"{i.name[0].lower()}{i.name[1:]}: "
+             + (f"{tx.rate(i.result)}%" if i.unit == "%" else
+                f"{tx.thousands(int(i.result))} {i.unit}") for i in done if i.result is not None]
+    text = "; ".join(facts)
+    if text:
+        text = tx.capital(text) + "."
+    if not text or rng.random() < 0.5:
+        text = (text + " " + _fill(rng.choice(tx.PRODUCTS), slots)).strip()
+    return text
+
+
+def _challenges(rng: random.Random, status: ActivityStatus, slots: dict[str, str]) -> str:
+    if status is ActivityStatus.COMPLETED and rng.random() < 0.35:
+        return ""
+    picks = rng.sample(tx.CHALLENGES, rng.choice((1, 1, 2)))
+    return " ".join(_fill(p, slots) for p in picks)
+
+
+def _next_steps(rng: random.Random, status: ActivityStatus, slots: dict[str, str]) -> str:
+    if status is ActivityStatus.CANCELLED or rng.random() < 0.15:
+        return ""
+    picks = rng.sample(tx.NEXT_STEPS, rng.choice((1, 1, 2)))
+    return " ".join(_fill(p, slots) for p in picks)
+
+
+def _evidence(rng: random.Random, voice: Voice, work: Work, year: int) -> str:
+    if rng.random() < 0.2:
+        return ""
+    pool = [e for e in tx.EVIDENCE if work.sessions[1] or "đại biểu" not in e]
+    picks = rng.sample(pool, rng.choice((1, 1, 2)))
+    return " ".join(_fill(p, {"n": str(rng.randint(5, 480)), "symbol": voice.symbol,
+                              "d": tx.day(rng, year, last_month=11)}) for p in picks)
