@@ -99,7 +99,7 @@ GENERIC: tuple[Work, ...] = (
         Measure("Số đơn vị được giao nhiệm vụ", "đơn vị", "items"),),
         cost=Cost(free=0.95, fixed=(1_000, 3_000)), days=(10, 40), weight=2),
     Work("report", T.ADMINISTRATIVE, "", (
-        "Xây dựng báo cáo kết quả thực hiện nhiệm vụ về {topic} năm {year}",
+        "Báo cáo kết quả thực hiện nhiệm vụ năm {year} liên quan đến {topic}",
         "Cung cấp thông tin, số liệu phục vụ báo cáo quốc gia về {topic}",
     ), (
         "{lead} đã tổng hợp báo cáo của {items} đơn vị và gửi Bộ Tư pháp đúng thời hạn",

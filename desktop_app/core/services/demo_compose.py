@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from desktop_app.core.domain.enums import ActivityStatus, AgencyKind
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
@@ -24,7 +26,8 @@ from desktop_app.core.services.demo_work import LOCAL_WORKS, Audience, Measure, 
 LOCAL_BUDGET_CAP = 500_000_000
 CENTRAL_BUDGET_CAP = 650_000_000
 _PROVINCE_WORD = re.compile(r"\btỉnh\b")
-_LOWER_FIRST = ("Các ", "Qua ", "Cuộc ", "Đoàn ")  # sentence openers that are no names
+_T = TypeVar("_T")
+_LOWER_FIRST = ("Các ", "Qua ", "Cuộc ", "Đoàn ", "Hội thảo ")  # sentence openers that are no names
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,12 @@ class Composed:
 def voice_for(rng: random.Random, code: str, kind: str, name_vi: str,
               successor: str | None, year: int) -> Voice:
     local = kind in (AgencyKind.PROVINCE, AgencyKind.CITY)
-    plan_no, plan_day = rng.randint(12, 240), tx.day(rng, year, last_month=3)
+    plan_no, plan_day = _int(rng, (12, 240)), tx.day(rng, year, last_month=3)
     if local:
         area = "thành phố" if kind == AgencyKind.CITY else "tỉnh"
         where = name_vi if name_vi.startswith("Thành phố") else f"{area} {name_vi}"
-        partners = ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh",
+        partners: tuple[str, ...] = (
+                    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh",
                     "Thành đoàn" if area == "thành phố" else "Tỉnh đoàn", "Hội Luật gia tỉnh",
                     "Đoàn Luật sư tỉnh", "Ủy ban nhân dân các xã, phường",
                     "Liên đoàn Lao động tỉnh")
@@ -73,27 +77,60 @@ def voice_for(rng: random.Random, code: str, kind: str, name_vi: str,
                  demo_places.FALLBACK, partners, demo_central.works_for(code))
 
 
+def _pick(rng: random.Random, seq: Sequence[_T]) -> _T:
+    """rng.choice, at a third of its cost (one float instead of rejection sampling)."""
+    return seq[int(rng.random() * len(seq))]
+
+
+def _int(rng: random.Random, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    return low + int(rng.random() * (high - low + 1))
+
+
+def _two(rng: random.Random, seq: Sequence[_T]) -> tuple[_T, _T]:
+    first = int(rng.random() * len(seq))
+    second = (first + 1 + int(rng.random() * (len(seq) - 1))) % len(seq)
+    return seq[first], seq[second]
+
+
+def _some(rng: random.Random, seq: Sequence[_T]) -> tuple[_T, ...]:
+    """One item, or two different ones a third of the time."""
+    return _two(rng, seq) if rng.random() < 1 / 3 else (_pick(rng, seq),)
+
+
 def _place(rng: random.Random, voice: Voice) -> str:
     if not voice.local:
-        return rng.choice(demo_places.NATIONAL_PLACES) if rng.random() < 0.6 else ""
+        return _pick(rng, demo_places.NATIONAL_PLACES) if rng.random() < 0.6 else ""
     places = voice.unit.places
     if places and rng.random() < 0.75:
-        return rng.choice(("tại ", "tại ", "trên địa bàn ")) + rng.choice(places)
-    return rng.choice(("tại các xã, phường trên địa bàn tỉnh", "trên địa bàn tỉnh",
+        return _pick(rng, ("tại ", "tại ", "trên địa bàn ")) + _pick(rng, places)
+    return _pick(rng, ("tại các xã, phường trên địa bàn tỉnh", "trên địa bàn tỉnh",
                        "tại một số xã, phường của tỉnh"))
 
 
+_CANDIDATES: dict[tuple[str, bool, str], tuple[list[Work], list[int]]] = {}
+
+
 def _candidates(voice: Voice, theme: str) -> tuple[list[Work], list[int]]:
+    """The works that fit the task's theme, with their weights (worked out once per agency)."""
+    key = (voice.code, voice.local, theme)
+    if key not in _CANDIDATES:
+        _CANDIDATES[key] = _fitting(voice, theme)
+    return _CANDIDATES[key]
+
+
+def _fitting(voice: Voice, theme: str) -> tuple[list[Work], list[int]]:
     many = voice.unit.minority_share >= 0.1 or not voice.local
-    works, weights = [], []
+    works: list[Work] = []
+    weights: list[int] = []
     for work in voice.works:
         if work.themes and theme not in work.themes:
             continue
         if work.audiences and not any(many or not a.needs_minorities for a in work.audiences):
             continue
         works.append(work)
-        weights.append(work.weight * (3 if work.themes else 1))
-    return works, weights
+        weights.append(work.weight * (3 if work.themes else 1) + (weights[-1] if weights else 0))
+    return works, weights  # cumulative
 
 
 def _round_target(n: int) -> int:
@@ -118,10 +155,10 @@ class _Numbers:
 def _numbers(rng: random.Random, work: Work, status: ActivityStatus) -> _Numbers:
     n = _Numbers()
     if work.sessions[1]:
-        n.sessions = rng.randint(*work.sessions)
-        n.people = _round_target(n.sessions * rng.randint(*work.size))
+        n.sessions = _int(rng, work.sessions)
+        n.people = _round_target(n.sessions * _int(rng, work.size))
     if work.items[1]:
-        n.items = _round_target(rng.randint(*work.items))
+        n.items = _round_target(_int(rng, work.items))
     progress = _PROGRESS.get(status)
     if progress is None:
         return n
@@ -132,6 +169,8 @@ def _numbers(rng: random.Random, work: Work, status: ActivityStatus) -> _Numbers
         n.done_sessions = min(n.sessions, round(n.sessions * share))
     n.done_people = round(n.people * share) if n.done_sessions else 0
     n.done_items = round(n.items * share)
+    if not (n.done_sessions if n.sessions else n.done_items):  # not started after all
+        n.done_sessions = n.done_people = n.done_items = None
     return n
 
 
@@ -144,15 +183,15 @@ def _budget(rng: random.Random, work: Work, n: _Numbers, local: bool,
     sessions = n.done_sessions if done else n.sessions
     people = n.done_people if done else n.people
     items = n.done_items if done else n.items
-    total = rng.randint(*cost.fixed)
+    total = _int(rng, cost.fixed)
     for count, (low, high) in ((sessions, cost.session), (people, cost.person),
                                (items, cost.item)):
         if count and high:
-            total += (count or 0) * rng.randint(low, high)
+            total += (count or 0) * _int(rng, (low, high))
     if total <= 0:
         return None
     cap = LOCAL_BUDGET_CAP if local else CENTRAL_BUDGET_CAP
-    return min(total * 1000, cap - rng.randint(0, 40) * 1_000_000)
+    return min(total * 1000, cap - _int(rng, (0, 40)) * 1_000_000)
 
 
 def _indicators(rng: random.Random, work: Work, n: _Numbers, voice: Voice,
@@ -170,12 +209,12 @@ def _indicators(rng: random.Random, work: Work, n: _Numbers, voice: Voice,
 
 def _indicator(rng: random.Random, m: Measure, n: _Numbers, voice: Voice,
                due: date) -> IndicatorDraft:
-    note = rng.choice(tx.RESULT_NOTES)
+    note = _pick(rng, tx.RESULT_NOTES)
     if note == "Theo danh sách đại biểu" and m.of != "people":
         note = ""
     if m.of == "percent":
-        target = float(rng.randint(m.low, m.high))
-        baseline = float(max(0, int(target) - rng.randint(3, 20))) if rng.random() < 0.5 else None
+        target = float(_int(rng, (m.low, m.high)))
+        baseline = float(max(0, int(target) - _int(rng, (3, 20)))) if rng.random() < 0.5 else None
         result = None
         if n.done_sessions is not None and rng.random() < 0.85:
             result = round(min(100.0, max(0.0, target + rng.uniform(-12, 5))), 1)
@@ -213,43 +252,47 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
         theme = "awareness"
     works, weights = _candidates(voice, theme)
     if not works:
-        works, weights = list(voice.works), [w.weight for w in voice.works]
-    work = rng.choices(works, weights=weights)[0]
+        works, weights = list(voice.works), list(range(1, len(voice.works) + 1))
+    work = rng.choices(works, cum_weights=weights)[0]
     many = voice.unit.minority_share >= 0.1 or not voice.local
     audiences = [a for a in work.audiences if many or not a.needs_minorities]
-    audience = rng.choice(audiences) if audiences else None
+    audience = _pick(rng, audiences) if audiences else None
     n = _numbers(rng, work, status)
     lead = work.lead or voice.authority
     slots = {
-        "topic": rng.choice(tx.TOPICS.get(theme, tx.TOPICS["awareness"])),
+        "topic": _pick(rng, tx.TOPICS.get(theme, tx.TOPICS["awareness"])),
         "audience": audience.words if audience else "cán bộ, công chức",
         "place": _place(rng, voice), "language": voice.unit.language,
         "locality": voice.where, "year": str(year), "next_year": str(year + 1),
         "lead": lead, "lead_short": lead, "lead_cap": tx.capital(lead),
-        "partner": rng.choice([p for p in voice.partners if p != lead]),
+        "partner": _pick(rng, [p for p in voice.partners if p != lead]),
         "authority": voice.authority, "plan": voice.plan,
         "decision": "2715/QĐ-TTg" if year >= 2026 else "1252/QĐ-TTg",
-        "quarter": rng.choice(tx.QUARTERS),
+        "quarter": _pick(rng, tx.QUARTERS),
         "where": _where(rng, voice),
         "sessions": tx.thousands(n.sessions if n.done_sessions is None else n.done_sessions),
         "people": tx.thousands(n.people if n.done_people is None else n.done_people),
         "items": tx.thousands(n.items if n.done_items is None else n.done_items),
     }
     titles = [t for t in work.titles if voice.unit.language or "{language}" not in t]
-    title = " ".join(_fill(rng.choice(titles), slots).split())
-    start = date(year, 1, 2) + timedelta(days=rng.randint(0, 300)) if rng.random() < 0.9 else None
-    end = start + timedelta(days=rng.randint(*work.days)) if start and rng.random() < 0.85 else None
-    due = end if end and end.year == year else date(year, 12, rng.randint(1, 31))
+    template = _pick(rng, titles)
+    title = " ".join(_fill(template, slots).split())
+    own_subject = "{topic}" not in template
+    start = date(year, 1, 2) + timedelta(days=_int(rng, (0, 300))) if rng.random() < 0.9 else None
+    end = start + timedelta(days=_int(rng, work.days)) if start and rng.random() < 0.85 else None
+    due = end if end and end.year == year else date(year, 12, _int(rng, (1, 31)))
     indicators = _indicators(rng, work, n, voice, due)
     reached = n.done_people if n.people else None
     women, minorities, disabilities, children = _beneficiaries(rng, audience, reached, voice)
     draft = ActivityDraft(
         title=title, task_code=task_code, type=work.type, status=status,
-        description=_description(rng, work, n, status, slots), start_date=start, end_date=end,
+        description=_description(rng, work, n, status, slots, own_subject),
+        start_date=start, end_date=end,
         women=women, ethnic_minorities=minorities, disabilities=disabilities, children=children,
         budget_vnd=_budget(rng, work, n, voice.local, status),
         outputs=_outputs(rng, indicators, n, slots),
-        challenges=_challenges(rng, status, slots), next_steps=_next_steps(rng, status, slots),
+        challenges=_challenges(rng, status, slots, own_subject),
+        next_steps=_next_steps(rng, status, slots, own_subject),
         evidence=_evidence(rng, voice, work, year), indicators=indicators,
     )
     if voice.local and voice.area != "tỉnh":
@@ -260,50 +303,55 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
 
 def _where(rng: random.Random, voice: Voice) -> str:
     if voice.local and voice.unit.places and rng.random() < 0.5:
-        return rng.choice(voice.unit.places)
+        return _pick(rng, voice.unit.places)
     if voice.local:
-        return rng.choice(("các xã vùng sâu, vùng xa", "các xã, phường mới sắp xếp",
+        return _pick(rng, ("các xã vùng sâu, vùng xa", "các xã, phường mới sắp xếp",
                            "các địa bàn khó khăn của tỉnh"))
-    return rng.choice(("các tỉnh miền núi phía Bắc", "các tỉnh Tây Nguyên",
+    return _pick(rng, ("các tỉnh miền núi phía Bắc", "các tỉnh Tây Nguyên",
                        "các tỉnh đồng bằng sông Cửu Long", "các địa phương còn khó khăn"))
 
 
+def _pool(pool: tuple[_T, ...], own_subject: bool) -> tuple[_T, ...]:
+    return tx.UNTOPICAL[id(pool)] if own_subject else pool
+
+
 def _description(rng: random.Random, work: Work, n: _Numbers, status: ActivityStatus,
-                 slots: dict[str, str]) -> str:
+                 slots: dict[str, str], own_subject: bool) -> str:
     roll = rng.random()
     if roll < 0.05:
         return ""
-    started = bool(n.done_sessions if work.sessions[1] else n.done_items)
+    started = n.done_sessions is not None
     if status is ActivityStatus.PLANNED:
-        body = _fill(rng.choice(tx.PLANNED[0 if n.people else 1:]), slots)
+        body = _fill(_pick(rng, tx.PLANNED[0 if n.people else 1:]), slots)
     elif status is ActivityStatus.CANCELLED:
-        body = _fill(rng.choice(tx.CANCELLED), slots)
+        body = _fill(_pick(rng, tx.CANCELLED), slots)
     elif not started:
         pool = tx.POSTPONED if status is ActivityStatus.POSTPONED else tx.PREPARING
-        body = _fill(rng.choice(pool), slots)
+        body = _fill(_pick(rng, pool), slots)
     else:
-        done = _fill(rng.choice(work.done), slots).rstrip(".") + "."
+        done = _fill(_pick(rng, work.done), slots).rstrip(".") + "."
         if status is ActivityStatus.IN_PROGRESS:
             lower = done.startswith(_LOWER_FIRST)
             done = "Đến nay, " + (done[0].lower() + done[1:] if lower else done)
         if work.key == "plan":
             body = f"Căn cứ Quyết định số {slots['decision']} của Thủ tướng Chính phủ, " + done
         elif done.startswith(slots["lead"]) and rng.random() < 0.6:
-            body = _fill(rng.choice(tx.LEADS_IN), slots) + done
+            body = _fill(_pick(rng, _pool(tx.LEADS_IN, own_subject)), slots) + done
         else:
-            body = _fill(rng.choice(tx.OPENINGS), slots) + " " + done
+            body = _fill(_pick(rng, _pool(tx.OPENINGS, own_subject)), slots) + " " + done
         if status is ActivityStatus.POSTPONED:
-            body += " " + _fill(rng.choice(tx.POSTPONED), slots)
+            body += " " + _fill(_pick(rng, tx.POSTPONED), slots)
     parts = [body]
     if rng.random() < 0.6:
-        a, b = rng.sample(tx.FOCUS, 2)
-        parts.append(_fill(rng.choice(tx.FOCUS_OPENERS), {
-            "a": _fill(a, slots), "b": _fill(b, slots)}))
-    if rng.random() < 0.5:
-        parts.append(_fill(rng.choice(tx.CLOSINGS), slots))
+        a, b = _two(rng, _pool(tx.FOCUS, own_subject))
+        opener = _pick(rng, tx.FOCUS_OPENERS) if started else tx.PLANNED_FOCUS
+        parts.append(_fill(opener, {"a": _fill(a, slots), "b": _fill(b, slots)}))
+    if started and rng.random() < 0.5:
+        parts.append(_fill(_pick(rng, _pool(tx.CLOSINGS, own_subject)), slots))
     text = " ".join(parts)
     if roll < 0.09:  # a few detailed ones, as when a report section is pasted in
-        extra = rng.sample(tx.DETAIL, len(tx.DETAIL))
+        detail = _pool(tx.DETAIL, own_subject)
+        extra = rng.sample(detail, len(detail))
         paragraphs = [text]
         while sum(map(len, paragraphs)) < 2_100 and extra:
             paragraphs.append(_fill(extra.pop(), slots))
@@ -323,28 +371,30 @@ def _outputs(rng: random.Random, indicators: list[IndicatorDraft], n: _Numbers,
     if text:
         text = tx.capital(text) + "."
     if not text or rng.random() < 0.5:
-        text = (text + " " + _fill(rng.choice(tx.PRODUCTS), slots)).strip()
+        text = (text + " " + _fill(_pick(rng, tx.PRODUCTS), slots)).strip()
     return text
 
 
-def _challenges(rng: random.Random, status: ActivityStatus, slots: dict[str, str]) -> str:
+def _challenges(rng: random.Random, status: ActivityStatus, slots: dict[str, str],
+                own_subject: bool) -> str:
     if status is ActivityStatus.COMPLETED and rng.random() < 0.35:
         return ""
-    picks = rng.sample(tx.CHALLENGES, rng.choice((1, 1, 2)))
-    return " ".join(_fill(p, slots) for p in picks)
+    causes = _some(rng, _pool(tx.CAUSES, own_subject))
+    return " ".join(_fill(cause + _pick(rng, effects), slots) for cause, effects in causes)
 
 
-def _next_steps(rng: random.Random, status: ActivityStatus, slots: dict[str, str]) -> str:
+def _next_steps(rng: random.Random, status: ActivityStatus, slots: dict[str, str],
+                own_subject: bool) -> str:
     if status is ActivityStatus.CANCELLED or rng.random() < 0.15:
         return ""
-    picks = rng.sample(tx.NEXT_STEPS, rng.choice((1, 1, 2)))
-    return " ".join(_fill(p, slots) for p in picks)
+    actions = _some(rng, _pool(tx.ACTIONS, own_subject))
+    return " ".join(_fill(action + _pick(rng, whens), slots) for action, whens in actions)
 
 
 def _evidence(rng: random.Random, voice: Voice, work: Work, year: int) -> str:
     if rng.random() < 0.2:
         return ""
     pool = [e for e in tx.EVIDENCE if work.sessions[1] or "đại biểu" not in e]
-    picks = rng.sample(pool, rng.choice((1, 1, 2)))
-    return " ".join(_fill(p, {"n": str(rng.randint(5, 480)), "symbol": voice.symbol,
+    picks = _some(rng, pool)
+    return " ".join(_fill(p, {"n": str(_int(rng, (5, 480))), "symbol": voice.symbol,
                               "d": tx.day(rng, year, last_month=11)}) for p in picks)

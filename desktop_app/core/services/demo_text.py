@@ -10,7 +10,7 @@ slots (topic, place, audience, partner). Nothing here begins with "=", "+", "-" 
 from __future__ import annotations
 
 import random
-from datetime import date
+from typing import Any
 
 # Noun phrases that follow "về": what the task is about.
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -71,7 +71,7 @@ OPENINGS = (
     "Hoạt động thuộc {plan} của {authority}.",
     "Đây là nhiệm vụ trọng tâm về {topic} trong năm {year}.",
     "Nhiệm vụ được giao tại {plan}, triển khai trong {quarter} năm {year}.",
-    "Hoạt động nhằm cụ thể hóa các khuyến nghị của Ủy ban Nhân quyền về {topic}.",
+    "Hoạt động nhằm cụ thể hóa nhiệm vụ về {topic} trong kế hoạch của cơ quan.",
 )
 FOCUS = (
     "các quy định của Công ước liên quan đến {topic}",
@@ -157,32 +157,55 @@ PRODUCTS = (
     "Bộ câu hỏi – đáp được cập nhật vào tủ sách pháp luật điện tử.",
     "Các kiến nghị được tổng hợp thành phụ lục kèm báo cáo.",
 )
-CHALLENGES = (
-    "Kinh phí bố trí cho hoạt động còn hạn chế so với nhu cầu.",
-    "Đội ngũ báo cáo viên pháp luật ở cơ sở còn mỏng, kiêm nhiệm nhiều việc.",
-    "Địa bàn rộng, việc đi lại ở {where} khó khăn vào mùa mưa.",
-    "Một bộ phận {audience} chưa được tập huấn chuyên sâu về {topic}.",
-    "Việc phối hợp giữa các cơ quan có lúc chưa chặt chẽ, thông tin báo cáo còn chậm.",
-    "Tài liệu bằng tiếng dân tộc thiểu số còn ít, chưa đáp ứng nhu cầu.",
-    "Sau khi sắp xếp đơn vị hành chính, một số xã, phường chưa ổn định đội ngũ cán bộ.",
-    "Số liệu tách biệt theo giới tính, dân tộc chưa được thu thập đầy đủ.",
-    "Thời gian tổ chức trùng với mùa vụ nên số người tham gia ở một số nơi chưa đạt dự kiến.",
-    "Hình thức tuyên truyền chưa thật phong phú, chưa thu hút được người trẻ.",
-    "Cơ sở vật chất phục vụ hoạt động trực tuyến ở một số nơi chưa bảo đảm.",
-    "Nội dung về {topic} tương đối mới, cần thêm thời gian để cán bộ nắm vững.",
+# A challenge is a cause and what it led to; a next step is an action and its when or where.
+_SLOW = ", ảnh hưởng đến tiến độ thực hiện."
+_FEWER = ", nên số người tham gia ở một số nơi chưa đạt dự kiến."
+CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Kinh phí bố trí cho hoạt động còn hạn chế so với nhu cầu", (
+        ", nên chưa mở rộng được hoạt động đến {where}.",
+        "; việc huy động nguồn lực xã hội hóa còn khó khăn.", ".")),
+    ("Đội ngũ báo cáo viên pháp luật ở cơ sở còn mỏng, phần lớn kiêm nhiệm", (
+        ", chất lượng tuyên truyền ở một số nơi chưa đồng đều.", _SLOW, ".")),
+    ("Địa bàn rộng, việc đi lại ở {where} khó khăn vào mùa mưa", (_FEWER, _SLOW, ".")),
+    ("Một bộ phận {audience} chưa được tập huấn chuyên sâu về {topic}", (
+        ", cần thêm thời gian để nắm vững và áp dụng.", ".")),
+    ("Việc phối hợp giữa các cơ quan có lúc chưa chặt chẽ", (
+        "; thông tin báo cáo vì vậy còn chậm.", _SLOW, ".")),
+    ("Tài liệu bằng tiếng dân tộc thiểu số còn ít", (
+        ", chưa đáp ứng nhu cầu của đồng bào ở {where}.", ".")),
+    ("Sau khi sắp xếp đơn vị hành chính, một số xã, phường chưa ổn định đội ngũ cán bộ", (
+        _SLOW, "; việc tổng hợp số liệu gặp khó khăn.", ".")),
+    ("Số liệu tách biệt theo giới tính, dân tộc chưa được thu thập đầy đủ", (
+        ", gây khó khăn cho việc đánh giá kết quả.", ".")),
+    ("Thời gian tổ chức trùng với mùa vụ", (_FEWER, ".")),
+    ("Hình thức tuyên truyền chưa thật phong phú", (
+        ", chưa thu hút được sự quan tâm của người trẻ.", ".")),
+    ("Cơ sở vật chất phục vụ hoạt động trực tuyến ở một số nơi chưa bảo đảm", (
+        ", đường truyền có lúc gián đoạn.", ".")),
+    ("Nội dung về {topic} tương đối mới", (
+        ", cần thêm thời gian để cán bộ nắm vững và áp dụng.", ".")),
+    ("Một số văn bản hướng dẫn của cấp trên ban hành chậm", (_SLOW, ".")),
+    ("Nhu cầu của người dân ngày càng cao trong khi nguồn lực chưa tương xứng", (
+        "; số lượng cán bộ chưa đáp ứng yêu cầu.", ".")),
 )
-NEXT_STEPS = (
-    "Tiếp tục tổ chức hoạt động trong {quarter} năm tới, ưu tiên {where}.",
-    "Đề xuất bổ sung kinh phí trong dự toán năm {next_year}.",
-    "Phối hợp với {partner} mở rộng hoạt động đến các nhóm đối tượng khác.",
-    "Biên soạn thêm tài liệu về {topic}, chú trọng hình thức ngắn gọn, dễ hiểu.",
-    "Tăng cường ứng dụng công nghệ thông tin, tổ chức theo hình thức trực tuyến kết hợp trực "
-    "tiếp.",
-    "Kiểm tra, đánh giá hiệu quả sau hoạt động và báo cáo {authority}.",
-    "Nhân rộng cách làm hiệu quả đến {where}.",
-    "Rà soát, cập nhật số liệu để phục vụ báo cáo năm {year}.",
-    "Hoàn thành các nội dung còn lại trước ngày 15/12/{year}.",
-    "Bồi dưỡng thêm cho {audience} về {topic}.",
+_NEXT_YEAR = (" trong {quarter} năm {next_year}.", " ngay từ đầu năm {next_year}.",
+              " trong thời gian tới.", ".")
+_FOCUS_ON = (", ưu tiên {where}.", " tại {where}.", ".")
+ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Tiếp tục tổ chức hoạt động", _NEXT_YEAR + _FOCUS_ON),
+    ("Đề xuất bổ sung kinh phí trong dự toán năm {next_year}", (".",)),
+    ("Phối hợp với {partner} mở rộng hoạt động đến các nhóm đối tượng khác", _NEXT_YEAR),
+    ("Biên soạn thêm tài liệu về {topic}, chú trọng hình thức ngắn gọn, dễ hiểu", _NEXT_YEAR),
+    ("Tăng cường ứng dụng công nghệ thông tin, kết hợp hình thức trực tuyến và trực tiếp",
+     _NEXT_YEAR),
+    ("Kiểm tra, đánh giá hiệu quả sau hoạt động và báo cáo {authority}", (
+        ".", " trước ngày 15/12/{year}.")),
+    ("Nhân rộng những cách làm hiệu quả", (" ra {where}.", " trong thời gian tới.", ".")),
+    ("Rà soát, cập nhật số liệu phục vụ báo cáo năm {year}", (".", " trước ngày 30/11/{year}.")),
+    ("Hoàn thành các nội dung còn lại", (" trước ngày 15/12/{year}.", " trong {quarter}.", ".")),
+    ("Bồi dưỡng thêm cho {audience} về {topic}", _NEXT_YEAR),
+    ("Tổng hợp kiến nghị của cơ sở để đề xuất cấp có thẩm quyền", (".", " xem xét, giải quyết.")),
+    ("Củng cố đội ngũ báo cáo viên, tuyên truyền viên", _FOCUS_ON + _NEXT_YEAR),
 )
 EVIDENCE = (
     "Kế hoạch số {n}/KH-{symbol} ngày {d}; báo cáo kết quả lưu tại cơ quan.",
@@ -194,6 +217,16 @@ EVIDENCE = (
 RESULT_NOTES = ("", "", "Số liệu sơ bộ", "Theo danh sách đại biểu",
                 "Số liệu đến ngày 30/11", "Theo báo cáo của các đơn vị")
 QUARTERS = ("quý I", "quý II", "quý III", "quý IV")
+PLANNED_FOCUS = "Nội dung dự kiến gồm {a} và {b}."
+
+
+def _no_topic(pool: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(p for p in pool if "{topic}" not in (p if isinstance(p, str) else p[0]))
+
+
+# For works whose title names its own subject: parts that do not name another topic.
+UNTOPICAL = {id(pool): _no_topic(pool) for pool in (
+    LEADS_IN, OPENINGS, FOCUS, CLOSINGS, DETAIL, CAUSES, ACTIONS)}
 
 
 def thousands(n: int) -> str:
@@ -207,8 +240,9 @@ def rate(value: float) -> str:
 
 
 def day(rng: random.Random, year: int, last_month: int = 12) -> str:
-    when = date(year, rng.randint(1, last_month), rng.randint(1, 28))
-    return when.strftime("%d/%m/%Y")
+    """A date of the year as dd/mm/yyyy (days up to the 28th: valid in every month)."""
+    month, mday = 1 + int(rng.random() * last_month), 1 + int(rng.random() * 28)
+    return f"{mday:02d}/{month:02d}/{year}"
 
 
 def capital(text: str) -> str:

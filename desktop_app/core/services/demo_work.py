@@ -128,7 +128,7 @@ ATTENDED = Measure("Số lượt người tham dự", "lượt người", "peopl
 PASSED = Measure("Tỷ lệ học viên đạt yêu cầu qua bài kiểm tra cuối khóa", "%", "percent", 80, 95)
 USEFUL = Measure("Tỷ lệ học viên đánh giá nội dung tập huấn là hữu ích", "%", "percent", 85, 98)
 
-_TRAINING_COST = Cost(fixed=(1_000, 4_000), session=(4_000, 9_000), person=(200, 450), free=0.1)
+_TRAINING_COST = Cost(fixed=(1_000, 4_000), session=(3_000, 7_000), person=(150, 350), free=0.1)
 _MEETING_COST = Cost(fixed=(1_000, 3_000), session=(2_000, 5_000), person=(30, 80), free=0.2)
 
 LOCAL_WORKS: tuple[Work, ...] = (
@@ -147,7 +147,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
     Work("dissemination", T.AWARENESS, "Sở Tư pháp", (
         "Tuyên truyền, phổ biến pháp luật về {topic} cho {audience} {place}",
         "Tổ chức hội nghị phổ biến, giáo dục pháp luật về {topic} {place}",
-        "Phổ biến pháp luật về {topic} tại các buổi sinh hoạt cộng đồng {place}",
+        "Lồng ghép phổ biến pháp luật về {topic} vào sinh hoạt cộng đồng {place}",
     ), (
         "{lead} chủ trì tổ chức {sessions} buổi tuyên truyền trực tiếp với {people} lượt "
         "{audience} tham dự",
@@ -226,7 +226,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         cost=_TRAINING_COST, weight=4),
     Work("compensation", T.ADMINISTRATIVE, "Sở Tư pháp", (
         "Hướng dẫn, theo dõi việc giải quyết yêu cầu bồi thường của Nhà nước trên địa bàn tỉnh",
-        "Tập huấn Luật Trách nhiệm bồi thường của Nhà nước cho {audience}",
+        "Hướng dẫn người dân thực hiện thủ tục yêu cầu bồi thường của Nhà nước {place}",
     ), (
         "{lead} đã hướng dẫn thủ tục cho {items} người yêu cầu bồi thường và theo dõi việc "
         "giải quyết tại các cơ quan có trách nhiệm",
@@ -284,7 +284,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
             Measure("Số buổi tuyên truyền", "buổi", "sessions"), ATTENDED),
         cost=_MEETING_COST, weight=4),
     Work("labour", T.TRAINING, "Sở Nội vụ", (
-        "Phổ biến quy định về quyền của người lao động và phòng ngừa lao động cưỡng bức cho "
+        "Tập huấn quy định về quyền của người lao động và phòng ngừa lao động cưỡng bức cho "
         "{audience}",
         "Tập huấn về bình đẳng giới tại nơi làm việc cho {audience}",
     ), (
@@ -366,7 +366,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         Measure("Số xã, phường được kiểm tra", "xã, phường", "items"),),
         cost=Cost(fixed=(3_000, 8_000), item=(800, 2_000), free=0.2), days=(10, 60), weight=2),
     Work("report", T.ADMINISTRATIVE, "Sở Tư pháp", (
-        "Tổng hợp, báo cáo kết quả thực hiện nhiệm vụ về {topic} năm {year}",
+        "Tổng hợp, báo cáo kết quả thực hiện nhiệm vụ năm {year} liên quan đến {topic}",
         "Sơ kết sáu tháng đầu năm {year} việc thực hiện nhiệm vụ về {topic}",
     ), (
         "{lead} đã tổng hợp báo cáo của {items} cơ quan, đơn vị, tham mưu Ủy ban nhân dân tỉnh "
