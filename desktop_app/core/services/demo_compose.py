@@ -279,6 +279,8 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
     title = " ".join(_fill(template, slots).split())
     own_subject = "{topic}" not in template
     start = date(year, 1, 2) + timedelta(days=_int(rng, (0, 300))) if rng.random() < 0.9 else None
+    slots["month"] = f"{start.month}/{start.year}" if start else ""
+    slots["item"] = next((m.unit for m in work.measures if m.of == "items"), "")
     end = start + timedelta(days=_int(rng, work.days)) if start and rng.random() < 0.85 else None
     due = end if end and end.year == year else date(year, 12, _int(rng, (1, 31)))
     indicators = _indicators(rng, work, n, voice, due)
@@ -290,7 +292,7 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
         start_date=start, end_date=end,
         women=women, ethnic_minorities=minorities, disabilities=disabilities, children=children,
         budget_vnd=_budget(rng, work, n, voice.local, status),
-        outputs=_outputs(rng, indicators, n, slots),
+        outputs=_outputs(rng, work, indicators, n, slots),
         challenges=_challenges(rng, status, slots, own_subject),
         next_steps=_next_steps(rng, status, slots, own_subject),
         evidence=_evidence(rng, voice, work, year), indicators=indicators,
@@ -321,13 +323,19 @@ def _description(rng: random.Random, work: Work, n: _Numbers, status: ActivitySt
     if roll < 0.05:
         return ""
     started = n.done_sessions is not None
+    kind = 0 if n.people else 1 if slots["item"] else -1
+    size = _fill(tx.SIZES[kind], slots) if kind >= 0 else ""
     if status is ActivityStatus.PLANNED:
-        body = _fill(_pick(rng, tx.PLANNED[0 if n.people else 1:]), slots)
+        schedules = tx.SCHEDULES if slots["month"] else tx.SCHEDULES[2:]
+        body = _fill(_pick(rng, schedules) + (tx.SCOPES[kind] if kind >= 0 else "."), slots)
+        if rng.random() < 0.7:
+            body += " " + _fill(_pick(rng, tx.PLANNED), slots)
     elif status is ActivityStatus.CANCELLED:
-        body = _fill(_pick(rng, tx.CANCELLED), slots)
+        body = " ".join(filter(None, (_fill(_pick(rng, tx.CANCELLED), slots), size,
+                                      _fill(_pick(rng, tx.CANCELLED_AFTER), slots))))
     elif not started:
         pool = tx.POSTPONED if status is ActivityStatus.POSTPONED else tx.PREPARING
-        body = _fill(_pick(rng, pool), slots)
+        body = " ".join(filter(None, (_fill(_pick(rng, pool), slots), size)))
     else:
         done = _fill(_pick(rng, work.done), slots).rstrip(".") + "."
         if status is ActivityStatus.IN_PROGRESS:
@@ -359,19 +367,23 @@ def _description(rng: random.Random, work: Work, n: _Numbers, status: ActivitySt
     return text
 
 
-def _outputs(rng: random.Random, indicators: list[IndicatorDraft], n: _Numbers,
+def _outputs(rng: random.Random, work: Work, indicators: list[IndicatorDraft], n: _Numbers,
              slots: dict[str, str]) -> str:
     if n.done_sessions is None:  # nothing done yet
         return "" if rng.random() < 0.6 else "Chưa có kết quả."
-    done = [i for i in indicators if i.result is not None]
     facts = [f"{i.name[0].lower()}{i.name[1:]}: "
              + (f"{tx.rate(i.result)}%" if i.unit == "%" else
-                f"{tx.thousands(int(i.result))} {i.unit}") for i in done if i.result is not None]
-    text = "; ".join(facts)
-    if text:
-        text = tx.capital(text) + "."
-    if not text or rng.random() < 0.5:
-        text = (text + " " + _fill(_pick(rng, tx.PRODUCTS), slots)).strip()
+                f"{tx.thousands(int(i.result))} {i.unit}")
+             for i in indicators if i.result is not None]
+    if not facts:  # no indicator to quote: say what was done in the work's own units
+        session = next((m.unit for m in work.measures if m.of == "sessions"), "đợt")
+        facts = [f"{tx.thousands(count)} {unit}" for count, unit in (
+            (n.done_sessions, session), (n.done_people or 0, "lượt người tham gia"),
+            (n.done_items or 0, slots["item"] or "sản phẩm")) if count]
+        facts[0] = _pick(rng, ("đã thực hiện ", "kết quả: ", "hoàn thành ")) + facts[0]
+    text = tx.capital("; ".join(facts)) + "."
+    if rng.random() < 0.5:
+        text += " " + _fill(_pick(rng, tx.PRODUCTS), slots)
     return text
 
 
@@ -380,7 +392,8 @@ def _challenges(rng: random.Random, status: ActivityStatus, slots: dict[str, str
     if status is ActivityStatus.COMPLETED and rng.random() < 0.35:
         return ""
     causes = _some(rng, _pool(tx.CAUSES, own_subject))
-    return " ".join(_fill(cause + _pick(rng, effects), slots) for cause, effects in causes)
+    return " ".join(_fill(_lead_in(rng, tx.CAUSE_CONTEXT, cause) + _pick(rng, effects), slots)
+                    for cause, effects in causes)
 
 
 def _next_steps(rng: random.Random, status: ActivityStatus, slots: dict[str, str],
@@ -388,7 +401,13 @@ def _next_steps(rng: random.Random, status: ActivityStatus, slots: dict[str, str
     if status is ActivityStatus.CANCELLED or rng.random() < 0.15:
         return ""
     actions = _some(rng, _pool(tx.ACTIONS, own_subject))
-    return " ".join(_fill(action + _pick(rng, whens), slots) for action, whens in actions)
+    return " ".join(_fill(_lead_in(rng, tx.ACTION_CONTEXT, action) + _pick(rng, whens), slots)
+                    for action, whens in actions)
+
+
+def _lead_in(rng: random.Random, pool: tuple[str, ...], sentence: str) -> str:
+    context = _pick(rng, pool)
+    return context + sentence[0].lower() + sentence[1:] if context else sentence
 
 
 def _evidence(rng: random.Random, voice: Voice, work: Work, year: int) -> str:

@@ -100,7 +100,6 @@ CLOSINGS = (
     "Hoạt động nhận được sự hưởng ứng của {audience}.",
 )
 PLANNED = (
-    "Dự kiến tổ chức trong {quarter} năm {year}, với khoảng {people} lượt người tham gia.",
     "Hoạt động đang được chuẩn bị: đã xây dựng dự toán và dự kiến thành phần tham gia.",
     "Dự kiến triển khai {where} sau khi kế hoạch được phê duyệt.",
     "{lead_cap} đang hoàn thiện nội dung, tài liệu để triển khai trong {quarter}.",
@@ -117,6 +116,16 @@ POSTPONED = (
     "Tạm hoãn để điều chỉnh nội dung cho phù hợp với văn bản pháp luật mới ban hành.",
     "Hoạt động tạm dừng do chưa bố trí được kinh phí.",
 )
+SCHEDULES = ("Dự kiến thực hiện từ tháng {month}", "Theo kế hoạch, hoạt động bắt đầu từ tháng "
+             "{month}", "Dự kiến triển khai trong {quarter} năm {year}",
+             "Hoạt động được lên lịch vào {quarter} năm {year}")
+SCOPES = (", với khoảng {people} lượt người tham gia.", ", quy mô khoảng {items} {item}.")
+SIZES = ("Quy mô dự kiến khoảng {people} lượt người tham gia.",
+         "Quy mô dự kiến khoảng {items} {item}.")
+CANCELLED_AFTER = (
+    "Kinh phí dự kiến được điều chuyển cho nhiệm vụ khác.",
+    "Nội dung sẽ được xem xét đưa vào kế hoạch năm {next_year}.",
+    "{lead_cap} đã báo cáo {authority} về việc điều chỉnh.", "")
 CANCELLED = (
     "Hoạt động không tổ chức do nội dung đã được lồng ghép vào chương trình khác.",
     "Không triển khai vì đã có cơ quan khác thực hiện nội dung tương tự.",
@@ -158,6 +167,11 @@ PRODUCTS = (
     "Các kiến nghị được tổng hợp thành phụ lục kèm báo cáo.",
 )
 # A challenge is a cause and what it led to; a next step is an action and its when or where.
+# Lead-ins before a cause or an action (whose first letter is then lowered).
+CAUSE_CONTEXT = ("", "", "Trong quá trình triển khai, ", "Qua theo dõi, ", "Tại {where}, ",
+                 "Bên cạnh kết quả đạt được, ", "Khó khăn chủ yếu là ")
+ACTION_CONTEXT = ("", "", "Thời gian tới, ", "{lead_short} sẽ ", "Giải pháp: ",
+                  "Trong thời gian tới, cần ")
 _SLOW = ", ảnh hưởng đến tiến độ thực hiện."
 _FEWER = ", nên số người tham gia ở một số nơi chưa đạt dự kiến."
 CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -188,8 +202,7 @@ CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Nhu cầu của người dân ngày càng cao trong khi nguồn lực chưa tương xứng", (
         "; số lượng cán bộ chưa đáp ứng yêu cầu.", ".")),
 )
-_NEXT_YEAR = (" trong {quarter} năm {next_year}.", " ngay từ đầu năm {next_year}.",
-              " trong thời gian tới.", ".")
+_NEXT_YEAR = (" trong {quarter} năm {next_year}.", " ngay từ đầu năm {next_year}.", ".")
 _FOCUS_ON = (", ưu tiên {where}.", " tại {where}.", ".")
 ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Tiếp tục tổ chức hoạt động", _NEXT_YEAR + _FOCUS_ON),
@@ -200,7 +213,7 @@ ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
      _NEXT_YEAR),
     ("Kiểm tra, đánh giá hiệu quả sau hoạt động và báo cáo {authority}", (
         ".", " trước ngày 15/12/{year}.")),
-    ("Nhân rộng những cách làm hiệu quả", (" ra {where}.", " trong thời gian tới.", ".")),
+    ("Nhân rộng những cách làm hiệu quả", (" ra {where}.", ".")),
     ("Rà soát, cập nhật số liệu phục vụ báo cáo năm {year}", (".", " trước ngày 30/11/{year}.")),
     ("Hoàn thành các nội dung còn lại", (" trước ngày 15/12/{year}.", " trong {quarter}.", ".")),
     ("Bồi dưỡng thêm cho {audience} về {topic}", _NEXT_YEAR),
