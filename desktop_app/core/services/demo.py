@@ -133,6 +133,7 @@ class _Writer:
         self.indicators: list[dict[str, Any]] = []
         self.results: list[dict[str, Any]] = []
         self.voices: dict[int, Voice] = {}
+        self.by_kind: dict[str, list[_TaskInfo]] = {}
 
     def voice(self, agency: Agency) -> Voice:
         """How the agency speaks: made once per call, in the order agencies come."""
@@ -144,8 +145,9 @@ class _Writer:
 
     def add(self, agency: Agency, submission_id: int | None = None) -> None:
         rng, year = self.rng, self.period.year
-        tasks = [t for t in self.tasks if agency.kind in t.kinds] or self.tasks
-        task = rng.choice(tasks)
+        if agency.kind not in self.by_kind:
+            self.by_kind[agency.kind] = [t for t in self.tasks if agency.kind in t.kinds]
+        task = rng.choice(self.by_kind[agency.kind] or self.tasks)
         status = _weighted(rng, STATUS_WEIGHTS)
         draft = compose(rng, self.voice(agency), task.code, task.title_vi, status, year).draft
         pool = list(task.recommendations) or self.all_recs

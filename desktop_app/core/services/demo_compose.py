@@ -138,7 +138,7 @@ def _round_target(n: int) -> int:
     return max(1, round(n / step) * step)
 
 
-_PROGRESS = {ActivityStatus.COMPLETED: (0.9, 1.15), ActivityStatus.IN_PROGRESS: (0.3, 0.8),
+_PROGRESS = {ActivityStatus.COMPLETED: (0.95, 1.18), ActivityStatus.IN_PROGRESS: (0.3, 0.8),
              ActivityStatus.POSTPONED: (0.0, 0.3)}
 
 
@@ -217,7 +217,7 @@ def _indicator(rng: random.Random, m: Measure, n: _Numbers, voice: Voice,
         baseline = float(max(0, int(target) - _int(rng, (3, 20)))) if rng.random() < 0.5 else None
         result = None
         if n.done_sessions is not None and rng.random() < 0.85:
-            result = round(min(100.0, max(0.0, target + rng.uniform(-12, 5))), 1)
+            result = round(min(100.0, max(0.0, target + rng.uniform(-8, 6))), 1)
         return IndicatorDraft(m.name, m.unit, target, baseline, due, result, note)
     target_n = {"people": n.people, "sessions": n.sessions, "items": n.items}[m.of]
     done = {"people": n.done_people, "sessions": n.done_sessions, "items": n.done_items}[m.of]
@@ -244,6 +244,17 @@ def _fill(text: str, slots: dict[str, str]) -> str:
     return text.format(**slots)
 
 
+_AUDIENCES: dict[tuple[int, bool], tuple[Audience, ...]] = {}
+
+
+def _audiences(work: Work, many: bool) -> tuple[Audience, ...]:
+    """Whom the work can reach: targeted at ethnic minorities only where many live."""
+    key = (id(work), many)  # works are module constants; hashing one costs all its fields
+    if key not in _AUDIENCES:
+        _AUDIENCES[key] = tuple(a for a in work.audiences if many or not a.needs_minorities)
+    return _AUDIENCES[key]
+
+
 def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str,
             status: ActivityStatus, year: int) -> Composed:
     """The draft of one activity of `voice`'s agency under the task, with its numbers."""
@@ -254,8 +265,7 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
     if not works:
         works, weights = list(voice.works), list(range(1, len(voice.works) + 1))
     work = rng.choices(works, cum_weights=weights)[0]
-    many = voice.unit.minority_share >= 0.1 or not voice.local
-    audiences = [a for a in work.audiences if many or not a.needs_minorities]
+    audiences = _audiences(work, voice.unit.minority_share >= 0.1 or not voice.local)
     audience = _pick(rng, audiences) if audiences else None
     n = _numbers(rng, work, status)
     lead = work.lead or voice.authority
@@ -265,7 +275,7 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
         "place": _place(rng, voice), "language": voice.unit.language,
         "locality": voice.where, "year": str(year), "next_year": str(year + 1),
         "lead": lead, "lead_short": lead, "lead_cap": tx.capital(lead),
-        "partner": _pick(rng, [p for p in voice.partners if p != lead]),
+        "partner": _pick(rng, voice.partners),
         "authority": voice.authority, "plan": voice.plan,
         "decision": "2715/QĐ-TTg" if year >= 2026 else "1252/QĐ-TTg",
         "quarter": _pick(rng, tx.QUARTERS),
@@ -380,7 +390,7 @@ def _outputs(rng: random.Random, work: Work, indicators: list[IndicatorDraft], n
         facts = [f"{tx.thousands(count)} {unit}" for count, unit in (
             (n.done_sessions, session), (n.done_people or 0, "lượt người tham gia"),
             (n.done_items or 0, slots["item"] or "sản phẩm")) if count]
-        facts[0] = _pick(rng, ("đã thực hiện ", "kết quả: ", "hoàn thành ")) + facts[0]
+        facts[0] = _pick(rng, ("đã thực hiện ", "hoàn thành ")) + facts[0]
     text = tx.capital("; ".join(facts)) + "."
     if rng.random() < 0.5:
         text += " " + _fill(_pick(rng, tx.PRODUCTS), slots)

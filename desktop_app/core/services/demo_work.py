@@ -12,6 +12,7 @@ every task. The ministries' and central bodies' works are in `demo_central`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from desktop_app.core.domain.enums import ActivityType
@@ -34,6 +35,7 @@ THEME_KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.cache
 def task_theme(title_vi: str) -> str:
     """The theme of a task, from the words of its title ("awareness" when none fit)."""
     text = title_vi.lower()
@@ -216,7 +218,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         cost=Cost(fixed=(3_000, 8_000), session=(2_000, 5_000), item=(200, 600), free=0.15),
         days=(30, 180), weight=5),
     Work("mediation", T.TRAINING, "Sở Tư pháp", (
-        "Bồi dưỡng kỹ năng hòa giải ở cơ sở cho {audience} {place}",
+        "Bồi dưỡng kỹ năng hòa giải cho {audience} {place}",
         "Tập huấn nghiệp vụ hòa giải các tranh chấp, mâu thuẫn trong gia đình cho {audience}",
     ), (
         "{lead} phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh mở {sessions} lớp bồi dưỡng "
