@@ -202,7 +202,8 @@ def _indicators(rng: random.Random, work: Work, n: _Numbers, voice: Voice,
               and (m.of != "sessions" or n.sessions) and (m.of != "items" or n.items)]
     if not people and rng.random() < 0.3:
         return []
-    chosen = people + rng.sample(others, k=rng.randint(0 if people else 1, min(2, len(others))))
+    k = _int(rng, (0, 1)) if people else _int(rng, (1, 2))
+    chosen = people + rng.sample(others, k=min(len(others), k))
     chosen.sort(key=measures.index)
     return [_indicator(rng, m, n, voice, due) for m in chosen]
 
