@@ -5,6 +5,11 @@ and the number of activities already there (the starting state), so a second
 call adds new rows with new UUIDs while two fresh databases given the same
 arguments end up identical. Rows go in with SQLAlchemy Core bulk statements in
 one transaction: 20,000 activities take a few seconds.
+
+What an activity says comes from `demo_compose` (the work that fits the agency and
+the task, its numbers and words), over `demo_work` and `demo_central` (the works of a
+province and of the central agencies), `demo_places` (communes and wards of each
+province) and `demo_text` (the word pools).
 """
 
 from __future__ import annotations

@@ -61,15 +61,15 @@ def _training(key: str, lead: str, titles: tuple[str, ...], audiences: tuple[Aud
 GENERIC: tuple[Work, ...] = (
     _training("training", "", (
         "Tập huấn về {topic} cho {audience}",
-        "Hội nghị quán triệt, triển khai các khuyến nghị về {topic} cho {audience}",
+        "Hội nghị quán triệt, triển khai nhiệm vụ về {topic} cho {audience}",
     ), (OFFICIALS, LOCAL_OFFICERS), weight=5),
     Work("review", T.LEGISLATIVE, "", (
         "Rà soát văn bản quy phạm pháp luật thuộc lĩnh vực quản lý liên quan đến {topic}",
-        "Rà soát, đánh giá quy định của ngành về {topic} so với Công ước",
+        "Đánh giá các quy định của ngành về {topic}",
     ), (
         "{lead} đã rà soát {items} văn bản quy phạm pháp luật thuộc lĩnh vực quản lý và đề xuất "
         "sửa đổi, bổ sung các quy định chưa phù hợp",
-    ), themes=("law_review", "legislation", "discrimination", "freedoms", "planning"),
+    ), themes=("law_review", "legislation", "discrimination", "planning"),
         items=(10, 80), measures=(REVIEW_DOCS,),
         cost=Cost(fixed=(20_000, 60_000), item=(500, 1_500), free=0.1), days=(60, 180), weight=5),
     Work("workshop", T.CONSULTATION, "", (
@@ -152,7 +152,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
             weight=5),
         _training("legal_aid", "", (
             "Bồi dưỡng nghiệp vụ trợ giúp pháp lý cho {audience}",
-            "Tập huấn kỹ năng tham gia tố tụng của trợ giúp viên pháp lý cho {audience}",
+            "Tập huấn kỹ năng tham gia tố tụng cho {audience}",
         ), (LAWYERS,), themes=("discrimination", "fair_trial", "criminal_justice", "gender",
                                "trafficking", "awareness")),
         Work("judicial_support", T.ADMINISTRATIVE, "", (

@@ -108,6 +108,21 @@ def _place(rng: random.Random, voice: Voice) -> str:
                        "tại một số xã, phường của tỉnh"))
 
 
+_THEMES: dict[tuple[str, bool, str], str] = {}
+
+
+def _theme_for(voice: Voice, theme: str) -> str:
+    """The task's theme, or "awareness" where the agency has no work of that kind."""
+    key = (voice.code, voice.local, theme)
+    if key not in _THEMES:
+        if voice.local:
+            off = theme in tx.CENTRAL_ONLY
+        else:
+            off = theme in tx.SPECIALIST and not any(theme in w.themes for w in voice.works)
+        _THEMES[key] = "awareness" if off else theme
+    return _THEMES[key]
+
+
 _CANDIDATES: dict[tuple[str, bool, str], tuple[list[Work], list[int]]] = {}
 
 
@@ -259,9 +274,7 @@ def _audiences(work: Work, many: bool) -> tuple[Audience, ...]:
 def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str,
             status: ActivityStatus, year: int) -> Composed:
     """The draft of one activity of `voice`'s agency under the task, with its numbers."""
-    theme = task_theme(task_title_vi)
-    if voice.local and theme in tx.CENTRAL_ONLY:
-        theme = "awareness"
+    theme = _theme_for(voice, task_theme(task_title_vi))
     works, weights = _candidates(voice, theme)
     if not works:
         works, weights = list(voice.works), list(range(1, len(voice.works) + 1))
@@ -349,7 +362,7 @@ def _description(rng: random.Random, work: Work, n: _Numbers, status: ActivitySt
         body = " ".join(filter(None, (_fill(_pick(rng, pool), slots), size)))
     else:
         done = _fill(_pick(rng, work.done), slots).rstrip(".") + "."
-        if status is ActivityStatus.IN_PROGRESS:
+        if status is ActivityStatus.IN_PROGRESS and work.key != "plan":
             lower = done.startswith(_LOWER_FIRST)
             done = "Đến nay, " + (done[0].lower() + done[1:] if lower else done)
         if work.key == "plan":

@@ -17,7 +17,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "death_penalty": ("hình phạt tử hình và quyền của người bị kết án tử hình",
                       "thu hẹp phạm vi áp dụng hình phạt tử hình"),
     "legislation": ("sự tương thích của pháp luật trong nước với Công ước ICCPR",
-                    "đánh giá tác động đến quyền con người của dự thảo văn bản"),
+                    "bảo đảm quyền con người trong xây dựng pháp luật"),
     "law_review": ("sự phù hợp của văn bản địa phương với Công ước ICCPR",
                    "bảo đảm quyền dân sự, chính trị trong văn bản của địa phương"),
     "defenders": ("bảo vệ quyền hành nghề của luật sư, nhà báo",
@@ -56,6 +56,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
 
 # Themes a province's work never takes: its topics then come from "awareness".
 CENTRAL_ONLY = ("fair_trial", "death_penalty")
+# Themes only an agency with its own work in them speaks of (a ministry of construction
+# does not train on coerced confessions): the others take "awareness" instead.
+SPECIALIST = ("fair_trial", "death_penalty", "criminal_justice", "defenders", "freedoms")
 
 # An opening that ends with a comma, followed by a sentence that starts with the lead.
 LEADS_IN = (
@@ -206,15 +209,19 @@ _NEXT_YEAR = (" trong {quarter} năm {next_year}.", " ngay từ đầu năm {nex
 _FOCUS_ON = (", ưu tiên {where}.", " tại {where}.", ".")
 ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Tiếp tục tổ chức hoạt động", _NEXT_YEAR + _FOCUS_ON),
-    ("Đề xuất bổ sung kinh phí trong dự toán năm {next_year}", (".",)),
+    ("Đề xuất bổ sung kinh phí trong dự toán năm {next_year}", (
+        ".", " để mở rộng hoạt động ra {where}.", " cho các nội dung còn dang dở.",
+        ", trình cấp có thẩm quyền xem xét.")),
     ("Phối hợp với {partner} mở rộng hoạt động đến các nhóm đối tượng khác", _NEXT_YEAR),
     ("Biên soạn thêm tài liệu về {topic}, chú trọng hình thức ngắn gọn, dễ hiểu", _NEXT_YEAR),
     ("Tăng cường ứng dụng công nghệ thông tin, kết hợp hình thức trực tuyến và trực tiếp",
      _NEXT_YEAR),
     ("Kiểm tra, đánh giá hiệu quả sau hoạt động và báo cáo {authority}", (
-        ".", " trước ngày 15/12/{year}.")),
+        ".", " trước ngày 15/12/{year}.", " trong {quarter} năm {next_year}.",
+        " theo định kỳ sáu tháng.")),
     ("Nhân rộng những cách làm hiệu quả", (" ra {where}.", ".")),
-    ("Rà soát, cập nhật số liệu phục vụ báo cáo năm {year}", (".", " trước ngày 30/11/{year}.")),
+    ("Rà soát, cập nhật số liệu phục vụ báo cáo năm {year}", (
+        ".", " trước ngày 30/11/{year}.", " của {authority}.")),
     ("Hoàn thành các nội dung còn lại", (" trước ngày 15/12/{year}.", " trong {quarter}.", ".")),
     ("Bồi dưỡng thêm cho {audience} về {topic}", _NEXT_YEAR),
     ("Tổng hợp kiến nghị của cơ sở để đề xuất cấp có thẩm quyền", (".", " xem xét, giải quyết.")),
