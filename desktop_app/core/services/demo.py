@@ -5,6 +5,11 @@ and the number of activities already there (the starting state), so a second
 call adds new rows with new UUIDs while two fresh databases given the same
 arguments end up identical. Rows go in with SQLAlchemy Core bulk statements in
 one transaction: 20,000 activities take a few seconds.
+
+What an activity says comes from `demo_compose` (the work that fits the agency and
+the task, its numbers and words), over `demo_work` and `demo_central` (the works of a
+province and of the central agencies), `demo_places` (communes and wards of each
+province) and `demo_text` (the word pools).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from sqlalchemy import func, insert
 from sqlmodel import Session, SQLModel, col, select
 
 from desktop_app.core.catalog.document import read_bundled_catalog
-from desktop_app.core.domain.enums import ActivityStatus, ActivityType, AgencyKind, Role
+from desktop_app.core.domain.enums import ActivityStatus, AgencyKind, Role
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
@@ -35,14 +40,10 @@ from desktop_app.core.domain.models import (
     TaskRecommendation,
 )
 from desktop_app.core.domain.search import activity_search_text
-from desktop_app.core.domain.validation import (
-    ActivityDraft,
-    IndicatorDraft,
-    validate_activity,
-)
+from desktop_app.core.domain.validation import validate_activity
 from desktop_app.core.problems import UsageError, ValidationError
 from desktop_app.core.progress import Job, Progress
-from desktop_app.core.services import demo_text
+from desktop_app.core.services.demo_compose import Voice, compose, voice_for
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.setup import audit, initialise, installation
 from desktop_app.core.storage.database import Database
@@ -50,11 +51,6 @@ from desktop_app.core.storage.database import Database
 DEMO_AGENCY = "VLG"
 STEP = 1000
 
-TYPE_WEIGHTS = {
-    ActivityType.TRAINING: 30, ActivityType.AWARENESS: 25, ActivityType.ADMINISTRATIVE: 15,
-    ActivityType.LEGISLATIVE: 10, ActivityType.JUDICIAL: 8, ActivityType.CONSULTATION: 7,
-    ActivityType.OTHER: 5,
-}
 STATUS_WEIGHTS = {
     ActivityStatus.COMPLETED: 45, ActivityStatus.IN_PROGRESS: 30, ActivityStatus.PLANNED: 15,
     ActivityStatus.POSTPONED: 6, ActivityStatus.CANCELLED: 4,
@@ -141,43 +137,28 @@ class _Writer:
         self.links: list[dict[str, Any]] = []
         self.indicators: list[dict[str, Any]] = []
         self.results: list[dict[str, Any]] = []
+        self.voices: dict[int, Voice] = {}
+        self.by_kind: dict[str, list[_TaskInfo]] = {}
 
-    def _date(self, start: date, spread: int) -> date:
-        return start + timedelta(days=self.rng.randint(0, spread))
+    def voice(self, agency: Agency) -> Voice:
+        """How the agency speaks: made once per call, in the order agencies come."""
+        key = agency.id or 0
+        if key not in self.voices:
+            self.voices[key] = voice_for(self.rng, agency.code, agency.kind, agency.name_vi,
+                                         agency.successor_code, self.period.year)
+        return self.voices[key]
 
     def add(self, agency: Agency, submission_id: int | None = None) -> None:
         rng, year = self.rng, self.period.year
-        tasks = [t for t in self.tasks if agency.kind in t.kinds] or self.tasks
-        task = rng.choice(tasks)
-        kind = _weighted(rng, TYPE_WEIGHTS)
+        if agency.kind not in self.by_kind:
+            self.by_kind[agency.kind] = [t for t in self.tasks if agency.kind in t.kinds]
+        task = rng.choice(self.by_kind[agency.kind] or self.tasks)
         status = _weighted(rng, STATUS_WEIGHTS)
-        start = self._date(date(year, 1, 2), 300) if rng.random() < 0.9 else None
-        end = (start + timedelta(days=rng.randint(0, 60))) if start and rng.random() < 0.8 else None
+        draft = compose(rng, self.voice(agency), task.code, task.title_vi, status, year).draft
         pool = list(task.recommendations) or self.all_recs
         recs = rng.sample(pool, k=min(len(pool), rng.randint(1, 3))) if pool else []
-        counts = [rng.randint(0, 400) if rng.random() < 0.7 else None for _ in range(4)]
-        draft = ActivityDraft(
-            title=demo_text.activity_title(rng, kind), task_code=task.code, type=kind,
-            status=status, description=demo_text.description(rng), start_date=start,
-            end_date=end, women=counts[0], ethnic_minorities=counts[1],
-            disabilities=counts[2], children=counts[3],
-            budget_vnd=rng.randint(0, 500) * 1_000_000 if rng.random() < 0.75 else None,
-            outputs=demo_text.fill(rng, rng.choice(demo_text.OUTPUTS), year),
-            challenges=rng.choice(demo_text.CHALLENGES),
-            next_steps=rng.choice(demo_text.NEXT_STEPS),
-            evidence=demo_text.fill(rng, rng.choice(demo_text.EVIDENCE), year),
-            recommendation_codes=[code for _, code in recs],
-        )
-        for _ in range(rng.choices((0, 1, 2), weights=(25, 50, 25))[0]):
-            target = float(rng.randint(1, 50) * 10)
-            draft.indicators.append(IndicatorDraft(
-                name=rng.choice(demo_text.INDICATOR_NAMES), unit=rng.choice(demo_text.UNITS),
-                target=target,
-                baseline=float(rng.randint(0, int(target))) if rng.random() < 0.6 else None,
-                due_date=date(year, 12, rng.randint(1, 31)),
-                result=round(target * rng.uniform(0.2, 1.3), 1) if rng.random() < 0.7 else None,
-                result_note=rng.choice(["", "Số liệu sơ bộ", "Theo báo cáo của UBND cấp xã"]),
-            ))
+        draft.recommendation_codes = [code for _, code in recs]
+        start, end = draft.start_date, draft.end_date
         problems = validate_activity(draft, task_codes=self.task_codes,
                                      recommendation_codes=self.rec_codes)
         if problems:  # the generator must only ever make valid data
@@ -187,7 +168,7 @@ class _Writer:
         self.activities.append({
             "id": activity_id, "uuid": _uuid(rng), "agency_id": agency.id,
             "period_id": self.period.id, "task_id": task.id, "title": draft.title,
-            "description": draft.description, "type": kind.value, "status": status.value,
+            "description": draft.description, "type": str(draft.type), "status": status.value,
             "start_date": start, "end_date": end, "women": draft.women,
             "ethnic_minorities": draft.ethnic_minorities, "disabilities": draft.disabilities,
             "children": draft.children, "budget_vnd": draft.budget_vnd,

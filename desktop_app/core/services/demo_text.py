@@ -1,171 +1,269 @@
-"""Word pools for demo data: plausible Vietnamese reporting language.
+"""Word pools for demo data: Vietnamese reporting language in the official register.
 
-The demo has to look like a real year's report to a new user and exercise the
-hard cases (long texts, text that begins with "=", empty optional fields), so
-the pools mix ordinary phrases with those cases on purpose.
+A real report's paragraphs differ from one activity to the next, so descriptions,
+outputs, challenges and next steps are composed from parts (an opening that cites
+the agency's plan, what was done with its numbers, what it covered, a closing) and
+slots (topic, place, audience, partner). Nothing here begins with "=", "+", "-" or
+"@": text that a spreadsheet could take for a formula belongs to the tests.
 """
 
 from __future__ import annotations
 
 import random
+from typing import Any
 
-from desktop_app.core.domain.enums import ActivityType
-
-ACTIONS: dict[str, list[str]] = {
-    ActivityType.LEGISLATIVE: [
-        "Rà soát văn bản quy phạm pháp luật của địa phương về",
-        "Xây dựng dự thảo quy định về",
-        "Sửa đổi, bổ sung quy chế phối hợp về",
-        "Đánh giá sự phù hợp với Công ước ICCPR của các quy định về",
-    ],
-    ActivityType.ADMINISTRATIVE: [
-        "Ban hành kế hoạch thực hiện",
-        "Kiểm tra việc thực hiện",
-        "Tổng hợp, báo cáo kết quả thực hiện",
-        "Kiện toàn tổ công tác liên ngành về",
-    ],
-    ActivityType.JUDICIAL: [
-        "Tổ chức phiên tòa rút kinh nghiệm về",
-        "Giải quyết khiếu nại, tố cáo liên quan đến",
-        "Bảo đảm quyền bào chữa trong các vụ án về",
-        "Thực hiện bồi thường cho người bị thiệt hại trong",
-    ],
-    ActivityType.TRAINING: [
-        "Tập huấn chuyên sâu về",
-        "Bồi dưỡng kiến thức pháp luật về",
-        "Tổ chức lớp tập huấn kỹ năng về",
-        "Biên soạn tài liệu tập huấn về",
-    ],
-    ActivityType.AWARENESS: [
-        "Tuyên truyền, phổ biến pháp luật về",
-        "Tổ chức cuộc thi tìm hiểu về",
-        "Phát sóng chuyên mục truyền hình về",
-        "Phát hành tờ gấp song ngữ Việt – Khmer về",
-    ],
-    ActivityType.CONSULTATION: [
-        "Tổ chức hội thảo lấy ý kiến về",
-        "Đối thoại với người dân và tổ chức xã hội về",
-        "Tham vấn các tổ chức đại diện về",
-    ],
-    ActivityType.OTHER: [
-        "Khảo sát thực trạng về",
-        "Hợp tác quốc tế trong lĩnh vực",
-        "Ứng dụng công nghệ thông tin trong",
-    ],
+# Noun phrases that follow "về": what the task is about.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "death_penalty": ("hình phạt tử hình và quyền của người bị kết án tử hình",
+                      "thu hẹp phạm vi áp dụng hình phạt tử hình"),
+    "legislation": ("sự tương thích của pháp luật trong nước với Công ước ICCPR",
+                    "bảo đảm quyền con người trong xây dựng pháp luật"),
+    "law_review": ("sự phù hợp của văn bản địa phương với Công ước ICCPR",
+                   "bảo đảm quyền dân sự, chính trị trong văn bản của địa phương"),
+    "defenders": ("bảo vệ quyền hành nghề của luật sư, nhà báo",
+                  "bảo vệ người hoạt động vì quyền con người"),
+    "freedoms": ("quyền tự do ngôn luận, tự do báo chí và quyền tiếp cận thông tin",
+                 "quyền hội họp, lập hội theo quy định của pháp luật"),
+    "international": ("hợp tác quốc tế về quyền con người",
+                      "cơ chế báo cáo quốc gia theo Công ước ICCPR"),
+    "trafficking": ("phòng, chống mua bán người",
+                    "nhận diện thủ đoạn mua bán người qua mạng xã hội",
+                    "tiếp nhận, hỗ trợ nạn nhân bị mua bán"),
+    "gender": ("bình đẳng giới", "phòng, chống bạo lực gia đình",
+               "phòng, chống bạo lực trên cơ sở giới"),
+    "discrimination": ("phòng, chống phân biệt đối xử với nhóm dễ bị tổn thương",
+                       "quyền của người khuyết tật", "quyền của người dân tộc thiểu số",
+                       "quyền của người sống chung với HIV", "quyền trẻ em"),
+    "religion": ("pháp luật về tín ngưỡng, tôn giáo", "quyền tự do tín ngưỡng, tôn giáo"),
+    "fair_trial": ("bảo đảm quyền được xét xử công bằng",
+                   "nguyên tắc tranh tụng trong xét xử",
+                   "quyền bào chữa của người bị buộc tội"),
+    "criminal_justice": ("quyền của người bị tạm giữ, tạm giam",
+                         "phòng ngừa tra tấn, bức cung, dùng nhục hình"),
+    "complaints": ("tiếp công dân, giải quyết khiếu nại, tố cáo",
+                   "Luật Khiếu nại và Luật Tố cáo"),
+    "compensation": ("trách nhiệm bồi thường của Nhà nước",),
+    "programmes": ("phòng, chống tham nhũng", "phòng, chống ma túy",
+                   "chính sách phát triển vùng đồng bào dân tộc thiểu số và miền núi"),
+    "statistics": ("thống kê, theo dõi việc bảo đảm quyền dân sự, chính trị",
+                   "số liệu tách biệt theo giới tính, dân tộc"),
+    "awareness": ("Công ước quốc tế về các quyền dân sự và chính trị (ICCPR)",
+                  "các khuyến nghị của Ủy ban Nhân quyền Liên hợp quốc",
+                  "quyền con người, quyền công dân trong Hiến pháp năm 2013"),
+    "planning": ("thực hiện Công ước ICCPR",
+                 "thực hiện các khuyến nghị của Ủy ban Nhân quyền Liên hợp quốc"),
 }
 
-TOPICS = [
-    "quyền dân sự và chính trị",
-    "Công ước quốc tế về các quyền dân sự và chính trị (ICCPR)",
-    "hình phạt tử hình và giảm số tội danh có mức án tử hình",
-    "phòng, chống phân biệt đối xử với người khuyết tật",
-    "bình đẳng giới và phòng, chống bạo lực trên cơ sở giới",
-    "quyền của người dân tộc thiểu số",
-    "quyền trẻ em và tư pháp thân thiện với người chưa thành niên",
-    "phòng, chống mua bán người",
-    "tự do tín ngưỡng, tôn giáo",
-    "quyền tiếp cận thông tin",
-    "bảo đảm tranh tụng trong xét xử",
-    "phòng ngừa tra tấn và đối xử tàn bạo",
-    "quyền của người sống chung với HIV",
-    "quyền của người đồng tính, song tính và chuyển giới (LGBTI)",
-    "trợ giúp pháp lý cho người nghèo và đồng bào vùng sâu, vùng xa",
-    "tiếp công dân, giải quyết khiếu nại, tố cáo",
-]
+# Themes a province's work never takes: its topics then come from "awareness".
+CENTRAL_ONLY = ("fair_trial", "death_penalty")
+# Themes only an agency with its own work in them speaks of (a ministry of construction
+# does not train on coerced confessions): the others take "awareness" instead.
+SPECIALIST = ("fair_trial", "death_penalty", "criminal_justice", "defenders", "freedoms")
 
-AUDIENCES = [
-    "cán bộ tư pháp – hộ tịch cấp xã",
-    "hội thẩm nhân dân",
-    "cán bộ Công an cấp xã",
-    "người có uy tín trong đồng bào dân tộc thiểu số",
-    "học sinh trung học phổ thông",
-    "thành viên Hội Liên hiệp Phụ nữ",
-    "đoàn viên thanh niên",
-    "cán bộ làm công tác trợ giúp pháp lý",
-    "phóng viên, biên tập viên",
-    "cán bộ Trại tạm giam",
-]
-
-PLACES = [
-    "xã Tân Phước", "phường Đông Hòa", "xã Ea Súp", "phường Ngọc Hà", "xã Mường Nhé",
-    "xã Đắk Ơ", "phường Hưng Lợi", "xã Quỳnh Lưu", "xã Ỷ La", "phường Thủy Xuân",
-    "xã Lũng Cú", "xã Trà Cú", "xã Cù Lao Dung", "phường Ngũ Hành Sơn",
-]
-
-UNITS = ["người", "lớp", "văn bản", "cuộc", "%", "lượt người", "tài liệu", "vụ việc"]
-
-INDICATOR_NAMES = [
-    "Số người được tập huấn",
-    "Số lớp tập huấn đã tổ chức",
-    "Số văn bản được rà soát",
-    "Tỷ lệ đơn thư được giải quyết đúng hạn",
-    "Số lượt người được trợ giúp pháp lý",
-    "Số tài liệu tuyên truyền được phát hành",
-    "Số vụ việc được hòa giải thành",
-    "Tỷ lệ cán bộ nắm vững quy định của Công ước",
-]
-
-OUTPUTS = [
-    "Đã tổ chức {n} lớp với {m} lượt người tham dự; tài liệu được đăng trên Cổng thông tin.",
-    "Ban hành {n} văn bản hướng dẫn; {m} ý kiến góp ý được tiếp thu.",
-    "Phát hành {m} tờ gấp, {n} pa-nô, áp phích tại nhà văn hóa các thôn, ấp.",
-    "=Kết quả: {n}/{m} đơn vị đã hoàn thành",
-    "+{n} lượt người so với năm trước",
-    "-Đã rà soát {m} văn bản, phát hiện {n} quy định chưa phù hợp",
-    "@Tổ công tác liên ngành: {n} cuộc kiểm tra",
-]
-
-CHALLENGES = [
-    "Kinh phí còn hạn chế; đội ngũ báo cáo viên pháp luật ở cơ sở còn mỏng.",
-    "Địa bàn rộng, giao thông đi lại khó khăn vào mùa mưa lũ.",
-    "Một số cán bộ chưa được tập huấn chuyên sâu về Công ước.",
-    "Việc phối hợp giữa các sở, ngành có lúc chưa chặt chẽ.",
-    "",
-]
-
-NEXT_STEPS = [
-    "Tiếp tục tổ chức tập huấn trong quý tới, ưu tiên các xã vùng sâu, vùng xa.",
-    "Đề xuất bổ sung kinh phí trong dự toán năm sau.",
-    "Phối hợp với Hội Luật gia tổ chức đối thoại chính sách.",
-    "",
-]
-
-EVIDENCE = [
-    "Kế hoạch số {n}/KH-UBND; báo cáo kết quả lưu tại Văn phòng.",
-    "Danh sách học viên, ảnh tư liệu, biên bản hội nghị.",
-    "Quyết định số {n}/QĐ-UBND ngày {d}.",
-    "",
-]
-
-LONG_PARAGRAPH = (
-    "Thực hiện Kế hoạch của Ủy ban nhân dân về thực hiện Công ước quốc tế về các quyền dân sự "
-    "và chính trị, cơ quan đã chủ động phối hợp với các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc "
-    "và các đoàn thể chính trị – xã hội triển khai đồng bộ nhiều giải pháp. Nội dung tập trung "
-    "vào việc nâng cao nhận thức của cán bộ, công chức và nhân dân về quyền con người, bảo đảm "
-    "quyền được xét xử công bằng, quyền không bị phân biệt đối xử của nhóm dễ bị tổn thương "
-    "như phụ nữ, trẻ em, người khuyết tật, người dân tộc thiểu số. "
+# An opening that ends with a comma, followed by a sentence that starts with the lead.
+LEADS_IN = (
+    "Thực hiện {plan} của {authority}, ",
+    "Triển khai nhiệm vụ được giao tại {plan}, ",
+    "Căn cứ Quyết định số {decision} của Thủ tướng Chính phủ và {plan}, ",
+    "Nhằm nâng cao nhận thức và trách nhiệm thực thi pháp luật về {topic}, ",
+    "Theo chỉ đạo của {authority} tại {plan}, ",
+    "Trong {quarter} năm {year}, ",
 )
+# An opening that is a sentence of its own.
+OPENINGS = (
+    "Hoạt động thuộc {plan} của {authority}.",
+    "Đây là nhiệm vụ trọng tâm về {topic} trong năm {year}.",
+    "Nhiệm vụ được giao tại {plan}, triển khai trong {quarter} năm {year}.",
+    "Hoạt động nhằm cụ thể hóa nhiệm vụ về {topic} trong kế hoạch của cơ quan.",
+)
+FOCUS = (
+    "các quy định của Công ước liên quan đến {topic}",
+    "trách nhiệm của cơ quan nhà nước trong bảo đảm quyền con người",
+    "kỹ năng tiếp nhận, xử lý thông tin, kiến nghị của người dân",
+    "những điểm mới của pháp luật hiện hành",
+    "các tình huống thực tiễn phát sinh ở cơ sở",
+    "kinh nghiệm của các địa phương làm tốt",
+    "quyền và nghĩa vụ của công dân theo Hiến pháp năm 2013",
+    "cách thức tiếp cận dịch vụ pháp lý của nhóm yếu thế",
+    "các khuyến nghị mà Việt Nam đã chấp thuận",
+    "phối hợp giữa các cơ quan trong giải quyết vụ việc",
+    "chế độ thông tin, báo cáo theo yêu cầu của Bộ Tư pháp",
+    "hình thức tuyên truyền phù hợp với từng nhóm đối tượng",
+)
+FOCUS_OPENERS = ("Nội dung tập trung vào {a} và {b}.", "Trọng tâm là {a}, {b}.",
+                 "Các chuyên đề đề cập {a}; {b}.", "Nội dung chính gồm {a} cùng với {b}.")
+CLOSINGS = (
+    "Qua đó, nhận thức của {audience} về {topic} được nâng lên rõ rệt.",
+    "Hoạt động được đánh giá thiết thực, phù hợp với điều kiện của {where}.",
+    "Kết quả là cơ sở để {lead_short} đề xuất giải pháp cho giai đoạn tiếp theo.",
+    "Nhiều ý kiến đề nghị tiếp tục tổ chức hoạt động tương tự trong năm tới.",
+    "Các kiến nghị phát sinh đã được tổng hợp, chuyển cơ quan có thẩm quyền xem xét.",
+    "Việc triển khai bảo đảm đúng tiến độ, tiết kiệm và hiệu quả.",
+    "Tài liệu của hoạt động được đăng tải để cán bộ ở cơ sở tiếp tục khai thác.",
+    "Hoạt động nhận được sự hưởng ứng của {audience}.",
+)
+PLANNED = (
+    "Hoạt động đang được chuẩn bị: đã xây dựng dự toán và dự kiến thành phần tham gia.",
+    "Dự kiến triển khai {where} sau khi kế hoạch được phê duyệt.",
+    "{lead_cap} đang hoàn thiện nội dung, tài liệu để triển khai trong {quarter}.",
+)
+PREPARING = (
+    "Đã hoàn thành khâu chuẩn bị nội dung, tài liệu; hoạt động sẽ được tổ chức trong {quarter} "
+    "năm {year}.",
+    "{lead_cap} đã xây dựng kế hoạch chi tiết và đang phối hợp với {partner} để triển khai.",
+    "Đang lựa chọn báo cáo viên, thống nhất thời gian và địa điểm với {partner}.",
+)
+POSTPONED = (
+    "Hoạt động tạm hoãn do trùng thời điểm với các nhiệm vụ chính trị của địa phương.",
+    "Do ảnh hưởng của mưa lũ, hoạt động được lùi sang {quarter} năm {year}.",
+    "Tạm hoãn để điều chỉnh nội dung cho phù hợp với văn bản pháp luật mới ban hành.",
+    "Hoạt động tạm dừng do chưa bố trí được kinh phí.",
+)
+SCHEDULES = ("Dự kiến thực hiện từ tháng {month}", "Theo kế hoạch, hoạt động bắt đầu từ tháng "
+             "{month}", "Dự kiến triển khai trong {quarter} năm {year}",
+             "Hoạt động được lên lịch vào {quarter} năm {year}")
+SCOPES = (", với khoảng {people} lượt người tham gia.", ", quy mô khoảng {items} {item}.")
+SIZES = ("Quy mô dự kiến khoảng {people} lượt người tham gia.",
+         "Quy mô dự kiến khoảng {items} {item}.")
+CANCELLED_AFTER = (
+    "Kinh phí dự kiến được điều chuyển cho nhiệm vụ khác.",
+    "Nội dung sẽ được xem xét đưa vào kế hoạch năm {next_year}.",
+    "{lead_cap} đã báo cáo {authority} về việc điều chỉnh.", "")
+CANCELLED = (
+    "Hoạt động không tổ chức do nội dung đã được lồng ghép vào chương trình khác.",
+    "Không triển khai vì đã có cơ quan khác thực hiện nội dung tương tự.",
+    "Hủy theo chỉ đạo điều chỉnh kế hoạch của {authority}.",
+)
+# Longer paragraphs for the few detailed descriptions (a pasted report section).
+DETAIL = (
+    "Công tác chuẩn bị được thực hiện chu đáo: xây dựng kế hoạch chi tiết, dự toán kinh phí, "
+    "biên soạn tài liệu và lựa chọn báo cáo viên có kinh nghiệm thực tiễn về {topic}.",
+    "Trong quá trình triển khai, {lead_short} thường xuyên phối hợp với {partner} để thống nhất "
+    "nội dung, thời gian và thành phần tham gia, bảo đảm không chồng chéo với các hoạt động "
+    "khác trên địa bàn.",
+    "Bên cạnh hình thức trực tiếp, nội dung được đăng tải trên trang thông tin điện tử và các "
+    "nhóm mạng xã hội của cơ quan, giúp cán bộ ở cơ sở có thể tra cứu, khai thác khi cần.",
+    "Nhiều đại biểu đã nêu vướng mắc phát sinh trong thực tiễn, nhất là ở {where}; các vướng "
+    "mắc này được ghi nhận, giải đáp trực tiếp hoặc tổng hợp gửi cơ quan có thẩm quyền.",
+    "Việc lồng ghép nội dung về {topic} với các chương trình, đề án đang thực hiện giúp tiết "
+    "kiệm kinh phí và tận dụng được đội ngũ cán bộ sẵn có.",
+    "Kết quả khảo sát nhanh sau hoạt động cho thấy đa số người tham gia đánh giá nội dung thiết "
+    "thực, dễ hiểu và mong muốn được tiếp tục cập nhật kiến thức trong thời gian tới.",
+    "Tuy nhiên, ở một số nơi việc triển khai còn hình thức, chưa gắn với nhu cầu cụ thể của "
+    "từng nhóm đối tượng; tài liệu cho đồng bào dân tộc thiểu số còn ít.",
+    "Thời gian tới, {lead_short} sẽ rà soát lại nhu cầu, đổi mới hình thức, chú trọng các địa "
+    "bàn khó khăn và các nhóm dễ bị tổn thương như phụ nữ, trẻ em, người khuyết tật.",
+    "Kinh phí thực hiện được bố trí từ nguồn chi thường xuyên của cơ quan và lồng ghép từ các "
+    "chương trình mục tiêu; việc thanh quyết toán thực hiện đúng quy định.",
+    "Hoạt động cũng góp phần triển khai các khuyến nghị mà Ủy ban Nhân quyền Liên hợp quốc đưa "
+    "ra sau phiên đối thoại về Báo cáo quốc gia của Việt Nam.",
+    "Các cơ quan, đơn vị liên quan đã cử cán bộ đầu mối theo dõi, cập nhật số liệu và gửi báo "
+    "cáo định kỳ, bảo đảm thông tin kịp thời, chính xác.",
+    "Từ thực tiễn triển khai, có thể rút ra bài học về sự cần thiết của việc phân công rõ trách "
+    "nhiệm, bố trí đủ nguồn lực và theo dõi, đánh giá kết quả sau từng hoạt động.",
+)
+PRODUCTS = (
+    "Tài liệu được đăng tải trên trang thông tin điện tử của {lead_short}.",
+    "Biên bản, danh sách đại biểu và ảnh tư liệu được lưu trữ đầy đủ.",
+    "Báo cáo kết quả đã được gửi {authority}.",
+    "Bộ câu hỏi – đáp được cập nhật vào tủ sách pháp luật điện tử.",
+    "Các kiến nghị được tổng hợp thành phụ lục kèm báo cáo.",
+)
+# A challenge is a cause and what it led to; a next step is an action and its when or where.
+# Lead-ins before a cause or an action (whose first letter is then lowered).
+CAUSE_CONTEXT = ("", "", "Trong quá trình triển khai, ", "Qua theo dõi, ", "Tại {where}, ",
+                 "Bên cạnh kết quả đạt được, ", "Khó khăn chủ yếu là ")
+ACTION_CONTEXT = ("", "", "Thời gian tới, ", "{lead_short} sẽ ", "Giải pháp: ",
+                  "Trong thời gian tới, cần ")
+_SLOW = ", ảnh hưởng đến tiến độ thực hiện."
+_FEWER = ", nên số người tham gia ở một số nơi chưa đạt dự kiến."
+CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Kinh phí bố trí cho hoạt động còn hạn chế so với nhu cầu", (
+        ", nên chưa mở rộng được hoạt động đến {where}.",
+        "; việc huy động nguồn lực xã hội hóa còn khó khăn.", ".")),
+    ("Đội ngũ báo cáo viên pháp luật ở cơ sở còn mỏng, phần lớn kiêm nhiệm", (
+        ", chất lượng tuyên truyền ở một số nơi chưa đồng đều.", _SLOW, ".")),
+    ("Địa bàn rộng, việc đi lại ở {where} khó khăn vào mùa mưa", (_FEWER, _SLOW, ".")),
+    ("Một bộ phận {audience} chưa được tập huấn chuyên sâu về {topic}", (
+        ", cần thêm thời gian để nắm vững và áp dụng.", ".")),
+    ("Việc phối hợp giữa các cơ quan có lúc chưa chặt chẽ", (
+        "; thông tin báo cáo vì vậy còn chậm.", _SLOW, ".")),
+    ("Tài liệu bằng tiếng dân tộc thiểu số còn ít", (
+        ", chưa đáp ứng nhu cầu của đồng bào ở {where}.", ".")),
+    ("Sau khi sắp xếp đơn vị hành chính, một số xã, phường chưa ổn định đội ngũ cán bộ", (
+        _SLOW, "; việc tổng hợp số liệu gặp khó khăn.", ".")),
+    ("Số liệu tách biệt theo giới tính, dân tộc chưa được thu thập đầy đủ", (
+        ", gây khó khăn cho việc đánh giá kết quả.", ".")),
+    ("Thời gian tổ chức trùng với mùa vụ", (_FEWER, ".")),
+    ("Hình thức tuyên truyền chưa thật phong phú", (
+        ", chưa thu hút được sự quan tâm của người trẻ.", ".")),
+    ("Cơ sở vật chất phục vụ hoạt động trực tuyến ở một số nơi chưa bảo đảm", (
+        ", đường truyền có lúc gián đoạn.", ".")),
+    ("Nội dung về {topic} tương đối mới", (
+        ", cần thêm thời gian để cán bộ nắm vững và áp dụng.", ".")),
+    ("Một số văn bản hướng dẫn của cấp trên ban hành chậm", (_SLOW, ".")),
+    ("Nhu cầu của người dân ngày càng cao trong khi nguồn lực chưa tương xứng", (
+        "; số lượng cán bộ chưa đáp ứng yêu cầu.", ".")),
+)
+_NEXT_YEAR = (" trong {quarter} năm {next_year}.", " ngay từ đầu năm {next_year}.", ".")
+_FOCUS_ON = (", ưu tiên {where}.", " tại {where}.", ".")
+ACTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Tiếp tục tổ chức hoạt động", _NEXT_YEAR + _FOCUS_ON),
+    ("Đề xuất bổ sung kinh phí trong dự toán năm {next_year}", (
+        ".", " để mở rộng hoạt động ra {where}.", " cho các nội dung còn dang dở.",
+        ", trình cấp có thẩm quyền xem xét.")),
+    ("Phối hợp với {partner} mở rộng hoạt động đến các nhóm đối tượng khác", _NEXT_YEAR),
+    ("Biên soạn thêm tài liệu về {topic}, chú trọng hình thức ngắn gọn, dễ hiểu", _NEXT_YEAR),
+    ("Tăng cường ứng dụng công nghệ thông tin, kết hợp hình thức trực tuyến và trực tiếp",
+     _NEXT_YEAR),
+    ("Kiểm tra, đánh giá hiệu quả sau hoạt động và báo cáo {authority}", (
+        ".", " trước ngày 15/12/{year}.", " trong {quarter} năm {next_year}.",
+        " theo định kỳ sáu tháng.")),
+    ("Nhân rộng những cách làm hiệu quả", (" ra {where}.", ".")),
+    ("Rà soát, cập nhật số liệu phục vụ báo cáo năm {year}", (
+        ".", " trước ngày 30/11/{year}.", " của {authority}.")),
+    ("Hoàn thành các nội dung còn lại", (" trước ngày 15/12/{year}.", " trong {quarter}.", ".")),
+    ("Bồi dưỡng thêm cho {audience} về {topic}", _NEXT_YEAR),
+    ("Tổng hợp kiến nghị của cơ sở để đề xuất cấp có thẩm quyền", (".", " xem xét, giải quyết.")),
+    ("Củng cố đội ngũ báo cáo viên, tuyên truyền viên", _FOCUS_ON + _NEXT_YEAR),
+)
+EVIDENCE = (
+    "Kế hoạch số {n}/KH-{symbol} ngày {d}; báo cáo kết quả lưu tại cơ quan.",
+    "Danh sách đại biểu, ảnh tư liệu, biên bản hội nghị.",
+    "Quyết định số {n}/QĐ-{symbol} ngày {d}.",
+    "Báo cáo số {n}/BC-{symbol} ngày {d}.",
+    "Công văn số {n}/{symbol}-VP ngày {d} gửi Bộ Tư pháp.",
+)
+RESULT_NOTES = ("", "", "Số liệu sơ bộ", "Theo danh sách đại biểu",
+                "Số liệu đến ngày 30/11", "Theo báo cáo của các đơn vị")
+QUARTERS = ("quý I", "quý II", "quý III", "quý IV")
+PLANNED_FOCUS = "Nội dung dự kiến gồm {a} và {b}."
 
 
-def activity_title(rng: random.Random, kind: str) -> str:
-    action = rng.choice(ACTIONS[kind])
-    topic = rng.choice(TOPICS)
-    if kind in (ActivityType.TRAINING, ActivityType.AWARENESS) and rng.random() < 0.7:
-        return f"{action} {topic} cho {rng.choice(AUDIENCES)} tại {rng.choice(PLACES)}"
-    if rng.random() < 0.02:
-        return f"={action} {topic}"
-    return f"{action} {topic}"
+def _no_topic(pool: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(p for p in pool if "{topic}" not in (p if isinstance(p, str) else p[0]))
 
 
-def description(rng: random.Random) -> str:
-    roll = rng.random()
-    if roll < 0.1:
-        return ""
-    if roll < 0.15:
-        return LONG_PARAGRAPH * rng.randint(4, 12)
-    return LONG_PARAGRAPH[: rng.randint(120, len(LONG_PARAGRAPH))].rstrip() + "."
+# For works whose title names its own subject: parts that do not name another topic.
+UNTOPICAL = {id(pool): _no_topic(pool) for pool in (
+    LEADS_IN, OPENINGS, FOCUS, CLOSINGS, DETAIL, CAUSES, ACTIONS)}
 
 
-def fill(rng: random.Random, template: str, year: int) -> str:
-    day = f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{year}"
-    return template.format(n=rng.randint(1, 40), m=rng.randint(40, 900), d=day)
+def thousands(n: int) -> str:
+    """1234567 as 1.234.567 (Vietnamese grouping)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def rate(value: float) -> str:
+    """92.5 as 92,5 and 95.0 as 95."""
+    return (f"{value:.1f}".rstrip("0").rstrip(".")).replace(".", ",")
+
+
+def day(rng: random.Random, year: int, last_month: int = 12) -> str:
+    """A date of the year as dd/mm/yyyy (days up to the 28th: valid in every month)."""
+    month, mday = 1 + int(rng.random() * last_month), 1 + int(rng.random() * 28)
+    return f"{mday:02d}/{month:02d}/{year}"
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,291 @@
+"""The works of ministries and central bodies, each in its own field.
+
+The Ministry of Public Security trains police and inspects detention, the Ministry of
+Justice drafts and reviews law and runs legal aid and judicial support, the Supreme
+People's Court holds trials and trains judges, and so on; an agency with no list of
+its own does the general administrative work every central agency does (plans,
+training of its officials, review of its field's legal documents, reports).
+"""
+
+from __future__ import annotations
+
+from desktop_app.core.domain.enums import ActivityType
+from desktop_app.core.services.demo_work import (
+    ATTENDED,
+    CLASSES,
+    PASSED,
+    TRAINED,
+    USEFUL,
+    Audience,
+    Cost,
+    Measure,
+    Work,
+)
+
+T = ActivityType
+
+OFFICIALS = Audience("cán bộ, công chức, viên chức của Bộ, ngành", (0.4, 0.6))
+LOCAL_OFFICERS = Audience("cán bộ làm công tác pháp chế của các bộ, ngành, địa phương",
+                          (0.4, 0.6))
+POLICE_OFFICERS = Audience("cán bộ điều tra, trinh sát", (0.08, 0.2))
+GUARDS = Audience("cán bộ quản lý trại tạm giam, nhà tạm giữ", (0.1, 0.2))
+JUDGES = Audience("thẩm phán, thư ký tòa án", (0.35, 0.55))
+ASSESSORS = Audience("hội thẩm nhân dân", (0.3, 0.5))
+PROCURATORS = Audience("kiểm sát viên, kiểm tra viên", (0.35, 0.55))
+LAWYERS = Audience("luật sư, trợ giúp viên pháp lý", (0.3, 0.5))
+SOLDIERS = Audience("cán bộ, chiến sĩ Bộ đội Biên phòng", (0.05, 0.15))
+DIPLOMATS = Audience("cán bộ ngoại giao và đại diện các cơ quan liên quan", (0.4, 0.6))
+TEACHERS = Audience("giáo viên, cán bộ quản lý giáo dục", (0.6, 0.8))
+SOCIAL_WORKERS = Audience("cán bộ làm công tác xã hội, bảo vệ trẻ em", (0.6, 0.8))
+CULTURE_OFFICERS = Audience("công chức văn hóa – xã hội cấp xã", (0.4, 0.6))
+JOURNALISTS = Audience("phóng viên, biên tập viên", (0.4, 0.6))
+ETHNIC_OFFICERS = Audience("cán bộ làm công tác dân tộc, tôn giáo các địa phương", (0.3, 0.5),
+                           minorities=(0.3, 0.6))
+INSPECTORS = Audience("thanh tra viên, cán bộ tiếp công dân", (0.3, 0.5))
+
+_TRAINING = Cost(fixed=(3_000, 10_000), session=(8_000, 25_000), person=(300, 600), free=0.05)
+_WORKSHOP = Cost(fixed=(5_000, 15_000), session=(15_000, 40_000), person=(200, 500), free=0.1)
+REVIEW_DOCS = Measure("Số văn bản quy phạm pháp luật được rà soát", "văn bản", "items")
+
+
+def _training(key: str, lead: str, titles: tuple[str, ...], audiences: tuple[Audience, ...],
+              themes: tuple[str, ...] = (), weight: int = 4) -> Work:
+    return Work(key, T.TRAINING, lead, titles, (
+        "{lead} đã tổ chức {sessions} lớp bồi dưỡng cho {people} lượt {audience} {place}",
+        "{lead} phối hợp với {partner} tổ chức {sessions} hội nghị tập huấn, thu hút {people} "
+        "lượt {audience} tham dự",
+    ), themes=themes, audiences=audiences, sessions=(1, 3), size=(50, 150),
+        measures=(CLASSES, TRAINED, PASSED, USEFUL), cost=_TRAINING, weight=weight)
+
+
+GENERIC: tuple[Work, ...] = (
+    _training("training", "", (
+        "Tập huấn về {topic} cho {audience}",
+        "Hội nghị quán triệt, triển khai nhiệm vụ về {topic} cho {audience}",
+    ), (OFFICIALS, LOCAL_OFFICERS), weight=5),
+    Work("review", T.LEGISLATIVE, "", (
+        "Rà soát văn bản quy phạm pháp luật thuộc lĩnh vực quản lý liên quan đến {topic}",
+        "Đánh giá các quy định của ngành về {topic}",
+    ), (
+        "{lead} đã rà soát {items} văn bản quy phạm pháp luật thuộc lĩnh vực quản lý và đề xuất "
+        "sửa đổi, bổ sung các quy định chưa phù hợp",
+    ), themes=("law_review", "legislation", "discrimination", "planning"),
+        items=(10, 80), measures=(REVIEW_DOCS,),
+        cost=Cost(fixed=(20_000, 60_000), item=(500, 1_500), free=0.1), days=(60, 180), weight=5),
+    Work("workshop", T.CONSULTATION, "", (
+        "Hội thảo lấy ý kiến chuyên gia về {topic}",
+        "Tọa đàm trao đổi kinh nghiệm về {topic} {place}",
+    ), (
+        "Hội thảo có {people} đại biểu là đại diện các bộ, ngành, tổ chức xã hội và chuyên gia "
+        "tham dự; các ý kiến được tổng hợp để hoàn thiện chính sách",
+    ), audiences=(OFFICIALS, LOCAL_OFFICERS), sessions=(1, 2), size=(50, 150),
+        measures=(Measure("Số hội thảo, tọa đàm", "cuộc", "sessions"), ATTENDED),
+        cost=_WORKSHOP, weight=3),
+    Work("dissemination", T.AWARENESS, "", (
+        "Biên soạn, phát hành tài liệu phổ biến về {topic}",
+        "Đăng tải chuyên mục về {topic} trên Cổng thông tin điện tử",
+    ), (
+        "{lead} đã biên soạn, phát hành {items} cuốn tài liệu và đăng tải trên Cổng thông tin "
+        "điện tử để các cơ quan, địa phương khai thác",
+    ), items=(500, 5_000), measures=(
+        Measure("Số cuốn tài liệu được phát hành", "cuốn", "items"),),
+        cost=Cost(fixed=(10_000, 30_000), item=(15, 40), free=0.1), days=(30, 120), weight=3),
+    Work("plan", T.ADMINISTRATIVE, "", (
+        "Ban hành kế hoạch năm {year} về {topic}",
+        "Hướng dẫn các đơn vị trực thuộc triển khai nhiệm vụ về {topic}",
+    ), (
+        "{lead} đã ban hành kế hoạch, phân công nhiệm vụ cho {items} đơn vị trực thuộc",
+    ), items=(5, 30), measures=(
+        Measure("Số đơn vị được giao nhiệm vụ", "đơn vị", "items"),),
+        cost=Cost(free=0.95, fixed=(1_000, 3_000)), days=(10, 40), weight=2),
+    Work("report", T.ADMINISTRATIVE, "", (
+        "Báo cáo kết quả thực hiện nhiệm vụ năm {year} liên quan đến {topic}",
+        "Cung cấp thông tin, số liệu phục vụ báo cáo quốc gia về {topic}",
+    ), (
+        "{lead} đã tổng hợp báo cáo của {items} đơn vị và gửi Bộ Tư pháp đúng thời hạn",
+    ), themes=("planning", "statistics", "international", "awareness"), items=(5, 30),
+        measures=(Measure("Số báo cáo được tổng hợp", "báo cáo", "items"),),
+        cost=Cost(free=0.9, fixed=(2_000, 5_000)), days=(10, 40), weight=2),
+)
+
+_OWN: dict[str, tuple[Work, ...]] = {
+    "BCA": (
+        _training("police", "Học viện Cảnh sát nhân dân", (
+            "Bồi dưỡng về bảo đảm quyền con người trong điều tra hình sự cho {audience}",
+            "Tập huấn kỹ năng hỏi cung có ghi âm, ghi hình cho {audience}",
+        ), (POLICE_OFFICERS,), themes=("criminal_justice", "fair_trial", "defenders",
+                                       "awareness", "death_penalty")),
+        _training("guards", "", (
+            "Tập huấn về bảo đảm quyền của người bị tạm giữ, tạm giam cho {audience}",
+        ), (GUARDS,), themes=("criminal_justice", "complaints", "awareness")),
+        Work("detention", T.ADMINISTRATIVE, "", (
+            "Kiểm tra điều kiện giam giữ, chế độ đối với người bị tạm giữ, tạm giam",
+            "Kiểm tra việc thi hành Luật Thi hành tạm giữ, tạm giam tại Công an các địa phương",
+        ), (
+            "Các đoàn kiểm tra của Bộ đã làm việc tại {items} trại tạm giam, nhà tạm giữ và kiến "
+            "nghị khắc phục tồn tại về cơ sở vật chất",
+        ), themes=("criminal_justice", "complaints", "statistics"), items=(4, 20),
+            measures=(Measure("Số cơ sở giam giữ được kiểm tra", "cơ sở", "items"),),
+            cost=Cost(fixed=(20_000, 50_000), item=(3_000, 8_000), free=0.2), days=(20, 90)),
+        Work("trafficking", T.AWARENESS, "", (
+            "Truyền thông phòng, chống mua bán người tại các tỉnh biên giới",
+        ), (
+            "{lead} phối hợp với Công an các địa phương tổ chức {sessions} buổi truyền thông cho "
+            "{people} lượt người dân",
+        ), themes=("trafficking", "gender", "programmes"),
+            audiences=(Audience("người dân các xã biên giới", (0.45, 0.6)),),
+            sessions=(3, 12), size=(80, 250),
+            measures=(Measure("Số buổi truyền thông", "buổi", "sessions"), ATTENDED),
+            cost=Cost(fixed=(10_000, 30_000), session=(5_000, 12_000), free=0.1)),
+    ),
+    "BTP": (
+        Work("compatibility", T.LEGISLATIVE, "", (
+            "Thẩm định, đánh giá sự tương thích với Công ước của các dự án luật",
+            "Góp ý dự thảo luật, pháp lệnh bảo đảm tương thích với ICCPR",
+        ), (
+            "{lead} đã thẩm định {items} dự án, dự thảo văn bản, trong đó có ý kiến cụ thể về "
+            "sự tương thích với các điều của Công ước",
+        ), themes=("legislation", "law_review", "death_penalty", "freedoms", "planning"),
+            items=(4, 25), measures=(
+                Measure("Số dự án, dự thảo được thẩm định", "dự án, dự thảo", "items"),),
+            cost=Cost(fixed=(20_000, 80_000), item=(2_000, 6_000), free=0.2), days=(60, 240),
+            weight=5),
+        _training("legal_aid", "", (
+            "Bồi dưỡng nghiệp vụ trợ giúp pháp lý cho {audience}",
+            "Tập huấn kỹ năng tham gia tố tụng cho {audience}",
+        ), (LAWYERS,), themes=("discrimination", "fair_trial", "criminal_justice", "gender",
+                               "trafficking", "awareness")),
+        Work("judicial_support", T.ADMINISTRATIVE, "", (
+            "Hướng dẫn, kiểm tra hoạt động bổ trợ tư pháp: luật sư, công chứng, giám định",
+            "Kiểm tra việc bảo đảm quyền hành nghề của luật sư tại một số địa phương",
+        ), (
+            "Đoàn kiểm tra đã làm việc tại {items} địa phương, kiến nghị tháo gỡ vướng mắc trong "
+            "việc luật sư tham gia tố tụng",
+        ), themes=("defenders", "fair_trial", "criminal_justice", "complaints"),
+            items=(3, 10), measures=(
+                Measure("Số địa phương được kiểm tra", "địa phương", "items"),),
+            cost=Cost(fixed=(20_000, 40_000), item=(5_000, 12_000), free=0.1), days=(20, 60)),
+        Work("national_report", T.ADMINISTRATIVE, "", (
+            "Tổng hợp báo cáo của các bộ, ngành, địa phương về thực hiện Công ước",
+            "Xây dựng báo cáo giữa kỳ về thực hiện các khuyến nghị của Ủy ban Nhân quyền",
+        ), (
+            "{lead} đã tổng hợp báo cáo của {items} bộ, ngành, địa phương phục vụ xây dựng báo "
+            "cáo quốc gia",
+        ), themes=("planning", "international", "statistics", "awareness"), items=(40, 70),
+            measures=(Measure("Số báo cáo được tổng hợp", "báo cáo", "items"),),
+            cost=Cost(fixed=(30_000, 120_000), free=0.1), days=(60, 150)),
+    ),
+    "TANDTC": (
+        Work("trial", T.JUDICIAL, "", (
+            "Tổ chức phiên tòa rút kinh nghiệm về bảo đảm tranh tụng",
+            "Xét xử trực tuyến các vụ án hình sự theo quy định",
+            "Tổ chức phiên tòa rút kinh nghiệm xét xử vụ án có bị cáo là người chưa thành niên",
+        ), (
+            "Tòa án nhân dân các cấp đã tổ chức {items} phiên tòa rút kinh nghiệm, bảo đảm quyền "
+            "bào chữa và nguyên tắc tranh tụng",
+        ), themes=("fair_trial", "criminal_justice", "death_penalty", "discrimination"),
+            items=(20, 300), measures=(
+                Measure("Số phiên tòa rút kinh nghiệm", "phiên tòa", "items"),),
+            cost=Cost(free=0.9, fixed=(2_000, 8_000)), days=(150, 330), weight=5),
+        _training("judges", "Học viện Tòa án", (
+            "Bồi dưỡng kỹ năng xét xử bảo đảm quyền được xét xử công bằng cho {audience}",
+            "Tập huấn về Điều 9 và Điều 14 của Công ước cho {audience}",
+        ), (JUDGES, ASSESSORS), themes=("fair_trial", "criminal_justice", "death_penalty",
+                                        "awareness", "defenders")),
+        Work("judgments", T.ADMINISTRATIVE, "", (
+            "Công bố bản án, quyết định trên Cổng thông tin điện tử của Tòa án",
+        ), (
+            "Tòa án nhân dân các cấp đã công bố {items} bản án, quyết định theo quy định",
+        ), themes=("fair_trial", "statistics", "freedoms"), items=(5_000, 60_000),
+            measures=(Measure("Số bản án, quyết định được công bố", "bản án", "items"),),
+            cost=Cost(free=0.9, fixed=(5_000, 20_000)), days=(200, 330)),
+    ),
+    "VKSNDTC": (
+        Work("custody", T.JUDICIAL, "", (
+            "Kiểm sát việc tạm giữ, tạm giam và thi hành án hình sự",
+            "Kiểm sát trực tiếp tại các trại tạm giam, nhà tạm giữ",
+        ), (
+            "Viện kiểm sát nhân dân các cấp đã kiểm sát trực tiếp {items} cuộc, ban hành kiến "
+            "nghị khắc phục vi phạm",
+        ), themes=("criminal_justice", "complaints", "fair_trial"), items=(30, 400),
+            measures=(Measure("Số cuộc kiểm sát trực tiếp", "cuộc", "items"),),
+            cost=Cost(free=0.9, fixed=(3_000, 10_000)), days=(150, 330), weight=4),
+        _training("procurators", "", (
+            "Bồi dưỡng kỹ năng tranh tụng và phòng ngừa bức cung cho {audience}",
+        ), (PROCURATORS,), themes=("fair_trial", "criminal_justice", "awareness")),
+    ),
+    "BQP": (
+        Work("border", T.AWARENESS, "Bộ đội Biên phòng", (
+            "Tuyên truyền pháp luật cho đồng bào các xã biên giới",
+        ), (
+            "{lead} đã tổ chức {sessions} buổi tuyên truyền cho {people} lượt người dân khu vực "
+            "biên giới",
+        ), themes=("trafficking", "awareness", "programmes"),
+            audiences=(Audience("đồng bào các xã biên giới", (0.45, 0.6),
+                                minorities=(0.4, 0.8)),),
+            sessions=(5, 20), size=(60, 200),
+            measures=(Measure("Số buổi tuyên truyền", "buổi", "sessions"), ATTENDED),
+            cost=Cost(fixed=(10_000, 30_000), session=(2_000, 6_000), free=0.1)),
+        _training("soldiers", "", (
+            "Phổ biến Công ước ICCPR cho {audience}",
+        ), (SOLDIERS,), themes=("awareness", "trafficking")),
+    ),
+    "BNG": (
+        Work("dialogue", T.CONSULTATION, "", (
+            "Đối thoại nhân quyền với các đối tác song phương",
+            "Hội thảo với các cơ quan Liên hợp quốc về thực hiện khuyến nghị",
+        ), (
+            "{lead} đã chủ trì {sessions} phiên đối thoại, hội thảo với {people} đại biểu trong "
+            "nước và quốc tế",
+        ), themes=("international", "planning", "awareness"), audiences=(DIPLOMATS,),
+            sessions=(1, 3), size=(30, 90),
+            measures=(Measure("Số phiên đối thoại, hội thảo", "phiên", "sessions"), ATTENDED),
+            cost=_WORKSHOP, weight=5),
+    ),
+    "BGDDT": (
+        Work("curriculum", T.AWARENESS, "", (
+            "Lồng ghép giáo dục quyền con người vào chương trình giáo dục phổ thông",
+            "Tập huấn giáo viên về giáo dục quyền trẻ em cho {audience}",
+        ), (
+            "{lead} đã tập huấn {people} lượt {audience} tại {sessions} điểm cầu trực tuyến",
+        ), themes=("awareness", "discrimination", "gender"), audiences=(TEACHERS,),
+            sessions=(2, 10), size=(80, 300),
+            measures=(Measure("Số điểm cầu tập huấn", "điểm cầu", "sessions"), TRAINED),
+            cost=Cost(fixed=(20_000, 60_000), session=(2_000, 5_000), free=0.1), weight=5),
+    ),
+    "BYT": (
+        _training("social", "", (
+            "Tập huấn kỹ năng bảo vệ trẻ em, hỗ trợ người khuyết tật cho {audience}",
+        ), (SOCIAL_WORKERS,), themes=("discrimination", "gender", "trafficking")),
+    ),
+    "BNV": (
+        _training("civil_service", "", (
+            "Bồi dưỡng đạo đức công vụ và quyền con người cho {audience}",
+            "Tập huấn về bình đẳng giới và quyền của người lao động cho {audience}",
+        ), (OFFICIALS, LOCAL_OFFICERS), themes=("gender", "discrimination", "awareness",
+                                                "trafficking")),
+    ),
+    "BDTTG": (
+        _training("ethnic", "", (
+            "Bồi dưỡng kiến thức công tác dân tộc, tôn giáo cho {audience}",
+            "Hướng dẫn thực hiện Luật Tín ngưỡng, tôn giáo cho {audience}",
+        ), (ETHNIC_OFFICERS,), themes=("religion", "discrimination", "programmes",
+                                        "freedoms", "awareness")),
+    ),
+    "BVHTTDL": (
+        _training("press", "", (
+            "Bồi dưỡng nghiệp vụ thông tin, báo chí về quyền con người cho {audience}",
+            "Tập huấn về phòng, chống bạo lực gia đình cho {audience}",
+        ), (JOURNALISTS, CULTURE_OFFICERS), themes=("freedoms", "gender", "awareness")),
+    ),
+    "TTCP": (
+        _training("inspection", "", (
+            "Bồi dưỡng nghiệp vụ tiếp công dân, giải quyết khiếu nại, tố cáo cho {audience}",
+        ), (INSPECTORS,), themes=("complaints", "programmes", "statistics")),
+    ),
+}
+
+
+def works_for(code: str) -> tuple[Work, ...]:
+    """An agency's own works first, then the general ones every central agency does."""
+    return _OWN.get(code, ()) + GENERIC
