@@ -115,12 +115,21 @@ class UnitHistory:
 
 @dataclass(frozen=True)
 class Cell:
+    """A row's period. The row is a unit in force now; in a period before a
+    reorganisation several units of it had to report (the former provinces it absorbed),
+    and each of them counts on its own: ``expected`` units had to report, ``reported``
+    of them did, ``late`` of those late, and ``missing`` names the others."""
+
     year: int
     state: CellState
     versions: int  # summed over the units of the row
     first_received: datetime | None  # the earliest receipt of any unit, UTC
     units: tuple[UnitHistory, ...] = ()  # the row's own unit first, then former ones
     overdue: bool = False  # not received and the due date has passed (as of ``today``)
+    expected: int = 1  # units of this row that had to report for the period
+    reported: int = 0  # of them (or standing in for them), how many sent a file
+    late: int = 0  # of those, how many sent their first version after the due date
+    missing: tuple[AgencyRef, ...] = ()  # the units that had to report and did not
 
     @property
     def received(self) -> bool:
@@ -142,6 +151,9 @@ class Row:
 
 @dataclass(frozen=True)
 class PeriodCounts:
+    """A period's reporting units: those that had to report then (``agencies``: the 63
+    provinces before July 2025, the 34 after), how many sent, on time or late."""
+
     year: int
     due_date: date | None
     agencies: int
