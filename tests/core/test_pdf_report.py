@@ -160,7 +160,7 @@ def test_a4_metadata_and_page_numbers_from_page_two(report: Report) -> None:
     info = run("pdfinfo", str(report.pdf))
     assert re.search(r"Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)", info)
     assert "Creator:         NAP Reporter" in info
-    assert "Author:          Vĩnh Long" in info
+    assert "Author:          Ủy ban nhân dân tỉnh Vĩnh Long" in info
     assert report.prepared.meta.content_hash in info  # the full hash, in the keywords
     pages = page_texts(report.pdf)
     assert len(pages) >= 3

@@ -43,6 +43,19 @@ class AssessmentRef:
 
 
 @dataclass(frozen=True)
+class CommitteeGrade:
+    """The Committee's own assessment, in its follow-up procedure, of what the State did
+    on a recommendation (or an element of it): a fact with its document and date, never
+    the focal point's judgment."""
+
+    grade: str  # A–E
+    element_vi: str  # the element graded; empty for the whole recommendation
+    document: str  # the Committee's document it came in ("" when not recorded)
+    on: date | None  # that document's date
+    verified: bool  # read in a named source; False: still to check against the document
+
+
+@dataclass(frozen=True)
 class RecommendationView:
     code: str
     source_code: str
@@ -54,6 +67,9 @@ class RecommendationView:
     activities: int
     indicators: IndicatorCounts
     assessment: AssessmentRef | None  # the period's, else one not tied to a period
+    source_symbol: str | None = None  # "CCPR/C/VNM/CO/3"; None when the catalog has none
+    source_title_vi: str = ""
+    committee_grades: tuple[CommitteeGrade, ...] = ()  # from the catalog, oldest first
 
     def text(self, lang: str) -> str:
         return self.text_vi if lang == "vi" else self.text_en
@@ -111,6 +127,7 @@ class UnitHistory:
     current_version: int
     first_received: datetime  # UTC
     on_time: bool
+    name_vi: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,7 +216,9 @@ class AnnexActivity:
     disabilities: int | None
     children: int | None
     budget_vnd: int | None
-    recommendations: tuple[str, ...]
+    recommendations: tuple[str, ...]  # codes (the workbook's columns)
+    task_number: int | None = None  # the task's number in its plan
+    recommendation_refs: tuple[str, ...] = ()  # where each is: "đoạn 24, CCPR/C/VNM/CO/3"
 
 
 @dataclass(frozen=True)
@@ -225,6 +244,8 @@ class NationalReport:
     challenges: tuple[tuple[str, int], ...]  # distinct statements, most frequent first
     next_steps: tuple[tuple[str, int], ...]
     grades: tuple[GradeMeaning, ...] = ()  # the Committee's A–E scale, from the catalog
+    period_from: date | None = None  # the data range of the period
+    period_to: date | None = None
 
     @property
     def column(self) -> int:

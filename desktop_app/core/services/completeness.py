@@ -91,11 +91,13 @@ def parse_groups(kinds: Iterable[str] | None) -> frozenset[KindGroup] | None:
     return frozenset(groups)
 
 
-def _unit_history(code: str, submissions: Sequence[Submission], due: date | None) -> UnitHistory:
+def _unit_history(code: str, submissions: Sequence[Submission], due: date | None,
+                  name_vi: str = "") -> UnitHistory:
     first = min(submissions, key=lambda s: (s.version, s.id or 0))
     received = _as_utc(first.received_at or first.created_at)
     current = max(s.version for s in submissions)
-    return UnitHistory(code, len(submissions), current, received, is_on_time(received, due))
+    return UnitHistory(code, len(submissions), current, received, is_on_time(received, due),
+                       name_vi)
 
 
 def completeness(db: Database, years: Sequence[int],
@@ -142,7 +144,7 @@ def completeness_in(session: Session, years: Sequence[int],
     rows_agencies = {a.code: a for a in agencies if _is_row(a)}
     for row_code, _ in received:  # a unit with files but no row in force still shows
         unit = directory.get(row_code)
-        if unit is not None and row_code not in rows_agencies:
+        if unit is not None and row_code not in rows_agencies and not unit.focal_point:
             rows_agencies[row_code] = unit
     if groups is not None:
         allowed = set().union(*(GROUP_KINDS[g] for g in groups)) if groups else set()
@@ -162,7 +164,9 @@ def completeness_in(session: Session, years: Sequence[int],
             due = periods[year].due_date
             units = received.get((agency.code, year), {})
             histories = sorted(
-                (_unit_history(code, subs, due) for code, subs in units.items()),
+                (_unit_history(code, subs, due, directory.by_code[code].name_vi
+                               if code in directory.by_code else "")
+                 for code, subs in units.items()),
                 key=lambda h: (h.code != agency.code, h.code))
             due_units = sorted((a for a in members.get(agency.code, [agency])
                                 if a.code in expected[year]),
@@ -258,9 +262,12 @@ def _cell(year: int, histories: Sequence[UnitHistory], overdue: bool,
     for h in histories:
         unit = _stands_for(h.code, directory, expected, on, terms)
         late_of[unit] = late_of.get(unit, False) or not h.on_time
+    # Only the units that had to report count: a file from one that did not (a ministry
+    # formed in 2025 writing for 2024) shows in the cell, not in the period's numbers.
+    late_of = {code: late for code, late in late_of.items() if code in expected}
     missing = tuple(AgencyRef(a.code, a.name_vi, a.name_en) for a in due_units
                     if a.code not in late_of)
-    count = len({a.code for a in due_units} | set(late_of))
+    count = len(due_units)
     late = sum(late_of.values())
     if not histories:
         return Cell(year, CellState.NOT_RECEIVED, 0, None, overdue=overdue,
