@@ -241,11 +241,14 @@ def test_the_pdf_reads_as_the_official_report(made: Made) -> None:
     text = unicodedata.normalize("NFC", "\n".join(pages))
     for phrase in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                    "BỘ TƯ PHÁP", "/BC-BTP", "Hà Nội, ngày", "BÁO CÁO",
-                   "Tổng hợp kết quả triển khai Kế hoạch", "I. TÌNH HÌNH BÁO CÁO",
+                   "Tổng hợp kết quả thực hiện Kế hoạch", "I. TÌNH HÌNH BÁO CÁO",
                    "II. KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC", "III. KẾT QUẢ THỰC HIỆN CÁC KHUYẾN NGHỊ",
                    "IV. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ", "Nơi nhận:", "Thủ tướng Chính phủ (để báo cáo)",
                    "Phụ lục I", "Phụ lục II", "Tuyên Quang", "mức B"):
         assert phrase in text, phrase
+    squeezed = "".join(text.split())
+    assert "đượcphêduyệttạiQuyếtđịnhsố1252/QĐ-TTgngày26/09/2019" in squeezed
+    assert "banhànhkèmtheo" not in squeezed
     # Recommendations by where they are in their document, never by internal code.
     rec = next(r for r in by_recommendation(made.db, YEAR) if r.code == made.follow_up)
     where = f"đoạn {rec.paragraph}, {rec.source_symbol}"
