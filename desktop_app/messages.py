@@ -315,6 +315,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "implementation.fully": ("đã thực hiện đầy đủ", "fully implemented"),
     "implementation.partially": ("đã thực hiện một phần", "partially implemented"),
     "implementation.not": ("chưa thực hiện", "not implemented"),
+    # --- focal point: agency contacts and the reminder list ---
+    "contact.bad_email": ("«{value}» không phải là địa chỉ thư điện tử.",
+                          "“{value}” is not an e-mail address."),
+    "contact.bad_phone": ("«{value}» không phải là số điện thoại.",
+                          "“{value}” is not a phone number."),
+    "contact.saved": ("Đã lưu người liên hệ của {agency}: {person}.",
+                      "Saved the contact person of {agency}: {person}."),
+    "reminders.done": (
+        "Đã ghi danh sách nhắc gửi báo cáo năm {period} vào {file}: {missing}/{agencies} "
+        "cơ quan chưa gửi báo cáo.",
+        "Wrote the reminder list of {period} to {file}: {missing} of {agencies} agencies "
+        "have not reported."),
     # --- catalog, backup, restore ---
     "catalog.not_installed": ("Cơ sở dữ liệu này chưa có danh mục; hãy chạy init trước.",
                               "This database has no catalog yet; run init first."),
@@ -426,6 +438,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "due_date": ("thời hạn", "due date"),
     "result": ("kết quả", "result"),
     "note": ("ghi chú", "note"),
+    "contact_person": ("người liên hệ", "contact person"),
+    "phone": ("điện thoại", "phone"),
+    "email": ("thư điện tử", "e-mail"),
 }
 
 
