@@ -162,9 +162,8 @@ def test_a_past_period_counts_the_units_that_had_to_report_then(grid: Grid) -> N
 
 
 def test_the_focal_point_never_has_to_report(db: Database) -> None:
-    from desktop_app.core.services.completeness import had_to_report
-
     from desktop_app.core.services.agencies import AgencyDirectory
+    from desktop_app.core.services.completeness import had_to_report
 
     agencies = AgencyDirectory.load(db).by_code
     assert not had_to_report(agencies["BTP"], date(2024, 12, 15))
