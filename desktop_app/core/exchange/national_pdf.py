@@ -204,7 +204,7 @@ def _section_areas(r: NationalReport) -> list[Flowable]:
         f"Trong năm {r.year}, {thousands(r.agencies_acting)} bộ, ngành, địa phương đã báo "
         f"cáo {thousands(total)} hoạt động thực hiện Kế hoạch"
         + (f", trong đó: {phrase}" if phrase else "")
-        + f"; tổng kinh phí {thousands(r.budget_vnd)} đồng. Về chỉ số theo dõi: "
+        + f"; tổng kinh phí {thousands(r.budget_vnd)} đồng. Về chỉ số: "
         f"{thousands(r.indicators.total)} chỉ số, trong đó "
         f"{thousands(r.indicators.with_result)} chỉ số đã có kết quả, "
         f"{thousands(r.indicators.on_track)} chỉ số đạt hoặc vượt chỉ tiêu."))

@@ -142,7 +142,8 @@ def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
     ]
     more.append(("Mức đánh giá của Ủy ban Nhân quyền trong thủ tục theo dõi (theo ghi nhận "
                  "của cơ quan đầu mối)", "The Committee's follow-up grades (as recorded by "
-                 "the focal point)", None))
+                 "the focal point)",
+                 sum(1 for x in r.recommendations if x.assessment and x.assessment.grade)))
     grades = Counter(x.assessment.grade for x in r.recommendations if x.assessment)
     for g in r.grades:
         vi, en = words(Grade(g.code))

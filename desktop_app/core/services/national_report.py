@@ -87,7 +87,7 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
         source = sources.get(r.source_id)
         where = reference(source.symbol if source else None, r.paragraph,
                           source.title_vi if source else "")
-        refs_of[r.code] = where if r.paragraph else f"{where}: {short_text(r.text_vi, 8)}"
+        refs_of[r.code] = where if r.paragraph else f"{where}: {short_text(r.text_vi, 4)}"
     links: dict[int, list[str]] = defaultdict(list)
     for activity_id, rec_id in session.exec(
             select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)
