@@ -272,3 +272,16 @@ def test_the_pdf_embeds_only_tinos(made: Made) -> None:
         fields = line.split()
         assert fields[0].split("+")[-1].startswith("Tinos"), line
         assert fields[-5] == "yes", line
+
+
+def test_the_pdf_names_who_did_not_report_and_every_recommendation_by_its_text(
+        made: Made) -> None:
+    text = unicodedata.normalize("NFC", run("pdftotext", "-enc", "UTF-8", str(made.pdf), "-"))
+    squeezed = "".join(text.split())
+    missing = squeezed[squeezed.index("cơquanchưagửibáocáo:"):squeezed.index("Bảng1.")]
+    assert "BộTưpháp" not in missing  # the focal point receives the reports
+    report = national_report_data(made.db, YEAR, now=NOW)
+    other = next(r for r in report.recommendations if not r.follow_up and r.paragraph)
+    table = squeezed[squeezed.index("2.Cáckhuyếnnghịkhác"):squeezed.index("Bảng4.")]
+    assert "".join(other.text_vi.split())[:40] in table
+    assert squeezed.count("(KèmtheoBáocáosố") == 2
