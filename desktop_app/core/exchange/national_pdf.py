@@ -34,11 +34,16 @@ from desktop_app.core.domain.enums import ActivityStatus, AgencyKind, CellState,
 from desktop_app.core.domain.labels import label, label_of
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.timefmt import local_date, local_text
+from desktop_app.core.exchange.assessment_words import (
+    committee_text,
+    judgment_text,
+    sentence,
+    where,
+)
 from desktop_app.core.exchange.national_model import (
     AnnexActivity,
     AreaView,
     NationalReport,
-    RecommendationView,
 )
 from desktop_app.core.exchange.pdf_kit import (
     CREATOR,
@@ -71,7 +76,6 @@ from desktop_app.core.exchange.pdf_render import DocumentInfo, render_on_worker,
 from desktop_app.core.exchange.report_model import (
     AreaProgress,
     plan_excerpt,
-    reference,
 )
 from desktop_app.core.progress import Job
 
@@ -142,7 +146,7 @@ def _group_counts(r: NationalReport) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
-def _missing_sentence(r: NationalReport) -> str:
+def _missingsentence(r: NationalReport) -> str:
     """The units that had to report and did not, said by kind: "Ủy ban nhân dân các
     tỉnh, thành phố: Cao Bằng, Lai Châu; các bộ, cơ quan ngang bộ: Bộ Y tế"."""
     parts = []
@@ -168,7 +172,7 @@ def _section_reporting(r: NationalReport) -> list[Flowable]:
         f"{_rate(c.on_time_rate)}."))
     if c.not_received:
         out.append(text(f"Còn {thousands(c.not_received)} cơ quan chưa gửi báo cáo: "
-                        f"{_missing_sentence(r)}."))
+                        f"{_missingsentence(r)}."))
     else:
         out.append(text("Tất cả các bộ, ngành, địa phương đã gửi báo cáo."))
     rows: list[list[Any]] = [head_row("Nhóm cơ quan", "Phải báo cáo", "Đã nhận", "Đúng hạn",
@@ -237,51 +241,6 @@ def _section_areas(r: NationalReport) -> list[Flowable]:
     return out
 
 
-def _sentence(value: str) -> str:
-    """Text without its closing full stop or semicolon (the caller adds its own)."""
-    return " ".join(nfc(value).split()).rstrip(" .;")
-
-
-def _grade_words(r: NationalReport, grade: str) -> str:
-    """ "mức C (trả lời/hành động chưa đạt yêu cầu …)"."""
-    meaning = r.grade(grade)
-    said = _sentence(meaning.meaning_vi) if meaning is not None else ""
-    if said:
-        said = said[0].lower() + said[1:]
-    return f"mức {grade} ({said})" if said else f"mức {grade}"
-
-
-def _committee_text(r: NationalReport, rec: RecommendationView) -> str:
-    """The Committee's own assessment of the State's follow-up, with its document and
-    date; a grade recorded here without them is said to be still to check."""
-    said = []
-    for g in rec.committee_grades:
-        element = _sentence(g.element_vi)
-        element = f" về {element[:1].lower()}{element[1:]}" if element else ""
-        source = ""
-        if g.on is not None:
-            source = f" (văn bản của Ủy ban ngày {date_vi(g.on)}"
-            source += ")" if g.verified else "; chưa đối chiếu với văn bản gốc)"
-        said.append(f"Ủy ban Nhân quyền đánh giá việc thực hiện{element} ở "
-                    f"{_grade_words(r, g.grade)}{source}")
-    a = rec.assessment
-    if a is not None and a.grade and not any(g.grade == a.grade for g in rec.committee_grades):
-        said.append(f"Ủy ban Nhân quyền đánh giá {_grade_words(r, a.grade)} (theo ghi nhận "
-                    f"của cơ quan đầu mối; cần đối chiếu văn bản và ngày của Ủy ban)")
-    return "; ".join(said)
-
-
-def _judgment_text(rec: RecommendationView) -> str:
-    """The focal point's own judgment: "đã thực hiện một phần", with its note."""
-    a = rec.assessment
-    if a is None or not a.implementation:
-        return "chưa đánh giá"
-    said = label_of(Implementation, a.implementation, "vi").lower()
-    if a.note:
-        said += f". {_sentence(a.note)}"
-    return said
-
-
 def _section_recommendations(r: NationalReport) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(30 * mm),
                            Paragraph("III. KẾT QUẢ THỰC HIỆN CÁC KHUYẾN NGHỊ", S.section)]
@@ -304,8 +263,8 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
         out.append(text("Không có khuyến nghị thuộc thủ tục theo dõi."))
     for k, rec in enumerate(follow, start=1):
         names = _names([a.name_vi for a in rec.agencies])
-        heading = f"1.{k}. Khuyến nghị tại {_where(rec)}"
-        line = f"<i>{escape(heading)}:</i> {markup(_sentence(rec.text_vi))}. "
+        heading = f"1.{k}. Khuyến nghị tại {where(rec)}"
+        line = f"<i>{escape(heading)}:</i> {markup(sentence(rec.text_vi))}. "
         if rec.activities:
             line += escape(f"Kết quả: {thousands(rec.activities)} hoạt động của "
                            f"{thousands(len(rec.agencies))} cơ quan ({names})")
@@ -316,10 +275,10 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
             line += ". "
         else:
             line += "Chưa có hoạt động thực hiện trong kỳ. "
-        committee = _committee_text(r, rec)
+        committee = committee_text(r, rec)
         if committee:
             line += f"{escape(committee)}. "
-        line += f"<b>Đánh giá của cơ quan đầu mối:</b> {escape(_judgment_text(rec))}."
+        line += f"<b>Đánh giá của cơ quan đầu mối:</b> {escape(judgment_text(rec))}."
         out.append(Paragraph(line, S.body))
     out.append(Paragraph("2. Các khuyến nghị khác", S.subsection))
     if others:
@@ -328,8 +287,8 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
                                           "Chỉ số đạt / có kết quả",
                                           "Đánh giá của cơ quan đầu mối")]
         for n, rec in enumerate(others, start=1):
-            said = wrap(f"{_where(rec)}: {_sentence(rec.text_vi)}", widths[1])
-            committee = _committee_text(r, rec)
+            said = wrap(f"{where(rec)}: {sentence(rec.text_vi)}", widths[1])
+            committee = committee_text(r, rec)
             if committee:
                 said += "\n" + wrap(committee, widths[1])
             a = rec.assessment
@@ -348,11 +307,6 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
     else:
         out.append(text("Không có."))
     return out
-
-
-def _where(rec: RecommendationView) -> str:
-    """Where the recommendation is: "đoạn 24, CCPR/C/VNM/CO/3" (never its code)."""
-    return reference(rec.source_symbol, rec.paragraph, rec.source_title_vi) or "danh mục"
 
 
 def _section_assessment(r: NationalReport) -> list[Flowable]:
@@ -395,7 +349,7 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
         out.append(text("Các cơ quan không nêu khó khăn, vướng mắc."))
     for said, times in r.challenges[:MAX_THEMES]:
         suffix = f" (nêu tại {thousands(times)} hoạt động)" if times > 1 else ""
-        out.append(Paragraph(f"- {markup(_sentence(said))}{suffix}.", S.bullet))
+        out.append(Paragraph(f"- {markup(sentence(said))}{suffix}.", S.bullet))
     out.append(Paragraph("3. Kiến nghị", S.subsection))
     proposals: list[str] = []
     if c.not_received:
@@ -416,7 +370,7 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
                          f"quan đầu mối đánh giá chưa thực hiện.")
     proposals += [said for said, _times in r.next_steps[:MAX_THEMES]]
     for said in proposals:
-        out.append(Paragraph(f"- {markup(_sentence(said))}.", S.bullet))
+        out.append(Paragraph(f"- {markup(sentence(said))}.", S.bullet))
     return out
 
 
