@@ -157,12 +157,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{file}: “{section}” {key}, field “{field}” is wrong: “{value}”."),
     # --- exchange: xlsx export and reader ---
     "submission.not_agency": (
-        "Chỉ cơ sở dữ liệu của cơ quan báo cáo mới xuất được báo cáo; đầu mối lập báo cáo "
-        "quốc gia bằng lệnh report.",
+        "Chỉ cơ sở dữ liệu của cơ quan báo cáo mới xuất được báo cáo; cơ quan đầu mối lập báo "
+        "cáo tổng hợp bằng lệnh report.",
         "Only a reporting agency's database exports a submission; the focal point makes the "
-        "national report with the report command."),
+        "consolidated report with the report command."),
     "submission.changed_meanwhile": (
-        "Sổ theo dõi báo cáo kỳ {period} vừa thay đổi trong lúc xuất; hãy xuất lại.",
+        "Danh sách phiên bản đã xuất của kỳ {period} vừa thay đổi trong lúc xuất; hãy xuất lại.",
         "The register of period {period} changed while exporting; please export again."),
     "file.is_folder": ("Không ghi được: {file} là một thư mục; hãy chọn tên tệp.",
                        "Cannot write: {file} is a folder; choose a file name."),
@@ -170,11 +170,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Cannot write the file {file}: there is no folder {folder}."),
     "file.read_only": ("Không ghi được tệp {file}: tệp hoặc thư mục chỉ cho phép đọc.",
                        "Cannot write the file {file}: the file or its folder is read-only."),
-    "xlsx.not_xlsx": ("Tệp {file} không phải là sổ tính Excel (.xlsx).",
+    "xlsx.not_xlsx": ("Tệp {file} không phải là tệp Excel (.xlsx).",
                       "The file {file} is not an Excel workbook (.xlsx)."),
-    "xlsx.legacy": ("Tệp {file} là sổ tính Excel cũ (.xls); hãy lưu lại dưới dạng .xlsx.",
+    "xlsx.legacy": ("Tệp {file} là tệp Excel cũ (.xls); hãy lưu lại dưới dạng .xlsx.",
                     "The file {file} is an old Excel workbook (.xls); save it as .xlsx."),
-    "xlsx.ods": ("Tệp {file} là bảng tính OpenDocument (.ods); hãy lưu lại dưới dạng .xlsx.",
+    "xlsx.ods": ("Tệp {file} là tệp OpenDocument (.ods); hãy lưu lại dưới dạng .xlsx.",
                  "The file {file} is an OpenDocument spreadsheet (.ods); save it as .xlsx."),
     "xlsx.encrypted": ("Tệp {file} được đặt mật khẩu; hãy gửi bản không có mật khẩu.",
                        "The file {file} is password-protected; send a copy without a password."),
@@ -203,14 +203,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value.not_date": ("«{value}» không phải là ngày.", "“{value}” is not a date."),
     "export.done_new": (
         "Đã xuất {file}: {agency}, kỳ {period}, phiên bản {version} (mới); {activities} hoạt "
-        "động, {indicators} chỉ số, {links} liên kết khuyến nghị. Mã băm nội dung {hash}",
+        "động, {indicators} chỉ số, {links} liên kết khuyến nghị. Mã kiểm tra nội dung {hash}",
         "Exported {file}: {agency}, period {period}, version {version} (new); {activities} "
         "activities, {indicators} indicators, {links} recommendation links. "
         "Content hash {hash}"),
     "export.done_same": (
         "Đã xuất {file}: {agency}, kỳ {period}, phiên bản {version} (dữ liệu không đổi từ lần "
         "xuất trước, vẫn là phiên bản này); {activities} hoạt động, {indicators} chỉ số, "
-        "{links} liên kết khuyến nghị. Mã băm nội dung {hash}",
+        "{links} liên kết khuyến nghị. Mã kiểm tra nội dung {hash}",
         "Exported {file}: {agency}, period {period}, version {version} (data unchanged "
         "since the last export, so the same version); {activities} activities, "
         "{indicators} indicators, {links} recommendation links. Content hash {hash}"),
@@ -253,7 +253,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: the period {period} is not in this computer's catalog; update the catalog "
         "(catalog import) and import again."),
     "import.edited_after_export": (
-        "Tệp {file} đã bị sửa sau khi xuất từ chương trình (mã băm nội dung không khớp); "
+        "Tệp {file} đã bị sửa sau khi xuất từ chương trình (mã kiểm tra nội dung không khớp); "
         "tệp bị từ chối. Hãy đề nghị cơ quan xuất lại, hoặc nếu chấp nhận bản đã sửa thì "
         "nhập với --accept-edited.",
         "The file {file} was edited after it was exported by the program (its content hash "
@@ -335,7 +335,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã ghi báo cáo tổng hợp năm {period} vào {file} ({seconds:.1f} giây): "
         "{received}/{agencies} cơ quan đã báo cáo ({on_time} đúng hạn, tỷ lệ đúng hạn {rate}); "
         "{activities} hoạt động; {recommendations} khuyến nghị, {assessed} đã đánh giá.",
-        "Wrote the national report of {period} to {file} ({seconds:.1f} s): "
+        "Wrote the consolidated report of {period} to {file} ({seconds:.1f} s): "
         "{received}/{agencies} agencies reported ({on_time} on time, on-time rate {rate}); "
         "{activities} activities; {recommendations} recommendations, {assessed} assessed."),
     # --- focal point: assessments, completeness, views ---
@@ -359,6 +359,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "implementation.fully": ("đã thực hiện đầy đủ", "fully implemented"),
     "implementation.partially": ("đã thực hiện một phần", "partially implemented"),
     "implementation.not": ("chưa thực hiện", "not implemented"),
+    # --- focal point: agency contacts and the reminder list ---
+    "contact.bad_email": ("«{value}» không phải là địa chỉ thư điện tử.",
+                          "“{value}” is not an e-mail address."),
+    "contact.bad_phone": ("«{value}» không phải là số điện thoại.",
+                          "“{value}” is not a phone number."),
+    "contact.saved": ("Đã lưu người liên hệ của {agency}: {person}.",
+                      "Saved the contact person of {agency}: {person}."),
+    "reminders.done": (
+        "Đã ghi danh sách nhắc gửi báo cáo năm {period} vào {file}: {missing}/{agencies} "
+        "cơ quan chưa gửi báo cáo.",
+        "Wrote the reminder list of {period} to {file}: {missing} of {agencies} agencies "
+        "have not reported."),
     # --- catalog, backup, restore ---
     "catalog.not_installed": ("Cơ sở dữ liệu này chưa có danh mục; hãy chạy init trước.",
                               "This database has no catalog yet; run init first."),
@@ -591,6 +603,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "due_date": ("thời hạn", "due date"),
     "result": ("kết quả", "result"),
     "note": ("ghi chú", "note"),
+    "contact_person": ("người liên hệ", "contact person"),
+    "phone": ("điện thoại", "phone"),
+    "email": ("thư điện tử", "e-mail"),
 }
 
 

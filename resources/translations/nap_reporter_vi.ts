@@ -475,7 +475,7 @@
     </message>
     <message>
         <source>Follow-up only</source>
-        <translation>Chỉ khuyến nghị ưu tiên theo dõi</translation>
+        <translation>Chỉ khuyến nghị thuộc thủ tục theo dõi</translation>
     </message>
     <message>
         <source>Recommendations in %1: actions and assessment</source>
@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
-        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin trong vòng hai năm.</translation>
+        <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
     </message>
     <message>
         <source>Indicators</source>
@@ -526,7 +526,7 @@
     <name>CompletenessModel</name>
     <message>
         <source>The due date has passed.</source>
-        <translation>Đã quá hạn nộp.</translation>
+        <translation>Đã quá hạn gửi báo cáo.</translation>
     </message>
     <message numerus="yes">
         <source>%n version(s) received</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>Due date</source>
-        <translation>Hạn nộp</translation>
+        <translation>Hạn gửi báo cáo</translation>
     </message>
     <message>
         <source>Agencies</source>
@@ -664,15 +664,15 @@
     </message>
     <message>
         <source>Follow-up recommendation</source>
-        <translation>Khuyến nghị ưu tiên theo dõi</translation>
+        <translation>Khuyến nghị thuộc thủ tục theo dõi</translation>
     </message>
     <message>
         <source>The Committee&apos;s follow-up grade (A–E)</source>
-        <translation>Mức đánh giá tiếp theo của Ủy ban (A–E)</translation>
+        <translation>Mức đánh giá của Ủy ban trong thủ tục theo dõi (A–E)</translation>
     </message>
     <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
-        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin trong vòng hai năm.</translation>
+        <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
     </message>
 </context>
 <context>
@@ -690,7 +690,7 @@
     <name>DueDatesDialog</name>
     <message>
         <source>Reporting periods and due dates</source>
-        <translation>Kỳ báo cáo và hạn nộp</translation>
+        <translation>Kỳ báo cáo và hạn gửi báo cáo</translation>
     </message>
     <message>
         <source>Period</source>
@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>Due date</source>
-        <translation>Hạn nộp</translation>
+        <translation>Hạn gửi báo cáo</translation>
     </message>
     <message>
         <source>Add period</source>
@@ -718,7 +718,7 @@
     </message>
     <message>
         <source>Agencies see these dates once they install the catalog update you publish.</source>
-        <translation>Các cơ quan sẽ thấy các hạn nộp này sau khi cài bản cập nhật danh mục do đầu mối phát hành.</translation>
+        <translation>Các cơ quan sẽ thấy các hạn gửi báo cáo này sau khi cài bản cập nhật danh mục do đầu mối phát hành.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <source>&amp;Excel workbook (.xlsx)</source>
-        <translation>Bảng tính &amp;Excel (.xlsx)</translation>
+        <translation>&amp;Tệp Excel (.xlsx)</translation>
     </message>
     <message>
         <source>P&amp;DF report (.pdf)</source>
@@ -881,15 +881,15 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <name>FocalCommands</name>
     <message>
         <source>National report</source>
-        <translation>Báo cáo quốc gia</translation>
+        <translation>Báo cáo tổng hợp</translation>
     </message>
     <message>
         <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
-        <translation>Báo cáo tổng hợp quốc gia năm %1: tóm tắt, tình hình báo cáo, lĩnh vực, khuyến nghị (ưu tiên theo dõi trước), đánh giá và phụ lục hoạt động theo cơ quan. Chọn định dạng nào?</translation>
+        <translation>Báo cáo tổng hợp năm %1: tóm tắt, tình hình báo cáo, lĩnh vực, khuyến nghị (thuộc thủ tục theo dõi trước), đánh giá và phụ lục hoạt động theo cơ quan. Chọn định dạng nào?</translation>
     </message>
     <message>
         <source>Excel workbook (.xlsx)</source>
-        <translation>Sổ tính Excel (.xlsx)</translation>
+        <translation>Tệp Excel (.xlsx)</translation>
     </message>
     <message>
         <source>PDF document (.pdf)</source>
@@ -901,7 +901,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation>Sổ tính Excel (*.xlsx)</translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -914,7 +914,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>The national report was saved:
 %1</source>
-        <translation>Đã lưu báo cáo quốc gia:
+        <translation>Đã lưu báo cáo tổng hợp:
 %1</translation>
     </message>
     <message>
@@ -938,7 +938,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation>Sổ tính Excel (*.xlsx)</translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -970,7 +970,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>There is no workbook (.xlsx) to import there.</source>
-        <translation>Không có sổ tính (.xlsx) nào để nhập ở đó.</translation>
+        <translation>Không có tệp Excel (.xlsx) nào để nhập ở đó.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1007,7 +1007,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>&amp;Accept files edited after export (checked like a filled-in template and marked as edited)</source>
-        <translation>&amp;Chấp nhận tệp đã bị sửa sau khi xuất (kiểm tra như biểu mẫu đã điền và đánh dấu là đã sửa)</translation>
+        <translation>&amp;Chấp nhận tệp đã bị sửa sau khi xuất (kiểm tra như mẫu báo cáo đã điền và đánh dấu là đã sửa)</translation>
     </message>
     <message>
         <source>Save &amp;problems…</source>
@@ -1071,7 +1071,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>Save the problems as a workbook</source>
-        <translation>Lưu danh sách lỗi thành sổ tính</translation>
+        <translation>Lưu danh sách lỗi thành tệp Excel</translation>
     </message>
     <message>
         <source>problems.xlsx</source>
@@ -1079,7 +1079,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation>Sổ tính Excel (*.xlsx)</translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>The problems were saved to %1</source>
@@ -1110,7 +1110,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>Filled-in template</source>
-        <translation>Biểu mẫu đã điền</translation>
+        <translation>Mẫu báo cáo đã điền</translation>
     </message>
     <message>
         <source>Edited after export: accepted, marked as edited</source>
@@ -1122,7 +1122,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>from a template</source>
-        <translation>từ biểu mẫu</translation>
+        <translation>từ mẫu báo cáo</translation>
     </message>
     <message>
         <source>edited after export</source>
@@ -1177,7 +1177,7 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>Hash</source>
-        <translation>Mã băm</translation>
+        <translation>Mã kiểm tra</translation>
     </message>
     <message>
         <source>Nothing imported yet. Choose files or a folder, or drop them on this window: each file is previewed before anything is written.</source>
@@ -1339,7 +1339,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Period %1 · due %2</source>
-        <translation>Kỳ báo cáo %1 · hạn nộp %2</translation>
+        <translation>Kỳ báo cáo %1 · hạn gửi báo cáo %2</translation>
     </message>
     <message>
         <source>Period %1</source>
@@ -1390,7 +1390,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     <name>OverviewPage</name>
     <message>
         <source>No due date is set for this period.</source>
-        <translation>Kỳ báo cáo này chưa có hạn nộp.</translation>
+        <translation>Kỳ báo cáo này chưa có hạn gửi báo cáo.</translation>
     </message>
     <message>
         <source>Due today</source>
@@ -1438,7 +1438,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Due date %1 — %2</source>
-        <translation>Hạn nộp %1 — %2</translation>
+        <translation>Hạn gửi báo cáo %1 — %2</translation>
     </message>
     <message>
         <source>Progress by area</source>
@@ -1530,7 +1530,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Recommendations (follow-up first)</source>
-        <translation>Khuyến nghị (ưu tiên theo dõi xếp trước)</translation>
+        <translation>Khuyến nghị (thuộc thủ tục theo dõi xếp trước)</translation>
     </message>
     <message>
         <source>Code</source>
@@ -1542,7 +1542,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
-        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
+        <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
     </message>
 </context>
 <context>
@@ -1627,7 +1627,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Follow-up</source>
-        <translation>Theo dõi</translation>
+        <translation>Thủ tục theo dõi</translation>
     </message>
     <message>
         <source>Response</source>
@@ -1659,7 +1659,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
-        <translation>Khuyến nghị ưu tiên theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
+        <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
     </message>
 </context>
 <context>
@@ -1674,7 +1674,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Follow-up only</source>
-        <translation>Chỉ khuyến nghị ưu tiên theo dõi</translation>
+        <translation>Chỉ khuyến nghị thuộc thủ tục theo dõi</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1694,7 +1694,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Follow-up</source>
-        <translation>Ưu tiên theo dõi</translation>
+        <translation>Thủ tục theo dõi</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1863,7 +1863,7 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
     <message>
         <source>Content hash</source>
-        <translation>Mã băm nội dung</translation>
+        <translation>Mã kiểm tra nội dung</translation>
     </message>
     <message>
         <source>Activities</source>
@@ -2022,7 +2022,7 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
     </message>
     <message>
         <source>Periods and &amp;due dates; publish the catalog…</source>
-        <translation>Kỳ báo cáo và &amp;hạn nộp; phát hành danh mục…</translation>
+        <translation>Kỳ báo cáo và &amp;hạn gửi báo cáo; phát hành danh mục…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2046,7 +2046,7 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
     </message>
     <message>
         <source>&amp;National report…</source>
-        <translation>Báo cáo &amp;quốc gia…</translation>
+        <translation>Báo cáo tổn&amp;g hợp…</translation>
     </message>
     <message>
         <source>&amp;Report: number, signer, recipients…</source>

@@ -27,7 +27,7 @@ def test_report_writes_both_files_and_says_so(cli: CliRunner, focal_db: Path,
     wb.close()
     done = cli("--db", focal_db, "report", "pdf", "--period", "2025", "-o", pdf)
     assert done.code == 0, done.err
-    assert "Wrote the national report of 2025" in done.out
+    assert "Wrote the consolidated report of 2025" in done.out
     assert pdf.read_bytes().startswith(b"%PDF")
 
 

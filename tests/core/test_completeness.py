@@ -23,7 +23,12 @@ from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 
 DUE = {2024: date(2024, 12, 15), 2025: date(2025, 12, 15)}
-PROVINCES, MINISTRIES, CENTRAL = 34, 17, 2  # in force: ministries with ministerial agencies
+# Units in force that report: ministries with ministerial agencies, the focal point
+# (the Ministry of Justice, which receives the reports) left out.
+PROVINCES, MINISTRIES, CENTRAL = 34, 16, 2
+# Before the 2025 reorganisations: 63 provinces; 18 ministries (the Ministry of Justice
+# left out) and 4 ministerial agencies.
+PROVINCES_2024, MINISTRIES_2024 = 63, 17 + 4
 
 
 def utc(*parts: int) -> datetime:
@@ -87,6 +92,7 @@ def test_rows_are_the_units_in_force_in_kind_then_vietnamese_order(grid: Grid) -
     assert len(grid.rows) == PROVINCES + MINISTRIES + CENTRAL
     codes = [r.code for r in grid.rows]
     assert "HGG" not in codes and "BLDTBXH" not in codes and "UBDT" not in codes
+    assert "BTP" not in codes  # the focal point receives the reports
     assert codes[:6] == ["CTO", "DNG", "HNI", "HPG", "HUE", "HCM"]  # "Thành phố Hồ..." last
     assert codes[-2:] == ["TANDTC", "VKSNDTC"]
     assert row(grid, "TQG").former == ("HGG",)
@@ -132,8 +138,42 @@ def test_counts_and_on_time_rate(grid: Grid) -> None:
     assert (c2025.received, c2025.on_time, c2025.late) == (9, 7, 2)
     assert c2025.not_received == c2025.agencies - 9
     assert c2025.on_time_rate == pytest.approx(7 / 9)
-    assert (c2024.received, c2024.on_time, c2024.late) == (2, 1, 1)
-    assert c2024.on_time_rate == pytest.approx(0.5)
+    # HGG and HNI on time, TQG late: each unit of 2024 counts on its own
+    assert c2024.agencies == PROVINCES_2024 + MINISTRIES_2024 + CENTRAL
+    assert (c2024.received, c2024.on_time, c2024.late) == (3, 2, 1)
+    assert c2024.on_time_rate == pytest.approx(2 / 3)
+
+
+def test_a_past_period_counts_the_units_that_had_to_report_then(grid: Grid) -> None:
+    pto = row(grid, "PTO")  # Phú Thọ absorbed Vĩnh Phúc and Hòa Bình on 1 July 2025
+    c2024, c2025 = pto.cells
+    assert (c2024.expected, c2024.reported) == (3, 0)
+    assert [m.code for m in c2024.missing] == ["PTO", "HBH", "VPC"]  # own unit first
+    assert (c2025.expected, [m.code for m in c2025.missing]) == (1, ["PTO"])
+    tqg = row(grid, "TQG").cells[0]
+    assert (tqg.expected, tqg.reported, tqg.late, tqg.missing) == (2, 2, 1, ())
+    # A ministry formed on 1 March 2025 did not exist in 2024: its two predecessors did.
+    bnnmt = row(grid, "BNNMT").cells[0]
+    assert sorted(m.code for m in bnnmt.missing) == ["BNNPTNT", "BTNMT"]
+    assert [m.code for m in row(grid, "BNNMT").cells[1].missing] == ["BNNMT"]
+    # A former ministry's file after its end stands for its successor in force.
+    bnv = row(grid, "BNV").cells[1]
+    assert (bnv.expected, bnv.reported, bnv.missing) == (1, 1, ())
+
+
+def test_the_focal_point_never_has_to_report(db: Database) -> None:
+    from desktop_app.core.services.agencies import AgencyDirectory
+    from desktop_app.core.services.completeness import had_to_report
+
+    agencies = AgencyDirectory.load(db).by_code
+    assert not had_to_report(agencies["BTP"], date(2024, 12, 15))
+    assert not had_to_report(agencies["BTP"], date(2026, 12, 15))
+    assert had_to_report(agencies["HGG"], date(2025, 6, 30))
+    assert not had_to_report(agencies["HGG"], date(2025, 7, 1))
+    assert had_to_report(agencies["BLDTBXH"], date(2025, 2, 28))
+    assert not had_to_report(agencies["BLDTBXH"], date(2025, 3, 1))
+    assert not had_to_report(agencies["BDTTG"], date(2024, 12, 15))
+    assert had_to_report(agencies["BDTTG"], date(2025, 3, 1))
 
 
 def test_rate_is_none_when_nothing_was_received(db: Database) -> None:

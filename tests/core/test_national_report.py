@@ -244,13 +244,21 @@ def test_the_pdf_reads_as_the_official_report(made: Made) -> None:
                    "Tổng hợp kết quả thực hiện Kế hoạch", "I. TÌNH HÌNH BÁO CÁO",
                    "II. KẾT QUẢ THỰC HIỆN THEO LĨNH VỰC", "III. KẾT QUẢ THỰC HIỆN CÁC KHUYẾN NGHỊ",
                    "IV. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ", "Nơi nhận:", "Thủ tướng Chính phủ (để báo cáo)",
-                   "Phụ lục I", "Phụ lục II", "Tuyên Quang", made.follow_up, "mức B"):
+                   "Phụ lục I", "Phụ lục II", "Tuyên Quang", "mức B"):
         assert phrase in text, phrase
+    squeezed = "".join(text.split())
+    assert "đượcphêduyệttạiQuyếtđịnhsố1252/QĐ-TTgngày26/09/2019" in squeezed
+    assert "banhànhkèmtheo" not in squeezed
+    # Recommendations by where they are in their document, never by internal code.
+    rec = next(r for r in by_recommendation(made.db, YEAR) if r.code == made.follow_up)
+    where = f"đoạn {rec.paragraph}, {rec.source_symbol}"
+    assert where in text
+    assert made.follow_up not in text
     # The grade is explained in the catalog's words.
     meaning = grade_meanings(made.db)[1].meaning_vi.lower().rstrip(".")
     assert "".join(meaning.split()) in "".join(text.split())
     # The follow-up recommendation comes before the table of the others.
-    assert text.index(made.follow_up) < text.index("2. Các khuyến nghị khác")
+    assert text.index(where) < text.index("2. Các khuyến nghị khác")
     # Page numbers from page 2 on, none on page 1.
     assert not pages[0].lstrip().splitlines()[0].strip().isdigit()
     for number, page in enumerate(pages[1:4], start=2):
@@ -264,3 +272,16 @@ def test_the_pdf_embeds_only_tinos(made: Made) -> None:
         fields = line.split()
         assert fields[0].split("+")[-1].startswith("Tinos"), line
         assert fields[-5] == "yes", line
+
+
+def test_the_pdf_names_who_did_not_report_and_every_recommendation_by_its_text(
+        made: Made) -> None:
+    text = unicodedata.normalize("NFC", run("pdftotext", "-enc", "UTF-8", str(made.pdf), "-"))
+    squeezed = "".join(text.split())
+    missing = squeezed[squeezed.index("cơquanchưagửibáocáo:"):squeezed.index("Bảng1.")]
+    assert "BộTưpháp" not in missing  # the focal point receives the reports
+    report = national_report_data(made.db, YEAR, now=NOW)
+    other = next(r for r in report.recommendations if not r.follow_up and r.paragraph)
+    table = squeezed[squeezed.index("2.Cáckhuyếnnghịkhác"):squeezed.index("Bảng4.")]
+    assert "".join(other.text_vi.split())[:40] in table
+    assert squeezed.count("(KèmtheoBáocáosố") == 2

@@ -160,7 +160,7 @@ def test_a4_metadata_and_page_numbers_from_page_two(report: Report) -> None:
     info = run("pdfinfo", str(report.pdf))
     assert re.search(r"Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)", info)
     assert "Creator:         NAP Reporter" in info
-    assert "Author:          Vĩnh Long" in info
+    assert "Author:          Ủy ban nhân dân tỉnh Vĩnh Long" in info
     assert report.prepared.meta.content_hash in info  # the full hash, in the keywords
     pages = page_texts(report.pdf)
     assert len(pages) >= 3
@@ -322,3 +322,51 @@ def test_progress_reports_pages(report: Report, tmp_path: Path) -> None:
     assert rendered and rendered[-1].done >= 3
     assert steps[-1].stage == "done"
     assert report_lookups  # the lookups are public for callers that render themselves
+
+
+def test_the_report_reads_as_a_civil_servant_writes_it(report: Report) -> None:
+    text = unicodedata.normalize("NFC", "\n".join(page_texts(report.pdf)))
+    squeezed = squeeze(text)
+    # The excerpt names the plan once and the Decision that approved it.
+    assert squeeze("Kết quả thực hiện Kế hoạch tăng cường thực thi hiệu quả Công ước") in squeezed
+    assert squeeze("được phê duyệt tại Quyết định số 1252/QĐ-TTg ngày 26/09/2019 của Thủ "
+                   "tướng Chính phủ") in squeezed
+    assert squeeze("ban hành kèm theo") not in squeezed
+    assert squeeze("thực hiện Kế hoạch thực hiện") not in squeezed
+    assert squeeze("(Kỳ báo cáo năm 2025: số liệu từ ngày 15/12/2024 đến ngày 14/12/2025)"
+                   ) in squeezed
+    # The body names the issuing body in full, tasks by number, never internal codes.
+    assert squeeze("Ủy ban nhân dân tỉnh Vĩnh Long đã triển khai") in squeezed
+    assert re.search(r"Nhiệm vụ \d+\. ", text)
+    assert not re.search(r"QD\d{4}-T\d+|CO\d-[A-Z]+|UPR\d-T\d+", text)
+    # Each annex refers to the report by its number and date.
+    assert squeezed.count(squeeze("(Kèm theo Báo cáo số")) == 2
+    in_order = squeeze("".join(page_texts(report.pdf, raw=True)))
+    assert squeeze("ngày tháng năm") in in_order  # the clerk writes the day and month
+    assert squeeze("của Ủy ban nhân dân tỉnh Vĩnh Long)") in in_order
+
+
+@pytest.mark.parametrize(("most", "step"), [(0, 1), (1, 1), (5, 1), (7, 2), (13, 5),
+                                            (60, 10), (300, 50), (1234, 500)])
+def test_chart_axes_step_in_whole_numbers(most: int, step: int) -> None:
+    assert pdf_kit.whole_step(most) == step
+
+
+def test_a_chart_of_one_activity_labels_its_axis_0_and_1() -> None:
+    from desktop_app.core.exchange.report_model import AreaProgress, IndicatorCounts, StatusCounts
+
+    one = AreaProgress("A1", 1, "Lĩnh vực", "Area",
+                       StatusCounts.from_mapping({"completed": 1}), IndicatorCounts())
+    chart = next(c for c in pdf_kit.status_chart([one]).contents
+                 if hasattr(c, "valueAxis"))
+    assert (chart.valueAxis.valueStep, chart.valueAxis.valueMax) == (1, 1)
+
+
+def test_the_issuing_body_is_named_in_full() -> None:
+    from desktop_app.core.exchange.report_model import issuing_body_vi
+
+    assert issuing_body_vi("city", "Hà Nội") == "Ủy ban nhân dân Thành phố Hà Nội"
+    assert issuing_body_vi("city", "Thành phố Hồ Chí Minh") == (
+        "Ủy ban nhân dân Thành phố Hồ Chí Minh")
+    assert issuing_body_vi("province", "Vĩnh Long") == "Ủy ban nhân dân tỉnh Vĩnh Long"
+    assert issuing_body_vi("ministry", "Bộ Tư pháp") == "Bộ Tư pháp"

@@ -99,7 +99,7 @@ def test_overview_shows_the_core_counts(qtbot: Any, octx: AppContext) -> None:
 
 def test_days_left_label_for_a_fixed_date(qtbot: Any, octx: AppContext) -> None:
     page = _overview_page(qtbot, octx)
-    assert page.due_label.text() == "Hạn nộp 15/12/2025 — còn 14 ngày"
+    assert page.due_label.text() == "Hạn gửi báo cáo 15/12/2025 — còn 14 ngày"
     page.today = date(YEAR, 12, 14)
     page.refresh()
     assert page.due_label.text().endswith("còn 1 ngày")
@@ -108,7 +108,7 @@ def test_days_left_label_for_a_fixed_date(qtbot: Any, octx: AppContext) -> None:
     assert page.due_label.text().endswith("đến hạn hôm nay")
     page.today = date(YEAR, 12, 20)
     page.refresh()
-    assert page.due_label.text() == "Hạn nộp 15/12/2025 — quá hạn 5 ngày"
+    assert page.due_label.text() == "Hạn gửi báo cáo 15/12/2025 — quá hạn 5 ngày"
     assert "color" in page.due_label.styleSheet()
 
 

@@ -61,6 +61,7 @@ CHECKED = {
 LINKS_BASIS = {"decision", "project_reading"}  # who says a task serves those recommendations
 PLAN_KINDS = {"iccpr", "upr"}
 OPTIONAL_DATES: dict[str, tuple[str, ...]] = {
+    "agencies": ("in_force_from", "in_force_until"),
     "sources": ("reviewed_on", "released_on"),
     "recommendations": ("follow_up_due",),
     "periods": ("data_from", "data_to"),

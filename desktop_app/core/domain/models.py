@@ -353,3 +353,15 @@ class PinnedKey(SQLModel, table=True):
     pinned_at: datetime = Field(default_factory=utc_now)  # UTC
     file_name: str = ""
     batch_uuid: str = Field(default="", max_length=36)
+
+
+class AgencyContact(SQLModel, table=True):
+    """The focal point's contact at an agency: filled from the contact named in the
+    agency's latest accepted submission, edited by hand; the newer word wins."""
+
+    agency_id: int = Field(foreign_key="agency.id", primary_key=True, ondelete="CASCADE")
+    contact_person: str = ""
+    phone: str = ""
+    email: str = ""
+    updated_at: datetime = Field(default_factory=utc_now)  # UTC: when this was last said
+    edited: bool = False  # last changed by a person (False: taken from a submission)

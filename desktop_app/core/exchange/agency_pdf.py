@@ -37,11 +37,13 @@ from reportlab.platypus import (
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
 from desktop_app.core.domain.labels import label_of
 from desktop_app.core.domain.text import nfc
+from desktop_app.core.domain.timefmt import local_text
 from desktop_app.core.exchange.pdf_kit import (
     CREATOR,
     MISSED_FILL,
     TABLE_SIZE,
     S,
+    annex_reference,
     area_table,
     closing,
     date_vi,
@@ -49,6 +51,7 @@ from desktop_app.core.exchange.pdf_kit import (
     header,
     markup,
     number_vi,
+    period_line,
     register_fonts,
     status_chart,
     status_phrase,
@@ -61,7 +64,6 @@ from desktop_app.core.exchange.pdf_kit import (
 )
 from desktop_app.core.exchange.pdf_render import DocumentInfo, render_on_worker, render_story
 from desktop_app.core.exchange.report_model import (
-    VIET_NAM,
     AreaProgress,
     IndicatorCounts,
     ReportLookups,
@@ -69,6 +71,7 @@ from desktop_app.core.exchange.report_model import (
     StatusCounts,
     TaskProgress,
     natural_key,
+    plan_excerpt,
     themes,
 )
 from desktop_app.core.exchange.submission import (
@@ -94,16 +97,9 @@ TaskGroup = tuple[TaskProgress | None, str, list[ActivityRecord]]
 
 def _title(prepared: PreparedSubmission, lookups: ReportLookups) -> list[Flowable]:
     year = prepared.meta.period
-    plan = nfc(lookups.plan_title_vi) or "Kế hoạch thực hiện Công ước quốc tế về các quyền " \
-                                         "dân sự và chính trị"
-    decision = ""
-    if lookups.plan_decision:
-        decision = f" ban hành kèm theo Quyết định số {nfc(lookups.plan_decision)}"
-        if lookups.plan_signed_on:
-            decision += f" ngày {lookups.plan_signed_on.day}/{lookups.plan_signed_on.month}/" \
-                        f"{lookups.plan_signed_on.year}"
-        decision += " của Thủ tướng Chính phủ"
-    return title_block(f"Kết quả thực hiện {plan}{decision} năm {year}", year)
+    excerpt = plan_excerpt("Kết quả", lookups.plan_title_vi, lookups.plan_decision,
+                           lookups.plan_signed_on)
+    return title_block(excerpt, period_line(year, lookups.period_from, lookups.period_to))
 
 
 def _status_counts(activities: Sequence[ActivityRecord]) -> StatusCounts:
@@ -168,7 +164,10 @@ def _task_groups(prepared: PreparedSubmission, lookups: ReportLookups
 
 
 def _task_label(task: TaskProgress | None, code: str) -> str:
-    return f"{nfc(task.title_vi)} ({code})" if task else f"Nhiệm vụ {code}"
+    """A task as the plan names it ("Nhiệm vụ 3. Tuyên truyền …"); never its code."""
+    if task is None:
+        return "Nhiệm vụ không thuộc Kế hoạch của kỳ báo cáo"
+    return f"Nhiệm vụ {task.number}. {nfc(task.title_vi)}"
 
 
 def _activity_table(activities: Sequence[ActivityRecord], first_number: int) -> LongTable:
@@ -202,16 +201,16 @@ def _activity_table(activities: Sequence[ActivityRecord], first_number: int) -> 
     return table
 
 
-def _indicator_table(indicators: Sequence[IndicatorRecord], titles: dict[str, str]
-                     ) -> LongTable:
+def _indicator_table(indicators: Sequence[IndicatorRecord], titles: dict[str, str],
+                     tasks: dict[str, TaskProgress]) -> LongTable:
     head = ["STT", "Chỉ số", "Đơn vị tính", "Giá trị cơ sở", "Chỉ tiêu", "Kết quả",
             "Đánh giá"]
     widths = [10 * mm, 67 * mm, 18 * mm, 17 * mm, 17 * mm, 17 * mm, 19 * mm]
     rows: list[list[Any]] = [[Paragraph(h, S.cell_head) for h in head]]
     marks: list[tuple[Any, ...]] = []
     for n, ind in enumerate(indicators, start=1):
-        about = titles.get(ind.activity_uuid or "") or (f"Nhiệm vụ {ind.task_code}"
-                                                         if ind.task_code else "")
+        about = titles.get(ind.activity_uuid or "") or (
+            _task_label(tasks.get(ind.task_code), ind.task_code) if ind.task_code else "")
         name = wrap(ind.name, widths[1])
         if about:
             name += "\n" + wrap(f"({about})", widths[1])
@@ -237,10 +236,9 @@ def _indicator_table(indicators: Sequence[IndicatorRecord], titles: dict[str, st
 
 def _fingerprint(prepared: PreparedSubmission) -> str:
     meta = prepared.meta
-    created = meta.created_at.astimezone(VIET_NAM).strftime("%d/%m/%Y %H:%M")
     return (f"{CREATOR} {escape(meta.app_version)} · {escape(meta.agency_code)} · kỳ "
             f"{meta.period} · phiên bản {meta.version} · mã kiểm tra (SHA-256) "
-            f"{meta.content_hash[:16]} · lập lúc {created} (giờ Việt Nam) · "
+            f"{meta.content_hash[:16]} · lập lúc {escape(local_text(meta.created_at))} · "
             f"mã báo cáo {escape(meta.submission_uuid)}")
 
 
@@ -259,8 +257,8 @@ def _summary(prepared: PreparedSubmission, lookups: ReportLookups, agency: str
     on_track = sum(1 for i in inds if i.result is not None and i.result >= i.target)
     out: list[Flowable] = [Paragraph("I. KHÁI QUÁT KẾT QUẢ THỰC HIỆN", S.section)]
     out.append(Paragraph(escape(
-        f"Trong năm {year}, {agency} đã triển khai {thousands(len(acts))} hoạt động thuộc "
-        f"{thousands(tasks_with)} nhiệm vụ của Kế hoạch"
+        f"Trong kỳ báo cáo năm {year}, {agency} đã triển khai {thousands(len(acts))} "
+        f"hoạt động thuộc {thousands(tasks_with)} nhiệm vụ của Kế hoạch"
         + (f", trong đó: {status_phrase(_status_counts(acts))}." if acts else ".")), S.body))
     out.append(Paragraph(escape(
         f"Tổng kinh phí đã bố trí cho các hoạt động là {thousands(budget)} đồng. Người hưởng "
@@ -268,7 +266,7 @@ def _summary(prepared: PreparedSubmission, lookups: ReportLookups, agency: str
         f"{thousands(ethnic)}; người khuyết tật {thousands(disabled)}; trẻ em "
         f"{thousands(children)}."), S.body))
     out.append(Paragraph(escape(
-        f"Về chỉ số theo dõi: {thousands(len(inds))} chỉ số, trong đó {thousands(with_result)} "
+        f"Về chỉ số: {thousands(len(inds))} chỉ số, trong đó {thousands(with_result)} "
         f"chỉ số đã có kết quả, {thousands(on_track)} chỉ số đạt hoặc vượt chỉ tiêu."),
         S.body))
     if lookups.areas:
@@ -314,13 +312,13 @@ def _indicators(prepared: PreparedSubmission, lookups: ReportLookups) -> list[Fl
     out: list[Flowable] = [CondPageBreak(30 * mm),
                            Paragraph("III. KẾT QUẢ THỰC HIỆN CÁC CHỈ SỐ", S.section)]
     if not inds:
-        out.append(Paragraph("Chưa có chỉ số theo dõi trong kỳ báo cáo.", S.body))
+        out.append(Paragraph("Chưa có chỉ số trong kỳ báo cáo.", S.body))
         return out
     with_result = sum(1 for i in inds if i.result is not None)
     on_track = sum(1 for i in inds if i.result is not None and i.result >= i.target)
     below = len(inds) - with_result
     out.append(Paragraph(escape(
-        f"Trong {thousands(len(inds))} chỉ số theo dõi, {thousands(on_track)} chỉ số đạt "
+        f"Trong {thousands(len(inds))} chỉ số, {thousands(on_track)} chỉ số đạt "
         f"hoặc vượt chỉ tiêu, {thousands(with_result - on_track)} chỉ số chưa đạt và "
         f"{thousands(below)} chỉ số chưa có kết quả. Kết quả từng chỉ số so với chỉ tiêu "
         f"tại Phụ lục II kèm theo."), S.body))
@@ -346,11 +344,11 @@ def _challenges(acts: Sequence[ActivityRecord]) -> list[Flowable]:
         if len(found) > MAX_THEMES:
             out.append(Paragraph(escape(
                 f"- Các ý kiến khác: {thousands(len(found) - MAX_THEMES)} nội dung, chi tiết "
-                f"trong tệp báo cáo Excel cùng phiên bản."), S.bullet))
+                f"trong tệp Excel của báo cáo cùng phiên bản."), S.bullet))
     return out
 
 
-def _annex_activities(prepared: PreparedSubmission, agency: str,
+def _annex_activities(prepared: PreparedSubmission, settings: ReportSettings, agency: str,
                       groups: list[tuple[AreaProgress | None, list[TaskGroup]]]
                       ) -> list[Flowable]:
     """Annex I: every activity by area and task, up to MAX_ANNEX_ACTIVITIES."""
@@ -359,7 +357,7 @@ def _annex_activities(prepared: PreparedSubmission, agency: str,
     out: list[Flowable] = [
         PageBreak(), Paragraph("Phụ lục I", S.annex),
         Paragraph("DANH MỤC CÁC HOẠT ĐỘNG THEO LĨNH VỰC, NHIỆM VỤ", S.annex),
-        Paragraph(escape(f"(Kèm theo Báo cáo năm {meta.period} của {agency})"), S.annex_sub),
+        Paragraph(escape(annex_reference(settings, meta.created_at, agency)), S.annex_sub),
         Paragraph("Ghi chú: PN - phụ nữ; DTTS - người dân tộc thiểu số; NKT - người khuyết "
                   "tật; TE - trẻ em (lượt người).", S.note)]
     budget_left = MAX_ANNEX_ACTIVITIES
@@ -385,28 +383,30 @@ def _annex_activities(prepared: PreparedSubmission, agency: str,
     if left_out:
         out.append(Paragraph(escape(
             f"Phụ lục này liệt kê {thousands(shown)} trong số {thousands(len(acts))} hoạt động; "
-            f"{thousands(left_out)} hoạt động còn lại có trong tệp báo cáo Excel "
+            f"{thousands(left_out)} hoạt động còn lại có trong tệp Excel của báo cáo "
             f"cùng phiên bản {meta.version} (mã kiểm tra {meta.content_hash[:16]})."), S.note))
     return out
 
 
-def _annex_indicators(prepared: PreparedSubmission, agency: str) -> list[Flowable]:
+def _annex_indicators(prepared: PreparedSubmission, settings: ReportSettings, agency: str,
+                      lookups: ReportLookups) -> list[Flowable]:
     """Annex II: every indicator against its target, up to MAX_ANNEX_INDICATORS."""
     acts, inds = prepared.data.activities, prepared.data.indicators
     out: list[Flowable] = [
         PageBreak(), Paragraph("Phụ lục II", S.annex),
         Paragraph("KẾT QUẢ THỰC HIỆN CÁC CHỈ SỐ SO VỚI CHỈ TIÊU", S.annex),
-        Paragraph(escape(f"(Kèm theo Báo cáo năm {prepared.meta.period} của {agency})"),
+        Paragraph(escape(annex_reference(settings, prepared.meta.created_at, agency)),
                   S.annex_sub)]
     if inds:
         titles = {a.uuid: a.title for a in acts}
-        out.append(_indicator_table(inds[:MAX_ANNEX_INDICATORS], titles))
+        tasks = {t.code: t for t in lookups.tasks}
+        out.append(_indicator_table(inds[:MAX_ANNEX_INDICATORS], titles, tasks))
     else:
-        out.append(Paragraph("Chưa có chỉ số theo dõi trong kỳ báo cáo.", S.plain))
+        out.append(Paragraph("Chưa có chỉ số trong kỳ báo cáo.", S.plain))
     if len(inds) > MAX_ANNEX_INDICATORS:
         out.append(Paragraph(escape(
             f"Phụ lục này liệt kê {thousands(MAX_ANNEX_INDICATORS)} trong số "
-            f"{thousands(len(inds))} chỉ số; các chỉ số còn lại có trong tệp báo cáo Excel "
+            f"{thousands(len(inds))} chỉ số; các chỉ số còn lại có trong tệp Excel của báo cáo "
             f"cùng phiên bản."), S.note))
     return out
 
@@ -428,8 +428,8 @@ def build_story(prepared: PreparedSubmission, settings: ReportSettings,
     story.append(KeepTogether([story.pop(), Spacer(1, 6),
                                closing(settings, prepared.key_fingerprint)]))
     story.append(Paragraph(_fingerprint(prepared), S.small))
-    story += _annex_activities(prepared, agency, groups)
-    story += _annex_indicators(prepared, agency)
+    story += _annex_activities(prepared, settings, agency, groups)
+    story += _annex_indicators(prepared, settings, agency, lookups)
     story.append(Paragraph(_fingerprint(prepared), S.small))
     left_out = {"activities": max(0, len(data.activities) - MAX_ANNEX_ACTIVITIES),
                 "indicators": max(0, len(data.indicators) - MAX_ANNEX_INDICATORS)}

@@ -43,6 +43,19 @@ class AssessmentRef:
 
 
 @dataclass(frozen=True)
+class CommitteeGrade:
+    """The Committee's own assessment, in its follow-up procedure, of what the State did
+    on a recommendation (or an element of it): a fact with its document and date, never
+    the focal point's judgment."""
+
+    grade: str  # A–E
+    element_vi: str  # the element graded; empty for the whole recommendation
+    document: str  # the Committee's document it came in ("" when not recorded)
+    on: date | None  # that document's date
+    verified: bool  # read in a named source; False: still to check against the document
+
+
+@dataclass(frozen=True)
 class RecommendationView:
     code: str
     source_code: str
@@ -54,6 +67,9 @@ class RecommendationView:
     activities: int
     indicators: IndicatorCounts
     assessment: AssessmentRef | None  # the period's, else one not tied to a period
+    source_symbol: str | None = None  # "CCPR/C/VNM/CO/3"; None when the catalog has none
+    source_title_vi: str = ""
+    committee_grades: tuple[CommitteeGrade, ...] = ()  # from the catalog, oldest first
 
     def text(self, lang: str) -> str:
         return self.text_vi if lang == "vi" else self.text_en
@@ -111,16 +127,26 @@ class UnitHistory:
     current_version: int
     first_received: datetime  # UTC
     on_time: bool
+    name_vi: str = ""
 
 
 @dataclass(frozen=True)
 class Cell:
+    """A row's period. The row is a unit in force now; in a period before a
+    reorganisation several units of it had to report (the former provinces it absorbed),
+    and each of them counts on its own: ``expected`` units had to report, ``reported``
+    of them did, ``late`` of those late, and ``missing`` names the others."""
+
     year: int
     state: CellState
     versions: int  # summed over the units of the row
     first_received: datetime | None  # the earliest receipt of any unit, UTC
     units: tuple[UnitHistory, ...] = ()  # the row's own unit first, then former ones
     overdue: bool = False  # not received and the due date has passed (as of ``today``)
+    expected: int = 1  # units of this row that had to report for the period
+    reported: int = 0  # of them (or standing in for them), how many sent a file
+    late: int = 0  # of those, how many sent their first version after the due date
+    missing: tuple[AgencyRef, ...] = ()  # the units that had to report and did not
 
     @property
     def received(self) -> bool:
@@ -142,6 +168,9 @@ class Row:
 
 @dataclass(frozen=True)
 class PeriodCounts:
+    """A period's reporting units: those that had to report then (``agencies``: the 63
+    provinces before July 2025, the 34 after), how many sent, on time or late."""
+
     year: int
     due_date: date | None
     agencies: int
@@ -187,7 +216,9 @@ class AnnexActivity:
     disabilities: int | None
     children: int | None
     budget_vnd: int | None
-    recommendations: tuple[str, ...]
+    recommendations: tuple[str, ...]  # codes (the workbook's columns)
+    task_number: int | None = None  # the task's number in its plan
+    recommendation_refs: tuple[str, ...] = ()  # where each is: "đoạn 24, CCPR/C/VNM/CO/3"
 
 
 @dataclass(frozen=True)
@@ -213,6 +244,8 @@ class NationalReport:
     challenges: tuple[tuple[str, int], ...]  # distinct statements, most frequent first
     next_steps: tuple[tuple[str, int], ...]
     grades: tuple[GradeMeaning, ...] = ()  # the Committee's A–E scale, from the catalog
+    period_from: date | None = None  # the data range of the period
+    period_to: date | None = None
 
     @property
     def column(self) -> int:

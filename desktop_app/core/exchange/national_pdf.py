@@ -31,19 +31,26 @@ from reportlab.platypus import (
 )
 
 from desktop_app.core.domain.enums import ActivityStatus, AgencyKind, CellState, Implementation
-from desktop_app.core.domain.labels import label, label_of, labels
+from desktop_app.core.domain.labels import label, label_of
 from desktop_app.core.domain.text import nfc
+from desktop_app.core.domain.timefmt import local_date, local_text
+from desktop_app.core.exchange.assessment_words import (
+    committee_text,
+    judgment_text,
+    sentence,
+    where,
+)
 from desktop_app.core.exchange.national_model import (
     AnnexActivity,
     AreaView,
     NationalReport,
-    RecommendationView,
 )
 from desktop_app.core.exchange.pdf_kit import (
     CREATOR,
     MISSED_FILL,
     TABLE_SIZE,
     S,
+    annex_reference,
     area_table,
     closing,
     date_vi,
@@ -52,6 +59,7 @@ from desktop_app.core.exchange.pdf_kit import (
     header,
     markup,
     number_vi,
+    period_line,
     register_fonts,
     right_cell,
     status_chart,
@@ -65,7 +73,10 @@ from desktop_app.core.exchange.pdf_kit import (
     wrapped_label,
 )
 from desktop_app.core.exchange.pdf_render import DocumentInfo, render_on_worker, render_story
-from desktop_app.core.exchange.report_model import VIET_NAM, AreaProgress
+from desktop_app.core.exchange.report_model import (
+    AreaProgress,
+    plan_excerpt,
+)
 from desktop_app.core.progress import Job
 
 MAX_THEMES = 5  # challenges and next steps in section IV: the most frequent ones
@@ -74,6 +85,7 @@ MAX_THEMES = 5  # challenges and next steps in section IV: the most frequent one
 MAX_ANNEX_ACTIVITIES = 2500
 MIN_PER_AGENCY = 20
 MAX_NAMES = 12  # agencies named in a sentence before "và N cơ quan khác"
+WEAK_GRADES = frozenset({"C", "D", "E"})  # the Committee's grades below "partially"
 
 GROUPS = (  # how section I counts the agencies
     ("Địa phương", frozenset({AgencyKind.CITY, AgencyKind.PROVINCE})),
@@ -102,36 +114,55 @@ def _as_progress(areas: Sequence[AreaView]) -> list[AreaProgress]:
             for a in areas]
 
 
+FOCAL_POINT = "Bộ Tư pháp"
+KIND_GROUPS = (  # how a list of agencies is said: the units of each kind together
+    ("Ủy ban nhân dân các tỉnh, thành phố", frozenset({AgencyKind.CITY, AgencyKind.PROVINCE})),
+    ("các bộ, cơ quan ngang bộ", frozenset({AgencyKind.MINISTRY,
+                                            AgencyKind.MINISTERIAL_AGENCY})),
+    ("các cơ quan trung ương khác", frozenset({AgencyKind.CENTRAL_BODY})),
+)
+
+
 def _title(r: NationalReport) -> list[Flowable]:
-    plan = r.plan_title_vi or ("Kế hoạch thực hiện Công ước quốc tế về các quyền dân sự và "
-                               "chính trị")
-    decision = ""
-    if r.plan_decision:
-        decision = f" ban hành kèm theo Quyết định số {r.plan_decision}"
-        if r.plan_signed_on:
-            s = r.plan_signed_on
-            decision += f" ngày {s.day}/{s.month}/{s.year}"
-        decision += " của Thủ tướng Chính phủ"
-    return title_block(f"Tổng hợp kết quả thực hiện {plan}{decision} năm {r.year}", r.year)
+    excerpt = plan_excerpt("Tổng hợp kết quả", r.plan_title_vi, r.plan_decision,
+                           r.plan_signed_on)
+    return title_block(excerpt, period_line(r.year, r.period_from, r.period_to))
+
+
+def _annex_reference(r: NationalReport) -> str:
+    return annex_reference(r.settings.normalised(), r.created_at, FOCAL_POINT)
 
 
 def _group_counts(r: NationalReport) -> list[tuple[str, int, int, int, int]]:
+    """Per group of kinds: units that had to report, received, on time, late."""
     out = []
     for name, kinds in GROUPS:
         cells = [r.cell_of(row) for row in r.grid.rows if row.kind in kinds]
         if not cells:
             continue
-        out.append((name, len(cells), sum(1 for c in cells if c.received),
-                    sum(1 for c in cells if c.state is CellState.ON_TIME),
-                    sum(1 for c in cells if c.state is CellState.LATE)))
+        reported = sum(c.reported for c in cells)
+        late = sum(c.late for c in cells)
+        out.append((name, sum(c.expected for c in cells), reported, reported - late, late))
     return out
+
+
+def _missingsentence(r: NationalReport) -> str:
+    """The units that had to report and did not, said by kind: "Ủy ban nhân dân các
+    tỉnh, thành phố: Cao Bằng, Lai Châu; các bộ, cơ quan ngang bộ: Bộ Y tế"."""
+    parts = []
+    for words, kinds in KIND_GROUPS:
+        names = [m.name_vi for row in r.grid.rows if row.kind in kinds
+                 for m in r.cell_of(row).missing]
+        if names:
+            parts.append(f"{words}: {_names(names, most=len(names))}")
+    return "; ".join(parts)
 
 
 def _section_reporting(r: NationalReport) -> list[Flowable]:
     c = r.counts
     out: list[Flowable] = [Paragraph("I. TÌNH HÌNH BÁO CÁO CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG",
                                      S.section)]
-    when = r.created_at.astimezone(VIET_NAM).date()
+    when = local_date(r.created_at)
     due = f" (hạn gửi báo cáo: ngày {date_vi(r.due_date)})" if r.due_date else ""
     out.append(text(
         f"Tính đến ngày {date_vi(when)}, Bộ Tư pháp đã nhận được báo cáo năm {r.year} của "
@@ -139,11 +170,9 @@ def _section_reporting(r: NationalReport) -> list[Flowable]:
         f"trong đó {thousands(c.on_time)} báo cáo gửi đúng hạn và {thousands(c.late)} "
         f"báo cáo gửi muộn; tỷ lệ báo cáo đúng hạn (trên số báo cáo đã nhận) là "
         f"{_rate(c.on_time_rate)}."))
-    missing = [row.name_vi for row in r.grid.rows
-               if r.cell_of(row).state is CellState.NOT_RECEIVED]
-    if missing:
-        out.append(text(f"Còn {thousands(len(missing))} cơ quan chưa gửi báo cáo: "
-                        f"{_names(missing, most=len(missing))}."))
+    if c.not_received:
+        out.append(text(f"Còn {thousands(c.not_received)} cơ quan chưa gửi báo cáo: "
+                        f"{_missingsentence(r)}."))
     else:
         out.append(text("Tất cả các bộ, ngành, địa phương đã gửi báo cáo."))
     rows: list[list[Any]] = [head_row("Nhóm cơ quan", "Phải báo cáo", "Đã nhận", "Đúng hạn",
@@ -179,7 +208,7 @@ def _section_areas(r: NationalReport) -> list[Flowable]:
         f"Trong năm {r.year}, {thousands(r.agencies_acting)} bộ, ngành, địa phương đã báo "
         f"cáo {thousands(total)} hoạt động thực hiện Kế hoạch"
         + (f", trong đó: {phrase}" if phrase else "")
-        + f"; tổng kinh phí {thousands(r.budget_vnd)} đồng. Về chỉ số theo dõi: "
+        + f"; tổng kinh phí {thousands(r.budget_vnd)} đồng. Về chỉ số: "
         f"{thousands(r.indicators.total)} chỉ số, trong đó "
         f"{thousands(r.indicators.with_result)} chỉ số đã có kết quả, "
         f"{thousands(r.indicators.on_track)} chỉ số đạt hoặc vượt chỉ tiêu."))
@@ -204,29 +233,12 @@ def _section_areas(r: NationalReport) -> list[Flowable]:
         if inds.total:
             line += (f"; {thousands(inds.on_track)}/{thousands(inds.with_result)} chỉ số "
                      f"có kết quả đạt chỉ tiêu")
-        idle = [t.code for t in tasks if not t.activities.total]
+        idle = [str(t.number) for t in tasks if not t.activities.total]
         if idle:
-            line += f". Nhiệm vụ chưa có hoạt động: {escape(', '.join(idle))}"
+            line += (f". Nhiệm vụ chưa có hoạt động: nhiệm vụ số "
+                     f"{escape(', '.join(idle))}")
         out.append(Paragraph(line + ".", S.body))
     return out
-
-
-def _sentence(value: str) -> str:
-    """Text without its closing full stop or semicolon (the caller adds its own)."""
-    return " ".join(nfc(value).split()).rstrip(" .;")
-
-
-def _assessment_text(r: NationalReport, rec: RecommendationView) -> str:
-    a = rec.assessment
-    if a is None:
-        return "chưa đánh giá"
-    grade = r.grade(a.grade)
-    meaning = _sentence(grade.meaning_vi).lower() if grade is not None else ""
-    done = labels(Implementation, "vi").get(a.implementation, "").lower()
-    said = f"mức {a.grade} ({meaning}); {done}"
-    if a.note:
-        said += f". {_sentence(a.note)}"
-    return said.rstrip(".")
 
 
 def _section_recommendations(r: NationalReport) -> list[Flowable]:
@@ -236,20 +248,23 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
     follow = [x for x in recs if x.follow_up]
     others = [x for x in recs if not x.follow_up]
     acted = sum(1 for x in recs if x.activities)
-    assessed = sum(1 for x in recs if x.assessment is not None)
+    judged = sum(1 for x in recs if x.assessment is not None and x.assessment.implementation)
+    graded = sum(1 for x in recs if x.committee_grades
+                 or (x.assessment is not None and x.assessment.grade))
     out.append(text(
-        f"Trong {thousands(len(recs))} khuyến nghị được theo dõi, "
-        f"{thousands(acted)} khuyến nghị đã có hoạt động thực hiện trong năm {r.year}; "
-        f"Bộ Tư pháp đã đánh giá {thousands(assessed)} khuyến nghị theo thang đánh giá "
-        f"A–E của Ủy ban Nhân quyền."))
-    out.append(Paragraph("1. Các khuyến nghị cần báo cáo tiếp theo", S.subsection))
+        f"Trong {thousands(len(recs))} khuyến nghị, {thousands(acted)} khuyến nghị đã có "
+        f"hoạt động thực hiện trong năm {r.year}; cơ quan đầu mối đã đánh giá mức độ thực "
+        f"hiện của {thousands(judged)} khuyến nghị (đã thực hiện đầy đủ, một phần hoặc chưa "
+        f"thực hiện). Ủy ban Nhân quyền đã đánh giá việc thực hiện {thousands(graded)} "
+        f"khuyến nghị trong thủ tục theo dõi (thang đánh giá A–E của Ủy ban)."))
+    out.append(Paragraph("1. Các khuyến nghị thuộc thủ tục theo dõi của Ủy ban Nhân quyền",
+                         S.subsection))
     if not follow:
-        out.append(text("Không có khuyến nghị cần báo cáo tiếp theo."))
+        out.append(text("Không có khuyến nghị thuộc thủ tục theo dõi."))
     for k, rec in enumerate(follow, start=1):
-        where = f", đoạn {rec.paragraph}" if rec.paragraph else ""
         names = _names([a.name_vi for a in rec.agencies])
-        heading = f"1.{k}. Khuyến nghị {rec.code} ({rec.source_code}{where})"
-        line = f"<i>{escape(heading)}:</i> {markup(rec.text_vi)} "
+        heading = f"1.{k}. Khuyến nghị tại {where(rec)}"
+        line = f"<i>{escape(heading)}:</i> {markup(sentence(rec.text_vi))}. "
         if rec.activities:
             line += escape(f"Kết quả: {thousands(rec.activities)} hoạt động của "
                            f"{thousands(len(rec.agencies))} cơ quan ({names})")
@@ -260,24 +275,31 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
             line += ". "
         else:
             line += "Chưa có hoạt động thực hiện trong kỳ. "
-        line += f"<b>Đánh giá:</b> {escape(_assessment_text(r, rec))}."
+        committee = committee_text(r, rec)
+        if committee:
+            line += f"{escape(committee)}. "
+        line += f"<b>Đánh giá của cơ quan đầu mối:</b> {escape(judgment_text(rec))}."
         out.append(Paragraph(line, S.body))
     out.append(Paragraph("2. Các khuyến nghị khác", S.subsection))
     if others:
+        widths = [10 * mm, 72 * mm, 18 * mm, 18 * mm, 20 * mm, 27 * mm]
         rows: list[list[Any]] = [head_row("TT", "Khuyến nghị", "Số cơ quan", "Số hoạt động",
-                                          "Chỉ số đạt / có kết quả", "Đánh giá")]
+                                          "Chỉ số đạt / có kết quả",
+                                          "Đánh giá của cơ quan đầu mối")]
         for n, rec in enumerate(others, start=1):
+            said = wrap(f"{where(rec)}: {sentence(rec.text_vi)}", widths[1])
+            committee = committee_text(r, rec)
+            if committee:
+                said += "\n" + wrap(committee, widths[1])
             a = rec.assessment
-            grade = "-" if a is None else f"{a.grade} - {_implementation(a.implementation)}"
-            code = wrap(f"{rec.code} ({rec.source_code}"
-                        f"{', đ. ' + rec.paragraph if rec.paragraph else ''})", 36 * mm)
-            rows.append([str(n), code, thousands(len(rec.agencies)),
+            judged_text = ("-" if a is None or not a.implementation
+                           else label_of(Implementation, a.implementation, "vi"))
+            rows.append([str(n), said, thousands(len(rec.agencies)),
                          thousands(rec.activities),
                          f"{thousands(rec.indicators.on_track)} / "
                          f"{thousands(rec.indicators.with_result)}",
-                         wrap(grade, 40 * mm)])
-        table = LongTable(rows, colWidths=[10 * mm, 36 * mm, 22 * mm, 22 * mm, 35 * mm,
-                                           40 * mm], repeatRows=1)
+                         wrap(judged_text, widths[5])])
+        table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
                                    ("ALIGN", (2, 1), (4, -1), "RIGHT")]))
         out.append(table)
@@ -302,41 +324,53 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
         f"{share} số hoạt động đã hoàn thành; "
         f"{thousands(sum(1 for x in recs if x.activities))}/{thousands(len(recs))} "
         f"khuyến nghị đã có hoạt động thực hiện."))
-    if graded:
-        grades = Counter(a.grade for a in graded)
-        impl = Counter(a.implementation for a in graded)
+    judged = [a for a in graded if a.implementation]
+    if judged:
+        impl = Counter(a.implementation for a in judged)
         out.append(text(
-            f"Kết quả đánh giá {thousands(len(graded))} khuyến nghị: "
-            + ", ".join(f"mức {g.code}: {thousands(grades[g.code])}" for g in r.grades
-                        if grades[g.code])
-            + "; " + ", ".join(f"{label(i, 'vi').lower()}: {thousands(impl[i])}"
-                               for i in Implementation if impl[i]) + "."))
+            f"Cơ quan đầu mối đánh giá mức độ thực hiện {thousands(len(judged))} khuyến nghị: "
+            + ", ".join(f"{label(i, 'vi').lower()}: {thousands(impl[i])}"
+                        for i in Implementation if impl[i]) + "."))
     else:
-        out.append(text("Bộ Tư pháp chưa đánh giá khuyến nghị nào trong kỳ báo cáo."))
+        out.append(text("Cơ quan đầu mối chưa đánh giá mức độ thực hiện khuyến nghị nào "
+                        "trong kỳ báo cáo."))
+    committee = Counter(g.grade for x in recs for g in x.committee_grades)
+    committee.update(x.assessment.grade for x in recs if x.assessment is not None
+                     and x.assessment.grade
+                     and not any(g.grade == x.assessment.grade for g in x.committee_grades))
+    if committee:
+        out.append(text(
+            "Trong thủ tục theo dõi, Ủy ban Nhân quyền đã đánh giá việc thực hiện các khuyến "
+            "nghị (hoặc từng nội dung của khuyến nghị) như sau: "
+            + ", ".join(f"mức {g.code}: {thousands(committee[g.code])}" for g in r.grades
+                        if committee[g.code]) + "."))
     out.append(Paragraph("2. Khó khăn, vướng mắc", S.subsection))
     if not r.challenges:
         out.append(text("Các cơ quan không nêu khó khăn, vướng mắc."))
     for said, times in r.challenges[:MAX_THEMES]:
         suffix = f" (nêu tại {thousands(times)} hoạt động)" if times > 1 else ""
-        out.append(Paragraph(f"- {markup(_sentence(said))}{suffix}.", S.bullet))
+        out.append(Paragraph(f"- {markup(sentence(said))}{suffix}.", S.bullet))
     out.append(Paragraph("3. Kiến nghị", S.subsection))
     proposals: list[str] = []
     if c.not_received:
         proposals.append(f"Đề nghị {thousands(c.not_received)} cơ quan chưa gửi báo cáo "
                          f"khẩn trương gửi báo cáo năm {r.year} về Bộ Tư pháp.")
-    idle = [x.code for x in recs if not x.activities]
+    idle = [x for x in recs if not x.activities]
     if idle:
-        proposals.append(f"Đề nghị các bộ, ngành, địa phương quan tâm triển khai các khuyến "
-                         f"nghị chưa có hoạt động thực hiện: {', '.join(idle[:MAX_NAMES])}"
-                         + (f" và {len(idle) - MAX_NAMES} khuyến nghị khác"
-                            if len(idle) > MAX_NAMES else "") + ".")
-    weak = [a for a in graded if a.grade in ("C", "D", "E") or a.implementation == "not"]
+        proposals.append(f"Đề nghị các bộ, ngành, địa phương quan tâm triển khai "
+                         f"{thousands(len(idle))} khuyến nghị chưa có hoạt động thực hiện "
+                         f"(mục III)")
+    weak = [x for x in recs
+            if any(g.grade in WEAK_GRADES for g in x.committee_grades)
+            or (x.assessment is not None and (x.assessment.grade in WEAK_GRADES
+                                              or x.assessment.implementation == "not"))]
     if weak:
-        proposals.append(f"Tập trung thực hiện {thousands(len(weak))} khuyến nghị được đánh "
-                         f"giá chưa đạt yêu cầu hoặc chưa thực hiện.")
+        proposals.append(f"Tập trung thực hiện {thousands(len(weak))} khuyến nghị mà Ủy ban "
+                         f"Nhân quyền đánh giá chưa đạt yêu cầu (mức C, D hoặc E) hoặc cơ "
+                         f"quan đầu mối đánh giá chưa thực hiện.")
     proposals += [said for said, _times in r.next_steps[:MAX_THEMES]]
     for said in proposals:
-        out.append(Paragraph(f"- {markup(_sentence(said))}.", S.bullet))
+        out.append(Paragraph(f"- {markup(sentence(said))}.", S.bullet))
     return out
 
 
@@ -344,17 +378,19 @@ def _annex_reporting(r: NationalReport) -> list[Flowable]:
     out: list[Flowable] = [
         PageBreak(), Paragraph("Phụ lục I", S.annex),
         Paragraph("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG", S.annex),
-        text(f"(Kèm theo Báo cáo tổng hợp năm {r.year} của Bộ Tư pháp)", S.annex_sub)]
+        text(_annex_reference(r), S.annex_sub)]
     rows: list[list[Any]] = [head_row("STT", "Cơ quan", "Tình trạng", "Ngày nhận",
                                       "Số phiên bản", "Ghi chú")]
     widths = [11 * mm, 58 * mm, 24 * mm, 24 * mm, 18 * mm, 30 * mm]
     marks: list[Any] = []
     for n, row in enumerate(r.grid.rows, start=1):
         cell = r.cell_of(row)
-        received = (date_vi(cell.first_received.astimezone(VIET_NAM).date())
-                    if cell.first_received else "")
-        note = ", ".join(u.code for u in cell.units if u.code != row.code)
-        note = f"Gồm báo cáo của: {note}" if note else ""
+        received = date_vi(local_date(cell.first_received)) if cell.first_received else ""
+        sent = ", ".join(u.name_vi or u.code for u in cell.units if u.code != row.code)
+        notes = [f"Gồm báo cáo của: {sent}"] if sent else []
+        if cell.missing and cell.expected > 1:
+            notes.append("Chưa nhận của: " + ", ".join(m.name_vi for m in cell.missing))
+        note = "; ".join(notes)
         rows.append([str(n), wrap(row.name_vi, widths[1]), label(cell.state, "vi"), received,
                      thousands(cell.versions) if cell.versions else "",
                      wrap(note, widths[5])])
@@ -379,7 +415,7 @@ def _annex_activities(r: NationalReport) -> tuple[list[Flowable], int]:
     out: list[Flowable] = [
         PageBreak(), Paragraph("Phụ lục II", S.annex),
         Paragraph("DANH MỤC CÁC HOẠT ĐỘNG THEO BỘ, NGÀNH, ĐỊA PHƯƠNG", S.annex),
-        text(f"(Kèm theo Báo cáo tổng hợp năm {r.year} của Bộ Tư pháp)", S.annex_sub)]
+        text(_annex_reference(r), S.annex_sub)]
     groups: dict[str, list[AnnexActivity]] = defaultdict(list)
     for a in r.activities:
         groups[a.rollup.code].append(a)
@@ -411,9 +447,10 @@ def _annex_activities(r: NationalReport) -> tuple[list[Flowable], int]:
             if a.end_date:
                 period = f"{period} –\n{date_vi(a.end_date)}" if period else \
                     f"đến\n{date_vi(a.end_date)}"
-            rows.append([str(k), title, wrapped_label(a.task_code, widths[2]),
+            task = f"Nhiệm vụ {a.task_number}" if a.task_number is not None else "-"
+            rows.append([str(k), title, wrapped_label(task, widths[2]),
                          wrapped_label(status_word(a.status), widths[3]), period,
-                         wrap(", ".join(a.recommendations), widths[5])])
+                         wrap("; ".join(a.recommendation_refs), widths[5])])
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
                                    ("ALIGN", (2, 1), (2, -1), "CENTER"),
@@ -427,10 +464,9 @@ def _annex_activities(r: NationalReport) -> tuple[list[Flowable], int]:
 
 
 def _fingerprint(r: NationalReport) -> str:
-    made = r.created_at.astimezone(VIET_NAM).strftime("%d/%m/%Y %H:%M")
     return (f"{CREATOR} · Báo cáo tổng hợp năm {r.year} · {thousands(r.counts.received)}/"
             f"{thousands(r.counts.agencies)} cơ quan đã báo cáo · "
-            f"{thousands(r.statuses.total)} hoạt động · lập lúc {made} (giờ Việt Nam)")
+            f"{thousands(r.statuses.total)} hoạt động · lập lúc {local_text(r.created_at)}")
 
 
 def build_national_story(r: NationalReport) -> list[Flowable]:
@@ -438,13 +474,9 @@ def build_national_story(r: NationalReport) -> list[Flowable]:
     register_fonts()
     settings = r.settings.normalised()
     story: list[Flowable] = [header(settings, r.created_at), *_title(r)]
-    plan = f" {r.plan_title_vi}" if r.plan_title_vi else " Kế hoạch"
     story.append(text(
-        f"Thực hiện{plan}"
-        + (f" (Quyết định số {r.plan_decision} của Thủ tướng Chính phủ)"
-           if r.plan_decision else "")
-        + f", trên cơ sở báo cáo của các bộ, ngành, địa phương, Bộ Tư pháp (cơ quan đầu mối) "
-        f"tổng hợp kết quả thực hiện năm {r.year} như sau:"))
+        f"Trên cơ sở báo cáo của các bộ, ngành, địa phương, Bộ Tư pháp (cơ quan đầu mối) "
+        f"tổng hợp kết quả triển khai Kế hoạch trong kỳ báo cáo năm {r.year} như sau:"))
     story += _section_reporting(r)
     story += _section_areas(r)
     story += _section_recommendations(r)

@@ -28,11 +28,11 @@ from desktop_app.core.domain.enums import (
     Implementation,
 )
 from desktop_app.core.domain.labels import label, label_of, words
+from desktop_app.core.domain.timefmt import local_date, local_text
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.national_model import NationalReport
 from desktop_app.core.exchange.report_model import (
     STATUSES,
-    VIET_NAM,
     IndicatorCounts,
     StatusCounts,
 )
@@ -106,13 +106,11 @@ def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
     sheet = _Sheet(wb, "Tổng hợp", [("Nội dung", "Item", 52), ("Nội dung (tiếng Anh)",
                                      "Item (English)", 46), ("Giá trị", "Value", 22)])
     c = r.counts
-    created = r.created_at.astimezone(VIET_NAM)
     rows: list[tuple[str, str, Any]] = [
         ("Kỳ báo cáo", "Reporting period", str(r.year)),
         ("Kế hoạch", "Plan", f"{r.plan_decision} {r.plan_title_vi}".strip()),
         ("Hạn gửi báo cáo", "Due date", r.due_date),
-        ("Thời điểm lập báo cáo (giờ Việt Nam)", "Made at (Viet Nam time)",
-         created.strftime("%d/%m/%Y %H:%M")),
+        ("Thời điểm lập báo cáo", "Made at", local_text(r.created_at)),
         ("Số cơ quan phải báo cáo", "Agencies expected to report", c.agencies),
         ("Số cơ quan đã gửi báo cáo", "Agencies that reported", c.received),
         ("- Đúng hạn", "- on time", c.on_time),
@@ -131,17 +129,21 @@ def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
               r.statuses.of(s)) for s in STATUSES]
     more += [
         ("Tổng kinh phí (đồng)", "Budget (VND)", r.budget_vnd),
-        ("Số chỉ số theo dõi", "Indicators", r.indicators.total),
+        ("Số chỉ số", "Indicators", r.indicators.total),
         ("- Đã có kết quả", "- with a result", r.indicators.with_result),
         ("- Đạt hoặc vượt chỉ tiêu", "- on track (result ≥ target)", r.indicators.on_track),
         ("Số khuyến nghị", "Recommendations", len(r.recommendations)),
-        ("- Cần báo cáo tiếp theo (follow-up)", "- follow-up",
+        ("- Thuộc thủ tục theo dõi của Ủy ban", "- under the Committee's follow-up",
          sum(1 for x in r.recommendations if x.follow_up)),
         ("- Đã có hoạt động thực hiện", "- with activities",
          sum(1 for x in r.recommendations if x.activities)),
-        ("- Đã được đánh giá", "- assessed",
+        ("- Đã được cơ quan đầu mối đánh giá", "- assessed by the focal point",
          sum(1 for x in r.recommendations if x.assessment is not None)),
     ]
+    more.append(("Mức đánh giá của Ủy ban Nhân quyền trong thủ tục theo dõi (theo ghi nhận "
+                 "của cơ quan đầu mối)", "The Committee's follow-up grades (as recorded by "
+                 "the focal point)",
+                 sum(1 for x in r.recommendations if x.assessment and x.assessment.grade)))
     grades = Counter(x.assessment.grade for x in r.recommendations if x.assessment)
     for g in r.grades:
         vi, en = words(Grade(g.code))
@@ -174,8 +176,7 @@ def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
         for cell in row.cells:
             values += [" / ".join(words(cell.state)), cell.versions]
         this = r.cell_of(row)
-        received = this.first_received.astimezone(VIET_NAM).date() \
-            if this.first_received else None
+        received = local_date(this.first_received) if this.first_received else None
         units = ", ".join(f"{u.code} v{u.current_version}" for u in this.units)
         sheet.row(*values, received, units)
     sheet.row()
@@ -235,14 +236,17 @@ def _area_sheet(wb: Workbook, r: NationalReport) -> None:
 def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
     columns: list[tuple[str, str, float]] = [
         ("STT", "No.", 6), ("Mã khuyến nghị", "Code", 14), ("Nguồn", "Source", 14),
-        ("Đoạn", "Paragraph", 8), ("Cần báo cáo tiếp theo", "Follow-up", 10),
+        ("Đoạn", "Paragraph", 8), ("Thủ tục theo dõi", "Follow-up", 10),
         ("Nội dung", "Text (Vietnamese)", 50), ("Nội dung (tiếng Anh)", "Text (English)", 50),
         ("Số cơ quan đã thực hiện", "Agencies that acted", 11),
         ("Các cơ quan đã thực hiện", "Agencies that acted (names)", 40),
         ("Số hoạt động", "Activities", 10), ("Số chỉ số", "Indicators", 10),
         ("Đã có kết quả", "With a result", 10), ("Đạt chỉ tiêu", "On track", 10),
-        ("Mức đánh giá (A–E)", "Grade (A–E)", 9), ("Ý nghĩa mức đánh giá", "Meaning", 36),
-        ("Mức độ thực hiện", "Implementation", 20), ("Ghi chú đánh giá", "Note", 40),
+        ("Mức đánh giá của Ủy ban (A–E)", "The Committee's grade (A–E)", 9),
+        ("Ý nghĩa mức đánh giá", "Meaning", 36),
+        ("Mức độ thực hiện (cơ quan đầu mối đánh giá)",
+         "Implementation (the focal point's judgment)", 20),
+        ("Ghi chú đánh giá", "Note", 40),
         ("Kỳ đánh giá", "Assessed for", 12)]
     sheet = _Sheet(wb, "Theo khuyến nghị", columns)
     for n, rec in enumerate(r.recommendations, start=1):

@@ -41,8 +41,8 @@ from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, Ta
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.domain.labels import label, label_of
 from desktop_app.core.domain.text import nfc
+from desktop_app.core.domain.timefmt import local_date
 from desktop_app.core.exchange.report_model import (
-    VIET_NAM,
     AreaProgress,
     ReportSettings,
     StatusCounts,
@@ -286,9 +286,8 @@ def header(settings: ReportSettings, created: datetime) -> Table:
         Paragraph(motto, S.motto),
         rule(stringWidth(motto, "Tinos-Bold", S.motto.fontSize)),
     ]
-    when = created.astimezone(VIET_NAM).date()
-    place_date = date_line(nfc(settings.place), when if settings.fill_date else None,
-                           when.year)
+    place_date = date_line(nfc(settings.place), document_date(settings, created),
+                           local_date(created).year)
     number = nfc(settings.document_number).replace(" ", "\u00a0")  # keep the clerk's gap
     table = Table(
         [[left, right],
@@ -304,19 +303,51 @@ def header(settings: ReportSettings, created: datetime) -> Table:
     return table
 
 
-def title_block(subtitle: str, year: int) -> list[Flowable]:
-    """ "BÁO CÁO", the subtitle, the reporting period and the rule under them."""
+def document_date(settings: ReportSettings, created: datetime) -> date | None:
+    """The document's date: the day it was made on this machine's clock when the issuer
+    fills the date in; None when the clerk writes it on the signed copy."""
+    return local_date(created) if settings.fill_date else None
+
+
+def period_line(year: int, start: date | None, end: date | None) -> str:
+    """ "(Kỳ báo cáo năm 2026: số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)"."""
+    if start is None or end is None:
+        return f"(Kỳ báo cáo năm {year})"
+    return (f"(Kỳ báo cáo năm {year}: số liệu từ ngày {date_vi(start)} đến ngày "
+            f"{date_vi(end)})")
+
+
+def title_block(excerpt: str, period: str) -> list[Flowable]:
+    """ "BÁO CÁO", the excerpt line (trích yếu), the period line under it and the rule."""
     return [
         Paragraph("BÁO CÁO", S.title),
-        Paragraph(escape(nfc(subtitle)), S.subtitle),
-        Paragraph(escape(f"(Kỳ báo cáo: từ ngày 01/01/{year} đến ngày 31/12/{year})"),
-                  S.period),
+        Paragraph(escape(nfc(excerpt)), S.subtitle),
+        Paragraph(escape(nfc(period)), S.period),
         rule(45 * mm, before=4.5, after=14),
     ]
 
 
-def closing(settings: ReportSettings, key_fingerprint: str = "") -> Table:
-    """ "Nơi nhận" and its lines on the left; the signer's title and name on the right."""
+def annex_reference(settings: ReportSettings, created: datetime, issuer: str) -> str:
+    """ "(Kèm theo Báo cáo số 12/BC-STP ngày 05 tháng 01 năm 2026 của …)": the report
+    an annex belongs to, by its number and date; blanks where the clerk writes them."""
+    number = nfc(settings.document_number).strip()
+    if number.lower().startswith("số"):
+        number = number[2:].lstrip(" :")
+    number = number.replace(" ", "\u00a0") if number else "\u00a0" * 6
+    when = document_date(settings, created)
+    if when is None:
+        gap = "\u00a0" * 5
+        day = f"ngày {gap} tháng {gap} năm {local_date(created).year}"
+    else:
+        month = f"{when.month:02d}" if when.month < 3 else str(when.month)
+        day = f"ngày {when.day:02d} tháng {month} năm {when.year}"
+    return f"(Kèm theo Báo cáo số {number} {day} của {nfc(issuer)})"
+
+
+def closing(settings: ReportSettings, key_fingerprint: str = "",
+            below_signer: Sequence[Flowable] = ()) -> Table:
+    """ "Nơi nhận" and its lines on the left; the signer's title and name on the right,
+    then ``below_signer`` (e.g. the line naming the key that signed the file)."""
     left: list[Flowable] = [Paragraph("Nơi nhận:", S.recipients_head)]
     left += [Paragraph(escape(nfc(line)), S.recipients) for line in settings.recipients]
     right: list[Flowable] = [
@@ -327,6 +358,7 @@ def closing(settings: ReportSettings, key_fingerprint: str = "") -> Table:
     if key_fingerprint:  # the signed letter vouches for the key that signed the workbook
         right.append(Paragraph(escape(f"Mã khóa ký / Signing key: {key_fingerprint}"),
                                S.signing_key))
+    right += list(below_signer)
     table = Table([[left, right]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), "Tinos", BODY_SIZE),
@@ -413,6 +445,17 @@ def area_table(areas: Sequence[AreaProgress]) -> Table:
     return table
 
 
+def whole_step(most: int, ticks: int = 6) -> int:
+    """A whole tick step of 1, 2 or 5 times a power of ten giving at most ``ticks``
+    steps up to ``most`` (1 for an empty chart)."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if -(-max(most, 1) // (step * factor)) <= ticks:
+                return step * factor
+        step *= 10
+
+
 def status_chart(areas: Sequence[AreaProgress]) -> Drawing:
     """Horizontal stacked bars: the activities of each area by status."""
     shown = list(areas) or []
@@ -438,14 +481,15 @@ def status_chart(areas: Sequence[AreaProgress]) -> Drawing:
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.valueAxis.labels.fontName = "Tinos"
     chart.valueAxis.labels.fontSize = 9.5
+    most = max((a.activities.total for a in shown), default=0)
+    step = whole_step(most)
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = lambda v: thousands(int(v))
+    chart.valueAxis.valueMax = max(step, -(-most // step) * step)
+    chart.valueAxis.valueStep = step  # whole numbers only: never "0 0 0 0 0 1"
+    chart.valueAxis.labelTextFormat = lambda v: thousands(round(v))
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = colors.HexColor("#cccccc")
     chart.valueAxis.gridStrokeWidth = 0.3
-    most = max((a.activities.total for a in shown), default=0)
-    if most == 0:
-        chart.valueAxis.valueMax = 1
     chart.barWidth = bar_h * 0.62
     chart.groupSpacing = bar_h * 0.38
     chart.bars.strokeWidth = 0.3

@@ -14,15 +14,67 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta, timezone
+from datetime import date
 
-from desktop_app.core.domain.enums import ActivityStatus
+from desktop_app.core.domain.enums import ActivityStatus, AgencyKind
 from desktop_app.core.domain.text import nfc
-
-# Viet Nam keeps UTC+7 all year; a fixed offset needs no time-zone database on Windows.
-VIET_NAM = timezone(timedelta(hours=7), "ICT")
+from desktop_app.core.domain.timefmt import VIET_NAM as VIET_NAM
 
 STATUSES: tuple[str, ...] = tuple(s.value for s in ActivityStatus)
+
+DEFAULT_PLAN_VI = "Kế hoạch thực hiện Công ước quốc tế về các quyền dân sự và chính trị"
+
+
+def issuing_body_vi(kind: str, name_vi: str) -> str:
+    """The body that reports, named in full as a document names it: "Ủy ban nhân dân
+    Thành phố Hà Nội", "Ủy ban nhân dân tỉnh Vĩnh Long"; a ministry or central body by
+    its own name ("Bộ Tư pháp")."""
+    name = " ".join(nfc(name_vi).split())
+    if kind == AgencyKind.CITY:
+        bare = name[len("Thành phố "):] if name.lower().startswith("thành phố ") else name
+        return f"Ủy ban nhân dân Thành phố {bare}"
+    if kind == AgencyKind.PROVINCE:
+        bare = name[len("tỉnh "):] if name.lower().startswith("tỉnh ") else name
+        return f"Ủy ban nhân dân tỉnh {bare}"
+    return name
+
+
+def plan_excerpt(lead: str, title_vi: str, decision: str, signed_on: date | None) -> str:
+    """The excerpt line (trích yếu): ``lead`` ("Kết quả", "Tổng hợp kết quả"), the plan
+    named once and the Decision that approved it: "Kết quả triển khai Kế hoạch thực hiện
+    các khuyến nghị … được phê duyệt tại Quyết định số 2715/QĐ-TTg ngày 13/12/2025 của
+    Thủ tướng Chính phủ". A plan whose own name says "thực hiện" is "triển khai"-ed, so
+    the line never says "thực hiện Kế hoạch thực hiện"."""
+    plan = " ".join(nfc(title_vi).split()) or DEFAULT_PLAN_VI
+    verb = "triển khai" if "thực hiện" in plan.lower() else "thực hiện"
+    line = f"{lead} {verb} {plan}"
+    if decision:
+        line += f" được phê duyệt tại Quyết định số {nfc(decision)}"
+        if signed_on is not None:
+            line += f" ngày {signed_on.day:02d}/{signed_on.month:02d}/{signed_on.year}"
+        line += " của Thủ tướng Chính phủ"
+    return line
+
+
+def default_period_range(year: int) -> tuple[date, date]:
+    """The data a period ``year`` covers by default (Decree 09/2019/NĐ-CP, Art. 12): from
+    15 December of the year before to 14 December."""
+    return date(year - 1, 12, 15), date(year, 12, 14)
+
+
+def reference(symbol: str | None, paragraph: str | None, fallback: str = "") -> str:
+    """Where a recommendation is in its document: "đoạn 24, CCPR/C/VNM/CO/3"; the
+    document alone when its paragraph is not known."""
+    where = nfc(symbol or fallback)
+    if paragraph:
+        return f"đoạn {nfc(paragraph)}, {where}" if where else f"đoạn {nfc(paragraph)}"
+    return where
+
+
+def short_text(text: str, words: int = 12) -> str:
+    """The first ``words`` words of ``text`` ("…" when cut), for a narrow column."""
+    parts = nfc(text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
@@ -141,17 +193,19 @@ class ReportLookups:
     """What the agency report says besides the submission: catalog facts and the
     period's progress, read once before rendering."""
 
-    agency_name_vi: str
+    agency_name_vi: str  # the body in full: "Ủy ban nhân dân tỉnh Vĩnh Long" (issuing_body_vi)
     plan_decision: str  # "1252/QĐ-TTg"; empty when no plan is in force
     plan_signed_on: date | None
     plan_title_vi: str
     areas: tuple[AreaProgress, ...]  # in the plan's order (also the chart's bars)
     tasks: tuple[TaskProgress, ...]
+    period_from: date | None = None  # the data range of the period (default_period_range)
+    period_to: date | None = None
 
 
 @dataclass(frozen=True)
 class GradeMeaning:
-    """One of the Committee's follow-up grades with what the catalog says it means."""
+    """One grade of the Committee's follow-up procedure with what the catalog says it means."""
 
     code: str
     meaning_vi: str

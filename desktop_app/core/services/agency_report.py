@@ -18,7 +18,11 @@ from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.models import Agency, Plan
 from desktop_app.core.exchange.agency_pdf import render_job
-from desktop_app.core.exchange.report_model import ReportLookups
+from desktop_app.core.exchange.report_model import (
+    ReportLookups,
+    default_period_range,
+    issuing_body_vi,
+)
 from desktop_app.core.exchange.submission import PreparedSubmission
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.overview import overview_in, plan_in_force
@@ -38,10 +42,13 @@ def read_report_lookups(session: Session, year: int) -> ReportLookups:
     code = installation(session).agency_code
     agency = (session.exec(select(Agency).where(col(Agency.code) == code)).first()
               if code else None)
-    name = agency.name_vi if agency is not None else FOCAL_POINT_NAME
+    name = (issuing_body_vi(agency.kind, agency.name_vi) if agency is not None
+            else FOCAL_POINT_NAME)
+    start, end = default_period_range(year)
     return ReportLookups(
         agency_name_vi=name, plan_decision=view.plan_decision, plan_signed_on=signed,
-        plan_title_vi=view.plan_title_vi, areas=view.by_area, tasks=view.by_task)
+        plan_title_vi=view.plan_title_vi, areas=view.by_area, tasks=view.by_task,
+        period_from=start, period_to=end)
 
 
 def report_lookups(db: Database, year: int) -> ReportLookups:

@@ -11,6 +11,7 @@ The shapes the views return are plain values of ``exchange.national_model``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
@@ -35,10 +37,11 @@ from desktop_app.core.domain.models import (
     Submission,
     Task,
 )
-from desktop_app.core.domain.text import collation_key
+from desktop_app.core.domain.text import collation_key, nfc
 from desktop_app.core.exchange.national_model import AgencyRef as AgencyRef
 from desktop_app.core.exchange.national_model import AreaView as AreaView
 from desktop_app.core.exchange.national_model import AssessmentRef as AssessmentRef
+from desktop_app.core.exchange.national_model import CommitteeGrade
 from desktop_app.core.exchange.national_model import RecommendationView as RecommendationView
 from desktop_app.core.exchange.national_model import TaskView as TaskView
 from desktop_app.core.exchange.report_model import IndicatorCounts, StatusCounts, natural_key
@@ -200,7 +203,8 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
             col(Assessment.period_id) == facts.period.id,
             col(Assessment.period_id).is_(None)))):
         assessments[a.recommendation_id][a.period_id] = a
-    sources = {s.id or 0: s.code for s in session.exec(select(Source))}
+    sources = {s.id or 0: s for s in session.exec(select(Source))}
+    grades = committee_grades()
     recs = [r for r in session.exec(select(Recommendation))
             if not r.retired or (r.id or 0) in linked or (r.id or 0) in assessments]
     views = []
@@ -209,15 +213,40 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
         acted = [facts.rollup_of(facts.activities[i].agency_id) for i in activity_ids]
         by_period = assessments.get(rec.id or 0, {})
         chosen = by_period.get(facts.period.id) or by_period.get(None)
+        source = sources.get(rec.source_id)
         views.append(RecommendationView(
-            rec.code, sources.get(rec.source_id, ""), rec.paragraph, rec.follow_up,
+            rec.code, source.code if source else "", rec.paragraph, rec.follow_up,
             rec.text_vi, rec.text_en, _refs_in_order(a for a in acted if a is not None),
             len(activity_ids),
             _count(ind for i in activity_ids for ind in per_activity.get(i, [])),
             None if chosen is None else AssessmentRef(
                 chosen.uuid, year if chosen.period_id is not None else None,
-                chosen.grade, chosen.implementation, chosen.note)))
+                chosen.grade, chosen.implementation, chosen.note),
+            source.symbol if source else None, source.title_vi if source else "",
+            grades.get(rec.code, ())))
     return tuple(views)
+
+
+@functools.cache
+def committee_grades() -> dict[str, tuple[CommitteeGrade, ...]]:
+    """Recommendation code -> the Committee's recorded follow-up grades, oldest first.
+
+    They are catalog facts with their document and date (``committee_grades`` in the
+    bundled catalog); the database keeps the catalog's core fields only, so they are read
+    from the bundled files, once per process.
+    """
+    found: dict[str, tuple[CommitteeGrade, ...]] = {}
+    for entry in read_bundled_catalog().get("recommendations", []):
+        rows = []
+        for g in entry.get("committee_grades") or []:
+            on = g.get("date")
+            rows.append(CommitteeGrade(
+                str(g.get("grade", "")), nfc(str(g.get("element_vi") or "")),
+                nfc(str(g.get("document") or "")), date.fromisoformat(on) if on else None,
+                bool(g.get("verified", False))))
+        if rows:
+            found[str(entry["code"])] = tuple(sorted(rows, key=lambda g: g.on or date.min))
+    return found
 
 
 def activities_for_recommendation(db: Database, year: int, code: str

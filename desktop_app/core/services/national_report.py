@@ -28,19 +28,23 @@ from desktop_app.core.domain.models import (
     Period,
     Plan,
     Recommendation,
+    Source,
     Submission,
     Task,
 )
 from desktop_app.core.domain.text import collation_key, nfc
+from desktop_app.core.domain.timefmt import VIET_NAM
 from desktop_app.core.exchange.national_model import AgencyRef, AnnexActivity
 from desktop_app.core.exchange.national_model import NationalReport as NationalReport
 from desktop_app.core.exchange.national_pdf import render_national_job
 from desktop_app.core.exchange.national_xlsx import write_national_workbook
 from desktop_app.core.exchange.report_model import (
-    VIET_NAM,
     IndicatorCounts,
     StatusCounts,
+    default_period_range,
     natural_key,
+    reference,
+    short_text,
     themes,
 )
 from desktop_app.core.files import cannot_write, replacing
@@ -73,8 +77,17 @@ def _current(submission_id: Any) -> Any:
 
 def _annex(session: Session, directory: AgencyDirectory, period_id: int
            ) -> tuple[list[AnnexActivity], list[str], list[str]]:
-    tasks = {t.id or 0: t.code for t in session.exec(select(Task))}
-    recs = {r.id or 0: r.code for r in session.exec(select(Recommendation))}
+    task_rows = {t.id or 0: t for t in session.exec(select(Task))}
+    tasks = {i: t.code for i, t in task_rows.items()}
+    sources = {s.id or 0: s for s in session.exec(select(Source))}
+    recs: dict[int, str] = {}
+    refs_of: dict[str, str] = {}
+    for r in session.exec(select(Recommendation)):
+        recs[r.id or 0] = r.code
+        source = sources.get(r.source_id)
+        where = reference(source.symbol if source else None, r.paragraph,
+                          source.title_vi if source else "")
+        refs_of[r.code] = where if r.paragraph else f"{where}: {short_text(r.text_vi, 4)}"
     links: dict[int, list[str]] = defaultdict(list)
     for activity_id, rec_id in session.exec(
             select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)
@@ -94,11 +107,13 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
             col(Activity.period_id) == period_id, _current(col(Activity.submission_id)))):
         unknown = AgencyRef(str(a.agency_id), "", "")
         rollup, own = refs.get(a.agency_id, (unknown, unknown))
+        codes = tuple(sorted(links.get(a.id or 0, []), key=natural_key))
         rows.append(AnnexActivity(
             a.uuid, rollup, own, tasks.get(a.task_id, ""), nfc(a.title), a.type, a.status,
             a.start_date, a.end_date, a.women, a.ethnic_minorities, a.disabilities,
-            a.children, a.budget_vnd,
-            tuple(sorted(links.get(a.id or 0, []), key=natural_key))))
+            a.children, a.budget_vnd, codes,
+            task_rows[a.task_id].number if a.task_id in task_rows else None,
+            tuple(refs_of.get(c, c) for c in codes)))
         challenges.append(a.challenges)
         next_steps.append(a.next_steps)
     rows.sort(key=lambda r: (collation_key(r.rollup.name_vi), r.rollup.code,
@@ -137,7 +152,8 @@ def read_national_report(session: Session, year: int, created: datetime,
         assessments=tuple(list_assessments_in(session, year)),
         activities=tuple(activities),
         challenges=tuple(themes(challenges)), next_steps=tuple(themes(next_steps)),
-        grades=tuple(grade_meanings_in(session)))
+        grades=tuple(grade_meanings_in(session)),
+        period_from=default_period_range(year)[0], period_to=default_period_range(year)[1])
 
 
 def national_report_data(db: Database, year: int, *, now: datetime | None = None,

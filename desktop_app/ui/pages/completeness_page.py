@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.domain.enums import AgencyKind, CellState
+from desktop_app.core.domain.timefmt import local_text
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.activities import choices
 from desktop_app.core.services.completeness import (
-    VIET_NAM,
     Cell,
     Grid,
     KindGroup,
@@ -132,7 +132,7 @@ class CompletenessModel(QAbstractTableModel):
             return "\n".join(lines)
         lines.append(self.tr("%n version(s) received", "", cell.versions))
         if cell.first_received is not None:
-            first = cell.first_received.astimezone(VIET_NAM).strftime("%d/%m/%Y %H:%M")
+            first = local_text(cell.first_received)
             lines.append(self.tr("First received: %1").replace("%1", first))
         if len(cell.units) > 1 or (cell.units and cell.units[0].code != row.code):
             for unit in cell.units:

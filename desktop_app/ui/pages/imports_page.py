@@ -8,15 +8,16 @@ import as a whole.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.core.domain.timefmt import local_text
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import imports
-from desktop_app.core.services.completeness import VIET_NAM
 from desktop_app.core.services.imports import ImportLogRow
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
@@ -34,9 +35,10 @@ from desktop_app.ui.pages.page import Page
 LOG_LIMIT = 200
 
 
-def format_moment(value: datetime) -> str:
-    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    return aware.astimezone(VIET_NAM).strftime("%d/%m/%Y %H:%M")
+def format_moment(value: Any) -> str:
+    if isinstance(value, datetime):
+        return local_text(value, zone=False)
+    return "" if value is None else str(value)
 
 
 def log_message(row: ImportLogRow, lang: str) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.domain.enums import PeriodState, Role
+from desktop_app.core.domain.timefmt import local_text
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.periods import (
     MAX_REASON,
@@ -150,7 +151,7 @@ class SubmissionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values: list[Any] = [
                 row.agency_code, str(row.year), str(row.version),
-                row.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                local_text(row.created_at, zone=False),
                 row.content_hash[:HASH_SHOWN],
                 str(row.activities), str(row.indicators), str(row.results), row.file_name]
             if column == self.VERSION and row.superseded:

@@ -1,0 +1,69 @@
+"""How the reports word an assessment: the Committee's grades and the focal point's own
+judgment, never mixed, and where a recommendation is in its document.
+
+The Committee's A–E grades are its assessment, in its follow-up procedure, of what the
+State did — facts with the document and date they came in ("Ủy ban Nhân quyền đánh giá
+… ở mức E (…) (văn bản của Ủy ban ngày 11/11/2022)"); a grade recorded here without them
+is said to be still to check. The focal point's judgment is its own: "đã thực hiện đầy
+đủ / một phần / chưa thực hiện", with its note. A recommendation is named by paragraph
+and document ("đoạn 24, CCPR/C/VNM/CO/3"), never by the catalog's code.
+"""
+
+from __future__ import annotations
+
+from desktop_app.core.domain.enums import Implementation
+from desktop_app.core.domain.labels import label_of
+from desktop_app.core.domain.text import nfc
+from desktop_app.core.exchange.national_model import NationalReport, RecommendationView
+from desktop_app.core.exchange.pdf_kit import date_vi
+from desktop_app.core.exchange.report_model import reference
+
+
+def sentence(value: str) -> str:
+    """Text without its closing full stop or semicolon (the caller adds its own)."""
+    return " ".join(nfc(value).split()).rstrip(" .;")
+
+
+def grade_words(r: NationalReport, grade: str) -> str:
+    """ "mức C (trả lời/hành động chưa đạt yêu cầu …)"."""
+    meaning = r.grade(grade)
+    said = sentence(meaning.meaning_vi) if meaning is not None else ""
+    if said:
+        said = said[0].lower() + said[1:]
+    return f"mức {grade} ({said})" if said else f"mức {grade}"
+
+
+def committee_text(r: NationalReport, rec: RecommendationView) -> str:
+    """The Committee's own assessment of the State's follow-up, with its document and
+    date; a grade recorded here without them is said to be still to check."""
+    said = []
+    for g in rec.committee_grades:
+        element = sentence(g.element_vi)
+        element = f" về {element[:1].lower()}{element[1:]}" if element else ""
+        source = ""
+        if g.on is not None:
+            source = f" (văn bản của Ủy ban ngày {date_vi(g.on)}"
+            source += ")" if g.verified else "; chưa đối chiếu với văn bản gốc)"
+        said.append(f"Ủy ban Nhân quyền đánh giá việc thực hiện{element} ở "
+                    f"{grade_words(r, g.grade)}{source}")
+    a = rec.assessment
+    if a is not None and a.grade and not any(g.grade == a.grade for g in rec.committee_grades):
+        said.append(f"Ủy ban Nhân quyền đánh giá {grade_words(r, a.grade)} (theo ghi nhận "
+                    f"của cơ quan đầu mối; cần đối chiếu văn bản và ngày của Ủy ban)")
+    return "; ".join(said)
+
+
+def judgment_text(rec: RecommendationView) -> str:
+    """The focal point's own judgment: "đã thực hiện một phần", with its note."""
+    a = rec.assessment
+    if a is None or not a.implementation:
+        return "chưa đánh giá"
+    said = label_of(Implementation, a.implementation, "vi").lower()
+    if a.note:
+        said += f". {sentence(a.note)}"
+    return said
+
+
+def where(rec: RecommendationView) -> str:
+    """Where the recommendation is: "đoạn 24, CCPR/C/VNM/CO/3" (never its code)."""
+    return reference(rec.source_symbol, rec.paragraph, rec.source_title_vi) or "danh mục"
