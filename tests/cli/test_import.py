@@ -260,6 +260,19 @@ def test_dry_run_writes_nothing_not_even_the_log(cli: CliRunner, focal_db: Path,
     assert sorted((focal_db.parent / "nap-home").rglob("*.sqlite")) == backups
 
 
+def test_a_dry_run_carries_on_from_each_file_it_would_accept(
+        cli: CliRunner, focal_db: Path, files: Files) -> None:
+    before = _dump(focal_db)
+    result = cli("--db", focal_db, "import", "--dry-run", files.vlg[1], files.vlg[2],
+                 files.vlg[0], files.vlg[0])
+    assert result.code == 0, result.out + result.err
+    lines = result.out_lines
+    assert "version 1: new — 12 added" in lines[0]
+    assert "version 1: duplicate" in lines[1]  # the same file twice in one batch
+    assert "version 2: newer version" in lines[2] and "version 3: newer version" in lines[3]
+    assert _dump(focal_db) == before
+
+
 # --- templates, edited files ------------------------------------------------------------
 
 

@@ -32,8 +32,13 @@ from sqlmodel import Session, col, select
 
 from desktop_app.core.catalog.apply import installed_version
 from desktop_app.core.domain.enums import ImportOutcome
-from desktop_app.core.domain.models import AuditEvent, ImportChange, ImportRecord, new_uuid
-from desktop_app.core.domain.models import utc_now as _utc_now
+from desktop_app.core.domain.models import (
+    AuditEvent,
+    ImportChange,
+    ImportRecord,
+    new_uuid,
+    utc_now,
+)
 from desktop_app.core.exchange.problems_workbook import ProblemLine, write_problems_workbook
 from desktop_app.core.exchange.reading import ReadFile, read_file, read_heading
 from desktop_app.core.problems import Location, Problem, RefusedError
@@ -134,7 +139,7 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
         catalog = catalog_of(session)
     ordered = yield from _ordered(paths, catalog)
     plans: list[FilePlan] = []
-    now = _utc_now()
+    now = utc_now()
     carried: tuple[tuple[int, int], Holdings] | None = None
     with db.reading() as session:
         for index, path in enumerate(ordered, start=1):
@@ -168,7 +173,7 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
 def _import_one(db: Database, path: Path, catalog: Catalog, batch: str, first: bool,
                 backup: Path | None, accept_edited: bool) -> FilePlan:
     read = read_file(path)
-    now = _utc_now()
+    now = utc_now()
 
     def begin(session: Session) -> None:
         if first:  # the batch's own line in the audit trail: what undo checks after
