@@ -2,6 +2,10 @@
 
 Both faces use this table: the command line prints the chosen language first
 and the other after; the window shows the user's language.
+
+It is one piece on purpose, longer than the house's usual file: a translator reads
+and checks the two languages side by side in one table, tests/test_messages.py checks
+that every code the core raises has both, and the glossary test reads it whole.
 """
 
 from __future__ import annotations
