@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "resources" / "translations"
+FOLDER = ROOT / "desktop_app" / "resources" / "translations"
 LANGUAGES = ("vi", "en")
 
 
