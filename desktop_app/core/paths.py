@@ -62,10 +62,6 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
-def icons_dir() -> Path:
-    return resources_dir() / "icons"
-
-
 def migrations_dir() -> Path:
     """alembic's script_location: env.py, script.py.mako and versions/."""
     return package_root() / "migrations"
