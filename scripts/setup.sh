@@ -39,6 +39,16 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
-# The window's translations (.qm) are built from their sources (.ts) at install.
+# The build requirements of pyproject.toml ([build-system].requires: setuptools, and
+# PySide6-Essentials whose lrelease compiles the translations), installed once into
+# .venv so the editable install below builds without a fresh isolated environment
+# (which would fetch PySide6 again at every run).
+mapfile -t BUILD_REQUIRES < <(.venv/bin/python -c '
+import tomllib
+with open("pyproject.toml", "rb") as f:
+    print("\n".join(tomllib.load(f)["build-system"]["requires"]))')
+.venv/bin/python -m pip install -q "${BUILD_REQUIRES[@]}"
+# setup.py compiles the window's translations (.ts -> .qm) in place during an editable
+# install; the explicit compile after it keeps them fresh whatever pip decided to skip.
+.venv/bin/python -m pip install -q --no-build-isolation -e ".[test]"
 .venv/bin/python scripts/translations.py compile

@@ -3,9 +3,10 @@
     python scripts/translations.py update    # re-read tr() strings into the .ts files
     python scripts/translations.py compile   # .ts -> .qm (setup.sh and build.spec run this)
 
-The .ts files in resources/translations are the sources (edit them with
+The .ts files in desktop_app/resources/translations are the sources (edit them with
 pyside6-linguist or by hand); the .qm files are built from them and never
-committed, so they cannot go stale.
+committed, so they cannot go stale. Building the package compiles them as well
+(setup.py), so a wheel and `pip install -e .` carry them without this script.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FOLDER = ROOT / "resources" / "translations"
+FOLDER = ROOT / "desktop_app" / "resources" / "translations"
 LANGUAGES = ("vi", "en")
 
 

@@ -40,17 +40,28 @@ def log_file() -> Path:
     return path / "nap-reporter.log"
 
 
-def bundle_root() -> Path:
-    """The folder holding resources/ and db/: the source tree, or a PyInstaller bundle."""
+def package_root() -> Path:
+    """The installed package folder (desktop_app/), which holds resources/ and migrations/.
+
+    The same in a checkout, an installed wheel and an editable install. In a PyInstaller
+    bundle the package's data lies at sys._MEIPASS/desktop_app (build.spec puts it there).
+    """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parents[2]
+        return Path(frozen) / "desktop_app"
+    return Path(__file__).resolve().parents[1]
 
 
 def resources_dir() -> Path:
-    return bundle_root() / "resources"
+    """Catalog, fonts with their licences, translations and icons."""
+    return package_root() / "resources"
+
+
+def translations_dir() -> Path:
+    """The .ts sources and the .qm files compiled from them when the package is built."""
+    return resources_dir() / "translations"
 
 
 def migrations_dir() -> Path:
-    return bundle_root() / "db"
+    """alembic's script_location: env.py, script.py.mako and versions/."""
+    return package_root() / "migrations"

@@ -2,12 +2,18 @@
 
 A machine without a display gets a bilingual message and exit code 3 instead of Qt
 aborting the process; --screenshot works there by rendering offscreen.
+
+With NAP_REPORTER_DUMP_TEXTS=FILE in the environment, --screenshot also writes the
+texts a user sees in the window (title, menus, tabs, labels, buttons, headers, the
+status bar), one a line, so a check of an installed program or a bundle can tell
+which language it really shows without reading pixels.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import time
 from datetime import date
@@ -24,6 +30,9 @@ DEMO_ACTIVITIES_LAST_YEAR = 150
 DEMO_SEED = 1
 
 _HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+DUMP_TEXTS_ENV = "NAP_REPORTER_DUMP_TEXTS"
+_TAG = re.compile(r"<[^>]+>")
 
 
 def has_display() -> bool:
@@ -115,6 +124,10 @@ def save_screenshot(db: Database, lang: str, path: Path) -> int:
         _settle()
         picture = window.grab()
         saved = bool(path.parent.is_dir()) and picture.save(str(path), "PNG")
+        dump = os.environ.get(DUMP_TEXTS_ENV)
+        if saved and dump:
+            Path(dump).write_text("".join(f"{line}\n" for line in visible_texts(window)),
+                                  encoding="utf-8")
     finally:
         window.close()
         window.deleteLater()
@@ -123,6 +136,64 @@ def save_screenshot(db: Database, lang: str, path: Path) -> int:
         _say_both("cli.screenshot_failed", lang, file=path)
         return EXIT_REFUSED
     return EXIT_OK
+
+
+def visible_texts(window: object) -> list[str]:
+    """The texts shown by the window's visible widgets, one a line, each once, in order.
+
+    Accelerator ampersands and rich-text tags are taken out; empty texts are left out.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QHeaderView,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QMenuBar,
+        QStatusBar,
+        QTabBar,
+        QWidget,
+    )
+
+    assert isinstance(window, QMainWindow)
+    found: list[str] = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            found.append(widget.text() or widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            found.append(widget.currentText())
+        elif isinstance(widget, QGroupBox):
+            found.append(widget.title())
+        elif isinstance(widget, QListWidget):  # the page list beside the pages
+            found += [widget.item(i).text() for i in range(widget.count())
+                      if not widget.item(i).isHidden()]
+        elif isinstance(widget, QTabBar):
+            found += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QMenuBar):
+            found += [action.text() for action in widget.actions() if action.isVisible()]
+        elif isinstance(widget, QStatusBar):
+            found.append(widget.currentMessage())
+        elif isinstance(widget, QHeaderView) and widget.model() is not None:
+            model = widget.model()
+            found += [str(model.headerData(i, widget.orientation(),
+                                           Qt.ItemDataRole.DisplayRole) or "")
+                      for i in range(widget.count()) if not widget.isSectionHidden(i)]
+    lines: list[str] = []
+    for shown in found:
+        plain = _TAG.sub(" ", shown).replace("&&", "\0").replace("&", "").replace("\0", "&")
+        for line in plain.splitlines():
+            line = " ".join(line.split())
+            if line and line not in lines:
+                lines.append(line)
+    return lines
 
 
 def _run(db: Database, lang: str) -> int:

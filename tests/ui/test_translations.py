@@ -33,7 +33,7 @@ from desktop_app.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
-FOLDER = ROOT / "resources" / "translations"
+FOLDER = ROOT / "desktop_app" / "resources" / "translations"
 PLACEHOLDER = re.compile(r"%(?:\d|n)")
 
 
