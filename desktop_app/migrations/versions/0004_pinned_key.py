@@ -6,7 +6,7 @@ checked. A database from before has none: every agency pins at its next signed
 file. (An installation's own key lives in the setting table and needs no
 schema change; a database without one makes it at its first export.)
 
-Revision ID: 0004_pinned_key
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-02
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0004_pinned_key"
+revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -8,7 +8,7 @@ their words in .message; batches imported before have no ImportChange and so
 cannot be undone from it.
 
 Revision ID: 0005
-Revises: 0004_pinned_key
+Revises: 0004
 Create Date: 2026-12-01
 """
 from collections.abc import Sequence
@@ -18,7 +18,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0004_pinned_key"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -9,7 +9,7 @@ the table starts empty and fills with the next imports.
 Another branch adds a migration after 0003 as well; whoever merges second chains this
 one after it (down_revision).
 
-Revision ID: 0006_agency_contacts
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01
 """
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0006_agency_contacts"
+revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
