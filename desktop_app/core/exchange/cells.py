@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
 from desktop_app.core.exchange.canonical import clean_text
@@ -27,6 +27,8 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("activities", "type"): frozenset(t.value for t in ActivityType),
     ("activities", "status"): frozenset(s.value for s in ActivityStatus),
 }
+MAX_INT = 10**15  # the largest whole number a cell may hold
+T = TypeVar("T")
 _LAST_SERIAL = 2958466  # 31 Dec 9999 in Excel's 1900 date system
 
 
@@ -109,6 +111,8 @@ def to_int(value: Any) -> int:
     number = to_float(value)
     if not number.is_integer():
         raise CellProblem("value.not_whole_number", value=number_text(number))
+    if abs(number) > MAX_INT:  # SQLite's integers are 64-bit; no count is this large
+        raise CellProblem("value.too_large", value=number_text(number), max=MAX_INT)
     return int(number)
 
 
@@ -164,10 +168,30 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def library_call(path: Path, call: Callable[[], T]) -> T:
+    """call(), a spreadsheet library's work on the file at path; any failure of the library
+    is the file's refusal (xlsx.damaged) — its panics included, which derive from
+    BaseException (STACK-NOTES) — but never an interrupt or an exit."""
+    try:
+        return call()
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except RefusedError:
+        raise
+    except BaseException as error:  # noqa: BLE001  (a library's panic is not an Exception)
+        raise refusal("xlsx.damaged", path, detail=type(error).__name__) from None
+
+
 def calamine_sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
-    """The wanted sheets' cells, row by row (python-calamine); a library error propagates."""
+    """The wanted sheets' cells, row by row (python-calamine); refused on a library error.
+
+    The container must have been checked (bounds.py) first: calamine allocates a sheet's
+    whole used range."""
     from python_calamine import CalamineWorkbook
 
-    book = CalamineWorkbook.from_path(str(path))
-    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            for name in book.sheet_names if name in wanted}
+    def load() -> dict[str, list[list[Any]]]:
+        book = CalamineWorkbook.from_path(str(path))
+        return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                for name in book.sheet_names if name in wanted}
+
+    return library_call(path, load)

@@ -28,6 +28,7 @@ from typing import Any
 from desktop_app.core.exchange.cells import (
     CellProblem,
     calamine_sheets,
+    library_call,
     column_letter,
     converter,
     is_empty,
@@ -66,10 +67,7 @@ def sheet_names(path: Path) -> list[str]:
     """The workbook's sheet names (the container must have been checked)."""
     from python_calamine import CalamineWorkbook
 
-    try:
-        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
-    except Exception:  # noqa: BLE001  (the library's own error on a bad file)
-        raise refusal("xlsx.damaged", path, detail="unreadable workbook") from None
+    return library_call(path, lambda: list(CalamineWorkbook.from_path(str(path)).sheet_names))
 
 
 def is_template(path: Path) -> bool:
@@ -77,10 +75,7 @@ def is_template(path: Path) -> bool:
 
 
 def _sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
-    try:
-        return calamine_sheets(path, wanted)
-    except Exception:  # noqa: BLE001  (the library's own error on a bad file)
-        raise refusal("xlsx.damaged", path, detail="unreadable workbook") from None
+    return calamine_sheets(path, wanted)
 
 
 def _cell(rows: list[list[Any]], ref: str) -> Any:
