@@ -572,7 +572,7 @@ _HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
                      "\ud800-\udfff]")
 
 
-def _shown(match: re.Match[str]) -> str:
+def _visible_char(match: re.Match[str]) -> str:
     char = match.group(0)
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
@@ -588,12 +588,21 @@ def visible(value: str) -> str:
     (ESC → ␛, others → \\xNN / \\uNNNN), so that nothing a sender wrote can move the
     cursor, recolour the terminal or hide part of a line. Every message's parameters
     pass here."""
-    return _HIDDEN.sub(_shown, value)
+    return _HIDDEN.sub(_visible_char, value)
+
+
+LONGEST_VALUE = 300  # characters of one parameter in a message; a cell may hold 32,767
+
+
+def _shown(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    return value if len(value) <= LONGEST_VALUE else value[:LONGEST_VALUE - 1] + "…"
 
 
 def _format(template: str, params: dict[str, Any]) -> str:
-    params = {key: visible(value) if isinstance(value, str) else value
-              for key, value in params.items()}
+    params = {key: _shown(value) for key, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

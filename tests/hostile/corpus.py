@@ -373,11 +373,12 @@ def _other_part(good: Path, folder: Path) -> Path:
 # --- shared strings ----------------------------------------------------------------------
 
 
-def _sst(good: Path, target: Path, edit: Callable[[bytes], bytes]) -> Path:
+def _sst(good: Path, target: Path, edit: Callable[[bytes], bytes],
+         method: int = zipfile.ZIP_DEFLATED) -> Path:
     parts = parts_of(good)
     name = "xl/sharedStrings.xml"
     parts[name] = edit(parts.get(name, b'<sst count="0" uniqueCount="0"></sst>'))
-    return rezip(parts, target)
+    return rezip(parts, target, method)
 
 
 @kind("sst-uniqueCount-lie")
@@ -402,7 +403,8 @@ def _sst_negative(good: Path, folder: Path) -> Path:
 @kind("sst-too-many-strings")
 def _sst_many(good: Path, folder: Path) -> Path:
     return _sst(good, folder / "sst-many.xlsx",
-                lambda xml: xml.replace(b"</sst>", b"<si><t/></si>" * 2_100_000 + b"</sst>"))
+                lambda xml: xml.replace(b"</sst>", b"<si><t/></si>" * 2_100_000 + b"</sst>"),
+                zipfile.ZIP_STORED)  # stored: the count is what refuses it, not the ratio
 
 
 @kind("huge-string")
@@ -445,8 +447,26 @@ def _dtd_workbook(good: Path, folder: Path) -> Path:
 
 @kind("deep-nesting")
 def _deep(good: Path, folder: Path) -> Path:
-    return _far("deep", b"<row r=\"90\">" + b"<x>" * 200_000 + b"</x>" * 200_000 + b"</row>",
-                folder, good)
+    base = edited(good, folder / "deep-base.tmp", meta_set("contact_person", "deep"))
+    parts = parts_of(base)
+    base.unlink()
+    name = first_sheet(parts)
+    parts[name] = add_cells(parts[name], b'<row r="90">' + b"<x>" * 100_000
+                            + b"</x>" * 100_000 + b"</row>")
+    return rezip(parts, folder / "deep.xlsx", zipfile.ZIP_STORED)
+
+
+@kind("utf16-far-cell")
+def _utf16_far(good: Path, folder: Path) -> Path:
+    return with_sheet_xml(good, folder / "utf16-far.xlsx", lambda xml: add_cells(
+        xml, row(1048576, cell("XFD1048576", "1"))).decode("utf-8").encode("utf-16"))
+
+
+@kind("latin1-declared")
+def _latin1(good: Path, folder: Path) -> Path:
+    return with_sheet_xml(good, folder / "latin1.xlsx", lambda xml: re.sub(
+        rb"^<\?xml[^>]*\?>", b"", xml).replace(b"<worksheet", b'<?xml version="1.0" '
+                                                 b'encoding="ISO-8859-1"?><worksheet', 1))
 
 
 @kind("malformed-sheet-xml")

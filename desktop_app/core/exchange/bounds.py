@@ -21,13 +21,16 @@ a FIFO, a device, a socket or a folder is refused from ``os.stat`` alone, before
 
 from __future__ import annotations
 
+import html
 import os
+import posixpath
 import re
 import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.core.problems import Problem, RefusedError, os_detail
 
@@ -70,17 +73,28 @@ def regular_file(path: Path) -> os.stat_result:
     return status
 
 
-def read_capped(path: Path, limit: int) -> bytes:
-    """A regular file's bytes, refused (``file.too_large``) beyond limit; never blocks."""
+def open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, refused unless it is a regular file; never blocks (a FIFO
+    swapped in after the status check is caught by the open's own status)."""
     regular_file(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped meanwhile
-                raise _refused("file.special", path)
-            data = handle.read(limit + 1)
     except OSError as error:
         raise _refused("file.unreadable", path, detail=os_detail(error)) from None
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise _refused("file.special", path)
+    return handle
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, refused (``file.too_large``) beyond limit; never blocks."""
+    with open_regular(path) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as error:
+            raise _refused("file.unreadable", path, detail=os_detail(error)) from None
     if len(data) > limit:
         raise _refused("file.too_large", path, limit_mb=limit // 2**20)
     return data
@@ -103,6 +117,8 @@ _SI = re.compile(_P + rb"si(?=[\s/>])")
 _SHEET = re.compile(_P + rb"sheet(?=\s)")
 _SHEET_NAME = re.compile(_P + rb"sheet(?=\s)" + _A
                          + rb"\sname\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ENCODING = re.compile(rb"\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']*)[\"']")
+_TARGET = re.compile(rb"\sTarget\s*=\s*[\"']([^\"']*)[\"']")
 _A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
 
@@ -117,8 +133,10 @@ def _column_number(letters: bytes) -> int:
 class _Scan:
     """The checks of one part, fed chunk after chunk."""
 
-    def __init__(self, path: Path, name: str, limits: Limits) -> None:
+    def __init__(self, path: Path, name: str, limits: Limits, strict: bool) -> None:
         self.path, self.name, self.limits = path, name, limits
+        self.strict = strict  # XML a library parses: UTF-8 only, so the scan sees its tags
+        self.first = True
         self.strings = 0
         self.loose = False  # a cell or row without its reference: rescan tag by tag
 
@@ -141,7 +159,19 @@ class _Scan:
             raise self.far(f"row {int(ref)}")
         return int(ref)
 
+    def encoding(self, data: bytes) -> None:
+        """UTF-8 or nothing: in UTF-16 (or any other encoding) the scan would see no tag."""
+        if self.first:
+            self.first = False
+            declared = _ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
+            if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+                raise _refused("xlsx.damaged", self.path, detail=f"{self.name}: encoding")
+        if b"\0" in data:
+            raise _refused("xlsx.damaged", self.path, detail=f"{self.name}: encoding")
+
     def segment(self, data: bytes) -> None:
+        if self.strict:
+            self.encoding(data)
         if _DTD.search(data):
             raise _refused("xlsx.doctype", self.path, part=self.name)
         for found in _DIMENSION.finditer(data):
@@ -221,10 +251,13 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
                 and info.file_size > limits.ratio * max(info.compress_size, 1))
             for info in infos):
         raise _refused("xlsx.too_large", path)
+    parsed = _targets(archive)
     for info in infos:
         if info.is_dir():
             continue
-        scan = _Scan(path, info.filename, limits)
+        strict = info.filename in parsed or info.filename.lower().endswith(
+            (".xml", ".rels", ".vml"))
+        scan = _Scan(path, info.filename, limits, strict)
         sheets = 0
         for segment in _segments(path, archive, info, limits):
             scan.segment(segment)
@@ -236,10 +269,22 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
             _count_loose(path, archive, info, scan)
 
 
+def _targets(archive: zipfile.ZipFile, limit: int = 2**20) -> set[str]:
+    """The parts workbook.xml's relations point at: what a library parses as sheets."""
+    try:
+        with archive.open("xl/_rels/workbook.xml.rels") as part:
+            head = part.read(limit)
+    except KeyError:
+        return set()
+    found = set()
+    for raw in _TARGET.findall(head):
+        target = html.unescape(raw.decode("utf-8", "replace"))
+        found.add(posixpath.normpath(target[1:] if target.startswith("/") else "xl/" + target))
+    return found
+
+
 def sheet_titles(archive: zipfile.ZipFile, limit: int = 2**20) -> list[str]:
     """The sheet names workbook.xml states (read bounded; the parts are checked after)."""
-    import html
-
     with archive.open("xl/workbook.xml") as part:
         head = part.read(limit)
     names = _SHEET_NAME.findall(head)

@@ -9,13 +9,18 @@ problem's code and parameters, which the reader locates by sheet, row and column
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
+from desktop_app.core.exchange.bounds import open_regular
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.columns import Column, Kind
 from desktop_app.core.problems import Problem, RefusedError
@@ -168,12 +173,33 @@ def column_letter(index: int) -> str:
     return letters
 
 
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """A Rust panic prints its message (and, with RUST_BACKTRACE, a backtrace) straight to
+    file descriptor 2: hold it back while a library works, the refusal says enough."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no descriptor 2 (a windowed program)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as sink:
+            os.dup2(sink.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def library_call(path: Path, call: Callable[[], T]) -> T:
     """call(), a spreadsheet library's work on the file at path; any failure of the library
     is the file's refusal (xlsx.damaged) — its panics included, which derive from
     BaseException (STACK-NOTES) — but never an interrupt or an exit."""
     try:
-        return call()
+        with warnings.catch_warnings(), _quiet_stderr():
+            warnings.simplefilter("ignore")
+            return call()
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except RefusedError:
@@ -190,8 +216,9 @@ def calamine_sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
     from python_calamine import CalamineWorkbook
 
     def load() -> dict[str, list[list[Any]]]:
-        book = CalamineWorkbook.from_path(str(path))
-        return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                for name in book.sheet_names if name in wanted}
+        with open_regular(path) as handle:
+            book = CalamineWorkbook.from_filelike(handle)
+            return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                    for name in book.sheet_names if name in wanted}
 
     return library_call(path, load)

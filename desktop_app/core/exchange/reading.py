@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core.exchange.bounds import regular_file
+from desktop_app.core.exchange.bounds import open_regular, regular_file
 from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
 from desktop_app.core.exchange.template_reader import (
     ReadTemplate,
@@ -32,6 +32,7 @@ from desktop_app.core.exchange.xlsx_reader import (
     read_submission,
 )
 from desktop_app.core.problems import Problem, RefusedError
+
 
 @dataclass(frozen=True)
 class RefusedFile:
@@ -73,13 +74,19 @@ class Heading:
     version: int | None  # None for a template (it becomes the next version)
 
 
+def storable(text: str) -> str:
+    """Text fit for the database: a file name's bytes that were not UTF-8 (kept by Python
+    as lone surrogates, which SQLite refuses) written as \\xNN."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             while chunk := handle.read(2**20):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, RefusedError):
         return ""
     return digest.hexdigest()
 

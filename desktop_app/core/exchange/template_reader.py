@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.exchange.bounds import open_regular
 from desktop_app.core.exchange.cells import (
     CellProblem,
     calamine_sheets,
-    library_call,
     column_letter,
     converter,
     is_empty,
+    library_call,
     refusal,
     to_int,
     to_text,
@@ -67,7 +68,11 @@ def sheet_names(path: Path) -> list[str]:
     """The workbook's sheet names (the container must have been checked)."""
     from python_calamine import CalamineWorkbook
 
-    return library_call(path, lambda: list(CalamineWorkbook.from_path(str(path)).sheet_names))
+    def names() -> list[str]:
+        with open_regular(path) as handle:
+            return list(CalamineWorkbook.from_filelike(handle).sheet_names)
+
+    return library_call(path, names)
 
 
 def is_template(path: Path) -> bool:

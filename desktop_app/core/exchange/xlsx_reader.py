@@ -23,6 +23,7 @@ from desktop_app.core.exchange.bounds import (
     SUBMISSION,
     Limits,
     check_parts,
+    open_regular,
     regular_file,
     sheet_titles,
 )
@@ -39,7 +40,6 @@ from desktop_app.core.exchange.cells import (
     to_text,
 )
 from desktop_app.core.exchange.columns import HEADER_ROWS, META_SHEET, SHEETS, Sheet
-from desktop_app.core.exchange.template import MARKER_SHEET, TEMPLATE_SHEETS
 from desktop_app.core.exchange.submission import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -49,6 +49,7 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     SubmissionMeta,
 )
+from desktop_app.core.exchange.template import MARKER_SHEET, TEMPLATE_SHEETS
 from desktop_app.core.problems import Location, Problem, RefusedError, os_detail
 
 MAX_FILE = 100 * 2**20  # bytes on disk
@@ -84,12 +85,10 @@ def check_container(path: Path) -> None:
     """
     try:
         size = regular_file(path).st_size
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(8)
             if head == _CFB:
                 body = handle.read(MAX_FILE)
-    except FileNotFoundError:
-        raise refusal("file.not_found", path) from None
     except OSError as error:
         raise refusal("file.unreadable", path, detail=os_detail(error)) from None
     if head == _CFB:
@@ -99,7 +98,7 @@ def check_container(path: Path) -> None:
     if not head.startswith(b"PK"):
         raise refusal("xlsx.not_xlsx", path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
             infos = archive.infolist()
             names = {info.filename for info in infos}
             if "mimetype" in names and b"opendocument" in _head(archive, "mimetype"):
@@ -133,13 +132,14 @@ def _openpyxl_sheets(path: Path) -> dict[str, list[list[Any]]]:
     from openpyxl import load_workbook
 
     def load() -> dict[str, list[list[Any]]]:
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            wanted = {META_SHEET, *(s.title for s in SHEETS)}
-            return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
-                    for ws in book.worksheets if ws.title in wanted}
-        finally:
-            book.close()
+        with open_regular(path) as handle:
+            book = load_workbook(handle, read_only=True, data_only=True)
+            try:
+                wanted = {META_SHEET, *(s.title for s in SHEETS)}
+                return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
+                        for ws in book.worksheets if ws.title in wanted}
+            finally:
+                book.close()
 
     return library_call(path, load)
 
