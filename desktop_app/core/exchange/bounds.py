@@ -21,6 +21,7 @@ a FIFO, a device, a socket or a folder is refused from ``os.stat`` alone, before
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import posixpath
@@ -113,7 +114,6 @@ _TAG = re.compile(_P + rb"(c|row)(?=[\s/>])(" + _A + rb")/?>")
 _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']([^\"']*)[\"']")
 _SST = re.compile(_P + rb"sst(?=\s)(" + _A + rb")/?>")
 _COUNT = re.compile(rb"\s(count|uniqueCount)\s*=\s*[\"']([^\"']*)[\"']")
-_SI = re.compile(_P + rb"si(?=[\s/>])")
 _SHEET = re.compile(_P + rb"sheet(?=\s)")
 _SHEET_NAME = re.compile(_P + rb"sheet(?=\s)" + _A
                          + rb"\sname\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -138,6 +138,7 @@ class _Scan:
         self.strict = strict  # XML a library parses: UTF-8 only, so the scan sees its tags
         self.first = True
         self.strings = 0
+        self.sst = False  # the shared strings part (its root element seen)
         self.loose = False  # a cell or row without its reference: rescan tag by tag
 
     def far(self, ref: str) -> RefusedError:
@@ -174,25 +175,83 @@ class _Scan:
             self.encoding(data)
         if _DTD.search(data):
             raise _refused("xlsx.doctype", self.path, part=self.name)
-        for found in _DIMENSION.finditer(data):
-            for ref in found.group(1).split(b":"):
-                self.check_cell(ref)
+        if b"dimension" in data:
+            for found in _DIMENSION.finditer(data):
+                for ref in found.group(1).split(b":"):
+                    self.check_cell(ref)
+        if _canonical(data):
+            self.references_fast(data)
+        else:
+            self.references(data)
+        if self.first_strings(data):
+            self.strings += sum(data.count(tag) for tag in _SI_TAGS)
+            if self.strings > self.limits.strings:
+                raise _refused("xlsx.too_many_strings", self.path, limit=self.limits.strings)
+
+    def references_fast(self, data: bytes) -> None:
+        """Every cell and row tag is written as programs write them (``<c r="A1"``, its
+        reference first, no prefix: _canonical): only the far ones need a look."""
+        cells, rows = _fast_patterns(self.limits)
+        for ref in set(cells.findall(data)):
+            self.check_cell(ref)
+        for ref in set(rows.findall(data)):
+            self.check_row(ref)
+
+    def references(self, data: bytes) -> None:
+        """Any tag form: attributes in any order, quotes of either kind, prefixes."""
         for ref in set(_CELL_REF.findall(data)):
             self.check_cell(ref)
         for ref in set(_ROW_REF.findall(data)):
             self.check_row(ref)
         if not self.loose and _NO_REF.search(data):
             self.loose = True
-        for found in _SST.finditer(data):
-            for key, value in _COUNT.findall(found.group(1)):
-                if not value.isdigit():
-                    raise _refused("xlsx.damaged", self.path, detail=f"sst {key.decode()}")
-                if int(value) > self.limits.strings:
-                    raise _refused("xlsx.too_many_strings", self.path,
-                                   limit=self.limits.strings)
-        self.strings += sum(1 for _ in _SI.finditer(data))
-        if self.strings > self.limits.strings:
-            raise _refused("xlsx.too_many_strings", self.path, limit=self.limits.strings)
+
+    def first_strings(self, data: bytes) -> bool:
+        """Whether this part is the shared strings, its declared counts checked on sight."""
+        if not self.sst and b"sst" in data:
+            for found in _SST.finditer(data):
+                self.sst = True
+                for key, value in _COUNT.findall(found.group(1)):
+                    if not value.isdigit():
+                        raise _refused("xlsx.damaged", self.path,
+                                       detail=f"sst {key.decode()}")
+                    if int(value) > self.limits.strings:
+                        raise _refused("xlsx.too_many_strings", self.path,
+                                       limit=self.limits.strings)
+        return self.sst
+
+
+# A cell or row tag not written the common way (reference first, plain, double quotes),
+# or a prefixed one: the segment is scanned the slow, general way.
+_ODD_CELL = re.compile(rb'<c(?=[\s>/])(?! r="[A-Za-z]{1,3}[1-9][0-9]{0,6}")')
+_ODD_ROW = re.compile(rb'<row(?=[\s>/])(?! r="[1-9][0-9]{0,6}")')
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|dimension|sst|si)[\s>/]")
+_SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
+
+
+def _canonical(data: bytes) -> bool:
+    return not (_ODD_CELL.search(data) or _ODD_ROW.search(data)
+                or (b":" in data and _PREFIXED.search(data)))
+
+
+@functools.lru_cache(maxsize=8)
+def _fast_patterns(limits: Limits) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Cell references with as many letters or digits as the limits' could be beyond them."""
+    letters = len(column_letters(limits.columns))
+    digits = len(str(limits.rows))
+    cells = re.compile(rb'<c r="((?:[A-Za-z]{%d,}[0-9]+|[A-Za-z]+[0-9]{%d,}))"'
+                       % (letters, digits))
+    rows = re.compile(rb'<row r="([0-9]{%d,})"' % digits)
+    return cells, rows
+
+
+def column_letters(number: int) -> str:
+    """A column's letters from its number counted from 1 (1 -> A, 64 -> BL)."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _segments(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
