@@ -14,6 +14,7 @@ import re
 import socket
 import struct
 import uuid
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -241,7 +242,8 @@ def _pk_noise(good: Path, folder: Path) -> Path:
 @kind("duplicate-members")
 def _duplicate_members(good: Path, folder: Path) -> Path:
     target = folder / "duplicate-members.xlsx"
-    with zipfile.ZipFile(target, "w") as archive:
+    with zipfile.ZipFile(target, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the duplicate name is the point
         for name, data in parts_of(good).items():
             archive.writestr(name, data)
         archive.writestr("xl/workbook.xml", b"<workbook><sheets/></workbook>")
