@@ -9,10 +9,13 @@ and every cell and row reference, sharedStrings' ``count``/``uniqueCount`` and n
 strings, no DTD (entities: billion laughs, external references) and no run of text
 longer than any cell can hold.
 
-The scan is regular expressions over chunks (C speed: a 100 MB sheet costs a fraction of
-a second), cut at the last ``<`` of each chunk so that every tag is whole in the chunk
-scanned. A sheet whose cells or rows lack their ``r`` reference (the library then counts
-them) is scanned again, tag by tag, counting the way the library does.
+The scan is regular expressions over chunks, cut at the last ``<`` of each chunk so that
+every tag is whole in the chunk scanned. Where every cell and row tag is written as
+programs write them (``<c r="A1"``: reference first, no prefix) only the references long
+enough to be far are looked at (~55 MB of sheet XML a second, measured); any other form
+(attributes in another order, single quotes, prefixes) gets the general, slower scan.
+A sheet whose cells or rows lack their ``r`` reference (the library then counts them)
+is scanned again, tag by tag, counting the way the library does.
 
 ``regular_file`` is the first check of every file handed in (workbook, catalog, backup):
 a FIFO, a device, a socket or a folder is refused from ``os.stat`` alone, before any

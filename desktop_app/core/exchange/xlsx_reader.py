@@ -10,6 +10,7 @@ are reported per cell, and rows with a problem are left out of the data.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 import zlib
@@ -82,9 +83,17 @@ def check_container(path: Path) -> None:
     """Refuse what is not a sound xlsx zip within bounds (bounds.py), streamed, never whole.
 
     Nothing here blocks: a FIFO, a device or a folder is refused from its status first.
+    A file found sound is not scanned again while it stays the same (a batch checks each
+    file twice: for its heading, then whole).
     """
+    status = regular_file(path)
+    _check_unchanged(path, status.st_size, (status.st_mtime_ns, status.st_ctime_ns,
+                                            status.st_ino, status.st_dev))
+
+
+@functools.lru_cache(maxsize=64)  # only files found sound: a refusal raises, never cached
+def _check_unchanged(path: Path, size: int, _identity: tuple[int, int, int, int]) -> None:
     try:
-        size = regular_file(path).st_size
         with open_regular(path) as handle:
             head = handle.read(8)
             if head == _CFB:
