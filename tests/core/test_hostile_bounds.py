@@ -13,7 +13,7 @@ import pytest
 
 from desktop_app.core.catalog.document import read_catalog
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.exchange.bounds import SUBMISSION, Limits, check_parts, read_capped
+from desktop_app.core.exchange.bounds import SUBMISSION, Limits, check_parts, open_regular
 from desktop_app.core.exchange.cells import calamine_sheets
 from desktop_app.core.exchange.reading import RefusedFile, SubmissionFile, read_file, storable
 from desktop_app.core.problems import RefusedError
@@ -85,7 +85,7 @@ def test_special_files_are_refused_without_blocking(tmp_path: Path) -> None:
         read_catalog(fifo)
     assert refused.value.problems[0].code == "file.special"
     with pytest.raises(RefusedError) as refused:
-        read_capped(fifo, 100)
+        open_regular(fifo)
     assert refused.value.problems[0].code == "file.special"
     with pytest.raises(RefusedError) as refused:
         restore_database(fifo, tmp_path / "db.sqlite")
@@ -107,9 +107,6 @@ def test_catalogs_and_backups_are_capped_and_checked_before_parsing(tmp_path: Pa
     with pytest.raises(RefusedError) as refused:
         read_catalog(big)
     assert refused.value.problems[0].code == "catalog.too_large"
-    with pytest.raises(RefusedError) as refused:
-        read_capped(big, 2**20)
-    assert refused.value.problems[0].code == "file.too_large"
     text_file = tmp_path / "notes.sqlite"
     text_file.write_text("hello", encoding="utf-8")
     with pytest.raises(RefusedError) as refused:

@@ -92,18 +92,6 @@ def open_regular(path: Path) -> BinaryIO:
     return handle
 
 
-def read_capped(path: Path, limit: int) -> bytes:
-    """A regular file's bytes, refused (``file.too_large``) beyond limit; never blocks."""
-    with open_regular(path) as handle:
-        try:
-            data = handle.read(limit + 1)
-        except OSError as error:
-            raise _refused("file.unreadable", path, detail=os_detail(error)) from None
-    if len(data) > limit:
-        raise _refused("file.too_large", path, limit_mb=limit // 2**20)
-    return data
-
-
 # --- the scan of one part ------------------------------------------------------------------
 
 _P = rb"<(?:[A-Za-z_][\w.-]*:)?"  # a tag's start, with or without a namespace prefix
