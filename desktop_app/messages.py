@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -182,6 +183,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "The file {file} is an OpenDocument spreadsheet (.ods); save it as .xlsx."),
     "xlsx.encrypted": ("Tệp {file} được đặt mật khẩu; hãy gửi bản không có mật khẩu.",
                        "The file {file} is password-protected; send a copy without a password."),
+    "file.special": (
+        "Tệp {file} không phải là tệp thông thường (thư mục, thiết bị hoặc ống dẫn); "
+        "tệp bị từ chối.",
+        "The file {file} is not a regular file (a folder, a device or a pipe); it was refused."),
+    "file.too_large": ("Tệp {file} quá lớn (tối đa {limit_mb} MB); tệp bị từ chối.",
+                       "The file {file} is too large (at most {limit_mb} MB); it was refused."),
+    "xlsx.far_cell": (
+        "Tệp {file}: ô {cell} ({part}) nằm ngoài giới hạn {rows} dòng, {columns} cột; "
+        "tệp bị từ chối.",
+        "The file {file}: cell {cell} ({part}) lies beyond the limit of {rows} rows and "
+        "{columns} columns; it was refused."),
+    "xlsx.too_many_strings": (
+        "Tệp {file} khai báo hoặc chứa quá nhiều chuỗi (tối đa {limit}); tệp bị từ chối.",
+        "The file {file} declares or holds too many strings (at most {limit}); it was refused."),
+    "xlsx.too_many_parts": (
+        "Tệp {file} có quá nhiều phần hoặc trang tính (tối đa {limit}); tệp bị từ chối.",
+        "The file {file} has too many parts or sheets (at most {limit}); it was refused."),
+    "xlsx.doctype": (
+        "Tệp {file} chứa khai báo XML không được phép (DOCTYPE/ENTITY) trong {part}; "
+        "tệp bị từ chối.",
+        "The file {file} holds XML declarations that are not allowed (DOCTYPE/ENTITY) in "
+        "{part}; it was refused."),
     "xlsx.damaged": ("Tệp {file} bị hỏng hoặc không trọn vẹn.",
                      "The file {file} is damaged or incomplete."),
     "xlsx.too_large": ("Tệp {file} quá lớn khi giải nén; tệp bị từ chối.",
@@ -560,7 +583,42 @@ def system_language() -> str:
     return "vi" if code.lower().startswith("vi") else "en"
 
 
+# C0 and C1 control characters, DEL, and the bidirectional overrides that reorder text.
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\ud800-\udfff]")
+
+
+def _visible_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code == 0x1B:
+        return "␛"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(value: str) -> str:
+    """Text from a file (a name, a cell) safe for a terminal or a message: control and
+    escape characters, bidirectional overrides and undecodable bytes made visible
+    (ESC → ␛, others → \\xNN / \\uNNNN), so that nothing a sender wrote can move the
+    cursor, recolour the terminal or hide part of a line. Every message's parameters
+    pass here."""
+    return _HIDDEN.sub(_visible_char, value)
+
+
+LONGEST_VALUE = 300  # characters of one parameter in a message; a cell may hold 32,767
+
+
+def _shown(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    return value if len(value) <= LONGEST_VALUE else value[:LONGEST_VALUE - 1] + "…"
+
+
 def _format(template: str, params: dict[str, Any]) -> str:
+    params = {key: _shown(value) for key, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -631,7 +689,7 @@ def _where(where: Location | None, field: str | None, lang: str) -> str:
         for word, value in zip(words, (where.file, where.sheet, where.row, where.column),
                                strict=False):
             if value is not None:
-                parts.append(f"{word} {value}")
+                parts.append(f"{word} {visible(str(value))}")
     if field:
         parts.append(f"{words[4]} {field_name(field, lang)}")
     return ", ".join(parts)

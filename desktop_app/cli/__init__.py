@@ -38,7 +38,7 @@ from desktop_app.core.domain.labels import label
 from desktop_app.core.paths import log_file
 from desktop_app.core.problems import NapError, UsageError
 from desktop_app.core.progress import Cancelled, drive
-from desktop_app.messages import bilingual, problems_bilingual, system_language, text
+from desktop_app.messages import bilingual, problems_bilingual, system_language, text, visible
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED, EXIT_BUSY = 0, 1, 2, 3, 4
 
@@ -247,16 +247,18 @@ def cmd_assess(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
-def _import_lines(plan: Any, lang: str) -> list[str]:
+def _import_lines(plan: Any, lang: str) -> tuple[str, list[str]]:
+    """The file's line (standard output) and its problems, each naming the file (errors)."""
     agency = plan.agency_code or "?"
     if plan.rollup_code and plan.rollup_code != plan.agency_code:
         agency = f"{agency} (→ {plan.rollup_code})"
-    line = text("import.line", lang, file=plan.path.name or str(plan.path), agency=agency,
+    name = plan.path.name or str(plan.path)
+    line = text("import.line", lang, file=name, agency=agency,
                 period=plan.period if plan.period is not None else "?",
                 version=plan.version if plan.version is not None else "-",
                 outcome=label(plan.outcome, lang),
                 added=plan.added, changed=plan.changed, removed=plan.removed)
-    return [line] + ["  " + p for p in problems_bilingual(plan.problems, lang)]
+    return line, [f"  {visible(name)}: {p}" for p in problems_bilingual(plan.problems, lang)]
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
@@ -285,8 +287,12 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
             plans = summary.plans
     finally:
         db.close()
-    for plan in plans:
-        say(_import_lines(plan, lang))
+    for plan in plans:  # the file's line on standard output, its reasons on errors
+        line, reasons = _import_lines(plan, lang)
+        say([line])
+        if reasons:
+            sys.stdout.flush()
+            say(reasons, sys.stderr)
     refused = sum(1 for p in plans if p.refused)
     accepted = sum(1 for p in plans if p.accepted)
     say_done("import.dry_summary" if args.dry_run else "import.summary", lang,

@@ -241,8 +241,8 @@ def test_same_version_other_content_is_a_conflict_naming_both_files(
     result = cli("--db", focal_db, "--lang", "en", "import", files.vlg_other_v1)
     assert result.code == 3
     assert "conflict" in result.out
-    assert result.out.count(files.vlg[0].name) >= 2  # this file and the one imported before
-    assert "hai tệp cùng phiên bản" in result.out  # both languages
+    assert result.err.count(files.vlg[0].name) >= 2  # this file and the one imported before
+    assert "hai tệp cùng phiên bản" in result.err  # both languages
     assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
 
 
@@ -308,9 +308,9 @@ def test_template_rows_with_problems_are_located_and_refused(
     before = _dump(focal_db, skip=("importrecord", "auditevent"))
     result = cli("--db", focal_db, "--lang", "en", "import", filled)
     assert result.code == 3
-    assert "sheet Hoạt động, row 3, column I" in result.out  # negative women
-    assert "row 4, column G" in result.out  # not a date
-    assert "dòng 3, cột I" in result.out
+    assert "sheet Hoạt động, row 3, column I" in result.err  # negative women
+    assert "row 4, column G" in result.err  # not a date
+    assert "dòng 3, cột I" in result.err
     assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
     # bad task code alone: the catalog check names the cell too
     rows = _activity_rows(task)
@@ -318,7 +318,7 @@ def test_template_rows_with_problems_are_located_and_refused(
     result = cli("--db", focal_db, "import", _fill_template(files.template,
                                                             tmp_path / "bad2.xlsx", "VLG", rows))
     assert result.code == 3
-    assert "row 3, column B" in result.out and "NO-SUCH-TASK" in result.out
+    assert "row 3, column B" in result.err and "NO-SUCH-TASK" in result.err
 
 
 def test_unknown_agency_says_to_update_the_catalog(cli: CliRunner, focal_db: Path,
@@ -327,7 +327,7 @@ def test_unknown_agency_says_to_update_the_catalog(cli: CliRunner, focal_db: Pat
     filled = _fill_template(files.template, tmp_path / "x.xlsx", "Tỉnh Không Có",
                             _activity_rows(task))
     result = cli("--db", focal_db, "import", filled)
-    assert result.code == 3 and "update the catalog" in result.out
+    assert result.code == 3 and "update the catalog" in result.err
 
 
 def _edit(source: Path, target: Path, cell: str, value: Any) -> Path:
@@ -342,8 +342,8 @@ def test_edited_file_is_refused_then_accepted_with_accept_edited(
     assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
     edited = _edit(files.vlg[1], tmp_path / "edited.xlsx", "C3", "Tiêu đề đã sửa bằng Excel")
     result = cli("--db", focal_db, "import", edited)
-    assert result.code == 3 and "was edited after it was exported" in result.out
-    assert "đã bị sửa sau khi xuất" in result.out
+    assert result.code == 3 and "was edited after it was exported" in result.err
+    assert "đã bị sửa sau khi xuất" in result.err
     result = cli("--db", focal_db, "import", "--accept-edited", edited)
     assert result.code == 0, result.out
     assert "version 2: edited after export, accepted" in result.out
@@ -358,11 +358,11 @@ def test_edited_rows_with_bad_values_are_located(cli: CliRunner, focal_db: Path,
     bad = _edit(bad, bad, "G5", "not a date")
     result = cli("--db", focal_db, "--lang", "en", "import", "--accept-edited", bad)
     assert result.code == 3
-    assert "file neg.xlsx, sheet Hoạt động, row 4, column I" in result.out
-    assert "row 5, column G" in result.out
+    assert "file neg.xlsx, sheet Hoạt động, row 4, column I" in result.err
+    assert "row 5, column G" in result.err
     wrong_task = _edit(files.vlg[0], tmp_path / "task.xlsx", "B3", "XX-99")
     result = cli("--db", focal_db, "import", "--accept-edited", wrong_task)
-    assert result.code == 3 and "row 3, column B" in result.out and "XX-99" in result.out
+    assert result.code == 3 and "row 3, column B" in result.err and "XX-99" in result.err
     assert _query(focal_db, "SELECT count(*) FROM activity") == [(0,)]
 
 
@@ -433,7 +433,7 @@ def test_files_that_are_not_submissions_are_refused_cleanly(
     assert "Traceback" not in result.out + result.err
     assert result.out.count(": ?, period ?, version -: refused") == len(hostile)
     assert "Imported 9 files: 1 accepted, 0 unchanged, 8 refused." in result.out
-    assert "old Excel workbook (.xls)" in result.out and "OpenDocument" in result.out
+    assert "old Excel workbook (.xls)" in result.err and "OpenDocument" in result.err
     assert _query(focal_db, "SELECT count(*) FROM importrecord") == [(9,)]
 
 

@@ -16,6 +16,8 @@ installing service's business (services/catalog.py).
 from __future__ import annotations
 
 import json
+import os
+import stat
 import unicodedata
 from collections.abc import Callable
 from datetime import date
@@ -73,14 +75,18 @@ def bundled_catalog_path() -> Path:
 
 
 def _read_json(path: Path) -> Any:
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+    try:  # a regular file only (a FIFO would block), and no more read than the cap
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise RefusedError.of("file.special", file=str(path))
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
             raise RefusedError.of("catalog.too_large", file=str(path))
-        with path.open("rb") as handle:
-            return json.loads(handle.read().decode("utf-8"))
+        return json.loads(data.decode("utf-8"))
     except FileNotFoundError as exc:
         raise RefusedError.of("file.not_found", file=str(path)) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise RefusedError.of("catalog.not_json", file=str(path), detail=str(exc)) from exc
     except OSError as exc:
         raise RefusedError.of("file.unreadable", file=str(path), detail=str(exc)) from exc

@@ -9,13 +9,18 @@ problem's code and parameters, which the reader locates by sheet, row and column
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
+from desktop_app.core.exchange.bounds import open_regular
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.columns import Column, Kind
 from desktop_app.core.problems import Problem, RefusedError
@@ -27,6 +32,8 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("activities", "type"): frozenset(t.value for t in ActivityType),
     ("activities", "status"): frozenset(s.value for s in ActivityStatus),
 }
+MAX_INT = 10**15  # the largest whole number a cell may hold
+T = TypeVar("T")
 _LAST_SERIAL = 2958466  # 31 Dec 9999 in Excel's 1900 date system
 
 
@@ -109,6 +116,8 @@ def to_int(value: Any) -> int:
     number = to_float(value)
     if not number.is_integer():
         raise CellProblem("value.not_whole_number", value=number_text(number))
+    if abs(number) > MAX_INT:  # SQLite's integers are 64-bit; no count is this large
+        raise CellProblem("value.too_large", value=number_text(number), max=MAX_INT)
     return int(number)
 
 
@@ -164,10 +173,52 @@ def column_letter(index: int) -> str:
     return letters
 
 
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """A Rust panic prints its message (and, with RUST_BACKTRACE, a backtrace) straight to
+    file descriptor 2: hold it back while a library works, the refusal says enough."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no descriptor 2 (a windowed program)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as sink:
+            os.dup2(sink.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def library_call(path: Path, call: Callable[[], T]) -> T:
+    """call(), a spreadsheet library's work on the file at path; any failure of the library
+    is the file's refusal (xlsx.damaged) — its panics included, which derive from
+    BaseException (STACK-NOTES) — but never an interrupt or an exit."""
+    try:
+        with warnings.catch_warnings(), _quiet_stderr():
+            warnings.simplefilter("ignore")
+            return call()
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except RefusedError:
+        raise
+    except BaseException as error:  # noqa: BLE001  (a library's panic is not an Exception)
+        raise refusal("xlsx.damaged", path, detail=type(error).__name__) from None
+
+
 def calamine_sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
-    """The wanted sheets' cells, row by row (python-calamine); a library error propagates."""
+    """The wanted sheets' cells, row by row (python-calamine); refused on a library error.
+
+    The container must have been checked (bounds.py) first: calamine allocates a sheet's
+    whole used range."""
     from python_calamine import CalamineWorkbook
 
-    book = CalamineWorkbook.from_path(str(path))
-    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            for name in book.sheet_names if name in wanted}
+    def load() -> dict[str, list[list[Any]]]:
+        with open_regular(path) as handle:
+            book = CalamineWorkbook.from_filelike(handle)
+            return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                    for name in book.sheet_names if name in wanted}
+
+    return library_call(path, load)

@@ -18,6 +18,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core.exchange.bounds import open_regular, regular_file
 from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
 from desktop_app.core.exchange.template_reader import (
     ReadTemplate,
@@ -31,10 +32,6 @@ from desktop_app.core.exchange.xlsx_reader import (
     read_submission,
 )
 from desktop_app.core.problems import Problem, RefusedError
-
-# What a spreadsheet library raises when it trips on a malformed file.
-LIBRARY_ERRORS = (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError,
-                  AttributeError, OSError)
 
 
 @dataclass(frozen=True)
@@ -77,15 +74,29 @@ class Heading:
     version: int | None  # None for a template (it becomes the next version)
 
 
+def storable(text: str) -> str:
+    """Text fit for the database: a file name's bytes that were not UTF-8 (kept by Python
+    as lone surrogates, which SQLite refuses) written as \\xNN."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             while chunk := handle.read(2**20):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, RefusedError):
         return ""
     return digest.hexdigest()
+
+
+def _regular(path: Path) -> bool:
+    try:
+        regular_file(path)
+    except RefusedError:
+        return False
+    return True
 
 
 def _damaged(path: Path, error: BaseException) -> Problem:
@@ -95,7 +106,7 @@ def _damaged(path: Path, error: BaseException) -> Problem:
 def read_file(path: Path) -> ReadFile:
     """The file as plain rows, or refused with its problems; never raises for a bad file."""
     path = Path(path)
-    sha = file_sha256(path) if path.is_file() else ""
+    sha = file_sha256(path) if _regular(path) else ""
     try:
         check_container(path)
         if is_template(path):
@@ -105,7 +116,9 @@ def read_file(path: Path) -> ReadFile:
                               tuple(read.problems), read.rows, read.data_json)
     except RefusedError as error:
         return RefusedFile(path, sha, error.problems)
-    except LIBRARY_ERRORS as error:
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as error:  # noqa: BLE001  (a library's panic is not an Exception)
         return RefusedFile(path, sha, (_damaged(path, error),))
 
 
@@ -119,5 +132,7 @@ def read_heading(path: Path) -> Heading | None:
             return Heading(True, general.agency_text, "", general.period, None)
         meta = read_meta(path)
         return Heading(False, meta.agency_code, meta.agency_name_vi, meta.period, meta.version)
-    except (RefusedError, *LIBRARY_ERRORS):
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException:  # noqa: BLE001  (refused, or a library's panic)
         return None

@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.exchange.bounds import open_regular
 from desktop_app.core.exchange.cells import (
     CellProblem,
     calamine_sheets,
     column_letter,
     converter,
     is_empty,
+    library_call,
     refusal,
     to_int,
     to_text,
@@ -66,10 +68,11 @@ def sheet_names(path: Path) -> list[str]:
     """The workbook's sheet names (the container must have been checked)."""
     from python_calamine import CalamineWorkbook
 
-    try:
-        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
-    except Exception:  # noqa: BLE001  (the library's own error on a bad file)
-        raise refusal("xlsx.damaged", path, detail="unreadable workbook") from None
+    def names() -> list[str]:
+        with open_regular(path) as handle:
+            return list(CalamineWorkbook.from_filelike(handle).sheet_names)
+
+    return library_call(path, names)
 
 
 def is_template(path: Path) -> bool:
@@ -77,10 +80,7 @@ def is_template(path: Path) -> bool:
 
 
 def _sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
-    try:
-        return calamine_sheets(path, wanted)
-    except Exception:  # noqa: BLE001  (the library's own error on a bad file)
-        raise refusal("xlsx.damaged", path, detail="unreadable workbook") from None
+    return calamine_sheets(path, wanted)
 
 
 def _cell(rows: list[list[Any]], ref: str) -> Any:

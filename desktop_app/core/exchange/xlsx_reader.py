@@ -10,6 +10,7 @@ are reported per cell, and rows with a problem are left out of the data.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 import zlib
@@ -19,6 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.exchange.bounds import (
+    SUBMISSION,
+    Limits,
+    check_parts,
+    open_regular,
+    regular_file,
+    sheet_titles,
+)
 from desktop_app.core.exchange.canonical import canonical_json, content_hash
 from desktop_app.core.exchange.cells import (
     CellProblem,
@@ -26,6 +35,7 @@ from desktop_app.core.exchange.cells import (
     column_letter,
     converter,
     is_empty,
+    library_call,
     refusal,
     to_int,
     to_text,
@@ -40,15 +50,13 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     SubmissionMeta,
 )
-from desktop_app.core.problems import Location, Problem, os_detail
+from desktop_app.core.exchange.template import MARKER_SHEET, TEMPLATE_SHEETS
+from desktop_app.core.problems import Location, Problem, RefusedError, os_detail
 
 MAX_FILE = 100 * 2**20  # bytes on disk
-MAX_MEMBER = 400 * 2**20  # one part, unzipped
-MAX_TOTAL = 600 * 2**20  # all parts, unzipped
-MAX_RATIO = 200  # unzipped / zipped, for parts over RATIO_FLOOR
-RATIO_FLOOR = 2**20
-MAX_MEMBERS = 2000
-CHUNK = 2**20
+MAX_META = 2**31 - 1  # a version, a period, a count: stored as SQLite integers
+# A template's sheets are its own layout: no wider than its widest sheet, and a margin.
+TEMPLATE = Limits(columns=max(len(columns) for _, columns in TEMPLATE_SHEETS) + 8)
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
@@ -72,19 +80,26 @@ class ReadSubmission:
 
 
 def check_container(path: Path) -> None:
-    """Refuse what is not a sound, reasonably sized xlsx zip, without unpacking it to memory."""
+    """Refuse what is not a sound xlsx zip within bounds (bounds.py), streamed, never whole.
+
+    Nothing here blocks: a FIFO, a device or a folder is refused from its status first.
+    A file found sound is not scanned again while it stays the same (a batch checks each
+    file twice: for its heading, then whole).
+    """
+    status = regular_file(path)
+    _check_unchanged(path, status.st_size, (status.st_mtime_ns, status.st_ctime_ns,
+                                            status.st_ino, status.st_dev))
+
+
+@functools.lru_cache(maxsize=64)  # only files found sound: a refusal raises, never cached
+def _check_unchanged(path: Path, size: int, _identity: tuple[int, int, int, int]) -> None:
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(8)
             if head == _CFB:
                 body = handle.read(MAX_FILE)
-    except FileNotFoundError:
-        raise refusal("file.not_found", path) from None
     except OSError as error:
         raise refusal("file.unreadable", path, detail=os_detail(error)) from None
-    if path.is_dir():
-        raise refusal("file.unreadable", path, detail="EISDIR")
     if head == _CFB:
         raise refusal("xlsx.encrypted" if _ENCRYPTION_INFO in body else "xlsx.legacy", path)
     if size > MAX_FILE:
@@ -92,35 +107,27 @@ def check_container(path: Path) -> None:
     if not head.startswith(b"PK"):
         raise refusal("xlsx.not_xlsx", path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
             infos = archive.infolist()
             names = {info.filename for info in infos}
-            if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:200]:
+            if "mimetype" in names and b"opendocument" in _head(archive, "mimetype"):
                 raise refusal("xlsx.ods", path)
             if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
                 raise refusal("xlsx.not_xlsx", path)
             if any(info.flag_bits & 0x1 for info in infos):
                 raise refusal("xlsx.encrypted", path)
-            total = sum(info.file_size for info in infos)
-            if len(infos) > MAX_MEMBERS or total > MAX_TOTAL or any(
-                info.file_size > MAX_MEMBER
-                or (info.file_size > RATIO_FLOOR
-                    and info.file_size > MAX_RATIO * max(info.compress_size, 1))
-                for info in infos
-            ):
-                raise refusal("xlsx.too_large", path)
-            for info in infos:  # every part whole and as large as it says, read in chunks
-                read = 0
-                with archive.open(info) as part:
-                    while chunk := part.read(CHUNK):
-                        read += len(chunk)
-                        if read > info.file_size:
-                            raise refusal("xlsx.too_large", path)
+            template = MARKER_SHEET in sheet_titles(archive)
+            check_parts(path, archive, TEMPLATE if template else SUBMISSION)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError, KeyError) as error:
         raise refusal("xlsx.damaged", path, detail=str(error)) from None
     except OSError as error:
         raise refusal("file.unreadable", path, detail=os_detail(error)) from None
+
+
+def _head(archive: zipfile.ZipFile, name: str) -> bytes:
+    with archive.open(name) as part:
+        return part.read(200)
 
 
 # --- the sheets ----------------------------------------------------------------------
@@ -133,13 +140,17 @@ def _calamine_sheets(path: Path) -> dict[str, list[list[Any]]]:
 def _openpyxl_sheets(path: Path) -> dict[str, list[list[Any]]]:
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        wanted = {META_SHEET, *(s.title for s in SHEETS)}
-        return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
-                for ws in book.worksheets if ws.title in wanted}
-    finally:
-        book.close()
+    def load() -> dict[str, list[list[Any]]]:
+        with open_regular(path) as handle:
+            book = load_workbook(handle, read_only=True, data_only=True)
+            try:
+                wanted = {META_SHEET, *(s.title for s in SHEETS)}
+                return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
+                        for ws in book.worksheets if ws.title in wanted}
+            finally:
+                book.close()
+
+    return library_call(path, load)
 
 
 ENGINES: dict[str, Callable[[Path], dict[str, list[list[Any]]]]] = {
@@ -152,7 +163,7 @@ def _load(path: Path, engine: str) -> dict[str, list[list[Any]]]:
     for name in order:
         try:
             return ENGINES[name](path)
-        except Exception:  # noqa: BLE001, S112  (a library's own error on a bad file)
+        except RefusedError:  # the library's own failure on a bad file: try the other
             continue
     raise refusal("xlsx.damaged", path, detail="unreadable workbook")
 
@@ -227,7 +238,8 @@ _META_INTS = frozenset({"format_version", "period", "version", "activities", "in
 def _meta_value(name: str, raw: Any) -> Any:
     if name in _META_INTS:
         number = to_int(raw)
-        if number < 1 and name in ("format_version", "version", "period"):
+        if number > MAX_META or (number < 1 and name in ("format_version", "version",
+                                                          "period")):
             raise ValueError(name)
         return number
     if name == "created_at":
@@ -250,10 +262,7 @@ def _meta_value(name: str, raw: Any) -> Any:
 
 def read_meta(path: Path) -> SubmissionMeta:
     """The metadata sheet alone (the container must have been checked): a batch's order."""
-    try:
-        sheets = calamine_sheets(path, {META_SHEET})
-    except Exception:  # noqa: BLE001  (the library's own error on a bad file)
-        raise refusal("xlsx.damaged", path, detail="unreadable workbook") from None
+    sheets = calamine_sheets(path, {META_SHEET})
     if META_SHEET not in sheets:
         raise refusal("submission.no_metadata", path)
     return _read_meta(path, sheets[META_SHEET])

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.core.domain.models import ImportRecord, new_uuid
+from desktop_app.core.exchange.reading import storable
 from desktop_app.core.problems import Location, Problem
 from desktop_app.core.services.import_plan import FilePlan
 
@@ -23,8 +24,8 @@ KEPT_PROBLEMS = 50  # per file in the log; a file refused for every row has thou
 def problems_json(problems: Sequence[Problem]) -> str:
     if not problems:
         return ""
-    return json.dumps([_plain(p) for p in problems[:KEPT_PROBLEMS]], ensure_ascii=False,
-                      separators=(",", ":"), default=str)
+    return storable(json.dumps([_plain(p) for p in problems[:KEPT_PROBLEMS]],
+                               ensure_ascii=False, separators=(",", ":"), default=str))
 
 
 def _plain(problem: Problem) -> dict[str, Any]:
@@ -63,7 +64,7 @@ def problems_from_json(text: str) -> tuple[Problem, ...]:
 def record_of(plan: FilePlan, batch_uuid: str, now: datetime,
               submission_uuid: str | None) -> ImportRecord:
     return ImportRecord(
-        uuid=new_uuid(), batch_uuid=batch_uuid, file_name=plan.path.name,
+        uuid=new_uuid(), batch_uuid=batch_uuid, file_name=storable(plan.path.name),
         file_sha256=plan.file_sha256, imported_at=now, outcome=plan.outcome.value,
         agency_code=plan.agency_code, period_year=plan.period, version=plan.version,
         submission_uuid=submission_uuid, problems=problems_json(plan.problems),

@@ -15,7 +15,8 @@ version: exchange.reading.read_heading), so that v1 and v2 in one batch both app
 then each file in turn is read, planned and, in ``run_import``, applied and logged, and
 only its summary (FilePlan) is kept, so memory does not grow with the batch. The dry
 run (``plan_import``, the window's preview) plans the same way and writes nothing.
-Before a batch's first write an automatic backup is taken; undo does not use it.
+Just before a batch's first change an automatic backup is taken (none for a batch of
+refusals and duplicates); undo does not use it.
 """
 
 from __future__ import annotations
@@ -153,49 +154,65 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
 def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = False
                ) -> Job[ImportSummary]:
     """Import a batch: each accepted file is one transaction; every file is logged."""
-    from desktop_app.core.storage.backup import automatic_backup
-
     with db.reading() as session:
         require_focal_point(session)
         catalog = catalog_of(session)
     ordered = yield from _ordered(paths, catalog)
-    batch = new_uuid()
-    backup = automatic_backup(db.path, BACKUP_REASON) if ordered else None
+    batch = _Batch(new_uuid(), db.path, catalog.version)
     plans: list[FilePlan] = []
     for index, path in enumerate(ordered, start=1):
-        plans.append(_import_one(db, path, catalog, batch, index == 1, backup, accept_edited))
+        plans.append(_import_one(db, path, catalog, batch, accept_edited))
         yield Progress(index, len(ordered), "import")
     return ImportSummary(
-        batch, plans, sum(1 for p in plans if p.accepted), sum(1 for p in plans if p.refused),
-        sum(1 for p in plans if p.outcome in UNCHANGED))
+        batch.uuid, plans, sum(1 for p in plans if p.accepted),
+        sum(1 for p in plans if p.refused), sum(1 for p in plans if p.outcome in UNCHANGED))
 
 
-def _import_one(db: Database, path: Path, catalog: Catalog, batch: str, first: bool,
-                backup: Path | None, accept_edited: bool) -> FilePlan:
+class _Batch:
+    """A batch's identity, and whether its backup and its audit line exist yet: both come
+    just before its first change, so a batch of refusals and duplicates writes nothing
+    but its log lines and adds no backup."""
+
+    def __init__(self, uuid: str, db_path: Path, catalog_version: object) -> None:
+        self.uuid, self.db_path, self.catalog_version = uuid, db_path, catalog_version
+        self.backup: Path | None = None
+        self.begun = False
+
+    def before_change(self, session: Session) -> None:
+        """Inside the file's transaction, before its first write: nothing is written yet,
+        so the backup (read through its own connection) is the database before the batch."""
+        from desktop_app.core.storage.backup import automatic_backup
+
+        if self.begun:
+            return
+        if self.backup is None:
+            self.backup = automatic_backup(self.db_path, BACKUP_REASON)
+        # the batch's own line in the audit trail: what undo checks after
+        audit(session, BATCH_ACTION, "import_batch", self.uuid, backup=str(self.backup),
+              catalog_version=self.catalog_version)
+
+
+def _import_one(db: Database, path: Path, catalog: Catalog, batch: _Batch,
+                accept_edited: bool) -> FilePlan:
     read = read_file(path)
     now = utc_now()
-
-    def begin(session: Session) -> None:
-        if first:  # the batch's own line in the audit trail: what undo checks after
-            audit(session, BATCH_ACTION, "import_batch", batch,
-                  backup=str(backup) if backup else None, catalog_version=catalog.version)
-
     try:
         with db.unit_of_work() as session:
-            begin(session)
             decision, _ = _decide(session, read, catalog, accept_edited, now)
-            record = record_of(decision.plan, batch, now, decision.submission_uuid)
+            record = record_of(decision.plan, batch.uuid, now, decision.submission_uuid)
             if decision.write is not None:
-                apply_write(session, decision.write, catalog, now, batch_uuid=batch,
+                batch.before_change(session)
+                apply_write(session, decision.write, catalog, now, batch_uuid=batch.uuid,
                             record_uuid=record.uuid)
             session.add(record)
-            return decision.plan
+            changed = decision.write is not None
+        batch.begun = batch.begun or changed
+        return decision.plan
     except SQLAlchemyError as error:
         plan = refused_plan(read.path, read.sha256, Problem("import.write_failed", {
             "file": read.path.name or str(read.path), "detail": type(error).__name__}))
         with db.unit_of_work() as session:
-            begin(session)
-            session.add(record_of(plan, batch, now, None))
+            session.add(record_of(plan, batch.uuid, now, None))
         return plan
 
 

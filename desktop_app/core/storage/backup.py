@@ -17,9 +17,11 @@ from __future__ import annotations
 import errno
 import glob
 import hashlib
+import os
 import re
 import shutil
 import sqlite3
+import stat
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -37,6 +39,8 @@ from desktop_app.core.storage.engine import BusyWait, is_busy
 
 KEEP_AUTOMATIC = 10
 KEEP_DAYS = 30
+SQLITE_HEADER = b"SQLite format 3\x00"
+MAX_BACKUP = 16 * 2**30  # bytes: far beyond any database of this program, short of a disk
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite$")
 _ROLE_SETTING = "role"
@@ -246,6 +250,29 @@ def _has_data(path: Path) -> bool:
     return path.is_file() and path.stat().st_size > 0
 
 
+def _check_backup_file(source: Path) -> None:
+    """Before SQLite opens it: a regular file (never blocking on a FIFO), within the size
+    cap, that starts with SQLite's header."""
+    try:
+        mode = os.stat(source).st_mode
+        if not stat.S_ISREG(mode):
+            raise RefusedError.of("file.special" if not stat.S_ISDIR(mode)
+                                  else "db.not_a_database", file=str(source))
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        raise RefusedError.of("file.not_found", file=str(source)) from None
+    except OSError as error:
+        raise RefusedError.of("file.unreadable", file=str(source),
+                              detail=os_detail(error)) from None
+    if size > MAX_BACKUP:
+        raise RefusedError.of("file.too_large", file=str(source), limit_mb=MAX_BACKUP // 2**20)
+    if head != SQLITE_HEADER:
+        raise RefusedError.of("db.not_a_database", file=str(source))
+
+
 def restore_database(source: Path, target: Path, *, accept_other_role: bool = False,
                      notice: Callable[[float], None] | None = None) -> Path:
     """Replace target's content with the backup at source; returns the safety copy made first.
@@ -257,8 +284,7 @@ def restore_database(source: Path, target: Path, *, accept_other_role: bool = Fa
     data to keep a copy of.
     """
     source, target = Path(source), Path(target)
-    if not source.is_file():
-        raise RefusedError.of("file.not_found", file=str(source))
+    _check_backup_file(source)
     if target.is_dir():
         raise RefusedError.of("db.is_folder", file=str(target))
     try:

@@ -1,0 +1,341 @@
+"""Bounds a file must keep before any library reads it, checked while streaming it.
+
+python-calamine allocates a sheet's whole used range: one cell at ``XFD1048576`` in a
+60 KB file asks for ~550 GB and aborts the process, and a bogus sharedStrings count does
+the same (STACK-NOTES, 2026-12-01). So before calamine or openpyxl sees a workbook, every
+zip part is read here in chunks — never whole — and checked: its declared and real size
+and its compression ratio, the number of parts and sheets, each sheet's ``<dimension>``
+and every cell and row reference, sharedStrings' ``count``/``uniqueCount`` and number of
+strings, no DTD (entities: billion laughs, external references) and no run of text
+longer than any cell can hold.
+
+The scan is regular expressions over chunks, cut at the last ``<`` of each chunk so that
+every tag is whole in the chunk scanned. Where every cell and row tag is written as
+programs write them (``<c r="A1"``: reference first, no prefix) only the references long
+enough to be far are looked at (~55 MB of sheet XML a second, measured); any other form
+(attributes in another order, single quotes, prefixes) gets the general, slower scan.
+A sheet whose cells or rows lack their ``r`` reference (the library then counts them)
+is scanned again, tag by tag, counting the way the library does.
+
+``regular_file`` is the first check of every file handed in (workbook, catalog, backup):
+a FIFO, a device, a socket or a folder is refused from ``os.stat`` alone, before any
+``open`` that could block.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import os
+import posixpath
+import re
+import stat
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop_app.core.problems import Problem, RefusedError, os_detail
+
+
+@dataclass(frozen=True)
+class Limits:
+    rows: int = 200_000
+    columns: int = 64
+    part_bytes: int = 100 * 2**20  # one part, unzipped
+    total_bytes: int = 400 * 2**20  # all parts, unzipped
+    ratio: int = 100  # unzipped / zipped, for parts larger than ratio_floor
+    ratio_floor: int = 2**20
+    parts: int = 1000
+    sheets: int = 64
+    strings: int = 2_000_000  # sharedStrings' counts and strings
+    text_run: int = 2**20  # bytes of text between two tags (a cell holds 32,767 chars)
+
+
+SUBMISSION = Limits()
+CHUNK = 2**20
+
+
+def _refused(code: str, path: Path, **params: object) -> RefusedError:
+    return RefusedError(Problem(code, {"file": path.name or str(path), **params}))
+
+
+def regular_file(path: Path) -> os.stat_result:
+    """The file's status, refusing what is missing, unreadable or not a regular file."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        raise _refused("file.not_found", path) from None
+    except (OSError, ValueError) as error:
+        detail = os_detail(error) if isinstance(error, OSError) else type(error).__name__
+        raise _refused("file.unreadable", path, detail=detail) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise _refused("file.unreadable", path, detail="EISDIR")
+    if not stat.S_ISREG(status.st_mode):
+        raise _refused("file.special", path)
+    return status
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, refused unless it is a regular file; never blocks (a FIFO
+    swapped in after the status check is caught by the open's own status)."""
+    regular_file(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise _refused("file.unreadable", path, detail=os_detail(error)) from None
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise _refused("file.special", path)
+    return handle
+
+
+# --- the scan of one part ------------------------------------------------------------------
+
+_P = rb"<(?:[A-Za-z_][\w.-]*:)?"  # a tag's start, with or without a namespace prefix
+_A = rb"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?"  # attributes, quotes understood
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DIMENSION = re.compile(_P + rb"dimension(?=\s)" + _A + rb"\sref\s*=\s*[\"']([^\"']*)[\"']")
+_CELL_REF = re.compile(_P + rb"c(?=\s)" + _A + rb"\sr\s*=\s*[\"']([^\"']*)[\"']")
+_ROW_REF = re.compile(_P + rb"row(?=\s)" + _A + rb"\sr\s*=\s*[\"']([^\"']*)[\"']")
+_NO_REF = re.compile(_P + rb"(?:c|row)(?=[\s/>])(?!" + _A + rb"\sr\s*=)")
+_TAG = re.compile(_P + rb"(c|row)(?=[\s/>])(" + _A + rb")/?>")
+_R_ATTR = re.compile(rb"\sr\s*=\s*[\"']([^\"']*)[\"']")
+_SST = re.compile(_P + rb"sst(?=\s)(" + _A + rb")/?>")
+_COUNT = re.compile(rb"\s(count|uniqueCount)\s*=\s*[\"']([^\"']*)[\"']")
+_SHEET = re.compile(_P + rb"sheet(?=\s)")
+_SHEET_NAME = re.compile(_P + rb"sheet(?=\s)" + _A
+                         + rb"\sname\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ENCODING = re.compile(rb"\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']*)[\"']")
+_TARGET = re.compile(rb"\sTarget\s*=\s*[\"']([^\"']*)[\"']")
+_A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
+_ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+class _Scan:
+    """The checks of one part, fed chunk after chunk."""
+
+    def __init__(self, path: Path, name: str, limits: Limits, strict: bool) -> None:
+        self.path, self.name, self.limits = path, name, limits
+        self.strict = strict  # XML a library parses: UTF-8 only, so the scan sees its tags
+        self.first = True
+        self.strings = 0
+        self.sst = False  # the shared strings part (its root element seen)
+        self.loose = False  # a cell or row without its reference: rescan tag by tag
+
+    def far(self, ref: str) -> RefusedError:
+        return _refused("xlsx.far_cell", self.path, part=self.name, cell=ref,
+                        rows=self.limits.rows, columns=self.limits.columns)
+
+    def check_cell(self, ref: bytes) -> None:
+        match = _A1.fullmatch(ref)
+        if match is None:
+            raise _refused("xlsx.damaged", self.path, detail=f"cell reference in {self.name}")
+        if (_column_number(match.group(1)) > self.limits.columns
+                or int(match.group(2)) > self.limits.rows):
+            raise self.far(ref.decode("ascii"))
+
+    def check_row(self, ref: bytes) -> int:
+        if _ROW_NUMBER.fullmatch(ref) is None:
+            raise _refused("xlsx.damaged", self.path, detail=f"row reference in {self.name}")
+        if int(ref) > self.limits.rows:
+            raise self.far(f"row {int(ref)}")
+        return int(ref)
+
+    def encoding(self, data: bytes) -> None:
+        """UTF-8 or nothing: in UTF-16 (or any other encoding) the scan would see no tag."""
+        if self.first:
+            self.first = False
+            declared = _ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
+            if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+                raise _refused("xlsx.damaged", self.path, detail=f"{self.name}: encoding")
+        if b"\0" in data:
+            raise _refused("xlsx.damaged", self.path, detail=f"{self.name}: encoding")
+
+    def segment(self, data: bytes) -> None:
+        if self.strict:
+            self.encoding(data)
+        if _DTD.search(data):
+            raise _refused("xlsx.doctype", self.path, part=self.name)
+        if b"dimension" in data:
+            for found in _DIMENSION.finditer(data):
+                for ref in found.group(1).split(b":"):
+                    self.check_cell(ref)
+        if _canonical(data):
+            self.references_fast(data)
+        else:
+            self.references(data)
+        if self.first_strings(data):
+            self.strings += sum(data.count(tag) for tag in _SI_TAGS)
+            if self.strings > self.limits.strings:
+                raise _refused("xlsx.too_many_strings", self.path, limit=self.limits.strings)
+
+    def references_fast(self, data: bytes) -> None:
+        """Every cell and row tag is written as programs write them (``<c r="A1"``, its
+        reference first, no prefix: _canonical): only the far ones need a look."""
+        cells, rows = _fast_patterns(self.limits)
+        for ref in set(cells.findall(data)):
+            self.check_cell(ref)
+        for ref in set(rows.findall(data)):
+            self.check_row(ref)
+
+    def references(self, data: bytes) -> None:
+        """Any tag form: attributes in any order, quotes of either kind, prefixes."""
+        for ref in set(_CELL_REF.findall(data)):
+            self.check_cell(ref)
+        for ref in set(_ROW_REF.findall(data)):
+            self.check_row(ref)
+        if not self.loose and _NO_REF.search(data):
+            self.loose = True
+
+    def first_strings(self, data: bytes) -> bool:
+        """Whether this part is the shared strings, its declared counts checked on sight."""
+        if not self.sst and b"sst" in data:
+            for found in _SST.finditer(data):
+                self.sst = True
+                for key, value in _COUNT.findall(found.group(1)):
+                    if not value.isdigit():
+                        raise _refused("xlsx.damaged", self.path,
+                                       detail=f"sst {key.decode()}")
+                    if int(value) > self.limits.strings:
+                        raise _refused("xlsx.too_many_strings", self.path,
+                                       limit=self.limits.strings)
+        return self.sst
+
+
+# A cell or row tag not written the common way (reference first, plain, double quotes),
+# or a prefixed one: the segment is scanned the slow, general way.
+_ODD_CELL = re.compile(rb'<c(?=[\s>/])(?! r="[A-Za-z]{1,3}[1-9][0-9]{0,6}")')
+_ODD_ROW = re.compile(rb'<row(?=[\s>/])(?! r="[1-9][0-9]{0,6}")')
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|dimension|sst|si)[\s>/]")
+_SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
+
+
+def _canonical(data: bytes) -> bool:
+    return not (_ODD_CELL.search(data) or _ODD_ROW.search(data)
+                or (b":" in data and _PREFIXED.search(data)))
+
+
+@functools.lru_cache(maxsize=8)
+def _fast_patterns(limits: Limits) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Cell references with as many letters or digits as the limits' could be beyond them."""
+    letters = len(column_letters(limits.columns))
+    digits = len(str(limits.rows))
+    cells = re.compile(rb'<c r="((?:[A-Za-z]{%d,}[0-9]+|[A-Za-z]+[0-9]{%d,}))"'
+                       % (letters, digits))
+    rows = re.compile(rb'<row r="([0-9]{%d,})"' % digits)
+    return cells, rows
+
+
+def column_letters(number: int) -> str:
+    """A column's letters from its number counted from 1 (1 -> A, 64 -> BL)."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _segments(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+              limits: Limits) -> Iterator[bytes]:
+    """The part's bytes in chunks cut before a tag, its real size and ratio checked."""
+    read, carry = 0, b""
+    with archive.open(info) as part:
+        while chunk := part.read(CHUNK):
+            read += len(chunk)
+            if read > info.file_size or read > limits.part_bytes or (
+                    read > limits.ratio_floor
+                    and read > limits.ratio * max(info.compress_size, 1)):
+                raise _refused("xlsx.too_large", path)
+            data = carry + chunk
+            cut = data.rfind(b"<")
+            if cut == -1:  # all text
+                cut = len(data)
+            elif cut == 0 and len(data) > CHUNK:  # one tag longer than a chunk
+                raise _refused("xlsx.too_large", path)
+            segment, carry = data[:cut], data[cut:]
+            if len(segment) - segment.rfind(b">") > limits.text_run or len(carry) > CHUNK:
+                raise _refused("xlsx.too_large", path)
+            yield segment
+    if read != info.file_size:
+        raise _refused("xlsx.damaged", path, detail=f"{info.filename}: size")
+    yield carry
+
+
+def _count_loose(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+                 scan: _Scan) -> None:
+    """Rows and cells counted tag by tag, as a library places those without a reference."""
+    row = column = 0
+    for segment in _segments(path, archive, info, scan.limits):
+        for found in _TAG.finditer(segment):
+            ref = _R_ATTR.search(found.group(2))
+            if found.group(1) == b"row":
+                row = scan.check_row(ref.group(1)) if ref else row + 1
+                column = 0
+            elif ref:
+                match = _A1.fullmatch(ref.group(1))
+                column = _column_number(match.group(1)) if match else column + 1
+            else:
+                column += 1
+            if row > scan.limits.rows or column > scan.limits.columns:
+                raise scan.far(f"row {row}, column {column}")
+
+
+def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Every part of an opened workbook within limits, streamed (see the module's text)."""
+    infos = archive.infolist()
+    if len(infos) > limits.parts:
+        raise _refused("xlsx.too_many_parts", path, limit=limits.parts)
+    if sum(info.file_size for info in infos) > limits.total_bytes or any(
+            info.file_size > limits.part_bytes
+            or (info.file_size > limits.ratio_floor
+                and info.file_size > limits.ratio * max(info.compress_size, 1))
+            for info in infos):
+        raise _refused("xlsx.too_large", path)
+    parsed = _targets(archive)
+    for info in infos:
+        if info.is_dir():
+            continue
+        strict = info.filename in parsed or info.filename.lower().endswith(
+            (".xml", ".rels", ".vml"))
+        scan = _Scan(path, info.filename, limits, strict)
+        sheets = 0
+        for segment in _segments(path, archive, info, limits):
+            scan.segment(segment)
+            if info.filename == "xl/workbook.xml":
+                sheets += len(_SHEET.findall(segment))
+        if sheets > limits.sheets:
+            raise _refused("xlsx.too_many_parts", path, limit=limits.sheets)
+        if scan.loose:
+            _count_loose(path, archive, info, scan)
+
+
+def _targets(archive: zipfile.ZipFile, limit: int = 2**20) -> set[str]:
+    """The parts workbook.xml's relations point at: what a library parses as sheets."""
+    try:
+        with archive.open("xl/_rels/workbook.xml.rels") as part:
+            head = part.read(limit)
+    except KeyError:
+        return set()
+    found = set()
+    for raw in _TARGET.findall(head):
+        target = html.unescape(raw.decode("utf-8", "replace"))
+        found.add(posixpath.normpath(target[1:] if target.startswith("/") else "xl/" + target))
+    return found
+
+
+def sheet_titles(archive: zipfile.ZipFile, limit: int = 2**20) -> list[str]:
+    """The sheet names workbook.xml states (read bounded; the parts are checked after)."""
+    with archive.open("xl/workbook.xml") as part:
+        head = part.read(limit)
+    names = _SHEET_NAME.findall(head)
+    return [html.unescape((a or b).decode("utf-8", "replace")) for a, b in names]
