@@ -116,6 +116,9 @@ def build_parser() -> _Parser:
                          help="show what would happen; write nothing")
     imports.add_argument("--accept-edited", action="store_true",
                          help="accept files edited after export (validated like a template)")
+    imports.add_argument("--accept-new-key", action="store_true",
+                         help="accept a file signed by another key than its agency's pinned "
+                         "one (the pin is replaced), or an unsigned file over a signed agency")
     imports.add_argument("--undo", action="store_true",
                          help="undo the last import command (the whole batch)")
     # --- report (focal point) ---
@@ -446,6 +449,10 @@ def _import_lines(plan: Any, lang: str) -> list[str]:
                 version=plan.version if plan.version is not None else "-",
                 outcome=label(plan.outcome, lang),
                 added=plan.added, changed=plan.changed, removed=plan.removed)
+    if plan.agency_code and not plan.refused and not plan.signed:
+        line += text("import.unsigned_mark", lang)
+    for note in plan.notes:  # a key pinned or replaced: on the file's own line
+        line += " — " + text(note.code, lang, **note.params)
     return [line] + ["  " + p for p in problems_bilingual(plan.problems, lang)]
 
 
@@ -453,7 +460,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.services.imports import plan_import, run_import, undo_last_import
 
     if args.undo:
-        if args.files or args.dry_run or args.accept_edited:
+        if args.files or args.dry_run or args.accept_edited or args.accept_new_key:
             raise UsageError.of("import.undo_with_files")
         db = _open(args)
         try:
@@ -467,11 +474,11 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     db = _open(args)
     try:
         if args.dry_run:
-            plans = drive(plan_import(db, args.files, accept_edited=args.accept_edited),
-                          _Bar())
+            plans = drive(plan_import(db, args.files, accept_edited=args.accept_edited,
+                                      accept_new_key=args.accept_new_key), _Bar())
         else:
-            summary = drive(run_import(db, args.files, accept_edited=args.accept_edited),
-                            _Bar())
+            summary = drive(run_import(db, args.files, accept_edited=args.accept_edited,
+                                       accept_new_key=args.accept_new_key), _Bar())
             plans = summary.plans
     finally:
         db.close()

@@ -137,7 +137,8 @@ def _in_force(read: SubmissionFile, submission_id: int = 11) -> Holdings:
     """What the database holds once ``read`` was imported."""
     return Holdings(AGENCY_ID, PERIOD_ID,
                     {read.meta.version: StoredVersion(read.meta.content_hash, read.path.name)},
-                    read.meta.version, data_hash(read.data), read.data, (submission_id,))
+                    read.meta.version, data_hash(read.data), read.data, (submission_id,),
+                    top_version=read.meta.version, in_force_version=read.meta.version)
 
 
 def _plan(read: Any, held: Holdings | None, *, accept_edited: bool = False) -> Decision:
