@@ -507,7 +507,8 @@ def test_versions_out_of_range_are_refused_and_a_stored_one_counts_as_zero() -> 
         assert decision.plan.refused and problem.code == "import.version_out_of_range"
         assert problem.params["version"] == str(version) and decision.plan.version is None
     # the holdings of a stored 10**9 have current_version 0 (import_state): v1 is newer
-    held = replace(_in_force(_submission(V1, 10**9)), current_version=0, top_version=0)
+    held = replace(_in_force(_submission(V1)), versions={10**9: StoredVersion("f" * 64, "x")},
+                   current_version=0, top_version=0, in_force_version=10**9)
     decision = _keyed_plan(_submission(V2, 1), held)
     assert decision.plan.outcome is ImportOutcome.NEWER and decision.write is not None
     assert decision.write.version == 1
