@@ -111,6 +111,7 @@ class UnitHistory:
     current_version: int
     first_received: datetime  # UTC
     on_time: bool
+    signed: bool = True  # the version in force came validly signed (issue 9)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,11 @@ class Cell:
     versions: int  # summed over the units of the row
     first_received: datetime | None  # the earliest receipt of any unit, UTC
     units: tuple[UnitHistory, ...] = ()  # the row's own unit first, then former ones
+
+    @property
+    def unsigned(self) -> tuple[str, ...]:
+        """The codes of the units whose version in force came unsigned."""
+        return tuple(u.code for u in self.units if not u.signed)
     overdue: bool = False  # not received and the due date has passed (as of ``today``)
 
     @property

@@ -355,6 +355,9 @@ def _annex_reporting(r: NationalReport) -> list[Flowable]:
                     if cell.first_received else "")
         note = ", ".join(u.code for u in cell.units if u.code != row.code)
         note = f"Gồm báo cáo của: {note}" if note else ""
+        if cell.unsigned:  # issue 9: data no signature vouches for
+            note = "; ".join(filter(None, [note, "Không có chữ ký: " + ", ".join(
+                cell.unsigned)]))
         rows.append([str(n), wrap(row.name_vi, widths[1]), label(cell.state, "vi"), received,
                      thousands(cell.versions) if cell.versions else "",
                      wrap(note, widths[5])])

@@ -176,7 +176,8 @@ def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
         this = r.cell_of(row)
         received = this.first_received.astimezone(VIET_NAM).date() \
             if this.first_received else None
-        units = ", ".join(f"{u.code} v{u.current_version}" for u in this.units)
+        units = ", ".join(f"{u.code} v{u.current_version}"
+                          + ("" if u.signed else " (chưa ký / unsigned)") for u in this.units)
         sheet.row(*values, received, units)
     sheet.row()
     totals = (("Số cơ quan phải báo cáo", "expected", "agencies"),

@@ -4,7 +4,9 @@ A row is a unit in force (a city or province of 2025, a ministry, a ministerial 
 a central body); the former units it absorbed report into it, so a row's cell counts
 their submissions too while each unit keeps its own version history. A cell is not
 received, on time or late, judged by the first accepted version of each unit against
-the period's due date, and says how many versions arrived (superseded ones included).
+the period's due date, and says how many versions arrived (superseded ones included)
+and which units' versions in force came unsigned (issue 9: templates, edited files,
+files of the earlier format).
 
 Times are stored in UTC; a deadline is a day in Viet Nam, so a file received at 23:30
 Hà Nội time on the due date (16:30 UTC) is on time, and one received at 01:00 the next
@@ -85,8 +87,9 @@ def parse_groups(kinds: Iterable[str] | None) -> frozenset[KindGroup] | None:
 def _unit_history(code: str, submissions: Sequence[Submission], due: date | None) -> UnitHistory:
     first = min(submissions, key=lambda s: (s.version, s.id or 0))
     received = _as_utc(first.received_at or first.created_at)
-    current = max(s.version for s in submissions)
-    return UnitHistory(code, len(submissions), current, received, is_on_time(received, due))
+    top = max(submissions, key=lambda s: (not s.superseded, s.version))
+    return UnitHistory(code, len(submissions), top.version, received,
+                       is_on_time(received, due), top.signed)
 
 
 def completeness(db: Database, years: Sequence[int],
