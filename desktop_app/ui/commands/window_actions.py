@@ -52,6 +52,7 @@ class WindowActions(_Base):
 
     ctx: AppContext
     focal: bool
+    initialised: bool
     years: list[int]
     pages: dict[str, Page]
     page_specs: PageSpecs
