@@ -27,6 +27,7 @@ from desktop_app.core.exchange.submission import PreparedSubmission, SubmissionM
 from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.exchange.xlsx_writer import write_workbook
 from desktop_app.core.progress import drive
+from desktop_app.core.services.completeness import completeness
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.keys import own_key
 from desktop_app.core.services.setup import initialise
@@ -261,6 +262,14 @@ def test_an_unsigned_file_against_a_signed_agency(cli: CliRunner, focal_db: Path
                             "WHERE superseded = 0") == [(2, 0, "")]
     assert [e["file"] for e in _audit(focal_db, "import.unsigned_accepted")] == [
         "stripped.xlsx"]
+    # the reporting-status grid (and the reports made from it) says so
+    db = Database.open(focal_db)
+    try:
+        grid = completeness(db, [YEAR])
+    finally:
+        db.close()
+    cell = next(row for row in grid.rows if row.code == "HNI").cells[0]
+    assert cell.unsigned == ("HNI",)
 
 
 def test_a_template_claiming_a_signed_agency_is_refused(cli: CliRunner, focal_db: Path,
