@@ -17,25 +17,9 @@ import_state before planning) and says what importing it means:
   with accept_edited, then checked like a template and stored as the next version;
 - REFUSED: anything else, with every problem found.
 
-Signatures (issue 9). The plan judges each exported file's signature against the key
-pinned for its agency (``Holdings.pinned_key``; services/keys.judge_key):
-
-- FIRST (signed, nothing pinned): the normal rules; accepted, its key is pinned at apply
-  and the plan says so (note ``import.key_pinned`` with the fingerprint);
-- SAME: the normal rules;
-- OTHER (signed by another key): refused (``import.key_other``, both fingerprints)
-  unless accept_new_key; then accepted whatever version is stored, the pin replaced;
-- BAD (the content hash matches but the signature does not: metadata forged and the
-  hash recomputed, a truncated signature, a signature over other metadata): refused
-  always, accept_edited or not — the file is a forgery, not an edit;
-- a file whose content hash does not match (edited after export, its signature no longer
-  vouches for anything) is refused unless accept_edited; then taken like a template, as
-  UNSIGNED.
-
-UNSIGNED files (templates, edited files, files of the earlier format) are stored marked
-unsigned. Over a signed agency (a key pinned, or a signed submission in force) an
-unsigned file is refused (``import.unsigned_over_signed``) unless accept_new_key.
-An agency whose data came before signatures keeps it until its first signed file.
+Signatures (issue 9): each file's signature is judged against the agency's pinned key
+(services/import_keys.py says the rule); a refusal on that ground comes before the
+version rules, an accepted file may pin or replace the key at apply.
 
 Versions. A file's version lies in 1…999,999 (the reader refuses others). Versions are
 compared within a key's lineage (the submissions stored with the same key fingerprint,
@@ -62,7 +46,7 @@ from typing import Any
 
 from desktop_app.core.domain.enums import ImportOutcome
 from desktop_app.core.domain.models import Agency, new_uuid
-from desktop_app.core.exchange.canonical import canonical_data, content_hash, data_hash
+from desktop_app.core.exchange.canonical import content_hash, data_hash
 from desktop_app.core.exchange.reading import (
     Heading,
     ReadFile,
@@ -72,13 +56,7 @@ from desktop_app.core.exchange.reading import (
     version_ok,
     version_problem,
 )
-from desktop_app.core.exchange.signing import (
-    UNSIGNED,
-    SignatureCheck,
-    encode,
-    fingerprint,
-    verify_submission,
-)
+from desktop_app.core.exchange.signing import encode, fingerprint
 from desktop_app.core.exchange.submission import (
     FORMAT_VERSION,
     SubmissionData,
@@ -87,8 +65,14 @@ from desktop_app.core.exchange.submission import (
 from desktop_app.core.exchange.template import GENERAL_CELLS, GENERAL_SHEET
 from desktop_app.core.problems import Location, Problem
 from desktop_app.core.services.agencies import AgencyDirectory
-from desktop_app.core.services.import_rules import EXPORT_LETTERS, Locator, check_rows
-from desktop_app.core.services.keys import KeyVerdict, judge_key, key_problem
+from desktop_app.core.services.import_keys import KeyJudgement, judge, signature_of
+from desktop_app.core.services.import_rules import (
+    EXPORT_LETTERS,
+    Locator,
+    check_rows,
+    count_changes,
+)
+from desktop_app.core.services.keys import KeyVerdict
 
 REFUSALS = frozenset({ImportOutcome.REFUSED, ImportOutcome.CONFLICT})
 UNCHANGED = frozenset({ImportOutcome.DUPLICATE, ImportOutcome.OLDER})
@@ -246,15 +230,6 @@ def _agency_of(read: SubmissionFile | TemplateFile, catalog: Catalog) -> Agency 
         meta.agency_name_vi)
 
 
-def signature_of(read: ReadFile) -> SignatureCheck:
-    """The file's signature as the plan takes it: an exported file's, when its content
-    hash matches; UNSIGNED for a template or a file edited after export (whatever
-    signature it carries no longer vouches for its data)."""
-    if isinstance(read, SubmissionFile) and read.hash_ok:
-        return verify_submission(read.meta)
-    return UNSIGNED
-
-
 def claim_of(read: ReadFile, catalog: Catalog, *, accept_edited: bool) -> Claim | None:
     """What the file claims, or None when it is refused before the database matters."""
     if isinstance(read, RefusedFile):
@@ -293,51 +268,6 @@ def may_accept(claim: Claim, held: Holdings, *, accept_new_key: bool = False) ->
         return False
     return (accept_new_key or held.current_version is None
             or claim.version > held.current_version)
-
-
-@dataclass(frozen=True)
-class _Keyed:
-    """What the plan made of a file's signature."""
-
-    verdict: KeyVerdict
-    check: SignatureCheck
-    deliberate: bool  # accepting it needs accept_new_key
-    refusal: Problem | None  # why it is refused, whatever else holds
-
-    def facts(self, held: Holdings) -> dict[str, Any]:
-        return {"signed": self.verdict in (KeyVerdict.FIRST, KeyVerdict.SAME, KeyVerdict.OTHER),
-                "key_fingerprint": self.check.fingerprint,
-                "pinned_fingerprint": held.pinned_fingerprint,
-                "key_action": {KeyVerdict.FIRST: "pin", KeyVerdict.OTHER: "replace"}.get(
-                    self.verdict, ""),
-                "needs_new_key": self.refusal is not None and self.verdict is not KeyVerdict.BAD}
-
-
-def _keyed(read: SubmissionFile | TemplateFile, agency: Agency, held: Holdings,
-           accept_new_key: bool) -> _Keyed:
-    check = signature_of(read)
-    verdict = judge_key(held.pinned_key or None, check)
-    deliberate = verdict is KeyVerdict.OTHER or (verdict is KeyVerdict.UNSIGNED
-                                                  and held.signed_agency)
-    refusal = None
-    if verdict is KeyVerdict.BAD or (deliberate and not accept_new_key):
-        refusal = key_problem(verdict, file=_file_name(read), agency=agency.code,
-                              pinned=held.pinned_fingerprint, check=check)
-    return _Keyed(verdict, check, deliberate, refusal)
-
-
-def _key_notes(keyed: _Keyed, agency: Agency, held: Holdings) -> tuple[Problem, ...]:
-    if keyed.verdict is KeyVerdict.FIRST:
-        return (Problem("import.key_pinned", {"agency": agency.code,
-                                              "fingerprint": keyed.check.fingerprint}),)
-    if keyed.verdict is KeyVerdict.OTHER:
-        return (Problem("import.key_replaced", {"agency": agency.code,
-                                                "fingerprint": keyed.check.fingerprint,
-                                                "previous": held.pinned_fingerprint}),)
-    if keyed.deliberate:
-        return (Problem("import.unsigned_accepted", {"agency": agency.code,
-                                                     "pinned": held.pinned_fingerprint}),)
-    return ()
 
 
 def _stored_number(held: Holdings, stated: int) -> int:
@@ -379,8 +309,9 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
         return Decision(_plan(read, ImportOutcome.REFUSED, **base, problems=[
             _file_problem(read, "import.edited_after_export")]))
     assert held is not None, "an acceptable file is planned against its holdings"
-    keyed = _keyed(read, agency, held, accept_new_key)
-    facts = keyed.facts(held)
+    keyed = judge(read, agency.code, held.pinned_key, held.pinned_fingerprint,
+                  held.signed_agency, accept_new_key)
+    facts = keyed.facts()
     if keyed.refusal is not None:
         return Decision(replace(_plan(read, ImportOutcome.REFUSED, **base,
                                       problems=[keyed.refusal]), **facts))
@@ -410,7 +341,7 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
         return Decision(replace(_plan(read, ImportOutcome.REFUSED, **base,
                                       problems=problems), **facts))
     outcome = ImportOutcome.NEW if held.in_force_version is None else ImportOutcome.NEWER
-    signed = bool(facts["signed"])
+    signed = keyed.signed
     write = Write(held.agency_id, held.period_id, meta.period,
                   _stored_number(held, meta.version), meta.submission_uuid,
                   meta.content_hash,
@@ -418,12 +349,11 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
                   read.data, held.in_force, False, False, read.path.name,
                   signed=signed, key_fingerprint=keyed.check.fingerprint if signed else "",
                   file_version=meta.version,
-                  pin=keyed.check.public_key if keyed.verdict in (
-                      KeyVerdict.FIRST, KeyVerdict.OTHER) else b"",
+                  pin=keyed.pin,
                   replace_pin=keyed.verdict is KeyVerdict.OTHER,
                   unsigned_over_signed=keyed.deliberate and not signed)
-    plan = replace(_plan(read, outcome, **base, counts=_counts(held, read.data)), **facts,
-                   notes=_key_notes(keyed, agency, held))
+    counts = count_changes(held.data_in_force, read.data)
+    plan = replace(_plan(read, outcome, **base, counts=counts), **facts, notes=keyed.notes())
     return Decision(plan, write, meta.submission_uuid)
 
 
@@ -457,10 +387,11 @@ def _plan_template(read: TemplateFile, catalog: Catalog, held: Holdings | None,
     if records.problems:
         return Decision(_plan(read, ImportOutcome.REFUSED, **flags, problems=records.problems))
     assert held is not None, "an acceptable file is planned against its holdings"
-    keyed = _keyed(read, agency, held, accept_new_key)
+    keyed = judge(read, agency.code, held.pinned_key, held.pinned_fingerprint,
+                  held.signed_agency, accept_new_key)
     if keyed.refusal is not None:
         return Decision(replace(_plan(read, ImportOutcome.REFUSED, **flags,
-                                      problems=[keyed.refusal]), **keyed.facts(held)))
+                                      problems=[keyed.refusal]), **keyed.facts()))
     where = Locator(read.path, records.rows, template.letters)
     return _like_template(read, records.data, agency, period, held, catalog, where,
                           edited=False, contact=template.contact_person, created=now,
@@ -470,13 +401,13 @@ def _plan_template(read: TemplateFile, catalog: Catalog, held: Holdings | None,
 def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, agency: Agency,
                    period: int, held: Holdings, catalog: Catalog, where: Locator, *,
                    edited: bool, contact: str, created: datetime,
-                   make_uuid: Callable[[], str], keyed: _Keyed) -> Decision:
+                   make_uuid: Callable[[], str], keyed: KeyJudgement) -> Decision:
     """A template or an edited file: checked row by row, then the agency's next version,
     unsigned."""
     outcome = ImportOutcome.EDITED if edited else ImportOutcome.TEMPLATE
     flags: dict[str, Any] = {"agency": agency, "catalog": catalog, "period": period,
                              "from_template": not edited, "edited": edited}
-    facts = keyed.facts(held)
+    facts = keyed.facts()
     problems = check_rows(data, catalog.tasks, catalog.recommendations, where)
     if problems:
         return Decision(replace(_plan(read, ImportOutcome.REFUSED, problems=problems,
@@ -505,8 +436,9 @@ def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, ag
                   content_hash(meta, data), digest, meta.created_at, data, held.in_force,
                   not edited, edited, read.path.name, file_version=version,
                   unsigned_over_signed=keyed.deliberate)
-    plan = replace(_plan(read, outcome, version=version, counts=_counts(held, data), **flags),
-                   **facts, notes=_key_notes(keyed, agency, held))
+    counts = count_changes(held.data_in_force, data)
+    plan = replace(_plan(read, outcome, version=version, counts=counts, **flags), **facts,
+                   notes=keyed.notes())
     return Decision(plan, write, meta.submission_uuid)
 
 
@@ -537,34 +469,6 @@ def after(held: Holdings, decision: Decision) -> Holdings:
         top_version=max(write.version, held.top_version or 0),
         in_force_version=write.version, signed_in_force=write.signed,
         pinned_key=pinned[0], pinned_fingerprint=pinned[1])
-
-
-# --- counting rows -----------------------------------------------------------------------
-
-
-def _fingerprints(data: SubmissionData) -> dict[str, list[Any]]:
-    """Each activity with its indicators and links, in canonical form."""
-    sheets = dict((key, rows) for key, rows in canonical_data(data))
-    groups: dict[str, list[Any]] = {r["uuid"]: [r] for r in sheets["activities"]}
-    for key in ("indicators", "links"):
-        for row in sheets[key]:
-            owner = row.get("activity_uuid")
-            if owner in groups:
-                groups[owner].append(row)
-    return groups
-
-
-def _counts(held: Holdings, new: SubmissionData) -> tuple[int, int, int]:
-    """Activities added, changed and removed against the version in force."""
-    old = held.data_in_force
-    assert old is not None, "the rows in force are read for a file that may be accepted"
-    if not old.activities:
-        return len(new.activities), 0, 0
-    before, after_ = _fingerprints(old), _fingerprints(new)
-    added = sum(1 for u in after_ if u not in before)
-    removed = sum(1 for u in before if u not in after_)
-    changed = sum(1 for u, fp in after_.items() if u in before and before[u] != fp)
-    return added, changed, removed
 
 
 # --- the summary ---------------------------------------------------------------------
