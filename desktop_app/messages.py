@@ -344,6 +344,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sửa {changed}, bỏ {removed} hoạt động",
         "{file}: {agency}, period {period}, version {version}: {outcome} — {added} added, "
         "{changed} changed, {removed} removed activities"),
+    "import.unsigned_mark": (" [không có chữ ký]", " [unsigned]"),
     "import.summary": (
         "Đã nhập {files} tệp: {accepted} được chấp nhận, {unchanged} không thay đổi gì, "
         "{refused} bị từ chối.",
@@ -467,6 +468,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: the submission of {agency} is not signed, while the submissions of "
         "{agency} are signed by the key {pinned}. If you are sure {agency} sent it, accept "
         "it with: nap-reporter import FILE --accept-new-key. Nothing was written."),
+    "import.version_out_of_range": (
+        "Tệp {file}: số phiên bản {version} không hợp lệ; phiên bản phải là số nguyên từ 1 "
+        "đến {max}. Không có gì được ghi.",
+        "{file}: the version number {version} is not valid; a version must be a whole "
+        "number from 1 to {max}. Nothing was written."),
+    "import.unsigned_accepted": (
+        "Đã nhận tệp không có chữ ký của {agency} theo yêu cầu (--accept-new-key), dù khóa "
+        "của {agency} đã được ghim ({pinned}); việc này được ghi vào nhật ký.",
+        "Accepted an unsigned file of {agency} as asked (--accept-new-key), although the "
+        "key of {agency} is pinned ({pinned}); this is recorded in the audit log."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -258,6 +258,10 @@ def _import_lines(plan: Any, lang: str) -> tuple[str, list[str]]:
                 version=plan.version if plan.version is not None else "-",
                 outcome=label(plan.outcome, lang),
                 added=plan.added, changed=plan.changed, removed=plan.removed)
+    if plan.agency_code and not plan.refused and not plan.signed:
+        line += text("import.unsigned_mark", lang)
+    for note in plan.notes:  # a key pinned or replaced: on the file's own line
+        line += " — " + text(note.code, lang, **note.params)
     return line, [f"  {visible(name)}: {p}" for p in problems_bilingual(plan.problems, lang)]
 
 
@@ -265,7 +269,7 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.services.imports import plan_import, run_import, undo_last_import
 
     if args.undo:
-        if args.files or args.dry_run or args.accept_edited:
+        if args.files or args.dry_run or args.accept_edited or args.accept_new_key:
             raise UsageError.of("import.undo_with_files")
         db = open_database(args)
         try:
@@ -279,11 +283,11 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     db = open_database(args)
     try:
         if args.dry_run:
-            plans = drive(plan_import(db, args.files, accept_edited=args.accept_edited),
-                          ProgressBar())
+            plans = drive(plan_import(db, args.files, accept_edited=args.accept_edited,
+                                      accept_new_key=args.accept_new_key), ProgressBar())
         else:
-            summary = drive(run_import(db, args.files, accept_edited=args.accept_edited),
-                            ProgressBar())
+            summary = drive(run_import(db, args.files, accept_edited=args.accept_edited,
+                                       accept_new_key=args.accept_new_key), ProgressBar())
             plans = summary.plans
     finally:
         db.close()

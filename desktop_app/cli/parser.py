@@ -101,6 +101,9 @@ def build_parser() -> Parser:
                          help="show what would happen; write nothing")
     imports.add_argument("--accept-edited", action="store_true",
                          help="accept files edited after export (validated like a template)")
+    imports.add_argument("--accept-new-key", action="store_true",
+                         help="accept a file signed by another key than its agency's pinned "
+                         "one (the pin is replaced), or an unsigned file over a signed agency")
     imports.add_argument("--undo", action="store_true",
                          help="undo the last import command (the whole batch)")
     # --- report (focal point) ---

@@ -28,6 +28,7 @@ from sqlalchemy.exc import OperationalError
 from desktop_app.cli import main
 from desktop_app.core.domain.enums import ImportOutcome, Role
 from desktop_app.core.exchange.canonical import content_hash
+from desktop_app.core.exchange.signing import sign_submission
 from desktop_app.core.exchange.submission import PreparedSubmission, SubmissionData
 from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.exchange.xlsx_writer import write_workbook
@@ -35,6 +36,7 @@ from desktop_app.core.problems import Problem
 from desktop_app.core.progress import drive
 from desktop_app.core.services import imports
 from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.keys import own_key
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.storage.database import Database
@@ -83,11 +85,24 @@ def _retarget(source: Path, code: str, name_vi: str, name_en: str, target: Path)
                  result_uuid=new(i.result_uuid)) for i in read.data.indicators],
         [replace(link, activity_uuid=new(link.activity_uuid)) for link in read.data.links],
     )
+    # unsigned, as a file of the earlier format (a signature would not survive the change)
     meta = replace(read.meta, agency_code=code, agency_name_vi=name_vi, agency_name_en=name_en,
-                   submission_uuid=str(uuid.uuid4()), content_hash="")
+                   submission_uuid=str(uuid.uuid4()), content_hash="", public_key="",
+                   signature="")
     meta = replace(meta, content_hash=content_hash(meta, data))
     drive(write_workbook(PreparedSubmission(meta, data, True), target))
     return target
+
+
+def _resigned(path: Path, by: Database) -> Path:
+    """The file as if the installation `by` had signed it (another v1 of the same key)."""
+    read = read_submission(path)
+    with by.reading() as session:
+        key = own_key(session)
+    assert key is not None and read.hash_ok
+    meta = sign_submission(key, read.meta, read.data)
+    drive(write_workbook(PreparedSubmission(meta, read.data, True), path))
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +118,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Files]:
         other = _agency_db(folder, "VLG", "vlg-other")
         drive(fill_demo(other, activities=5, seed=99, period=YEAR))
         (folder / "other").mkdir()
-        vlg_other = _export(other, folder / "other" / f"VLG_{YEAR}_v1.xlsx")
+        vlg_other = _resigned(_export(other, folder / "other" / f"VLG_{YEAR}_v1.xlsx"),
+                              vlg_db)
         made = {}
         for code in ("THA", "TQG", "NBH"):
             db = _agency_db(folder, code, code.lower())
@@ -284,7 +300,9 @@ def test_filled_template_is_the_next_version_and_again_a_duplicate(
                             indicators=[{"activity_stt": 1, "name": "Số người", "unit": "người",
                                          "target": 50, "result": 42}])
     assert cli("--db", focal_db, "import", files.tha).code == 0
-    result = cli("--db", focal_db, "import", filled)
+    # THA's key is pinned: an unsigned template replaces its data only deliberately
+    assert cli("--db", focal_db, "import", filled).code == 3
+    result = cli("--db", focal_db, "import", "--accept-new-key", filled)
     assert result.code == 0, result.out
     assert "THA, period 2025, version 2: filled template — 2 added" in result.out
     row = _query(focal_db, "SELECT version, from_template, superseded, activities FROM "
@@ -293,7 +311,7 @@ def test_filled_template_is_the_next_version_and_again_a_duplicate(
     titles = {r[0] for r in _query(focal_db, "SELECT title FROM activity")}
     assert titles == {"Tập huấn cán bộ tư pháp", "=Tuyên truyền pháp luật"}
     assert _query(focal_db, "SELECT value FROM result") == [(42.0,)]
-    again = cli("--db", focal_db, "import", filled)
+    again = cli("--db", focal_db, "import", "--accept-new-key", filled)
     assert again.code == 0 and "duplicate" in again.out
     assert len(_query(focal_db, "SELECT id FROM submission")) == 2
 
@@ -344,7 +362,7 @@ def test_edited_file_is_refused_then_accepted_with_accept_edited(
     result = cli("--db", focal_db, "import", edited)
     assert result.code == 3 and "was edited after it was exported" in result.err
     assert "đã bị sửa sau khi xuất" in result.err
-    result = cli("--db", focal_db, "import", "--accept-edited", edited)
+    result = cli("--db", focal_db, "import", "--accept-edited", "--accept-new-key", edited)
     assert result.code == 0, result.out
     assert "version 2: edited after export, accepted" in result.out
     assert _query(focal_db, "SELECT version, edited, from_template FROM submission "

@@ -18,6 +18,7 @@ from desktop_app.core.domain.enums import ImportOutcome
 from desktop_app.core.domain.models import Agency
 from desktop_app.core.exchange.canonical import content_hash, data_hash
 from desktop_app.core.exchange.reading import Heading, RefusedFile, SubmissionFile, TemplateFile
+from desktop_app.core.exchange.signing import KeyPair, generate_key_pair, sign_submission
 from desktop_app.core.exchange.submission import (
     FORMAT_VERSION,
     ActivityRecord,
@@ -137,7 +138,8 @@ def _in_force(read: SubmissionFile, submission_id: int = 11) -> Holdings:
     """What the database holds once ``read`` was imported."""
     return Holdings(AGENCY_ID, PERIOD_ID,
                     {read.meta.version: StoredVersion(read.meta.content_hash, read.path.name)},
-                    read.meta.version, data_hash(read.data), read.data, (submission_id,))
+                    read.meta.version, data_hash(read.data), read.data, (submission_id,),
+                    top_version=read.meta.version, in_force_version=read.meta.version)
 
 
 def _plan(read: Any, held: Holdings | None, *, accept_edited: bool = False) -> Decision:
@@ -407,3 +409,106 @@ def test_a_batch_goes_refused_first_then_by_agency_period_and_version() -> None:
     }
     ordered = sorted(headings, key=lambda n: batch_order(Path(n), headings[n], CATALOG))
     assert ordered == ["z.xlsx", "h.xlsx", "a.xlsx", "b.xlsx", "t.xlsx"]
+
+
+# --- signatures and pins (issue 9) ------------------------------------------------------
+
+AGENCY_KEY = generate_key_pair()
+OTHER_KEY = generate_key_pair()
+
+
+def _signed(read: SubmissionFile, key: KeyPair = AGENCY_KEY, **meta: Any) -> SubmissionFile:
+    signed_meta = sign_submission(key, replace(read.meta, **meta), read.data)
+    return replace(read, meta=signed_meta)
+
+
+def _pinned(held: Holdings, key: KeyPair = AGENCY_KEY) -> Holdings:
+    return replace(held, pinned_key=key.public_text, pinned_fingerprint=key.fingerprint)
+
+
+def _keyed_plan(read: Any, held: Holdings | None, **flags: Any) -> Decision:
+    return plan_file(read, CATALOG, held, now=NOW, make_uuid=lambda: "new-uuid",
+                     **{"accept_edited": False, **flags})
+
+
+def test_the_first_signed_file_is_accepted_and_pins_its_key() -> None:
+    read = _signed(_submission(V1))
+    decision = _keyed_plan(read, _empty())
+    assert decision.plan.outcome is ImportOutcome.NEW and decision.plan.signed
+    assert decision.plan.key_action == "pin"
+    assert decision.write is not None and decision.write.pin == AGENCY_KEY.public_raw
+    assert decision.write.key_fingerprint == AGENCY_KEY.fingerprint
+    assert [n.code for n in decision.plan.notes] == ["import.key_pinned"]
+    assert decision.plan.notes[0].params["fingerprint"] == AGENCY_KEY.fingerprint
+    # the batch carries the pin on: the next file of that key is SAME, not FIRST
+    later = after(_empty(), decision)
+    assert later.pinned_fingerprint == AGENCY_KEY.fingerprint
+    second = _keyed_plan(_signed(_submission(V2, 2)), later)
+    assert second.plan.outcome is ImportOutcome.NEWER and second.plan.key_action == ""
+    assert second.write is not None and second.write.pin == b""
+
+
+def test_another_key_is_refused_unless_accepted_and_then_supersedes_any_version() -> None:
+    held = _pinned(_in_force(_signed(_submission(V1, 7))))
+    held = replace(held, versions={}, current_version=None)  # the other key's lineage
+    laptop = _signed(_submission(V2, 1), OTHER_KEY)
+    refused = _keyed_plan(laptop, held)
+    assert refused.plan.refused and refused.write is None and refused.plan.needs_new_key
+    problem = refused.plan.problems[0]
+    assert problem.code == "import.key_other"
+    assert (problem.params["pinned"], problem.params["found"]) == (
+        AGENCY_KEY.fingerprint, OTHER_KEY.fingerprint)
+    taken = _keyed_plan(laptop, held, accept_new_key=True)
+    assert taken.plan.outcome is ImportOutcome.NEWER and taken.write is not None
+    assert taken.write.replace_pin and taken.write.pin == OTHER_KEY.public_raw
+    assert (taken.write.version, taken.write.file_version) == (8, 1)  # above stored v7
+    assert [n.code for n in taken.plan.notes] == ["import.key_replaced"]
+
+
+@pytest.mark.parametrize("accept_edited", [False, True])
+def test_a_bad_signature_is_refused_whatever_is_accepted(accept_edited: bool) -> None:
+    genuine = _signed(_submission(V1))
+    forged_meta = replace(genuine.meta, version=9)
+    forged = replace(genuine, meta=replace(forged_meta, content_hash=content_hash(
+        replace(forged_meta, content_hash="", signature=""), V1)))
+    truncated = replace(genuine, meta=replace(genuine.meta,
+                                              signature=genuine.meta.signature[:30]))
+    for read in (forged, truncated):
+        decision = _keyed_plan(read, _pinned(_empty()), accept_edited=accept_edited,
+                               accept_new_key=True)
+        assert decision.plan.refused and not decision.plan.needs_new_key
+        assert [p.code for p in decision.plan.problems] == ["import.bad_signature"]
+
+
+def test_unsigned_files_over_a_signed_agency_need_the_new_key_flag() -> None:
+    signed = _pinned(replace(_in_force(_signed(_submission(V1))), signed_in_force=True))
+    unsigned = _submission(V2, 2)
+    template = _template("Thanh Hóa", ["Một hoạt động"])
+    edited = replace(_signed(_submission(V2, 2)), hash_ok=False)
+    for read, flags in ((unsigned, {}), (template, {}), (edited, {"accept_edited": True})):
+        refused = _keyed_plan(read, signed, **flags)
+        assert [p.code for p in refused.plan.problems] == ["import.unsigned_over_signed"]
+        assert refused.plan.needs_new_key
+        taken = _keyed_plan(read, signed, accept_new_key=True, **flags)
+        assert taken.write is not None and not taken.write.signed
+        assert taken.write.unsigned_over_signed and not taken.plan.signed
+    # an agency from before signatures: unsigned files follow the normal rules
+    plain = _keyed_plan(unsigned, _in_force(_submission(V1)))
+    assert plain.plan.outcome is ImportOutcome.NEWER and plain.write is not None
+    assert not plain.write.unsigned_over_signed and plain.plan.notes == ()
+
+
+def test_versions_out_of_range_are_refused_and_a_stored_one_counts_as_zero() -> None:
+    for version in (10**6, 10**9, 10**20):
+        read = _submission(V1)
+        decision = _keyed_plan(replace(read, meta=replace(read.meta, version=version)),
+                               _empty())
+        problem = decision.plan.problems[0]
+        assert decision.plan.refused and problem.code == "import.version_out_of_range"
+        assert problem.params["version"] == str(version) and decision.plan.version is None
+    # the holdings of a stored 10**9 have current_version 0 (import_state): v1 is newer
+    held = replace(_in_force(_submission(V1)), versions={10**9: StoredVersion("f" * 64, "x")},
+                   current_version=0, top_version=0, in_force_version=10**9)
+    decision = _keyed_plan(_submission(V2, 1), held)
+    assert decision.plan.outcome is ImportOutcome.NEWER and decision.write is not None
+    assert decision.write.version == 1

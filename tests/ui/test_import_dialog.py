@@ -16,8 +16,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from sqlmodel import col, select
 
 from desktop_app.core.domain.enums import ImportOutcome, Role
+from desktop_app.core.domain.models import Agency
 from desktop_app.core.problems import Location, Problem
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services import imports
@@ -43,9 +45,11 @@ def make_plan(path: Path, outcome: ImportOutcome, agency_code: str | None = None
               rollup_code: str | None = None, agency_name: str | None = None,
               period: int | None = None, version: int | None = None, *,
               added: int = 0, changed: int = 0, removed: int = 0,
-              problems: tuple[Problem, ...] = ()) -> FilePlan:
+              problems: tuple[Problem, ...] = (), signed: bool = True,
+              **keys: Any) -> FilePlan:
     return FilePlan(path, outcome, agency_code, rollup_code, agency_name, period, version,
-                    False, False, added, changed, removed, problems, None, "ab" * 32)
+                    False, False, added, changed, removed, problems, None, "ab" * 32,
+                    signed=signed, **keys)
 
 
 @dataclass
@@ -53,20 +57,23 @@ class FakeEngine:
     plans: list[FilePlan]
     planned: list[tuple[list[Path], bool]] = field(default_factory=list)
     imported: list[tuple[list[Path], bool]] = field(default_factory=list)
+    new_key: list[bool] = field(default_factory=list)  # accept_new_key of each call
     saved: list[tuple[list[Any], Path]] = field(default_factory=list)
     undone: int = 0
     words: list[str] = field(default_factory=list)
 
-    def plan_import(self, db: Any, paths: Sequence[Path], *,
-                    accept_edited: bool = False) -> Job[list[FilePlan]]:
+    def plan_import(self, db: Any, paths: Sequence[Path], *, accept_edited: bool = False,
+                    accept_new_key: bool = False) -> Job[list[FilePlan]]:
         self.planned.append((list(paths), accept_edited))
+        self.new_key.append(accept_new_key)
         yield Progress(0, len(paths), "read")
         yield Progress(len(paths), len(paths), "read")
         return list(self.plans)
 
-    def run_import(self, db: Any, paths: Sequence[Path], *,
-                   accept_edited: bool = False) -> Job[ImportSummary]:
+    def run_import(self, db: Any, paths: Sequence[Path], *, accept_edited: bool = False,
+                   accept_new_key: bool = False) -> Job[ImportSummary]:
         self.imported.append((list(paths), accept_edited))
+        self.new_key.append(accept_new_key)
         yield Progress(1, 1, "import")
         return ImportSummary("b-1", list(self.plans), accepted=2, refused=1, unchanged=1)
 
@@ -188,6 +195,57 @@ def test_import_runs_with_the_same_paths_and_the_accept_edited_flag(
     assert dialog.totals.text() == "Imported: 2 accepted, 1 refused, 1 unchanged."
     assert not dialog.import_button.isVisible() or not dialog.import_button.isEnabled()
     assert dialog.close_button.text() == "Close"
+
+
+def test_a_new_key_is_accepted_only_after_a_confirmation_naming_both_keys(
+        qtbot: Any, focal_ctx: AppContext, engine: FakeEngine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [p.path for p in engine.plans]
+    dialog = _dialog(qtbot, focal_ctx, paths)
+    assert dialog.accept_new_key.isHidden()  # no file in the preview needs it
+    engine.plans[3] = make_plan(
+        paths[3], ImportOutcome.REFUSED, "HNO", "HNO", "Hà Nội", 2026, 1, signed=False,
+        key_fingerprint="aaaa bbbb cccc dddd", pinned_fingerprint="1111 2222 3333 4444",
+        needs_new_key=True, problems=(Problem("import.key_other", {}),))
+    engine.plans[2] = make_plan(paths[2], ImportOutcome.TEMPLATE, "BYT", "BYT", "Bộ Y tế",
+                                2026, 2, signed=False)
+    dialog.plan()
+    qtbot.waitUntil(lambda: dialog.runner is None and dialog.plans is not None)
+    assert not dialog.accept_new_key.isHidden()
+    assert dialog.plan_model.index(2, PlanModel.OUTCOME).data().endswith(" · unsigned")
+    asked: list[str] = []
+    answers = [False, True]
+
+    def fake_ask(parent: Any, title: str, text: str, yes: str, no: str) -> bool:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(message_box, "ask", fake_ask)
+    dialog.accept_new_key.setChecked(True)  # declined: unticked, not planned again
+    assert not dialog.accept_new_key.isChecked() and engine.new_key == [False, False]
+    assert "aaaa bbbb cccc dddd" in asked[0] and "1111 2222 3333 4444" in asked[0]
+    dialog.accept_new_key.setChecked(True)  # confirmed: planned again with the flag
+    qtbot.waitUntil(lambda: dialog.runner is None and dialog.plans is not None)
+    assert engine.new_key == [False, False, True]
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.runner is None and dialog.summary is not None)
+    assert engine.new_key[-1] is True
+
+
+def test_the_keys_dialog_lists_the_pinned_keys(qtbot: Any, focal_ctx: AppContext) -> None:
+    from desktop_app.core.exchange.signing import generate_key_pair
+    from desktop_app.core.services import keys
+    from desktop_app.ui.dialogs.keys_dialog import KeysDialog
+
+    key = generate_key_pair()
+    with focal_ctx.db.unit_of_work() as session:
+        agency = session.exec(select(Agency).where(col(Agency.code) == "HNI")).one()
+        keys.pin_key(session, agency.id or 0, key.public_raw, "HNI_2026_v1.xlsx", "b-1")
+    dialog = KeysDialog(focal_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    assert [dialog.table.item(0, c).text() for c in (0, 1, 3)] == [
+        "HNI", key.fingerprint, "HNI_2026_v1.xlsx"]
 
 
 def test_save_problems_writes_the_workbook(qtbot: Any, focal_ctx: AppContext,

@@ -270,6 +270,13 @@ class Submission(SQLModel, table=True):
     edited: bool = False
     superseded: bool = False
     file_name: str = ""
+    # Issue 9: whether the file came validly signed (templates, edited files and files of
+    # the earlier format did not), by which key (its fingerprint, "" when unsigned), and
+    # the version the file stated when it is not the stored number (a new key's lineage
+    # numbers from 1 again while the stored numbers keep rising); None: the same.
+    signed: bool = False
+    key_fingerprint: str = Field(default="", max_length=19)
+    file_version: int | None = None
 
 
 class ImportRecord(SQLModel, table=True):

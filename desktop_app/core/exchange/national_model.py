@@ -128,6 +128,7 @@ class UnitHistory:
     first_received: datetime  # UTC
     on_time: bool
     name_vi: str = ""
+    signed: bool = True  # the version in force came validly signed (issue 9)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,11 @@ class Cell:
     versions: int  # summed over the units of the row
     first_received: datetime | None  # the earliest receipt of any unit, UTC
     units: tuple[UnitHistory, ...] = ()  # the row's own unit first, then former ones
+
+    @property
+    def unsigned(self) -> tuple[str, ...]:
+        """The codes of the units whose version in force came unsigned."""
+        return tuple(u.code for u in self.units if not u.signed)
     overdue: bool = False  # not received and the due date has passed (as of ``today``)
     expected: int = 1  # units of this row that had to report for the period
     reported: int = 0  # of them (or standing in for them), how many sent a file

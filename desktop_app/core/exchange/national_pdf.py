@@ -390,6 +390,8 @@ def _annex_reporting(r: NationalReport) -> list[Flowable]:
         notes = [f"Gồm báo cáo của: {sent}"] if sent else []
         if cell.missing and cell.expected > 1:
             notes.append("Chưa nhận của: " + ", ".join(m.name_vi for m in cell.missing))
+        if cell.unsigned:  # issue 9: data no signature vouches for
+            notes.append("Không có chữ ký: " + ", ".join(cell.unsigned))
         note = "; ".join(notes)
         rows.append([str(n), wrap(row.name_vi, widths[1]), label(cell.state, "vi"), received,
                      thousands(cell.versions) if cell.versions else "",

@@ -177,7 +177,8 @@ def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
             values += [" / ".join(words(cell.state)), cell.versions]
         this = r.cell_of(row)
         received = local_date(this.first_received) if this.first_received else None
-        units = ", ".join(f"{u.code} v{u.current_version}" for u in this.units)
+        units = ", ".join(f"{u.code} v{u.current_version}"
+                          + ("" if u.signed else " (chưa ký / unsigned)") for u in this.units)
         sheet.row(*values, received, units)
     sheet.row()
     totals = (("Số cơ quan phải báo cáo", "expected", "agencies"),

@@ -6,6 +6,9 @@ damaged, foreign, from a newer program...), a read submission (its metadata, its
 whether its content hash matches, and the worksheet row of each record, to locate
 problems), or a read template (the general sheet's answers and the converted rows).
 What the rows mean for the database is the import plan's business, not the reader's.
+A submission's version must lie in 1…MAX_VERSION (issue 9): another is refused here,
+naming the file and the value, so a forged 10**9 (or 10**20, which no SQLite integer
+holds) never reaches the database.
 
 ``read_heading`` reads only what a file says about itself (agency, period, version),
 at a fraction of the cost, so that a batch can be put in order before each file is read
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.exchange.bounds import open_regular, regular_file
-from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
+from desktop_app.core.exchange.submission import MAX_VERSION, SubmissionData, SubmissionMeta
 from desktop_app.core.exchange.template_reader import (
     ReadTemplate,
     is_template,
@@ -103,6 +106,17 @@ def _damaged(path: Path, error: BaseException) -> Problem:
     return Problem("xlsx.damaged", {"file": path.name, "detail": type(error).__name__})
 
 
+def version_problem(path: Path, version: int) -> Problem:
+    """A version outside 1…MAX_VERSION, as text (10**20 is no database integer)."""
+    return Problem("import.version_out_of_range", {"file": path.name or str(path),
+                                                   "version": str(version),
+                                                   "max": MAX_VERSION})
+
+
+def version_ok(version: int) -> bool:
+    return 1 <= version <= MAX_VERSION
+
+
 def read_file(path: Path) -> ReadFile:
     """The file as plain rows, or refused with its problems; never raises for a bad file."""
     path = Path(path)
@@ -112,6 +126,8 @@ def read_file(path: Path) -> ReadFile:
         if is_template(path):
             return TemplateFile(path, sha, read_template(path, checked=True))
         read = read_submission(path, checked=True)
+        if not version_ok(read.meta.version):
+            return RefusedFile(path, sha, (version_problem(path, read.meta.version),))
         return SubmissionFile(path, sha, read.meta, read.data, read.hash_ok,
                               tuple(read.problems), read.rows, read.data_json)
     except RefusedError as error:
@@ -131,6 +147,8 @@ def read_heading(path: Path) -> Heading | None:
             general = read_template_general(path)
             return Heading(True, general.agency_text, "", general.period, None)
         meta = read_meta(path)
+        if not version_ok(meta.version):
+            return None
         return Heading(False, meta.agency_code, meta.agency_name_vi, meta.period, meta.version)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise

@@ -4,7 +4,9 @@ A row is a unit in force (a city or province of 2025, a ministry, a ministerial 
 a central body); the former units it absorbed report into it, so a row's cell counts
 their submissions too while each unit keeps its own version history. A cell is not
 received, on time or late, judged by the first accepted version of each unit against
-the period's due date, and says how many versions arrived (superseded ones included).
+the period's due date, and says how many versions arrived (superseded ones included)
+and which units' versions in force came unsigned (issue 9: templates, edited files,
+files of the earlier format).
 
 Who had to report is a fact of each period, not of today: the units in force on its due
 date (``had_to_report``), so a period before the 2025 reorganisations counts the 63
@@ -95,9 +97,9 @@ def _unit_history(code: str, submissions: Sequence[Submission], due: date | None
                   name_vi: str = "") -> UnitHistory:
     first = min(submissions, key=lambda s: (s.version, s.id or 0))
     received = _as_utc(first.received_at or first.created_at)
-    current = max(s.version for s in submissions)
-    return UnitHistory(code, len(submissions), current, received, is_on_time(received, due),
-                       name_vi)
+    top = max(submissions, key=lambda s: (not s.superseded, s.version))
+    return UnitHistory(code, len(submissions), top.version, received,
+                       is_on_time(received, due), name_vi, top.signed)
 
 
 def completeness(db: Database, years: Sequence[int],

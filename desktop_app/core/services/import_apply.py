@@ -8,6 +8,12 @@ an ``ImportChange``: the version it created, the versions it superseded and ever
 it deleted, each with all its columns, so that ``undo_changes`` can put the database
 back — the batch's files in reverse order: their rows and versions deleted, the rows
 they deleted put back with their own ids, the versions they superseded in force again.
+
+A file that pins its agency's key (its first signed file) or replaces the pin (accepted
+with a new key) does so here, in the same transaction, and the ImportChange keeps the
+pin as it was before (``removed["pin"]``), so undo puts the pin back too. Each
+deliberate acceptance (a new key, an unsigned file over a signed agency, an edited
+file) is an audit event naming the batch.
 """
 
 from __future__ import annotations
@@ -38,11 +44,19 @@ from desktop_app.core.domain.models import (
     ActivityRecommendation,
     ImportChange,
     Indicator,
+    PinnedKey,
     Result,
     Submission,
 )
 from desktop_app.core.domain.search import activity_search_text
 from desktop_app.core.services.import_plan import Catalog, Write
+from desktop_app.core.services.keys import pin_key, pinned_key, replace_key
+from desktop_app.core.services.setup import audit
+
+PIN_KEY = "pin"  # where an ImportChange keeps the pin as it was before the file
+# The audit events an accepted file writes within its batch (undo tolerates them).
+ACCEPTANCE_EVENTS = frozenset({"key.pinned", "key.replaced", "import.unsigned_accepted",
+                               "import.edited_accepted"})
 
 ACTIVITY: Table = Activity.__table__  # type: ignore[attr-defined]
 LINK: Table = ActivityRecommendation.__table__  # type: ignore[attr-defined]
@@ -61,11 +75,48 @@ def apply_write(session: Session, write: Write, catalog: Catalog, now: datetime,
         session.execute(update(SUBMISSION).where(SUBMISSION.c.id.in_(write.supersedes))
                         .values(superseded=True))
     submission_id = _insert(session, write, catalog, now)
+    if write.pin:
+        removed[PIN_KEY] = [_pin_before(session, write.agency_id)]
+        keep = replace_key if write.replace_pin else pin_key
+        keep(session, write.agency_id, write.pin, write.file_name, batch_uuid)
+    if write.unsigned_over_signed:
+        audit(session, "import.unsigned_accepted", "submission", write.submission_uuid,
+              agency_id=write.agency_id, file=write.file_name, batch=batch_uuid)
+    if write.edited:
+        audit(session, "import.edited_accepted", "submission", write.submission_uuid,
+              agency_id=write.agency_id, file=write.file_name, batch=batch_uuid)
     session.add(ImportChange(
         batch_uuid=batch_uuid, record_uuid=record_uuid, submission_id=submission_id,
         superseded=json.dumps(list(write.supersedes)),
         removed=json.dumps(removed, ensure_ascii=False, separators=(",", ":"))))
     return submission_id
+
+
+def _pin_before(session: Session, agency_id: int) -> dict[str, Any]:
+    pin = pinned_key(session, agency_id)
+    before = None if pin is None else {
+        "public_key": pin.public_key, "fingerprint": pin.fingerprint,
+        "pinned_at": pin.pinned_at.isoformat(), "file_name": pin.file_name,
+        "batch_uuid": pin.batch_uuid}
+    return {"agency_id": agency_id, "before": before}
+
+
+def _restore_pin(session: Session, saved: dict[str, Any]) -> None:
+    """Put an agency's pin back as it was before an undone file."""
+    agency_id = int(saved["agency_id"])
+    pin = pinned_key(session, agency_id)
+    before = saved.get("before")
+    if before is None:
+        if pin is not None:
+            session.delete(pin)
+        return
+    if pin is None:
+        pin = PinnedKey(agency_id=agency_id, public_key=before["public_key"],
+                        fingerprint=before["fingerprint"])
+    pin.public_key, pin.fingerprint = before["public_key"], before["fingerprint"]
+    pin.pinned_at = datetime.fromisoformat(before["pinned_at"])
+    pin.file_name, pin.batch_uuid = before["file_name"], before["batch_uuid"]
+    session.add(pin)
 
 
 def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> int:
@@ -78,7 +129,10 @@ def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> 
         "created_at": write.created_at, "received_at": now,
         "activities": len(data.activities), "indicators": len(data.indicators),
         "results": results, "from_template": write.from_template, "edited": write.edited,
-        "superseded": False, "file_name": write.file_name,
+        "superseded": False, "file_name": write.file_name, "signed": write.signed,
+        "key_fingerprint": write.key_fingerprint,
+        "file_version": (write.file_version if write.file_version != write.version
+                         else None),
     }]).scalar_one())
     codes: dict[str, list[str]] = {}
     for link in data.links:
@@ -248,6 +302,9 @@ def undo_changes(session: Session, batch_uuid: str) -> None:
         for table in _RESTORE_ORDER:
             rows = _typed(removed.get(table.name, []), _timed(table))
             _insert_many(session, link if table is LINK else table, rows)
+        for saved in removed.get(PIN_KEY, []):
+            _restore_pin(session, saved)
+        session.flush()
         superseded = [int(i) for i in json.loads(change.superseded or "[]")]
         if superseded:
             session.execute(update(SUBMISSION).where(SUBMISSION.c.id.in_(superseded))

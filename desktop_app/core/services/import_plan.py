@@ -17,6 +17,18 @@ import_state before planning) and says what importing it means:
   with accept_edited, then checked like a template and stored as the next version;
 - REFUSED: anything else, with every problem found.
 
+Signatures (issue 9): each file's signature is judged against the agency's pinned key
+(services/import_keys.py says the rule); a refusal on that ground comes before the
+version rules, an accepted file may pin or replace the key at apply.
+
+Versions. A file's version lies in 1…999,999 (the reader refuses others). Versions are
+compared within a key's lineage (the submissions stored with the same key fingerprint,
+"" for unsigned ones): a new laptop numbering from 1 again is a lineage of its own, so
+a file accepted with accept_new_key supersedes whatever is stored. A stored version
+above 999,999 (a forgery taken before the bound) counts as 0. The number stored on the
+Submission keeps rising (the file's own version, or one above every stored version when
+that is higher), and ``Submission.file_version`` keeps the file's.
+
 A file names its own unit: a former province keeps its own code and version history,
 and views roll it up to its 2025 successor. The result is a ``Decision``: the file's
 summary (``FilePlan``: outcome, rows added / changed / removed, problems) and, for an
@@ -34,19 +46,33 @@ from typing import Any
 
 from desktop_app.core.domain.enums import ImportOutcome
 from desktop_app.core.domain.models import Agency, new_uuid
-from desktop_app.core.exchange.canonical import canonical_data, content_hash, data_hash
+from desktop_app.core.exchange.canonical import content_hash, data_hash
 from desktop_app.core.exchange.reading import (
     Heading,
     ReadFile,
     RefusedFile,
     SubmissionFile,
     TemplateFile,
+    version_ok,
+    version_problem,
 )
-from desktop_app.core.exchange.submission import FORMAT_VERSION, SubmissionData, SubmissionMeta
+from desktop_app.core.exchange.signing import encode, fingerprint
+from desktop_app.core.exchange.submission import (
+    FORMAT_VERSION,
+    SubmissionData,
+    SubmissionMeta,
+)
 from desktop_app.core.exchange.template import GENERAL_CELLS, GENERAL_SHEET
 from desktop_app.core.problems import Location, Problem
 from desktop_app.core.services.agencies import AgencyDirectory
-from desktop_app.core.services.import_rules import EXPORT_LETTERS, Locator, check_rows
+from desktop_app.core.services.import_keys import KeyJudgement, judge, signature_of
+from desktop_app.core.services.import_rules import (
+    EXPORT_LETTERS,
+    Locator,
+    check_rows,
+    count_changes,
+)
+from desktop_app.core.services.keys import KeyVerdict
 
 REFUSALS = frozenset({ImportOutcome.REFUSED, ImportOutcome.CONFLICT})
 UNCHANGED = frozenset({ImportOutcome.DUPLICATE, ImportOutcome.OLDER})
@@ -89,14 +115,25 @@ class Holdings:
 
     agency_id: int
     period_id: int
-    versions: Mapping[int, StoredVersion] = field(default_factory=dict)  # superseded too
-    current_version: int | None = None
+    # The versions of the claim's key lineage as the files stated them, superseded too.
+    versions: Mapping[int, StoredVersion] = field(default_factory=dict)
+    current_version: int | None = None  # the lineage's highest (within 1…MAX_VERSION)
     current_data_hash: str | None = None
     # The rows of the version in force; None when not read because the file's version
     # alone settles its outcome (see may_accept).
     data_in_force: SubmissionData | None = field(default_factory=SubmissionData)
     in_force: tuple[int, ...] = ()  # Submission ids an accepted file supersedes
     taken: tuple[str, ...] = ()  # the file's UUIDs that rows outside in_force already use
+    top_version: int | None = None  # the highest stored number, every lineage (≤ MAX_VERSION)
+    in_force_version: int | None = None  # the stored number of the version in force
+    pinned_key: str = ""  # base64 of the agency's pinned public key; "" when none
+    pinned_fingerprint: str = ""
+    signed_in_force: bool = False  # the version in force came signed
+
+    @property
+    def signed_agency(self) -> bool:
+        """Whether an unsigned file would replace signed data (needs accept_new_key)."""
+        return bool(self.pinned_key) or self.signed_in_force
 
 
 @dataclass(frozen=True)
@@ -108,6 +145,7 @@ class Claim:
     period_id: int
     version: int | None  # as the file states it; None when it becomes the next version
     data: SubmissionData  # its rows, with the identifiers to look for in the database
+    lineage: str = ""  # the fingerprint of a validly signed file's key; "" when unsigned
 
 
 # --- what planning says ---------------------------------------------------------------
@@ -132,6 +170,12 @@ class FilePlan:
     problems: tuple[Problem, ...]
     conflict_with: str | None  # the file imported before, for a CONFLICT
     file_sha256: str
+    signed: bool = False  # validly signed, and taken as such
+    key_fingerprint: str = ""  # of the key the file names (signed or not), "" when none
+    pinned_fingerprint: str = ""  # the agency's pinned key's, "" when none
+    key_action: str = ""  # what an acceptance does to the pin: "pin", "replace" or ""
+    needs_new_key: bool = False  # refused only for want of accept_new_key
+    notes: tuple[Problem, ...] = ()  # what an acceptance says besides (a key pinned...)
 
     @property
     def accepted(self) -> bool:
@@ -159,6 +203,12 @@ class Write:
     from_template: bool
     edited: bool
     file_name: str
+    signed: bool = False
+    key_fingerprint: str = ""  # "" for an unsigned version
+    file_version: int | None = None  # the version the file states (None: same as version)
+    pin: bytes = b""  # the raw public key to pin at apply ("": leave the pin)
+    replace_pin: bool = False  # the pin is replaced deliberately (accept_new_key)
+    unsigned_over_signed: bool = False  # accepted deliberately: in the audit log
 
 
 @dataclass(frozen=True)
@@ -199,35 +249,46 @@ def claim_of(read: ReadFile, catalog: Catalog, *, accept_edited: bool) -> Claim 
     if (agency is None or meta.period not in catalog.periods or read.problems
             or not (read.hash_ok or accept_edited)):
         return None
+    check = signature_of(read)
     return Claim(agency, meta.period, catalog.periods[meta.period],
-                 meta.version if read.hash_ok else None, read.data)
+                 meta.version if read.hash_ok else None, read.data,
+                 check.fingerprint if check.valid else "")
 
 
-def may_accept(claim: Claim, held: Holdings) -> bool:
+def may_accept(claim: Claim, held: Holdings, *, accept_new_key: bool = False) -> bool:
     """Whether the file may be accepted as far as its version tells.
 
     When it may not (a duplicate, a conflict, an older version), the rows in force and
-    the identifiers taken need not be read.
+    the identifiers taken need not be read. With accept_new_key an older version may
+    still be accepted (a new laptop numbers from 1 again).
     """
     if claim.version is None:
         return True
     if claim.version in held.versions:
         return False
-    return held.current_version is None or claim.version > held.current_version
+    return (accept_new_key or held.current_version is None
+            or claim.version > held.current_version)
+
+
+def _stored_number(held: Holdings, stated: int) -> int:
+    """The number a new version is stored under: the file's, or above every stored one."""
+    return max(stated, (held.top_version or 0) + 1)
 
 
 def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
-              accept_edited: bool, now: datetime,
+              accept_edited: bool, now: datetime, accept_new_key: bool = False,
               make_uuid: Callable[[], str] = new_uuid) -> Decision:
     """The outcome of one file against what the database holds for its agency and period.
 
     held: the holdings for claim_of(read, ...); None only when that is None.
     make_uuid: the new version's UUID for a template or an edited file.
+    accept_new_key: take a file signed by another key than the pinned one, or an
+    unsigned file over a signed agency (the window's confirmation, --accept-new-key).
     """
     if isinstance(read, RefusedFile):
         return Decision(_plan(read, ImportOutcome.REFUSED, problems=read.problems))
     if isinstance(read, TemplateFile):
-        return _plan_template(read, catalog, held, now, make_uuid)
+        return _plan_template(read, catalog, held, now, make_uuid, accept_new_key)
     meta = read.meta
     agency = _agency_of(read, catalog)
     if agency is None:
@@ -236,6 +297,9 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
                                   read, "import.unknown_agency", agency=meta.agency_code)]))
     base: dict[str, Any] = {"agency": agency, "catalog": catalog, "period": meta.period,
                             "version": meta.version}
+    if not version_ok(meta.version):  # the reader refuses these already
+        return Decision(_plan(read, ImportOutcome.REFUSED, **{**base, "version": None},
+                              problems=[version_problem(read.path, meta.version)]))
     if meta.period not in catalog.periods:
         return Decision(_plan(read, ImportOutcome.REFUSED, **base, problems=[_file_problem(
             read, "import.unknown_period", period=meta.period)]))
@@ -245,38 +309,61 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
         return Decision(_plan(read, ImportOutcome.REFUSED, **base, problems=[
             _file_problem(read, "import.edited_after_export")]))
     assert held is not None, "an acceptable file is planned against its holdings"
+    keyed = judge(read, agency.code, held.pinned_key, held.pinned_fingerprint,
+                  held.signed_agency, accept_new_key)
+    facts = keyed.facts()
+    if keyed.refusal is not None:
+        return Decision(replace(_plan(read, ImportOutcome.REFUSED, **base,
+                                      problems=[keyed.refusal]), **facts))
     where = Locator(read.path, read.rows, EXPORT_LETTERS)
     if not read.hash_ok:
         return _like_template(read, read.data, agency, meta.period, held, catalog, where,
                               edited=True, contact=meta.contact_person,
-                              created=meta.created_at, make_uuid=make_uuid)
+                              created=meta.created_at, make_uuid=make_uuid, keyed=keyed)
     if meta.version in held.versions:
         known = held.versions[meta.version]
         if known.content_hash == meta.content_hash:
-            return Decision(_plan(read, ImportOutcome.DUPLICATE, **base),
+            return Decision(replace(_plan(read, ImportOutcome.DUPLICATE, **base), **facts),
                             submission_uuid=meta.submission_uuid)
         other = known.file_name or "?"
-        return Decision(_plan(read, ImportOutcome.CONFLICT, **base, conflict_with=other,
-                              problems=[_file_problem(read, "import.conflict",
-                                                      version=meta.version, other=other)]))
-    if held.current_version is not None and meta.version < held.current_version:
-        return Decision(_plan(read, ImportOutcome.OLDER, **base, problems=[_file_problem(
-            read, "import.older", version=meta.version, current=held.current_version)]))
+        return Decision(replace(_plan(
+            read, ImportOutcome.CONFLICT, **base, conflict_with=other,
+            problems=[_file_problem(read, "import.conflict", version=meta.version,
+                                    other=other)]), **facts))
+    if (not keyed.deliberate and held.current_version is not None
+            and meta.version < held.current_version):
+        return Decision(replace(_plan(read, ImportOutcome.OLDER, **base, problems=[
+            _file_problem(read, "import.older", version=meta.version,
+                          current=held.current_version)]), **facts))
     problems = check_rows(read.data, catalog.tasks, catalog.recommendations, where)
     problems += _taken(read, held)
     if problems:
-        return Decision(_plan(read, ImportOutcome.REFUSED, **base, problems=problems))
-    outcome = ImportOutcome.NEW if held.current_version is None else ImportOutcome.NEWER
-    write = Write(held.agency_id, held.period_id, meta.period, meta.version,
-                  meta.submission_uuid, meta.content_hash,
+        return Decision(replace(_plan(read, ImportOutcome.REFUSED, **base,
+                                      problems=problems), **facts))
+    outcome = ImportOutcome.NEW if held.in_force_version is None else ImportOutcome.NEWER
+    signed = keyed.signed
+    write = Write(held.agency_id, held.period_id, meta.period,
+                  _stored_number(held, meta.version), meta.submission_uuid,
+                  meta.content_hash,
                   data_hash(read.data, data_json=read.data_json or None), meta.created_at,
-                  read.data, held.in_force, False, False, read.path.name)
-    return Decision(_plan(read, outcome, **base, counts=_counts(held, read.data)), write,
-                    meta.submission_uuid)
+                  read.data, held.in_force, False, False, read.path.name,
+                  signed=signed, key_fingerprint=keyed.check.fingerprint if signed else "",
+                  file_version=meta.version,
+                  pin=keyed.pin,
+                  replace_pin=keyed.verdict is KeyVerdict.OTHER,
+                  unsigned_over_signed=keyed.deliberate and not signed)
+    counts = count_changes(held.data_in_force, read.data)
+    plan = replace(_plan(read, outcome, **base, counts=counts), **facts, notes=keyed.notes())
+    return Decision(plan, write, meta.submission_uuid)
+
+
+def _file_name(read: ReadFile) -> str:
+    return read.path.name or str(read.path)
 
 
 def _plan_template(read: TemplateFile, catalog: Catalog, held: Holdings | None,
-                   now: datetime, make_uuid: Callable[[], str]) -> Decision:
+                   now: datetime, make_uuid: Callable[[], str],
+                   accept_new_key: bool) -> Decision:
     template = read.template
     agency = _agency_of(read, catalog)
     problems = list(template.problems)
@@ -300,33 +387,42 @@ def _plan_template(read: TemplateFile, catalog: Catalog, held: Holdings | None,
     if records.problems:
         return Decision(_plan(read, ImportOutcome.REFUSED, **flags, problems=records.problems))
     assert held is not None, "an acceptable file is planned against its holdings"
+    keyed = judge(read, agency.code, held.pinned_key, held.pinned_fingerprint,
+                  held.signed_agency, accept_new_key)
+    if keyed.refusal is not None:
+        return Decision(replace(_plan(read, ImportOutcome.REFUSED, **flags,
+                                      problems=[keyed.refusal]), **keyed.facts()))
     where = Locator(read.path, records.rows, template.letters)
     return _like_template(read, records.data, agency, period, held, catalog, where,
                           edited=False, contact=template.contact_person, created=now,
-                          make_uuid=make_uuid)
+                          make_uuid=make_uuid, keyed=keyed)
 
 
 def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, agency: Agency,
                    period: int, held: Holdings, catalog: Catalog, where: Locator, *,
                    edited: bool, contact: str, created: datetime,
-                   make_uuid: Callable[[], str]) -> Decision:
-    """A template or an edited file: checked row by row, then the agency's next version."""
+                   make_uuid: Callable[[], str], keyed: KeyJudgement) -> Decision:
+    """A template or an edited file: checked row by row, then the agency's next version,
+    unsigned."""
     outcome = ImportOutcome.EDITED if edited else ImportOutcome.TEMPLATE
     flags: dict[str, Any] = {"agency": agency, "catalog": catalog, "period": period,
                              "from_template": not edited, "edited": edited}
+    facts = keyed.facts()
     problems = check_rows(data, catalog.tasks, catalog.recommendations, where)
     if problems:
-        return Decision(_plan(read, ImportOutcome.REFUSED, problems=problems, **flags))
+        return Decision(replace(_plan(read, ImportOutcome.REFUSED, problems=problems,
+                                      **flags), **facts))
     digest = data_hash(data)
-    if held.current_version is not None and held.current_data_hash == digest:
-        return Decision(_plan(read, ImportOutcome.DUPLICATE, version=held.current_version,
-                              problems=[_file_problem(read, "import.same_as_current",
-                                                      version=held.current_version)],
-                              **flags))
+    if held.in_force_version is not None and held.current_data_hash == digest:
+        return Decision(replace(_plan(
+            read, ImportOutcome.DUPLICATE, version=held.in_force_version,
+            problems=[_file_problem(read, "import.same_as_current",
+                                    version=held.in_force_version)], **flags), **facts))
     taken = _taken(read, held)
     if taken:
-        return Decision(_plan(read, ImportOutcome.REFUSED, problems=taken, **flags))
-    version = max(held.versions, default=0) + 1
+        return Decision(replace(_plan(read, ImportOutcome.REFUSED, problems=taken, **flags),
+                                **facts))
+    version = (held.top_version or 0) + 1
     from desktop_app import __version__
 
     meta = SubmissionMeta(
@@ -338,9 +434,12 @@ def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, ag
         links=len(data.links), content_hash="", from_template=not edited)
     write = Write(held.agency_id, held.period_id, period, version, meta.submission_uuid,
                   content_hash(meta, data), digest, meta.created_at, data, held.in_force,
-                  not edited, edited, read.path.name)
-    return Decision(_plan(read, outcome, version=version, counts=_counts(held, data), **flags),
-                    write, meta.submission_uuid)
+                  not edited, edited, read.path.name, file_version=version,
+                  unsigned_over_signed=keyed.deliberate)
+    counts = count_changes(held.data_in_force, data)
+    plan = replace(_plan(read, outcome, version=version, counts=counts, **flags), **facts,
+                   notes=keyed.notes())
+    return Decision(plan, write, meta.submission_uuid)
 
 
 def _taken(read: SubmissionFile | TemplateFile, held: Holdings) -> list[Problem]:
@@ -359,39 +458,17 @@ def after(held: Holdings, decision: Decision) -> Holdings:
     write = decision.write
     if write is None:
         return held
+    stated = write.file_version if write.file_version is not None else write.version
+    pinned = (encode(write.pin), fingerprint(write.pin)) if write.pin else (
+        held.pinned_key, held.pinned_fingerprint)
     return replace(
-        held, versions={**held.versions, write.version: StoredVersion(
+        held, versions={**held.versions, stated: StoredVersion(
             write.content_hash, write.file_name)},
-        current_version=write.version, current_data_hash=write.data_hash,
-        data_in_force=write.data, taken=())
-
-
-# --- counting rows -----------------------------------------------------------------------
-
-
-def _fingerprints(data: SubmissionData) -> dict[str, list[Any]]:
-    """Each activity with its indicators and links, in canonical form."""
-    sheets = dict((key, rows) for key, rows in canonical_data(data))
-    groups: dict[str, list[Any]] = {r["uuid"]: [r] for r in sheets["activities"]}
-    for key in ("indicators", "links"):
-        for row in sheets[key]:
-            owner = row.get("activity_uuid")
-            if owner in groups:
-                groups[owner].append(row)
-    return groups
-
-
-def _counts(held: Holdings, new: SubmissionData) -> tuple[int, int, int]:
-    """Activities added, changed and removed against the version in force."""
-    old = held.data_in_force
-    assert old is not None, "the rows in force are read for a file that may be accepted"
-    if not old.activities:
-        return len(new.activities), 0, 0
-    before, after_ = _fingerprints(old), _fingerprints(new)
-    added = sum(1 for u in after_ if u not in before)
-    removed = sum(1 for u in before if u not in after_)
-    changed = sum(1 for u, fp in after_.items() if u in before and before[u] != fp)
-    return added, changed, removed
+        current_version=max(stated, held.current_version or 0),
+        current_data_hash=write.data_hash, data_in_force=write.data, taken=(),
+        top_version=max(write.version, held.top_version or 0),
+        in_force_version=write.version, signed_in_force=write.signed,
+        pinned_key=pinned[0], pinned_fingerprint=pinned[1])
 
 
 # --- the summary ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The rules an imported file's rows must keep that the reader cannot know.
+"""The rules an imported file's rows must keep that the reader cannot know, and the counts.
 
 The reader checks each cell against its column (types, required cells, the lists of
 codes); these rules need the catalog or the whole file: task and recommendation codes,
@@ -22,6 +22,7 @@ from desktop_app.core.domain.validation import (
     MAX_TEXT,
     MAX_TITLE,
 )
+from desktop_app.core.exchange.canonical import canonical_data
 from desktop_app.core.exchange.cells import column_letter
 from desktop_app.core.exchange.columns import SHEETS
 from desktop_app.core.exchange.submission import SubmissionData
@@ -114,3 +115,30 @@ def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
                 code=link.recommendation_code)
         pairs.add((link.activity_uuid, link.recommendation_code))
     return problems
+
+
+# --- counting rows -----------------------------------------------------------------------
+
+
+def _fingerprints(data: SubmissionData) -> dict[str, list[Any]]:
+    """Each activity with its indicators and links, in canonical form."""
+    sheets = dict((key, rows) for key, rows in canonical_data(data))
+    groups: dict[str, list[Any]] = {r["uuid"]: [r] for r in sheets["activities"]}
+    for key in ("indicators", "links"):
+        for row in sheets[key]:
+            owner = row.get("activity_uuid")
+            if owner in groups:
+                groups[owner].append(row)
+    return groups
+
+
+def count_changes(old: SubmissionData | None, new: SubmissionData) -> tuple[int, int, int]:
+    """Activities added, changed and removed against the version in force (old)."""
+    assert old is not None, "the rows in force are read for a file that may be accepted"
+    if not old.activities:
+        return len(new.activities), 0, 0
+    before, after_ = _fingerprints(old), _fingerprints(new)
+    added = sum(1 for u in after_ if u not in before)
+    removed = sum(1 for u in before if u not in after_)
+    changed = sum(1 for u, fp in after_.items() if u in before and before[u] != fp)
+    return added, changed, removed

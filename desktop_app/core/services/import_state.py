@@ -7,6 +7,11 @@ every version stored, the version in force with its rows, the submissions an acc
 file would supersede and which of the file's identifiers other rows already use. The
 rows in force and the identifiers are read only when the file's version leaves its
 acceptance open (``may_accept``): a duplicate costs one small query.
+
+The versions the plan compares with are those of the file's key lineage (submissions
+stored with the same key fingerprint, "" for unsigned ones), as the files stated them
+(``Submission.file_version``); a stored version above MAX_VERSION counts as 0. The
+agency's pinned key travels in the holdings too.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from desktop_app.core.domain.models import (
     Submission,
     Task,
 )
-from desktop_app.core.exchange.submission import SubmissionData
+from desktop_app.core.exchange.submission import MAX_VERSION, SubmissionData
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.import_plan import (
     Catalog,
@@ -39,6 +44,7 @@ from desktop_app.core.services.import_plan import (
     TaskRef,
     may_accept,
 )
+from desktop_app.core.services.keys import pinned_key
 
 _CHUNK = 500  # identifiers per IN (...) query
 
@@ -57,32 +63,51 @@ def catalog_of(session: Session) -> Catalog:
     )
 
 
+def _bounded(version: int) -> int:
+    return version if 1 <= version <= MAX_VERSION else 0
+
+
+def stated_version(submission: Submission) -> int:
+    """The version the submission's file stated (older rows: the stored number)."""
+    return submission.file_version if submission.file_version is not None else (
+        submission.version)
+
+
 def stored_holdings(session: Session, claim: Claim) -> Holdings:
     """The versions of the claim's agency and period, without their rows."""
     rows = session.exec(select(Submission).where(
         col(Submission.agency_id) == claim.agency.id,
         col(Submission.period_id) == claim.period_id)).all()
     current = [s for s in rows if not s.superseded]
-    top = max(current, key=lambda s: s.version) if current else None
+    top = max(current, key=lambda s: _bounded(s.version)) if current else None
+    lineage = [s for s in rows if (s.key_fingerprint or "") == claim.lineage]
+    stated = [_bounded(stated_version(s)) for s in lineage]
+    pin = pinned_key(session, claim.agency.id or 0)
     return Holdings(
         claim.agency.id or 0, claim.period_id,
-        {s.version: StoredVersion(s.content_hash, s.file_name) for s in rows},
-        top.version if top else None, top.data_hash if top else None, None,
-        tuple(s.id or 0 for s in current))
+        {stated_version(s): StoredVersion(s.content_hash, s.file_name) for s in lineage},
+        max(stated) if stated else None, top.data_hash if top else None, None,
+        tuple(s.id or 0 for s in current),
+        top_version=max((_bounded(s.version) for s in rows), default=None),
+        in_force_version=top.version if top else None,
+        pinned_key=pin.public_key if pin else "",
+        pinned_fingerprint=pin.fingerprint if pin else "",
+        signed_in_force=any(s.signed for s in current))
 
 
-def holdings_of(session: Session, claim: Claim, carried: Holdings | None = None) -> Holdings:
+def holdings_of(session: Session, claim: Claim, carried: Holdings | None = None, *,
+                accept_new_key: bool = False) -> Holdings:
     """Everything the plan needs to know about the database for this file.
 
     carried: the holdings a preview carries on with after an earlier file of the same
-    agency and period (the database does not have that file's rows).
+    agency, period and key lineage (the database does not have that file's rows).
     """
     held = carried if carried is not None else stored_holdings(session, claim)
-    if not may_accept(claim, held):
+    if not may_accept(claim, held, accept_new_key=accept_new_key):
         return replace(held, taken=())
     data = held.data_in_force
     if data is None:
-        data = SubmissionData() if held.current_version is None else _rows_in_force(
+        data = SubmissionData() if not held.in_force else _rows_in_force(
             session, claim)
     return replace(held, data_in_force=data,
                    taken=tuple(taken_uuids(session, claim.data, held.in_force)))

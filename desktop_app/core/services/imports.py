@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,14 +37,19 @@ from desktop_app.core.domain.models import (
     AuditEvent,
     ImportChange,
     ImportRecord,
+    Submission,
     new_uuid,
-    utc_now,
 )
+from desktop_app.core.domain.models import utc_now as _utc_now
 from desktop_app.core.exchange.problems_workbook import ProblemLine, write_problems_workbook
 from desktop_app.core.exchange.reading import ReadFile, read_file, read_heading
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
-from desktop_app.core.services.import_apply import apply_write, undo_changes
+from desktop_app.core.services.import_apply import (
+    ACCEPTANCE_EVENTS,
+    apply_write,
+    undo_changes,
+)
 from desktop_app.core.services.import_plan import (
     UNCHANGED,
     Catalog,
@@ -58,7 +63,7 @@ from desktop_app.core.services.import_plan import (
     refused_plan,
 )
 from desktop_app.core.services.import_records import problems_from_json, record_of
-from desktop_app.core.services.import_state import catalog_of, holdings_of
+from desktop_app.core.services.import_state import catalog_of, holdings_of, stored_holdings
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
@@ -103,6 +108,8 @@ class ImportLogRow:
     undone: bool
     problems: tuple[Problem, ...] = ()  # the file's first problems, for the faces to word
     problem_count: int = 0  # all of them
+    signed: bool | None = None  # whether the submission it made or matched came signed
+    key_fingerprint: str = ""
 
 
 # --- the batch ----------------------------------------------------------------------------
@@ -119,41 +126,72 @@ def _ordered(paths: Sequence[Path], catalog: Catalog) -> Job[list[Path]]:
     return [path for _, path in keyed]
 
 
+@dataclass
+class _Carried:
+    """What a preview carries on with from one file to the next (it writes nothing):
+    the holdings after the last file of an agency, period and key lineage, and each
+    agency's pin as the files before would have left it."""
+
+    holdings: dict[tuple[int, int, str], Holdings] = field(default_factory=dict)
+    pins: dict[int, tuple[str, str]] = field(default_factory=dict)  # key, fingerprint
+
+
 def _decide(session: Session, read: ReadFile, catalog: Catalog, accept_edited: bool,
-            now: datetime, carried: tuple[tuple[int, int], Holdings] | None = None
-            ) -> tuple[Decision, tuple[tuple[int, int], Holdings] | None]:
-    """Plan one file against the database; and its holdings for a preview to carry on."""
+            accept_new_key: bool, now: datetime, carried: _Carried | None = None
+            ) -> Decision:
+    """Plan one file against the database (and, for a preview, what it carries)."""
     claim = claim_of(read, catalog, accept_edited=accept_edited)
     if claim is None:
-        return plan_file(read, catalog, None, accept_edited=accept_edited, now=now), carried
-    key = (claim.agency.id or 0, claim.period_id)
-    held = holdings_of(session, claim, carried[1] if carried and carried[0] == key else None)
-    decision = plan_file(read, catalog, held, accept_edited=accept_edited, now=now)
-    return decision, (key, after(held, decision))
+        return plan_file(read, catalog, None, accept_edited=accept_edited, now=now,
+                         accept_new_key=accept_new_key)
+    agency_id = claim.agency.id or 0
+    key = (agency_id, claim.period_id, claim.lineage)
+    before = carried.holdings.get(key) if carried is not None else None
+    if carried is not None and before is None and agency_id in carried.pins:
+        pin = carried.pins[agency_id]
+        before = replace(stored_holdings(session, claim), pinned_key=pin[0],
+                         pinned_fingerprint=pin[1])
+    held = holdings_of(session, claim, before, accept_new_key=accept_new_key)
+    decision = plan_file(read, catalog, held, accept_edited=accept_edited, now=now,
+                         accept_new_key=accept_new_key)
+    if carried is not None:
+        later = after(held, decision)
+        carried.holdings[key] = later
+        carried.pins[agency_id] = (later.pinned_key, later.pinned_fingerprint)
+        for other, kept in carried.holdings.items():
+            if other[0] == agency_id:
+                carried.holdings[other] = replace(kept, pinned_key=later.pinned_key,
+                                                  pinned_fingerprint=later.pinned_fingerprint)
+    return decision
 
 
-def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = False
-                ) -> Job[list[FilePlan]]:
+def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = False,
+                accept_new_key: bool = False) -> Job[list[FilePlan]]:
     """Read, check and classify every file, in batch order; write nothing."""
     with db.reading() as session:
         require_focal_point(session)
         catalog = catalog_of(session)
     ordered = yield from _ordered(paths, catalog)
     plans: list[FilePlan] = []
-    now = utc_now()
-    carried: tuple[tuple[int, int], Holdings] | None = None
+    now = _utc_now()
+    carried = _Carried()
     with db.reading() as session:
         for index, path in enumerate(ordered, start=1):
-            decision, carried = _decide(session, read_file(path), catalog, accept_edited,
-                                        now, carried)
+            decision = _decide(session, read_file(path), catalog, accept_edited,
+                               accept_new_key, now, carried)
             plans.append(decision.plan)
             yield Progress(index, len(ordered), "check")
     return plans
 
 
-def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = False
-               ) -> Job[ImportSummary]:
-    """Import a batch: each accepted file is one transaction; every file is logged."""
+def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = False,
+               accept_new_key: bool = False) -> Job[ImportSummary]:
+    """Import a batch: each accepted file is one transaction; every file is logged.
+
+    accept_edited: take files edited after export (unsigned); accept_new_key: take a
+    file signed by another key than its agency's pinned one (the pin is replaced) or an
+    unsigned file over a signed agency. Each such acceptance is in the audit log.
+    """
     with db.reading() as session:
         require_focal_point(session)
         catalog = catalog_of(session)
@@ -161,7 +199,7 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     batch = _Batch(new_uuid(), db.path, catalog.version)
     plans: list[FilePlan] = []
     for index, path in enumerate(ordered, start=1):
-        plans.append(_import_one(db, path, catalog, batch, accept_edited))
+        plans.append(_import_one(db, path, catalog, batch, accept_edited, accept_new_key))
         yield Progress(index, len(ordered), "import")
     return ImportSummary(
         batch.uuid, plans, sum(1 for p in plans if p.accepted),
@@ -193,12 +231,12 @@ class _Batch:
 
 
 def _import_one(db: Database, path: Path, catalog: Catalog, batch: _Batch,
-                accept_edited: bool) -> FilePlan:
+                accept_edited: bool, accept_new_key: bool) -> FilePlan:
     read = read_file(path)
-    now = utc_now()
+    now = _utc_now()
     try:
         with db.unit_of_work() as session:
-            decision, _ = _decide(session, read, catalog, accept_edited, now)
+            decision = _decide(session, read, catalog, accept_edited, accept_new_key, now)
             record = record_of(decision.plan, batch.uuid, now, decision.submission_uuid)
             if decision.write is not None:
                 batch.before_change(session)
@@ -224,13 +262,16 @@ def import_log(db: Database, limit: int = 200) -> list[ImportLogRow]:
     with db.reading() as session:
         rows = session.exec(select(ImportRecord).order_by(col(ImportRecord.id).desc())
                             .limit(limit)).all()
+        uuids = {r.submission_uuid for r in rows if r.submission_uuid}
+        keyed = {s.uuid: (s.signed, s.key_fingerprint) for s in session.exec(
+            select(Submission).where(col(Submission.uuid).in_(list(uuids))))} if uuids else {}
         return [ImportLogRow(
             r.batch_uuid, r.file_name, r.file_sha256,
             r.imported_at.replace(tzinfo=UTC) if r.imported_at.tzinfo is None
             else r.imported_at.astimezone(UTC),
             ImportOutcome(r.outcome), r.agency_code, r.period_year, r.version,
             r.submission_uuid, r.message, r.undone, problems_from_json(r.problems),
-            r.problem_count) for r in rows]
+            r.problem_count, *keyed.get(r.submission_uuid or "", (None, ""))) for r in rows]
 
 
 _CHANGED = [o.value for o in ImportOutcome if o.changed_data]
@@ -240,6 +281,14 @@ def _batch_changed(session: Session, batch: str) -> bool:
     return session.exec(select(func.count()).select_from(ImportRecord).where(
         col(ImportRecord.batch_uuid) == batch, col(ImportRecord.outcome).in_(_CHANGED),
         col(ImportRecord.undone).is_(False))).one() > 0
+
+
+def _detail(event: AuditEvent) -> dict[str, object]:
+    try:
+        detail = json.loads(event.detail) if event.detail else {}
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
 
 
 def _check_undoable(session: Session, batch: str) -> None:
@@ -255,6 +304,9 @@ def _check_undoable(session: Session, batch: str) -> None:
     later = session.exec(select(AuditEvent).where(col(AuditEvent.id) > event.id)
                          .order_by(col(AuditEvent.id))).all()
     for other in later:
+        owner = _detail(other).get("batch") if other.action in ACCEPTANCE_EVENTS else None
+        if isinstance(owner, str) and (owner == batch or not _batch_changed(session, owner)):
+            continue  # written by this batch's files, or by a batch undone since
         if other.action == UNDO_ACTION or (
                 other.action == BATCH_ACTION and other.entity_uuid
                 and not _batch_changed(session, other.entity_uuid)):

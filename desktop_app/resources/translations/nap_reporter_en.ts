@@ -549,6 +549,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 Not signed (a template, an edited file or a file of the earlier format): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Agency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,6 +1013,10 @@ Attach the files to your e-mail to the focal point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accept a new &amp;signing key (an agency&apos;s new computer, or an unsigned file over an agency whose files are signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save &amp;problems…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,6 +1072,26 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
     <message>
         <source>Checking the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): pinned key %3, this file: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept these files although they are not signed by the key pinned for their agency? Do so only after comparing the new fingerprint with the one printed on the agency&apos;s signed letter. The pinned key will be replaced, and the audit log will record it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept a new signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1192,6 +1220,10 @@ Attach the files to your e-mail to the focal point.</source>
         </translation>
     </message>
     <message>
+        <source>unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>undone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,6 +1318,49 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Focal point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This installation&apos;s signing key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This installation has no signing key yet; it is made at the first export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agencies&apos; keys pinned here (at each agency&apos;s first signed file). Compare a fingerprint with the one printed on the agency&apos;s signed letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The focal point&apos;s key pinned here (at its first signed catalog update).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1584,7 +1659,15 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Conflicts with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing key: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2029,6 +2112,10 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
     </message>
     <message>
         <source>&amp;About NAP Reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing &amp;keys…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

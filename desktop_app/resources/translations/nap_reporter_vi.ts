@@ -545,6 +545,10 @@
         </translation>
     </message>
     <message>
+        <source>%1 Not signed (a template, an edited file or a file of the earlier format): %2</source>
+        <translation>%1 Không có chữ ký (biểu mẫu, tệp đã sửa hoặc tệp theo định dạng cũ): %2</translation>
+    </message>
+    <message>
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
@@ -1010,6 +1014,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <translation>&amp;Chấp nhận tệp đã bị sửa sau khi xuất (kiểm tra như mẫu báo cáo đã điền và đánh dấu là đã sửa)</translation>
     </message>
     <message>
+        <source>Accept a new &amp;signing key (an agency&apos;s new computer, or an unsigned file over an agency whose files are signed)</source>
+        <translation>Chấp nhận &amp;khóa ký mới (máy tính mới của cơ quan, hoặc tệp không có chữ ký của cơ quan có tệp đã ký)</translation>
+    </message>
+    <message>
         <source>Save &amp;problems…</source>
         <translation>Lưu &amp;danh sách lỗi…</translation>
     </message>
@@ -1064,6 +1072,26 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>Checking the files</source>
         <translation>Đang kiểm tra các tệp</translation>
+    </message>
+    <message>
+        <source>%1 (%2): pinned key %3, this file: %4</source>
+        <translation>%1 (%2): khóa đã ghim %3, tệp này: %4</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>không có chữ ký</translation>
+    </message>
+    <message>
+        <source>Accept these files although they are not signed by the key pinned for their agency? Do so only after comparing the new fingerprint with the one printed on the agency&apos;s signed letter. The pinned key will be replaced, and the audit log will record it.</source>
+        <translation>Nhận các tệp này dù chúng không được ký bằng khóa đã ghim cho cơ quan gửi? Chỉ làm vậy sau khi đã so mã khóa mới với mã khóa in trên công văn có chữ ký của cơ quan. Khóa đã ghim sẽ được thay và việc này được ghi vào nhật ký.</translation>
+    </message>
+    <message>
+        <source>Accept a new signing key</source>
+        <translation>Chấp nhận khóa ký mới</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
     </message>
     <message>
         <source>Importing the files</source>
@@ -1190,6 +1218,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         </translation>
     </message>
     <message>
+        <source>unsigned</source>
+        <translation>không có chữ ký</translation>
+    </message>
+    <message>
         <source>undone</source>
         <translation>đã hoàn tác</translation>
     </message>
@@ -1285,6 +1317,49 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Focal point</source>
+        <translation>Cơ quan đầu mối</translation>
+    </message>
+    <message>
+        <source>Signing keys</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <source>This installation&apos;s signing key: %1</source>
+        <translation>Khóa ký của máy này: %1</translation>
+    </message>
+    <message>
+        <source>This installation has no signing key yet; it is made at the first export.</source>
+        <translation>Máy này chưa có khóa ký; khóa được tạo ở lần xuất tệp đầu tiên.</translation>
+    </message>
+    <message>
+        <source>The agencies&apos; keys pinned here (at each agency&apos;s first signed file). Compare a fingerprint with the one printed on the agency&apos;s signed letter.</source>
+        <translation>Khóa của các cơ quan đã ghim tại đây (ở tệp có chữ ký đầu tiên của mỗi cơ quan). Hãy so mã khóa với mã in trên công văn có chữ ký của cơ quan.</translation>
+    </message>
+    <message>
+        <source>The focal point&apos;s key pinned here (at its first signed catalog update).</source>
+        <translation>Khóa của cơ quan đầu mối đã ghim tại đây (ở bản cập nhật danh mục có chữ ký đầu tiên).</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Mã khóa</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Ngày ghim</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Từ tệp</translation>
     </message>
 </context>
 <context>
@@ -1584,8 +1659,16 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <translation>Lỗi</translation>
     </message>
     <message>
+        <source>unsigned</source>
+        <translation>không có chữ ký</translation>
+    </message>
+    <message>
         <source>Conflicts with %1</source>
         <translation>Xung đột với %1</translation>
+    </message>
+    <message>
+        <source>Signing key: %1</source>
+        <translation>Khóa ký: %1</translation>
     </message>
 </context>
 <context>
@@ -2031,6 +2114,10 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
     <message>
         <source>&amp;About NAP Reporter</source>
         <translation>&amp;Giới thiệu NAP Reporter</translation>
+    </message>
+    <message>
+        <source>Signing &amp;keys…</source>
+        <translation>&amp;Khóa ký…</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>

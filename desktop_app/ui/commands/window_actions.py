@@ -52,6 +52,7 @@ class WindowActions(_Base):
 
     ctx: AppContext
     focal: bool
+    initialised: bool
     years: list[int]
     pages: dict[str, Page]
     page_specs: PageSpecs
@@ -79,6 +80,9 @@ class WindowActions(_Base):
         self.report_settings_action = QAction(self)
         self.report_settings_action.setEnabled(False)  # an agency's, once set up
         self.report_settings_action.triggered.connect(self.open_report_settings)
+        self.keys_action = QAction(self)  # issue 9: the signing keys, both roles
+        self.keys_action.triggered.connect(self.open_keys)
+        self.keys_action.setEnabled(self.initialised)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
@@ -178,6 +182,7 @@ class WindowActions(_Base):
         self.settings_menu.addMenu(self.language_menu)
         self.settings_menu.addAction(self.report_settings_action)
         self.settings_menu.addAction(self.due_dates_action)
+        self.settings_menu.addAction(self.keys_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -196,6 +201,12 @@ class WindowActions(_Base):
             self.edit_menu.addSeparator()
             self.edit_menu.addAction(self.carry_action)
 
+    def open_keys(self) -> None:
+        from desktop_app.ui.dialogs.keys_dialog import KeysDialog
+
+        self.keys_dialog = KeysDialog(self.ctx, self)
+        self.keys_dialog.open()
+
     def _retranslate_actions(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -208,6 +219,7 @@ class WindowActions(_Base):
         self.due_dates_action.setText(self.tr("Periods and &due dates; publish the catalog…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))
+        self.keys_action.setText(self.tr("Signing &keys…"))
         self.import_files_action.setText(self.tr("&Import files…"))
         self.import_folder_action.setText(self.tr("Import a f&older…"))
         self.undo_import_action.setText(self.tr("&Undo last import"))

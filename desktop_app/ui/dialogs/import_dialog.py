@@ -4,7 +4,11 @@ Opening the dialog plans the import (core ``plan_import``, which writes nothing)
 worker; the table shows what each file would do — agency (and the 2025 unit it rolls up
 to), period, version, the outcome in words, rows added / changed / removed — and the
 pane below lists the selected file's row-level problems. "Accept edited files" plans
-again. Import runs ``run_import`` through run_job (progress and Cancel: one transaction
+again. When the preview has a file refused only for its signing key (another key than
+the agency's pinned one: a new laptop, or an unsigned file over a signed agency), the
+"Accept a new signing key" box shows; ticking it asks for a confirmation that names the
+agency and both fingerprints, then plans again with accept_new_key. Import runs
+``run_import`` through run_job (progress and Cancel: one transaction
 per file, so a cancelled file leaves nothing) and then shows the summary; Cancel before
 that writes nothing. Everything shown comes from the service's typed results (FilePlan,
 ImportSummary, UndoResult); the tables' models are in ui/models/import_tables.py.
@@ -90,6 +94,9 @@ class ImportDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.accept_edited = QCheckBox()
+        self.accept_new_key = QCheckBox()
+        self.accept_new_key.setObjectName("acceptNewKey")
+        self.accept_new_key.setVisible(False)
         self.plan_model = PlanModel(self)
         self.plan_table = table_view(self.plan_model, PlanModel.OUTCOME)
         self.plan_table.setObjectName("importPreview")
@@ -120,11 +127,13 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.accept_edited)
+        layout.addWidget(self.accept_new_key)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
 
         self.accept_edited.toggled.connect(lambda _on: self.plan())
+        self.accept_new_key.toggled.connect(self._new_key_toggled)
         self.plan_table.selectionModel().selectionChanged.connect(
             lambda *_: self._show_problems())
         self.save_problems_button.clicked.connect(self.save_problems)
@@ -142,6 +151,9 @@ class ImportDialog(QDialog):
         self.accept_edited.setText(self.tr(
             "&Accept files edited after export (checked like a filled-in template and "
             "marked as edited)"))
+        self.accept_new_key.setText(self.tr(
+            "Accept a new &signing key (an agency's new computer, or an unsigned file over "
+            "an agency whose files are signed)"))
         self.save_problems_button.setText(self.tr("Save &problems…"))
         self.import_button.setText(self.tr("&Import"))
         self.close_button.setText(self.tr("Close") if self.summary is not None
@@ -197,6 +209,9 @@ class ImportDialog(QDialog):
         self.import_button.setVisible(not done)
         self.import_button.setEnabled(not busy and not done and any(would_write(p) for p in plans))
         self.accept_edited.setEnabled(not busy and not done)
+        self.accept_new_key.setEnabled(not busy and not done)
+        self.accept_new_key.setVisible(self.accept_new_key.isChecked()
+                                       or any(p.needs_new_key for p in plans))
         self.save_problems_button.setEnabled(not busy and any(p.problems for p in plans))
         self.close_button.setEnabled(not busy or self.plans is None)
 
@@ -235,10 +250,40 @@ class ImportDialog(QDialog):
         if self.runner is not None or self.summary is not None:
             return
         db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
+        new_key = self.accept_new_key.isChecked()
         self.plans = None
         self._show_intro()
-        self._run(lambda: imports.plan_import(db, paths, accept_edited=accept),
+        self._run(lambda: imports.plan_import(db, paths, accept_edited=accept,
+                                              accept_new_key=new_key),
                   self.tr("Checking the files"), self._planned)
+
+    def _new_key_toggled(self, on: bool) -> None:
+        """Ticked: confirm, naming each file's agency and both fingerprints; then plan."""
+        if on and not self._confirm_new_keys():
+            self.accept_new_key.blockSignals(True)
+            self.accept_new_key.setChecked(False)
+            self.accept_new_key.blockSignals(False)
+            return
+        self.plan()
+
+    def _confirm_new_keys(self) -> bool:
+        lines = []
+        for plan in self.plans or []:
+            if not plan.needs_new_key:
+                continue
+            found = plan.key_fingerprint if plan.signed or plan.key_fingerprint else ""
+            lines.append(self.tr("%1 (%2): pinned key %3, this file: %4")
+                         .replace("%1", Path(plan.path).name)
+                         .replace("%2", plan.agency_code or "?")
+                         .replace("%3", plan.pinned_fingerprint or "-")
+                         .replace("%4", found or self.tr("not signed")))
+        text = self.tr(
+            "Accept these files although they are not signed by the key pinned for their "
+            "agency? Do so only after comparing the new fingerprint with the one printed on "
+            "the agency's signed letter. The pinned key will be replaced, and the audit log "
+            "will record it.") + "\n\n" + "\n".join(lines)
+        return message_box.ask(self, self.tr("Accept a new signing key"), text,
+                               self.tr("Accept"), self.tr("Cancel"))
 
     def _planned(self, plans: list[FilePlan]) -> None:
         self.plans = list(plans)
@@ -258,7 +303,9 @@ class ImportDialog(QDialog):
         if self.runner is not None or self.summary is not None or not self.plans:
             return
         db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
-        self._run(lambda: imports.run_import(db, paths, accept_edited=accept),
+        new_key = self.accept_new_key.isChecked()
+        self._run(lambda: imports.run_import(db, paths, accept_edited=accept,
+                                             accept_new_key=new_key),
                   self.tr("Importing the files"), self._imported)
 
     def _imported(self, summary: ImportSummary) -> None:

@@ -137,6 +137,12 @@ class PlanModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
+    def signature_mark(self, plan: FilePlan) -> str:
+        """" · unsigned" on a file taken without a valid signature (issue 9)."""
+        if plan.refused or plan.agency_code is None or plan.signed:
+            return ""
+        return " · " + self.tr("unsigned")
+
     def _display(self, plan: FilePlan, column: int) -> str:
         def number(value: int | None) -> str:
             return "–" if value is None else str(value)
@@ -150,7 +156,7 @@ class PlanModel(QAbstractTableModel):
         if column == self.VERSION:
             return number(plan.version)
         if column == self.OUTCOME:
-            return plan_outcome_text(plan)
+            return plan_outcome_text(plan) + self.signature_mark(plan)
         if column == self.ADDED:
             return number(plan.added)
         if column == self.CHANGED:
@@ -173,6 +179,9 @@ class PlanModel(QAbstractTableModel):
                 if plan.conflict_with:
                     tip += "\n" + self.tr("Conflicts with %1").replace(
                         "%1", str(plan.conflict_with))
+                if plan.key_fingerprint:
+                    tip += "\n" + self.tr("Signing key: %1").replace(
+                        "%1", plan.key_fingerprint)
                 return tip
             return None
         if role == Qt.ItemDataRole.ForegroundRole:

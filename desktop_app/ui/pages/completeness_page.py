@@ -66,6 +66,7 @@ NOT_RECEIVED_TEXT = QColor("#6c757d")
 # The counts table's columns after Received, in this order.
 COUNTED_STATES = (CellState.ON_TIME, CellState.LATE, CellState.NOT_RECEIVED)
 STATE_RANK = {CellState.ON_TIME: 0, CellState.LATE: 1, CellState.NOT_RECEIVED: 2}
+UNSIGNED_MARK = "⚠"  # on a cell whose data came unsigned (issue 9)
 KIND_RANK = {kind.value: rank for rank, kind in enumerate(AgencyKind)}
 
 # The kind filter: None shows every agency.
@@ -122,7 +123,8 @@ class CompletenessModel(QAbstractTableModel):
     def cell_text(self, cell: Cell) -> str:
         if not cell.received:
             return self.state_name(cell.state)
-        return f"{self.state_name(cell.state)} · {cell.versions}"
+        mark = f" {UNSIGNED_MARK}" if cell.unsigned else ""  # issue 9: no signature
+        return f"{self.state_name(cell.state)} · {cell.versions}{mark}"
 
     def cell_tooltip(self, row: Row, cell: Cell) -> str:
         lines = [f"{row.name(self.lang)} — {cell.year}", self.state_name(cell.state)]
@@ -139,6 +141,10 @@ class CompletenessModel(QAbstractTableModel):
                 lines.append(self.tr("%1: version %2 (%n version(s))", "", unit.versions)
                              .replace("%1", unit.code)
                              .replace("%2", str(unit.current_version)))
+        if cell.unsigned:
+            lines.append(self.tr("%1 Not signed (a template, an edited file or a file of the "
+                                 "earlier format): %2").replace("%1", UNSIGNED_MARK)
+                         .replace("%2", ", ".join(cell.unsigned)))
         return "\n".join(lines)
 
     # --- the model -----------------------------------------------------------------

@@ -126,11 +126,13 @@ class ImportsPage(Page):
         lines = []
         for row in self.rows:
             outcome = outcome_text(row.outcome)
+            if row.signed is False:  # issue 9: a submission no signature vouches for
+                outcome += " · " + self.tr("unsigned")
             if row.undone:
                 outcome += " · " + self.tr("undone")
             message = log_message(row, self.ctx.lang)
-            tooltip = "\n".join(v for v in (row.file_name, message, row.file_sha256,
-                                             row.batch_uuid) if v)
+            tooltip = "\n".join(v for v in (row.file_name, message, row.key_fingerprint,
+                                             row.file_sha256, row.batch_uuid) if v)
             lines.append(Line(
                 (format_moment(row.imported_at), Path(row.file_name).name,
                  row.agency_code or "", "" if row.period is None else str(row.period),
