@@ -231,7 +231,8 @@ def _indicators(session: Session, scope: _Scope, tasks: dict[int, Task], *,
         if without_result:
             query = query.where(col(Result.id).is_(None))
         for (uuid, name, unit, baseline, target, value, note, due, activity_uuid,
-             activity_title, task_id) in session.execute(query.order_by(col(Indicator.id))):
+             activity_title, task_id) in session.connection().execute(
+                query.order_by(col(Indicator.id))):
             rows.append(IndicatorRow(uuid, name, unit, baseline, target, value, note or "",
                                      due, activity_uuid, activity_title or "",
                                      codes.get(task_id or 0, "")))
@@ -248,7 +249,7 @@ def _indicator_counts_by_task(session: Session, scope: _Scope,
     for of_activities in _parts(scope):
         query = _period_indicators(scope, tasks, columns, of_activities=of_activities)
         task_column = col(Activity.task_id) if of_activities else col(Indicator.task_id)
-        for total, with_result, on_track, task_id in session.execute(
+        for total, with_result, on_track, task_id in session.connection().execute(
                 query.group_by(task_column)):
             counts[task_id or 0] += IndicatorCounts(total, with_result, on_track)
     return dict(counts)
