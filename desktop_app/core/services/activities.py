@@ -242,6 +242,18 @@ def _indicator_counts(session: Session, period_id: int,
             for activity_id, indicators, results in session.connection().execute(query)}
 
 
+def count_activities(db: Database, year: int) -> int:
+    """How many activities the list of the period holds (an aggregate, no rows read)."""
+    with db.reading() as session:
+        period = _period(session, year)
+        query = sa_select(func.count()).select_from(Activity).where(
+            col(Activity.period_id) == period.id)
+        agency_id = _listing_agency(session)
+        if agency_id is not None:
+            query = query.where(col(Activity.agency_id) == agency_id)
+        return int(session.connection().execute(query).scalar_one())
+
+
 def matching_activities(db: Database, year: int, needle: str) -> frozenset[str]:
     """The UUIDs of the period's listed activities that a filter box's text finds.
 

@@ -1,17 +1,26 @@
 """The activities list as a thin table model over core ActivityRow objects, and its filter.
 
-Built for tens of thousands of rows: the model keeps the rows the core returns and
-answers data() from them; the filter proxy decides all rows at once when a filter
-changes (the rows' search text is folded by the core when they are stored, so typing
-folds only the needle); sorting compares ranks worked out once per column with the
-core's Vietnamese collation. The model sorts its own rows with Python's sort over those
-ranks (tens of milliseconds for 20,000 rows); a Python lessThan called by the proxy for
-each of its ~300,000 comparisons took four seconds, so the proxy hands sorting down.
+Built for 100,000 rows. The model keeps the rows the core returns and answers data()
+from them; rows can arrive in pieces (`append_rows`) while a worker reads them.
+Sorting compares ranks worked out once per column with the core's Vietnamese
+collation, and the ranks can be worked out on a worker (`ranks_for`, then
+`sort_by_ranks`): a Python lessThan called by a QSortFilterProxyModel for each of its
+~300,000 comparisons took four seconds over 20,000 rows, so the model sorts itself.
+
+The filter (`ActivityFilterProxy`) is not a QSortFilterProxyModel either: that one asks
+Python's filterAcceptsRow once per row and rebuilds its mapping on every change, which
+over 100,000 rows stalls the window for a quarter of a second per keystroke. It keeps
+the list of the model's row numbers that pass (`decide`, a pure function that can run
+on a worker) and shows them in the model's order. The rows the window lists carry no
+search text: the page asks the database which rows a typed text finds
+(`services.activities.matching_activities`) and hands the answer in with the text;
+rows that carry their search text (as `list_activities` gives them) are matched here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,7 +29,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -28,6 +36,7 @@ from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.domain.text import collation_key, contains_folded, fold
 from desktop_app.core.services.activities import ActivityRow
 from desktop_app.ui.labels import group_thousands, status_names, type_names
+from desktop_app.ui.loading import ordered
 
 TITLE, TASK, AREA, TYPE, STATUS, START, END, BUDGET, RECOMMENDATIONS, INDICATORS = range(10)
 COLUMN_COUNT = 10
@@ -60,14 +69,39 @@ class ActivityTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- contents
 
-    def set_rows(self, rows: list[ActivityRow]) -> None:
-        """Replace all rows, keeping the current sort order."""
+    def set_rows(self, rows: list[ActivityRow],
+                 ranks: Sequence[int] | None = None) -> None:
+        """Replace all rows, keeping the current sort order (ranks: the sorted column's,
+        worked out by `ranks_for` for these rows, on a worker)."""
         self.beginResetModel()
         self.rows = list(rows)
         self._ranks.clear()
         if self._sorted_by is not None:
+            if ranks is not None:
+                self._ranks[self._sorted_by[0]] = list(ranks)
             self._reorder(self._order(*self._sorted_by))
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[ActivityRow]) -> None:
+        """Add rows at the end as they are read (in the order they come; `sort_by_ranks`
+        puts them in order once all are in)."""
+        if not rows:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
+        self._ranks.clear()
+        self.endInsertRows()
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sorted_by
+
+    def expect_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """The order asked for, before it is worked out (rows set meanwhile follow it)."""
+        self._sorted_by = (column, order)
+
+    def has_ranks(self, column: int) -> bool:
+        return column in self._ranks
 
     def set_area_titles(self, titles: dict[str, str]) -> None:
         """Area code -> title in the UI language (the rows carry only the code)."""
@@ -123,13 +157,18 @@ class ActivityTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, column = self.rows[index.row()], index.column()
+        column = index.column()
+        return self.cell(index.row(), column, role)
+
+    def cell(self, number: int, column: int, role: int) -> Any:
+        """data() for row `number` of the model (the filter asks this way, without an index)."""
+        row = self.rows[number]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == SORT_ROLE:
-            return self.sort_ranks(column)[index.row()]
+            return self.sort_ranks(column)[number]
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BUDGET, INDICATORS):
@@ -173,14 +212,26 @@ class ActivityTableModel(QAbstractTableModel):
         """Each row's place in the column's order, worked out once per column and rows."""
         ranks = self._ranks.get(column)
         if ranks is None:
-            key = self._sort_key(column)
-            keys = [key(row) for row in self.rows]
-            order = sorted(range(len(keys)), key=keys.__getitem__)
-            ranks = [0] * len(keys)
-            for place, number in enumerate(order):
-                ranks[number] = place
-            self._ranks[column] = ranks
+            ranks = self._ranks[column] = self.ranks_for(column, self.rows)
         return ranks
+
+    def ranks_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
+        """Each of rows' place in the column's order. Reads only rows and the model's
+        words, so it may run on a worker while the rows stay as they are."""
+        key = self._sort_key(column)
+        keys = [key(row) for row in rows]
+        ranks = [0] * len(keys)
+        for place, number in enumerate(ordered(keys)):
+            ranks[number] = place
+        return ranks
+
+    def sort_by_ranks(self, column: int, order: Qt.SortOrder, ranks: Sequence[int]) -> None:
+        """`sort` with the column's ranks worked out already (by `ranks_for` on the
+        current rows)."""
+        if len(ranks) != len(self.rows):
+            return  # the rows changed meanwhile: the next load sorts them
+        self._ranks[column] = list(ranks)
+        self.sort(column, order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows as a model reset; views keep their selection by UUID.
@@ -199,8 +250,7 @@ class ActivityTableModel(QAbstractTableModel):
     def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
         """Current row numbers in their new order."""
         ranks = self.sort_ranks(column)
-        return sorted(range(len(ranks)), key=ranks.__getitem__,
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return ordered(ranks, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _reorder(self, moved_from: list[int]) -> None:
         self.rows = [self.rows[i] for i in moved_from]
@@ -229,89 +279,208 @@ class ActivityTableModel(QAbstractTableModel):
         return lambda r: (r.indicators, r.results)
 
 
-class ActivityFilterProxy(QSortFilterProxyModel):
-    """Filter as you type (diacritics, case and tone placement ignored) plus four choices."""
+@dataclass(frozen=True)
+class Criteria:
+    """What the filters ask for. `found`: the UUIDs the database found for `search`
+    (None: match the rows' own search text)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.search = ""
-        self.area: str | None = None
-        self.task: str | None = None
-        self.status: str | None = None
-        self.type: str | None = None
-        self._accepted: list[bool] = []
-        self._accepted_for: list[ActivityRow] | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def setSourceModel(self, model: Any) -> None:
-        if not isinstance(model, ActivityTableModel):
-            raise TypeError("ActivityFilterProxy filters an ActivityTableModel")
-        self._model = model
-        super().setSourceModel(model)
-
-    def _source(self) -> ActivityTableModel:
-        return self._model
-
-    # ---------------------------------------------------------------- filters
-
-    def set_search(self, text: str) -> None:
-        self._set("search", text.strip())
-
-    def set_area(self, code: str | None) -> None:
-        self._set("area", code or None)
-
-    def set_task(self, code: str | None) -> None:
-        self._set("task", code or None)
-
-    def set_status(self, value: str | None) -> None:
-        self._set("status", value or None)
-
-    def set_type(self, value: str | None) -> None:
-        self._set("type", value or None)
-
-    def _set(self, name: str, value: str | None) -> None:
-        if getattr(self, name) == value:
-            return
-        self.beginFilterChange()
-        setattr(self, name, value)
-        self._accepted_for = None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    search: str = ""
+    area: str | None = None
+    task: str | None = None
+    status: str | None = None
+    type: str | None = None
+    found: frozenset[str] | None = None
 
     def accepts(self, row: ActivityRow) -> bool:
-        """The whole rule for one row (the proxy applies it to all rows in one pass)."""
+        """The whole rule for one row."""
         return ((self.area is None or row.area_code == self.area)
                 and (self.task is None or row.task_code == self.task)
                 and (self.status is None or row.status == self.status)
                 and (self.type is None or row.type == self.type)
-                and contains_folded(row.search_text, self.search))
+                and self._found(row))
 
-    def _decide_all(self, rows: list[ActivityRow]) -> list[bool]:
-        area, task, status, kind = self.area, self.task, self.status, self.type
-        if area is None and task is None and status is None and kind is None:
-            if not fold(self.search).split():
-                return [True] * len(rows)
-            search = self.search
-            return [contains_folded(r.search_text, search) for r in rows]
-        return [self.accepts(r) for r in rows]
+    def _found(self, row: ActivityRow) -> bool:
+        if self.found is not None:
+            return row.uuid in self.found
+        return contains_folded(row.search_text, self.search)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        rows = self._model.rows
-        if self._accepted_for is not rows:
-            # Decided lazily: the proxy reacts to a source reset before any slot of ours.
-            self._accepted = self._decide_all(rows)
-            self._accepted_for = rows
-        return source_row < len(self._accepted) and self._accepted[source_row]
+    def searching(self) -> bool:
+        return bool(fold(self.search).split())
+
+    def decide(self, rows: Sequence[ActivityRow], first: int = 0) -> list[int]:
+        """The numbers of the rows that pass, from `first` on. Pure: it may run on a
+        worker over a list the GUI thread no longer changes."""
+        if (self.area is None and self.task is None and self.status is None
+                and self.type is None):
+            if not self.searching():
+                return list(range(first, len(rows)))
+            if self.found is not None:
+                found = self.found
+                return [n for n in range(first, len(rows)) if rows[n].uuid in found]
+        accepts = self.accepts
+        return [n for n in range(first, len(rows)) if accepts(rows[n])]
+
+
+class ActivityFilterProxy(QAbstractTableModel):
+    """Filter as you type (diacritics, case and tone placement ignored) plus four choices.
+
+    Shows the model's rows that pass, in the model's order. The setters decide at once
+    (over 100,000 rows that takes a moment: the page decides on a worker and hands the
+    answer in with `show_decided`).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.criteria = Criteria()
+        self._model: ActivityTableModel | None = None
+        self._visible: list[int] = []
+        self._proxy_row: dict[int, int] | None = None
+        self.sorter: Callable[[int, Qt.SortOrder], None] | None = None
+
+    def setSourceModel(self, model: Any) -> None:  # noqa: N802  (Qt's name)
+        if not isinstance(model, ActivityTableModel):
+            raise TypeError("ActivityFilterProxy filters an ActivityTableModel")
+        self._model = model
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        model.rowsInserted.connect(self._source_appended)
+        model.dataChanged.connect(self._source_changed)
+        model.headerDataChanged.connect(self.headerDataChanged)
+        self.beginResetModel()
+        self._source_reset()
+
+    def sourceModel(self) -> ActivityTableModel:  # noqa: N802
+        return self._source()
+
+    def _source(self) -> ActivityTableModel:
+        if self._model is None:
+            raise RuntimeError("no source model yet")
+        return self._model
+
+    # ---------------------------------------------------------------- the criteria
+
+    @property
+    def search(self) -> str:
+        return self.criteria.search
+
+    @property
+    def area(self) -> str | None:
+        return self.criteria.area
+
+    @property
+    def task(self) -> str | None:
+        return self.criteria.task
+
+    @property
+    def status(self) -> str | None:
+        return self.criteria.status
+
+    @property
+    def type(self) -> str | None:
+        return self.criteria.type
+
+    def set_search(self, text: str, found: frozenset[str] | None = None) -> None:
+        """Filter by typed text; found: the UUIDs the database found for it."""
+        self._set(Criteria(text.strip(), self.area, self.task, self.status, self.type, found))
+
+    def set_area(self, code: str | None) -> None:
+        self._set(self._with(area=code or None))
+
+    def set_task(self, code: str | None) -> None:
+        self._set(self._with(task=code or None))
+
+    def set_status(self, value: str | None) -> None:
+        self._set(self._with(status=value or None))
+
+    def set_type(self, value: str | None) -> None:
+        self._set(self._with(type=value or None))
+
+    def _with(self, **changes: str | None) -> Criteria:
+        c = self.criteria
+        values = {"search": c.search, "area": c.area, "task": c.task, "status": c.status,
+                  "type": c.type, **changes}
+        return Criteria(values["search"] or "", values["area"], values["task"],
+                        values["status"], values["type"], c.found)
+
+    def _set(self, criteria: Criteria) -> None:
+        if criteria == self.criteria:
+            return
+        self.show_decided(criteria, criteria.decide(self._source().rows))
+
+    def accepts(self, row: ActivityRow) -> bool:
+        return self.criteria.accepts(row)
+
+    def show_decided(self, criteria: Criteria, visible: list[int]) -> None:
+        """Show the rows `criteria.decide` let through (decided over the current rows)."""
+        self.beginResetModel()
+        self.criteria = criteria
+        self._visible = visible
+        self._proxy_row = None
+        self.endResetModel()
+
+    # ---------------------------------------------------------------- following the model
+
+    def _source_reset(self) -> None:
+        self._visible = self.criteria.decide(self._source().rows)
+        self._proxy_row = None
+        self.endResetModel()
+
+    def _source_appended(self, _parent: AnyIndex, first: int, _last: int) -> None:
+        added = self.criteria.decide(self._source().rows, first)
+        if added:
+            start = len(self._visible)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._visible.extend(added)
+            self._proxy_row = None
+            self.endInsertRows()
+
+    def _source_changed(self, *_: Any) -> None:
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._visible) - 1, COLUMN_COUNT - 1))
+
+    # ---------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self._source().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self._source().cell(self._visible[index.row()], index.column(), role)
+
+    def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return QModelIndex()
+        return self._source().index(self._visible[index.row()], index.column())
+
+    def mapFromSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
+        if not index.isValid():
+            return QModelIndex()
+        if self._proxy_row is None:
+            self._proxy_row = {number: row for row, number in enumerate(self._visible)}
+        row = self._proxy_row.get(index.row())
+        return QModelIndex() if row is None else self.index(row, index.column())
 
     # ---------------------------------------------------------------- sorting
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in the model (see the module's note); the proxy keeps the model's order."""
-        self._source().sort(column, order)
+        """Sort in the model (see the module's note); `sorter` may do it on a worker."""
+        if self.sorter is not None:
+            self.sorter(column, order)
+        else:
+            self._source().sort(column, order)
 
     def sort_key(self, row: ActivityRow, column: int) -> Any:
         """The collation key the order follows for one row (for checks and tests)."""
         return self._source()._sort_key(column)(row)
 
     def row_at(self, proxy_row: int) -> ActivityRow:
-        source = self.mapToSource(self.index(proxy_row, 0))
-        return self._source().row_at(source.row())
+        return self._source().row_at(self._visible[proxy_row])

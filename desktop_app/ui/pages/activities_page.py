@@ -2,6 +2,12 @@
 
 Every change goes through the core and then through the undo stack; the page reloads
 from the core when the context says data changed, never patching its own copy.
+
+Built for 100,000 activities: the rows are read on a worker and stream into the list
+(the first time) or replace it whole once read (a reload, so the list does not empty
+and fill again under the person's eyes); the sort order of a big list, the rows a typed
+text finds (asked of the database) and the rows the filters let through are worked out
+on a worker too, and the GUI thread only swaps the answers in.
 """
 
 from __future__ import annotations
@@ -25,11 +31,14 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.validation import ActivityDraft
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.activities import (
+    ActivityRow,
     Choices,
+    activity_rows,
     choices,
+    count_activities,
     delete_activity,
-    list_activities,
     load_draft,
+    matching_activities,
     save_activity,
 )
 from desktop_app.ui.commands.undo import (
@@ -42,8 +51,13 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.activity_editor import ActivityEditor
 from desktop_app.ui.labels import status_names, type_names
+from desktop_app.ui.loading import Reader
 from desktop_app.ui.models import activity_table as columns
-from desktop_app.ui.models.activity_table import ActivityFilterProxy, ActivityTableModel
+from desktop_app.ui.models.activity_table import (
+    ActivityFilterProxy,
+    ActivityTableModel,
+    Criteria,
+)
 from desktop_app.ui.pages.page import EditActions, Page
 
 _COLUMN_WIDTHS = {columns.TITLE: 380, columns.TASK: 110, columns.AREA: 170, columns.TYPE: 120,
@@ -53,16 +67,34 @@ _COLUMN_WIDTHS = {columns.TITLE: 380, columns.TASK: 110, columns.AREA: 170, colu
 
 class ActivitiesPage(Page):
     SEARCH_DELAY_MS = 150
+    # A list of fewer rows than this is read, sorted and filtered on the GUI thread at
+    # once (a few tens of milliseconds); a longer one on a worker.
+    SMALL = 1000
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.editor: ActivityEditor | None = None
         self._catalog: Choices | None = None
-        self._stale = True  # the rows are read when the page is first shown
         self.model = ActivityTableModel(ctx.lang, self)
         self.proxy = ActivityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.sorter = self._sort
+        # Reading the rows, then sorting them; filtering; each answer only for the
+        # latest question.
+        self.rows_reader = Reader(self)
+        self.rows_reader.piece.connect(self._rows_read)
+        self.rows_reader.done.connect(self._all_rows_read)
+        self.rows_reader.failed.connect(self._read_failed)
+        self.sort_reader = Reader(self)
+        self.sort_reader.done.connect(self._sorted)
+        self.sort_reader.failed.connect(self._read_failed)
+        self.filter_reader = Reader(self)
+        self.filter_reader.done.connect(self._filtered)
+        self.filter_reader.failed.connect(self._read_failed)
+        self._streaming = False
+        self._incoming: list[ActivityRow] = []
+        self._read_count: int | None = None  # rows of the last read
         self.undo_stack = QUndoStack(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -115,8 +147,8 @@ class ActivitiesPage(Page):
         self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._kept: tuple[set[str], str | None] = (set(), None)
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
-        self.model.modelReset.connect(self._restore_selection)
+        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
@@ -124,6 +156,7 @@ class ActivitiesPage(Page):
             filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.loading_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
@@ -218,15 +251,57 @@ class ActivitiesPage(Page):
         combo.blockSignals(False)
 
     def _apply_search(self) -> None:
-        self.proxy.set_search(self.search_edit.text())
-        self._update_count()
+        self._filter()
 
     def _apply_choices(self) -> None:
-        self.proxy.set_area(self.area_combo.currentData())
-        self.proxy.set_task(self.task_combo.currentData())
-        self.proxy.set_status(self.status_combo.currentData())
-        self.proxy.set_type(self.type_combo.currentData())
+        self._filter()
+
+    def criteria(self) -> Criteria:
+        """What the filter box and the four choices ask for (the database's answer for
+        the typed text is the one the list has, until a new one comes)."""
+        current = self.proxy.criteria
+        search = self.search_edit.text().strip()
+        return Criteria(search, self.area_combo.currentData() or None,
+                        self.task_combo.currentData() or None,
+                        self.status_combo.currentData() or None,
+                        self.type_combo.currentData() or None,
+                        current.found if search == current.search else None)
+
+    def _filter(self, *, ask_again: bool = False) -> None:
+        """Filter the list as the criteria say: the typed text is matched in the
+        database, the choices over the rows; both on a worker."""
+        wanted = self.criteria()
+        if wanted == self.proxy.criteria and not ask_again:
+            return
+        rows, db, year = self.model.rows, self.ctx.db, self.ctx.year
+        must_ask = wanted.searching() and (wanted.found is None or ask_again)
+
+        def decide() -> tuple[Criteria, list[ActivityRow], list[int]]:
+            criteria = wanted
+            if must_ask:
+                found = matching_activities(db, year, wanted.search)
+                criteria = Criteria(wanted.search, wanted.area, wanted.task, wanted.status,
+                                    wanted.type, found)
+            return criteria, rows, criteria.decide(rows)
+
+        if len(rows) < self.SMALL:
+            self.filter_reader.stop()
+            try:
+                self._filtered(decide())
+            except NapError as error:
+                self._read_failed(error)
+            return
+        self._begin_loading(self.tr("Filtering the activities…"))
+        self.filter_reader.start(decide)
+
+    def _filtered(self, answer: tuple[Criteria, list[ActivityRow], list[int]]) -> None:
+        criteria, rows, visible = answer
+        if rows is self.model.rows:
+            self.proxy.show_decided(criteria, visible)
+        else:  # the rows changed meanwhile: decide over the new ones (the answer holds)
+            self.proxy.show_decided(criteria, criteria.decide(self.model.rows))
         self._update_count()
+        self._settled()
 
     def apply_search_now(self) -> None:
         """Filter at once instead of after the typing pause (for tests and Enter)."""
@@ -234,8 +309,9 @@ class ActivitiesPage(Page):
         self._apply_search()
 
     def default_focus(self) -> QWidget:
-        """Where the keyboard starts when the page is shown: the list, or the filter."""
-        return self.table if self.proxy.rowCount() else self.search_edit
+        """Where the keyboard starts when the page is shown: the list, or the filter
+        when the list is empty (rows being read count as a list)."""
+        return self.table if self.proxy.rowCount() or not self.is_loaded() else self.search_edit
 
     def edit_actions(self) -> EditActions:
         return EditActions(undo=self.undo_action, redo=self.redo_action, new=self.new_action,
@@ -249,6 +325,9 @@ class ActivitiesPage(Page):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(self.tr("%1 of %2 activities").replace(
             "%1", self._number(shown)).replace("%2", self._number(total)))
+        if self._streaming:
+            self.loading_label.setText(self.tr("Reading the activities… %1")
+                                       .replace("%1", self._number(total)))
 
     def _number(self, value: int) -> str:
         text = f"{value:,}"
@@ -257,11 +336,102 @@ class ActivitiesPage(Page):
     # ---------------------------------------------------------------- loading
 
     def refresh(self) -> None:
-        """Reload the period's rows from the core, keeping the selection where it can."""
+        """Reload the period's rows from the core on a worker, keeping the selection.
+
+        Into an empty list the rows stream in as they are read; a list that shows rows
+        keeps them until the new ones are all read, then swaps them in whole.
+        """
         self._stale = False
-        self.model.set_rows(list_activities(self.ctx.db, self.ctx.year))
+        self.sort_reader.stop()
+        self._incoming = []
+        db, year = self.ctx.db, self.ctx.year
+        try:
+            expected = (self._read_count if self._read_count is not None
+                        else count_activities(db, year))
+            if expected < self.SMALL:
+                self.rows_reader.stop()
+                self._streaming = False
+                self._incoming = [row for chunk in activity_rows(db, year) for row in chunk]
+                self._all_rows_read(None)
+                return
+        except NapError as error:
+            self._read_failed(error)
+            return
+        self._streaming = not self.model.rows
+        self._begin_loading(self.tr("Reading the activities…"))
+        self.rows_reader.start(lambda: activity_rows(db, year))
+
+    def _rows_read(self, rows: list[ActivityRow]) -> None:
+        if self._streaming:
+            self.model.append_rows(rows)
+            self._update_count()
+        else:
+            self._incoming.extend(rows)
+
+    def _all_rows_read(self, _result: object) -> None:
+        rows = self.model.rows if self._streaming else self._incoming
+        self._streaming, self._incoming = False, []
+        self._read_count = len(rows)
+        sorted_by = self.model.sorted_by()
+        if sorted_by is None or len(rows) < self.SMALL:
+            self.model.set_rows(rows)
+            self._rows_in_place()
+            return
+        column, order = sorted_by
+        model = self.model
+        self.sort_reader.start(
+            lambda: (False, rows, column, order, model.ranks_for(column, rows)))
+
+    def _sorted(self, answer: tuple[bool, list[ActivityRow], int, Qt.SortOrder,
+                                    list[int]]) -> None:
+        clicked, rows, column, order, ranks = answer
+        if clicked:
+            if rows is self.model.rows:
+                self.model.sort_by_ranks(column, order, ranks)
+            else:  # rows came in meanwhile
+                self.model.sort(column, order)
+            self._settled()
+            return
+        if self.model.sorted_by() == (column, order):
+            self.model.set_rows(rows, ranks)
+        else:  # another order was asked for meanwhile
+            self.model.set_rows(rows)
+        self._rows_in_place()
+
+    def _rows_in_place(self) -> None:
+        """The rows are read and in order: ask the database again for the typed text
+        (rows were added or changed), or say the list is ready."""
         self._update_count()
         self._update_actions()
+        if self.proxy.criteria.searching():
+            self._filter(ask_again=True)
+        else:
+            self._settled()
+
+    def _settled(self) -> None:
+        if not (self.rows_reader.busy() or self.sort_reader.busy()
+                or self.filter_reader.busy()) and not self._streaming:
+            self._finish_loading()
+
+    def _read_failed(self, error: object) -> None:
+        self._streaming = False
+        self._read_count = None
+        self._finish_loading()
+        if isinstance(error, NapError):
+            show_refusal(self, error, self.ctx.lang)
+        elif isinstance(error, BaseException):
+            raise error
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        """A header click: a big list's order is worked out on a worker."""
+        if len(self.model.rows) < self.SMALL or self.model.has_ranks(column):
+            self.model.sort(column, order)
+            return
+        rows, model = self.model.rows, self.model
+        model.expect_sort(column, order)  # a reload meanwhile sorts this way
+        self._begin_loading(self.tr("Sorting the activities…"))
+        self.sort_reader.start(
+            lambda: (True, rows, column, order, model.ranks_for(column, rows)))
 
     def _remember_selection(self) -> None:
         current = self.table.currentIndex()
