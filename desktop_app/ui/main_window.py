@@ -38,6 +38,7 @@ from desktop_app.ui.commands.worker import JobRunner
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.labels import name_of
+from desktop_app.ui.loading import wait_for_reads
 from desktop_app.ui.pages.activities_page import ActivitiesPage
 from desktop_app.ui.pages.areas_tasks_page import AreasTasksPage
 from desktop_app.ui.pages.assessments_page import AssessmentsPage
@@ -140,9 +141,11 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.undo_import_action = QAction(self)
         self.undo_import_action.triggered.connect(
             lambda: self.import_commands().undo_last_import())
-        from desktop_app.ui.dialogs.import_dialog import engine_available
+        has_import = False
+        if self.focal:  # an agency's window does not load the import dialog
+            from desktop_app.ui.dialogs.import_dialog import engine_available
 
-        has_import = self.focal and engine_available()
+            has_import = engine_available()
         for action in (self.import_files_action, self.import_folder_action,
                        self.undo_import_action):
             action.setVisible(self.focal)
@@ -350,4 +353,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
                 return
         for runner in list(self.runners):
             runner.stop()
+        for page in self.pages.values():
+            page.stop_loading()
+        wait_for_reads()
         super().closeEvent(event)

@@ -4,6 +4,22 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
+        <source>Filtering the activities…</source>
+        <translation>Đang lọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Reading the activities… %1</source>
+        <translation>Đang đọc các hoạt động… %1</translation>
+    </message>
+    <message>
+        <source>Reading the activities…</source>
+        <translation>Đang đọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Sorting the activities…</source>
+        <translation>Đang sắp xếp các hoạt động…</translation>
+    </message>
+    <message>
         <source>Filter: title, description, task or recommendation (Ctrl+F)</source>
         <translation>Lọc theo tên, mô tả, nhiệm vụ hoặc khuyến nghị (Ctrl+F)</translation>
     </message>
@@ -368,6 +384,10 @@
 <context>
     <name>AreasTasksPage</name>
     <message>
+        <source>Reading the areas and tasks…</source>
+        <translation>Đang đọc các lĩnh vực và nhiệm vụ…</translation>
+    </message>
+    <message>
         <source>Areas and tasks in %1</source>
         <translation>Lĩnh vực và nhiệm vụ năm %1</translation>
     </message>
@@ -469,6 +489,10 @@
 </context>
 <context>
     <name>AssessmentsPage</name>
+    <message>
+        <source>Reading the recommendations…</source>
+        <translation>Đang đọc các khuyến nghị…</translation>
+    </message>
     <message>
         <source>Filter by code, agency or words of the text (with or without diacritics)</source>
         <translation>Lọc theo mã, cơ quan hoặc từ trong nội dung (có dấu hoặc không dấu)</translation>
@@ -1248,6 +1272,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
 <context>
     <name>IndicatorsPage</name>
     <message>
+        <source>Reading the indicators…</source>
+        <translation>Đang đọc các chỉ số…</translation>
+    </message>
+    <message>
         <source>Filter by activity, indicator, unit or note (with or without diacritics)</source>
         <translation>Lọc theo hoạt động, chỉ số, đơn vị tính hoặc ghi chú (gõ có dấu hoặc không dấu)</translation>
     </message>
@@ -1392,6 +1420,10 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
 </context>
 <context>
     <name>OverviewPage</name>
+    <message>
+        <source>Reading the overview…</source>
+        <translation>Đang đọc số liệu tổng quan…</translation>
+    </message>
     <message>
         <source>No due date is set for this period.</source>
         <translation>Kỳ báo cáo này chưa có hạn nộp.</translation>
@@ -2178,6 +2210,21 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Stay on %1</source>
         <translation>Ở lại kỳ %1</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Đang mở %1…</translation>
+    </message>
+    <message>
+        <source>Filling the demo database…</source>
+        <translation>Đang tạo dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>Preparing the window…</source>
+        <translation>Đang chuẩn bị cửa sổ…</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,10 @@
 
 Everything shown comes from one call to core.services.overview.overview(); the page
 only words and draws it. It reloads when the period or the data changes, and only
-when it is visible: a hidden page notes that it is stale and reloads when shown.
+when it is visible: a hidden page notes that it is stale and reloads when shown. A big
+period (100,000 activities) is read on a worker while the busy bar shows; a list that
+can be long (indicators with no result) has fixed column widths, never sized to its
+contents, which would ask the model for every cell while the window lays out.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from desktop_app.core.services.overview import (
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
-from desktop_app.ui.pages.page import Page
+from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
 from desktop_app.ui.widgets.charts import (
     BELOW_TARGET,
     NO_RESULT,
@@ -125,7 +128,8 @@ class LinesModel(QAbstractTableModel):
         return None
 
 
-def _table(model: LinesModel, stretch: int) -> QTableView:
+def _table(model: LinesModel, stretch: int, widths: dict[int, int] | None = None) -> QTableView:
+    """A small read-only table; given widths, its columns keep them (a long list)."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -135,7 +139,12 @@ def _table(model: LinesModel, stretch: int) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if widths is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in widths.items():
+            view.setColumnWidth(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
@@ -180,7 +189,8 @@ class OverviewPage(Page):
         self.missing_tasks_table = _table(self.missing_tasks_model, stretch=1)
         self.missing_results_label = QLabel()
         self.missing_results_model = LinesModel(2, parent=self)
-        self.missing_results_table = _table(self.missing_results_model, stretch=1)
+        self.missing_results_table = _table(self.missing_results_model, stretch=1,
+                                            widths={0: 230})
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
         missing.addWidget(self.missing_tasks_label)
@@ -211,6 +221,7 @@ class OverviewPage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.loading_bar)
         layout.addWidget(self.plan_label)
         layout.addWidget(self.due_label)
         layout.addWidget(self.summary_label)
@@ -219,20 +230,30 @@ class OverviewPage(Page):
         ctx.period_changed.connect(self._changed)
         ctx.data_changed.connect(self._changed)
         ctx.language_changed.connect(self._changed)
-        self.refresh()
 
     def retranslate(self) -> None:
-        self.refresh()  # the words are drawn with the figures
+        if self.overview is not None:
+            self._show(self.overview)  # the words are drawn with the figures
 
     def refresh(self) -> None:
         self._stale = False
-        try:
-            self.overview = overview(self.ctx.db, self.ctx.year, self.today)
-        except NapError as error:
-            self.overview = None
-            self._show_error("\n".join(problem_text(p, self.ctx.lang) for p in error.problems))
-            return
-        self._show(self.overview)
+        db, year, today = self.ctx.db, self.ctx.year, self.today
+        self._load(lambda: overview(db, year, today), self._loaded, self._refused,
+                   text=self.tr("Reading the overview…"), at_once=self._small())
+
+    def _small(self) -> bool:
+        """Whether the period is small enough to read at once (the last read says)."""
+        if self.overview is not None and self.overview.year == self.ctx.year:
+            return self.overview.activities.total < READ_AT_ONCE_BELOW
+        return small_period(self.ctx.db, self.ctx.year)
+
+    def _loaded(self, result: Overview) -> None:
+        self.overview = result
+        self._show(result)
+
+    def _refused(self, error: NapError) -> None:
+        self.overview = None
+        self._show_error("\n".join(problem_text(p, self.ctx.lang) for p in error.problems))
 
     # --- wording ---------------------------------------------------------------------
 

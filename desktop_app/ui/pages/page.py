@@ -18,13 +18,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from desktop_app.core.problems import NapError
+from desktop_app.core.services.activities import count_activities
+from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.loading import Reader
 from desktop_app.ui.retranslating import Retranslating
+
+# A page whose period holds fewer activities than this reads on the GUI thread at once
+# (tens of milliseconds); a bigger one on a worker, with the busy bar.
+READ_AT_ONCE_BELOW = 2000
+
+
+def small_period(db: Database, year: int) -> bool:
+    """Whether the period's list is small enough to read on the GUI thread at once."""
+    try:
+        return count_activities(db, year) < READ_AT_ONCE_BELOW
+    except NapError:
+        return True  # the read at once says why
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,8 @@ class Page(Retranslating, QWidget):
         row.addWidget(busy)
         row.addStretch(1)
         self.loading_bar.hide()
+        self._reader: Reader | None = None
+        self._then: tuple[Callable[[Any], None], Callable[[NapError], None]] | None = None
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -93,6 +112,47 @@ class Page(Retranslating, QWidget):
         self._loading = False
         self.loading_bar.hide()
         self.loaded.emit()
+
+    def _load(self, read: Callable[[], Any], show: Callable[[Any], None],
+              refused: Callable[[NapError], None], *, text: str, at_once: bool) -> None:
+        """read() the page's data and show() it: at once when it is small, else on a
+        worker while the busy bar says `text`. A NapError goes to refused(); a newer
+        load makes an older one's answer stale."""
+        if at_once:
+            if self._reader is not None:
+                self._reader.stop()
+            try:
+                result = read()
+            except NapError as error:
+                refused(error)
+            else:
+                show(result)
+            self._finish_loading()
+            return
+        if self._reader is None:
+            self._reader = Reader(self)
+            self._reader.done.connect(self._read_done)
+            self._reader.failed.connect(self._read_refused)
+        self._then = (show, refused)
+        self._begin_loading(text)
+        self._reader.start(read)
+
+    def stop_loading(self) -> None:
+        """Forget the reads under way (the window is closing)."""
+        for reader in self.findChildren(Reader):
+            reader.stop()
+
+    def _read_done(self, result: object) -> None:
+        if self._then is not None:
+            self._then[0](result)
+        self._finish_loading()
+
+    def _read_refused(self, error: object) -> None:
+        self._finish_loading()
+        if not isinstance(error, NapError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        if self._then is not None:
+            self._then[1](error)
 
     # --- what the window asks ----------------------------------------------------------
 
