@@ -162,8 +162,10 @@ def _bare_filter(db: str, rows: int) -> None:
 class _Window:
     """Our window, started through the real command line, watched from outside.
 
-    An application-wide event filter sees every paint; the window is the MainWindow
-    among the top-level widgets; a page is drawn once it says it has loaded.
+    Until the main window exists an application-wide event filter looks for it; then
+    only the viewports of its tables are watched (a filter on the whole application
+    would put a Python call in front of every event of the window). A page is drawn
+    at the first paint of one of its viewports once the page says it has loaded.
     """
 
     def __init__(self) -> None:
@@ -172,7 +174,7 @@ class _Window:
 
         self.app = QApplication(sys.argv[:1])
         self.started = time.perf_counter()
-        self.waiting: list[tuple[object, object]] = []  # (condition, then)
+        self.waiting: list[tuple[object, object]] = []  # (page or None, then)
         self.window: object = None
         self.longest_gap = 0.0
         self._last_tick = 0.0
@@ -181,23 +183,30 @@ class _Window:
 
         class Watch(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if event.type() == QEvent.Type.Paint and outer.waiting:
-                    outer._painted(watched)
+                if event.type() == QEvent.Type.Paint:
+                    if outer.window is None:
+                        outer._found_window()
+                    elif outer.waiting:
+                        outer._painted(watched)
                 return False
 
         self._watch = Watch()
         self.app.installEventFilter(self._watch)
 
     def main_window(self) -> object:
-        from PySide6.QtWidgets import QApplication
+        return self.window
+
+    def _found_window(self) -> None:
+        from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
         from desktop_app.ui.main_window import MainWindow
 
-        if self.window is None:
-            for widget in QApplication.topLevelWidgets():
-                if isinstance(widget, MainWindow):
-                    self.window = widget
-        return self.window
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.pages:
+                self.window = widget
+                self.app.removeEventFilter(self._watch)
+                for area in widget.findChildren(QAbstractScrollArea):
+                    area.viewport().installEventFilter(self._watch)
 
     def when_drawn(self, page: object, then: object) -> None:
         """Call then() at the first paint inside page once page has loaded."""
@@ -206,14 +215,11 @@ class _Window:
     def _painted(self, watched: object) -> None:
         page, then = self.waiting[0]
         if page is None:
-            window = self.main_window()
-            if window is None:
-                return
-            page = window.current_page()  # type: ignore[attr-defined]
+            page = self.window.current_page()  # type: ignore[attr-defined]
         loaded = getattr(page, "is_loaded", None)  # the code before the page said so
         if loaded is not None and not loaded():
             return
-        if not (watched is page or page.isAncestorOf(watched)):  # type: ignore[attr-defined]
+        if not page.isAncestorOf(watched):  # type: ignore[attr-defined]
             return
         self.waiting.pop(0)
         then()  # type: ignore[operator]

@@ -12,15 +12,20 @@ The threads are not children of the page: a page may be deleted while its read r
 and a QThread destroyed while it runs takes the process down. Each thread is kept here
 until it has ended; `wait_for_reads()` lets the window wait for them as it closes.
 
-Pure-Python work on a worker still holds the GIL, which the interpreter hands over
-every few milliseconds, so work that runs as Python code keeps the window responsive.
-One long call into C that holds the GIL (sorting 100,000 keys in one `sorted()`) would
-not: `ordered()` sorts in slices for that reason.
+Pure-Python work on a worker holds the GIL, and the GUI thread takes it again for
+every call into Python (each cell a view draws, each event a Python widget handles).
+The interpreter makes a waiting thread wait up to its switch interval (5 ms) each
+time, so a window drawing 350 cells next to a busy worker froze for seconds. While
+reads run the interval is `SWITCH_INTERVAL` (the GUI thread waits a fraction of a
+millisecond; a worker without a rival is not slowed), and it is put back after. One
+long call into C that holds the GIL (sorting 100,000 keys in one `sorted()`) would
+still freeze the window: `ordered()` sorts in slices for that reason.
 """
 
 from __future__ import annotations
 
 import heapq
+import sys
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any
@@ -31,6 +36,7 @@ Read = Callable[[], Any]
 
 # Slices sorted in one C call each: ~10 ms of holding the GIL for this many keys.
 _SLICE = 8192
+SWITCH_INTERVAL = 0.00005  # seconds
 
 
 def ordered(keys: Sequence[Any], *, reverse: bool = False) -> list[int]:
@@ -77,8 +83,12 @@ class _Keeper(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.threads: set[_ReadThread] = set()
+        self._interval = sys.getswitchinterval()
 
     def keep(self, thread: _ReadThread) -> None:
+        if not self.threads:
+            self._interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._interval, SWITCH_INTERVAL))
         self.threads.add(thread)
         thread.finished.connect(self._ended)
 
@@ -87,6 +97,8 @@ class _Keeper(QObject):
         for thread in [t for t in self.threads if t.isFinished()]:
             self.threads.discard(thread)
             thread.deleteLater()
+        if not self.threads:
+            sys.setswitchinterval(self._interval)
 
 
 _keeper: _Keeper | None = None

@@ -228,7 +228,7 @@ def _recommendation_codes(session: Session, period_id: int,
     The links come from their own index alone; the few hundred codes are read apart.
     """
     codes = dict(session.connection().execute(
-        sa_select(col(Recommendation.id), col(Recommendation.code))).tuples().all())
+        sa_select(col(Recommendation.id), col(Recommendation.code))).all())
     query = (sa_select(col(ActivityRecommendation.activity_id),
                        col(ActivityRecommendation.recommendation_id))
              .where(col(ActivityRecommendation.activity_id).in_(

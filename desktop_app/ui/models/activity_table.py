@@ -19,14 +19,16 @@ rows that carry their search text (as `list_activities` gives them) are matched 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -225,13 +227,24 @@ class ActivityTableModel(QAbstractTableModel):
             ranks[number] = place
         return ranks
 
-    def sort_by_ranks(self, column: int, order: Qt.SortOrder, ranks: Sequence[int]) -> None:
-        """`sort` with the column's ranks worked out already (by `ranks_for` on the
-        current rows)."""
-        if len(ranks) != len(self.rows):
-            return  # the rows changed meanwhile: the next load sorts them
-        self._ranks[column] = list(ranks)
-        self.sort(column, order)
+    def in_order(self, rows: list[ActivityRow], column: int,
+                 order: Qt.SortOrder) -> list[ActivityRow]:
+        """rows sorted by the column (pure like `ranks_for`: a worker's job), for
+        `set_sorted_rows`."""
+        ranks = self.ranks_for(column, rows)
+        return [rows[number] for number in _inverse(ranks, order)]
+
+    def set_sorted_rows(self, rows: list[ActivityRow], column: int,
+                        order: Qt.SortOrder) -> None:
+        """Replace all rows with rows already sorted by (column, order) (`in_order`):
+        nothing is sorted on the GUI thread."""
+        self.beginResetModel()
+        self.rows = rows
+        self._sorted_by = (column, order)
+        places = range(len(rows))
+        self._ranks = {column: list(places if order == Qt.SortOrder.AscendingOrder
+                                    else reversed(places))}
+        self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows as a model reset; views keep their selection by UUID.
@@ -249,8 +262,7 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
         """Current row numbers in their new order."""
-        ranks = self.sort_ranks(column)
-        return ordered(ranks, reverse=order == Qt.SortOrder.DescendingOrder)
+        return _inverse(self.sort_ranks(column), order)
 
     def _reorder(self, moved_from: list[int]) -> None:
         self.rows = [self.rows[i] for i in moved_from]
@@ -277,6 +289,16 @@ class ActivityTableModel(QAbstractTableModel):
         if column == RECOMMENDATIONS:
             return lambda r: r.recommendation_codes
         return lambda r: (r.indicators, r.results)
+
+
+def _inverse(ranks: Sequence[int], order: Qt.SortOrder) -> list[int]:
+    """Row numbers in the order their ranks (0..n-1, each once) give: no sorting."""
+    numbers = [0] * len(ranks)
+    for number, rank in enumerate(ranks):
+        numbers[rank] = number
+    if order == Qt.SortOrder.DescendingOrder:
+        numbers.reverse()
+    return numbers
 
 
 @dataclass(frozen=True)
@@ -455,6 +477,20 @@ class ActivityFilterProxy(QAbstractTableModel):
         if not index.isValid():
             return None
         return self._source().cell(self._visible[index.row()], index.column(), role)
+
+    def multiData(self, index: AnyIndex,  # noqa: N802
+                  roles: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a view asks of one cell in one call. The delegate asks some eight
+        roles per cell; one Python call each means one taking of the GIL each, and
+        while a worker runs Python the GUI thread waits for it every time."""
+        if not index.isValid():
+            return
+        model, number, column = self._source(), self._visible[index.row()], index.column()
+        # The stubs miss that a span iterates over its QModelRoleData.
+        asked_for = cast(Iterable[QModelRoleData], roles) if isinstance(
+            roles, QModelRoleDataSpan) else (roles,)
+        for asked in asked_for:
+            asked.setData(model.cell(number, column, asked.role()))
 
     def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
         if not index.isValid() or not 0 <= index.row() < len(self._visible):

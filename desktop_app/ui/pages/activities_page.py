@@ -12,6 +12,7 @@ on a worker too, and the GUI thread only swaps the answers in.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
@@ -70,6 +71,7 @@ class ActivitiesPage(Page):
     # A list of fewer rows than this is read, sorted and filtered on the GUI thread at
     # once (a few tens of milliseconds); a longer one on a worker.
     SMALL = 1000
+    APPEND_EVERY_S = 0.4
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +97,7 @@ class ActivitiesPage(Page):
         self._streaming = False
         self._incoming: list[ActivityRow] = []
         self._read_count: int | None = None  # rows of the last read
+        self._appended_at = 0.0
         self.undo_stack = QUndoStack(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -136,6 +139,7 @@ class ActivitiesPage(Page):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
@@ -325,9 +329,6 @@ class ActivitiesPage(Page):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(self.tr("%1 of %2 activities").replace(
             "%1", self._number(shown)).replace("%2", self._number(total)))
-        if self._streaming:
-            self.loading_label.setText(self.tr("Reading the activities… %1")
-                                       .replace("%1", self._number(total)))
 
     def _number(self, value: int) -> str:
         text = f"{value:,}"
@@ -362,13 +363,22 @@ class ActivitiesPage(Page):
         self.rows_reader.start(lambda: activity_rows(db, year))
 
     def _rows_read(self, rows: list[ActivityRow]) -> None:
-        if self._streaming:
-            self.model.append_rows(rows)
-            self._update_count()
-        else:
-            self._incoming.extend(rows)
+        self._incoming.extend(rows)
+        if not self._streaming:
+            return
+        # The first rows show at once; the rest join the list a few times a second:
+        # each addition redraws the list, and drawing is the GUI thread's dearest work.
+        now = time.monotonic()
+        if not self.model.rows or now - self._appended_at >= self.APPEND_EVERY_S:
+            self.model.append_rows(self._incoming)
+            self._incoming = []
+            self._appended_at = now
+        self.loading_label.setText(self.tr("Reading the activities… %1").replace(
+            "%1", self._number(len(self.model.rows) + len(self._incoming))))
 
     def _all_rows_read(self, _result: object) -> None:
+        if self._streaming:
+            self.model.append_rows(self._incoming)
         rows = self.model.rows if self._streaming else self._incoming
         self._streaming, self._incoming = False, []
         self._read_count = len(rows)
@@ -380,23 +390,21 @@ class ActivitiesPage(Page):
         column, order = sorted_by
         model = self.model
         self.sort_reader.start(
-            lambda: (False, rows, column, order, model.ranks_for(column, rows)))
+            lambda: (False, rows, column, order, model.in_order(rows, column, order)))
 
     def _sorted(self, answer: tuple[bool, list[ActivityRow], int, Qt.SortOrder,
-                                    list[int]]) -> None:
-        clicked, rows, column, order, ranks = answer
-        if clicked:
-            if rows is self.model.rows:
-                self.model.sort_by_ranks(column, order, ranks)
-            else:  # rows came in meanwhile
-                self.model.sort(column, order)
-            self._settled()
-            return
-        if self.model.sorted_by() == (column, order):
-            self.model.set_rows(rows, ranks)
+                                    list[ActivityRow]]) -> None:
+        clicked, rows, column, order, in_order = answer
+        if clicked and rows is not self.model.rows:  # rows came in meanwhile
+            self.model.sort(column, order)
+        elif self.model.sorted_by() == (column, order):
+            self.model.set_sorted_rows(in_order, column, order)
         else:  # another order was asked for meanwhile
             self.model.set_rows(rows)
-        self._rows_in_place()
+        if clicked:
+            self._settled()
+        else:
+            self._rows_in_place()
 
     def _rows_in_place(self) -> None:
         """The rows are read and in order: ask the database again for the typed text
@@ -431,7 +439,7 @@ class ActivitiesPage(Page):
         model.expect_sort(column, order)  # a reload meanwhile sorts this way
         self._begin_loading(self.tr("Sorting the activities…"))
         self.sort_reader.start(
-            lambda: (True, rows, column, order, model.ranks_for(column, rows)))
+            lambda: (True, rows, column, order, model.in_order(rows, column, order)))
 
     def _remember_selection(self) -> None:
         current = self.table.currentIndex()

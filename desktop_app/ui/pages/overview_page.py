@@ -10,9 +10,10 @@ contents, which would ask the model for every cell while the window lays out.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QResizeEvent
@@ -51,6 +52,8 @@ from desktop_app.ui.widgets.charts import (
     StackedBars,
 )
 
+T = TypeVar("T")
+
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
 FOLLOW_UP_MARK = "★"
@@ -72,14 +75,21 @@ class Line:
 
 
 class LinesModel(QAbstractTableModel):
-    """A thin table model over Lines, for the page's small lists (no item widgets)."""
+    """A thin table model over Lines, for the page's lists (no item widgets).
+
+    A list that can be long (30,000 indicators with no result) is given as items and
+    the way to make a Line of one (`set_items`): a Line is made when the view asks for
+    its row, not all of them while the page is shown.
+    """
 
     def __init__(self, columns: int, right_aligned: tuple[int, ...] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._headers = [""] * columns
         self._right = right_aligned
-        self._lines: list[Line] = []
+        self._items: Sequence[Any] = []
+        self._make: Callable[[Any], Line] = _as_line
+        self._made: dict[int, Line] = {}
 
     def set_headers(self, headers: list[str]) -> None:
         if headers == self._headers:
@@ -88,15 +98,21 @@ class LinesModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
     def set_lines(self, lines: list[Line]) -> None:
+        self.set_items(lines, _as_line)
+
+    def set_items(self, items: Sequence[T], make: Callable[[T], Line]) -> None:
         self.beginResetModel()
-        self._lines = lines
+        self._items, self._make, self._made = items, make, {}
         self.endResetModel()
 
     def line(self, row: int) -> Line:
-        return self._lines[row]
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = self._make(self._items[row])
+        return made
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+        return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
@@ -112,7 +128,7 @@ class LinesModel(QAbstractTableModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        line = self._lines[index.row()]
+        line = self.line(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return line.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -126,6 +142,10 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _as_line(line: Line) -> Line:
+    return line
 
 
 def _table(model: LinesModel, stretch: int, widths: dict[int, int] | None = None) -> QTableView:
@@ -393,10 +413,9 @@ class OverviewPage(Page):
         self.missing_results_label.setText(self.tr("Indicators with no result: %1")
                                            .replace("%1", str(len(o.missing_results))))
         self.missing_results_model.set_headers([self.tr("Indicator"), self.tr("Activity")])
-        self.missing_results_model.set_lines([
-            Line((r.name, r.activity_title or r.task_code),
-                 f"{r.name} ({r.unit})\n{r.activity_title or r.task_code}")
-            for r in o.missing_results])
+        self.missing_results_model.set_items(o.missing_results, lambda r: Line(
+            (r.name, r.activity_title or r.task_code),
+            f"{r.name} ({r.unit})\n{r.activity_title or r.task_code}"))
         done = not o.missing_tasks and not o.missing_results
         self.missing_tasks_table.setVisible(bool(o.missing_tasks))
         self.missing_results_table.setVisible(bool(o.missing_results))
