@@ -171,6 +171,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.show_page(0)
+        self.current_page().load()  # before the window is shown; the others when shown
 
     def _make_empty_state(self) -> None:
         self.empty_state = QLabel()

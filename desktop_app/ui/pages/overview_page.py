@@ -210,7 +210,7 @@ class OverviewPage(Page):
         self.missing_results_label = QLabel()
         self.missing_results_model = LinesModel(2, parent=self)
         self.missing_results_table = _table(self.missing_results_model, stretch=1,
-                                            widths={0: 230})
+                                            widths={0: 280})
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
         missing.addWidget(self.missing_tasks_label)

@@ -98,6 +98,12 @@ class Page(Retranslating, QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def load(self) -> None:
+        """Read now if the page has not (the window's first page, read before the
+        window is shown, so that it is laid out with its data)."""
+        if self._stale:
+            self.refresh()
+
     def is_loaded(self) -> bool:
         """Whether the page shows the data as it is now (read, and not being re-read)."""
         return not self._stale and not self._loading
