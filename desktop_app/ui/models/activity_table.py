@@ -220,7 +220,17 @@ class ActivityTableModel(QAbstractTableModel):
     def ranks_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
         """Each of rows' place in the column's order. Reads only rows and the model's
         words, so it may run on a worker while the rows stay as they are."""
-        key = self._sort_key(column)
+        # Titles repeat (the same training held by many units): each text's key is
+        # worked out once, and equal keys are one object, not one per row.
+        known: dict[str, Any] = {}
+
+        def collate(text: str) -> Any:
+            found = known.get(text)
+            if found is None:
+                found = known[text] = collation_key(text)
+            return found
+
+        key = self._sort_key(column, collate)
         keys = [key(row) for row in rows]
         ranks = [0] * len(keys)
         for place, number in enumerate(ordered(keys)):
@@ -269,15 +279,16 @@ class ActivityTableModel(QAbstractTableModel):
         for column, ranks in self._ranks.items():
             self._ranks[column] = [ranks[i] for i in moved_from]
 
-    def _sort_key(self, column: int) -> Callable[[ActivityRow], Any]:
+    def _sort_key(self, column: int, collate: Callable[[str], Any] = collation_key
+                  ) -> Callable[[ActivityRow], Any]:
         if column == TITLE:
-            return lambda r: collation_key(r.title)
+            return lambda r: collate(r.title)
         if column == TASK:
-            return lambda r: collation_key(r.task_code)
+            return lambda r: collate(r.task_code)
         if column == AREA:
-            return lambda r: collation_key(self._area_titles.get(r.area_code, r.area_code))
+            return lambda r: collate(self._area_titles.get(r.area_code, r.area_code))
         if column == TYPE:
-            return lambda r: collation_key(self._types.get(r.type, r.type))
+            return lambda r: collate(self._types.get(r.type, r.type))
         if column == STATUS:
             return lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER))
         if column == START:
@@ -329,18 +340,20 @@ class Criteria:
     def searching(self) -> bool:
         return bool(fold(self.search).split())
 
-    def decide(self, rows: Sequence[ActivityRow], first: int = 0) -> list[int]:
-        """The numbers of the rows that pass, from `first` on. Pure: it may run on a
-        worker over a list the GUI thread no longer changes."""
+    def decide(self, rows: Sequence[ActivityRow], first: int = 0,
+               stop: int | None = None) -> list[int]:
+        """The numbers of the rows that pass, from `first` up to `stop`. Pure: it may run
+        on a worker over a list the GUI thread only adds to."""
+        numbers = range(first, len(rows) if stop is None else stop)
         if (self.area is None and self.task is None and self.status is None
                 and self.type is None):
             if not self.searching():
-                return list(range(first, len(rows)))
+                return list(numbers)
             if self.found is not None:
                 found = self.found
-                return [n for n in range(first, len(rows)) if rows[n].uuid in found]
+                return [n for n in numbers if rows[n].uuid in found]
         accepts = self.accepts
-        return [n for n in range(first, len(rows)) if accepts(rows[n])]
+        return [n for n in numbers if accepts(rows[n])]
 
 
 class ActivityFilterProxy(QAbstractTableModel):

@@ -42,6 +42,7 @@ from desktop_app.core.services.activities import (
     matching_activities,
     save_activity,
 )
+from desktop_app.messages import problem_text
 from desktop_app.ui.commands.undo import (
     CreateActivityCommand,
     DeleteActivitiesCommand,
@@ -278,15 +279,16 @@ class ActivitiesPage(Page):
         if wanted == self.proxy.criteria and not ask_again:
             return
         rows, db, year = self.model.rows, self.ctx.db, self.ctx.year
+        count = len(rows)  # rows streaming in meanwhile are decided when the answer comes
         must_ask = wanted.searching() and (wanted.found is None or ask_again)
 
-        def decide() -> tuple[Criteria, list[ActivityRow], list[int]]:
+        def decide() -> tuple[Criteria, list[ActivityRow], int, list[int]]:
             criteria = wanted
             if must_ask:
                 found = matching_activities(db, year, wanted.search)
                 criteria = Criteria(wanted.search, wanted.area, wanted.task, wanted.status,
                                     wanted.type, found)
-            return criteria, rows, criteria.decide(rows)
+            return criteria, rows, count, criteria.decide(rows, stop=count)
 
         if len(rows) < self.SMALL:
             self.filter_reader.stop()
@@ -298,10 +300,10 @@ class ActivitiesPage(Page):
         self._begin_loading(self.tr("Filtering the activities…"))
         self.filter_reader.start(decide)
 
-    def _filtered(self, answer: tuple[Criteria, list[ActivityRow], list[int]]) -> None:
-        criteria, rows, visible = answer
+    def _filtered(self, answer: tuple[Criteria, list[ActivityRow], int, list[int]]) -> None:
+        criteria, rows, count, visible = answer
         if rows is self.model.rows:
-            self.proxy.show_decided(criteria, visible)
+            self.proxy.show_decided(criteria, visible + criteria.decide(rows, first=count))
         else:  # the rows changed meanwhile: decide over the new ones (the answer holds)
             self.proxy.show_decided(criteria, criteria.decide(self.model.rows))
         self._update_count()
@@ -425,10 +427,13 @@ class ActivitiesPage(Page):
         self._streaming = False
         self._read_count = None
         self._finish_loading()
-        if isinstance(error, NapError):
-            show_refusal(self, error, self.ctx.lang)
-        elif isinstance(error, BaseException):
-            raise error
+        if not isinstance(error, NapError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        # No such period, say: an empty list that says why (no message box while the
+        # page is being shown).
+        self.model.set_rows([])
+        self.count_label.setText("\n".join(problem_text(p, self.ctx.lang)
+                                           for p in error.problems))
 
     def _sort(self, column: int, order: Qt.SortOrder) -> None:
         """A header click: a big list's order is worked out on a worker."""
