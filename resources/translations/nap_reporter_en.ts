@@ -4,22 +4,6 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <source>Filtering the activities…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the activities… %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the activities…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sorting the activities…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter: title, description, task or recommendation (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2219,6 +2203,25 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Preparing the window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesReading</name>
+    <message>
+        <source>Filtering the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the activities… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorting the activities…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

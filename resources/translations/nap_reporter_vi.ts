@@ -4,22 +4,6 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <source>Filtering the activities…</source>
-        <translation>Đang lọc các hoạt động…</translation>
-    </message>
-    <message>
-        <source>Reading the activities… %1</source>
-        <translation>Đang đọc các hoạt động… %1</translation>
-    </message>
-    <message>
-        <source>Reading the activities…</source>
-        <translation>Đang đọc các hoạt động…</translation>
-    </message>
-    <message>
-        <source>Sorting the activities…</source>
-        <translation>Đang sắp xếp các hoạt động…</translation>
-    </message>
-    <message>
         <source>Filter: title, description, task or recommendation (Ctrl+F)</source>
         <translation>Lọc theo tên, mô tả, nhiệm vụ hoặc khuyến nghị (Ctrl+F)</translation>
     </message>
@@ -2225,6 +2209,25 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Preparing the window…</source>
         <translation>Đang chuẩn bị cửa sổ…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesReading</name>
+    <message>
+        <source>Filtering the activities…</source>
+        <translation>Đang lọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Reading the activities… %1</source>
+        <translation>Đang đọc các hoạt động… %1</translation>
+    </message>
+    <message>
+        <source>Reading the activities…</source>
+        <translation>Đang đọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Sorting the activities…</source>
+        <translation>Đang sắp xếp các hoạt động…</translation>
     </message>
 </context>
 </TS>

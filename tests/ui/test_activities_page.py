@@ -25,7 +25,8 @@ from desktop_app.core.services.activities import ActivityRow
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import activity_table as cols
-from desktop_app.ui.models.activity_table import ActivityFilterProxy, ActivityTableModel
+from desktop_app.ui.models.activity_filter import ActivityFilterProxy
+from desktop_app.ui.models.activity_table import ActivityTableModel
 from desktop_app.ui.pages.activities_page import ActivitiesPage
 
 pytestmark = pytest.mark.gui

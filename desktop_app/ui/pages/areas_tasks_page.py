@@ -18,7 +18,7 @@ from desktop_app.core.services.overview import IndicatorCounts, StatusCounts
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
-from desktop_app.ui.pages.overview_page import OVERDUE, Line, LinesModel, _table
+from desktop_app.ui.pages.overview_page import OVERDUE, Line, LinesModel, lines_table
 from desktop_app.ui.pages.page import Page, small_period
 
 
@@ -41,11 +41,11 @@ class AreasTasksPage(Page):
         self.message.setWordWrap(True)
         self.area_model = LinesModel(self.AREA_COLUMNS, right_aligned=(2, 3, 4, 5, 6, 7),
                                      parent=self)
-        self.area_table = _table(self.area_model, stretch=1)
+        self.area_table = lines_table(self.area_model, stretch=1)
         self.area_table.setObjectName("byArea")
         self.task_model = LinesModel(self.TASK_COLUMNS, right_aligned=(3, 4, 5, 6, 7, 8),
                                      parent=self)
-        self.task_table = _table(self.task_model, stretch=2)
+        self.task_table = lines_table(self.task_model, stretch=2)
         self.task_table.setObjectName("byTask")
         self.area_box, self.task_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.area_box).addWidget(self.area_table)

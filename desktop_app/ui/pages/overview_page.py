@@ -148,7 +148,8 @@ def _as_line(line: Line) -> Line:
     return line
 
 
-def _table(model: LinesModel, stretch: int, widths: dict[int, int] | None = None) -> QTableView:
+def lines_table(model: LinesModel, stretch: int,
+                widths: dict[int, int] | None = None) -> QTableView:
     """A small read-only table; given widths, its columns keep them (a long list)."""
     view = QTableView()
     view.setModel(model)
@@ -167,6 +168,9 @@ def _table(model: LinesModel, stretch: int, widths: dict[int, int] | None = None
             view.setColumnWidth(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+_table = lines_table  # merge: imports_page.py still takes the old private name
 
 
 class OverviewPage(Page):
@@ -200,16 +204,16 @@ class OverviewPage(Page):
         QVBoxLayout(self.area_box).addWidget(area_scroll)
 
         self.task_model = LinesModel(5, right_aligned=(2, 3, 4), parent=self)
-        self.task_table = _table(self.task_model, stretch=1)
+        self.task_table = lines_table(self.task_model, stretch=1)
         self.task_box = QGroupBox()
         QVBoxLayout(self.task_box).addWidget(self.task_table)
 
         self.missing_tasks_label = QLabel()
         self.missing_tasks_model = LinesModel(2, parent=self)
-        self.missing_tasks_table = _table(self.missing_tasks_model, stretch=1)
+        self.missing_tasks_table = lines_table(self.missing_tasks_model, stretch=1)
         self.missing_results_label = QLabel()
         self.missing_results_model = LinesModel(2, parent=self)
-        self.missing_results_table = _table(self.missing_results_model, stretch=1,
+        self.missing_results_table = lines_table(self.missing_results_model, stretch=1,
                                             widths={0: 280})
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
@@ -219,7 +223,7 @@ class OverviewPage(Page):
         missing.addWidget(self.missing_results_table, 2)
 
         self.recommendations_model = LinesModel(4, right_aligned=(2,), parent=self)
-        self.recommendations_table = _table(self.recommendations_model, stretch=3)
+        self.recommendations_table = lines_table(self.recommendations_model, stretch=3)
         self.recommendations_box = QGroupBox()
         QVBoxLayout(self.recommendations_box).addWidget(self.recommendations_table)
 
