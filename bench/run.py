@@ -1,6 +1,6 @@
 """Run the benchmarks and print every ratio: `.venv/bin/python bench/run.py [NAME...]`.
 
-NAME is a benchmark's short name (quick, export, import, demo); none means all of
+NAME is a benchmark's short name (quick, export, import, demo, window); none means all of
 them. `--rounds N` sets the rounds of each comparison (at least 3). Each benchmark
 alternates our command and the raw tool in the same run and quotes the medians
 (bench/harness.py); the summary at the end is the table the README quotes.
@@ -20,6 +20,7 @@ import bench_demo  # noqa: E402
 import bench_export  # noqa: E402
 import bench_import  # noqa: E402
 import bench_quick  # noqa: E402
+import bench_window  # noqa: E402
 from harness import Comparison  # noqa: E402
 
 BENCHMARKS = {
@@ -27,6 +28,7 @@ BENCHMARKS = {
     "export": bench_export.comparisons,
     "import": bench_import.comparisons,
     "demo": bench_demo.comparisons,
+    "window": bench_window.comparisons,
 }
 
 
@@ -53,8 +55,9 @@ def main() -> None:
     print(f"\n| benchmark | ours | raw | ratio | target |  ({machine()})")
     print("| --- | --- | --- | --- | --- |")
     for c in results:
-        print(f"| {c.name} | {c.ours_s:.2f} s | {c.raw_s:.2f} s | {c.ratio:.2f}x | "
-              f"{c.target} |")
+        unit = getattr(c, "unit", "s")  # a memory comparison quotes MB
+        print(f"| {c.name} | {c.ours_s:.2f} {unit} | {c.raw_s:.2f} {unit} | {c.ratio:.2f}x | "
+              f"{c.target}{' ' + c.note if c.note else ''} |")
 
 
 if __name__ == "__main__":

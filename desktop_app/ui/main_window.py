@@ -38,6 +38,7 @@ from desktop_app.ui.commands.worker import JobRunner
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.labels import name_of
+from desktop_app.ui.loading import wait_for_reads
 from desktop_app.ui.pages.activities_page import ActivitiesPage
 from desktop_app.ui.pages.areas_tasks_page import AreasTasksPage
 from desktop_app.ui.pages.assessments_page import AssessmentsPage
@@ -165,6 +166,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.show_page(0)
+        self.current_page().load()  # before the window is shown; the others when shown
 
     def _make_empty_state(self) -> None:
         self.empty_state = QLabel()
@@ -347,4 +349,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
                 return
         for runner in list(self.runners):
             runner.stop()
+        for page in self.pages.values():
+            page.stop_loading()
+        wait_for_reads()
         super().closeEvent(event)

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.search import activity_search_text
-from desktop_app.core.domain.text import collation_key
+from desktop_app.core.domain.text import collation_key, contains_folded
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities, demo, setup
 from desktop_app.core.services.activities import ActivityRow
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import activity_table as cols
-from desktop_app.ui.models.activity_table import ActivityFilterProxy, ActivityTableModel
+from desktop_app.ui.models.activity_filter import ActivityFilterProxy
+from desktop_app.ui.models.activity_table import ActivityTableModel
 from desktop_app.ui.pages.activities_page import ActivitiesPage
 
 pytestmark = pytest.mark.gui
@@ -225,7 +226,11 @@ def test_search_box_filters_after_a_typing_pause(qtbot: Any, page: ActivitiesPag
     qtbot.waitUntil(lambda: page.proxy.rowCount() < 30 or page.proxy.search != "", timeout=2000)
     assert page.proxy.search == word
     shown = [page.proxy.row_at(r) for r in range(page.proxy.rowCount())]
-    assert shown and all(plain_fold(word) in plain_fold(r.search_text) for r in shown)
+    # The listed rows carry no search text: the page asked the database.
+    texts = {r.uuid: r.search_text for r in activities.list_activities(page.ctx.db, YEAR)}
+    assert shown and all(plain_fold(word) in plain_fold(texts[r.uuid]) for r in shown)
+    assert {r.uuid for r in shown} == {u for u, t in texts.items()
+                                       if contains_folded(t, word)}
     assert page.count_label.text() == f"{len(shown)} of 30 activities"
 
 

@@ -163,6 +163,7 @@ def test_the_folder_picker_speaks_vietnamese(qtbot: Any, vi_ctx: AppContext,
 def page(qtbot: Any, ctx: AppContext) -> SubmissionsPage:
     made = SubmissionsPage(ctx)
     qtbot.addWidget(made)
+    made.show()  # a page reads when it is first shown
     return made
 
 

@@ -177,6 +177,7 @@ def test_area_chart_tooltip_and_size(qtbot: Any, octx: AppContext) -> None:
 def test_recommendations_filter_without_diacritics(qtbot: Any, octx: AppContext) -> None:
     page = RecommendationsPage(octx)
     qtbot.addWidget(page)
+    page.show()  # a page reads when it is first shown
     total = page.proxy.rowCount()
     assert total == page.model.rowCount() > 0
     page.filter_edit.setText("tu hinh")
@@ -203,6 +204,7 @@ def test_recommendations_filter_without_diacritics(qtbot: Any, octx: AppContext)
 def test_recommendations_detail_shows_both_languages(qtbot: Any, octx: AppContext) -> None:
     page = RecommendationsPage(octx)
     qtbot.addWidget(page)
+    page.show()  # a page reads when it is first shown
     code = _death_penalty_code(octx.db)
     assert page.select_code(code)
     text = page.detail.toPlainText()
@@ -217,6 +219,7 @@ def test_recommendations_detail_shows_both_languages(qtbot: Any, octx: AppContex
 def test_recommendations_sort_by_paragraph_number(qtbot: Any, octx: AppContext) -> None:
     page = RecommendationsPage(octx)
     qtbot.addWidget(page)
+    page.show()  # a page reads when it is first shown
     page.filter_edit.setText("CCPR/C/VNM/CO/3")
     assert page.proxy.rowCount() > 2
     page.table.sortByColumn(RecommendationTableModel.PARAGRAPH, Qt.SortOrder.AscendingOrder)
@@ -231,6 +234,7 @@ def test_recommendations_sort_by_paragraph_number(qtbot: Any, octx: AppContext) 
 def test_indicators_page_rows_match_the_core(qtbot: Any, octx: AppContext) -> None:
     page = IndicatorsPage(octx)
     qtbot.addWidget(page)
+    page.show()  # a page reads when it is first shown
     rows = list_indicators(octx.db, YEAR)
     assert page.model.rowCount() == page.proxy.rowCount() == len(rows) > 0
     page.show_combo.setCurrentIndex(SHOW_NO_RESULT)

@@ -229,6 +229,7 @@ def test_uninitialised_database_shows_an_empty_state(qtbot: Any, qapp: Any,
 def test_submissions_page_empty_then_listed(qtbot: Any, ctx: AppContext) -> None:
     page = SubmissionsPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # a page reads when it is first shown
     assert page.body.currentWidget() is page.empty
     assert "No submission exported yet" in page.empty.text()
     _add_submission(ctx.db, THIS_YEAR)

@@ -370,6 +370,10 @@
 <context>
     <name>AreasTasksPage</name>
     <message>
+        <source>Reading the areas and tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Areas and tasks in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,6 +475,10 @@
 </context>
 <context>
     <name>AssessmentsPage</name>
+    <message>
+        <source>Reading the recommendations…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Filter by code, agency or words of the text (with or without diacritics)</source>
         <translation type="unfinished"></translation>
@@ -1278,6 +1286,10 @@ Attach the files to your e-mail to the focal point.</source>
 <context>
     <name>IndicatorsPage</name>
     <message>
+        <source>Reading the indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter by activity, indicator, unit or note (with or without diacritics)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,6 +1475,10 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
 </context>
 <context>
     <name>OverviewPage</name>
+    <message>
+        <source>Reading the overview…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>No due date is set for this period.</source>
         <translation type="unfinished"></translation>
@@ -2255,6 +2271,40 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Stay on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filling the demo database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesReading</name>
+    <message>
+        <source>Filtering the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the activities… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorting the activities…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

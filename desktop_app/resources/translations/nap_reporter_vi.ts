@@ -368,6 +368,10 @@
 <context>
     <name>AreasTasksPage</name>
     <message>
+        <source>Reading the areas and tasks…</source>
+        <translation>Đang đọc các lĩnh vực và nhiệm vụ…</translation>
+    </message>
+    <message>
         <source>Areas and tasks in %1</source>
         <translation>Lĩnh vực và nhiệm vụ năm %1</translation>
     </message>
@@ -470,6 +474,10 @@
 <context>
     <name>AssessmentsPage</name>
     <message>
+        <source>Reading the recommendations…</source>
+        <translation>Đang đọc các khuyến nghị…</translation>
+    </message>
+    <message>
         <source>Filter by code, agency or words of the text (with or without diacritics)</source>
         <translation>Lọc theo mã, cơ quan hoặc từ trong nội dung (có dấu hoặc không dấu)</translation>
     </message>
@@ -546,7 +554,7 @@
     </message>
     <message>
         <source>%1 Not signed (a template, an edited file or a file of the earlier format): %2</source>
-        <translation>%1 Không có chữ ký (biểu mẫu, tệp đã sửa hoặc tệp theo định dạng cũ): %2</translation>
+        <translation>%1 Không có chữ ký (mẫu báo cáo đã điền, tệp đã sửa hoặc tệp theo định dạng cũ): %2</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -1276,6 +1284,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
 <context>
     <name>IndicatorsPage</name>
     <message>
+        <source>Reading the indicators…</source>
+        <translation>Đang đọc các chỉ số…</translation>
+    </message>
+    <message>
         <source>Filter by activity, indicator, unit or note (with or without diacritics)</source>
         <translation>Lọc theo hoạt động, chỉ số, đơn vị tính hoặc ghi chú (gõ có dấu hoặc không dấu)</translation>
     </message>
@@ -1463,6 +1475,10 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
 </context>
 <context>
     <name>OverviewPage</name>
+    <message>
+        <source>Reading the overview…</source>
+        <translation>Đang đọc số liệu tổng quan…</translation>
+    </message>
     <message>
         <source>No due date is set for this period.</source>
         <translation>Kỳ báo cáo này chưa có hạn gửi báo cáo.</translation>
@@ -2261,6 +2277,40 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Stay on %1</source>
         <translation>Ở lại kỳ %1</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Đang mở %1…</translation>
+    </message>
+    <message>
+        <source>Filling the demo database…</source>
+        <translation>Đang tạo dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>Preparing the window…</source>
+        <translation>Đang chuẩn bị cửa sổ…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesReading</name>
+    <message>
+        <source>Filtering the activities…</source>
+        <translation>Đang lọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Reading the activities… %1</source>
+        <translation>Đang đọc các hoạt động… %1</translation>
+    </message>
+    <message>
+        <source>Reading the activities…</source>
+        <translation>Đang đọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Sorting the activities…</source>
+        <translation>Đang sắp xếp các hoạt động…</translation>
     </message>
 </context>
 </TS>

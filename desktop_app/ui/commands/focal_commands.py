@@ -3,7 +3,9 @@
 `FocalCommands` is mixed into `MainWindow` (main_window.py). Importing goes through
 the import dialog's `ImportCommands` (files, a folder, files dropped on the window,
 undo of the last import); the national report of the period is saved as a workbook or
-a PDF on a worker (`run_job`), with a progress dialog and Cancel.
+a PDF on a worker (`run_job`), with a progress dialog and Cancel. The report's
+writers (openpyxl, reportlab: a second of start-up) are imported when a report is asked
+for, not when the window opens.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop_app.core.progress import Job
-from desktop_app.core.services.national_report import export_national_pdf, export_national_xlsx
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.dialogs import message_box
@@ -31,8 +32,16 @@ else:
     _Base = object
 
 NationalExport = Callable[[Database, int, Path], Job[Path]]
-NATIONAL_EXPORTS: dict[str, NationalExport] = {
-    "xlsx": export_national_xlsx, "pdf": export_national_pdf}
+
+
+def national_export(fmt: str) -> NationalExport:
+    """The national report's writer for "xlsx" or "pdf"."""
+    from desktop_app.core.services.national_report import (
+        export_national_pdf,
+        export_national_xlsx,
+    )
+
+    return export_national_xlsx if fmt == "xlsx" else export_national_pdf
 
 
 class FocalCommands(_Base):
@@ -87,7 +96,7 @@ class FocalCommands(_Base):
         if answer not in (0, 1):
             return
         fmt = ("xlsx", "pdf")[answer]
-        export = NATIONAL_EXPORTS[fmt]
+        export = national_export(fmt)
         filters = {"xlsx": self.tr("Excel workbooks (*.xlsx)"),
                    "pdf": self.tr("PDF documents (*.pdf)")}
         path = self.import_commands().pick_save_path(

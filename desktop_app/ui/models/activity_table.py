@@ -1,17 +1,17 @@
-"""The activities list as a thin table model over core ActivityRow objects, and its filter.
+"""The activities list as a thin table model over core ActivityRow objects.
 
-Built for tens of thousands of rows: the model keeps the rows the core returns and
-answers data() from them; the filter proxy decides all rows at once when a filter
-changes (the rows' search text is folded by the core when they are stored, so typing
-folds only the needle); sorting compares ranks worked out once per column with the
-core's Vietnamese collation. The model sorts its own rows with Python's sort over those
-ranks (tens of milliseconds for 20,000 rows); a Python lessThan called by the proxy for
-each of its ~300,000 comparisons took four seconds, so the proxy hands sorting down.
+Built for 100,000 rows. The model keeps the rows the core returns and answers data()
+from them; rows can arrive in pieces (`append_rows`) while a worker reads them.
+Sorting compares ranks worked out once per column with the core's Vietnamese
+collation, and the sorted rows can be worked out on a worker (`in_order`, then
+`set_sorted_rows`): a Python lessThan called by a QSortFilterProxyModel for each of its
+~300,000 comparisons took four seconds over 20,000 rows, so the model sorts itself.
+The filter in front of it is `activity_filter.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,14 +20,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from desktop_app.core.domain.enums import ActivityStatus
-from desktop_app.core.domain.text import collation_key, contains_folded, fold
+from desktop_app.core.domain.text import collation_key
 from desktop_app.core.services.activities import ActivityRow
 from desktop_app.ui.labels import group_thousands, status_names, type_names
+from desktop_app.ui.loading import ordered
 
 TITLE, TASK, AREA, TYPE, STATUS, START, END, BUDGET, RECOMMENDATIONS, INDICATORS = range(10)
 COLUMN_COUNT = 10
@@ -60,14 +60,39 @@ class ActivityTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- contents
 
-    def set_rows(self, rows: list[ActivityRow]) -> None:
-        """Replace all rows, keeping the current sort order."""
+    def set_rows(self, rows: list[ActivityRow],
+                 ranks: Sequence[int] | None = None) -> None:
+        """Replace all rows, keeping the current sort order (ranks: the sorted column's,
+        worked out by `ranks_for` for these rows, on a worker)."""
         self.beginResetModel()
         self.rows = list(rows)
         self._ranks.clear()
         if self._sorted_by is not None:
+            if ranks is not None:
+                self._ranks[self._sorted_by[0]] = list(ranks)
             self._reorder(self._order(*self._sorted_by))
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[ActivityRow]) -> None:
+        """Add rows at the end as they are read (in the order they come; `set_sorted_rows`
+        puts them in order once all are in)."""
+        if not rows:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
+        self._ranks.clear()
+        self.endInsertRows()
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sorted_by
+
+    def expect_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """The order asked for, before it is worked out (rows set meanwhile follow it)."""
+        self._sorted_by = (column, order)
+
+    def has_ranks(self, column: int) -> bool:
+        return column in self._ranks
 
     def set_area_titles(self, titles: dict[str, str]) -> None:
         """Area code -> title in the UI language (the rows carry only the code)."""
@@ -123,13 +148,18 @@ class ActivityTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, column = self.rows[index.row()], index.column()
+        column = index.column()
+        return self.cell(index.row(), column, role)
+
+    def cell(self, number: int, column: int, role: int) -> Any:
+        """data() for row `number` of the model (the filter asks this way, without an index)."""
+        row = self.rows[number]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == SORT_ROLE:
-            return self.sort_ranks(column)[index.row()]
+            return self.sort_ranks(column)[number]
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BUDGET, INDICATORS):
@@ -173,14 +203,47 @@ class ActivityTableModel(QAbstractTableModel):
         """Each row's place in the column's order, worked out once per column and rows."""
         ranks = self._ranks.get(column)
         if ranks is None:
-            key = self._sort_key(column)
-            keys = [key(row) for row in self.rows]
-            order = sorted(range(len(keys)), key=keys.__getitem__)
-            ranks = [0] * len(keys)
-            for place, number in enumerate(order):
-                ranks[number] = place
-            self._ranks[column] = ranks
+            ranks = self._ranks[column] = self.ranks_for(column, self.rows)
         return ranks
+
+    def ranks_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
+        """Each of rows' place in the column's order. Reads only rows and the model's
+        words, so it may run on a worker while the rows stay as they are."""
+        # Titles repeat (the same training held by many units): each text's key is
+        # worked out once, and equal keys are one object, not one per row.
+        known: dict[str, Any] = {}
+
+        def collate(text: str) -> Any:
+            found = known.get(text)
+            if found is None:
+                found = known[text] = collation_key(text)
+            return found
+
+        key = self._sort_key(column, collate)
+        keys = [key(row) for row in rows]
+        ranks = [0] * len(keys)
+        for place, number in enumerate(ordered(keys)):
+            ranks[number] = place
+        return ranks
+
+    def in_order(self, rows: list[ActivityRow], column: int,
+                 order: Qt.SortOrder) -> list[ActivityRow]:
+        """rows sorted by the column (pure like `ranks_for`: a worker's job), for
+        `set_sorted_rows`."""
+        ranks = self.ranks_for(column, rows)
+        return [rows[number] for number in _inverse(ranks, order)]
+
+    def set_sorted_rows(self, rows: list[ActivityRow], column: int,
+                        order: Qt.SortOrder) -> None:
+        """Replace all rows with rows already sorted by (column, order) (`in_order`):
+        nothing is sorted on the GUI thread."""
+        self.beginResetModel()
+        self.rows = rows
+        self._sorted_by = (column, order)
+        places = range(len(rows))
+        self._ranks = {column: list(places if order == Qt.SortOrder.AscendingOrder
+                                    else reversed(places))}
+        self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows as a model reset; views keep their selection by UUID.
@@ -198,24 +261,23 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
         """Current row numbers in their new order."""
-        ranks = self.sort_ranks(column)
-        return sorted(range(len(ranks)), key=ranks.__getitem__,
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return _inverse(self.sort_ranks(column), order)
 
     def _reorder(self, moved_from: list[int]) -> None:
         self.rows = [self.rows[i] for i in moved_from]
         for column, ranks in self._ranks.items():
             self._ranks[column] = [ranks[i] for i in moved_from]
 
-    def _sort_key(self, column: int) -> Callable[[ActivityRow], Any]:
+    def _sort_key(self, column: int, collate: Callable[[str], Any] = collation_key
+                  ) -> Callable[[ActivityRow], Any]:
         if column == TITLE:
-            return lambda r: collation_key(r.title)
+            return lambda r: collate(r.title)
         if column == TASK:
-            return lambda r: collation_key(r.task_code)
+            return lambda r: collate(r.task_code)
         if column == AREA:
-            return lambda r: collation_key(self._area_titles.get(r.area_code, r.area_code))
+            return lambda r: collate(self._area_titles.get(r.area_code, r.area_code))
         if column == TYPE:
-            return lambda r: collation_key(self._types.get(r.type, r.type))
+            return lambda r: collate(self._types.get(r.type, r.type))
         if column == STATUS:
             return lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER))
         if column == START:
@@ -229,89 +291,11 @@ class ActivityTableModel(QAbstractTableModel):
         return lambda r: (r.indicators, r.results)
 
 
-class ActivityFilterProxy(QSortFilterProxyModel):
-    """Filter as you type (diacritics, case and tone placement ignored) plus four choices."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.search = ""
-        self.area: str | None = None
-        self.task: str | None = None
-        self.status: str | None = None
-        self.type: str | None = None
-        self._accepted: list[bool] = []
-        self._accepted_for: list[ActivityRow] | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def setSourceModel(self, model: Any) -> None:
-        if not isinstance(model, ActivityTableModel):
-            raise TypeError("ActivityFilterProxy filters an ActivityTableModel")
-        self._model = model
-        super().setSourceModel(model)
-
-    def _source(self) -> ActivityTableModel:
-        return self._model
-
-    # ---------------------------------------------------------------- filters
-
-    def set_search(self, text: str) -> None:
-        self._set("search", text.strip())
-
-    def set_area(self, code: str | None) -> None:
-        self._set("area", code or None)
-
-    def set_task(self, code: str | None) -> None:
-        self._set("task", code or None)
-
-    def set_status(self, value: str | None) -> None:
-        self._set("status", value or None)
-
-    def set_type(self, value: str | None) -> None:
-        self._set("type", value or None)
-
-    def _set(self, name: str, value: str | None) -> None:
-        if getattr(self, name) == value:
-            return
-        self.beginFilterChange()
-        setattr(self, name, value)
-        self._accepted_for = None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def accepts(self, row: ActivityRow) -> bool:
-        """The whole rule for one row (the proxy applies it to all rows in one pass)."""
-        return ((self.area is None or row.area_code == self.area)
-                and (self.task is None or row.task_code == self.task)
-                and (self.status is None or row.status == self.status)
-                and (self.type is None or row.type == self.type)
-                and contains_folded(row.search_text, self.search))
-
-    def _decide_all(self, rows: list[ActivityRow]) -> list[bool]:
-        area, task, status, kind = self.area, self.task, self.status, self.type
-        if area is None and task is None and status is None and kind is None:
-            if not fold(self.search).split():
-                return [True] * len(rows)
-            search = self.search
-            return [contains_folded(r.search_text, search) for r in rows]
-        return [self.accepts(r) for r in rows]
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        rows = self._model.rows
-        if self._accepted_for is not rows:
-            # Decided lazily: the proxy reacts to a source reset before any slot of ours.
-            self._accepted = self._decide_all(rows)
-            self._accepted_for = rows
-        return source_row < len(self._accepted) and self._accepted[source_row]
-
-    # ---------------------------------------------------------------- sorting
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in the model (see the module's note); the proxy keeps the model's order."""
-        self._source().sort(column, order)
-
-    def sort_key(self, row: ActivityRow, column: int) -> Any:
-        """The collation key the order follows for one row (for checks and tests)."""
-        return self._source()._sort_key(column)(row)
-
-    def row_at(self, proxy_row: int) -> ActivityRow:
-        source = self.mapToSource(self.index(proxy_row, 0))
-        return self._source().row_at(source.row())
+def _inverse(ranks: Sequence[int], order: Qt.SortOrder) -> list[int]:
+    """Row numbers in the order their ranks (0..n-1, each once) give: no sorting."""
+    numbers = [0] * len(ranks)
+    for number, rank in enumerate(ranks):
+        numbers[rank] = number
+    if order == Qt.SortOrder.DescendingOrder:
+        numbers.reverse()
+    return numbers

@@ -2,6 +2,9 @@
 
 Every change goes through the core and then through the undo stack; the page reloads
 from the core when the context says data changed, never patching its own copy.
+
+Built for 100,000 activities: how it reads, sorts and filters them is
+`activities_reading.py`.
 """
 
 from __future__ import annotations
@@ -28,7 +31,6 @@ from desktop_app.core.services.activities import (
     Choices,
     choices,
     delete_activity,
-    list_activities,
     load_draft,
     save_activity,
 )
@@ -42,8 +44,11 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.activity_editor import ActivityEditor
 from desktop_app.ui.labels import status_names, type_names
+from desktop_app.ui.loading import Reader
 from desktop_app.ui.models import activity_table as columns
-from desktop_app.ui.models.activity_table import ActivityFilterProxy, ActivityTableModel
+from desktop_app.ui.models.activity_filter import ActivityFilterProxy
+from desktop_app.ui.models.activity_table import ActivityTableModel
+from desktop_app.ui.pages.activities_reading import ActivitiesReading
 from desktop_app.ui.pages.page import EditActions, Page
 
 _COLUMN_WIDTHS = {columns.TITLE: 380, columns.TASK: 110, columns.AREA: 170, columns.TYPE: 120,
@@ -51,7 +56,7 @@ _COLUMN_WIDTHS = {columns.TITLE: 380, columns.TASK: 110, columns.AREA: 170, colu
                   columns.RECOMMENDATIONS: 150, columns.INDICATORS: 70}
 
 
-class ActivitiesPage(Page):
+class ActivitiesPage(ActivitiesReading, Page):
     SEARCH_DELAY_MS = 150
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -59,10 +64,26 @@ class ActivitiesPage(Page):
         self.ctx = ctx
         self.editor: ActivityEditor | None = None
         self._catalog: Choices | None = None
-        self._stale = True  # the rows are read when the page is first shown
         self.model = ActivityTableModel(ctx.lang, self)
         self.proxy = ActivityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.sorter = self._sort
+        # Reading the rows, then sorting them; filtering; each answer only for the
+        # latest question.
+        self.rows_reader = Reader(self)
+        self.rows_reader.piece.connect(self._rows_read)
+        self.rows_reader.done.connect(self._all_rows_read)
+        self.rows_reader.failed.connect(self._read_failed)
+        self.sort_reader = Reader(self)
+        self.sort_reader.done.connect(self._sorted)
+        self.sort_reader.failed.connect(self._read_failed)
+        self.filter_reader = Reader(self)
+        self.filter_reader.done.connect(self._filtered)
+        self.filter_reader.failed.connect(self._read_failed)
+        self._streaming = False
+        self._incoming = []
+        self._read_count = None
+        self._appended_at = 0.0
         self.undo_stack = QUndoStack(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -104,6 +125,7 @@ class ActivitiesPage(Page):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
@@ -115,8 +137,8 @@ class ActivitiesPage(Page):
         self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self._kept: tuple[set[str], str | None] = (set(), None)
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
-        self.model.modelReset.connect(self._restore_selection)
+        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 3)
@@ -124,6 +146,7 @@ class ActivitiesPage(Page):
             filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.loading_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
@@ -218,15 +241,10 @@ class ActivitiesPage(Page):
         combo.blockSignals(False)
 
     def _apply_search(self) -> None:
-        self.proxy.set_search(self.search_edit.text())
-        self._update_count()
+        self._filter()
 
     def _apply_choices(self) -> None:
-        self.proxy.set_area(self.area_combo.currentData())
-        self.proxy.set_task(self.task_combo.currentData())
-        self.proxy.set_status(self.status_combo.currentData())
-        self.proxy.set_type(self.type_combo.currentData())
-        self._update_count()
+        self._filter()
 
     def apply_search_now(self) -> None:
         """Filter at once instead of after the typing pause (for tests and Enter)."""
@@ -234,8 +252,9 @@ class ActivitiesPage(Page):
         self._apply_search()
 
     def default_focus(self) -> QWidget:
-        """Where the keyboard starts when the page is shown: the list, or the filter."""
-        return self.table if self.proxy.rowCount() else self.search_edit
+        """Where the keyboard starts when the page is shown: the list, or the filter
+        when the list is empty (rows being read count as a list)."""
+        return self.table if self.proxy.rowCount() or not self.is_loaded() else self.search_edit
 
     def edit_actions(self) -> EditActions:
         return EditActions(undo=self.undo_action, redo=self.redo_action, new=self.new_action,
@@ -255,13 +274,6 @@ class ActivitiesPage(Page):
         return text.replace(",", ".") if self.ctx.lang == "vi" else text
 
     # ---------------------------------------------------------------- loading
-
-    def refresh(self) -> None:
-        """Reload the period's rows from the core, keeping the selection where it can."""
-        self._stale = False
-        self.model.set_rows(list_activities(self.ctx.db, self.ctx.year))
-        self._update_count()
-        self._update_actions()
 
     def _remember_selection(self) -> None:
         current = self.table.currentIndex()

@@ -19,7 +19,7 @@ from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
 from desktop_app.ui.pages.overview_page import OVERDUE, Line, LinesModel, lines_table
-from desktop_app.ui.pages.page import Page
+from desktop_app.ui.pages.page import Page, small_period
 
 
 def _on_track(ind: IndicatorCounts) -> str:
@@ -59,26 +59,31 @@ class AreasTasksPage(Page):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.loading_bar)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         ctx.data_changed.connect(self._changed)
         ctx.period_changed.connect(self._changed)
         ctx.language_changed.connect(self._changed)
-        self.refresh()
 
     def retranslate(self) -> None:
         self._show()  # the words are drawn with the figures
 
     def refresh(self) -> None:
         self._stale = False
-        try:
-            self.areas = consolidated.by_area(self.ctx.db, self.ctx.year)
-            self.tasks = consolidated.by_task(self.ctx.db, self.ctx.year)
-            self.message.clear()
-        except NapError as error:
-            self.areas, self.tasks = (), ()
-            self.message.setText("\n".join(problem_text(p, self.ctx.lang)
-                                           for p in error.problems))
+        db, year = self.ctx.db, self.ctx.year
+        self._load(lambda: (consolidated.by_area(db, year), consolidated.by_task(db, year)),
+                   self._read, self._refused, text=self.tr("Reading the areas and tasks…"),
+                   at_once=small_period(db, year))
+
+    def _read(self, views: tuple[tuple[AreaView, ...], tuple[TaskView, ...]]) -> None:
+        self.areas, self.tasks = views
+        self.message.clear()
+        self._show()
+
+    def _refused(self, error: NapError) -> None:
+        self.areas, self.tasks = (), ()
+        self.message.setText("\n".join(problem_text(p, self.ctx.lang) for p in error.problems))
         self._show()
 
     def _status_columns(self, counts: StatusCounts) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ from desktop_app.ui.models.consolidated_table import (
     ConsolidatedFilterProxy,
     ConsolidatedRecommendationModel,
 )
-from desktop_app.ui.pages.page import Page
+from desktop_app.ui.pages.page import Page, small_period
 from desktop_app.ui.widgets.assessment_editor import AssessmentEditor
 
 MAX_ACTIVITIES_SHOWN = 60
@@ -109,6 +109,7 @@ class AssessmentsPage(Page):
         bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.loading_bar)
         layout.addLayout(bar)
         layout.addWidget(self.error_label)
         layout.addWidget(splitter, 1)
@@ -121,17 +122,23 @@ class AssessmentsPage(Page):
         ctx.period_changed.connect(self._changed)
         ctx.language_changed.connect(self._language_changed)
         self.retranslate()
-        self.refresh()
 
     def refresh(self) -> None:
         self._stale = False
+        db, year = self.ctx.db, self.ctx.year
+        self._load(lambda: list(consolidated.by_recommendation(db, year)), self._show_rows,
+                   self._refused, text=self.tr("Reading the recommendations…"),
+                   at_once=small_period(db, year))
+
+    def _refused(self, error: NapError) -> None:
+        self.error_label.setText("\n".join(problem_text(p, self.ctx.lang)
+                                           for p in error.problems))
+        self._show_rows([])
+
+    def _show_rows(self, rows: list[RecommendationView]) -> None:
         current = self.current()
-        try:
-            rows = list(consolidated.by_recommendation(self.ctx.db, self.ctx.year))
-        except NapError as error:
-            rows = []
-            self.error_label.setText("\n".join(problem_text(p, self.ctx.lang)
-                                               for p in error.problems))
+        if rows:
+            self.error_label.clear()
         self.error_label.setVisible(not rows and bool(self.error_label.text()))
         self.model.set_rows(rows)
         reselected = current is not None and self.select_code(current.code)

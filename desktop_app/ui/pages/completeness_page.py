@@ -316,11 +316,10 @@ class CompletenessPage(Page):
         ctx.data_changed.connect(self._changed)
         ctx.period_changed.connect(self._changed)
         ctx.language_changed.connect(self._language_changed)
-        self.refresh()
 
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
-        self.refresh()
+        self._changed()
 
     def kind_filter(self) -> KindGroup | None:
         index = max(self.kind_combo.currentIndex(), 0)

@@ -2,7 +2,9 @@
 
 A thin table model over core IndicatorRow objects behind a sort/filter proxy; the
 filter box matches folded text and a second filter picks on track, below target or
-no result yet.
+no result yet. The page reads nothing until it is shown; a big period's indicators
+(and the folded text each is found by) are read on a worker, and the columns keep
+fixed widths instead of being sized to 100,000 rows' contents.
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.overview import IndicatorRow, list_indicators
+from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
-from desktop_app.ui.pages.page import Page
+from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
 from desktop_app.ui.widgets.charts import BELOW_TARGET, ON_TRACK
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -55,6 +58,20 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def search_texts(rows: list[IndicatorRow]) -> list[str]:
+    """The folded text each row is found by (pure: a worker may work it out)."""
+    return [fold(" ".join((r.activity_title, r.task_code, r.name, r.unit, r.note)))
+            for r in rows]
+
+
+def read_indicators(db: Database, year: int) -> tuple[list[IndicatorRow], list[str]]:
+    rows = list_indicators(db, year)
+    return rows, search_texts(rows)
+
+
+_WIDTHS = {0: 240, 1: 240, 2: 90, 3: 80, 4: 80, 5: 80, 6: 120, 7: 90, 8: 160}
+
+
 class IndicatorTableModel(QAbstractTableModel):
     ACTIVITY, INDICATOR, UNIT, BASELINE, TARGET, RESULT, ON_TRACK, DUE, NOTE = range(9)
     NUMBERS = (BASELINE, TARGET, RESULT)
@@ -65,11 +82,11 @@ class IndicatorTableModel(QAbstractTableModel):
         self._rows: list[IndicatorRow] = []
         self._search: list[str] = []
 
-    def set_rows(self, rows: list[IndicatorRow]) -> None:
+    def set_rows(self, rows: list[IndicatorRow], search: list[str] | None = None) -> None:
+        """Replace the rows; search: their folded texts (`search_texts`), if worked out."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._search = [fold(" ".join((r.activity_title, r.task_code, r.name, r.unit, r.note)))
-                        for r in rows]
+        self._search = search if search is not None else search_texts(rows)
         self.endResetModel()
 
     def set_language(self, lang: str) -> None:
@@ -186,6 +203,7 @@ class IndicatorsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._read_count: int | None = None
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.message = QLabel()
@@ -210,10 +228,10 @@ class IndicatorsPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(IndicatorTableModel.ACTIVITY, QHeaderView.ResizeMode.Stretch)
-        for column in (IndicatorTableModel.INDICATOR, IndicatorTableModel.NOTE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in _WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
@@ -222,6 +240,7 @@ class IndicatorsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
+        layout.addWidget(self.loading_bar)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
@@ -235,21 +254,31 @@ class IndicatorsPage(Page):
         ctx.period_changed.connect(self._changed)
         ctx.language_changed.connect(self._language_changed)
         self.retranslate()
-        self.refresh()
 
     def refresh(self) -> None:
         self._stale = False
-        try:
-            rows = list_indicators(self.ctx.db, self.ctx.year)
-        except NapError as error:
-            rows = []
-            self.message.setText("\n".join(problem_text(p, self.ctx.lang)
-                                           for p in error.problems))
-            self.message.show()
-        else:
-            self.message.hide()
-        self.model.set_rows(rows)
         self._update_heading()
+        db, year = self.ctx.db, self.ctx.year
+        self._load(lambda: read_indicators(db, year), self._loaded, self._refused,
+                   text=self.tr("Reading the indicators…"), at_once=self._small())
+
+    def _small(self) -> bool:
+        if self._read_count is not None:
+            return self._read_count < READ_AT_ONCE_BELOW
+        return small_period(self.ctx.db, self.ctx.year)
+
+    def _loaded(self, read: tuple[list[IndicatorRow], list[str]]) -> None:
+        rows, search = read
+        self._read_count = len(rows)
+        self.message.hide()
+        self.model.set_rows(rows, search)
+        self._update_count()
+
+    def _refused(self, error: NapError) -> None:
+        self._read_count = None
+        self.message.setText("\n".join(problem_text(p, self.ctx.lang) for p in error.problems))
+        self.message.show()
+        self.model.set_rows([])
         self._update_count()
 
     def _language_changed(self, lang: str) -> None:

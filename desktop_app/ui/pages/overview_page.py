@@ -2,14 +2,18 @@
 
 Everything shown comes from one call to core.services.overview.overview(); the page
 only words and draws it. It reloads when the period or the data changes, and only
-when it is visible: a hidden page notes that it is stale and reloads when shown.
+when it is visible: a hidden page notes that it is stale and reloads when shown. A big
+period (100,000 activities) is read on a worker while the busy bar shows; a list that
+can be long (indicators with no result) has fixed column widths, never sized to its
+contents, which would ask the model for every cell while the window lays out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QResizeEvent
@@ -37,7 +41,7 @@ from desktop_app.core.services.overview import (
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
-from desktop_app.ui.pages.page import Page
+from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
 from desktop_app.ui.widgets.charts import (
     BELOW_TARGET,
     NO_RESULT,
@@ -47,6 +51,8 @@ from desktop_app.ui.widgets.charts import (
     Series,
     StackedBars,
 )
+
+T = TypeVar("T")
 
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
@@ -69,14 +75,21 @@ class Line:
 
 
 class LinesModel(QAbstractTableModel):
-    """A thin table model over Lines, for the page's small lists (no item widgets)."""
+    """A thin table model over Lines, for the page's lists (no item widgets).
+
+    A list that can be long (30,000 indicators with no result) is given as items and
+    the way to make a Line of one (`set_items`): a Line is made when the view asks for
+    its row, not all of them while the page is shown.
+    """
 
     def __init__(self, columns: int, right_aligned: tuple[int, ...] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._headers = [""] * columns
         self._right = right_aligned
-        self._lines: list[Line] = []
+        self._items: Sequence[Any] = []
+        self._make: Callable[[Any], Line] = _as_line
+        self._made: dict[int, Line] = {}
 
     def set_headers(self, headers: list[str]) -> None:
         if headers == self._headers:
@@ -85,15 +98,21 @@ class LinesModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
     def set_lines(self, lines: list[Line]) -> None:
+        self.set_items(lines, _as_line)
+
+    def set_items(self, items: Sequence[T], make: Callable[[T], Line]) -> None:
         self.beginResetModel()
-        self._lines = lines
+        self._items, self._make, self._made = items, make, {}
         self.endResetModel()
 
     def line(self, row: int) -> Line:
-        return self._lines[row]
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = self._make(self._items[row])
+        return made
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+        return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
@@ -109,7 +128,7 @@ class LinesModel(QAbstractTableModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        line = self._lines[index.row()]
+        line = self.line(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return line.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -125,7 +144,13 @@ class LinesModel(QAbstractTableModel):
         return None
 
 
-def lines_table(model: LinesModel, stretch: int) -> QTableView:
+def _as_line(line: Line) -> Line:
+    return line
+
+
+def lines_table(model: LinesModel, stretch: int,
+                widths: dict[int, int] | None = None) -> QTableView:
+    """A small read-only table; given widths, its columns keep them (a long list)."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -135,9 +160,15 @@ def lines_table(model: LinesModel, stretch: int) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if widths is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in widths.items():
+            view.setColumnWidth(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
 
 
 class OverviewPage(Page):
@@ -180,7 +211,8 @@ class OverviewPage(Page):
         self.missing_tasks_table = lines_table(self.missing_tasks_model, stretch=1)
         self.missing_results_label = QLabel()
         self.missing_results_model = LinesModel(2, parent=self)
-        self.missing_results_table = lines_table(self.missing_results_model, stretch=1)
+        self.missing_results_table = lines_table(self.missing_results_model, stretch=1,
+                                                 widths={0: 280})
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
         missing.addWidget(self.missing_tasks_label)
@@ -211,6 +243,7 @@ class OverviewPage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.loading_bar)
         layout.addWidget(self.plan_label)
         layout.addWidget(self.due_label)
         layout.addWidget(self.summary_label)
@@ -219,20 +252,30 @@ class OverviewPage(Page):
         ctx.period_changed.connect(self._changed)
         ctx.data_changed.connect(self._changed)
         ctx.language_changed.connect(self._changed)
-        self.refresh()
 
     def retranslate(self) -> None:
-        self.refresh()  # the words are drawn with the figures
+        if self.overview is not None:
+            self._show(self.overview)  # the words are drawn with the figures
 
     def refresh(self) -> None:
         self._stale = False
-        try:
-            self.overview = overview(self.ctx.db, self.ctx.year, self.today)
-        except NapError as error:
-            self.overview = None
-            self._show_error("\n".join(problem_text(p, self.ctx.lang) for p in error.problems))
-            return
-        self._show(self.overview)
+        db, year, today = self.ctx.db, self.ctx.year, self.today
+        self._load(lambda: overview(db, year, today), self._loaded, self._refused,
+                   text=self.tr("Reading the overview…"), at_once=self._small())
+
+    def _small(self) -> bool:
+        """Whether the period is small enough to read at once (the last read says)."""
+        if self.overview is not None and self.overview.year == self.ctx.year:
+            return self.overview.activities.total < READ_AT_ONCE_BELOW
+        return small_period(self.ctx.db, self.ctx.year)
+
+    def _loaded(self, result: Overview) -> None:
+        self.overview = result
+        self._show(result)
+
+    def _refused(self, error: NapError) -> None:
+        self.overview = None
+        self._show_error("\n".join(problem_text(p, self.ctx.lang) for p in error.problems))
 
     # --- wording ---------------------------------------------------------------------
 
@@ -372,10 +415,9 @@ class OverviewPage(Page):
         self.missing_results_label.setText(self.tr("Indicators with no result: %1")
                                            .replace("%1", str(len(o.missing_results))))
         self.missing_results_model.set_headers([self.tr("Indicator"), self.tr("Activity")])
-        self.missing_results_model.set_lines([
-            Line((r.name, r.activity_title or r.task_code),
-                 f"{r.name} ({r.unit})\n{r.activity_title or r.task_code}")
-            for r in o.missing_results])
+        self.missing_results_model.set_items(o.missing_results, lambda r: Line(
+            (r.name, r.activity_title or r.task_code),
+            f"{r.name} ({r.unit})\n{r.activity_title or r.task_code}"))
         done = not o.missing_tasks and not o.missing_results
         self.missing_tasks_table.setVisible(bool(o.missing_tasks))
         self.missing_results_table.setVisible(bool(o.missing_results))

@@ -1,5 +1,12 @@
 """What a page of the main window is: what it may offer the window, and when it reloads.
 
+A page reads nothing until it is first shown: the window makes every page at start-up,
+and a hidden page that read its rows then (the Indicators page read all 100,000
+indicators behind the Overview) made everyone wait for what nobody looked at. A page
+whose rows can be many reads them on a worker (`ui/loading.py`) and shows a busy bar
+meanwhile (`loading_bar`, placed by the page in its layout); `loaded` says the page
+shows what it was asked for, and `is_loaded()` whether it does now.
+
 The window talks to its pages only through `Page`: where the keyboard starts when the
 page is shown (`default_focus`), whether the page may close now (`can_close`: unsaved
 work), and the actions it puts in the Edit menu (`edit_actions`). Each has a default,
@@ -11,12 +18,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from desktop_app.core.problems import NapError
+from desktop_app.core.services.activities import count_activities
+from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.loading import Reader
 from desktop_app.ui.retranslating import Retranslating
+
+# A page whose period holds fewer activities than this reads on the GUI thread at once
+# (tens of milliseconds); a bigger one on a worker, with the busy bar.
+READ_AT_ONCE_BELOW = 2000
+
+
+def small_period(db: Database, year: int) -> bool:
+    """Whether the period's list is small enough to read on the GUI thread at once."""
+    try:
+        return count_activities(db, year) < READ_AT_ONCE_BELOW
+    except NapError:
+        return True  # the read at once says why
 
 
 @dataclass(frozen=True)
@@ -40,18 +65,100 @@ class EditActions:
 class Page(Retranslating, QWidget):
     """A page that reloads from the services when the data, period or language changes.
 
-    A visible page reloads at once; a hidden one only marks itself stale and
-    reloads when it is next shown, so one change does not reload every page (20,000
-    activities are not read for nobody). Subclasses define `refresh()` (which clears
-    `_stale`) and `retranslate()`, and connect the context's signals to `_changed`.
+    A page starts stale and reads when first shown; then a visible page reloads at
+    once and a hidden one only marks itself stale and reloads when it is next shown,
+    so one change does not reload every page (100,000 activities are not read for
+    nobody). Subclasses define `refresh()` (which clears `_stale`, and calls
+    `_finish_loading()` once the data is on screen) and `retranslate()`, and connect
+    the context's signals to `_changed`.
     """
+
+    loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stale = False
+        self._stale = True
+        self._loading = False
+        # What is being read, and a busy bar (a busy QProgressBar shows no text itself).
+        self.loading_bar = QWidget(self)
+        self.loading_label = QLabel(self.loading_bar)
+        busy = QProgressBar(self.loading_bar)
+        busy.setRange(0, 0)  # how long a read takes is not known
+        busy.setTextVisible(False)
+        busy.setMaximumWidth(220)
+        row = QHBoxLayout(self.loading_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.loading_label)
+        row.addWidget(busy)
+        row.addStretch(1)
+        self.loading_bar.hide()
+        self._reader: Reader | None = None
+        self._then: tuple[Callable[[Any], None], Callable[[NapError], None]] | None = None
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def load(self) -> None:
+        """Read now if the page has not (the window's first page, read before the
+        window is shown, so that it is laid out with its data)."""
+        if self._stale:
+            self.refresh()
+
+    def is_loaded(self) -> bool:
+        """Whether the page shows the data as it is now (read, and not being re-read)."""
+        return not self._stale and not self._loading
+
+    def _begin_loading(self, text: str) -> None:
+        """The page is reading: the busy bar says what, until `_finish_loading`."""
+        self._loading = True
+        self.loading_label.setText(text)
+        self.loading_bar.show()
+
+    def _finish_loading(self) -> None:
+        self._loading = False
+        self.loading_bar.hide()
+        self.loaded.emit()
+
+    def _load(self, read: Callable[[], Any], show: Callable[[Any], None],
+              refused: Callable[[NapError], None], *, text: str, at_once: bool) -> None:
+        """read() the page's data and show() it: at once when it is small, else on a
+        worker while the busy bar says `text`. A NapError goes to refused(); a newer
+        load makes an older one's answer stale."""
+        if at_once:
+            if self._reader is not None:
+                self._reader.stop()
+            try:
+                result = read()
+            except NapError as error:
+                refused(error)
+            else:
+                show(result)
+            self._finish_loading()
+            return
+        if self._reader is None:
+            self._reader = Reader(self)
+            self._reader.done.connect(self._read_done)
+            self._reader.failed.connect(self._read_refused)
+        self._then = (show, refused)
+        self._begin_loading(text)
+        self._reader.start(read)
+
+    def stop_loading(self) -> None:
+        """Forget the reads under way (the window is closing)."""
+        for reader in self.findChildren(Reader):
+            reader.stop()
+
+    def _read_done(self, result: object) -> None:
+        if self._then is not None:
+            self._then[0](result)
+        self._finish_loading()
+
+    def _read_refused(self, error: object) -> None:
+        self._finish_loading()
+        if not isinstance(error, NapError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        if self._then is not None:
+            self._then[1](error)
 
     # --- what the window asks ----------------------------------------------------------
 

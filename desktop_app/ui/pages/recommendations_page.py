@@ -227,7 +227,6 @@ class RecommendationsPage(Page):
         ctx.data_changed.connect(self._changed)
         ctx.language_changed.connect(self._language_changed)
         self.retranslate()
-        self.refresh()
 
     def refresh(self) -> None:
         self._stale = False

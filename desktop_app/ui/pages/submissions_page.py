@@ -209,10 +209,9 @@ class SubmissionsPage(Page):
         self.export_button.clicked.connect(self.open_export)
         self.lock_button.clicked.connect(self.lock)
         self.unlock_button.clicked.connect(self.unlock)
-        ctx.data_changed.connect(self.refresh)
-        ctx.period_changed.connect(lambda _year: self.refresh())
+        ctx.data_changed.connect(self._changed)
+        ctx.period_changed.connect(self._changed)
         self.retranslate()
-        self.refresh()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Submissions"))

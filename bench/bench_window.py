@@ -1,0 +1,426 @@
+"""The window against a bare PySide6 window over the same file: start-up, the Activities
+page, memory, one filter keystroke, and the longest stall of the GUI thread.
+
+Every side is a whole process (this file run as `bench_window.py child MODE ...`), under
+QT_QPA_PLATFORM=offscreen, alternating ours and raw in each round (bench/harness.py's
+rule) and quoting the medians. The end point of "a drawn window" is the same on both
+sides: the first paint of a table's viewport once its rows are there (ours: the page
+shown first has loaded), and the process leaves at once (os._exit), so the harness's
+wall time of the process is the start-up. Phases inside one process (opening the
+Activities page, one filter keystroke) are timed by the child itself and printed as
+JSON on its last line; its peak memory comes from os.wait4 as in the harness.
+
+- start-up: `nap-reporter --db FILE` (the real command line, up to the first page
+  drawn) against a window that reads 20,000 x 8 activity cells with sqlite3 into a
+  plain table model and draws them (at 20,000 and at 100,000 activities; the bare side
+  reads 20,000 rows from the same file both times);
+- the Activities page with 100,000 activities: from asking for the page to all rows in
+  and drawn, against the bare window reading and drawing 100,000 x 8 cells; the peak
+  memory of the whole window with that page shown against that bare window;
+- one filter keystroke over 100,000 rows: a word committed into the filter box (as an
+  input method does) until the filtered list is drawn, against setFilterFixedString on
+  a QSortFilterProxyModel over a QStringListModel of the same search texts. The typing
+  pause the page waits for before it filters (ActivitiesPage.SEARCH_DELAY_MS) is a
+  deliberate wait, not work: the bench sets it to 0;
+- the longest stall of the GUI thread: a 10 ms QTimer in the window's process records
+  the longest gap between its ticks while the Activities page opens and filters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from harness import Comparison, Run  # noqa: E402
+
+SMALL = int(os.environ.get("BENCH_ACTIVITIES", "20000"))
+LARGE = int(os.environ.get("BENCH_WINDOW_LARGE", str(SMALL * 5)))
+BARE_ROWS = SMALL  # the bare start-up window draws 20,000 x 8 cells at both sizes
+NEEDLE = "họp"  # one word committed into the filter box
+STALL_TICK_MS = 10
+
+# The 8 columns the bare window shows: what a list of activities shows.
+BARE_QUERY = ("SELECT a.title, t.code, a.type, a.status, a.start_date, a.end_date, "
+              "a.budget_vnd, a.uuid FROM activity a JOIN task t ON t.id = a.task_id "
+              "ORDER BY a.id LIMIT ?")
+
+
+# --- the children ----------------------------------------------------------------------
+
+
+def _report(**figures: object) -> None:
+    print(json.dumps(figures), flush=True)
+    os._exit(0)
+
+
+def _bare_window(db: str, rows: int) -> None:
+    """A QMainWindow with a QTableView over rows x 8 cells read with sqlite3; returns
+    when the table's viewport has been painted with the rows."""
+    import sqlite3
+
+    from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    started = time.perf_counter()
+    connection = sqlite3.connect(db)
+    data = connection.execute(BARE_QUERY, (rows,)).fetchall()
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+            return 0 if parent.isValid() else len(data)
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+            return 0 if parent.isValid() else 8
+
+        def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+            if role == Qt.ItemDataRole.DisplayRole:
+                value = data[index.row()][index.column()]
+                return "" if value is None else str(value)
+            return None
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is view.viewport():
+                _report(open=time.perf_counter() - started, rows=len(data))
+            return False
+
+    window = QMainWindow()
+    view = QTableView()
+    model = Model()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(1280, 800)
+    painted = Painted()
+    view.viewport().installEventFilter(painted)
+    window.show()
+    app.exec()
+
+
+def _bare_filter(db: str, rows: int) -> None:
+    """QSortFilterProxyModel over a QStringListModel of the same search texts."""
+    import sqlite3
+
+    from PySide6.QtCore import (
+        QEvent,
+        QObject,
+        QSortFilterProxyModel,
+        QStringListModel,
+        Qt,
+        QTimer,
+    )
+    from PySide6.QtWidgets import QApplication, QListView
+
+    from desktop_app.core.domain.text import fold
+
+    app = QApplication(sys.argv[:1])
+    connection = sqlite3.connect(db)
+    texts = [text for (text,) in connection.execute(
+        "SELECT search_text FROM activity ORDER BY id LIMIT ?", (rows,))]
+    model = QStringListModel(texts)
+    proxy = QSortFilterProxyModel()
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setSourceModel(model)
+    view = QListView()
+    view.setUniformItemSizes(True)  # one row height: no text layout of every row
+    view.setModel(proxy)
+    view.resize(1280, 800)
+    needle = fold(NEEDLE)
+    state: dict[str, float] = {}
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is view.viewport():
+                if "typed" in state:
+                    _report(filter=time.perf_counter() - state["typed"],
+                            shown=proxy.rowCount(), rows=len(texts))
+                QTimer.singleShot(50, type_it)
+            return False
+
+    def type_it() -> None:
+        if "typed" not in state:
+            state["typed"] = time.perf_counter()
+            proxy.setFilterFixedString(needle)
+
+    painted = Painted()
+    view.viewport().installEventFilter(painted)
+    view.show()
+    app.exec()
+
+
+class _Window:
+    """Our window, started through the real command line, watched from outside.
+
+    Until the main window exists an application-wide event filter looks for it; then
+    only the viewports of its tables are watched (a filter on the whole application
+    would put a Python call in front of every event of the window). A page is drawn
+    at the first paint of one of its viewports once the page says it has loaded.
+    """
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        self.app = QApplication(sys.argv[:1])
+        self.started = time.perf_counter()
+        self.waiting: list[tuple[object, object]] = []  # (page or None, then)
+        self.window: object = None
+        self.longest_gap = 0.0
+        self._last_tick = 0.0
+        self._probe: QTimer | None = None
+        outer = self
+
+        class Watch(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    if outer.window is None:
+                        outer._found_window()
+                    elif outer.waiting:
+                        outer._painted(watched)
+                return False
+
+        self._watch = Watch()
+        self.app.installEventFilter(self._watch)
+
+    def main_window(self) -> object:
+        return self.window
+
+    def _found_window(self) -> None:
+        from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+
+        from desktop_app.ui.main_window import MainWindow
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.pages:
+                self.window = widget
+                self.app.removeEventFilter(self._watch)
+                for area in widget.findChildren(QAbstractScrollArea):
+                    area.viewport().installEventFilter(self._watch)
+
+    def when_drawn(self, page: object, then: object) -> None:
+        """Call then() at the first paint inside page once page has loaded."""
+        self.waiting.append((page, then))
+
+    def _painted(self, watched: object) -> None:
+        page, then = self.waiting[0]
+        if page is None:
+            page = self.window.current_page()  # type: ignore[attr-defined]
+        loaded = getattr(page, "is_loaded", None)  # the code before the page said so
+        if loaded is not None and not loaded():
+            return
+        if not page.isAncestorOf(watched):  # type: ignore[attr-defined]
+            return
+        self.waiting.pop(0)
+        then()  # type: ignore[operator]
+
+    def start_probe(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._probe = QTimer()
+        self._probe.setInterval(STALL_TICK_MS)
+        self._last_tick = time.perf_counter()
+        self._probe.timeout.connect(self._tick)
+        self._probe.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_gap = max(self.longest_gap, now - self._last_tick)
+        self._last_tick = now
+
+    def run(self, db: str) -> None:
+        from desktop_app.cli import main
+
+        main(["--db", db, "--lang", "vi"])
+
+
+def _ours_start(db: str) -> None:
+    watcher = _Window()
+    watcher.when_drawn(None, lambda: _report(open=time.perf_counter() - watcher.started))
+    watcher.run(db)
+
+
+def _ours_activities(db: str) -> None:
+    """Open the window, then the Activities page, then type one word in its filter."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.pages.activities_page import ActivitiesPage
+
+    ActivitiesPage.SEARCH_DELAY_MS = 0
+    watcher = _Window()
+    marks: dict[str, float] = {}
+
+    def open_page() -> None:
+        window = watcher.main_window()
+        page = window.pages["activities"]  # type: ignore[attr-defined]
+        watcher.start_probe()
+        marks["asked"] = time.perf_counter()
+        watcher.when_drawn(page, lambda: QTimer.singleShot(0, lambda: type_word(page)))
+        window.show_page(list(window.pages).index("activities"))  # type: ignore[attr-defined]
+
+    def type_word(page: ActivitiesPage) -> None:
+        marks["opened"] = time.perf_counter()
+        event = QInputMethodEvent("", [])
+        event.setCommitString(NEEDLE)
+        page.search_edit.setFocus()
+        marks["typed"] = time.perf_counter()
+        QApplication.sendEvent(page.search_edit, event)
+        watcher.when_drawn(page, lambda: filtered(page))
+
+    def filtered(page: ActivitiesPage) -> None:
+        if page.proxy.search != NEEDLE:  # the code before this bench filtered later
+            watcher.when_drawn(page, lambda: filtered(page))
+            return
+        done = time.perf_counter()
+        _report(open=marks["opened"] - marks["asked"], filter=done - marks["typed"],
+                stall=watcher.longest_gap, rows=page.model.rowCount(),
+                shown=page.proxy.rowCount())
+
+    watcher.when_drawn(None, lambda: QTimer.singleShot(0, open_page))
+    watcher.run(db)
+
+
+def child(argv: Sequence[str]) -> None:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    mode, db, *rest = argv
+    rows = int(rest[0]) if rest else 0
+    {"bare-start": lambda: _bare_window(db, rows),
+     "bare-view": lambda: _bare_window(db, rows),
+     "bare-filter": lambda: _bare_filter(db, rows),
+     "ours-start": lambda: _ours_start(db),
+     "ours-activities": lambda: _ours_activities(db)}[mode]()
+    raise SystemExit(f"{mode} ended before its end point")
+
+
+# --- the parent ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    run: Run  # the whole process: wall time and peak memory
+    figures: dict[str, float]  # what the child timed inside itself
+
+
+def measure(cmd: Sequence[str], env: dict[str, str]) -> Measured:
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        with subprocess.Popen(list(cmd), env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=errors) as process:
+            out = process.stdout.read() if process.stdout else b""
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - started
+            process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(cmd)} exited {process.returncode}: "
+                               f"{errors.read().decode(errors='replace')[-2000:]}")
+    lines = out.decode().strip().splitlines()
+    return Measured(Run(seconds, usage.ru_maxrss / 1024), json.loads(lines[-1]))
+
+
+class MemoryComparison(Comparison):
+    """Compares the sides' peak memory (MB) instead of their time."""
+
+    unit = "MB"
+
+    @property
+    def ours_s(self) -> float:
+        return statistics.median(r.peak_mb for r in self.ours)
+
+    @property
+    def raw_s(self) -> float:
+        return statistics.median(r.peak_mb for r in self.raw)
+
+    def lines(self) -> list[str]:
+        def sizes(runs: Sequence[Run]) -> str:
+            return ", ".join(f"{r.peak_mb:.0f}" for r in runs)
+
+        return [f"{self.name}",
+                f"  ours {self.ours_s:8.0f} MB  (rounds: {sizes(self.ours)})",
+                f"  raw  {self.raw_s:8.0f} MB  (rounds: {sizes(self.raw)})",
+                f"  ratio {self.ratio:.2f}x  (target {self.target})"]
+
+
+def _phase(measured: Measured, name: str) -> Run:
+    return Run(measured.figures[name], measured.run.peak_mb)
+
+
+def _alternate(rounds: int, sides: Sequence[Sequence[str]],
+               env: dict[str, str]) -> list[list[Measured]]:
+    """Each round runs every side, in turn forwards and backwards; a list per side."""
+    results: list[list[Measured]] = [[] for _ in sides]
+    for index in range(rounds):
+        order = list(range(len(sides)))
+        if index % 2:
+            order.reverse()
+        for side in order:
+            results[side].append(measure(sides[side], env))
+    return results
+
+
+def _make_database(path: Path, activities: int, env: dict[str, str]) -> None:
+    app = [sys.executable, "-m", "desktop_app", "--db", str(path)]
+    subprocess.run([*app, "init", "--role", "agency", "--agency", "HNI"], check=True,
+                   env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run([*app, "demo", "--activities", str(activities), "--seed", "1"],
+                   check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def comparisons(rounds: int = 3) -> list[Comparison]:
+    me = [sys.executable, str(Path(__file__).resolve()), "child"]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "NAP_REPORTER_HOME": tmp, "QT_QPA_PLATFORM": "offscreen"}
+        small, large = Path(tmp) / "small.sqlite", Path(tmp) / "large.sqlite"
+        for path, activities in ((small, SMALL), (large, LARGE)):
+            _make_database(path, activities, env)
+        found: list[Comparison] = []
+        for path, activities, target in ((small, SMALL, "<= 1.5x"), (large, LARGE, "<= 2.0x")):
+            ours, raw = _alternate(rounds, [[*me, "ours-start", str(path)],
+                                            [*me, "bare-start", str(path), str(BARE_ROWS)]],
+                                   env)
+            found.append(Comparison(
+                f"start-up to a drawn window, {activities} activities vs a bare PySide6 "
+                f"window drawing {BARE_ROWS} x 8 cells read with sqlite3",
+                target, [m.run for m in ours], [m.run for m in raw]))
+        ours, view, filtering = _alternate(rounds, [
+            [*me, "ours-activities", str(large)],
+            [*me, "bare-view", str(large), str(LARGE)],
+            [*me, "bare-filter", str(large), str(LARGE)]], env)
+        stall = max(m.figures["stall"] for m in ours) * 1000
+        found.append(Comparison(
+            f"opening the Activities page, {LARGE} rows vs a bare view of {LARGE} x 8",
+            "<= 1.5x", [_phase(m, "open") for m in ours], [_phase(m, "open") for m in view]))
+        found.append(MemoryComparison(
+            f"peak memory, {LARGE} activities, Activities page shown vs the bare view",
+            "<= 1.5x", [m.run for m in ours], [m.run for m in view]))
+        found.append(Comparison(
+            f"one filter keystroke over {LARGE} rows vs QSortFilterProxyModel over "
+            "a QStringListModel of the same texts", "<= 1.2x",
+            [_phase(m, "filter") for m in ours], [_phase(m, "filter") for m in filtering],
+            note=f"longest GUI stall while opening and filtering: {stall:.0f} ms "
+                 "(goal < 100 ms)"))
+        return found
+
+
+def main() -> None:
+    for comparison in comparisons():
+        print("\n".join(comparison.lines()))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["child"]:
+        child(sys.argv[2:])
+    else:
+        main()

@@ -1,0 +1,172 @@
+"""Reading off the GUI thread: a page's rows are read on a worker thread and handed back
+in pieces, so the window keeps drawing and answering while 100,000 of them come in.
+
+A `Reader` runs one read at a time for the page that owns it. A read is a plain
+function of the core (a service call, or work over rows already read) that returns a
+value, or an iterator whose items arrive one by one as `piece`; `done` follows with
+the value (None after an iterator). Starting a new read makes the running one stale:
+it is asked to stop between pieces, and whatever it still sends is dropped, so a page
+shows only the answer to its latest question. Errors arrive as `failed`.
+
+The threads are not children of the page: a page may be deleted while its read runs,
+and a QThread destroyed while it runs takes the process down. Each thread is kept here
+until it has ended; `wait_for_reads()` lets the window wait for them as it closes.
+
+Pure-Python work on a worker holds the GIL, and the GUI thread takes it again for
+every call into Python (each cell a view draws, each event a Python widget handles).
+The interpreter makes a waiting thread wait up to its switch interval (5 ms) each
+time, so a window drawing 350 cells next to a busy worker froze for seconds. While
+reads run the interval is `SWITCH_INTERVAL` (the GUI thread waits a fraction of a
+millisecond; a worker without a rival is not slowed), and it is put back after. One
+long call into C that holds the GIL (sorting 100,000 keys in one `sorted()`) would
+still freeze the window: `ordered()` sorts in slices for that reason.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sys
+import threading
+from collections.abc import Callable, Generator, Iterator, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+Read = Callable[[], Any]
+
+# Slices sorted in one C call each: ~10 ms of holding the GIL for this many keys.
+_SLICE = 8192
+SWITCH_INTERVAL = 0.00005  # seconds
+
+
+def ordered(keys: Sequence[Any], *, reverse: bool = False) -> list[int]:
+    """Indexes of keys in sorted order (stable), without holding the GIL for long."""
+    slices = [sorted(range(start, min(start + _SLICE, len(keys))), key=keys.__getitem__,
+                     reverse=reverse)
+              for start in range(0, len(keys), _SLICE)]
+    if len(slices) <= 1:
+        return slices[0] if slices else []
+    return list(heapq.merge(*slices, key=keys.__getitem__, reverse=reverse))
+
+
+class _ReadThread(QThread):
+    piece = Signal(int, object)
+    done = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self, number: int, read: Read, stop: threading.Event) -> None:
+        super().__init__()
+        self.number = number
+        self._read = read
+        self._stop = stop
+
+    def run(self) -> None:
+        try:
+            result = self._read()
+            if isinstance(result, Iterator):
+                for piece in result:
+                    if self._stop.is_set():
+                        if isinstance(result, Generator):
+                            result.close()  # a read's transaction ends with it
+                        return
+                    self.piece.emit(self.number, piece)
+                result = None
+            if not self._stop.is_set():
+                self.done.emit(self.number, result)
+        except BaseException as error:  # noqa: BLE001  (handed to the GUI thread)
+            self.failed.emit(self.number, error)
+
+
+class _Keeper(QObject):
+    """Holds every read thread until it has ended (lives on the GUI thread)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: set[_ReadThread] = set()
+        self._interval = sys.getswitchinterval()
+
+    def keep(self, thread: _ReadThread) -> None:
+        if not self.threads:
+            self._interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._interval, SWITCH_INTERVAL))
+        self.threads.add(thread)
+        thread.finished.connect(self._ended)
+
+    @Slot()
+    def _ended(self) -> None:
+        for thread in [t for t in self.threads if t.isFinished()]:
+            self.threads.discard(thread)
+            thread.deleteLater()
+        if not self.threads:
+            sys.setswitchinterval(self._interval)
+
+
+_keeper: _Keeper | None = None
+
+
+def _keep(thread: _ReadThread) -> None:
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    _keeper.keep(thread)
+
+
+def wait_for_reads() -> None:
+    """Wait for every read still running (the window is closing)."""
+    if _keeper is None:
+        return
+    for thread in list(_keeper.threads):
+        thread.wait()
+
+
+class Reader(QObject):
+    """One page's reads, the latest winning. Signals arrive on the GUI thread."""
+
+    piece = Signal(object)
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._number = 0
+        self._stop = threading.Event()
+        self._busy = False
+
+    def start(self, read: Read) -> None:
+        """Read on a worker; the read running until now is stopped and forgotten."""
+        self._stop.set()
+        self._stop = threading.Event()
+        self._number += 1
+        self._busy = True
+        thread = _ReadThread(self._number, read, self._stop)
+        thread.piece.connect(self._piece)
+        thread.done.connect(self._done)
+        thread.failed.connect(self._failed)
+        _keep(thread)
+        thread.start()
+
+    def stop(self) -> None:
+        """Forget the running read (its results are dropped)."""
+        self._stop.set()
+        self._number += 1
+        self._busy = False
+
+    def busy(self) -> bool:
+        return self._busy
+
+    @Slot(int, object)
+    def _piece(self, number: int, piece: object) -> None:
+        if number == self._number:
+            self.piece.emit(piece)
+
+    @Slot(int, object)
+    def _done(self, number: int, result: object) -> None:
+        if number == self._number:
+            self._busy = False
+            self.done.emit(result)
+
+    @Slot(int, object)
+    def _failed(self, number: int, error: object) -> None:
+        if number == self._number:
+            self._busy = False
+            self.failed.emit(error)

@@ -1,0 +1,253 @@
+"""The activities list's filter: the rows that pass, as a list of the model's row numbers.
+
+It is not a QSortFilterProxyModel: that one asks Python's filterAcceptsRow once per
+row and rebuilds its mapping on every change, which over 100,000 rows stalls the window
+for a quarter of a second per keystroke. It keeps
+the list of the model's row numbers that pass (`decide`, a pure function that can run
+on a worker) and shows them in the model's order. The rows the window lists carry no
+search text: the page asks the database which rows a typed text finds
+(`services.activities.matching_activities`) and hands the answer in with the text;
+rows that carry their search text (as `list_activities` gives them) are matched here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    Qt,
+)
+
+from desktop_app.core.domain.text import contains_folded, fold
+from desktop_app.core.services.activities import ActivityRow
+from desktop_app.ui.models.activity_table import COLUMN_COUNT, ActivityTableModel, AnyIndex
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What the filters ask for. `found`: the UUIDs the database found for `search`
+    (None: match the rows' own search text)."""
+
+    search: str = ""
+    area: str | None = None
+    task: str | None = None
+    status: str | None = None
+    type: str | None = None
+    found: frozenset[str] | None = None
+
+    def accepts(self, row: ActivityRow) -> bool:
+        """The whole rule for one row."""
+        return ((self.area is None or row.area_code == self.area)
+                and (self.task is None or row.task_code == self.task)
+                and (self.status is None or row.status == self.status)
+                and (self.type is None or row.type == self.type)
+                and self._found(row))
+
+    def _found(self, row: ActivityRow) -> bool:
+        if self.found is not None:
+            return row.uuid in self.found
+        return contains_folded(row.search_text, self.search)
+
+    def searching(self) -> bool:
+        return bool(fold(self.search).split())
+
+    def decide(self, rows: Sequence[ActivityRow], first: int = 0,
+               stop: int | None = None) -> list[int]:
+        """The numbers of the rows that pass, from `first` up to `stop`. Pure: it may run
+        on a worker over a list the GUI thread only adds to."""
+        numbers = range(first, len(rows) if stop is None else stop)
+        if (self.area is None and self.task is None and self.status is None
+                and self.type is None):
+            if not self.searching():
+                return list(numbers)
+            if self.found is not None:
+                found = self.found
+                return [n for n in numbers if rows[n].uuid in found]
+        accepts = self.accepts
+        return [n for n in numbers if accepts(rows[n])]
+
+
+class ActivityFilterProxy(QAbstractTableModel):
+    """Filter as you type (diacritics, case and tone placement ignored) plus four choices.
+
+    Shows the model's rows that pass, in the model's order. The setters decide at once
+    (over 100,000 rows that takes a moment: the page decides on a worker and hands the
+    answer in with `show_decided`).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.criteria = Criteria()
+        self._model: ActivityTableModel | None = None
+        self._visible: list[int] = []
+        self._proxy_row: dict[int, int] | None = None
+        self.sorter: Callable[[int, Qt.SortOrder], None] | None = None
+
+    def setSourceModel(self, model: Any) -> None:  # noqa: N802  (Qt's name)
+        if not isinstance(model, ActivityTableModel):
+            raise TypeError("ActivityFilterProxy filters an ActivityTableModel")
+        self._model = model
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        model.rowsInserted.connect(self._source_appended)
+        model.dataChanged.connect(self._source_changed)
+        model.headerDataChanged.connect(self.headerDataChanged)
+        self.beginResetModel()
+        self._source_reset()
+
+    def sourceModel(self) -> ActivityTableModel:  # noqa: N802
+        return self._source()
+
+    def _source(self) -> ActivityTableModel:
+        if self._model is None:
+            raise RuntimeError("no source model yet")
+        return self._model
+
+    # ---------------------------------------------------------------- the criteria
+
+    @property
+    def search(self) -> str:
+        return self.criteria.search
+
+    @property
+    def area(self) -> str | None:
+        return self.criteria.area
+
+    @property
+    def task(self) -> str | None:
+        return self.criteria.task
+
+    @property
+    def status(self) -> str | None:
+        return self.criteria.status
+
+    @property
+    def type(self) -> str | None:
+        return self.criteria.type
+
+    def set_search(self, text: str, found: frozenset[str] | None = None) -> None:
+        """Filter by typed text; found: the UUIDs the database found for it."""
+        self._set(Criteria(text.strip(), self.area, self.task, self.status, self.type, found))
+
+    def set_area(self, code: str | None) -> None:
+        self._set(self._with(area=code or None))
+
+    def set_task(self, code: str | None) -> None:
+        self._set(self._with(task=code or None))
+
+    def set_status(self, value: str | None) -> None:
+        self._set(self._with(status=value or None))
+
+    def set_type(self, value: str | None) -> None:
+        self._set(self._with(type=value or None))
+
+    def _with(self, **changes: str | None) -> Criteria:
+        c = self.criteria
+        values = {"search": c.search, "area": c.area, "task": c.task, "status": c.status,
+                  "type": c.type, **changes}
+        return Criteria(values["search"] or "", values["area"], values["task"],
+                        values["status"], values["type"], c.found)
+
+    def _set(self, criteria: Criteria) -> None:
+        if criteria == self.criteria:
+            return
+        self.show_decided(criteria, criteria.decide(self._source().rows))
+
+    def accepts(self, row: ActivityRow) -> bool:
+        return self.criteria.accepts(row)
+
+    def show_decided(self, criteria: Criteria, visible: list[int]) -> None:
+        """Show the rows `criteria.decide` let through (decided over the current rows)."""
+        self.beginResetModel()
+        self.criteria = criteria
+        self._visible = visible
+        self._proxy_row = None
+        self.endResetModel()
+
+    # ---------------------------------------------------------------- following the model
+
+    def _source_reset(self) -> None:
+        self._visible = self.criteria.decide(self._source().rows)
+        self._proxy_row = None
+        self.endResetModel()
+
+    def _source_appended(self, _parent: AnyIndex, first: int, _last: int) -> None:
+        added = self.criteria.decide(self._source().rows, first)
+        if added:
+            start = len(self._visible)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._visible.extend(added)
+            self._proxy_row = None
+            self.endInsertRows()
+
+    def _source_changed(self, *_: Any) -> None:
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._visible) - 1, COLUMN_COUNT - 1))
+
+    # ---------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self._source().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self._source().cell(self._visible[index.row()], index.column(), role)
+
+    def multiData(self, index: AnyIndex,  # noqa: N802
+                  roles: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a view asks of one cell in one call. The delegate asks some eight
+        roles per cell; one Python call each means one taking of the GIL each, and
+        while a worker runs Python the GUI thread waits for it every time."""
+        if not index.isValid():
+            return
+        model, number, column = self._source(), self._visible[index.row()], index.column()
+        # The stubs miss that a span iterates over its QModelRoleData.
+        asked_for = cast(Iterable[QModelRoleData], roles) if isinstance(
+            roles, QModelRoleDataSpan) else (roles,)
+        for asked in asked_for:
+            asked.setData(model.cell(number, column, asked.role()))
+
+    def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return QModelIndex()
+        return self._source().index(self._visible[index.row()], index.column())
+
+    def mapFromSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
+        if not index.isValid():
+            return QModelIndex()
+        if self._proxy_row is None:
+            self._proxy_row = {number: row for row, number in enumerate(self._visible)}
+        row = self._proxy_row.get(index.row())
+        return QModelIndex() if row is None else self.index(row, index.column())
+
+    # ---------------------------------------------------------------- sorting
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the model (see the module's note); `sorter` may do it on a worker."""
+        if self.sorter is not None:
+            self.sorter(column, order)
+        else:
+            self._source().sort(column, order)
+
+    def sort_key(self, row: ActivityRow, column: int) -> Any:
+        """The collation key the order follows for one row (for checks and tests)."""
+        return self._source()._sort_key(column)(row)
+
+    def row_at(self, proxy_row: int) -> ActivityRow:
+        return self._source().row_at(self._visible[proxy_row])

@@ -1,0 +1,232 @@
+"""How the Activities page reads, sorts and filters 100,000 rows without freezing.
+
+`ActivitiesReading` is mixed into `ActivitiesPage` (activities_page.py). The rows are
+read on a worker and stream into an empty list (a few times a second: each addition
+redraws the list) or, on a reload, replace the list whole once read, so the list does
+not empty and fill again under the person's eyes. A big list's order (the collation of
+100,000 titles), the rows a typed text finds (asked of the database) and the rows the
+filters let through are worked out on workers too; the GUI thread only swaps the
+answers in. A list of fewer than `SMALL` rows is read, sorted and filtered at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from desktop_app.core.problems import NapError
+from desktop_app.core.services.activities import (
+    ActivityRow,
+    activity_rows,
+    count_activities,
+    matching_activities,
+)
+from desktop_app.messages import problem_text
+from desktop_app.ui.models.activity_filter import Criteria
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.loading import Reader
+    from desktop_app.ui.models.activity_filter import ActivityFilterProxy
+    from desktop_app.ui.models.activity_table import ActivityTableModel
+    from desktop_app.ui.pages.page import Page
+
+    _Base = Page
+else:
+    _Base = object
+
+
+class ActivitiesReading(_Base):
+    """Reading, sorting and filtering the page's rows (a mixin of ActivitiesPage)."""
+
+    # A list of fewer rows than this is read, sorted and filtered on the GUI thread at
+    # once (a few tens of milliseconds); a longer one on a worker.
+    SMALL = 1000
+    APPEND_EVERY_S = 0.4
+
+    # Made by the page's __init__.
+    ctx: AppContext
+    model: ActivityTableModel
+    proxy: ActivityFilterProxy
+    rows_reader: Reader
+    sort_reader: Reader
+    filter_reader: Reader
+    search_edit: QLineEdit
+    area_combo: QComboBox
+    task_combo: QComboBox
+    status_combo: QComboBox
+    type_combo: QComboBox
+    count_label: QLabel
+    _streaming: bool
+    _incoming: list[ActivityRow]
+    _read_count: int | None  # rows of the last read
+    _appended_at: float
+
+    _update_count: Callable[[], None]  # the page's own
+    _update_actions: Callable[[], None]
+    _number: Callable[[int], str]
+
+    # ---------------------------------------------------------------- filtering
+
+    def criteria(self) -> Criteria:
+        """What the filter box and the four choices ask for (the database's answer for
+        the typed text is the one the list has, until a new one comes)."""
+        current = self.proxy.criteria
+        search = self.search_edit.text().strip()
+        return Criteria(search, self.area_combo.currentData() or None,
+                        self.task_combo.currentData() or None,
+                        self.status_combo.currentData() or None,
+                        self.type_combo.currentData() or None,
+                        current.found if search == current.search else None)
+
+    def _filter(self, *, ask_again: bool = False) -> None:
+        """Filter the list as the criteria say: the typed text is matched in the
+        database, the choices over the rows; both on a worker."""
+        wanted = self.criteria()
+        if wanted == self.proxy.criteria and not ask_again:
+            return
+        rows, db, year = self.model.rows, self.ctx.db, self.ctx.year
+        count = len(rows)  # rows streaming in meanwhile are decided when the answer comes
+        must_ask = wanted.searching() and (wanted.found is None or ask_again)
+
+        def decide() -> tuple[Criteria, list[ActivityRow], int, list[int]]:
+            criteria = wanted
+            if must_ask:
+                found = matching_activities(db, year, wanted.search)
+                criteria = Criteria(wanted.search, wanted.area, wanted.task, wanted.status,
+                                    wanted.type, found)
+            return criteria, rows, count, criteria.decide(rows, stop=count)
+
+        if len(rows) < self.SMALL:
+            self.filter_reader.stop()
+            try:
+                self._filtered(decide())
+            except NapError as error:
+                self._read_failed(error)
+            return
+        self._begin_loading(self.tr("Filtering the activities…"))
+        self.filter_reader.start(decide)
+
+    def _filtered(self, answer: tuple[Criteria, list[ActivityRow], int, list[int]]) -> None:
+        criteria, rows, count, visible = answer
+        if rows is self.model.rows:
+            self.proxy.show_decided(criteria, visible + criteria.decide(rows, first=count))
+        else:  # the rows changed meanwhile: decide over the new ones (the answer holds)
+            self.proxy.show_decided(criteria, criteria.decide(self.model.rows))
+        self._update_count()
+        self._settled()
+
+    # ---------------------------------------------------------------- reading
+
+    def refresh(self) -> None:
+        """Reload the period's rows from the core on a worker, keeping the selection.
+
+        Into an empty list the rows stream in as they are read; a list that shows rows
+        keeps them until the new ones are all read, then swaps them in whole.
+        """
+        self._stale = False
+        self.sort_reader.stop()
+        self._incoming = []
+        db, year = self.ctx.db, self.ctx.year
+        try:
+            expected = (self._read_count if self._read_count is not None
+                        else count_activities(db, year))
+            if expected < self.SMALL:
+                self.rows_reader.stop()
+                self._streaming = False
+                self._incoming = [row for chunk in activity_rows(db, year) for row in chunk]
+                self._all_rows_read(None)
+                return
+        except NapError as error:
+            self._read_failed(error)
+            return
+        self._streaming = not self.model.rows
+        self._begin_loading(self.tr("Reading the activities…"))
+        self.rows_reader.start(lambda: activity_rows(db, year))
+
+    def _rows_read(self, rows: list[ActivityRow]) -> None:
+        self._incoming.extend(rows)
+        if not self._streaming:
+            return
+        # The first rows show at once; the rest join the list a few times a second:
+        # each addition redraws the list, and drawing is the GUI thread's dearest work.
+        now = time.monotonic()
+        if not self.model.rows or now - self._appended_at >= self.APPEND_EVERY_S:
+            self.model.append_rows(self._incoming)
+            self._incoming = []
+            self._appended_at = now
+        self.loading_label.setText(self.tr("Reading the activities… %1").replace(
+            "%1", self._number(len(self.model.rows) + len(self._incoming))))
+
+    def _all_rows_read(self, _result: object) -> None:
+        if self._streaming:
+            self.model.append_rows(self._incoming)
+        rows = self.model.rows if self._streaming else self._incoming
+        self._streaming, self._incoming = False, []
+        self._read_count = len(rows)
+        sorted_by = self.model.sorted_by()
+        if sorted_by is None or len(rows) < self.SMALL:
+            self.model.set_rows(rows)
+            self._rows_in_place()
+            return
+        column, order = sorted_by
+        model = self.model
+        self.sort_reader.start(
+            lambda: (False, rows, column, order, model.in_order(rows, column, order)))
+
+    def _sorted(self, answer: tuple[bool, list[ActivityRow], int, Qt.SortOrder,
+                                    list[ActivityRow]]) -> None:
+        clicked, rows, column, order, in_order = answer
+        if clicked and rows is not self.model.rows:  # rows came in meanwhile
+            self.model.sort(column, order)
+        elif self.model.sorted_by() == (column, order):
+            self.model.set_sorted_rows(in_order, column, order)
+        else:  # another order was asked for meanwhile
+            self.model.set_rows(rows)
+        if clicked:
+            self._settled()
+        else:
+            self._rows_in_place()
+
+    def _rows_in_place(self) -> None:
+        """The rows are read and in order: ask the database again for the typed text
+        (rows were added or changed), or say the list is ready."""
+        self._update_count()
+        self._update_actions()
+        if self.proxy.criteria.searching():
+            self._filter(ask_again=True)
+        else:
+            self._settled()
+
+    def _settled(self) -> None:
+        if not (self.rows_reader.busy() or self.sort_reader.busy()
+                or self.filter_reader.busy()) and not self._streaming:
+            self._finish_loading()
+
+    def _read_failed(self, error: object) -> None:
+        self._streaming = False
+        self._read_count = None
+        self._finish_loading()
+        if not isinstance(error, NapError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        # No such period, say: an empty list that says why (no message box while the
+        # page is being shown).
+        self.model.set_rows([])
+        self.count_label.setText("\n".join(problem_text(p, self.ctx.lang)
+                                           for p in error.problems))
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        """A header click: a big list's order is worked out on a worker."""
+        if len(self.model.rows) < self.SMALL or self.model.has_ranks(column):
+            self.model.sort(column, order)
+            return
+        rows, model = self.model.rows, self.model
+        model.expect_sort(column, order)  # a reload meanwhile sorts this way
+        self._begin_loading(self.tr("Sorting the activities…"))
+        self.sort_reader.start(
+            lambda: (True, rows, column, order, model.in_order(rows, column, order)))

@@ -1,0 +1,137 @@
+"""Pages read when they are first shown, and a big list is read, sorted and filtered on
+a worker while the window stays responsive. No timing here: the bench measures it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import event
+
+from desktop_app.core.domain.text import collation_key, contains_folded
+from desktop_app.core.services import activities
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.loading import ordered
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.models import activity_table as cols
+from desktop_app.ui.pages.activities_page import ActivitiesPage
+
+pytestmark = pytest.mark.gui
+
+
+@contextmanager
+def statements(ctx: AppContext) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        seen.append(" ".join(sql.split()))
+
+    event.listen(ctx.db.engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", note)
+
+
+def _every_indicator(statements: list[str]) -> list[str]:
+    """The Indicators page's list (the overview lists only those with no result)."""
+    return [s for s in statements if "indicator.unit" in s and "result.id IS NULL" not in s]
+
+
+def test_hidden_pages_do_no_database_work_until_shown(qtbot: Any, ctx: AppContext) -> None:
+    with statements(ctx) as made:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+    # The first page reads before the window shows (it is laid out with its data);
+    # the hidden ones read nothing.
+    assert window.pages["overview"].is_loaded()
+    assert any("count(" in s and "FROM indicator" in s for s in made)
+    assert not _every_indicator(made)
+    indicators = window.pages["indicators"]
+    activities_page = window.pages["activities"]
+    assert not indicators.is_loaded() and indicators.model.rowCount() == 0
+    assert not activities_page.is_loaded() and activities_page.model.rowCount() == 0
+    window.show()
+    with statements(ctx) as changed:
+        ctx.data_changed.emit()  # the overview shows: it reloads; hidden pages only note it
+    assert any("count(" in s for s in changed) and not _every_indicator(changed)
+    assert not [s for s in changed if "activity.budget_vnd" in s]  # nor the Activities page
+    with statements(ctx) as shown:
+        window.show_page(2)
+        qtbot.waitUntil(indicators.is_loaded)
+    assert _every_indicator(shown) and indicators.model.rowCount() > 0
+
+
+def test_ordered_is_a_stable_sort_in_slices() -> None:
+    keys = [(i * 7919) % 1000 for i in range(30_000)]
+    assert ordered(keys) == sorted(range(len(keys)), key=keys.__getitem__)
+    assert ordered(keys, reverse=True) == sorted(range(len(keys)), key=keys.__getitem__,
+                                                 reverse=True)
+    assert ordered([]) == []
+
+
+@pytest.fixture
+def big_page(qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> ActivitiesPage:
+    """The Activities page treating its 200 rows as a big list: read on a worker."""
+    monkeypatch.setattr(ActivitiesPage, "SMALL", 0)
+    monkeypatch.setattr(ActivitiesPage, "SEARCH_DELAY_MS", 0)
+    page = ActivitiesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.show()
+        assert not page.is_loaded() and page.loading_bar.isVisible()  # read on a worker
+    return page
+
+
+def _titles(page: ActivitiesPage) -> list[str]:
+    return [page.proxy.row_at(r).title for r in range(page.proxy.rowCount())]
+
+
+def test_a_big_list_streams_in_then_sorts_on_a_worker(big_page: ActivitiesPage,
+                                                      ctx: AppContext) -> None:
+    page = big_page
+    assert not page.loading_bar.isVisible()
+    expected = activities.list_activities(ctx.db, ctx.year)
+    assert page.model.rowCount() == page.proxy.rowCount() == len(expected) == 200
+    assert _titles(page) == sorted((r.title for r in expected), key=collation_key)
+    assert page.count_label.text() == "200 of 200 activities"
+
+
+def test_a_big_list_sorts_and_filters_on_a_worker(qtbot: Any, big_page: ActivitiesPage,
+                                                  ctx: AppContext) -> None:
+    page = big_page
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.table.sortByColumn(cols.BUDGET, Qt.SortOrder.DescendingOrder)
+    budgets = [page.proxy.row_at(r).budget_vnd or -1 for r in range(page.proxy.rowCount())]
+    assert budgets == sorted(budgets, reverse=True)
+
+    texts = {r.uuid: r.search_text for r in activities.list_activities(ctx.db, ctx.year)}
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.search_edit.setText("tap huan")
+    shown = {page.proxy.row_at(r).uuid for r in range(page.proxy.rowCount())}
+    assert shown == {u for u, t in texts.items() if contains_folded(t, "tap huan")} != set()
+    budgets = [page.proxy.row_at(r).budget_vnd or -1 for r in range(page.proxy.rowCount())]
+    assert budgets == sorted(budgets, reverse=True)  # the filter keeps the order
+
+    status = page.proxy.row_at(0).status
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.status_combo.setCurrentIndex(page.status_combo.findData(status))
+    rows = [page.proxy.row_at(r) for r in range(page.proxy.rowCount())]
+    assert rows and all(r.status == status and r.uuid in shown for r in rows)
+
+
+def test_a_reload_of_a_big_list_keeps_the_filter_and_the_selection(
+        qtbot: Any, big_page: ActivitiesPage, ctx: AppContext) -> None:
+    page = big_page
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.search_edit.setText("tap huan")
+    kept = page.proxy.row_at(2).uuid
+    page.select_uuids({kept}, kept)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        ctx.data_changed.emit()
+    assert page.proxy.rowCount() > 0 and page.selected_uuids() == [kept]
+    assert page.model.rowCount() == 200  # swapped in whole, not doubled
