@@ -14,6 +14,7 @@ province) and `demo_text` (the word pools).
 
 from __future__ import annotations
 
+import hashlib
 import random
 import uuid
 from collections import defaultdict
@@ -302,10 +303,19 @@ def _simulate_submissions(session: Session, writer: _Writer, activities: int) ->
                 "indicators": counts[1], "results": counts[2], "from_template": False,
                 "edited": False, "superseded": not is_current,
                 "file_name": f"{agency.code}_{period.year}_v{version}.xlsx",
+                # simulated as signed by the agency's own (made-up) key, as real files are
+                "signed": True, "key_fingerprint": _demo_fingerprint(agency.code),
+                "file_version": version,
             }])
             if is_current and previous:
                 _supersede(session, previous, submission_id)
     return len(chosen)
+
+
+def _demo_fingerprint(code: str) -> str:
+    """A stand-in key fingerprint for a simulated agency, the same at every run."""
+    digits = hashlib.sha256(f"nap-demo-key:{code}".encode()).hexdigest()[:16]
+    return " ".join(digits[i:i + 4] for i in range(0, 16, 4))
 
 
 def _supersede(session: Session, previous: Submission, submission_id: int) -> None:
