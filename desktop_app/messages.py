@@ -373,15 +373,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only the focal point (Ministry of Justice) does this; this is a reporting "
         "agency's database."),
     "assess.recorded": (
-        "Đã ghi đánh giá khuyến nghị {code} ({period}): mức {grade}, {implementation}.",
-        "Recorded the assessment of recommendation {code} ({period}): grade {grade}, "
+        "Đã ghi nhận định của cơ quan đầu mối về khuyến nghị {code} ({period}): "
+        "{implementation}.",
+        "Recorded the focal point's judgment of recommendation {code} ({period}): "
         "{implementation}."),
     "assess.replaced": (
-        "Đã thay đánh giá khuyến nghị {code} ({period}): mức {grade}, {implementation}. "
-        "Đánh giá cũ (mức {previous_grade}, {previous_implementation}) được lưu trong nhật ký.",
-        "Replaced the assessment of recommendation {code} ({period}): grade {grade}, "
-        "{implementation}. The old one (grade {previous_grade}, {previous_implementation}) "
-        "is kept in the audit log."),
+        "Đã thay nhận định của cơ quan đầu mối về khuyến nghị {code} ({period}): "
+        "{implementation}. Nhận định cũ ({previous_implementation}) được lưu trong nhật ký.",
+        "Replaced the focal point's judgment of recommendation {code} ({period}): "
+        "{implementation}. The old one ({previous_implementation}) is kept in the audit "
+        "log."),
     "assess.period": ("kỳ {period}", "period {period}"),
     "assess.no_period": ("không gắn với kỳ báo cáo nào", "not tied to a period"),
     "implementation.fully": ("đã thực hiện đầy đủ", "fully implemented"),
@@ -478,6 +479,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "của {agency} đã được ghim ({pinned}); việc này được ghi vào nhật ký.",
         "Accepted an unsigned file of {agency} as asked (--accept-new-key), although the "
         "key of {agency} is pinned ({pinned}); this is recorded in the audit log."),
+    # --- recs (issue 14): the Committee's grades apart from the focal point's judgment ---
+    "assess.committee_recorded": (
+        "Đã ghi đánh giá của Ủy ban Nhân quyền về khuyến nghị {code}{element}: mức {grade}, "
+        "theo văn bản {document} ngày {date}.",
+        "Recorded the Committee's assessment of recommendation {code}{element}: grade "
+        "{grade}, in document {document} of {date}."),
+    "assess.committee_replaced": (
+        "Đã thay đánh giá của Ủy ban Nhân quyền về khuyến nghị {code}{element}: mức {grade}, "
+        "theo văn bản {document} ngày {date}. Mức cũ ({previous_grade}, "
+        "{previous_document}) được lưu trong nhật ký.",
+        "Replaced the Committee's assessment of recommendation {code}{element}: grade "
+        "{grade}, in document {document} of {date}. The old one ({previous_grade}, "
+        "{previous_document}) is kept in the audit log."),
+    "assess.element": (" (nội dung: {element})", " (element: {element})"),
+    "assess.no_document": ("chưa có văn bản, cần đối chiếu", "no document, to check"),
+    "assess.grade_split": (
+        "--grade không còn dùng: mức A–E là đánh giá của Ủy ban Nhân quyền, ghi bằng "
+        "--committee-grade A–E --document KÝ_HIỆU --date YYYY-MM-DD; nhận định của cơ quan "
+        "đầu mối ghi bằng --implementation fully|partially|not.",
+        "--grade is no longer taken: A–E is the Committee's assessment, recorded with "
+        "--committee-grade A-E --document SYMBOL --date YYYY-MM-DD; the focal point's own "
+        "judgment is --implementation fully|partially|not."),
+    "assess.forms_mixed": (
+        "Hãy dùng một trong hai cách: --implementation [--note] [--period] (nhận định của cơ "
+        "quan đầu mối) hoặc --committee-grade --document --date [--element] (đánh giá của "
+        "Ủy ban), không dùng lẫn.",
+        "Use one of the two forms, not both: --implementation [--note] [--period] (the "
+        "focal point's judgment) or --committee-grade --document --date [--element] (the "
+        "Committee's assessment)."),
+    "assess.committee_incomplete": (
+        "Đánh giá của Ủy ban cần có mức, văn bản và ngày của văn bản; còn thiếu: {missing}.",
+        "The Committee's assessment needs its grade, its document and that document's "
+        "date; missing: {missing}."),
+    "assess.form_missing": (
+        "Hãy cho biết --implementation fully|partially|not (nhận định của cơ quan đầu mối) "
+        "hoặc --committee-grade A–E --document KÝ_HIỆU --date YYYY-MM-DD (đánh giá của Ủy ban).",
+        "Give --implementation fully|partially|not (the focal point's judgment) or "
+        "--committee-grade A-E --document SYMBOL --date YYYY-MM-DD (the Committee's "
+        "assessment)."),
+    "assess.date_malformed": ("Ngày không hợp lệ: {value}; hãy viết YYYY-MM-DD.",
+                              "Not a date: {value}; write it as YYYY-MM-DD."),
+    "committee.date_in_future": ("Ngày của văn bản {date} là ngày trong tương lai.",
+                                 "The document's date {date} is in the future."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -667,7 +711,10 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "evidence": ("tài liệu minh chứng", "evidence"),
     "recommendations": ("khuyến nghị", "recommendations"),
     "recommendation": ("khuyến nghị", "recommendation"),
-    "grade": ("mức đánh giá", "grade"),
+    "grade": ("mức đánh giá của Ủy ban", "the Committee's grade"),
+    "document": ("văn bản của Ủy ban", "the Committee's document"),
+    "date": ("ngày của văn bản", "the document's date"),
+    "element": ("nội dung được đánh giá", "element graded"),
     "implementation": ("mức độ thực hiện", "implementation"),
     "name": ("tên chỉ số", "indicator"),
     "unit": ("đơn vị tính", "unit"),

@@ -249,8 +249,7 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
     others = [x for x in recs if not x.follow_up]
     acted = sum(1 for x in recs if x.activities)
     judged = sum(1 for x in recs if x.assessment is not None and x.assessment.implementation)
-    graded = sum(1 for x in recs if x.committee_grades
-                 or (x.assessment is not None and x.assessment.grade))
+    graded = sum(1 for x in recs if x.committee_grades)
     out.append(text(
         f"Trong {thousands(len(recs))} khuyến nghị, {thousands(acted)} khuyến nghị đã có "
         f"hoạt động thực hiện trong năm {r.year}; cơ quan đầu mối đã đánh giá mức độ thực "
@@ -335,15 +334,15 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
         out.append(text("Cơ quan đầu mối chưa đánh giá mức độ thực hiện khuyến nghị nào "
                         "trong kỳ báo cáo."))
     committee = Counter(g.grade for x in recs for g in x.committee_grades)
-    committee.update(x.assessment.grade for x in recs if x.assessment is not None
-                     and x.assessment.grade
-                     and not any(g.grade == x.assessment.grade for g in x.committee_grades))
+    unchecked = sum(1 for x in recs for g in x.committee_grades if not g.verified)
     if committee:
         out.append(text(
             "Trong thủ tục theo dõi, Ủy ban Nhân quyền đã đánh giá việc thực hiện các khuyến "
             "nghị (hoặc từng nội dung của khuyến nghị) như sau: "
             + ", ".join(f"mức {g.code}: {thousands(committee[g.code])}" for g in r.grades
-                        if committee[g.code]) + "."))
+                        if committee[g.code]) + "."
+            + (f" Trong đó {thousands(unchecked)} mức đánh giá chưa được đối chiếu với văn "
+               f"bản của Ủy ban." if unchecked else "")))
     out.append(Paragraph("2. Khó khăn, vướng mắc", S.subsection))
     if not r.challenges:
         out.append(text("Các cơ quan không nêu khó khăn, vướng mắc."))
@@ -362,8 +361,7 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
                          f"(mục III)")
     weak = [x for x in recs
             if any(g.grade in WEAK_GRADES for g in x.committee_grades)
-            or (x.assessment is not None and (x.assessment.grade in WEAK_GRADES
-                                              or x.assessment.implementation == "not"))]
+            or (x.assessment is not None and x.assessment.implementation == "not")]
     if weak:
         proposals.append(f"Tập trung thực hiện {thousands(len(weak))} khuyến nghị mà Ủy ban "
                          f"Nhân quyền đánh giá chưa đạt yêu cầu (mức C, D hoặc E) hoặc cơ "

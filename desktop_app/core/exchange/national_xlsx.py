@@ -29,6 +29,7 @@ from desktop_app.core.domain.enums import (
 )
 from desktop_app.core.domain.labels import label, label_of, words
 from desktop_app.core.domain.timefmt import local_date, local_text
+from desktop_app.core.exchange.assessment_words import committee_cell
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.national_model import NationalReport
 from desktop_app.core.exchange.report_model import (
@@ -140,11 +141,14 @@ def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
         ("- Đã được cơ quan đầu mối đánh giá", "- assessed by the focal point",
          sum(1 for x in r.recommendations if x.assessment is not None)),
     ]
-    more.append(("Mức đánh giá của Ủy ban Nhân quyền trong thủ tục theo dõi (theo ghi nhận "
-                 "của cơ quan đầu mối)", "The Committee's follow-up grades (as recorded by "
-                 "the focal point)",
-                 sum(1 for x in r.recommendations if x.assessment and x.assessment.grade)))
-    grades = Counter(x.assessment.grade for x in r.recommendations if x.assessment)
+    more.append(("Khuyến nghị đã được Ủy ban Nhân quyền đánh giá trong thủ tục theo dõi",
+                 "Recommendations the Committee graded in its follow-up procedure",
+                 sum(1 for x in r.recommendations if x.committee_grades)))
+    more.append(("- Trong đó có mức đánh giá chưa đối chiếu văn bản của Ủy ban",
+                 "- of which with a grade still to check against the Committee's document",
+                 sum(1 for x in r.recommendations
+                     if any(not g.verified for g in x.committee_grades))))
+    grades = Counter(g.grade for x in r.recommendations for g in x.committee_grades)
     for g in r.grades:
         vi, en = words(Grade(g.code))
         more.append((f"  {vi}: {g.meaning_vi}" if g.meaning_vi else f"  {vi}",
@@ -243,8 +247,9 @@ def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
         ("Các cơ quan đã thực hiện", "Agencies that acted (names)", 40),
         ("Số hoạt động", "Activities", 10), ("Số chỉ số", "Indicators", 10),
         ("Đã có kết quả", "With a result", 10), ("Đạt chỉ tiêu", "On track", 10),
-        ("Mức đánh giá của Ủy ban (A–E)", "The Committee's grade (A–E)", 9),
-        ("Ý nghĩa mức đánh giá", "Meaning", 36),
+        ("Đánh giá của Ủy ban (A–E), văn bản, ngày",
+         "The Committee's assessment (A–E), document, date", 30),
+        ("Ý nghĩa mức đánh giá gần nhất", "Meaning of the latest grade", 36),
         ("Mức độ thực hiện (cơ quan đầu mối đánh giá)",
          "Implementation (the focal point's judgment)", 20),
         ("Ghi chú đánh giá", "Note", 40),
@@ -252,12 +257,13 @@ def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
     sheet = _Sheet(wb, "Theo khuyến nghị", columns)
     for n, rec in enumerate(r.recommendations, start=1):
         a = rec.assessment
-        meaning = r.grade(a.grade) if a else None
+        latest = rec.committee_grades[-1] if rec.committee_grades else None
+        meaning = r.grade(latest.grade) if latest else None
         sheet.row(
             n, rec.code, rec.source_code, rec.paragraph or "", rec.follow_up, rec.text_vi,
             rec.text_en, len(rec.agencies), "; ".join(x.name_vi for x in rec.agencies),
             rec.activities, rec.indicators.total, rec.indicators.with_result,
-            rec.indicators.on_track, a.grade if a else "",
+            rec.indicators.on_track, "; ".join(committee_cell(g) for g in rec.committee_grades),
             f"{meaning.meaning_vi} / {meaning.meaning_en}" if meaning else "",
             f"{label_of(Implementation, a.implementation, 'vi')} / "
             f"{label_of(Implementation, a.implementation, 'en')}" if a else "",
