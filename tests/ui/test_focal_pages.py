@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from desktop_app.core.domain.enums import CellState, Role
 from desktop_app.core.progress import drive
@@ -166,8 +166,6 @@ def test_assessment_editor_saves_through_assess(qtbot: Any, focal_ctx: AppContex
     assert page.select_code(first.code)
     editor = page.editor
     assert not editor.save_button.isEnabled()
-    editor.grade_combo.setCurrentIndex(editor.grade_combo.findData("B"))
-    assert editor.grade_meaning.text()  # the catalog's meaning of B
     editor.implementation_combo.setCurrentIndex(
         editor.implementation_combo.findData("partially"))
     editor.note_edit.setPlainText("Dự thảo luật đang trình")
@@ -175,24 +173,58 @@ def test_assessment_editor_saves_through_assess(qtbot: Any, focal_ctx: AppContex
     calls: list[tuple[Any, ...]] = []
     real = assessments.assess
 
-    def spy(db: Any, code: str, grade: str, implementation: str, note: str = "",
+    def spy(db: Any, code: str, implementation: str, note: str = "",
             year: int | None = None) -> Any:
-        calls.append((code, grade, implementation, note, year))
-        return real(db, code, grade, implementation, note, year)
+        calls.append((code, implementation, note, year))
+        return real(db, code, implementation, note, year)
 
     monkeypatch.setattr(assessments, "assess", spy)
     with qtbot.waitSignal(focal_ctx.data_changed):
         editor.save_button.click()
-    assert calls == [(first.code, "B", "partially", "Dự thảo luật đang trình", THIS_YEAR)]
+    assert calls == [(first.code, "partially", "Dự thảo luật đang trình", THIS_YEAR)]
     stored = assessments.list_assessments(focal_ctx.db, THIS_YEAR)
-    assert [(a.recommendation_code, a.grade, a.implementation) for a in stored] == [
-        (first.code, "B", "partially")]
+    assert [(a.recommendation_code, a.implementation) for a in stored] == [
+        (first.code, "partially")]
     assert page.current() is not None and page.current().code == first.code
     row = page.table.currentIndex().row()
-    assert page.proxy.index(row, ConsolidatedRecommendationModel.GRADE).data() == "B"
     assert page.proxy.index(row, ConsolidatedRecommendationModel.IMPLEMENTATION).data() \
         == "Partially implemented"
     assert editor.saved_label.text() == "Saved."
+    assert assessments.list_committee_grades(focal_ctx.db).get(first.code, ()) == \
+        first.committee_grades  # judging records no grade of the Committee
+
+
+def test_committee_grade_editor_records_a_fact_with_document_and_date(
+        qtbot: Any, focal_ctx: AppContext) -> None:
+    page = AssessmentsPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    first = page.model.row(0)
+    assert page.select_code(first.code)
+    box = page.committee
+    shown = box.recorded.text()
+    for g in first.committee_grades:  # the catalog's facts, "to check" where not verified
+        assert f"<b>{g.grade}</b>" in shown
+    assert ("to check against the document" in shown) == any(
+        not g.verified for g in first.committee_grades)
+    assert not box.record_button.isEnabled()
+    box.grade_combo.setCurrentIndex(box.grade_combo.findData("B"))
+    assert box.grade_meaning.text()  # the catalog's meaning of B
+    assert not box.record_button.isEnabled()  # no document yet
+    box.document_edit.setText("CCPR/C/TEST/1")
+    box.date_edit.setDate(QDate(2024, 11, 1))
+    box.element_edit.setText("trợ giúp pháp lý")
+    assert box.record_button.isEnabled()
+    with qtbot.waitSignal(focal_ctx.data_changed):
+        box.record_button.click()
+    mine = [g for g in assessments.list_committee_grades(focal_ctx.db)[first.code] if g.uuid]
+    assert [(g.grade, g.document, g.on, g.element_vi, g.verified) for g in mine] == [
+        ("B", "CCPR/C/TEST/1", date(2024, 11, 1), "trợ giúp pháp lý", True)]
+    assert assessments.list_assessments(focal_ctx.db) == []  # not a judgment
+    row = page.table.currentIndex().row()
+    marks = page.proxy.index(row, ConsolidatedRecommendationModel.GRADE).data()
+    assert marks.split()[-1] == "B"  # the latest last
+    assert "CCPR/C/TEST/1" in box.recorded.text()
 
 
 def test_focal_window_in_vietnamese_has_no_english_left(qtbot: Any, focal_db: Database,

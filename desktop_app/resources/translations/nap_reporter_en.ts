@@ -433,14 +433,6 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
-        <source>Assessment for this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Grade (A–E):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Implementation:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,27 +441,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Save assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a grade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not assessed yet.</source>
+        <source>The focal point&apos;s judgment for this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assessed without a period.</source>
+        <source>&amp;Save judgment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assessed.</source>
+        <source>Not judged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judged without a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -524,11 +516,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save assessment</source>
+        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved.</source>
+        <source>Save judgment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Committee&apos;s grade</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -671,10 +667,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Implementation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,11 +675,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Committee&apos;s follow-up grade (A–E)</source>
+        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
+        <source>The Committee&apos;s follow-up grades (A–E), latest last; ? still to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The focal point&apos;s judgment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2305,6 +2301,49 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Sorting the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeGradeEditor</name>
+    <message>
+        <source>The Committee&apos;s assessment (A–E), a fact from its documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grade (A–E):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Element graded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Committee&apos;s symbol, e.g. CCPR/C/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the whole recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the Committee&apos;s grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No grade of the Committee recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -431,14 +431,6 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
-        <source>Assessment for this period</source>
-        <translation>Đánh giá cho kỳ báo cáo này</translation>
-    </message>
-    <message>
-        <source>&amp;Grade (A–E):</source>
-        <translation>&amp;Mức đánh giá (A–E):</translation>
-    </message>
-    <message>
         <source>&amp;Implementation:</source>
         <translation>Mức độ &amp;thực hiện:</translation>
     </message>
@@ -447,28 +439,28 @@
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <source>&amp;Save assessment</source>
-        <translation>&amp;Lưu đánh giá</translation>
-    </message>
-    <message>
-        <source>Choose a grade</source>
-        <translation>Chọn mức đánh giá</translation>
-    </message>
-    <message>
         <source>Choose</source>
         <translation>Chọn</translation>
     </message>
     <message>
-        <source>Not assessed yet.</source>
-        <translation>Chưa đánh giá.</translation>
+        <source>The focal point&apos;s judgment for this period</source>
+        <translation>Nhận định của cơ quan đầu mối cho kỳ này</translation>
     </message>
     <message>
-        <source>Assessed without a period.</source>
-        <translation>Đã đánh giá (không gắn với kỳ báo cáo).</translation>
+        <source>&amp;Save judgment</source>
+        <translation>&amp;Lưu nhận định</translation>
     </message>
     <message>
-        <source>Assessed.</source>
-        <translation>Đã đánh giá.</translation>
+        <source>Not judged yet.</source>
+        <translation>Chưa có nhận định.</translation>
+    </message>
+    <message>
+        <source>Judged without a period.</source>
+        <translation>Đã nhận định, không gắn với kỳ nào.</translation>
+    </message>
+    <message>
+        <source>Judged.</source>
+        <translation>Đã nhận định.</translation>
     </message>
 </context>
 <context>
@@ -522,12 +514,16 @@
         <translation>… và %1 hoạt động khác</translation>
     </message>
     <message>
-        <source>Save assessment</source>
-        <translation>Lưu đánh giá</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Save judgment</source>
+        <translation>Lưu nhận định</translation>
+    </message>
+    <message>
+        <source>Record the Committee&apos;s grade</source>
+        <translation>Ghi mức đánh giá của Ủy ban</translation>
     </message>
 </context>
 <context>
@@ -667,10 +663,6 @@
         <translation>Mức</translation>
     </message>
     <message>
-        <source>Implementation</source>
-        <translation>Mức độ thực hiện</translation>
-    </message>
-    <message>
         <source>Recommendation</source>
         <translation>Khuyến nghị</translation>
     </message>
@@ -679,12 +671,16 @@
         <translation>Khuyến nghị thuộc thủ tục theo dõi</translation>
     </message>
     <message>
-        <source>The Committee&apos;s follow-up grade (A–E)</source>
-        <translation>Mức đánh giá của Ủy ban trong thủ tục theo dõi (A–E)</translation>
-    </message>
-    <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
+    </message>
+    <message>
+        <source>The Committee&apos;s follow-up grades (A–E), latest last; ? still to check</source>
+        <translation>Các mức đánh giá của Ủy ban trong thủ tục theo dõi (A–E), mức gần nhất ở cuối; ? là cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>The focal point&apos;s judgment</source>
+        <translation>Nhận định của cơ quan đầu mối</translation>
     </message>
 </context>
 <context>
@@ -2311,6 +2307,49 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Sorting the activities…</source>
         <translation>Đang sắp xếp các hoạt động…</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeGradeEditor</name>
+    <message>
+        <source>The Committee&apos;s assessment (A–E), a fact from its documents</source>
+        <translation>Đánh giá của Ủy ban Nhân quyền (A–E), theo văn bản của Ủy ban</translation>
+    </message>
+    <message>
+        <source>&amp;Grade (A–E):</source>
+        <translation>&amp;Mức đánh giá (A–E):</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>Document &amp;date:</source>
+        <translation>&amp;Ngày văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Element graded:</source>
+        <translation>Nội dung được đánh &amp;giá:</translation>
+    </message>
+    <message>
+        <source>The Committee&apos;s symbol, e.g. CCPR/C/…</source>
+        <translation>Ký hiệu văn bản của Ủy ban, ví dụ CCPR/C/…</translation>
+    </message>
+    <message>
+        <source>Empty: the whole recommendation</source>
+        <translation>Để trống: toàn bộ khuyến nghị</translation>
+    </message>
+    <message>
+        <source>&amp;Record the Committee&apos;s grade</source>
+        <translation>&amp;Ghi mức đánh giá của Ủy ban</translation>
+    </message>
+    <message>
+        <source>Choose a grade</source>
+        <translation>Chọn mức đánh giá</translation>
+    </message>
+    <message>
+        <source>No grade of the Committee recorded.</source>
+        <translation>Chưa ghi mức đánh giá nào của Ủy ban.</translation>
     </message>
 </context>
 </TS>
