@@ -34,6 +34,7 @@ from desktop_app.cli.output import (
     say_done,
 )
 from desktop_app.cli.parser import build_parser
+from desktop_app.cli.recommendations import cmd_recommendations
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.labels import label
 from desktop_app.core.paths import log_file
@@ -116,6 +117,8 @@ def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.catalog.document import read_catalog
     from desktop_app.core.services.catalog import export_catalog, install_catalog_file
 
+    if args.catalog_command == "recommendations":
+        return cmd_recommendations(args, lang)
     if args.catalog_command == "export":
         db = open_database(args)
         try:

@@ -153,6 +153,18 @@ def build_parser() -> Parser:
     catalog_import.add_argument("--accept-new-key", action="store_true",
                                 help="accept an update signed by a key other than the "
                                 "focal point's pinned one, or an unsigned one")
+    recs = catalog_commands.add_parser("recommendations", help="load an official list of "
+                                       "recommendations (focal point)")
+    recs_actions = recs.add_subparsers(dest="recs_action", metavar="ACTION",
+                                       parser_class=Parser, required=True)
+    recs_import = recs_actions.add_parser("import", help="a spreadsheet or CSV, through a "
+                                          "column mapping; preview, then one transaction")
+    recs_import.add_argument("file", type=Path, metavar="FILE")
+    recs_import.add_argument("--source", required=True, metavar="CODE",
+                             help="the catalog source, e.g. UPR4")
+    recs_import.add_argument("--mapping", metavar="NAME",
+                             help="uhri, upr-matrix (default) or a mapping saved in the window")
+    recs_import.add_argument("--dry-run", action="store_true", help="preview only")
     # --- keys ---
     keys = commands.add_parser("keys", help="signing keys: this installation's and the "
                                "pinned ones")

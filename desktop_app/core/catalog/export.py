@@ -42,6 +42,10 @@ def _words(value: str) -> list[str]:
     return value.split()
 
 
+def _lines(value: str) -> list[str]:
+    return [line for line in value.splitlines() if line.strip()]
+
+
 def catalog_document(session: Session) -> Document:
     """Every entry in force (retired ones left out, so that importing retires them too)."""
     version = installed_version(session)
@@ -91,7 +95,8 @@ def catalog_document(session: Session) -> Document:
         "paragraph": r.paragraph, "follow_up": r.follow_up, "response": r.response,
         "sdg_targets": _words(r.sdg_targets), "areas": sorted(rec_areas.get(r.id or 0, [])),
         "text_vi": r.text_vi, "text_en": r.text_en, "verified": r.verified,
-        "illustrative": r.illustrative,
+        "illustrative": r.illustrative, "states": _lines(r.states),
+        "themes": _lines(r.themes), "affected_persons": _lines(r.affected_persons),
     } for r in recs.values() if r.source_id in sources]
     doc["tasks"] = [{
         "uuid": t.uuid, "code": t.code, "plan": plans[t.plan_id].code,

@@ -85,6 +85,11 @@ class Recommendation(SQLModel, table=True):
     sdg_targets: str = ""  # space-separated targets, e.g. "16.3 16.10"
     text_vi: str
     text_en: str
+    # From an official list loaded from a file (one a line): who recommended it (UPR),
+    # the themes and the persons affected, as the list names them.
+    states: str = ""
+    themes: str = ""
+    affected_persons: str = ""
     verified: bool = False
     illustrative: bool = False
     retired: bool = False

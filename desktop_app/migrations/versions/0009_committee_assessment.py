@@ -8,6 +8,10 @@ Committee's grades and moves every stored grade into it, marked not verified (do
 "", no date: "to check"), one row per recommendation and grade; ``assessment`` keeps the
 judgment, its note and period, and loses its ``grade`` column.
 
+Item 4 of the same issue: a recommendation loaded from an official list keeps who
+recommended it, its themes and the persons affected (``states``, ``themes``,
+``affected_persons``, one a line; empty for the catalog's own entries).
+
 Another branch adds 0008 at the same time; whoever merges chains this one after it
 (down_revision).
 
@@ -61,6 +65,10 @@ def upgrade() -> None:
             for rec, grade, at in stored])
     with op.batch_alter_table("assessment", schema=None) as batch_op:
         batch_op.drop_column("grade")
+    with op.batch_alter_table("recommendation", schema=None) as batch_op:
+        for name in ("states", "themes", "affected_persons"):
+            batch_op.add_column(sa.Column(name, sqlmodel.sql.sqltypes.AutoString(),
+                                          server_default="", nullable=False))
 
 
 def _moment(value: object, fallback: datetime) -> datetime:
@@ -74,6 +82,9 @@ def _moment(value: object, fallback: datetime) -> datetime:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("recommendation", schema=None) as batch_op:
+        for name in ("affected_persons", "themes", "states"):
+            batch_op.drop_column(name)
     with op.batch_alter_table("assessment", schema=None) as batch_op:
         batch_op.add_column(sa.Column("grade", sqlmodel.sql.sqltypes.AutoString(),
                                       server_default="", nullable=False))
