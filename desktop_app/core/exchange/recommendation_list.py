@@ -80,7 +80,7 @@ class ColumnMapping:
 PRESETS: dict[str, ColumnMapping] = {
     "uhri": ColumnMapping(
         "uhri",
-        {"text_en": "Recommendation", "paragraph": "Paragraph", "number": "Symbol",
+        {"text_en": "Recommendation", "paragraph": "Paragraph",
          "states": "Recommending States", "response": "Position", "themes": "Themes",
          "sdgs": "SDGs", "affected": "Affected persons"},
         note="Universal Human Rights Index export (uhri.ohchr.org). Its search fields "
@@ -287,7 +287,9 @@ def read_list(path: Path, mapping: ColumnMapping) -> ReadList:
         elif len(text) > MAX_CELL:
             problems.append(Problem("value.too_long", {"length": len(text), "max": MAX_CELL},
                                     "text_en", where("text_en")))
-        if not number:
+        if problems:
+            pass  # no text: that is the row's problem
+        elif not number:
             problems.append(Problem("recs.number_missing", {}, "number", where("number")))
         elif not _NUMBER.match(number):
             problems.append(Problem("recs.number_bad", {"value": number[:40]}, "number",

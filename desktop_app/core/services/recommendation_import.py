@@ -208,9 +208,9 @@ def preview_list(db: Database, path: Path, source_code: str,
     path = Path(path)
     with db.reading() as session:
         require_focal_point(session)
-        source = _source(session, source_code)
+        source_code = _source(session, source_code).code
     read = read_list(path, mapping)
-    preview = ListPreview(path, file_sha256(path), source.code, mapping,
+    preview = ListPreview(path, file_sha256(path), source_code, mapping,
                           problems=list(read.problems), notes=list(read.notes),
                           columns_absent=read.columns_absent,
                           has_vietnamese=read.has_vietnamese)
