@@ -250,3 +250,39 @@ def test_focal_window_in_vietnamese_has_no_english_left(qtbot: Any, focal_db: Da
         assert window.status_text().startswith("Cơ quan đầu mối · Bộ Tư pháp")
     finally:
         install_translator("en")
+
+
+def test_recommendation_list_dialog_previews_then_loads(qtbot: Any, focal_ctx: AppContext,
+                                                        tmp_path: Path) -> None:
+    from desktop_app.core.services.recommendation_import import mappings
+    from desktop_app.ui.dialogs.recommendation_list_dialog import RecommendationListDialog
+    from tests.fixtures.recommendation_lists import cycle4_rows, matrix_xlsx
+
+    rows = cycle4_rows(12, 10)
+    rows[4][0] = ""  # a row left out, shown by its row
+    path = matrix_xlsx(tmp_path / "upr4.xlsx", rows)
+    dialog = RecommendationListDialog(focal_ctx)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(path))
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData("UPR4"))
+    assert dialog.mapping_combo.currentData() == "upr-matrix"
+    assert dialog.column_edits["text_en"].text() == "Recommendation"
+    assert not dialog.load_button.isEnabled()
+    dialog.preview_button.click()
+    assert "11 recommendations — 11 new" in dialog.summary.text()
+    assert dialog.problems.rowCount() == 1 and dialog.problems.item(0, 0).text() == "8"
+    assert dialog.load_button.isEnabled()
+    with qtbot.waitSignal(focal_ctx.data_changed):
+        dialog.load_button.click()
+    assert "Wrote 11 new" in dialog.summary.text()
+    loaded = [r.code for r in assessments.list_assessments(focal_ctx.db)]
+    assert loaded == []  # loading a list judges nothing
+    dialog.preview_button.click()
+    assert "0 new, 0 changed, 11 unchanged" in dialog.summary.text()
+    assert not dialog.load_button.isEnabled()
+    # Edited headings saved under a name come back as a mapping of their own.
+    dialog.column_edits["themes"].setText("Chủ đề")
+    dialog.save_name.setText("của tôi")
+    dialog.save_mapping()
+    assert mappings(focal_ctx.db)["của tôi"].columns["themes"] == "Chủ đề"
+    assert dialog.mapping_combo.currentData() == "của tôi"

@@ -262,3 +262,22 @@ def apply_list(db: Database, preview: ListPreview) -> ListApplied:
               unchanged=unchanged, left_out=len(preview.problems), version=version)
         session.flush()
     return ListApplied(added, changed, unchanged, version)
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    code: str
+    symbol: str | None
+    title_vi: str
+    title_en: str
+
+    def title(self, lang: str) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+def list_sources(db: Database) -> list[SourceChoice]:
+    """The catalog's sources in force, for the choice of where a list goes."""
+    with db.reading() as session:
+        return [SourceChoice(s.code, s.symbol, s.title_vi, s.title_en)
+                for s in session.exec(select(Source).where(col(Source.retired).is_(False))
+                                      .order_by(col(Source.code)))]

@@ -527,6 +527,10 @@
         <source>Record the Committee&apos;s grade</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Load an official &amp;list…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -2344,6 +2348,149 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>No grade of the Committee recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationListDialog</name>
+    <message>
+        <source>Load an official list of recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number opens the text (“155.1 …”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recommending State closes the text (“… (Chile);”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column headings as printed in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (Vietnamese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommending States:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SDG targets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected persons:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against a published file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked against a published file: compare the headings with your file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the list of recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -525,6 +525,10 @@
         <source>Record the Committee&apos;s grade</source>
         <translation>Ghi mức đánh giá của Ủy ban</translation>
     </message>
+    <message>
+        <source>Load an official &amp;list…</source>
+        <translation>Nạp &amp;danh sách chính thức…</translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -2350,6 +2354,149 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>No grade of the Committee recorded.</source>
         <translation>Chưa ghi mức đánh giá nào của Ủy ban.</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationListDialog</name>
+    <message>
+        <source>Load an official list of recommendations</source>
+        <translation>Nạp danh sách khuyến nghị chính thức</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>The number opens the text (“155.1 …”)</source>
+        <translation>Số hiệu ở đầu nội dung (“155.1 …”)</translation>
+    </message>
+    <message>
+        <source>The recommending State closes the text (“… (Chile);”)</source>
+        <translation>Quốc gia khuyến nghị ở cuối nội dung (“… (Chile);”)</translation>
+    </message>
+    <message>
+        <source>Name for these columns</source>
+        <translation>Tên cho cách đọc cột này</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping</source>
+        <translation>&amp;Lưu cách đọc cột</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Tệp:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Nguồn:</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation>&amp;Cách đọc cột:</translation>
+    </message>
+    <message>
+        <source>Column headings as printed in the file</source>
+        <translation>Tên cột như in trong tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Xem trước</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Nạp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Số hiệu:</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Đoạn:</translation>
+    </message>
+    <message>
+        <source>Text (English):</source>
+        <translation>Nội dung (tiếng Anh):</translation>
+    </message>
+    <message>
+        <source>Text (Vietnamese):</source>
+        <translation>Nội dung (tiếng Việt):</translation>
+    </message>
+    <message>
+        <source>Recommending States:</source>
+        <translation>Quốc gia khuyến nghị:</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Lập trường:</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>Chủ đề:</translation>
+    </message>
+    <message>
+        <source>SDG targets:</source>
+        <translation>Mục tiêu SDG:</translation>
+    </message>
+    <message>
+        <source>Affected persons:</source>
+        <translation>Đối tượng bị ảnh hưởng:</translation>
+    </message>
+    <message>
+        <source>Checked against a published file.</source>
+        <translation>Đã đối chiếu với một tệp đã công bố.</translation>
+    </message>
+    <message>
+        <source>Not checked against a published file: compare the headings with your file.</source>
+        <translation>Chưa đối chiếu với tệp đã công bố: hãy so tên cột với tệp của bạn.</translation>
+    </message>
+    <message>
+        <source>Choose the list of recommendations</source>
+        <translation>Chọn danh sách khuyến nghị</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.xlsx *.csv)</source>
+        <translation>Bảng tính và CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Lưu cách đọc cột</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Nạp</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -111,6 +112,9 @@ class AssessmentsPage(Page):
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.follow_up_only)
         bar.addWidget(self.count_label)
+        self.load_list_button = QPushButton()
+        self.load_list_button.clicked.connect(self.load_list)
+        bar.addWidget(self.load_list_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.loading_bar)
@@ -161,6 +165,7 @@ class AssessmentsPage(Page):
         self.filter_edit.setPlaceholderText(self.tr(
             "Filter by code, agency or words of the text (with or without diacritics)"))
         self.follow_up_only.setText(self.tr("Follow-up only"))
+        self.load_list_button.setText(self.tr("Load an official &list…"))
         self.model.retranslate()
         self.editor.retranslate()
         self.committee.retranslate()
@@ -271,6 +276,11 @@ class AssessmentsPage(Page):
             self.refresh()
         self.select_code(code)
         self.editor.saved_label.setText(self.tr("Saved."))
+
+    def load_list(self) -> None:
+        from desktop_app.ui.dialogs.recommendation_list_dialog import RecommendationListDialog
+
+        RecommendationListDialog(self.ctx, self).exec()
 
     def record_grade(self) -> None:
         c = self.committee
