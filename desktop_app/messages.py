@@ -522,6 +522,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "Not a date: {value}; write it as YYYY-MM-DD."),
     "committee.date_in_future": ("Ngày của văn bản {date} là ngày trong tương lai.",
                                  "The document's date {date} is in the future."),
+    "period.range_reversed": (
+        "Kỳ {period}: ngày bắt đầu số liệu {start} sau ngày kết thúc {end}.",
+        "Period {period}: the data range starts on {start}, after its end on {end}."),
     "recs.csv_encoding": (
         "Tệp {file} không phải là CSV UTF-8; hãy lưu lại dưới dạng «CSV UTF-8» rồi nạp lại. "
         "Không có gì được ghi.",

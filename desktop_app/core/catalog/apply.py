@@ -191,6 +191,7 @@ def apply_catalog(session: Session, doc: Document, *, force: bool = False) -> Ca
     }, key="number", retire=False)
     _upsert(session, change, "periods", Period, doc.get("periods", []), lambda e: {
         "year": int(e["year"]), "due_date": _date(e.get("due_date")),
+        "data_from": _date(e.get("data_from")), "data_to": _date(e.get("data_to")),
         "verified": bool(e.get("verified")),
     }, key="year", retire=False)
 

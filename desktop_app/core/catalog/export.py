@@ -115,7 +115,9 @@ def catalog_document(session: Session) -> Document:
     } for g in session.exec(select(FollowUpGrade).order_by(col(FollowUpGrade.id)))]
     doc["sdgs"] = [{"number": s.number, "title_vi": s.title_vi, "title_en": s.title_en}
                    for s in session.exec(select(Sdg).order_by(col(Sdg.number)))]
-    doc["periods"] = [{"year": p.year, "due_date": _iso(p.due_date), "verified": p.verified}
+    doc["periods"] = [{"year": p.year, "due_date": _iso(p.due_date),
+                       "data_from": _iso(p.data_from), "data_to": _iso(p.data_to),
+                       "verified": p.verified}
                       for p in session.exec(select(Period).order_by(col(Period.year)))]
     return doc
 

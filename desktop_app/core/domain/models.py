@@ -147,6 +147,11 @@ class Period(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(unique=True)
     due_date: date | None = None
+    # The data the period covers, set by the focal point; None: the default range
+    # (exchange.report_model.default_period_range: 15 December of the year before to
+    # 14 December, Decree 09/2019/NĐ-CP).
+    data_from: date | None = None
+    data_to: date | None = None
     verified: bool = False
 
 

@@ -109,6 +109,8 @@ def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
     c = r.counts
     rows: list[tuple[str, str, Any]] = [
         ("Kỳ báo cáo", "Reporting period", str(r.year)),
+        ("Số liệu từ ngày", "Data from", r.period_from),
+        ("Đến ngày", "Data to", r.period_to),
         ("Kế hoạch", "Plan", f"{r.plan_decision} {r.plan_title_vi}".strip()),
         ("Hạn gửi báo cáo", "Due date", r.due_date),
         ("Thời điểm lập báo cáo", "Made at", local_text(r.created_at)),

@@ -10,7 +10,10 @@ judgment, its note and period, and loses its ``grade`` column.
 
 Item 4 of the same issue: a recommendation loaded from an official list keeps who
 recommended it, its themes and the persons affected (``states``, ``themes``,
-``affected_persons``, one a line; empty for the catalog's own entries).
+``affected_persons``, one a line; empty for the catalog's own entries). Item 6: each
+period's data range (``data_from``, ``data_to``; NULL: the default range) is data the
+focal point sets, as its due date is; the periods already stored keep NULL, that is the
+default range they were reported under.
 
 Another branch adds 0008 at the same time; whoever merges chains this one after it
 (down_revision).
@@ -65,6 +68,9 @@ def upgrade() -> None:
             for rec, grade, at in stored])
     with op.batch_alter_table("assessment", schema=None) as batch_op:
         batch_op.drop_column("grade")
+    with op.batch_alter_table("period", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("data_from", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("data_to", sa.Date(), nullable=True))
     with op.batch_alter_table("recommendation", schema=None) as batch_op:
         for name in ("states", "themes", "affected_persons"):
             batch_op.add_column(sa.Column(name, sqlmodel.sql.sqltypes.AutoString(),
@@ -82,6 +88,9 @@ def _moment(value: object, fallback: datetime) -> datetime:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("period", schema=None) as batch_op:
+        batch_op.drop_column("data_to")
+        batch_op.drop_column("data_from")
     with op.batch_alter_table("recommendation", schema=None) as batch_op:
         for name in ("affected_persons", "themes", "states"):
             batch_op.drop_column(name)

@@ -764,6 +764,14 @@
         <source>Published catalog version %1 to %2; send it to the agencies.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Data from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -760,6 +760,14 @@
         <source>Published catalog version %1 to %2; send it to the agencies.</source>
         <translation>Đã phát hành danh mục phiên bản %1 vào %2; hãy gửi tệp này cho các cơ quan.</translation>
     </message>
+    <message>
+        <source>Data from</source>
+        <translation>Số liệu từ ngày</translation>
+    </message>
+    <message>
+        <source>Data to</source>
+        <translation>Đến ngày</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
