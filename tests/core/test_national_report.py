@@ -288,3 +288,29 @@ def test_the_pdf_names_who_did_not_report_and_every_recommendation_by_its_text(
     table = squeezed[squeezed.index("2.Cáckhuyếnnghịkhác"):squeezed.index("Bảng4.")]
     assert "".join(other.text_vi.split())[:40] in table
     assert squeezed.count("(KèmtheoBáocáosố") == 2
+
+
+def test_the_reports_say_which_recommendations_are_checked_and_which_to_check(
+        made: Made) -> None:
+    views = {v.code: v for v in by_recommendation(made.db, YEAR)}
+    recs = _rows(made.xlsx, "Theo khuyến nghị")[2:]
+    cells = {r[1]: r[-1] for r in recs}
+    for code, cell in cells.items():
+        view = views[code]
+        wanted = ("Tóm tắt theo chủ đề" if view.illustrative
+                  else "Đã đối chiếu" if view.verified else "Cần đối chiếu")
+        assert str(cell).startswith(wanted), (code, cell)
+    assert any(v.illustrative for v in views.values())
+    squeezed = "".join(unicodedata.normalize(
+        "NFC", run("pdftotext", "-enc", "UTF-8", str(made.pdf), "-")).split())
+    assert "tómtắttheochủđề,chưaphảinguyênvănkhuyếnnghị" in squeezed
+
+
+def test_provenance_comes_from_the_catalog_files() -> None:
+    from desktop_app.core.catalog.provenance import provenance_of
+
+    found = provenance_of("recommendations", "CO3-NONDISC")
+    assert found is not None and found.document == "CCPR/C/VNM/CO/3"
+    assert found.checked == "unchecked" and "paragraph" in found.to_check
+    assert not found.confirmed
+    assert provenance_of("recommendations", "NO-SUCH") is None

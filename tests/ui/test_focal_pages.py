@@ -286,3 +286,28 @@ def test_recommendation_list_dialog_previews_then_loads(qtbot: Any, focal_ctx: A
     dialog.save_mapping()
     assert mappings(focal_ctx.db)["của tôi"].columns["themes"] == "Chủ đề"
     assert dialog.mapping_combo.currentData() == "của tôi"
+
+
+def test_recommendations_page_marks_what_is_to_check_with_its_provenance(
+        qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    from desktop_app.ui.pages.recommendations_page import (
+        RecommendationsPage,
+        RecommendationTableModel,
+    )
+
+    db = Database.open(tmp_path / "agency.sqlite")
+    try:
+        initialise(db, Role.AGENCY, "VLG")
+        ctx = AppContext(db, "en")
+        page = RecommendationsPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        assert page.select_code("CO3-NONDISC")
+        row = page.table.currentIndex().row()
+        cell = page.proxy.index(row, RecommendationTableModel.CHECKED)
+        assert cell.data() == "To check"
+        tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("CCPR/C/VNM/CO/3") and "still to check: paragraph" in tip
+        assert "Where it comes from" in page.detail.toPlainText()
+    finally:
+        db.close()

@@ -81,6 +81,22 @@ def judgment_text(rec: RecommendationView) -> str:
     return said
 
 
+def checked_note(rec: RecommendationView) -> str:
+    """ "" for a text checked against its document; otherwise what it is, in brackets."""
+    if rec.illustrative:
+        return "(tóm tắt theo chủ đề, chưa phải nguyên văn khuyến nghị; cần đối chiếu văn bản)"
+    if not rec.verified:
+        return "(nội dung chưa đối chiếu với văn bản gốc)"
+    return ""
+
+
+def checked_cell(rec: RecommendationView) -> str:
+    """Both languages, for a table cell."""
+    if rec.illustrative:
+        return "Tóm tắt theo chủ đề, cần đối chiếu / Illustrative summary, to check"
+    return "Đã đối chiếu / Checked" if rec.verified else "Cần đối chiếu / To check"
+
+
 def where(rec: RecommendationView) -> str:
     """Where the recommendation is: "đoạn 24, CCPR/C/VNM/CO/3" (never its code)."""
     return reference(rec.source_symbol, rec.paragraph, rec.source_title_vi) or "danh mục"

@@ -70,6 +70,8 @@ class RecommendationView:
     source_symbol: str | None = None  # "CCPR/C/VNM/CO/3"; None when the catalog has none
     source_title_vi: str = ""
     committee_grades: tuple[CommitteeGrade, ...] = ()  # catalog's and recorded, oldest first
+    verified: bool = True  # the text checked against its document (catalog provenance)
+    illustrative: bool = False  # a summary of a theme, not the document's recommendation
 
     def text(self, lang: str) -> str:
         return self.text_vi if lang == "vi" else self.text_en

@@ -35,6 +35,7 @@ from desktop_app.core.domain.labels import label, label_of
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.timefmt import local_date, local_text
 from desktop_app.core.exchange.assessment_words import (
+    checked_note,
     committee_text,
     judgment_text,
     sentence,
@@ -263,6 +264,8 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
     for k, rec in enumerate(follow, start=1):
         names = _names([a.name_vi for a in rec.agencies])
         heading = f"1.{k}. Khuyến nghị tại {where(rec)}"
+        if checked_note(rec):
+            heading += f" {checked_note(rec)}"
         line = f"<i>{escape(heading)}:</i> {markup(sentence(rec.text_vi))}. "
         if rec.activities:
             line += escape(f"Kết quả: {thousands(rec.activities)} hoạt động của "
@@ -286,7 +289,8 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
                                           "Chỉ số đạt / có kết quả",
                                           "Đánh giá của cơ quan đầu mối")]
         for n, rec in enumerate(others, start=1):
-            said = wrap(f"{where(rec)}: {sentence(rec.text_vi)}", widths[1])
+            note = f" {checked_note(rec)}" if checked_note(rec) else ""
+            said = wrap(f"{where(rec)}{note}: {sentence(rec.text_vi)}", widths[1])
             committee = committee_text(r, rec)
             if committee:
                 said += "\n" + wrap(committee, widths[1])

@@ -29,7 +29,7 @@ from desktop_app.core.domain.enums import (
 )
 from desktop_app.core.domain.labels import label, label_of, words
 from desktop_app.core.domain.timefmt import local_date, local_text
-from desktop_app.core.exchange.assessment_words import committee_cell
+from desktop_app.core.exchange.assessment_words import checked_cell, committee_cell
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.national_model import NationalReport
 from desktop_app.core.exchange.report_model import (
@@ -255,7 +255,8 @@ def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
         ("Mức độ thực hiện (cơ quan đầu mối đánh giá)",
          "Implementation (the focal point's judgment)", 20),
         ("Ghi chú đánh giá", "Note", 40),
-        ("Kỳ đánh giá", "Assessed for", 12)]
+        ("Kỳ đánh giá", "Assessed for", 12),
+        ("Đối chiếu văn bản", "Checked against its document", 22)]
     sheet = _Sheet(wb, "Theo khuyến nghị", columns)
     for n, rec in enumerate(r.recommendations, start=1):
         a = rec.assessment
@@ -271,7 +272,7 @@ def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
             f"{label_of(Implementation, a.implementation, 'en')}" if a else "",
             a.note if a else "",
             ("" if a is None else str(a.year) if a.year is not None
-             else "Không gắn kỳ / Any period"),
+             else "Không gắn kỳ / Any period"), checked_cell(rec),
             long=(5, 6, 8, 14, 16))
 
 

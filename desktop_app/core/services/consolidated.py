@@ -224,7 +224,7 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
                 chosen.uuid, year if chosen.period_id is not None else None,
                 chosen.implementation, chosen.note),
             source.symbol if source else None, source.title_vi if source else "",
-            grades.get(rec.code, ())))
+            grades.get(rec.code, ()), rec.verified, rec.illustrative))
     return tuple(views)
 
 

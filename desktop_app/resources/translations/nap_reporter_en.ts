@@ -531,6 +531,18 @@
         <source>Load an official &amp;list…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Illustrative summary, not the document&apos;s own recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check against the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the document</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -1768,6 +1780,38 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Secondary source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still to check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommendationsPage</name>
@@ -1829,6 +1873,10 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
     </message>
     <message>
         <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -529,6 +529,18 @@
         <source>Load an official &amp;list…</source>
         <translation>Nạp &amp;danh sách chính thức…</translation>
     </message>
+    <message>
+        <source>Illustrative summary, not the document&apos;s own recommendation</source>
+        <translation>Tóm tắt minh họa, không phải nguyên văn khuyến nghị của văn bản</translation>
+    </message>
+    <message>
+        <source>To check against the document</source>
+        <translation>Cần đối chiếu với văn bản</translation>
+    </message>
+    <message>
+        <source>Checked against the document</source>
+        <translation>Đã đối chiếu với văn bản</translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -1768,6 +1780,38 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
     </message>
+    <message>
+        <source>Secondary source</source>
+        <translation>Nguồn thứ cấp</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>Cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>still to check: %1</source>
+        <translation>còn cần đối chiếu: %1</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>số đoạn</translation>
+    </message>
+    <message>
+        <source>Vietnamese text</source>
+        <translation>nội dung tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>nội dung tiếng Anh</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>thủ tục theo dõi</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>lập trường</translation>
+    </message>
 </context>
 <context>
     <name>RecommendationsPage</name>
@@ -1830,6 +1874,10 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     <message>
         <source>English</source>
         <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>Nguồn gốc</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.catalog.provenance import provenance_of
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import assessments, consolidated
 from desktop_app.core.services.consolidated import RecommendationView
@@ -218,6 +219,7 @@ class AssessmentsPage(Page):
         parts = [f"<h3>{e(mark + view.code)}</h3>",
                  f"<p>{e(view.source_code)}"
                  + (f", ¶ {e(view.paragraph)}" if view.paragraph else "") + "</p>",
+                 f"<p><i>{e(self._checked(view))}</i></p>",
                  f"<p>{e(view.text(lang))}</p>"]
         if view.follow_up:
             follow_up = self.tr("Follow-up recommendation: the Committee asked for "
@@ -235,6 +237,22 @@ class AssessmentsPage(Page):
                      f"{e(agencies)}</p>")
         parts.append(self._activities_html(view))
         self.detail.setHtml("".join(parts))
+
+    def _checked(self, view: RecommendationView) -> str:
+        """Whether the text was checked against its document, and where it comes from."""
+        found = provenance_of("recommendations", view.code)
+        if view.illustrative:
+            state = self.tr("Illustrative summary, not the document's own recommendation")
+        elif found is not None and not found.confirmed:
+            state = self.tr("To check against the document")
+        else:
+            state = (self.tr("Checked against the document") if view.verified
+                     else self.tr("To check against the document"))
+        where = [found.document if found and found.document else view.source_symbol or ""]
+        if found and found.on:
+            where.append(found.on.strftime("%d/%m/%Y"))
+        said = ", ".join(w for w in where if w)
+        return f"{state} ({said})" if said else state
 
     def _activities_html(self, view: RecommendationView) -> str:
         e = html.escape
