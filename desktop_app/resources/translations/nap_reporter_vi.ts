@@ -2536,7 +2536,7 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     </message>
     <message>
         <source>Spreadsheets and CSV (*.xlsx *.csv)</source>
-        <translation>Bảng tính và CSV (*.xlsx *.csv)</translation>
+        <translation>Tệp Excel và CSV (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>All files (*)</source>
