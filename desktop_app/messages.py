@@ -373,15 +373,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only the focal point (Ministry of Justice) does this; this is a reporting "
         "agency's database."),
     "assess.recorded": (
-        "Đã ghi đánh giá khuyến nghị {code} ({period}): mức {grade}, {implementation}.",
-        "Recorded the assessment of recommendation {code} ({period}): grade {grade}, "
+        "Đã ghi nhận định của cơ quan đầu mối về khuyến nghị {code} ({period}): "
+        "{implementation}.",
+        "Recorded the focal point's judgment of recommendation {code} ({period}): "
         "{implementation}."),
     "assess.replaced": (
-        "Đã thay đánh giá khuyến nghị {code} ({period}): mức {grade}, {implementation}. "
-        "Đánh giá cũ (mức {previous_grade}, {previous_implementation}) được lưu trong nhật ký.",
-        "Replaced the assessment of recommendation {code} ({period}): grade {grade}, "
-        "{implementation}. The old one (grade {previous_grade}, {previous_implementation}) "
-        "is kept in the audit log."),
+        "Đã thay nhận định của cơ quan đầu mối về khuyến nghị {code} ({period}): "
+        "{implementation}. Nhận định cũ ({previous_implementation}) được lưu trong nhật ký.",
+        "Replaced the focal point's judgment of recommendation {code} ({period}): "
+        "{implementation}. The old one ({previous_implementation}) is kept in the audit "
+        "log."),
     "assess.period": ("kỳ {period}", "period {period}"),
     "assess.no_period": ("không gắn với kỳ báo cáo nào", "not tied to a period"),
     "implementation.fully": ("đã thực hiện đầy đủ", "fully implemented"),
@@ -478,6 +479,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "của {agency} đã được ghim ({pinned}); việc này được ghi vào nhật ký.",
         "Accepted an unsigned file of {agency} as asked (--accept-new-key), although the "
         "key of {agency} is pinned ({pinned}); this is recorded in the audit log."),
+    # --- recs (issue 14): the Committee's grades apart from the focal point's judgment ---
+    "assess.committee_recorded": (
+        "Đã ghi đánh giá của Ủy ban Nhân quyền về khuyến nghị {code}{element}: mức {grade}, "
+        "theo văn bản {document} ngày {date}.",
+        "Recorded the Committee's assessment of recommendation {code}{element}: grade "
+        "{grade}, in document {document} of {date}."),
+    "assess.committee_replaced": (
+        "Đã thay đánh giá của Ủy ban Nhân quyền về khuyến nghị {code}{element}: mức {grade}, "
+        "theo văn bản {document} ngày {date}. Mức cũ ({previous_grade}, "
+        "{previous_document}) được lưu trong nhật ký.",
+        "Replaced the Committee's assessment of recommendation {code}{element}: grade "
+        "{grade}, in document {document} of {date}. The old one ({previous_grade}, "
+        "{previous_document}) is kept in the audit log."),
+    "assess.element": (" (nội dung: {element})", " (element: {element})"),
+    "assess.no_document": ("chưa có văn bản, cần đối chiếu", "no document, to check"),
+    "assess.grade_split": (
+        "--grade không còn dùng: mức A–E là đánh giá của Ủy ban Nhân quyền, ghi bằng "
+        "--committee-grade A–E --document KÝ_HIỆU --date YYYY-MM-DD; nhận định của cơ quan "
+        "đầu mối ghi bằng --implementation fully|partially|not.",
+        "--grade is no longer taken: A–E is the Committee's assessment, recorded with "
+        "--committee-grade A-E --document SYMBOL --date YYYY-MM-DD; the focal point's own "
+        "judgment is --implementation fully|partially|not."),
+    "assess.forms_mixed": (
+        "Hãy dùng một trong hai cách: --implementation [--note] [--period] (nhận định của cơ "
+        "quan đầu mối) hoặc --committee-grade --document --date [--element] (đánh giá của "
+        "Ủy ban), không dùng lẫn.",
+        "Use one of the two forms, not both: --implementation [--note] [--period] (the "
+        "focal point's judgment) or --committee-grade --document --date [--element] (the "
+        "Committee's assessment)."),
+    "assess.committee_incomplete": (
+        "Đánh giá của Ủy ban cần có mức, văn bản và ngày của văn bản; còn thiếu: {missing}.",
+        "The Committee's assessment needs its grade, its document and that document's "
+        "date; missing: {missing}."),
+    "assess.form_missing": (
+        "Hãy cho biết --implementation fully|partially|not (nhận định của cơ quan đầu mối) "
+        "hoặc --committee-grade A–E --document KÝ_HIỆU --date YYYY-MM-DD (đánh giá của Ủy ban).",
+        "Give --implementation fully|partially|not (the focal point's judgment) or "
+        "--committee-grade A-E --document SYMBOL --date YYYY-MM-DD (the Committee's "
+        "assessment)."),
+    "assess.date_malformed": ("Ngày không hợp lệ: {value}; hãy viết YYYY-MM-DD.",
+                              "Not a date: {value}; write it as YYYY-MM-DD."),
+    "committee.date_in_future": ("Ngày của văn bản {date} là ngày trong tương lai.",
+                                 "The document's date {date} is in the future."),
+    "period.range_reversed": (
+        "Kỳ {period}: ngày bắt đầu số liệu {start} sau ngày kết thúc {end}.",
+        "Period {period}: the data range starts on {start}, after its end on {end}."),
+    "recs.csv_encoding": (
+        "Tệp {file} không phải là CSV UTF-8; hãy lưu lại dưới dạng «CSV UTF-8» rồi nạp lại. "
+        "Không có gì được ghi.",
+        "{file} is not a UTF-8 CSV; save it again as \"CSV UTF-8\" and load it again. "
+        "Nothing was written."),
+    "recs.too_many_rows": ("Tệp {file} có quá {max} dòng; tệp bị từ chối.",
+                           "{file} has more than {max} rows; the file is refused."),
+    "recs.too_many_columns": ("Tệp {file} có quá {max} cột; tệp bị từ chối.",
+                              "{file} has more than {max} columns; the file is refused."),
+    "recs.columns_missing": (
+        "Tệp {file}: không tìm thấy cột {columns} của cách đọc cột «{mapping}» trong các dòng "
+        "đầu. Hãy chọn cách đọc cột khác hoặc tự đặt tên cột. Không có gì được ghi.",
+        "{file}: the column(s) {columns} of the mapping \"{mapping}\" are not among the "
+        "first rows. Choose another mapping or name the columns. Nothing was written."),
+    "recs.text_missing": ("Dòng không có nội dung khuyến nghị; bỏ qua.",
+                          "The row has no recommendation text; left out."),
+    "recs.number_missing": ("Dòng không có số hiệu hoặc đoạn của khuyến nghị; bỏ qua.",
+                            "The row has no number or paragraph; left out."),
+    "recs.number_bad": ("Số hiệu «{value}» không dùng được làm mã; bỏ qua.",
+                        "The number \"{value}\" cannot be a code; left out."),
+    "recs.number_twice": ("Số hiệu {value} đã có ở dòng {first}; bỏ qua.",
+                          "The number {value} is already on row {first}; left out."),
+    "recs.response_unknown": (
+        "Không hiểu lập trường «{value}» (chấp thuận / ghi nhận); khuyến nghị được nạp "
+        "không có lập trường.",
+        "The response \"{value}\" is neither supported nor noted; the recommendation is "
+        "loaded without one."),
+    "recs.code_taken": ("Mã {code} đã thuộc một nguồn khác; bỏ qua.",
+                        "The code {code} belongs to another source; left out."),
+    "recs.source_unknown": ("Không có nguồn khuyến nghị {code} trong danh mục.",
+                            "There is no recommendation source {code} in the catalog."),
+    "recs.mapping_unknown": ("Không có cách đọc cột «{name}»; có: {known}.",
+                             "There is no mapping \"{name}\"; there are: {known}."),
+    "recs.mapping_name": (
+        "Tên «{name}» không dùng được cho cách đọc cột (trống, quá dài hoặc trùng mẫu có sẵn).",
+        "The name \"{name}\" cannot name a mapping (empty, too long or a preset's)."),
+    "recs.file_changed": ("Tệp {file} đã thay đổi sau khi xem trước; hãy xem trước lại. "
+                          "Không có gì được ghi.",
+                          "{file} changed after its preview; preview it again. Nothing "
+                          "was written."),
+    "recs.catalog_changed": ("Danh mục đã thay đổi sau khi xem trước tệp {file}; hãy xem "
+                             "trước lại. Không có gì được ghi.",
+                             "The catalog changed after the preview of {file}; preview it "
+                             "again. Nothing was written."),
+    "recs.preview": (
+        "{file} ({source}, cách đọc cột {mapping}): {rows} khuyến nghị — {new} mới, "
+        "{changed} thay đổi, {unchanged} không đổi; {supported} chấp thuận, {noted} ghi "
+        "nhận; {left_out} dòng bị bỏ qua; {not_in_file} khuyến nghị của nguồn không có "
+        "trong tệp.",
+        "{file} ({source}, mapping {mapping}): {rows} recommendations — {new} new, "
+        "{changed} changed, {unchanged} unchanged; {supported} supported, {noted} noted; "
+        "{left_out} rows left out; {not_in_file} of the source's recommendations not in "
+        "the file."),
+    "recs.no_vietnamese": (
+        "Tệp không có cột tiếng Việt: khuyến nghị mới mang nội dung tiếng Anh ở cả hai "
+        "ngôn ngữ cho đến khi được dịch.",
+        "The file has no Vietnamese column: new recommendations carry the English text in "
+        "both languages until translated."),
+    "recs.dry_run": ("Chạy thử: không có gì được ghi.", "Dry run: nothing was written."),
+    "recs.nothing_to_write": ("Không có gì mới để ghi; phiên bản danh mục giữ nguyên.",
+                              "Nothing new to write; the catalog version stays."),
+    "recs.applied": (
+        "Đã ghi {added} khuyến nghị mới và {changed} thay đổi; danh mục nay là phiên bản "
+        "{version}. Gửi cho các cơ quan bằng: nap-reporter catalog export -o TỆP",
+        "Wrote {added} new and {changed} changed recommendations; the catalog is now "
+        "version {version}. Send it to the agencies with: nap-reporter catalog export -o "
+        "FILE"),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -667,7 +781,15 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "evidence": ("tài liệu minh chứng", "evidence"),
     "recommendations": ("khuyến nghị", "recommendations"),
     "recommendation": ("khuyến nghị", "recommendation"),
-    "grade": ("mức đánh giá", "grade"),
+    "grade": ("mức đánh giá của Ủy ban", "the Committee's grade"),
+    "document": ("văn bản của Ủy ban", "the Committee's document"),
+    "date": ("ngày của văn bản", "the document's date"),
+    "element": ("nội dung được đánh giá", "element graded"),
+    "text_en": ("nội dung khuyến nghị", "recommendation text"),
+    "number": ("số hiệu", "number"),
+    "response": ("lập trường", "response"),
+    "mapping": ("cách đọc cột", "mapping"),
+    "source": ("nguồn", "source"),
     "implementation": ("mức độ thực hiện", "implementation"),
     "name": ("tên chỉ số", "indicator"),
     "unit": ("đơn vị tính", "unit"),

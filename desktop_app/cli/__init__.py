@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli.assess import cmd_assess
 from desktop_app.cli.output import (
     BusyNotice,
     ProgressBar,
@@ -33,6 +34,7 @@ from desktop_app.cli.output import (
     say_done,
 )
 from desktop_app.cli.parser import build_parser
+from desktop_app.cli.recommendations import cmd_recommendations
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.labels import label
 from desktop_app.core.paths import log_file
@@ -115,6 +117,8 @@ def cmd_catalog(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.catalog.document import read_catalog
     from desktop_app.core.services.catalog import export_catalog, install_catalog_file
 
+    if args.catalog_command == "recommendations":
+        return cmd_recommendations(args, lang)
     if args.catalog_command == "export":
         db = open_database(args)
         try:
@@ -222,28 +226,6 @@ def cmd_period(args: argparse.Namespace, lang: str) -> int:
     finally:
         db.close()
     say_done(f"period.{args.period_action}ed_done", lang, period=args.period)
-    return EXIT_OK
-
-
-def cmd_assess(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.services.assessments import assess, default_year
-
-    db = open_database(args)
-    try:
-        year = args.period if args.period is not None else default_year(db)
-        outcome = assess(db, args.recommendation, args.grade, args.implementation, args.note,
-                         year)
-    finally:
-        db.close()
-    row, old = outcome.row, outcome.replaced
-    period = (text("assess.period", lang, period=year) if year is not None
-              else text("assess.no_period", lang))
-    say_done("assess.replaced" if old else "assess.recorded", lang, code=row.recommendation_code,
-              period=period, grade=row.grade,
-              implementation=text(f"implementation.{row.implementation}", lang),
-              previous_grade=old.grade if old else "",
-              previous_implementation=text(f"implementation.{old.implementation}", lang)
-              if old else "")
     return EXIT_OK
 
 

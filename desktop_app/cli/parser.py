@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -30,6 +31,13 @@ def _year(value: str) -> int:
     if len(value) != 4 or not (value.isascii() and value.isdigit()):
         raise UsageError.of("period.malformed", value=value)
     return int(value)
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
+    except ValueError:
+        raise UsageError.of("assess.date_malformed", value=value) from None
 
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
@@ -115,16 +123,25 @@ def build_parser() -> Parser:
     # --- assess (focal point) ---
     from desktop_app.core.domain.enums import Grade, Implementation
 
-    assess = commands.add_parser("assess", help="grade a recommendation's implementation "
-                                 "(focal point)")
+    assess = commands.add_parser(
+        "assess", help="the focal point's judgment of a recommendation (--implementation) "
+        "or the Committee's grade of it, from its document (--committee-grade)")
     assess.add_argument("recommendation", metavar="REC", help="recommendation code")
-    assess.add_argument("--grade", required=True, type=str.upper,
-                        choices=[g.value for g in Grade], help="the Committee's A-E scale")
-    assess.add_argument("--implementation", required=True, type=str.lower,
-                        choices=[i.value for i in Implementation])
-    assess.add_argument("--note", default="", metavar="TEXT")
+    assess.add_argument("--implementation", type=str.lower,
+                        choices=[i.value for i in Implementation],
+                        help="the focal point's own judgment for the period")
+    assess.add_argument("--note", default=None, metavar="TEXT")
     assess.add_argument("--period", type=_year, metavar="P",
                         help="default: the current year if the catalog has it")
+    assess.add_argument("--committee-grade", type=str.upper, metavar="A|B|C|D|E",
+                        choices=[g.value for g in Grade],
+                        help="the Committee's follow-up grade, a fact from its document")
+    assess.add_argument("--document", metavar="SYMBOL", help="the Committee's document")
+    assess.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="that document's date")
+    assess.add_argument("--element", default="", metavar="TEXT",
+                        help="the element of the recommendation graded (default: all of it)")
+    assess.add_argument("--grade", help=argparse.SUPPRESS)  # the old form: told what to use
     # --- catalog, backup, restore ---
     catalog = commands.add_parser("catalog", help="publish or install a catalog update")
     catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION",
@@ -136,6 +153,18 @@ def build_parser() -> Parser:
     catalog_import.add_argument("--accept-new-key", action="store_true",
                                 help="accept an update signed by a key other than the "
                                 "focal point's pinned one, or an unsigned one")
+    recs = catalog_commands.add_parser("recommendations", help="load an official list of "
+                                       "recommendations (focal point)")
+    recs_actions = recs.add_subparsers(dest="recs_action", metavar="ACTION",
+                                       parser_class=Parser, required=True)
+    recs_import = recs_actions.add_parser("import", help="a spreadsheet or CSV, through a "
+                                          "column mapping; preview, then one transaction")
+    recs_import.add_argument("file", type=Path, metavar="FILE")
+    recs_import.add_argument("--source", required=True, metavar="CODE",
+                             help="the catalog source, e.g. UPR4")
+    recs_import.add_argument("--mapping", metavar="NAME",
+                             help="uhri, upr-matrix (default) or a mapping saved in the window")
+    recs_import.add_argument("--dry-run", action="store_true", help="preview only")
     # --- keys ---
     keys = commands.add_parser("keys", help="signing keys: this installation's and the "
                                "pinned ones")

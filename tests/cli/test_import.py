@@ -530,7 +530,7 @@ def test_undo_is_refused_when_something_changed_after_the_batch(
         cli: CliRunner, focal_db: Path, files: Files) -> None:
     assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
     rec = _task_and_rec(focal_db)[1]
-    assert cli("--db", focal_db, "assess", rec, "--grade", "B", "--implementation",
+    assert cli("--db", focal_db, "assess", rec, "--implementation",
                "partially", "--period", YEAR).code == 0
     before = _dump(focal_db)
     result = cli("--db", focal_db, "import", "--undo")

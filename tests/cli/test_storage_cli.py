@@ -52,7 +52,7 @@ def _bilingual(run: Run, first: str, second: str) -> None:
     ["status"], ["status", "--json"], ["demo", "--activities", "3"], ["period", "lock", "2025"],
     ["export", "xlsx", "--period", "2025", "-o", "out.xlsx"], ["template", "-o", "t.xlsx"],
     ["backup", "-o", "copy.sqlite"], ["catalog", "export", "-o", "c.json"],
-    ["import", "--undo"], ["assess", "CO3-X", "--grade", "A", "--implementation", "fully"],
+    ["import", "--undo"], ["assess", "CO3-X", "--implementation", "fully"],
 ], ids=lambda argv: "-".join(argv[:2]))
 def test_a_command_on_a_missing_database_says_to_run_init_and_makes_nothing(
         cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -122,15 +122,15 @@ def test_by_recommendation_order_and_assessment(db: Database) -> None:
     flags = [v.follow_up for v in views]
     assert flags == sorted(flags, reverse=True)  # follow-up ones first
     target = views[-1].code
-    assess(db, target, "B", "partially", "ghi chú", year=YEAR)
-    assess(db, views[0].code, "E", "not")  # not tied to a period: shown as a fallback
+    assess(db, target, "partially", "ghi chú", year=YEAR)
+    assess(db, views[0].code, "not")  # not tied to a period: shown as a fallback
     again = {v.code: v for v in by_recommendation(db, YEAR)}
     assessed = again[target].assessment
     assert assessed is not None
-    assert (assessed.year, assessed.grade, assessed.implementation, assessed.note) == (
-        YEAR, "B", "partially", "ghi chú")
+    assert (assessed.year, assessed.implementation, assessed.note) == (
+        YEAR, "partially", "ghi chú")
     fallback = again[views[0].code].assessment
-    assert fallback is not None and (fallback.year, fallback.grade) == (None, "E")
+    assert fallback is not None and (fallback.year, fallback.implementation) == (None, "not")
 
 
 def test_activities_for_recommendation(db: Database) -> None:

@@ -181,3 +181,70 @@ def test_an_import_log_from_before_0004_keeps_its_words_and_gains_room_for_codes
     with sqlite3.connect(path) as conn:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(importchange)")}
     assert {"batch_uuid", "record_uuid", "submission_id", "superseded", "removed"} <= columns
+
+
+def test_grades_stored_before_0009_become_committee_grades_to_check(tmp_path: Path) -> None:
+    from desktop_app.core.services.assessments import list_assessments, list_committee_grades
+
+    path = tmp_path / "old.sqlite"
+    _initial_schema_with_data(path)
+    open_database(path, target="0007").engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO period (id, year, verified) VALUES (2, 2024, 0)")
+        conn.executescript(
+            """
+            INSERT INTO assessment (uuid, recommendation_id, period_id, grade, implementation,
+                                    note, assessed_at)
+              VALUES ('as-1', 1, 1, 'C', 'partially', 'ghi chú', '2025-06-01 00:00:00'),
+                     ('as-2', 1, 2, 'C', 'not', '', '2024-06-01 00:00:00'),
+                     ('as-3', 1, NULL, 'E', 'not', '', '2025-07-01 00:00:00');
+            """)
+    db = Database.open(path)
+    try:
+        assert db.migrated_from == "0007"
+        judged = {(a.year, a.implementation, a.note) for a in list_assessments(db)}
+        grades = list_committee_grades(db).get("CO3-DEATHPEN", ())
+    finally:
+        db.close()
+    # the judgments stay, each with its period and note; the grade is no longer theirs
+    assert judged == {(2025, "partially", "ghi chú"), (2024, "not", ""), (None, "not", "")}
+    with sqlite3.connect(path) as conn:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(assessment)")}
+        moved = conn.execute("SELECT grade, document, issued_on, element, verified, "
+                             "recorded_at FROM committeeassessment ORDER BY grade").fetchall()
+    assert "grade" not in columns
+    # one Committee grade per recommendation and grade, with no document or date: to check
+    assert [(*r[:5], str(r[5])[:19]) for r in moved] == [
+        ("C", "", None, "", 0, "2024-06-01 00:00:00"),  # the earliest time it was given
+        ("E", "", None, "", 0, "2025-07-01 00:00:00")]
+    assert {(g.grade, g.verified, g.document, g.on) for g in grades
+            if g.uuid} <= {("C", False, "", None), ("E", False, "", None)}
+
+
+def test_0009_goes_back_with_the_grades_beside_the_judgments(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from desktop_app.core.storage.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite"
+    _initial_schema_with_data(path)
+    open_database(path, target="0007").engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO assessment (uuid, recommendation_id, period_id, grade, "
+                     "implementation, note, assessed_at) VALUES ('as-1', 1, 1, 'B', 'fully', "
+                     "'', '2025-06-01 00:00:00')")
+    open_database(path, target="0009").engine.dispose()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "-1")  # one step: 0009 itself
+    finally:
+        engine.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT grade, implementation FROM assessment").fetchall() == [
+            ("B", "fully")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "committeeassessment" not in tables

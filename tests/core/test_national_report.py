@@ -10,7 +10,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from desktop_app.core.domain.labels import labels
 from desktop_app.core.domain.models import Activity, Agency, Period, Submission, Task
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.progress import drive
-from desktop_app.core.services.assessments import assess
+from desktop_app.core.services.assessments import assess, record_committee_grade
 from desktop_app.core.services.completeness import completeness
 from desktop_app.core.services.consolidated import by_area, by_recommendation
 from desktop_app.core.services.demo import fill_demo
@@ -39,6 +39,7 @@ from desktop_app.core.storage.database import Database
 
 YEAR = 2025
 NOTE = "Đã sửa đổi Bộ luật Hình sự, giảm số tội danh có hình phạt tử hình."
+TEST_DOCUMENT = "CCPR/C/TEST/1"  # a made-up symbol, for the test only
 FORMULA_TITLE = "=1+1"
 NOW = datetime(2026, 1, 20, 3, tzinfo=UTC)
 
@@ -81,7 +82,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Made]:
         drive(fill_demo(db, activities=400, seed=1, period=YEAR))
         _former_province_submission(db)
         follow_up = next(r.code for r in by_recommendation(db, YEAR) if r.follow_up)
-        assess(db, follow_up, "B", "partially", NOTE, YEAR)
+        assess(db, follow_up, "partially", NOTE, YEAR)
+        record_committee_grade(db, follow_up, "B", TEST_DOCUMENT, date(2024, 11, 1))
         xlsx, pdf = folder / "national.xlsx", folder / "national.pdf"
         assert drive(export_national_xlsx(db, YEAR, xlsx, now=NOW)) == xlsx
         assert drive(export_national_pdf(db, YEAR, pdf, now=NOW)) == pdf
@@ -180,7 +182,8 @@ def test_the_workbook_numbers_equal_the_services(made: Made) -> None:
     first_other = flags.index(None)
     assert all(f is None for f in flags[first_other:])  # follow-up ones first
     graded = next(r for r in recs if r[1] == made.follow_up)
-    assert graded[13] == "B" and "partially satisfactory" in str(graded[14])
+    assert str(graded[13]).endswith(f"B — {TEST_DOCUMENT}, 2024-11-01")  # the latest last
+    assert "partially satisfactory" in str(graded[14])
     assert "Partially implemented" in str(graded[15]) and graded[16] == NOTE
 
     annex = _rows(made.xlsx, "Phụ lục hoạt động")[2:]
@@ -285,3 +288,29 @@ def test_the_pdf_names_who_did_not_report_and_every_recommendation_by_its_text(
     table = squeezed[squeezed.index("2.Cáckhuyếnnghịkhác"):squeezed.index("Bảng4.")]
     assert "".join(other.text_vi.split())[:40] in table
     assert squeezed.count("(KèmtheoBáocáosố") == 2
+
+
+def test_the_reports_say_which_recommendations_are_checked_and_which_to_check(
+        made: Made) -> None:
+    views = {v.code: v for v in by_recommendation(made.db, YEAR)}
+    recs = _rows(made.xlsx, "Theo khuyến nghị")[2:]
+    cells = {r[1]: r[-1] for r in recs}
+    for code, cell in cells.items():
+        view = views[code]
+        wanted = ("Tóm tắt theo chủ đề" if view.illustrative
+                  else "Đã đối chiếu" if view.verified else "Cần đối chiếu")
+        assert str(cell).startswith(wanted), (code, cell)
+    assert any(v.illustrative for v in views.values())
+    squeezed = "".join(unicodedata.normalize(
+        "NFC", run("pdftotext", "-enc", "UTF-8", str(made.pdf), "-")).split())
+    assert "tómtắttheochủđề,chưaphảinguyênvănkhuyếnnghị" in squeezed
+
+
+def test_provenance_comes_from_the_catalog_files() -> None:
+    from desktop_app.core.catalog.provenance import provenance_of
+
+    found = provenance_of("recommendations", "CO3-NONDISC")
+    assert found is not None and found.document == "CCPR/C/VNM/CO/3"
+    assert found.checked == "unchecked" and "paragraph" in found.to_check
+    assert not found.confirmed
+    assert provenance_of("recommendations", "NO-SUCH") is None

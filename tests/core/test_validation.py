@@ -15,6 +15,7 @@ from desktop_app.core.domain.validation import (
     IndicatorDraft,
     validate_activity,
     validate_assessment,
+    validate_committee_grade,
     validate_draft,
 )
 
@@ -107,8 +108,23 @@ def test_dates_in_order_and_counts_not_negative(start: date, end: date,
     assert ("value.negative" in codes) == (women is not None and women < 0)
 
 
-def test_assessments_use_the_committee_scale() -> None:
-    assert validate_assessment("CO3-DEATHPEN", "B", "partially", recommendation_codes=RECS) == []
-    codes = {p.code for p in validate_assessment("CO3-P1", "F", "mostly",
+def test_judgments_are_fully_partially_or_not() -> None:
+    assert validate_assessment("CO3-DEATHPEN", "partially", recommendation_codes=RECS) == []
+    codes = {p.code for p in validate_assessment("CO3-P1", "mostly",
                                                  recommendation_codes=RECS)}
     assert codes == {"code.unknown_recommendation", "value.not_in_list"}
+
+
+def test_committee_grades_use_the_committee_scale_with_document_and_date() -> None:
+    today = date(2026, 1, 1)
+    assert validate_committee_grade("CO3-DEATHPEN", "B", "CCPR/C/X", date(2022, 11, 11),
+                                    recommendation_codes=RECS, today=today) == []
+    found = {(p.code, p.field) for p in validate_committee_grade(
+        "CO3-P1", "F", "", None, recommendation_codes=RECS, today=today)}
+    assert found == {("code.unknown_recommendation", "recommendation"),
+                     ("value.not_in_list", "grade"), ("value.required", "document"),
+                     ("value.required", "date")}
+    future = validate_committee_grade("CO3-DEATHPEN", "A", "x" * 81, date(2026, 1, 2),
+                                      recommendation_codes=RECS, today=today)
+    assert {(p.code, p.field) for p in future} == {("value.too_long", "document"),
+                                                   ("committee.date_in_future", "date")}

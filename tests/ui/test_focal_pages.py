@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from desktop_app.core.domain.enums import CellState, Role
 from desktop_app.core.progress import drive
@@ -166,8 +166,6 @@ def test_assessment_editor_saves_through_assess(qtbot: Any, focal_ctx: AppContex
     assert page.select_code(first.code)
     editor = page.editor
     assert not editor.save_button.isEnabled()
-    editor.grade_combo.setCurrentIndex(editor.grade_combo.findData("B"))
-    assert editor.grade_meaning.text()  # the catalog's meaning of B
     editor.implementation_combo.setCurrentIndex(
         editor.implementation_combo.findData("partially"))
     editor.note_edit.setPlainText("Dự thảo luật đang trình")
@@ -175,24 +173,58 @@ def test_assessment_editor_saves_through_assess(qtbot: Any, focal_ctx: AppContex
     calls: list[tuple[Any, ...]] = []
     real = assessments.assess
 
-    def spy(db: Any, code: str, grade: str, implementation: str, note: str = "",
+    def spy(db: Any, code: str, implementation: str, note: str = "",
             year: int | None = None) -> Any:
-        calls.append((code, grade, implementation, note, year))
-        return real(db, code, grade, implementation, note, year)
+        calls.append((code, implementation, note, year))
+        return real(db, code, implementation, note, year)
 
     monkeypatch.setattr(assessments, "assess", spy)
     with qtbot.waitSignal(focal_ctx.data_changed):
         editor.save_button.click()
-    assert calls == [(first.code, "B", "partially", "Dự thảo luật đang trình", THIS_YEAR)]
+    assert calls == [(first.code, "partially", "Dự thảo luật đang trình", THIS_YEAR)]
     stored = assessments.list_assessments(focal_ctx.db, THIS_YEAR)
-    assert [(a.recommendation_code, a.grade, a.implementation) for a in stored] == [
-        (first.code, "B", "partially")]
+    assert [(a.recommendation_code, a.implementation) for a in stored] == [
+        (first.code, "partially")]
     assert page.current() is not None and page.current().code == first.code
     row = page.table.currentIndex().row()
-    assert page.proxy.index(row, ConsolidatedRecommendationModel.GRADE).data() == "B"
     assert page.proxy.index(row, ConsolidatedRecommendationModel.IMPLEMENTATION).data() \
         == "Partially implemented"
     assert editor.saved_label.text() == "Saved."
+    assert assessments.list_committee_grades(focal_ctx.db).get(first.code, ()) == \
+        first.committee_grades  # judging records no grade of the Committee
+
+
+def test_committee_grade_editor_records_a_fact_with_document_and_date(
+        qtbot: Any, focal_ctx: AppContext) -> None:
+    page = AssessmentsPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    first = page.model.row(0)
+    assert page.select_code(first.code)
+    box = page.committee
+    shown = box.recorded.text()
+    for g in first.committee_grades:  # the catalog's facts, "to check" where not verified
+        assert f"<b>{g.grade}</b>" in shown
+    assert ("to check against the document" in shown) == any(
+        not g.verified for g in first.committee_grades)
+    assert not box.record_button.isEnabled()
+    box.grade_combo.setCurrentIndex(box.grade_combo.findData("B"))
+    assert box.grade_meaning.text()  # the catalog's meaning of B
+    assert not box.record_button.isEnabled()  # no document yet
+    box.document_edit.setText("CCPR/C/TEST/1")
+    box.date_edit.setDate(QDate(2024, 11, 1))
+    box.element_edit.setText("trợ giúp pháp lý")
+    assert box.record_button.isEnabled()
+    with qtbot.waitSignal(focal_ctx.data_changed):
+        box.record_button.click()
+    mine = [g for g in assessments.list_committee_grades(focal_ctx.db)[first.code] if g.uuid]
+    assert [(g.grade, g.document, g.on, g.element_vi, g.verified) for g in mine] == [
+        ("B", "CCPR/C/TEST/1", date(2024, 11, 1), "trợ giúp pháp lý", True)]
+    assert assessments.list_assessments(focal_ctx.db) == []  # not a judgment
+    row = page.table.currentIndex().row()
+    marks = page.proxy.index(row, ConsolidatedRecommendationModel.GRADE).data()
+    assert marks.split()[-1] == "B"  # the latest last
+    assert "CCPR/C/TEST/1" in box.recorded.text()
 
 
 def test_focal_window_in_vietnamese_has_no_english_left(qtbot: Any, focal_db: Database,
@@ -218,3 +250,64 @@ def test_focal_window_in_vietnamese_has_no_english_left(qtbot: Any, focal_db: Da
         assert window.status_text().startswith("Cơ quan đầu mối · Bộ Tư pháp")
     finally:
         install_translator("en")
+
+
+def test_recommendation_list_dialog_previews_then_loads(qtbot: Any, focal_ctx: AppContext,
+                                                        tmp_path: Path) -> None:
+    from desktop_app.core.services.recommendation_import import mappings
+    from desktop_app.ui.dialogs.recommendation_list_dialog import RecommendationListDialog
+    from tests.fixtures.recommendation_lists import cycle4_rows, matrix_xlsx
+
+    rows = cycle4_rows(12, 10)
+    rows[4][0] = ""  # a row left out, shown by its row
+    path = matrix_xlsx(tmp_path / "upr4.xlsx", rows)
+    dialog = RecommendationListDialog(focal_ctx)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(path))
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData("UPR4"))
+    assert dialog.mapping_combo.currentData() == "upr-matrix"
+    assert dialog.column_edits["text_en"].text() == "Recommendation"
+    assert not dialog.load_button.isEnabled()
+    dialog.preview_button.click()
+    assert "11 recommendations — 11 new" in dialog.summary.text()
+    assert dialog.problems.rowCount() == 1 and dialog.problems.item(0, 0).text() == "8"
+    assert dialog.load_button.isEnabled()
+    with qtbot.waitSignal(focal_ctx.data_changed):
+        dialog.load_button.click()
+    assert "Wrote 11 new" in dialog.summary.text()
+    loaded = [r.code for r in assessments.list_assessments(focal_ctx.db)]
+    assert loaded == []  # loading a list judges nothing
+    dialog.preview_button.click()
+    assert "0 new, 0 changed, 11 unchanged" in dialog.summary.text()
+    assert not dialog.load_button.isEnabled()
+    # Edited headings saved under a name come back as a mapping of their own.
+    dialog.column_edits["themes"].setText("Chủ đề")
+    dialog.save_name.setText("của tôi")
+    dialog.save_mapping()
+    assert mappings(focal_ctx.db)["của tôi"].columns["themes"] == "Chủ đề"
+    assert dialog.mapping_combo.currentData() == "của tôi"
+
+
+def test_recommendations_page_marks_what_is_to_check_with_its_provenance(
+        qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    from desktop_app.ui.pages.recommendations_page import (
+        RecommendationsPage,
+        RecommendationTableModel,
+    )
+
+    db = Database.open(tmp_path / "agency.sqlite")
+    try:
+        initialise(db, Role.AGENCY, "VLG")
+        ctx = AppContext(db, "en")
+        page = RecommendationsPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        assert page.select_code("CO3-NONDISC")
+        row = page.table.currentIndex().row()
+        cell = page.proxy.index(row, RecommendationTableModel.CHECKED)
+        assert cell.data() == "To check"
+        tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("CCPR/C/VNM/CO/3") and "still to check: paragraph" in tip
+        assert "Where it comes from" in page.detail.toPlainText()
+    finally:
+        db.close()

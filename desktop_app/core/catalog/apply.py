@@ -74,6 +74,13 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _lines(value: Any) -> str:
+    """A list of names in the document -> one a line (anything else: none)."""
+    if not isinstance(value, list):
+        return ""
+    return "\n".join(" ".join(str(v).split()) for v in value if str(v).strip())
+
+
 def _upsert(
     session: Session,
     change: CatalogChange,
@@ -153,6 +160,8 @@ def apply_catalog(session: Session, doc: Document, *, force: bool = False) -> Ca
         "sdg_targets": " ".join(e.get("sdg_targets") or []), "text_vi": e["text_vi"],
         "text_en": e["text_en"], "verified": bool(e.get("verified")),
         "illustrative": bool(e.get("illustrative")), "retired": False,
+        "states": _lines(e.get("states")), "themes": _lines(e.get("themes")),
+        "affected_persons": _lines(e.get("affected_persons")),
     })
     tasks_doc = doc.get("tasks", [])
     tasks = _upsert(session, change, "tasks", Task, tasks_doc, lambda e: {
@@ -182,6 +191,7 @@ def apply_catalog(session: Session, doc: Document, *, force: bool = False) -> Ca
     }, key="number", retire=False)
     _upsert(session, change, "periods", Period, doc.get("periods", []), lambda e: {
         "year": int(e["year"]), "due_date": _date(e.get("due_date")),
+        "data_from": _date(e.get("data_from")), "data_to": _date(e.get("data_to")),
         "verified": bool(e.get("verified")),
     }, key="year", retire=False)
 

@@ -42,6 +42,10 @@ def _words(value: str) -> list[str]:
     return value.split()
 
 
+def _lines(value: str) -> list[str]:
+    return [line for line in value.splitlines() if line.strip()]
+
+
 def catalog_document(session: Session) -> Document:
     """Every entry in force (retired ones left out, so that importing retires them too)."""
     version = installed_version(session)
@@ -91,7 +95,8 @@ def catalog_document(session: Session) -> Document:
         "paragraph": r.paragraph, "follow_up": r.follow_up, "response": r.response,
         "sdg_targets": _words(r.sdg_targets), "areas": sorted(rec_areas.get(r.id or 0, [])),
         "text_vi": r.text_vi, "text_en": r.text_en, "verified": r.verified,
-        "illustrative": r.illustrative,
+        "illustrative": r.illustrative, "states": _lines(r.states),
+        "themes": _lines(r.themes), "affected_persons": _lines(r.affected_persons),
     } for r in recs.values() if r.source_id in sources]
     doc["tasks"] = [{
         "uuid": t.uuid, "code": t.code, "plan": plans[t.plan_id].code,
@@ -110,7 +115,9 @@ def catalog_document(session: Session) -> Document:
     } for g in session.exec(select(FollowUpGrade).order_by(col(FollowUpGrade.id)))]
     doc["sdgs"] = [{"number": s.number, "title_vi": s.title_vi, "title_en": s.title_en}
                    for s in session.exec(select(Sdg).order_by(col(Sdg.number)))]
-    doc["periods"] = [{"year": p.year, "due_date": _iso(p.due_date), "verified": p.verified}
+    doc["periods"] = [{"year": p.year, "due_date": _iso(p.due_date),
+                       "data_from": _iso(p.data_from), "data_to": _iso(p.data_to),
+                       "verified": p.verified}
                       for p in session.exec(select(Period).order_by(col(Period.year)))]
     return doc
 

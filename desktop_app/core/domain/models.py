@@ -3,9 +3,9 @@
 Catalog tables (Plan, Area, Source, Recommendation, Task, Agency, Period,
 FollowUpGrade, Sdg) come from the focal point's catalog and are matched by
 their stable codes. Records that travel between machines (Activity, Indicator,
-Result, Submission, Assessment, ImportRecord, AuditEvent) carry a UUID made
-where they were created, which never changes; the integer ids are local to one
-database and never leave it.
+Result, Submission, Assessment, CommitteeAssessment, ImportRecord, AuditEvent) carry a
+UUID made where they were created, which never changes; the integer ids are local to
+one database and never leave it.
 """
 
 from __future__ import annotations
@@ -85,6 +85,11 @@ class Recommendation(SQLModel, table=True):
     sdg_targets: str = ""  # space-separated targets, e.g. "16.3 16.10"
     text_vi: str
     text_en: str
+    # From an official list loaded from a file (one a line): who recommended it (UPR),
+    # the themes and the persons affected, as the list names them.
+    states: str = ""
+    themes: str = ""
+    affected_persons: str = ""
     verified: bool = False
     illustrative: bool = False
     retired: bool = False
@@ -142,6 +147,11 @@ class Period(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(unique=True)
     due_date: date | None = None
+    # The data the period covers, set by the focal point; None: the default range
+    # (exchange.report_model.default_period_range: 15 December of the year before to
+    # 14 December, Decree 09/2019/NĐ-CP).
+    data_from: date | None = None
+    data_to: date | None = None
     verified: bool = False
 
 
@@ -323,10 +333,25 @@ class Assessment(SQLModel, table=True):
     uuid: str = Field(unique=True, max_length=36)
     recommendation_id: int = Field(foreign_key="recommendation.id", index=True)
     period_id: int | None = Field(default=None, foreign_key="period.id")
-    grade: str
-    implementation: str
+    implementation: str  # the focal point's own judgment: fully / partially / not
     note: str = ""
     assessed_at: datetime = Field(default_factory=utc_now)
+
+
+class CommitteeAssessment(SQLModel, table=True):
+    """The Committee's follow-up grade (A–E) of a recommendation or an element of it: a fact
+    the focal point records with the Committee's document and its date. ``verified`` False:
+    still to check against that document (the grades stored before 0009 carried neither)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    recommendation_id: int = Field(foreign_key="recommendation.id", index=True)
+    grade: str = Field(max_length=2)
+    element: str = ""  # the element graded; "" for the whole recommendation
+    document: str = Field(default="", max_length=80)  # the Committee's symbol; "" unknown
+    issued_on: date | None = None  # that document's date
+    verified: bool = False
+    recorded_at: datetime = Field(default_factory=utc_now)
 
 
 class AuditEvent(SQLModel, table=True):

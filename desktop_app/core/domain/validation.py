@@ -172,18 +172,49 @@ def validate_draft(draft: ActivityDraft, catalog: ActivityCatalog) -> list[Probl
 
 def validate_assessment(
     recommendation_code: str,
-    grade: str,
     implementation: str,
     *,
     recommendation_codes: Collection[str],
 ) -> list[Problem]:
+    """The focal point's own judgment: a known recommendation, fully / partially / not."""
+    problems: list[Problem] = []
+    if recommendation_code not in recommendation_codes:
+        problems.append(Problem("code.unknown_recommendation", {"code": recommendation_code},
+                                "recommendation"))
+    if implementation not in set(Implementation):
+        problems.append(Problem("value.not_in_list", {"value": implementation},
+                                "implementation"))
+    return problems
+
+
+MAX_DOCUMENT = 80  # a Committee document's symbol ("CCPR/C/136/2/Add.3")
+
+
+def validate_committee_grade(
+    recommendation_code: str,
+    grade: str,
+    document: str,
+    issued_on: date | None,
+    *,
+    recommendation_codes: Collection[str],
+    today: date,
+) -> list[Problem]:
+    """The Committee's follow-up grade: a known recommendation, A–E, the document it came in
+    and that document's date (not after today)."""
     problems: list[Problem] = []
     if recommendation_code not in recommendation_codes:
         problems.append(Problem("code.unknown_recommendation", {"code": recommendation_code},
                                 "recommendation"))
     if grade not in set(Grade):
         problems.append(Problem("value.not_in_list", {"value": grade}, "grade"))
-    if implementation not in set(Implementation):
-        problems.append(Problem("value.not_in_list", {"value": implementation},
-                                "implementation"))
+    if not document:
+        problems.append(Problem("value.required", {}, "document"))
+    elif len(document) > MAX_DOCUMENT:
+        problems.append(Problem("value.too_long", {"length": len(document),
+                                                   "max": MAX_DOCUMENT}, "document"))
+    if issued_on is None:
+        problems.append(Problem("value.required", {}, "date"))
+    elif issued_on > today:
+        problems.append(Problem("committee.date_in_future", {"date": issued_on.isoformat()},
+                                "date"))
     return problems

@@ -36,9 +36,8 @@ class AgencyRef:
 @dataclass(frozen=True)
 class AssessmentRef:
     uuid: str
-    year: int | None  # None: an assessment not tied to a period
-    grade: str
-    implementation: str
+    year: int | None  # None: a judgment not tied to a period
+    implementation: str  # the focal point's own judgment: fully / partially / not
     note: str
 
 
@@ -53,6 +52,7 @@ class CommitteeGrade:
     document: str  # the Committee's document it came in ("" when not recorded)
     on: date | None  # that document's date
     verified: bool  # read in a named source; False: still to check against the document
+    uuid: str = ""  # recorded by the focal point; "" for the catalog's own facts
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,9 @@ class RecommendationView:
     assessment: AssessmentRef | None  # the period's, else one not tied to a period
     source_symbol: str | None = None  # "CCPR/C/VNM/CO/3"; None when the catalog has none
     source_title_vi: str = ""
-    committee_grades: tuple[CommitteeGrade, ...] = ()  # from the catalog, oldest first
+    committee_grades: tuple[CommitteeGrade, ...] = ()  # catalog's and recorded, oldest first
+    verified: bool = True  # the text checked against its document (catalog provenance)
+    illustrative: bool = False  # a summary of a theme, not the document's recommendation
 
     def text(self, lang: str) -> str:
         return self.text_vi if lang == "vi" else self.text_en
@@ -109,8 +111,7 @@ class AssessmentRow:
     uuid: str
     recommendation_code: str
     year: int | None  # None: not tied to a period
-    grade: str
-    implementation: str
+    implementation: str  # the focal point's own judgment
     note: str
     assessed_at: datetime
 

@@ -35,6 +35,7 @@ from desktop_app.core.domain.labels import label, label_of
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.timefmt import local_date, local_text
 from desktop_app.core.exchange.assessment_words import (
+    checked_note,
     committee_text,
     judgment_text,
     sentence,
@@ -249,8 +250,7 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
     others = [x for x in recs if not x.follow_up]
     acted = sum(1 for x in recs if x.activities)
     judged = sum(1 for x in recs if x.assessment is not None and x.assessment.implementation)
-    graded = sum(1 for x in recs if x.committee_grades
-                 or (x.assessment is not None and x.assessment.grade))
+    graded = sum(1 for x in recs if x.committee_grades)
     out.append(text(
         f"Trong {thousands(len(recs))} khuyến nghị, {thousands(acted)} khuyến nghị đã có "
         f"hoạt động thực hiện trong năm {r.year}; cơ quan đầu mối đã đánh giá mức độ thực "
@@ -264,6 +264,8 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
     for k, rec in enumerate(follow, start=1):
         names = _names([a.name_vi for a in rec.agencies])
         heading = f"1.{k}. Khuyến nghị tại {where(rec)}"
+        if checked_note(rec):
+            heading += f" {checked_note(rec)}"
         line = f"<i>{escape(heading)}:</i> {markup(sentence(rec.text_vi))}. "
         if rec.activities:
             line += escape(f"Kết quả: {thousands(rec.activities)} hoạt động của "
@@ -287,7 +289,8 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
                                           "Chỉ số đạt / có kết quả",
                                           "Đánh giá của cơ quan đầu mối")]
         for n, rec in enumerate(others, start=1):
-            said = wrap(f"{where(rec)}: {sentence(rec.text_vi)}", widths[1])
+            note = f" {checked_note(rec)}" if checked_note(rec) else ""
+            said = wrap(f"{where(rec)}{note}: {sentence(rec.text_vi)}", widths[1])
             committee = committee_text(r, rec)
             if committee:
                 said += "\n" + wrap(committee, widths[1])
@@ -335,15 +338,15 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
         out.append(text("Cơ quan đầu mối chưa đánh giá mức độ thực hiện khuyến nghị nào "
                         "trong kỳ báo cáo."))
     committee = Counter(g.grade for x in recs for g in x.committee_grades)
-    committee.update(x.assessment.grade for x in recs if x.assessment is not None
-                     and x.assessment.grade
-                     and not any(g.grade == x.assessment.grade for g in x.committee_grades))
+    unchecked = sum(1 for x in recs for g in x.committee_grades if not g.verified)
     if committee:
         out.append(text(
             "Trong thủ tục theo dõi, Ủy ban Nhân quyền đã đánh giá việc thực hiện các khuyến "
             "nghị (hoặc từng nội dung của khuyến nghị) như sau: "
             + ", ".join(f"mức {g.code}: {thousands(committee[g.code])}" for g in r.grades
-                        if committee[g.code]) + "."))
+                        if committee[g.code]) + "."
+            + (f" Trong đó {thousands(unchecked)} mức đánh giá chưa được đối chiếu với văn "
+               f"bản của Ủy ban." if unchecked else "")))
     out.append(Paragraph("2. Khó khăn, vướng mắc", S.subsection))
     if not r.challenges:
         out.append(text("Các cơ quan không nêu khó khăn, vướng mắc."))
@@ -362,8 +365,7 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
                          f"(mục III)")
     weak = [x for x in recs
             if any(g.grade in WEAK_GRADES for g in x.committee_grades)
-            or (x.assessment is not None and (x.assessment.grade in WEAK_GRADES
-                                              or x.assessment.implementation == "not"))]
+            or (x.assessment is not None and x.assessment.implementation == "not")]
     if weak:
         proposals.append(f"Tập trung thực hiện {thousands(len(weak))} khuyến nghị mà Ủy ban "
                          f"Nhân quyền đánh giá chưa đạt yêu cầu (mức C, D hoặc E) hoặc cơ "

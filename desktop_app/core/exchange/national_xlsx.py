@@ -29,6 +29,7 @@ from desktop_app.core.domain.enums import (
 )
 from desktop_app.core.domain.labels import label, label_of, words
 from desktop_app.core.domain.timefmt import local_date, local_text
+from desktop_app.core.exchange.assessment_words import checked_cell, committee_cell
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.national_model import NationalReport
 from desktop_app.core.exchange.report_model import (
@@ -108,6 +109,8 @@ def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
     c = r.counts
     rows: list[tuple[str, str, Any]] = [
         ("Kỳ báo cáo", "Reporting period", str(r.year)),
+        ("Số liệu từ ngày", "Data from", r.period_from),
+        ("Đến ngày", "Data to", r.period_to),
         ("Kế hoạch", "Plan", f"{r.plan_decision} {r.plan_title_vi}".strip()),
         ("Hạn gửi báo cáo", "Due date", r.due_date),
         ("Thời điểm lập báo cáo", "Made at", local_text(r.created_at)),
@@ -140,11 +143,14 @@ def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
         ("- Đã được cơ quan đầu mối đánh giá", "- assessed by the focal point",
          sum(1 for x in r.recommendations if x.assessment is not None)),
     ]
-    more.append(("Mức đánh giá của Ủy ban Nhân quyền trong thủ tục theo dõi (theo ghi nhận "
-                 "của cơ quan đầu mối)", "The Committee's follow-up grades (as recorded by "
-                 "the focal point)",
-                 sum(1 for x in r.recommendations if x.assessment and x.assessment.grade)))
-    grades = Counter(x.assessment.grade for x in r.recommendations if x.assessment)
+    more.append(("Khuyến nghị đã được Ủy ban Nhân quyền đánh giá trong thủ tục theo dõi",
+                 "Recommendations the Committee graded in its follow-up procedure",
+                 sum(1 for x in r.recommendations if x.committee_grades)))
+    more.append(("- Trong đó có mức đánh giá chưa đối chiếu văn bản của Ủy ban",
+                 "- of which with a grade still to check against the Committee's document",
+                 sum(1 for x in r.recommendations
+                     if any(not g.verified for g in x.committee_grades))))
+    grades = Counter(g.grade for x in r.recommendations for g in x.committee_grades)
     for g in r.grades:
         vi, en = words(Grade(g.code))
         more.append((f"  {vi}: {g.meaning_vi}" if g.meaning_vi else f"  {vi}",
@@ -243,27 +249,30 @@ def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
         ("Các cơ quan đã thực hiện", "Agencies that acted (names)", 40),
         ("Số hoạt động", "Activities", 10), ("Số chỉ số", "Indicators", 10),
         ("Đã có kết quả", "With a result", 10), ("Đạt chỉ tiêu", "On track", 10),
-        ("Mức đánh giá của Ủy ban (A–E)", "The Committee's grade (A–E)", 9),
-        ("Ý nghĩa mức đánh giá", "Meaning", 36),
+        ("Đánh giá của Ủy ban (A–E), văn bản, ngày",
+         "The Committee's assessment (A–E), document, date", 30),
+        ("Ý nghĩa mức đánh giá gần nhất", "Meaning of the latest grade", 36),
         ("Mức độ thực hiện (cơ quan đầu mối đánh giá)",
          "Implementation (the focal point's judgment)", 20),
         ("Ghi chú đánh giá", "Note", 40),
-        ("Kỳ đánh giá", "Assessed for", 12)]
+        ("Kỳ đánh giá", "Assessed for", 12),
+        ("Đối chiếu văn bản", "Checked against its document", 22)]
     sheet = _Sheet(wb, "Theo khuyến nghị", columns)
     for n, rec in enumerate(r.recommendations, start=1):
         a = rec.assessment
-        meaning = r.grade(a.grade) if a else None
+        latest = rec.committee_grades[-1] if rec.committee_grades else None
+        meaning = r.grade(latest.grade) if latest else None
         sheet.row(
             n, rec.code, rec.source_code, rec.paragraph or "", rec.follow_up, rec.text_vi,
             rec.text_en, len(rec.agencies), "; ".join(x.name_vi for x in rec.agencies),
             rec.activities, rec.indicators.total, rec.indicators.with_result,
-            rec.indicators.on_track, a.grade if a else "",
+            rec.indicators.on_track, "; ".join(committee_cell(g) for g in rec.committee_grades),
             f"{meaning.meaning_vi} / {meaning.meaning_en}" if meaning else "",
             f"{label_of(Implementation, a.implementation, 'vi')} / "
             f"{label_of(Implementation, a.implementation, 'en')}" if a else "",
             a.note if a else "",
             ("" if a is None else str(a.year) if a.year is not None
-             else "Không gắn kỳ / Any period"),
+             else "Không gắn kỳ / Any period"), checked_cell(rec),
             long=(5, 6, 8, 14, 16))
 
 

@@ -20,11 +20,11 @@ from desktop_app.core.domain.models import Agency, Plan
 from desktop_app.core.exchange.agency_pdf import render_job
 from desktop_app.core.exchange.report_model import (
     ReportLookups,
-    default_period_range,
     issuing_body_vi,
 )
 from desktop_app.core.exchange.submission import PreparedSubmission
 from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.catalog import period_range_in
 from desktop_app.core.services.overview import overview_in, plan_in_force
 from desktop_app.core.services.report_settings import load_report_settings
 from desktop_app.core.services.setup import installation
@@ -44,7 +44,7 @@ def read_report_lookups(session: Session, year: int) -> ReportLookups:
               if code else None)
     name = (issuing_body_vi(agency.kind, agency.name_vi) if agency is not None
             else FOCAL_POINT_NAME)
-    start, end = default_period_range(year)
+    start, end = period_range_in(session, year)
     return ReportLookups(
         agency_name_vi=name, plan_decision=view.plan_decision, plan_signed_on=signed,
         plan_title_vi=view.plan_title_vi, areas=view.by_area, tasks=view.by_task,

@@ -1,10 +1,16 @@
-"""The focal point's assessment of each recommendation's implementation.
+"""Assessments of recommendations: two different things, never mixed.
 
-One assessment per recommendation and period (or one not tied to a period): the
-Committee's A–E follow-up grade and fully / partially / not implemented, with a note.
-Assessing again replaces the grade in place (the record keeps its UUID) and the audit
-log keeps what it replaced, so a changed mind is never a lost one.
-``list_assessments_in`` reads inside the caller's transaction (the national report's).
+The focal point's own judgment of a recommendation's implementation for a period (or
+one not tied to a period): fully / partially / not implemented, with a note (``assess``).
+The Committee's follow-up grade (A–E) of a recommendation or an element of it, a fact
+the focal point records with the Committee's document and that document's date
+(``record_committee_grade``). Grades stored before the two were kept apart carry no
+document or date: they are Committee grades still to check (migration 0009); recording
+the same grade with its document confirms such a one in place.
+
+Judging or grading again replaces the record in place (it keeps its UUID) and the audit
+log keeps what it replaced, so a changed mind is never a lost one. The ``*_in`` readers
+work inside the caller's transaction (the national report's).
 """
 
 from __future__ import annotations
@@ -14,13 +20,32 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from desktop_app.core.domain.models import Assessment, Period, Recommendation, new_uuid, utc_now
+from desktop_app.core.domain.models import (
+    Assessment,
+    CommitteeAssessment,
+    Period,
+    Recommendation,
+    new_uuid,
+    utc_now,
+)
 from desktop_app.core.domain.text import nfc
-from desktop_app.core.domain.validation import MAX_TEXT, validate_assessment
+from desktop_app.core.domain.validation import (
+    MAX_TEXT,
+    validate_assessment,
+    validate_committee_grade,
+)
 from desktop_app.core.exchange.national_model import AssessmentRow as AssessmentRow
+from desktop_app.core.exchange.national_model import CommitteeGrade as CommitteeGrade
 from desktop_app.core.problems import Problem, UsageError
-from desktop_app.core.services.consolidated import ordered_recommendations
+from desktop_app.core.services.consolidated import (
+    committee_grades_in,
+    ordered_recommendations,
+    recorded_grade,
+)
 from desktop_app.core.services.lookups import require_focal_point
+
+# The audit trail: today services.setup.audit; another branch brings services/audit.py,
+# and these four calls are the only ones to move there.
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
@@ -30,6 +55,12 @@ class AssessOutcome:
     row: AssessmentRow
     replaced: AssessmentRow | None  # what it replaced, if anything
 
+
+@dataclass(frozen=True)
+class GradeOutcome:
+    recommendation_code: str
+    grade: CommitteeGrade
+    replaced: CommitteeGrade | None  # what it replaced (the same document and element)
 
 
 def _period_id(session: Session, year: int | None) -> int | None:
@@ -50,24 +81,29 @@ def default_year(db: Database, today: date | None = None) -> int | None:
 
 
 def _row(a: Assessment, code: str, year: int | None) -> AssessmentRow:
-    return AssessmentRow(a.uuid, code, year, a.grade, a.implementation, a.note, a.assessed_at)
+    return AssessmentRow(a.uuid, code, year, a.implementation, a.note, a.assessed_at)
 
 
-def assess(db: Database, code: str, grade: str, implementation: str, note: str = "",
-           year: int | None = None) -> AssessOutcome:
-    """Record (or replace) the assessment of recommendation ``code`` for ``year``."""
-    code = code.strip()
+def _note(note: str) -> str:
     note = nfc(note.strip())
+    if len(note) > MAX_TEXT:
+        raise UsageError(Problem("value.too_long", {"length": len(note), "max": MAX_TEXT},
+                                 "note"))
+    return note
+
+
+def assess(db: Database, code: str, implementation: str, note: str = "",
+           year: int | None = None) -> AssessOutcome:
+    """Record (or replace) the focal point's judgment of recommendation ``code`` for
+    ``year``: fully / partially / not implemented, with a note."""
+    code = code.strip()
     with db.unit_of_work() as session:
         require_focal_point(session)
         recs = {r.code: r for r in session.exec(select(Recommendation))}
-        problems = validate_assessment(code, grade, implementation,
-                                       recommendation_codes=recs.keys())
-        if len(note) > MAX_TEXT:
-            problems.append(Problem("value.too_long", {"length": len(note), "max": MAX_TEXT},
-                                    "note"))
+        problems = validate_assessment(code, implementation, recommendation_codes=recs.keys())
         if problems:
             raise UsageError(*problems)
+        note = _note(note)
         rec = recs[code]
         period_id = _period_id(session, year)
         existing = session.exec(select(Assessment).where(
@@ -78,28 +114,89 @@ def assess(db: Database, code: str, grade: str, implementation: str, note: str =
         replaced = None
         if existing is None:
             existing = Assessment(uuid=new_uuid(), recommendation_id=rec.id or 0,
-                                  period_id=period_id, grade=grade,
-                                  implementation=implementation, note=note)
+                                  period_id=period_id, implementation=implementation,
+                                  note=note)
             session.add(existing)
             audit(session, "assessment.recorded", "assessment", existing.uuid,
-                  recommendation=code, period=year, grade=grade,
-                  implementation=implementation, note=note)
+                  recommendation=code, period=year, implementation=implementation, note=note)
         else:
             replaced = _row(existing, code, year)
             audit(session, "assessment.replaced", "assessment", existing.uuid,
                   recommendation=code, period=year,
-                  previous={"grade": existing.grade, "implementation": existing.implementation,
+                  previous={"implementation": existing.implementation,
                             "note": existing.note, "assessed_at": existing.assessed_at},
-                  grade=grade, implementation=implementation, note=note)
-            existing.grade, existing.implementation, existing.note = grade, implementation, note
+                  implementation=implementation, note=note)
+            existing.implementation, existing.note = implementation, note
             existing.assessed_at = utc_now()
             session.add(existing)
         session.flush()
         return AssessOutcome(_row(existing, code, year), replaced)
 
 
+def _grade(c: CommitteeAssessment) -> CommitteeGrade:
+    return recorded_grade(c)
+
+
+def record_committee_grade(db: Database, code: str, grade: str, document: str,
+                           issued_on: date | None, element: str = "",
+                           today: date | None = None) -> GradeOutcome:
+    """Record the Committee's grade of recommendation ``code`` (or of ``element`` of it)
+    as given in its ``document`` of ``issued_on``. The same document and element again
+    replaces that grade; a grade still to check (no document) of the same value is
+    confirmed in place."""
+    code, document = code.strip(), " ".join(nfc(document).split())
+    element = " ".join(nfc(element).split())
+    with db.unit_of_work() as session:
+        require_focal_point(session)
+        recs = {r.code: r for r in session.exec(select(Recommendation))}
+        problems = validate_committee_grade(code, grade, document, issued_on,
+                                            recommendation_codes=recs.keys(),
+                                            today=today or date.today())
+        if len(element) > MAX_TEXT:
+            problems.append(Problem("value.too_long", {"length": len(element),
+                                                       "max": MAX_TEXT}, "element"))
+        if problems:
+            raise UsageError(*problems)
+        rec_id = recs[code].id or 0
+        stored = list(session.exec(select(CommitteeAssessment).where(
+            col(CommitteeAssessment.recommendation_id) == rec_id)))
+        same = [c for c in stored if c.document.casefold() == document.casefold()
+                and c.element.casefold() == element.casefold()]
+        unchecked = [c for c in stored if not c.document and not c.verified
+                     and c.grade == grade]
+        existing = next(iter(same or unchecked), None)
+        replaced = None
+        if existing is None:
+            existing = CommitteeAssessment(uuid=new_uuid(), recommendation_id=rec_id,
+                                           grade=grade, element=element, document=document,
+                                           issued_on=issued_on, verified=True)
+            audit(session, "committee_grade.recorded", "committee_assessment", existing.uuid,
+                  recommendation=code, grade=grade, document=document, date=issued_on,
+                  element=element)
+        else:
+            replaced = _grade(existing)
+            audit(session, "committee_grade.replaced", "committee_assessment", existing.uuid,
+                  recommendation=code,
+                  previous={"grade": existing.grade, "document": existing.document,
+                            "date": existing.issued_on, "element": existing.element,
+                            "verified": existing.verified},
+                  grade=grade, document=document, date=issued_on, element=element)
+            existing.grade, existing.document, existing.element = grade, document, element
+            existing.issued_on, existing.verified = issued_on, True
+            existing.recorded_at = utc_now()
+        session.add(existing)
+        session.flush()
+        return GradeOutcome(code, _grade(existing), replaced)
+
+
+def list_committee_grades(db: Database) -> dict[str, tuple[CommitteeGrade, ...]]:
+    """``committee_grades_in`` in its own reading transaction."""
+    with db.reading() as session:
+        return committee_grades_in(session)
+
+
 def list_assessments(db: Database, year: int | None = None) -> list[AssessmentRow]:
-    """Assessments of ``year`` (every assessment when None), follow-up ones first."""
+    """Judgments of ``year`` (every judgment when None), follow-up ones first."""
     with db.reading() as session:
         return list_assessments_in(session, year)
 

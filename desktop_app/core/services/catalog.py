@@ -21,6 +21,7 @@ from desktop_app.core.catalog.document import catalog_signature, read_catalog
 from desktop_app.core.catalog.export import catalog_document, signed_catalog, write_catalog
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Period
+from desktop_app.core.exchange.report_model import default_period_range
 from desktop_app.core.exchange.signing import SignatureCheck, SignatureState
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.services.keys import ensure_own_key, pin_catalog_key, pinned_catalog_key
@@ -106,12 +107,58 @@ def install_catalog_file(db: Database, path: Path, *,
 class PeriodDue:
     year: int
     due_date: date | None
+    data_from: date | None = None  # None: the default range
+    data_to: date | None = None
+
+    @property
+    def data_range(self) -> tuple[date, date]:
+        """The data the period covers: the range set for it, else the default one."""
+        start, end = default_period_range(self.year)
+        return self.data_from or start, self.data_to or end
 
 
 def periods(db: Database) -> list[PeriodDue]:
     with db.reading() as session:
-        return [PeriodDue(p.year, p.due_date)
+        return [PeriodDue(p.year, p.due_date, p.data_from, p.data_to)
                 for p in session.exec(select(Period).order_by(col(Period.year)))]
+
+
+def period_range_in(session: Session, year: int) -> tuple[date, date]:
+    """The data range that applies to period ``year`` (the default when none is set, or
+    when the catalog has no such period)."""
+    period = session.exec(select(Period).where(col(Period.year) == year)).first()
+    if period is None:
+        return default_period_range(year)
+    return PeriodDue(year, period.due_date, period.data_from, period.data_to).data_range
+
+
+def set_period_ranges(db: Database, ranges: dict[int, tuple[date, date] | None]) -> int | None:
+    """The focal point sets periods' data ranges (None: back to the default); returns the
+    catalog's new version, or None when nothing changed. Activities keep their period:
+    only what the period is said to cover changes."""
+    with db.unit_of_work() as session:
+        require_focal_point(session)
+        current = {p.year: p for p in session.exec(select(Period))}
+        changed = {}
+        for year, wanted in sorted(ranges.items()):
+            period = current.get(year)
+            if period is None:
+                raise UsageError.of("period.unknown", period=year)
+            start, end = wanted if wanted is not None else default_period_range(year)
+            if start > end:
+                raise UsageError.of("period.range_reversed", period=year,
+                                    start=start.isoformat(), end=end.isoformat())
+            now = PeriodDue(year, None, period.data_from, period.data_to).data_range
+            if now != (start, end):
+                period.data_from, period.data_to = start, end
+                session.add(period)
+                changed[str(year)] = [start.isoformat(), end.isoformat()]
+        if not changed:
+            return None
+        version = (installed_version(session) or 0) + 1
+        set_setting(session, CATALOG_VERSION, str(version))
+        audit(session, "catalog.period_ranges", version=version, changes=changed)
+        return version
 
 
 def set_due_dates(db: Database, changes: dict[int, date | None]) -> int | None:

@@ -29,6 +29,7 @@ from desktop_app.core.domain.models import (
     Agency,
     Area,
     Assessment,
+    CommitteeAssessment,
     Indicator,
     Period,
     Recommendation,
@@ -204,7 +205,7 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
             col(Assessment.period_id).is_(None)))):
         assessments[a.recommendation_id][a.period_id] = a
     sources = {s.id or 0: s for s in session.exec(select(Source))}
-    grades = committee_grades()
+    grades = committee_grades_in(session)
     recs = [r for r in session.exec(select(Recommendation))
             if not r.retired or (r.id or 0) in linked or (r.id or 0) in assessments]
     views = []
@@ -221,9 +222,9 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
             _count(ind for i in activity_ids for ind in per_activity.get(i, [])),
             None if chosen is None else AssessmentRef(
                 chosen.uuid, year if chosen.period_id is not None else None,
-                chosen.grade, chosen.implementation, chosen.note),
+                chosen.implementation, chosen.note),
             source.symbol if source else None, source.title_vi if source else "",
-            grades.get(rec.code, ())))
+            grades.get(rec.code, ()), rec.verified, rec.illustrative))
     return tuple(views)
 
 
@@ -247,6 +248,31 @@ def committee_grades() -> dict[str, tuple[CommitteeGrade, ...]]:
         if rows:
             found[str(entry["code"])] = tuple(sorted(rows, key=lambda g: g.on or date.min))
     return found
+
+
+def committee_grades_in(session: Session) -> dict[str, tuple[CommitteeGrade, ...]]:
+    """Recommendation code -> the Committee's grades, oldest first: the catalog's facts
+    and those the focal point recorded (a recorded one with the catalog's document,
+    element and grade is the same fact, shown once)."""
+    codes = {r.id: r.code for r in session.exec(select(Recommendation))}
+    found: dict[str, list[CommitteeGrade]] = {c: list(g) for c, g in committee_grades().items()}
+    for c in session.exec(select(CommitteeAssessment)):
+        code = codes.get(c.recommendation_id)
+        if code is None:
+            continue
+        known = found.setdefault(code, [])
+        if any(g.grade == c.grade and (not c.document or (
+                g.document.casefold() == c.document.casefold()
+                and g.element_vi.casefold() == c.element.casefold())) for g in known):
+            continue  # the same fact, or a grade to check that the catalog already has
+        known.append(recorded_grade(c))
+    return {code: tuple(sorted(grades, key=lambda g: (g.on or date.max, g.document)))
+            for code, grades in found.items() if grades}
+
+
+def recorded_grade(c: CommitteeAssessment) -> CommitteeGrade:
+    """A grade the focal point recorded, as the reports and the window show it."""
+    return CommitteeGrade(c.grade, c.element, c.document, c.issued_on, c.verified, c.uuid)
 
 
 def activities_for_recommendation(db: Database, year: int, code: str

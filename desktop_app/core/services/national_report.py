@@ -41,7 +41,6 @@ from desktop_app.core.exchange.national_xlsx import write_national_workbook
 from desktop_app.core.exchange.report_model import (
     IndicatorCounts,
     StatusCounts,
-    default_period_range,
     natural_key,
     reference,
     short_text,
@@ -52,6 +51,7 @@ from desktop_app.core.problems import RefusedError, UsageError, os_detail
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.assessments import list_assessments_in
+from desktop_app.core.services.catalog import period_range_in
 from desktop_app.core.services.completeness import completeness_in
 from desktop_app.core.services.consolidated import (
     by_area_in,
@@ -153,7 +153,8 @@ def read_national_report(session: Session, year: int, created: datetime,
         activities=tuple(activities),
         challenges=tuple(themes(challenges)), next_steps=tuple(themes(next_steps)),
         grades=tuple(grade_meanings_in(session)),
-        period_from=default_period_range(year)[0], period_to=default_period_range(year)[1])
+        period_from=period_range_in(session, year)[0],
+        period_to=period_range_in(session, year)[1])
 
 
 def national_report_data(db: Database, year: int, *, now: datetime | None = None,

@@ -433,14 +433,6 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
-        <source>Assessment for this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Grade (A–E):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Implementation:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,27 +441,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Save assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a grade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not assessed yet.</source>
+        <source>The focal point&apos;s judgment for this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assessed without a period.</source>
+        <source>&amp;Save judgment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assessed.</source>
+        <source>Not judged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judged without a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -524,11 +516,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save assessment</source>
+        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved.</source>
+        <source>Save judgment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the Committee&apos;s grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load an official &amp;list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Illustrative summary, not the document&apos;s own recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check against the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -671,10 +683,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Implementation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,11 +691,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Committee&apos;s follow-up grade (A–E)</source>
+        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
+        <source>The Committee&apos;s follow-up grades (A–E), latest last; ? still to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The focal point&apos;s judgment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -762,6 +774,14 @@
     </message>
     <message>
         <source>Published catalog version %1 to %2; send it to the agencies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1760,6 +1780,38 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Secondary source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still to check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecommendationsPage</name>
@@ -1821,6 +1873,10 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
     </message>
     <message>
         <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2305,6 +2361,192 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Sorting the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeGradeEditor</name>
+    <message>
+        <source>The Committee&apos;s assessment (A–E), a fact from its documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grade (A–E):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Element graded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Committee&apos;s symbol, e.g. CCPR/C/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the whole recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the Committee&apos;s grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No grade of the Committee recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationListDialog</name>
+    <message>
+        <source>Load an official list of recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number opens the text (“155.1 …”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recommending State closes the text (“… (Chile);”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column headings as printed in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (Vietnamese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommending States:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SDG targets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected persons:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against a published file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked against a published file: compare the headings with your file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the list of recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -431,14 +431,6 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
-        <source>Assessment for this period</source>
-        <translation>Đánh giá cho kỳ báo cáo này</translation>
-    </message>
-    <message>
-        <source>&amp;Grade (A–E):</source>
-        <translation>&amp;Mức đánh giá (A–E):</translation>
-    </message>
-    <message>
         <source>&amp;Implementation:</source>
         <translation>Mức độ &amp;thực hiện:</translation>
     </message>
@@ -447,28 +439,28 @@
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <source>&amp;Save assessment</source>
-        <translation>&amp;Lưu đánh giá</translation>
-    </message>
-    <message>
-        <source>Choose a grade</source>
-        <translation>Chọn mức đánh giá</translation>
-    </message>
-    <message>
         <source>Choose</source>
         <translation>Chọn</translation>
     </message>
     <message>
-        <source>Not assessed yet.</source>
-        <translation>Chưa đánh giá.</translation>
+        <source>The focal point&apos;s judgment for this period</source>
+        <translation>Nhận định của cơ quan đầu mối cho kỳ này</translation>
     </message>
     <message>
-        <source>Assessed without a period.</source>
-        <translation>Đã đánh giá (không gắn với kỳ báo cáo).</translation>
+        <source>&amp;Save judgment</source>
+        <translation>&amp;Lưu nhận định</translation>
     </message>
     <message>
-        <source>Assessed.</source>
-        <translation>Đã đánh giá.</translation>
+        <source>Not judged yet.</source>
+        <translation>Chưa có nhận định.</translation>
+    </message>
+    <message>
+        <source>Judged without a period.</source>
+        <translation>Đã nhận định, không gắn với kỳ nào.</translation>
+    </message>
+    <message>
+        <source>Judged.</source>
+        <translation>Đã nhận định.</translation>
     </message>
 </context>
 <context>
@@ -522,12 +514,32 @@
         <translation>… và %1 hoạt động khác</translation>
     </message>
     <message>
-        <source>Save assessment</source>
-        <translation>Lưu đánh giá</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Save judgment</source>
+        <translation>Lưu nhận định</translation>
+    </message>
+    <message>
+        <source>Record the Committee&apos;s grade</source>
+        <translation>Ghi mức đánh giá của Ủy ban</translation>
+    </message>
+    <message>
+        <source>Load an official &amp;list…</source>
+        <translation>Nạp &amp;danh sách chính thức…</translation>
+    </message>
+    <message>
+        <source>Illustrative summary, not the document&apos;s own recommendation</source>
+        <translation>Tóm tắt minh họa, không phải nguyên văn khuyến nghị của văn bản</translation>
+    </message>
+    <message>
+        <source>To check against the document</source>
+        <translation>Cần đối chiếu với văn bản</translation>
+    </message>
+    <message>
+        <source>Checked against the document</source>
+        <translation>Đã đối chiếu với văn bản</translation>
     </message>
 </context>
 <context>
@@ -667,10 +679,6 @@
         <translation>Mức</translation>
     </message>
     <message>
-        <source>Implementation</source>
-        <translation>Mức độ thực hiện</translation>
-    </message>
-    <message>
         <source>Recommendation</source>
         <translation>Khuyến nghị</translation>
     </message>
@@ -679,12 +687,16 @@
         <translation>Khuyến nghị thuộc thủ tục theo dõi</translation>
     </message>
     <message>
-        <source>The Committee&apos;s follow-up grade (A–E)</source>
-        <translation>Mức đánh giá của Ủy ban trong thủ tục theo dõi (A–E)</translation>
-    </message>
-    <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
+    </message>
+    <message>
+        <source>The Committee&apos;s follow-up grades (A–E), latest last; ? still to check</source>
+        <translation>Các mức đánh giá của Ủy ban trong thủ tục theo dõi (A–E), mức gần nhất ở cuối; ? là cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>The focal point&apos;s judgment</source>
+        <translation>Nhận định của cơ quan đầu mối</translation>
     </message>
 </context>
 <context>
@@ -759,6 +771,14 @@
     <message>
         <source>Published catalog version %1 to %2; send it to the agencies.</source>
         <translation>Đã phát hành danh mục phiên bản %1 vào %2; hãy gửi tệp này cho các cơ quan.</translation>
+    </message>
+    <message>
+        <source>Data from</source>
+        <translation>Số liệu từ ngày</translation>
+    </message>
+    <message>
+        <source>Data to</source>
+        <translation>Đến ngày</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1780,38 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
     </message>
+    <message>
+        <source>Secondary source</source>
+        <translation>Nguồn thứ cấp</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>Cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>still to check: %1</source>
+        <translation>còn cần đối chiếu: %1</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>số đoạn</translation>
+    </message>
+    <message>
+        <source>Vietnamese text</source>
+        <translation>nội dung tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>nội dung tiếng Anh</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>thủ tục theo dõi</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>lập trường</translation>
+    </message>
 </context>
 <context>
     <name>RecommendationsPage</name>
@@ -1822,6 +1874,10 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     <message>
         <source>English</source>
         <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>Nguồn gốc</translation>
     </message>
 </context>
 <context>
@@ -2311,6 +2367,192 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Sorting the activities…</source>
         <translation>Đang sắp xếp các hoạt động…</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeGradeEditor</name>
+    <message>
+        <source>The Committee&apos;s assessment (A–E), a fact from its documents</source>
+        <translation>Đánh giá của Ủy ban Nhân quyền (A–E), theo văn bản của Ủy ban</translation>
+    </message>
+    <message>
+        <source>&amp;Grade (A–E):</source>
+        <translation>&amp;Mức đánh giá (A–E):</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>Document &amp;date:</source>
+        <translation>&amp;Ngày văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Element graded:</source>
+        <translation>Nội dung được đánh &amp;giá:</translation>
+    </message>
+    <message>
+        <source>The Committee&apos;s symbol, e.g. CCPR/C/…</source>
+        <translation>Ký hiệu văn bản của Ủy ban, ví dụ CCPR/C/…</translation>
+    </message>
+    <message>
+        <source>Empty: the whole recommendation</source>
+        <translation>Để trống: toàn bộ khuyến nghị</translation>
+    </message>
+    <message>
+        <source>&amp;Record the Committee&apos;s grade</source>
+        <translation>&amp;Ghi mức đánh giá của Ủy ban</translation>
+    </message>
+    <message>
+        <source>Choose a grade</source>
+        <translation>Chọn mức đánh giá</translation>
+    </message>
+    <message>
+        <source>No grade of the Committee recorded.</source>
+        <translation>Chưa ghi mức đánh giá nào của Ủy ban.</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationListDialog</name>
+    <message>
+        <source>Load an official list of recommendations</source>
+        <translation>Nạp danh sách khuyến nghị chính thức</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>The number opens the text (“155.1 …”)</source>
+        <translation>Số hiệu ở đầu nội dung (“155.1 …”)</translation>
+    </message>
+    <message>
+        <source>The recommending State closes the text (“… (Chile);”)</source>
+        <translation>Quốc gia khuyến nghị ở cuối nội dung (“… (Chile);”)</translation>
+    </message>
+    <message>
+        <source>Name for these columns</source>
+        <translation>Tên cho cách đọc cột này</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping</source>
+        <translation>&amp;Lưu cách đọc cột</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Tệp:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Nguồn:</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation>&amp;Cách đọc cột:</translation>
+    </message>
+    <message>
+        <source>Column headings as printed in the file</source>
+        <translation>Tên cột như in trong tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Xem trước</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Nạp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Số hiệu:</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Đoạn:</translation>
+    </message>
+    <message>
+        <source>Text (English):</source>
+        <translation>Nội dung (tiếng Anh):</translation>
+    </message>
+    <message>
+        <source>Text (Vietnamese):</source>
+        <translation>Nội dung (tiếng Việt):</translation>
+    </message>
+    <message>
+        <source>Recommending States:</source>
+        <translation>Quốc gia khuyến nghị:</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Lập trường:</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>Chủ đề:</translation>
+    </message>
+    <message>
+        <source>SDG targets:</source>
+        <translation>Mục tiêu SDG:</translation>
+    </message>
+    <message>
+        <source>Affected persons:</source>
+        <translation>Đối tượng bị ảnh hưởng:</translation>
+    </message>
+    <message>
+        <source>Checked against a published file.</source>
+        <translation>Đã đối chiếu với một tệp đã công bố.</translation>
+    </message>
+    <message>
+        <source>Not checked against a published file: compare the headings with your file.</source>
+        <translation>Chưa đối chiếu với tệp đã công bố: hãy so tên cột với tệp của bạn.</translation>
+    </message>
+    <message>
+        <source>Choose the list of recommendations</source>
+        <translation>Chọn danh sách khuyến nghị</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.xlsx *.csv)</source>
+        <translation>Tệp Excel và CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Lưu cách đọc cột</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Nạp</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""The focal point sets the periods' due dates and publishes the catalog update."""
+"""The focal point sets the periods' due dates and data ranges (default: 15 December of
+the year before to 14 December) and publishes the catalog update."""
 
 from __future__ import annotations
 
@@ -26,6 +27,19 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.file_dialogs import documents_folder, own_file_dialog
 
 
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def _picked(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
 class DueDatesDialog(QDialog):
     """One date per period; saving raises the catalog's version, publishing writes the file."""
 
@@ -34,11 +48,14 @@ class DueDatesDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Reporting periods and due dates"))
         self.edits: dict[int, QDateEdit] = {}
+        self.range_edits: dict[int, tuple[QDateEdit, QDateEdit]] = {}
         self.grid = QGridLayout()
         self.grid.addWidget(QLabel(self.tr("Period")), 0, 0)
         self.grid.addWidget(QLabel(self.tr("Due date")), 0, 1)
+        self.grid.addWidget(QLabel(self.tr("Data from")), 0, 2)
+        self.grid.addWidget(QLabel(self.tr("Data to")), 0, 3)
         for period in catalog.periods(ctx.db):
-            self._add_row(period.year, period.due_date)
+            self._add_row(period.year, period.due_date, period.data_range)
         self.new_year = QSpinBox()
         self.new_year.setRange(2000, 2100)
         self.new_year.setValue(max(self.edits, default=date.today().year) + 1)
@@ -66,18 +83,24 @@ class DueDatesDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
-    def _add_row(self, year: int, due: date | None) -> None:
+    def _add_row(self, year: int, due: date | None,
+                 data_range: tuple[date, date] | None = None) -> None:
         if year in self.edits:
             return
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        due = due or date(year, 12, 15)
-        edit.setDate(QDate(due.year, due.month, due.day))
+        start, end = data_range or catalog.PeriodDue(year, None).data_range
+        edit, first, last = _date_edit(due or date(year, 12, 15)), _date_edit(start), \
+            _date_edit(end)
         row = len(self.edits) + 1
         self.grid.addWidget(QLabel(str(year)), row, 0)
         self.grid.addWidget(edit, row, 1)
+        self.grid.addWidget(first, row, 2)
+        self.grid.addWidget(last, row, 3)
         self.edits[year] = edit
+        self.range_edits[year] = (first, last)
+
+    def ranges(self) -> dict[int, tuple[date, date] | None]:
+        return {year: (_picked(first), _picked(last))
+                for year, (first, last) in self.range_edits.items()}
 
     def dates(self) -> dict[int, date | None]:
         picked = {year: edit.date() for year, edit in self.edits.items()}
@@ -86,6 +109,7 @@ class DueDatesDialog(QDialog):
     def save(self) -> int | None:
         try:
             version = catalog.set_due_dates(self.ctx.db, self.dates())
+            version = catalog.set_period_ranges(self.ctx.db, self.ranges()) or version
         except NapError as error:
             show_error(self, self.tr("Not saved"), error, self.ctx.lang)
             return None

@@ -1,9 +1,11 @@
 """The focal point's table of recommendations for a period: one row per recommendation.
 
 A thin model over the core's RecommendationView rows (services.consolidated): who
-acted, how many activities, indicators on track, and the assessment (the Committee's
-grade, fully / partially / not implemented). The proxy filters by words (with or
-without diacritics) and by follow-up; follow-up recommendations carry a star.
+acted, how many activities, indicators on track, the Committee's grades (facts, a "?"
+on those still to check against its document) and the focal point's own judgment
+(fully / partially / not implemented), in two columns, never one. The proxy filters
+by words (with or without diacritics) and by follow-up; follow-up recommendations carry
+a star.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"
+TO_CHECK_MARK = "?"
+
+
+def committee_marks(r: RecommendationView) -> str:
+    """The Committee's grades of a recommendation, oldest first: "E C?" (? to check)."""
+    return " ".join(g.grade + ("" if g.verified else TO_CHECK_MARK) for g in r.committee_grades)
 
 
 class ConsolidatedRecommendationModel(QAbstractTableModel):
@@ -80,8 +88,9 @@ class ConsolidatedRecommendationModel(QAbstractTableModel):
                         self.AGENCIES: self.tr("Agencies that acted"),
                         self.ACTIVITIES: self.tr("Activities"),
                         self.INDICATORS: self.tr("Indicators on track"),
-                        self.GRADE: self.tr("The Committee's follow-up grade (A–E)"),
-                        self.IMPLEMENTATION: self.tr("Implementation")}.get(section)
+                        self.GRADE: self.tr("The Committee's follow-up grades (A–E), "
+                                            "latest last; ? still to check"),
+                        self.IMPLEMENTATION: self.tr("The focal point's judgment")}.get(section)
         return None
 
     def _display(self, r: RecommendationView, column: int) -> str:
@@ -97,7 +106,7 @@ class ConsolidatedRecommendationModel(QAbstractTableModel):
             ind = r.indicators
             return f"{ind.on_track} / {ind.total}" if ind.total else "–"
         if column == self.GRADE:
-            return r.assessment.grade if r.assessment else ""
+            return committee_marks(r)
         if column == self.IMPLEMENTATION:
             return name_of(Implementation, r.assessment.implementation) \
                 if r.assessment else ""
@@ -115,7 +124,7 @@ class ConsolidatedRecommendationModel(QAbstractTableModel):
         if column == self.INDICATORS:
             return (r.indicators.on_track, r.indicators.total)
         if column == self.GRADE:
-            return r.assessment.grade if r.assessment else "Z"
+            return r.committee_grades[-1].grade if r.committee_grades else "Z"
         return collation_key(self._display(r, column))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

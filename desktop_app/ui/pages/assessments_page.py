@@ -1,16 +1,18 @@
 """The focal point's Recommendations page: consolidated by recommendation, and assessed.
 
 Per recommendation of the chosen period: which agencies acted (as the 2025 units they
-roll up to), their activities, the indicator results, and the focal point's assessment
-— the Committee's A–E grade and fully / partially / not implemented, with a note —
-which the editor beside the table (widgets/assessment_editor.py) records through
-core.services.assessments.assess. The table's model is models/consolidated_table.py.
+roll up to), their activities, the indicator results, and two different things
+beside the table (widgets/assessment_editor.py): the Committee's A–E grades, facts
+recorded with its document and date (record_committee_grade; "to check" when they have
+none), and the focal point's own judgment, fully / partially / not implemented with a
+note (assess). The table's model is models/consolidated_table.py.
 Follow-up recommendations come first and carry a star.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.catalog.provenance import provenance_of
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import assessments, consolidated
 from desktop_app.core.services.consolidated import RecommendationView
@@ -40,7 +44,7 @@ from desktop_app.ui.models.consolidated_table import (
     ConsolidatedRecommendationModel,
 )
 from desktop_app.ui.pages.page import Page, small_period
-from desktop_app.ui.widgets.assessment_editor import AssessmentEditor
+from desktop_app.ui.widgets.assessment_editor import AssessmentEditor, CommitteeGradeEditor
 
 MAX_ACTIVITIES_SHOWN = 60
 
@@ -89,11 +93,13 @@ class AssessmentsPage(Page):
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.editor = AssessmentEditor()
-        self.editor.set_grades(grade_meanings(ctx.db), ctx.lang)
+        self.committee = CommitteeGradeEditor()
+        self.committee.set_grades(grade_meanings(ctx.db), ctx.lang)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.committee)
         right_layout.addWidget(self.editor)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -107,6 +113,9 @@ class AssessmentsPage(Page):
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.follow_up_only)
         bar.addWidget(self.count_label)
+        self.load_list_button = QPushButton()
+        self.load_list_button.clicked.connect(self.load_list)
+        bar.addWidget(self.load_list_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.loading_bar)
@@ -118,6 +127,7 @@ class AssessmentsPage(Page):
         self.follow_up_only.toggled.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.editor.save_button.clicked.connect(self.save_assessment)
+        self.committee.record_button.clicked.connect(self.record_grade)
         ctx.data_changed.connect(self._changed)
         ctx.period_changed.connect(self._changed)
         ctx.language_changed.connect(self._language_changed)
@@ -149,15 +159,17 @@ class AssessmentsPage(Page):
 
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
-        self.editor.set_grades(self.editor.grades, lang)
+        self.committee.set_grades(self.committee.grades, lang)
         self._show_current()
 
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr(
             "Filter by code, agency or words of the text (with or without diacritics)"))
         self.follow_up_only.setText(self.tr("Follow-up only"))
+        self.load_list_button.setText(self.tr("Load an official &list…"))
         self.model.retranslate()
         self.editor.retranslate()
+        self.committee.retranslate()
         self._update_heading()
         self._show_current()
 
@@ -196,6 +208,7 @@ class AssessmentsPage(Page):
     def _show_current(self) -> None:
         view = self.current()
         self.editor.show_for(view)
+        self.committee.show_for(view)
         if view is None:
             nothing = self.tr("No recommendation selected.")
             self.detail.setHtml(f"<p>{html.escape(nothing)}</p>")
@@ -206,6 +219,7 @@ class AssessmentsPage(Page):
         parts = [f"<h3>{e(mark + view.code)}</h3>",
                  f"<p>{e(view.source_code)}"
                  + (f", ¶ {e(view.paragraph)}" if view.paragraph else "") + "</p>",
+                 f"<p><i>{e(self._checked(view))}</i></p>",
                  f"<p>{e(view.text(lang))}</p>"]
         if view.follow_up:
             follow_up = self.tr("Follow-up recommendation: the Committee asked for "
@@ -223,6 +237,22 @@ class AssessmentsPage(Page):
                      f"{e(agencies)}</p>")
         parts.append(self._activities_html(view))
         self.detail.setHtml("".join(parts))
+
+    def _checked(self, view: RecommendationView) -> str:
+        """Whether the text was checked against its document, and where it comes from."""
+        found = provenance_of("recommendations", view.code)
+        if view.illustrative:
+            state = self.tr("Illustrative summary, not the document's own recommendation")
+        elif found is not None and not found.confirmed:
+            state = self.tr("To check against the document")
+        else:
+            state = (self.tr("Checked against the document") if view.verified
+                     else self.tr("To check against the document"))
+        where = [found.document if found and found.document else view.source_symbol or ""]
+        if found and found.on:
+            where.append(found.on.strftime("%d/%m/%Y"))
+        said = ", ".join(w for w in where if w)
+        return f"{state} ({said})" if said else state
 
     def _activities_html(self, view: RecommendationView) -> str:
         e = html.escape
@@ -250,18 +280,40 @@ class AssessmentsPage(Page):
     # --- recording -------------------------------------------------------------------
 
     def save_assessment(self) -> None:
-        code, grade = self.editor.code, self.editor.grade()
-        implementation = self.editor.implementation()
-        if code is None or grade is None or implementation is None:
+        code, implementation = self.editor.code, self.editor.implementation()
+        if code is None or implementation is None:
             return
         try:
-            assessments.assess(self.ctx.db, code, grade, implementation,
+            assessments.assess(self.ctx.db, code, implementation,
                                self.editor.note_edit.toPlainText(), year=self.ctx.year)
         except NapError as error:
-            message_box.show_error(self, self.tr("Save assessment"), error, self.ctx.lang)
+            message_box.show_error(self, self.tr("Save judgment"), error, self.ctx.lang)
             return
         self.ctx.data_changed.emit()
         if not self.isVisible():
             self.refresh()
         self.select_code(code)
         self.editor.saved_label.setText(self.tr("Saved."))
+
+    def load_list(self) -> None:
+        from desktop_app.ui.dialogs.recommendation_list_dialog import RecommendationListDialog
+
+        RecommendationListDialog(self.ctx, self).exec()
+
+    def record_grade(self) -> None:
+        c = self.committee
+        code, grade = c.code, c.grade()
+        if code is None or grade is None:
+            return
+        try:
+            assessments.record_committee_grade(
+                self.ctx.db, code, grade, c.document_edit.text(),
+                date.fromisoformat(c.issued_on()), c.element_edit.text())
+        except NapError as error:
+            message_box.show_error(self, self.tr("Record the Committee's grade"), error,
+                                   self.ctx.lang)
+            return
+        self.ctx.data_changed.emit()
+        if not self.isVisible():
+            self.refresh()
+        self.select_code(code)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.catalog.provenance import provenance_of
 from desktop_app.core.domain.enums import Response
 from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.services.overview import RecommendationRow, list_recommendations, natural_key
@@ -82,9 +83,36 @@ class RecommendationTableModel(QAbstractTableModel):
         return name_of(Response, value) if value else ""
 
     def checked_name(self, row: RecommendationRow) -> str:
+        """Checked / from a secondary source / to check, from the item's provenance."""
         if row.illustrative:
             return self.tr("Illustrative summary")
-        return self.tr("Verified") if row.verified else self.tr("Not yet verified")
+        found = provenance_of("recommendations", row.code)
+        if found is None:
+            return self.tr("Verified") if row.verified else self.tr("Not yet verified")
+        if found.confirmed:
+            return self.tr("Verified")
+        if found.checked == "secondary" and not found.to_check:
+            return self.tr("Secondary source")
+        return self.tr("To check")
+
+    def provenance_text(self, row: RecommendationRow) -> str:
+        """ "CCPR/C/VNM/CO/3, ¶ 24, 25/03/2019; still to check: paragraph" (or "–")."""
+        found = provenance_of("recommendations", row.code)
+        parts = [found.document if found and found.document else row.source_symbol or ""]
+        if row.paragraph:
+            parts.append(f"¶ {row.paragraph}")
+        if found and found.on:
+            parts.append(found.on.strftime("%d/%m/%Y"))
+        said = ", ".join(p for p in parts if p) or "–"
+        if found and found.to_check:
+            said += "; " + self.tr("still to check: %1").replace(
+                "%1", ", ".join(self._field(f) for f in found.to_check))
+        return said
+
+    def _field(self, name: str) -> str:
+        return {"paragraph": self.tr("paragraph"), "text_vi": self.tr("Vietnamese text"),
+                "text_en": self.tr("English text"), "follow_up": self.tr("follow-up"),
+                "response": self.tr("response")}.get(name, name)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -136,6 +164,8 @@ class RecommendationTableModel(QAbstractTableModel):
             if column == self.FOLLOW_UP and r.follow_up:
                 return self.tr("Follow-up recommendation: the Committee asked for "
                                "information on it within two years.")
+            if column == self.CHECKED:
+                return self.provenance_text(r)
             return r.text(self.lang) if column == self.TEXT else None
         if role == Qt.ItemDataRole.FontRole and r.follow_up and column == self.CODE:
             font = QFont()
@@ -304,6 +334,7 @@ class RecommendationsPage(Page):
             (self.tr("Response"), self.model.response_name(r.response) or "–"),
             (self.tr("SDG targets"), r.sdg_targets or "–"),
             (self.tr("Checked"), self.model.checked_name(r)),
+            (self.tr("Where it comes from"), self.model.provenance_text(r)),
         ]
         rows = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in facts)
         first, second = ((self.tr("Vietnamese"), r.text_vi), (self.tr("English"), r.text_en))
