@@ -65,6 +65,7 @@ print(cells)
 
 
 def make_files(folder: Path) -> list[Path]:
+    from desktop_app.core.catalog.agencies import agency_choices
     from desktop_app.core.domain.enums import AgencyKind, Role
     from desktop_app.core.exchange.canonical import content_hash
     from desktop_app.core.exchange.submission import PreparedSubmission, SubmissionData
@@ -72,7 +73,7 @@ def make_files(folder: Path) -> list[Path]:
     from desktop_app.core.exchange.xlsx_writer import write_workbook
     from desktop_app.core.progress import drive
     from desktop_app.core.services.demo import fill_demo
-    from desktop_app.core.services.setup import agency_choices, initialise
+    from desktop_app.core.services.setup import initialise
     from desktop_app.core.services.submissions import export_xlsx
     from desktop_app.core.storage.database import Database
 
