@@ -592,6 +592,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wrote {added} new and {changed} changed recommendations; the catalog is now "
         "version {version}. Send it to the agencies with: nap-reporter catalog export -o "
         "FILE"),
+    # --- speed (issue 11): files read in child processes ---
+    "import.reader_crashed": (
+        "Không đọc được tệp {file}: trình đọc tệp đã dừng đột ngột (tệp có thể bị hỏng "
+        "hoặc được tạo ra để làm cạn bộ nhớ); tệp bị từ chối, không có gì được ghi.",
+        "The file {file} could not be read: its reader stopped abruptly (the file may be "
+        "damaged or made to exhaust memory); it was refused and nothing was written."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -14,11 +14,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import os
 import sys
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,7 +47,7 @@ EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED, EXIT_BUSY = 0, 1, 2, 3, 4
 
 
 def cmd_agencies(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.services.setup import agency_choices
+    from desktop_app.core.catalog.agencies import agency_choices
 
     for choice in agency_choices():
         print(f"{choice.code}\t{choice.name(lang)}")
@@ -57,7 +55,8 @@ def cmd_agencies(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_init(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.services.setup import check_agency_code, initialise
+    from desktop_app.core.catalog.agencies import check_agency_code
+    from desktop_app.core.services.setup import initialise
 
     role = Role(args.role)
     if role is Role.FOCAL_POINT and args.agency:
@@ -98,13 +97,15 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_status(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.services.status import status
+    from desktop_app.core.services.status import quick_status, status
 
-    db = open_database(args)
-    try:
-        facts = status(db)
-    finally:
-        db.close()
+    facts = quick_status(db_path(args))  # a SQLite file at the schema: sqlite3 alone
+    if facts is None:
+        db = open_database(args)
+        try:
+            facts = status(db)
+        finally:
+            db.close()
     if args.json:
         print(json.dumps(facts, ensure_ascii=False, indent=2))
     else:
@@ -375,6 +376,9 @@ def _database_problem(error: Exception, args: argparse.Namespace | None) -> NapE
 
 
 def _log_internal_error(argv: Sequence[str]) -> Path | str:
+    import logging  # here, not at the top: a quick command must not pay for them
+    import traceback
+
     try:
         path = log_file()
         logging.basicConfig(filename=path, level=logging.INFO, force=True,
@@ -411,6 +415,9 @@ def _utf8_streams() -> None:
 
 def _log_unraisable(argv: Sequence[str]) -> Callable[[Any], None]:
     def hook(unraisable: Any) -> None:
+        import logging
+        import traceback
+
         with contextlib.suppress(Exception):
             logging.basicConfig(filename=log_file(), level=logging.INFO, force=True,
                                 format="%(asctime)s %(levelname)s %(message)s")

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from desktop_app import __version__
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import UsageError
 
@@ -25,6 +24,22 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError.of("cli.usage", detail=message)
+
+
+class VersionAction(argparse.Action):
+    """--version, with the version looked up only when asked (it costs imports)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=default,
+                         help=help or "show the program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from desktop_app import __version__
+
+        print(f"nap-reporter {__version__}")  # on standard output, as argparse's own does
+        parser.exit()
 
 
 def _year(value: str) -> int:
@@ -59,7 +74,7 @@ def build_parser() -> Parser:
         description="NAP Reporter: báo cáo thực hiện Kế hoạch hành động quốc gia (ICCPR) / "
         "reporting on the National Action Plans for the ICCPR.",
     )
-    parser.add_argument("--version", action="version", version=f"nap-reporter {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--db", type=_database_location,
                         help="database file (default: per-user data folder)")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of messages and window")

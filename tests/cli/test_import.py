@@ -38,6 +38,7 @@ from desktop_app.core.services import imports
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.keys import own_key
 from desktop_app.core.services.setup import initialise
+from desktop_app.core.services.status import status as status_facts
 from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
@@ -230,8 +231,13 @@ def test_one_batch_applies_every_version_in_order(cli: CliRunner, focal_db: Path
     assert {r[0] for r in _query(focal_db, "SELECT uuid FROM activity")} == _uuids(files.vlg[2])
     assert _query(focal_db, "SELECT version, superseded FROM submission ORDER BY version") == [
         (1, 1), (2, 1), (3, 0)]
-    facts = status(focal_db)
+    facts = status(focal_db)  # read with sqlite3 alone: the same as the ORM's count
     assert (facts["submissions"], facts["imports"]) == (1, 1)
+    db = Database.open(focal_db, create=False)
+    try:
+        assert status_facts(db) == facts
+    finally:
+        db.close()
     v3 = read_submission(files.vlg[2])
     assert (facts["activities"], facts["indicators"]) == (len(v3.data.activities),
                                                           len(v3.data.indicators))

@@ -16,7 +16,11 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, delete, select
 
-from desktop_app.core.catalog.document import MAX_VERSION, Document, Entry
+from desktop_app.core.catalog.document import (
+    Document,
+    Entry,
+    stored_catalog_version,
+)
 from desktop_app.core.domain.models import (
     Agency,
     Area,
@@ -55,11 +59,7 @@ class CatalogChange:
 def installed_version(session: Session) -> int | None:
     """The installed catalog's version; one above MAX_VERSION (a forged update installed
     before versions were bounded) counts as 0, so that the next genuine update applies."""
-    value = get_setting(session, CATALOG_VERSION)
-    if not value:
-        return None
-    version = int(value)
-    return version if version <= MAX_VERSION else 0
+    return stored_catalog_version(get_setting(session, CATALOG_VERSION))
 
 
 def _uuid(section: str, entry: Entry) -> str:

@@ -22,11 +22,13 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.exchange.signing import SignatureCheck, verify
 from desktop_app.core.paths import resources_dir
 from desktop_app.core.problems import Problem, RefusedError
+
+if TYPE_CHECKING:  # signing pulls in cryptography: only a catalog update needs it
+    from desktop_app.core.exchange.signing import SignatureCheck
 
 FORMAT = "nap-reporter-catalog"
 FORMAT_VERSION = 1
@@ -68,6 +70,16 @@ OPTIONAL_DATES: dict[str, tuple[str, ...]] = {
     "recommendations": ("follow_up_due",),
     "periods": ("data_from", "data_to"),
 }
+
+
+def stored_catalog_version(value: str | None) -> int | None:
+    """The installed catalog's version from its setting; one above MAX_VERSION (a forged
+    update installed before versions were bounded) counts as 0, so that the next genuine
+    update applies."""
+    if not value:
+        return None
+    version = int(value)
+    return version if version <= MAX_VERSION else 0
 
 
 def bundled_catalog_path() -> Path:
@@ -130,6 +142,8 @@ def nfc_everywhere(value: Any) -> Any:
 
 def catalog_signature(doc: Document) -> SignatureCheck:
     """The signature a catalog document (as read_catalog returns it) carries."""
+    from desktop_app.core.exchange.signing import verify
+
     return verify(doc)
 
 

@@ -28,18 +28,6 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    PublicFormat,
-)
-
 from desktop_app.core.exchange.canonical import content_hash, json_text, signed_meta
 from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
 
@@ -67,7 +55,18 @@ class KeyPair:
         return encode(self.public_raw)
 
 
+# cryptography is imported by the functions that sign or check: ~50 ms of imports that
+# the window and the quick commands need not pay until a key is used.
+
+
 def generate_key_pair() -> KeyPair:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
+
     return key_pair_from_private(
         Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw,
                                                    NoEncryption()))
@@ -75,6 +74,9 @@ def generate_key_pair() -> KeyPair:
 
 def key_pair_from_private(private_raw: bytes) -> KeyPair:
     """The pair of a stored private key (ValueError when it is not 32 bytes)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     private = Ed25519PrivateKey.from_private_bytes(bytes(private_raw))
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     return KeyPair(bytes(private_raw), public)
@@ -115,6 +117,8 @@ def sign(key: KeyPair, metadata: Mapping[str, Any]) -> str:
     Ed25519 is deterministic: the same key and metadata always give the same
     signature, so signing an unchanged export again changes nothing in it.
     """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.from_private_bytes(key.private_raw)
     return encode(private.sign(signed_bytes(metadata)))
 
@@ -180,6 +184,9 @@ def verify(metadata: Mapping[str, Any]) -> SignatureCheck:
     if raw_signature is None:
         return SignatureCheck(SignatureState.BAD, named, raw_key,
                               SignatureFault.MALFORMED_SIGNATURE)
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         public = Ed25519PublicKey.from_public_bytes(raw_key)
         public.verify(raw_signature, signed_bytes(metadata))

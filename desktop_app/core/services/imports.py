@@ -3,7 +3,9 @@
 This is the public edge the command line and the window use. The work is three steps
 with one home each:
 
-- read (exchange.reading): a file into plain rows, or refused with its problems;
+- read (exchange.reading): a file into plain rows, or refused with its problems; the
+  files of a batch are read a few at a time in child processes, on the machine's cores,
+  and come back in batch order (import_reading);
 - plan (import_plan, with import_rules): a pure function of what was read and of the
   ``Holdings`` the database has for the file's agency and period (read just before,
   by import_state) — the outcome, the rows to write, every problem;
@@ -42,7 +44,7 @@ from desktop_app.core.domain.models import (
 )
 from desktop_app.core.domain.models import utc_now as _utc_now
 from desktop_app.core.exchange.problems_workbook import ProblemLine, write_problems_workbook
-from desktop_app.core.exchange.reading import ReadFile, read_file, read_heading
+from desktop_app.core.exchange.reading import ReadFile, read_heading
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.import_apply import (
@@ -62,6 +64,7 @@ from desktop_app.core.services.import_plan import (
     plan_file,
     refused_plan,
 )
+from desktop_app.core.services.import_reading import read_files
 from desktop_app.core.services.import_records import problems_from_json, record_of
 from desktop_app.core.services.import_state import catalog_of, holdings_of, stored_holdings
 from desktop_app.core.services.lookups import require_focal_point
@@ -175,12 +178,16 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
     plans: list[FilePlan] = []
     now = _utc_now()
     carried = _Carried()
-    with db.reading() as session:
-        for index, path in enumerate(ordered, start=1):
-            decision = _decide(session, read_file(path), catalog, accept_edited,
-                               accept_new_key, now, carried)
-            plans.append(decision.plan)
-            yield Progress(index, len(ordered), "check")
+    reads = read_files(ordered)
+    try:
+        with db.reading() as session:
+            for index, read in enumerate(reads, start=1):
+                decision = _decide(session, read, catalog, accept_edited, accept_new_key,
+                                   now, carried)
+                plans.append(decision.plan)
+                yield Progress(index, len(ordered), "check")
+    finally:
+        reads.close()
     return plans
 
 
@@ -198,9 +205,14 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     ordered = yield from _ordered(paths, catalog)
     batch = _Batch(new_uuid(), db.path, catalog.version)
     plans: list[FilePlan] = []
-    for index, path in enumerate(ordered, start=1):
-        plans.append(_import_one(db, path, catalog, batch, accept_edited, accept_new_key))
-        yield Progress(index, len(ordered), "import")
+    reads = read_files(ordered)
+    try:
+        for index, read in enumerate(reads, start=1):
+            plans.append(_import_one(db, read, catalog, batch, accept_edited,
+                                     accept_new_key))
+            yield Progress(index, len(ordered), "import")
+    finally:
+        reads.close()
     return ImportSummary(
         batch.uuid, plans, sum(1 for p in plans if p.accepted),
         sum(1 for p in plans if p.refused), sum(1 for p in plans if p.outcome in UNCHANGED))
@@ -230,9 +242,8 @@ class _Batch:
               catalog_version=self.catalog_version)
 
 
-def _import_one(db: Database, path: Path, catalog: Catalog, batch: _Batch,
+def _import_one(db: Database, read: ReadFile, catalog: Catalog, batch: _Batch,
                 accept_edited: bool, accept_new_key: bool) -> FilePlan:
-    read = read_file(path)
     now = _utc_now()
     try:
         with db.unit_of_work() as session:

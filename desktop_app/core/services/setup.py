@@ -7,11 +7,16 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from desktop_app.core.catalog.agencies import (  # their old home: the setup dialog's import
+    KIND_ORDER as KIND_ORDER,
+)
+from desktop_app.core.catalog.agencies import AgencyChoice as AgencyChoice
+from desktop_app.core.catalog.agencies import agency_choices as agency_choices
+from desktop_app.core.catalog.agencies import check_agency_code
 from desktop_app.core.catalog.apply import CatalogChange, apply_catalog
-from desktop_app.core.catalog.document import Document, read_bundled_catalog
-from desktop_app.core.domain.enums import AgencyKind, Role
+from desktop_app.core.catalog.document import read_bundled_catalog
+from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Agency, AuditEvent, new_uuid
-from desktop_app.core.domain.text import collation_key
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import (
@@ -22,37 +27,6 @@ from desktop_app.core.storage.settings import (
     get_setting,
     set_setting,
 )
-
-KIND_ORDER = [k.value for k in AgencyKind]
-
-
-@dataclass(frozen=True)
-class AgencyChoice:
-    code: str
-    kind: str
-    name_vi: str
-    name_en: str
-
-    def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
-
-
-def agency_choices(doc: Document | None = None) -> list[AgencyChoice]:
-    """The units that can report now: cities and provinces first, then the rest."""
-    doc = doc if doc is not None else read_bundled_catalog()
-    choices = [
-        AgencyChoice(e["code"], e["kind"], e["name_vi"], e["name_en"])
-        for e in doc.get("agencies", [])
-        if e.get("active", True)
-    ]
-    return sorted(choices, key=lambda c: (KIND_ORDER.index(c.kind), collation_key(c.name_vi)))
-
-
-def check_agency_code(code: str, doc: Document | None = None) -> AgencyChoice:
-    for choice in agency_choices(doc):
-        if choice.code == code.strip().upper():
-            return choice
-    raise UsageError.of("agency.unknown", code=code)
 
 
 @dataclass(frozen=True)

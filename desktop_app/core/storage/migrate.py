@@ -12,16 +12,18 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from desktop_app.core.paths import migrations_dir
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.storage.backup import automatic_backup
 from desktop_app.core.storage.engine import BusyWait, Notice, is_busy, make_engine, writer
+from desktop_app.core.storage.schema import scanned_head
+
+if TYPE_CHECKING:  # alembic costs ~0.2 s of imports: only a file to migrate or create needs it
+    from alembic.config import Config
 
 
 @dataclass(frozen=True)
@@ -34,18 +36,28 @@ class OpenedDatabase:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     return config
 
 
 def head_revision() -> str:
+    """The newest revision: the migration files' own word when it is sure, else alembic's."""
+    scanned = scanned_head()
+    if scanned is not None:
+        return scanned
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -112,7 +124,7 @@ def check_restorable(path: Path, shown_as: Path | None = None) -> None:
     if revision is None:
         raise RefusedError.of("db.foreign" if has_tables else "db.not_a_database",
                               file=str(shown))
-    if revision not in known_revisions():
+    if revision != scanned_head() and revision not in known_revisions():
         raise RefusedError.of("db.too_new", file=str(shown), revision=revision,
                               head=head_revision())
 
@@ -124,6 +136,8 @@ def _upgrade(engine: Engine, target: str = "head") -> None:
     and drop the old one; with foreign keys on, that drop would cascade into the
     rows that refer to it. The keys are checked before the transaction commits.
     """
+    from alembic import command
+
     config = alembic_config()
     with writer(engine).connect() as connection:
         raw = connection.connection.driver_connection
@@ -160,6 +174,8 @@ def open_database(path: Path, *, target: str = "head", create: bool = True,
         revision, has_tables = _inspect(path)
         if revision is None and has_tables:
             raise RefusedError.of("db.foreign", file=str(path))
+        if revision is not None and target == "head" and revision == scanned_head():
+            return OpenedDatabase(path, make_engine(path, busy), None, None, busy)
         if revision is not None and revision not in known_revisions():
             raise RefusedError.of(
                 "db.too_new", file=str(path), revision=revision, head=head_revision()

@@ -1,0 +1,120 @@
+"""The import's read step on the machine's cores: files read in child processes, a few
+ahead, handed back one by one in batch order.
+
+Reading a submission (unzipping, parsing the XML with python-calamine, checking every
+cell, hashing the content) is most of an import's work, and it needs nothing from the
+database, so several files are read at once, each in a child process; the plan and the
+write stay in the parent, one file after another, in order, each write its own
+transaction (services/imports.py). At most two files per child are in flight, so the
+memory a batch holds does not grow with the batch: the parent keeps a file's rows only
+until it has been applied.
+
+A child that dies while reading (python-calamine aborts the process on some hostile
+files; the memory limit below turns a runaway allocation into such a death) breaks the
+whole pool, without saying which file did it. The first file still waiting is then read
+again alone, in a fresh child: if that child dies too, the file is refused
+(`import.reader_crashed`) and the batch carries on with a new pool for the others.
+A batch of one or two files, or a machine with one core, is read in this process: a
+child would cost more to start than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from desktop_app.core.exchange.reading import ReadFile, RefusedFile, file_sha256, read_file
+from desktop_app.core.problems import Problem
+
+MAX_READERS = 4  # child processes at most, however many cores
+AHEAD = 2  # files in flight per child
+FEWEST_FILES = 3  # below this, read in this process
+CHILD_MEMORY_BYTES = 4 * 2**30  # a reader's address space; beyond it the child dies
+
+
+def readers_for(files: int) -> int:
+    """How many child processes read a batch of this many files (0: none, read here)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    if cores < 2 or files < FEWEST_FILES:
+        return 0
+    return min(cores, MAX_READERS, files)
+
+
+Read = Callable[[Path], ReadFile]  # a function of a module, so a child can find it
+
+
+def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file
+               ) -> Generator[ReadFile, None, None]:
+    """Every file read (`read`, exchange.reading.read_file), in the order given, by
+    `readers` children (None: as readers_for says).
+
+    Closing the iterator early (a cancelled import) stops the children.
+    """
+    readers = readers_for(len(paths)) if readers is None else readers
+    if readers <= 0:
+        for path in paths:
+            yield read(path)
+        return
+    waiting = deque(Path(p) for p in paths)
+    pool = _pool(readers)
+    flight: deque[tuple[Path, Future[ReadFile]]] = deque()
+    try:
+        while waiting or flight:
+            while waiting and len(flight) < readers * AHEAD:
+                path = waiting.popleft()
+                flight.append((path, pool.submit(read, path)))
+            path, future = flight.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                done = _read_alone(path, read)
+                waiting.extendleft(reversed([other for other, _ in flight]))
+                flight.clear()
+                pool = _pool(readers)
+            yield done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_alone(path: Path, read: Read) -> ReadFile:
+    """The file read by a child of its own; refused when that child dies too."""
+    with _pool(1) as alone:
+        try:
+            return alone.submit(read, path).result()
+        except BrokenProcessPool:
+            return RefusedFile(path, file_sha256(path), (Problem(
+                "import.reader_crashed", {"file": path.name or str(path)}),))
+
+
+def _pool(readers: int) -> ProcessPoolExecutor:
+    # Children are never forked from this process: the window imports on a worker thread,
+    # and a fork of a process with threads can deadlock. A fork server (or, on Windows,
+    # spawn) starts them clean; the fork server has the reader imported once for all.
+    if sys.platform != "win32":
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["desktop_app.core.exchange.reading"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(readers, mp_context=context, initializer=_limit_memory)
+
+
+def _limit_memory() -> None:
+    """A reader gets a bounded address space: a file built to allocate gigabytes kills its
+    own child, never the machine (the parent refuses the file)."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit; the checks before reading still hold
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = CHILD_MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(hard,
+                                                                          CHILD_MEMORY_BYTES)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

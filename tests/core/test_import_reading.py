@@ -1,0 +1,75 @@
+"""The import's read step in child processes: the same reads as in this process, in
+batch order, and a child that dies is one refused file, never the batch's end."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from crashing_reader import dies_on_crash
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.exchange.reading import ReadFile, RefusedFile, SubmissionFile, read_file
+from desktop_app.core.progress import drive
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.import_reading import read_files, readers_for
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.services.submissions import export_xlsx
+from desktop_app.core.storage.database import Database
+
+YEAR = 2025
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
+    folder = tmp_path_factory.mktemp("reading")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
+        db = Database.open(folder / "agency.sqlite")
+        initialise(db, Role.AGENCY, "VLG")
+        drive(fill_demo(db, activities=6, seed=4, period=YEAR))
+        good = folder / "good.xlsx"
+        drive(export_xlsx(db, YEAR, good))
+        db.close()
+    other = folder / "other.xlsx"
+    other.write_bytes(good.read_bytes())
+    text = folder / "notes.xlsx"
+    text.write_text("not a workbook")
+    yield [good, text, folder / "missing.xlsx", other, good]
+
+
+def _facts(read: ReadFile) -> tuple[object, ...]:
+    if isinstance(read, SubmissionFile):
+        return ("submission", read.path, read.sha256, read.meta, read.data, read.hash_ok)
+    if isinstance(read, RefusedFile):
+        return ("refused", read.path, read.sha256, read.problems)
+    return ("other", read.path)
+
+
+def test_children_read_what_this_process_reads_in_the_same_order(batch: list[Path]) -> None:
+    here = [_facts(read_file(path)) for path in batch]
+    assert [_facts(read) for read in read_files(batch, readers=2)] == here
+    assert [f[0] for f in here] == ["submission", "refused", "refused", "submission",
+                                    "submission"]
+
+
+def test_a_child_that_dies_is_one_refused_file(batch: list[Path]) -> None:
+    crash = batch[0].with_name("crash.xlsx")
+    crash.write_bytes(batch[0].read_bytes())
+    files = [batch[0], crash, batch[3], batch[1], batch[4]]
+    reads = list(read_files(files, readers=2, read=dies_on_crash))
+    assert [read.path for read in reads] == files
+    refused = reads[1]
+    assert isinstance(refused, RefusedFile)
+    assert [p.code for p in refused.problems] == ["import.reader_crashed"]
+    assert refused.problems[0].params["file"] == "crash.xlsx" and refused.sha256
+    assert [_facts(r) for r in reads[2:]] == [_facts(read_file(p)) for p in files[2:]]
+    assert isinstance(reads[0], SubmissionFile)
+
+
+def test_a_small_batch_is_read_in_this_process() -> None:
+    assert readers_for(1) == 0 and readers_for(2) == 0
+    assert readers_for(34) == (0 if len(os.sched_getaffinity(0)) < 2
+                               else min(len(os.sched_getaffinity(0)), 4))
