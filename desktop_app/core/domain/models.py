@@ -330,6 +330,18 @@ class Assessment(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
+    """One change, as the audit log keeps it: who, when (UTC), what, and old -> new.
+
+    Who: the operating-system user, the database role when a server knows one (None on
+    SQLite), and the installation (its role, agency code and UUID) as they were at the
+    time. What: the action, the entity with its UUID and a key a person reads (an
+    activity's title, a recommendation's code), the changed fields as JSON
+    ``[[field, old, new], ...]`` and further facts as a JSON object (``detail``).
+    """
+
+    __table_args__ = (Index("ix_auditevent_at", "at"),
+                      Index("ix_auditevent_entity", "entity"))
+
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(unique=True, max_length=36)
     at: datetime = Field(default_factory=utc_now)
@@ -337,6 +349,14 @@ class AuditEvent(SQLModel, table=True):
     entity: str = ""
     entity_uuid: str | None = None
     detail: str = ""  # JSON
+    # Issue 10 (migration 0008); events written before it have these empty.
+    actor: str = Field(default="", max_length=128)
+    database_role: str | None = Field(default=None, max_length=128)
+    role: str = Field(default="", max_length=16)
+    agency_code: str | None = Field(default=None, max_length=16)
+    installation: str = Field(default="", max_length=36)
+    entity_key: str = ""
+    changes: str = ""  # JSON: [[field, old, new], ...]
 
 
 class Setting(SQLModel, table=True):

@@ -19,6 +19,7 @@ from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.validation import MAX_TEXT, validate_assessment
 from desktop_app.core.exchange.national_model import AssessmentRow as AssessmentRow
 from desktop_app.core.problems import Problem, UsageError
+from desktop_app.core.services.audit import changes
 from desktop_app.core.services.consolidated import ordered_recommendations
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.setup import audit
@@ -83,14 +84,20 @@ def assess(db: Database, code: str, grade: str, implementation: str, note: str =
             session.add(existing)
             audit(session, "assessment.recorded", "assessment", existing.uuid,
                   recommendation=code, period=year, grade=grade,
-                  implementation=implementation, note=note)
+                  implementation=implementation, note=note, key=code,
+                  changed=changes({}, {"grade": grade, "implementation": implementation,
+                                       "note": note}))
         else:
             replaced = _row(existing, code, year)
             audit(session, "assessment.replaced", "assessment", existing.uuid,
                   recommendation=code, period=year,
                   previous={"grade": existing.grade, "implementation": existing.implementation,
                             "note": existing.note, "assessed_at": existing.assessed_at},
-                  grade=grade, implementation=implementation, note=note)
+                  grade=grade, implementation=implementation, note=note, key=code,
+                  changed=changes(
+                      {"grade": existing.grade, "implementation": existing.implementation,
+                       "note": existing.note},
+                      {"grade": grade, "implementation": implementation, "note": note}))
             existing.grade, existing.implementation, existing.note = grade, implementation, note
             existing.assessed_at = utc_now()
             session.add(existing)

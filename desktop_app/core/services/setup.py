@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -10,9 +10,10 @@ from sqlmodel import Session, select
 from desktop_app.core.catalog.apply import CatalogChange, apply_catalog
 from desktop_app.core.catalog.document import Document, read_bundled_catalog
 from desktop_app.core.domain.enums import AgencyKind, Role
-from desktop_app.core.domain.models import Agency, AuditEvent, new_uuid
+from desktop_app.core.domain.models import Agency, new_uuid
 from desktop_app.core.domain.text import collation_key
 from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.services.audit import FieldChange, record
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import (
     AGENCY,
@@ -72,10 +73,9 @@ def installation(session: Session) -> Installation:
 
 
 def audit(session: Session, action: str, entity: str = "", entity_uuid: str | None = None,
-          **detail: object) -> None:
-    session.add(AuditEvent(uuid=new_uuid(), action=action, entity=entity,
-                           entity_uuid=entity_uuid,
-                           detail=json.dumps(detail, ensure_ascii=False, default=str)))
+          *, key: str = "", changed: Iterable[FieldChange] = (), **detail: object) -> None:
+    """One event in the audit log, in the caller's unit of work (see services/audit)."""
+    record(session, action, entity, entity_uuid, key=key, changed=changed, **detail)
 
 
 def initialise(
