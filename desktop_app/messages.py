@@ -478,6 +478,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "của {agency} đã được ghim ({pinned}); việc này được ghi vào nhật ký.",
         "Accepted an unsigned file of {agency} as asked (--accept-new-key), although the "
         "key of {agency} is pinned ({pinned}); this is recorded in the audit log."),
+    # --- audit log (issue 10 item 8) ---
+    "audit.exported": (
+        "Đã ghi nhật ký thay đổi ({events} sự kiện) vào {file}.",
+        "Wrote the audit log ({events} events) to {file}."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -117,7 +117,7 @@ def draft_changes(old: ActivityDraft | None, new: ActivityDraft | None) -> list[
     if old is not None and new is not None:  # an indicator renamed keeps one label
         names = {i.uuid: i.name for i in new.indicators if i.uuid}
         for indicator in old.indicators:
-            current = names.get(indicator.uuid)
+            current = names.get(indicator.uuid or "")
             if current is not None and current != indicator.name:
                 for attr in _INDICATOR_FIELDS:
                     before.pop(f"indicator[{indicator.name}].{attr}", None)

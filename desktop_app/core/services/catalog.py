@@ -23,9 +23,9 @@ from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Period
 from desktop_app.core.exchange.signing import SignatureCheck, SignatureState
 from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.services.audit import FieldChange, plain
 from desktop_app.core.services.keys import ensure_own_key, pin_catalog_key, pinned_catalog_key
 from desktop_app.core.services.lookups import require_focal_point
-from desktop_app.core.services.audit import FieldChange, plain
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import CATALOG_VERSION, set_setting

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -73,7 +74,7 @@ def installation(session: Session) -> Installation:
 
 
 def audit(session: Session, action: str, entity: str = "", entity_uuid: str | None = None,
-          *, key: str = "", changed: Iterable[FieldChange] = (), **detail: object) -> None:
+          *, key: str = "", changed: Iterable[FieldChange] = (), **detail: Any) -> None:
     """One event in the audit log, in the caller's unit of work (see services/audit)."""
     record(session, action, entity, entity_uuid, key=key, changed=changed, **detail)
 

@@ -1,0 +1,87 @@
+"""`audit export -o FILE.xlsx` at both roles, read back with python-calamine: the events
+of period locks, imports (batch and file), key pins, undo and restore, who made them,
+their values as words; a destination that cannot be written is exit 3."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from tests.cli.conftest import CliRunner
+
+YEAR = 2025
+HEADER = ["STT", "Thời điểm", "Người dùng", "Cài đặt", "Thao tác", "Đối tượng", "Tên / mã",
+          "Thay đổi (cũ → mới)", "Chi tiết", "Mã định danh"]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    header = [str(v) for v in sheet[2]]
+    assert header == HEADER
+    assert [str(v) for v in sheet[3]][:3] == ["No.", "Time", "User"]
+    return [dict(zip(header, (str(v) for v in row), strict=True)) for row in sheet[4:]]
+
+
+def test_an_agency_exports_its_log_with_who_and_old_to_new(
+        cli: CliRunner, agency_db: Path, tmp_path: Path) -> None:
+    assert cli("--db", agency_db, "period", "lock", YEAR).code == 0
+    assert cli("--db", agency_db, "period", "unlock", YEAR, "--reason", "Sửa số liệu").code == 0
+    out = tmp_path / "audit.xlsx"
+    done = cli("--db", agency_db, "--lang", "en", "audit", "export", "-o", out)
+    assert done.code == 0, done.err
+    assert str(out) in done.out and "events" in done.out
+    rows = _rows(out)
+    actions = [r["Thao tác"] for r in rows]
+    assert actions[0] == "init" and actions[-2:] == ["period.locked", "period.unlocked"]
+    locked = rows[-2]
+    assert locked["Người dùng"] == getpass.getuser()
+    assert locked["Cài đặt"] == "reporting agency VLG"
+    assert locked["Tên / mã"] == f"VLG {YEAR}"
+    assert locked["Thay đổi (cũ → mới)"] == "locked: no → yes"
+    assert "Sửa số liệu" in rows[-1]["Chi tiết"]
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$3:$4"
+
+
+def test_the_focal_point_log_has_the_import_its_files_the_pin_the_undo_and_the_restore(
+        cli: CliRunner, agency_db: Path, focal_db: Path, tmp_path: Path) -> None:
+    assert cli("--db", agency_db, "demo", "--activities", "3", "--period", YEAR).code == 0
+    submission = tmp_path / "vlg.xlsx"
+    assert cli("--db", agency_db, "export", "xlsx", "--period", YEAR, "-o", submission
+               ).code == 0
+    assert cli("--db", focal_db, "import", submission).code == 0
+    assert cli("--db", focal_db, "import", "--undo").code == 0
+    backup = tmp_path / "focal.bak"
+    assert cli("--db", focal_db, "backup", "-o", backup).code == 0
+    assert cli("--db", focal_db, "restore", backup).code == 0
+    out = tmp_path / "audit.xlsx"
+    assert cli("--db", focal_db, "--lang", "vi", "audit", "export", "-o", out).code == 0
+    rows = _rows(out)
+    actions = [r["Thao tác"] for r in rows]
+    start = actions.index("import.batch")
+    assert actions[start:] == ["import.batch", "import.file_accepted", "key.pinned",
+                               "import.undo", "backup.restored"]
+    accepted = rows[start + 1]
+    assert accepted["Tên / mã"] == f"VLG {YEAR} v1" and accepted["Đối tượng"] == "submission"
+    assert "signed: có" in accepted["Chi tiết"] and "vlg.xlsx" in accepted["Chi tiết"]
+    assert accepted["Cài đặt"] == "cơ quan đầu mối"
+    pinned = rows[start + 2]
+    assert pinned["Tên / mã"] == "VLG" and pinned["Thay đổi (cũ → mới)"].startswith(
+        "fingerprint: — → ")
+    assert rows[-1]["Tên / mã"] == "focal.bak"
+
+
+def test_an_export_to_a_place_that_cannot_be_written_is_refused(
+        cli: CliRunner, agency_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.xlsx"
+    folder.mkdir()
+    done = cli("--db", agency_db, "audit", "export", "-o", folder)
+    assert done.code == 3, done.err
+    assert done.err_lines and folder.is_dir()
+    missing = cli("--db", tmp_path / "none.sqlite", "audit", "export", "-o", tmp_path / "x.xlsx")
+    assert missing.code == 2 and not (tmp_path / "x.xlsx").exists()
