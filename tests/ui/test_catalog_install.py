@@ -106,8 +106,8 @@ def _signed_by(tmp_path: Path, version: int, key: Any, name: str) -> Path:
 def test_an_update_with_another_key_or_none_needs_a_deliberate_confirmation(
         window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path, key: Any) -> None:
-    from desktop_app.core.services.audit import AuditFilter, audit_page
     from desktop_app.core.catalog.apply import installed_version
+    from desktop_app.core.services.audit import AuditFilter, audit_page
 
     first = read_bundled_catalog()["version"] + 1
     assert len(_install(window, monkeypatch, _update(tmp_path, first))) == 1  # pins
