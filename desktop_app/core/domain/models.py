@@ -298,6 +298,10 @@ class ImportRecord(SQLModel, table=True):
     problems: str = ""
     problem_count: int = 0  # every problem, of which `problems` holds the first few
     undone: bool = False
+    # Issue 9 (migration 0008): whether the submission the file made or matched came
+    # validly signed, as the import judged it (None: no submission, or logged before).
+    signed: bool | None = None
+    key_fingerprint: str = Field(default="", max_length=19)
 
 
 class ImportChange(SQLModel, table=True):

@@ -262,7 +262,9 @@ def import_log(db: Database, limit: int = 200) -> list[ImportLogRow]:
     with db.reading() as session:
         rows = session.exec(select(ImportRecord).order_by(col(ImportRecord.id).desc())
                             .limit(limit)).all()
-        uuids = {r.submission_uuid for r in rows if r.submission_uuid}
+        # What the import recorded for each file; lines logged before it did (migration
+        # 0008) fall back to the submission they made or matched.
+        uuids = {r.submission_uuid for r in rows if r.submission_uuid and r.signed is None}
         keyed = {s.uuid: (s.signed, s.key_fingerprint) for s in session.exec(
             select(Submission).where(col(Submission.uuid).in_(list(uuids))))} if uuids else {}
         return [ImportLogRow(
@@ -271,7 +273,9 @@ def import_log(db: Database, limit: int = 200) -> list[ImportLogRow]:
             else r.imported_at.astimezone(UTC),
             ImportOutcome(r.outcome), r.agency_code, r.period_year, r.version,
             r.submission_uuid, r.message, r.undone, problems_from_json(r.problems),
-            r.problem_count, *keyed.get(r.submission_uuid or "", (None, ""))) for r in rows]
+            r.problem_count, *((r.signed, r.key_fingerprint) if r.signed is not None
+                               else keyed.get(r.submission_uuid or "", (None, ""))))
+            for r in rows]
 
 
 _CHANGED = [o.value for o in ImportOutcome if o.changed_data]

@@ -7,6 +7,10 @@ a person reads (``entity_key``: an activity's title, a recommendation's code) an
 changed fields old -> new (``changes``, JSON). Events written before keep their rows
 with these empty; indexes on the time and the entity serve the log's pages and filters.
 
+Issue 9: each ImportRecord keeps whether the file's submission came validly signed
+(``signed``, NULL for a refused file or a line logged before) and by which key, as the
+import judged it, so the import log need not look it up later.
+
 Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-01
@@ -39,9 +43,16 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("changes", text(), server_default="", nullable=False))
         batch_op.create_index("ix_auditevent_at", ["at"], unique=False)
         batch_op.create_index("ix_auditevent_entity", ["entity"], unique=False)
+    with op.batch_alter_table("importrecord", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("signed", sa.Boolean(), nullable=True))
+        batch_op.add_column(sa.Column("key_fingerprint", text(length=19), server_default="",
+                                      nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("importrecord", schema=None) as batch_op:
+        batch_op.drop_column("key_fingerprint")
+        batch_op.drop_column("signed")
     with op.batch_alter_table("auditevent", schema=None) as batch_op:
         batch_op.drop_index("ix_auditevent_entity")
         batch_op.drop_index("ix_auditevent_at")
