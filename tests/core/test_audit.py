@@ -200,3 +200,66 @@ def test_the_0008_migration_keeps_the_events_written_before_it(tmp_path: Path) -
                 col(AuditEvent.uuid) == "e-1")).one().detail.startswith("{")
     finally:
         migrated.close()
+
+
+def test_a_key_pinned_then_replaced_says_which_fingerprint_it_was_and_became(
+        tmp_path: Path) -> None:
+    from desktop_app.core.domain.models import Agency
+    from desktop_app.core.exchange.signing import key_pair_from_private
+    from desktop_app.core.services import keys
+
+    old, new = (key_pair_from_private(bytes([n]) * 32) for n in (1, 2))
+    focal = Database.open(tmp_path / "focal.sqlite")
+    try:
+        initialise(focal, Role.FOCAL_POINT)
+        before = _count(focal)
+        with focal.unit_of_work() as session:
+            hni = session.exec(select(Agency).where(col(Agency.code) == "HNI")).one()
+            keys.pin_key(session, hni.id or 0, old.public_raw, "HNI_v1.xlsx", "b-1")
+        with focal.unit_of_work() as session:
+            keys.replace_key(session, hni.id or 0, new.public_raw, "HNI_new.xlsx", "b-2")
+        pinned, replaced = _new_events(focal, before)
+        assert (pinned.action, pinned.entity_key) == ("key.pinned", "HNI")
+        assert pinned.changes == (FieldChange("fingerprint", None, old.fingerprint),)
+        assert replaced.changes == (
+            FieldChange("fingerprint", old.fingerprint, new.fingerprint),)
+    finally:
+        focal.close()
+
+
+def test_a_catalog_install_says_the_version_it_was_and_became(
+        db: Database, tmp_path: Path) -> None:
+    import json
+
+    from desktop_app.core.catalog.document import read_bundled_catalog
+    from desktop_app.core.catalog.export import signed_catalog
+    from desktop_app.core.exchange.signing import key_pair_from_private
+    from desktop_app.core.services.catalog import install_catalog_file
+
+    doc = read_bundled_catalog()
+    version = int(doc["version"])
+    doc["version"] = version + 1
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(signed_catalog(doc, key_pair_from_private(bytes(32)))),
+                    encoding="utf-8")
+    before = _count(db)
+    install_catalog_file(db, path)
+    installed, pinned = _new_events(db, before)
+    assert (installed.action, installed.entity, installed.entity_key) == (
+        "catalog.installed", "catalog", "catalog.json")
+    assert installed.changes == (FieldChange("version", version, version + 1),)
+    assert pinned.action == "catalog.key_pinned" and pinned.changes[0].old is None
+
+
+def test_a_demo_fill_and_a_carry_over_are_one_event_each(db: Database) -> None:
+    from desktop_app.core.progress import drive
+    from desktop_app.core.services.demo import fill_demo
+
+    before = _count(db)
+    drive(fill_demo(db, activities=40, seed=3, period=YEAR))
+    [demo] = _new_events(db, before)
+    assert (demo.action, demo.entity_key, demo.detail["activities"]) == ("demo", str(YEAR), 40)
+    before = _count(db)
+    svc.carry_over(db, YEAR, YEAR + 1)
+    [carried] = _new_events(db, before)
+    assert carried.action == "activity.carried_over" and carried.detail["count"] > 0
