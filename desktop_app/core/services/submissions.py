@@ -214,8 +214,8 @@ def _register(session: Session, plan: _Plan, file_name: str) -> None:
             last.file_name = file_name  # the register names the workbook over the PDF
         session.add(last)
     audit(session, "submission.exported", "submission", meta.submission_uuid,
-          key=f"{meta.agency_code} {meta.period} v{meta.version}", period=meta.period, version=meta.version, new_version=plan.prepared.new_version,
-          file=file_name)
+          key=f"{meta.agency_code} {meta.period} v{meta.version}", period=meta.period,
+          version=meta.version, new_version=plan.prepared.new_version, file=file_name)
     session.flush()
 
 
