@@ -5,11 +5,16 @@ their values as words; a destination that cannot be written is exit 3."""
 from __future__ import annotations
 
 import getpass
+import re
 from pathlib import Path
 
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from desktop_app.core.services.audit import RESTORE_ACTION
+from desktop_app.core.services.import_apply import FILE_ACTION
+from desktop_app.core.services.imports import BATCH_ACTION, UNDO_ACTION
+from desktop_app.messages import MESSAGES, audit_action_words
 from tests.cli.conftest import CliRunner
 
 YEAR = 2025
@@ -35,7 +40,8 @@ def test_an_agency_exports_its_log_with_who_and_old_to_new(
     assert str(out) in done.out and "events" in done.out
     rows = _rows(out)
     actions = [r["Thao tác"] for r in rows]
-    assert actions[0] == "init" and actions[-2:] == ["period.locked", "period.unlocked"]
+    assert actions[0] == "Database set up"
+    assert actions[-2:] == ["Period locked", "Period unlocked"]
     locked = rows[-2]
     assert locked["Người dùng"] == getpass.getuser()
     assert locked["Cài đặt"] == "reporting agency VLG"
@@ -63,9 +69,10 @@ def test_the_focal_point_log_has_the_import_its_files_the_pin_the_undo_and_the_r
     assert cli("--db", focal_db, "--lang", "vi", "audit", "export", "-o", out).code == 0
     rows = _rows(out)
     actions = [r["Thao tác"] for r in rows]
-    start = actions.index("import.batch")
-    assert actions[start:] == ["import.batch", "import.file_accepted", "key.pinned",
-                               "import.undo", "backup.restored"]
+    start = actions.index("Nhập báo cáo (một lần nhập)")
+    assert actions[start:] == ["Nhập báo cáo (một lần nhập)", "Nhận tệp báo cáo",
+                               "Ghim khóa ký của cơ quan", "Hoàn tác lần nhập",
+                               "Khôi phục từ bản sao lưu"]
     accepted = rows[start + 1]
     assert accepted["Tên / mã"] == f"VLG {YEAR} v1" and accepted["Đối tượng"] == "submission"
     assert "signed: có" in accepted["Chi tiết"] and "vlg.xlsx" in accepted["Chi tiết"]
@@ -85,3 +92,15 @@ def test_an_export_to_a_place_that_cannot_be_written_is_refused(
     assert done.err_lines and folder.is_dir()
     missing = cli("--db", tmp_path / "none.sqlite", "audit", "export", "-o", tmp_path / "x.xlsx")
     assert missing.code == 2 and not (tmp_path / "x.xlsx").exists()
+
+
+def test_every_action_the_program_records_has_words_in_both_languages() -> None:
+    root = Path(__file__).resolve().parents[2] / "desktop_app"
+    recorded = re.compile(r'\baudit\(\s*session,\s*"([a-z_]+(?:\.[a-z_]+)?)"')
+    actions = {BATCH_ACTION, UNDO_ACTION, FILE_ACTION, RESTORE_ACTION}
+    for path in root.rglob("*.py"):
+        actions |= set(recorded.findall(path.read_text(encoding="utf-8")))
+    assert len(actions) > 20  # the scan really found them
+    assert sorted(a for a in actions if f"audit.action.{a}" not in MESSAGES) == []
+    assert audit_action_words("period.locked", "vi") == "Khóa kỳ báo cáo"
+    assert audit_action_words("some.future_action", "en") == "some.future_action"

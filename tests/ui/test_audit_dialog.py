@@ -37,7 +37,9 @@ def test_the_menu_opens_the_log_which_pages_filters_and_exports(
     assert dialog.model.rowCount() == audit.PAGE and dialog.more.isEnabled()
     first = dialog.model.index(0, 4).data()
     assert first == f"VLG {THIS_YEAR}"  # newest first: the lock
+    assert dialog.model.index(0, 3).data() == "Period locked"
     assert "locked" in dialog.model.index(0, 5).data()
+    assert dialog.model.index(1, 3).data() == "test.event"  # no words: its code
     dialog.more.click()
     assert dialog.model.rowCount() == total and not dialog.more.isEnabled()
     dialog.search.setText("Hoạt động 20")  # 20 and 200..204
@@ -55,5 +57,5 @@ def test_the_menu_opens_the_log_which_pages_filters_and_exports(
     written = out.with_name("log.xlsx")
     assert len(told) == 1 and str(written) in told[0]
     rows = CalamineWorkbook.from_path(str(written)).get_sheet_by_index(0).to_python()
-    assert [r[4] for r in rows[4:]] == ["period.locked"]  # what the filter showed
+    assert [r[4] for r in rows[4:]] == ["Period locked"]  # what the filter showed
     dialog.close()

@@ -16,7 +16,7 @@ Values keep their codes in the database; the workbook shows them as words
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -297,22 +297,31 @@ def _installation(row: AuditRow, lang: str) -> str:
     return f"{words} {row.agency_code}" if row.agency_code else words
 
 
-def audit_line(row: AuditRow, lang: str) -> AuditLine:
+ActionWords = Callable[[str, str], str]  # (action code, lang) -> words; the faces give it
+
+
+def audit_line(row: AuditRow, lang: str, action_words: ActionWords | None = None) -> AuditLine:
     """One event as plain text for the workbook (the window words it the same way)."""
     changed = "\n".join(f"{c.field}: {readable(c.field, c.old, lang)} → "
                         f"{readable(c.field, c.new, lang)}" for c in row.changes)
     detail = "; ".join(f"{k}: {readable(k, plain(v), lang)}" for k, v in row.detail.items()
                        if v not in (None, "", [], {}))
-    return AuditLine(row.at, _who(row), _installation(row, lang), row.action, row.entity,
+    action = action_words(row.action, lang) if action_words is not None else row.action
+    return AuditLine(row.at, _who(row), _installation(row, lang), action, row.entity,
                      row.entity_key, row.entity_uuid or "", changed, detail)
 
 
 def export_audit(db: Database, path: Path, *, wanted: AuditFilter | None = None,
-                 lang: str = "vi", now: datetime | None = None) -> Job[int]:
-    """Write the log (oldest first) to ``path``, whole or untouched; returns the events."""
+                 lang: str = "vi", action_words: ActionWords | None = None,
+                 now: datetime | None = None) -> Job[int]:
+    """Write the log (oldest first) to ``path``, whole or untouched; returns the events.
+
+    action_words: the words for an action code (messages.audit_action_words), else codes.
+    """
     yield Progress(0, 0, "prepare")
     with db.reading() as session:
-        lines = tuple(audit_line(r, lang) for r in _all_rows(session, wanted or AuditFilter()))
+        lines = tuple(audit_line(r, lang, action_words)
+                      for r in _all_rows(session, wanted or AuditFilter()))
         role = get_setting(session, ROLE) or ""
         agency = get_setting(session, AGENCY)
     where = label_of(Role, role, lang) if role else ""
@@ -326,6 +335,3 @@ def export_audit(db: Database, path: Path, *, wanted: AuditFilter | None = None,
     yield Progress(1, 1, "done")
     return len(lines)
 
-
-def lines_of(rows: Sequence[AuditRow], lang: str) -> list[AuditLine]:
-    return [audit_line(r, lang) for r in rows]

@@ -45,6 +45,7 @@ from desktop_app.core.services.audit import (
     audit_page,
     export_audit,
 )
+from desktop_app.messages import audit_action_words
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import file_dialogs, message_box
 from desktop_app.ui.retranslating import Retranslating
@@ -102,9 +103,11 @@ class AuditTableModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
                                                Qt.ItemDataRole.ToolTipRole):
             return None
-        line = audit_line(self.rows[index.row()], self.lang)
+        row = self.rows[index.row()]
+        line = audit_line(row, self.lang, audit_action_words)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (line.changes, line.detail, line.entity_uuid) if x)
+            return "\n".join(x for x in (row.action, line.changes, line.detail,
+                                          line.entity_uuid) if x)
         values = (local_text(line.at, self.lang, zone=False, seconds=True), line.user,
                   line.installation, line.action, line.key or line.entity,
                   line.changes.replace("\n", "; "))
@@ -226,7 +229,7 @@ class AuditDialog(Retranslating, QDialog):
             path = path.with_name(path.name + ".xlsx")
         try:
             count = drive(export_audit(self.ctx.db, path, wanted=self.wanted(),
-                                       lang=self.ctx.lang))
+                                       lang=self.ctx.lang, action_words=audit_action_words))
         except NapError as error:
             message_box.show_error(self, self.tr("Audit log not exported"), error,
                                    self.ctx.lang)
