@@ -489,7 +489,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.action.activity.created": ("Thêm hoạt động", "Activity added"),
     "audit.action.activity.saved": ("Sửa hoạt động", "Activity changed"),
     "audit.action.activity.deleted": ("Xóa hoạt động", "Activity deleted"),
-    "audit.action.activity.carried_over": ("Chuyển hoạt động sang kỳ sau", "Activities carried over"),
+    "audit.action.activity.carried_over": (
+        "Chuyển hoạt động sang kỳ sau",
+        "Activities carried over"),
     "audit.action.period.locked": ("Khóa kỳ báo cáo", "Period locked"),
     "audit.action.period.unlocked": ("Mở khóa kỳ báo cáo", "Period unlocked"),
     "audit.action.assessment.recorded": ("Đánh giá khuyến nghị", "Recommendation assessed"),
@@ -498,14 +500,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.action.import.batch": ("Nhập báo cáo (một lần nhập)", "Import batch"),
     "audit.action.import.file_accepted": ("Nhận tệp báo cáo", "Submission file accepted"),
     "audit.action.import.undo": ("Hoàn tác lần nhập", "Import undone"),
-    "audit.action.import.unsigned_accepted": ("Nhận tệp không có chữ ký (chấp nhận có chủ ý)", "Unsigned file accepted deliberately"),
+    "audit.action.import.unsigned_accepted": (
+        "Nhận tệp không có chữ ký (chấp nhận có chủ ý)",
+        "Unsigned file accepted deliberately"),
     "audit.action.import.edited_accepted": ("Nhận tệp đã sửa sau khi xuất", "Edited file accepted"),
     "audit.action.key.pinned": ("Ghim khóa ký của cơ quan", "Agency key pinned"),
-    "audit.action.key.replaced": ("Thay khóa ký của cơ quan (chấp nhận có chủ ý)", "Agency key replaced deliberately"),
+    "audit.action.key.replaced": (
+        "Thay khóa ký của cơ quan (chấp nhận có chủ ý)",
+        "Agency key replaced deliberately"),
     "audit.action.catalog.installed": ("Cài bản cập nhật danh mục", "Catalog update installed"),
-    "audit.action.catalog.unsigned_accepted": ("Cài danh mục không có chữ ký (chấp nhận có chủ ý)", "Unsigned catalog accepted deliberately"),
-    "audit.action.catalog.key_pinned": ("Ghim khóa của cơ quan đầu mối", "Focal point's key pinned"),
-    "audit.action.catalog.key_replaced": ("Thay khóa của cơ quan đầu mối (chấp nhận có chủ ý)", "Focal point's key replaced deliberately"),
+    "audit.action.catalog.unsigned_accepted": (
+        "Cài danh mục không có chữ ký (chấp nhận có chủ ý)",
+        "Unsigned catalog accepted deliberately"),
+    "audit.action.catalog.key_pinned": (
+        "Ghim khóa của cơ quan đầu mối",
+        "Focal point's key pinned"),
+    "audit.action.catalog.key_replaced": (
+        "Thay khóa của cơ quan đầu mối (chấp nhận có chủ ý)",
+        "Focal point's key replaced deliberately"),
     "audit.action.catalog.due_dates": ("Đặt hạn gửi báo cáo", "Due dates set"),
     "audit.action.contact.edited": ("Sửa thông tin liên hệ", "Contact edited"),
     "audit.action.report_settings.saved": ("Lưu thiết lập báo cáo", "Report settings saved"),
