@@ -65,6 +65,7 @@ from desktop_app.core.services.import_plan import (
 from desktop_app.core.services.import_records import problems_from_json, record_of
 from desktop_app.core.services.import_state import catalog_of, holdings_of, stored_holdings
 from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.audit import RESTORE_ACTION
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
@@ -311,7 +312,7 @@ def _check_undoable(session: Session, batch: str) -> None:
         owner = _detail(other).get("batch") if other.action in ACCEPTANCE_EVENTS else None
         if isinstance(owner, str) and (owner == batch or not _batch_changed(session, owner)):
             continue  # written by this batch's files, or by a batch undone since
-        if other.action == UNDO_ACTION or (
+        if other.action in (UNDO_ACTION, RESTORE_ACTION) or (  # a restore: data as then
                 other.action == BATCH_ACTION and other.entity_uuid
                 and not _batch_changed(session, other.entity_uuid)):
             continue
