@@ -45,6 +45,7 @@ from desktop_app.core.exchange.problems_workbook import ProblemLine, write_probl
 from desktop_app.core.exchange.reading import ReadFile, read_file, read_heading
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.audit import RESTORE_ACTION
 from desktop_app.core.services.import_apply import (
     ACCEPTANCE_EVENTS,
     apply_write,
@@ -65,7 +66,6 @@ from desktop_app.core.services.import_plan import (
 from desktop_app.core.services.import_records import problems_from_json, record_of
 from desktop_app.core.services.import_state import catalog_of, holdings_of, stored_holdings
 from desktop_app.core.services.lookups import require_focal_point
-from desktop_app.core.services.audit import RESTORE_ACTION
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
