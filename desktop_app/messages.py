@@ -598,6 +598,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hoặc được tạo ra để làm cạn bộ nhớ); tệp bị từ chối, không có gì được ghi.",
         "The file {file} could not be read: its reader stopped abruptly (the file may be "
         "damaged or made to exhaust memory); it was refused and nothing was written."),
+    # --- audit log (issue 10 item 8) ---
+    "audit.exported": (
+        "Đã ghi nhật ký thay đổi ({events} sự kiện) vào {file}.",
+        "Wrote the audit log ({events} events) to {file}."),
+    # the actions the audit log records, as a person reads them (audit_action_words)
+    "audit.action.init": ("Thiết lập cơ sở dữ liệu", "Database set up"),
+    "audit.action.key.created": ("Tạo khóa ký của máy này", "This installation's key made"),
+    "audit.action.demo": ("Tạo dữ liệu mẫu", "Demo data filled"),
+    "audit.action.activity.created": ("Thêm hoạt động", "Activity added"),
+    "audit.action.activity.saved": ("Sửa hoạt động", "Activity changed"),
+    "audit.action.activity.deleted": ("Xóa hoạt động", "Activity deleted"),
+    "audit.action.activity.carried_over": (
+        "Chuyển hoạt động sang kỳ sau",
+        "Activities carried over"),
+    "audit.action.period.locked": ("Khóa kỳ báo cáo", "Period locked"),
+    "audit.action.period.unlocked": ("Mở khóa kỳ báo cáo", "Period unlocked"),
+    "audit.action.assessment.recorded": ("Đánh giá khuyến nghị", "Recommendation assessed"),
+    "audit.action.assessment.replaced": ("Sửa đánh giá khuyến nghị", "Assessment changed"),
+    "audit.action.submission.exported": ("Xuất báo cáo", "Submission exported"),
+    "audit.action.import.batch": ("Nhập báo cáo (một lần nhập)", "Import batch"),
+    "audit.action.import.file_accepted": ("Nhận tệp báo cáo", "Submission file accepted"),
+    "audit.action.import.undo": ("Hoàn tác lần nhập", "Import undone"),
+    "audit.action.import.unsigned_accepted": (
+        "Nhận tệp không có chữ ký (chấp nhận có chủ ý)",
+        "Unsigned file accepted deliberately"),
+    "audit.action.import.edited_accepted": ("Nhận tệp đã sửa sau khi xuất", "Edited file accepted"),
+    "audit.action.key.pinned": ("Ghim khóa ký của cơ quan", "Agency key pinned"),
+    "audit.action.key.replaced": (
+        "Thay khóa ký của cơ quan (chấp nhận có chủ ý)",
+        "Agency key replaced deliberately"),
+    "audit.action.catalog.installed": ("Cài bản cập nhật danh mục", "Catalog update installed"),
+    "audit.action.catalog.unsigned_accepted": (
+        "Cài danh mục không có chữ ký (chấp nhận có chủ ý)",
+        "Unsigned catalog accepted deliberately"),
+    "audit.action.catalog.key_pinned": (
+        "Ghim khóa của cơ quan đầu mối",
+        "Focal point's key pinned"),
+    "audit.action.catalog.key_replaced": (
+        "Thay khóa của cơ quan đầu mối (chấp nhận có chủ ý)",
+        "Focal point's key replaced deliberately"),
+    "audit.action.catalog.due_dates": ("Đặt hạn gửi báo cáo", "Due dates set"),
+    "audit.action.contact.edited": ("Sửa thông tin liên hệ", "Contact edited"),
+    "audit.action.report_settings.saved": ("Lưu thiết lập báo cáo", "Report settings saved"),
+    "audit.action.backup.restored": ("Khôi phục từ bản sao lưu", "Restored from a backup"),
+    "audit.action.catalog.mapping_saved": ("Lưu cách đọc cột của danh sách khuyến nghị",
+                                           "Recommendation list mapping saved"),
+    "audit.action.catalog.period_ranges": ("Đặt khoảng thời gian lấy số liệu của kỳ báo cáo",
+                                           "Periods' data ranges set"),
+    "audit.action.catalog.recommendations_loaded": ("Nạp danh sách khuyến nghị chính thức",
+                                                    "Official recommendation list loaded"),
+    "audit.action.committee_grade.recorded": ("Ghi đánh giá của Ủy ban Nhân quyền",
+                                              "Committee's assessment recorded"),
+    "audit.action.committee_grade.replaced": ("Sửa đánh giá của Ủy ban Nhân quyền",
+                                              "Committee's assessment changed"),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -870,3 +924,9 @@ def bilingual(lines_for: Any, lang: str) -> list[str]:
 def problems_bilingual(problems: Iterable[Problem], lang: str) -> list[str]:
     items = list(problems)
     return bilingual(lambda lg: [problem_text(p, lg) for p in items], lang)
+
+
+def audit_action_words(action: str, lang: str) -> str:
+    """An audit-log action as a person reads it; an action without words keeps its code."""
+    key = f"audit.action.{action}"
+    return text(key, lang) if key in MESSAGES else action

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cli.assess import cmd_assess
+from desktop_app.cli.audit import cmd_audit
 from desktop_app.cli.output import (
     BusyNotice,
     ProgressBar,
@@ -161,12 +162,17 @@ def cmd_backup(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.services.audit import record_restored
     from desktop_app.core.storage.backup import restore_database
 
     target = db_path(args)
     safety = restore_database(args.file, target, accept_other_role=args.accept_other_role,
                               notice=BusyNotice(lang))
-    open_database(args).close()  # migrates a backup from an older version, with its own backup
+    db = open_database(args)  # migrates a backup from an older version, with its own backup
+    try:
+        record_restored(db, args.file, None if safety == target else safety)
+    finally:
+        db.close()
     if safety == target:  # there was no database here before: nothing to keep
         say_done("cli.restore_new", lang, db=target, file=args.file)
     else:
@@ -364,6 +370,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "keys": cmd_keys,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "audit": cmd_audit,
 }
 
 

@@ -193,5 +193,11 @@ def build_parser() -> Parser:
     restore.add_argument("file", type=Path, metavar="FILE")
     restore.add_argument("--accept-other-role", action="store_true",
                          help="restore a backup of the other role (focal point / agency)")
+    # --- audit (both roles) ---
+    audit = commands.add_parser("audit", help="the audit log: who changed what, when")
+    audit_actions = audit.add_subparsers(dest="audit_action", metavar="ACTION",
+                                         parser_class=Parser, required=True)
+    audit_export = audit_actions.add_parser("export", help="write the audit log (.xlsx)")
+    audit_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     parser.set_defaults(message_lang="en")
     return parser

@@ -1,4 +1,4 @@
-"""Where the program keeps its files on this machine.
+"""Where the program keeps its files on this machine, and who is using it.
 
 platformdirs is imported when the data folder is first asked for without
 NAP_REPORTER_HOME: it costs ~10 ms, and a quick command given --db needs none of it.
@@ -72,3 +72,19 @@ def translations_dir() -> Path:
 def migrations_dir() -> Path:
     """alembic's script_location: env.py, script.py.mako and versions/."""
     return package_root() / "migrations"
+
+
+def operating_user() -> str:
+    """Who is signed in to this machine, for the audit log: the operating-system user.
+
+    getpass reads the usual environment variables, then the password database; on a
+    machine where neither says (a service account without a name, a container) the
+    log still gets a word instead of an error.
+    """
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except Exception:  # no USER/LOGNAME and no password-database entry
+        name = ""
+    return name.strip()[:128] or "?"

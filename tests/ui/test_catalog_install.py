@@ -87,3 +87,61 @@ def test_a_broken_file_is_refused_with_a_message(window: MainWindow,
     told = _install(window, monkeypatch, bad)
     assert told == [] and len(shown) == 1
     assert _install(window, monkeypatch, None) == []  # cancelled: nothing happens
+
+
+OTHER_KEY = key_pair_from_private(bytes(range(1, 33)))  # an impostor's, or a new laptop's
+
+
+def _signed_by(tmp_path: Path, version: int, key: Any, name: str) -> Path:
+    doc = read_bundled_catalog()
+    doc["version"] = version
+    if key is not None:
+        doc = signed_catalog(doc, key)
+    path = tmp_path / name
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("key", [OTHER_KEY, None], ids=["other-key", "unsigned"])
+def test_an_update_with_another_key_or_none_needs_a_deliberate_confirmation(
+        window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, key: Any) -> None:
+    from desktop_app.core.catalog.apply import installed_version
+    from desktop_app.core.services.audit import AuditFilter, audit_page
+
+    first = read_bundled_catalog()["version"] + 1
+    assert len(_install(window, monkeypatch, _update(tmp_path, first))) == 1  # pins
+    asked: list[str] = []
+    answers = iter([False, True])
+    shown: list[str] = []
+    monkeypatch.setattr(message_box, "ask", lambda parent, title, text, yes, no: (
+        asked.append(text), next(answers))[1])
+    monkeypatch.setattr(message_box, "show_error",
+                        lambda parent, title, error, lang: shown.append(str(error)))
+    path = _signed_by(tmp_path, first + 1, key, "next.json")
+    assert _install(window, monkeypatch, path) == []  # declined: nothing installed
+    assert len(asked) == 1 and FOCAL_KEY.fingerprint in asked[0] and len(shown) == 1
+    with ctx.db.reading() as session:
+        assert installed_version(session) == first
+    told = _install(window, monkeypatch, path)  # confirmed
+    assert len(asked) == 2 and len(told) == 1 and str(first + 1) in told[0]
+    with ctx.db.reading() as session:
+        assert installed_version(session) == first + 1
+    wanted = "catalog.key_replaced" if key is not None else "catalog.unsigned_accepted"
+    assert audit_page(ctx.db, AuditFilter(text=wanted)).total == 1
+
+
+def test_a_broken_signature_is_refused_without_an_offer(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = _update(tmp_path, read_bundled_catalog()["version"] + 1)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["periods"].append({"year": 2032, "due_date": None, "verified": True})  # after signing
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr(message_box, "ask",
+                        lambda *args: asked.append("asked") is not None)
+    shown: list[str] = []
+    monkeypatch.setattr(message_box, "show_error",
+                        lambda parent, title, error, lang: shown.append(str(error)))
+    assert _install(window, monkeypatch, path) == []
+    assert asked == [] and len(shown) == 1 and "bad_signature" in shown[0]

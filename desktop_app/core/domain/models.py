@@ -308,6 +308,10 @@ class ImportRecord(SQLModel, table=True):
     problems: str = ""
     problem_count: int = 0  # every problem, of which `problems` holds the first few
     undone: bool = False
+    # Issue 9 (migration 0008): whether the submission the file made or matched came
+    # validly signed, as the import judged it (None: no submission, or logged before).
+    signed: bool | None = None
+    key_fingerprint: str = Field(default="", max_length=19)
 
 
 class ImportChange(SQLModel, table=True):
@@ -355,6 +359,18 @@ class CommitteeAssessment(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
+    """One change, as the audit log keeps it: who, when (UTC), what, and old -> new.
+
+    Who: the operating-system user, the database role when a server knows one (None on
+    SQLite), and the installation (its role, agency code and UUID) as they were at the
+    time. What: the action, the entity with its UUID and a key a person reads (an
+    activity's title, a recommendation's code), the changed fields as JSON
+    ``[[field, old, new], ...]`` and further facts as a JSON object (``detail``).
+    """
+
+    __table_args__ = (Index("ix_auditevent_at", "at"),
+                      Index("ix_auditevent_entity", "entity"))
+
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(unique=True, max_length=36)
     at: datetime = Field(default_factory=utc_now)
@@ -362,6 +378,14 @@ class AuditEvent(SQLModel, table=True):
     entity: str = ""
     entity_uuid: str | None = None
     detail: str = ""  # JSON
+    # Issue 10 (migration 0008); events written before it have these empty.
+    actor: str = Field(default="", max_length=128)
+    database_role: str | None = Field(default=None, max_length=128)
+    role: str = Field(default="", max_length=16)
+    agency_code: str | None = Field(default=None, max_length=16)
+    installation: str = Field(default="", max_length=36)
+    entity_key: str = ""
+    changes: str = ""  # JSON: [[field, old, new], ...]
 
 
 class Setting(SQLModel, table=True):

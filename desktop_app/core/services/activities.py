@@ -42,6 +42,7 @@ from desktop_app.core.domain.validation import (
     validate_draft,
 )
 from desktop_app.core.problems import Problem, RefusedError, ValidationError
+from desktop_app.core.services.audit import draft_changes
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.lookups import reporting_agency
 from desktop_app.core.services.setup import audit, installation
@@ -367,6 +368,7 @@ def save_activity(db: Database, draft: ActivityDraft, year: int, *,
         existing = None
         if draft.uuid and not keep_uuid:
             existing = _activity(session, draft.uuid)
+        before = _draft_of(session, existing) if existing is not None else None
         values = {name: getattr(draft, name) for name in _FIELDS}
         values["title"] = draft.title.strip()
         values["search_text"] = activity_search_text(
@@ -387,7 +389,8 @@ def save_activity(db: Database, draft: ActivityDraft, year: int, *,
         _write_links(session, activity, draft)
         _write_indicators(session, activity, agency, period, draft)
         audit(session, "activity.saved" if existing else "activity.created", "activity",
-              activity.uuid)
+              activity.uuid, key=activity.title, period=year,
+              changed=draft_changes(before, _draft_of(session, activity)))
         return activity.uuid
 
 
@@ -439,7 +442,8 @@ def delete_activity(db: Database, uuid: str, year: int) -> ActivityDraft:
         activity = _activity(session, uuid)
         draft = _draft_of(session, activity)
         session.delete(activity)
-        audit(session, "activity.deleted", "activity", uuid)
+        audit(session, "activity.deleted", "activity", uuid, key=activity.title, period=year,
+              changed=draft_changes(draft, None))
         return draft
 
 

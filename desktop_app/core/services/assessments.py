@@ -37,6 +37,7 @@ from desktop_app.core.domain.validation import (
 from desktop_app.core.exchange.national_model import AssessmentRow as AssessmentRow
 from desktop_app.core.exchange.national_model import CommitteeGrade as CommitteeGrade
 from desktop_app.core.problems import Problem, UsageError
+from desktop_app.core.services.audit import changes
 from desktop_app.core.services.consolidated import (
     committee_grades_in,
     ordered_recommendations,
@@ -118,14 +119,19 @@ def assess(db: Database, code: str, implementation: str, note: str = "",
                                   note=note)
             session.add(existing)
             audit(session, "assessment.recorded", "assessment", existing.uuid,
-                  recommendation=code, period=year, implementation=implementation, note=note)
+                  recommendation=code, period=year, implementation=implementation, note=note,
+                  key=code, changed=changes({}, {"implementation": implementation,
+                                                 "note": note}))
         else:
             replaced = _row(existing, code, year)
             audit(session, "assessment.replaced", "assessment", existing.uuid,
                   recommendation=code, period=year,
                   previous={"implementation": existing.implementation,
                             "note": existing.note, "assessed_at": existing.assessed_at},
-                  implementation=implementation, note=note)
+                  implementation=implementation, note=note, key=code,
+                  changed=changes(
+                      {"implementation": existing.implementation, "note": existing.note},
+                      {"implementation": implementation, "note": note}))
             existing.implementation, existing.note = implementation, note
             existing.assessed_at = utc_now()
             session.add(existing)
@@ -172,7 +178,9 @@ def record_committee_grade(db: Database, code: str, grade: str, document: str,
                                            issued_on=issued_on, verified=True)
             audit(session, "committee_grade.recorded", "committee_assessment", existing.uuid,
                   recommendation=code, grade=grade, document=document, date=issued_on,
-                  element=element)
+                  element=element, key=code,
+                  changed=changes({}, {"grade": grade, "document": document,
+                                       "date": issued_on, "element": element}))
         else:
             replaced = _grade(existing)
             audit(session, "committee_grade.replaced", "committee_assessment", existing.uuid,
@@ -180,7 +188,12 @@ def record_committee_grade(db: Database, code: str, grade: str, document: str,
                   previous={"grade": existing.grade, "document": existing.document,
                             "date": existing.issued_on, "element": existing.element,
                             "verified": existing.verified},
-                  grade=grade, document=document, date=issued_on, element=element)
+                  grade=grade, document=document, date=issued_on, element=element, key=code,
+                  changed=changes(
+                      {"grade": existing.grade, "document": existing.document,
+                       "date": existing.issued_on, "element": existing.element},
+                      {"grade": grade, "document": document, "date": issued_on,
+                       "element": element}))
             existing.grade, existing.document, existing.element = grade, document, element
             existing.issued_on, existing.verified = issued_on, True
             existing.recorded_at = utc_now()

@@ -24,6 +24,7 @@ from desktop_app.core.domain.models import Period
 from desktop_app.core.exchange.report_model import default_period_range
 from desktop_app.core.exchange.signing import SignatureCheck, SignatureState
 from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.services.audit import FieldChange, plain
 from desktop_app.core.services.keys import ensure_own_key, pin_catalog_key, pinned_catalog_key
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.setup import audit, installation
@@ -90,14 +91,15 @@ def install_catalog_file(db: Database, path: Path, *,
         event, previous = _key_event(session, check, path.name, accept_new_key)
         change = apply_catalog(session, doc)
         if change.applied:
-            audit(session, "catalog.installed", file=str(path), version=change.version,
-                  previous=change.previous_version, signature=check.state.value,
-                  fingerprint=check.fingerprint)
+            audit(session, "catalog.installed", "catalog", file=str(path),
+                  version=change.version, previous=change.previous_version,
+                  signature=check.state.value, fingerprint=check.fingerprint, key=path.name,
+                  changed=[FieldChange("version", change.previous_version, change.version)])
             if event in ("pinned", "replaced"):
                 pin_catalog_key(session, check.public_key, path.name)
             elif event == "unsigned_accepted":
-                audit(session, "catalog.unsigned_accepted", file=str(path),
-                      version=change.version, pinned=previous)
+                audit(session, "catalog.unsigned_accepted", "catalog", file=str(path),
+                      version=change.version, pinned=previous, key=path.name)
             change.key_event, change.fingerprint = event, check.fingerprint
             change.previous_fingerprint = previous
     return change
@@ -174,6 +176,7 @@ def set_due_dates(db: Database, changes: dict[int, date | None]) -> int | None:
             if not 1900 <= year <= 9999:
                 raise UsageError.of("period.malformed", value=year)
         current = {p.year: p for p in session.exec(select(Period))}
+        before = {y: p.due_date for y, p in current.items()}
         changed = False
         for year, due in sorted(changes.items()):
             period = current.get(year)
@@ -188,6 +191,8 @@ def set_due_dates(db: Database, changes: dict[int, date | None]) -> int | None:
             return None
         version = (installed_version(session) or 0) + 1
         set_setting(session, CATALOG_VERSION, str(version))
-        audit(session, "catalog.due_dates", version=version,
-              changes={str(y): d.isoformat() if d else None for y, d in changes.items()})
+        audit(session, "catalog.due_dates", "period", version=version,
+              changes={str(y): d.isoformat() if d else None for y, d in changes.items()},
+              changed=[FieldChange(f"due_date[{y}]", plain(before.get(y)), plain(d))
+                       for y, d in sorted(changes.items()) if before.get(y) != d])
         return version

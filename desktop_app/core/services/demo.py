@@ -241,7 +241,8 @@ def fill_demo(db: Database, *, activities: int, seed: int = 1,
         else:
             submissions = yield from _simulate_submissions(session, writer, activities)
         writer.flush()
-        audit(session, "demo", activities=activities, seed=seed, period=year)
+        audit(session, "demo", "demo", key=str(year), activities=activities,
+              submissions=submissions, seed=seed, period=year)
         yield Progress(activities, activities, "demo")
         return DemoResult(len(writer.activities), len(writer.indicators), len(writer.results),
                           submissions, inst.agency_code, year)

@@ -42,6 +42,7 @@ from sqlmodel import Session, col, select
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
+    Agency,
     ImportChange,
     Indicator,
     PinnedKey,
@@ -55,8 +56,9 @@ from desktop_app.core.services.setup import audit
 
 PIN_KEY = "pin"  # where an ImportChange keeps the pin as it was before the file
 # The audit events an accepted file writes within its batch (undo tolerates them).
+FILE_ACTION = "import.file_accepted"  # the file's summary; its ImportChange is the detail
 ACCEPTANCE_EVENTS = frozenset({"key.pinned", "key.replaced", "import.unsigned_accepted",
-                               "import.edited_accepted"})
+                               "import.edited_accepted", FILE_ACTION})
 
 ACTIVITY: Table = Activity.__table__  # type: ignore[attr-defined]
 LINK: Table = ActivityRecommendation.__table__  # type: ignore[attr-defined]
@@ -75,6 +77,14 @@ def apply_write(session: Session, write: Write, catalog: Catalog, now: datetime,
         session.execute(update(SUBMISSION).where(SUBMISSION.c.id.in_(write.supersedes))
                         .values(superseded=True))
     submission_id = _insert(session, write, catalog, now)
+    agency = session.get(Agency, write.agency_id)
+    code = agency.code if agency is not None else str(write.agency_id)
+    audit(session, FILE_ACTION, "submission", write.submission_uuid,
+          key=f"{code} {write.period} v{write.version}", file=write.file_name,
+          batch=batch_uuid, agency=code, period=write.period, version=write.version,
+          superseded=len(write.supersedes), signed=write.signed,
+          fingerprint=write.key_fingerprint, from_template=write.from_template,
+          edited=write.edited, activities=len(write.data.activities))
     if write.pin:
         removed[PIN_KEY] = [_pin_before(session, write.agency_id)]
         keep = replace_key if write.replace_pin else pin_key

@@ -68,4 +68,6 @@ def record_of(plan: FilePlan, batch_uuid: str, now: datetime,
         file_sha256=plan.file_sha256, imported_at=now, outcome=plan.outcome.value,
         agency_code=plan.agency_code, period_year=plan.period, version=plan.version,
         submission_uuid=submission_uuid, problems=problems_json(plan.problems),
-        problem_count=len(plan.problems))
+        problem_count=len(plan.problems),
+        signed=plan.signed if submission_uuid else None,
+        key_fingerprint=plan.key_fingerprint if submission_uuid and plan.signed else "")

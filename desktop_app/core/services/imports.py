@@ -47,6 +47,7 @@ from desktop_app.core.exchange.problems_workbook import ProblemLine, write_probl
 from desktop_app.core.exchange.reading import ReadFile, read_heading
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.audit import RESTORE_ACTION
 from desktop_app.core.services.import_apply import (
     ACCEPTANCE_EVENTS,
     apply_write,
@@ -273,7 +274,9 @@ def import_log(db: Database, limit: int = 200) -> list[ImportLogRow]:
     with db.reading() as session:
         rows = session.exec(select(ImportRecord).order_by(col(ImportRecord.id).desc())
                             .limit(limit)).all()
-        uuids = {r.submission_uuid for r in rows if r.submission_uuid}
+        # What the import recorded for each file; lines logged before it did (migration
+        # 0008) fall back to the submission they made or matched.
+        uuids = {r.submission_uuid for r in rows if r.submission_uuid and r.signed is None}
         keyed = {s.uuid: (s.signed, s.key_fingerprint) for s in session.exec(
             select(Submission).where(col(Submission.uuid).in_(list(uuids))))} if uuids else {}
         return [ImportLogRow(
@@ -282,7 +285,9 @@ def import_log(db: Database, limit: int = 200) -> list[ImportLogRow]:
             else r.imported_at.astimezone(UTC),
             ImportOutcome(r.outcome), r.agency_code, r.period_year, r.version,
             r.submission_uuid, r.message, r.undone, problems_from_json(r.problems),
-            r.problem_count, *keyed.get(r.submission_uuid or "", (None, ""))) for r in rows]
+            r.problem_count, *((r.signed, r.key_fingerprint) if r.signed is not None
+                               else keyed.get(r.submission_uuid or "", (None, ""))))
+            for r in rows]
 
 
 _CHANGED = [o.value for o in ImportOutcome if o.changed_data]
@@ -318,7 +323,7 @@ def _check_undoable(session: Session, batch: str) -> None:
         owner = _detail(other).get("batch") if other.action in ACCEPTANCE_EVENTS else None
         if isinstance(owner, str) and (owner == batch or not _batch_changed(session, owner)):
             continue  # written by this batch's files, or by a batch undone since
-        if other.action == UNDO_ACTION or (
+        if other.action in (UNDO_ACTION, RESTORE_ACTION) or (  # a restore: data as then
                 other.action == BATCH_ACTION and other.entity_uuid
                 and not _batch_changed(session, other.entity_uuid)):
             continue

@@ -36,6 +36,7 @@ from desktop_app.core.exchange.signing import (
     key_pair_from_private,
 )
 from desktop_app.core.problems import Problem, RefusedError
+from desktop_app.core.services.audit import FieldChange
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import get_setting, set_setting
@@ -74,7 +75,8 @@ def keep_own_key(session: Session, key: KeyPair) -> None:
     stored = own_key(session)
     if stored is None:
         set_setting(session, OWN_KEY, encode(key.private_raw))
-        audit(session, "key.created", fingerprint=key.fingerprint)
+        audit(session, "key.created", "key", fingerprint=key.fingerprint,
+              changed=[FieldChange("fingerprint", None, key.fingerprint)])
     elif stored.public_raw != key.public_raw:
         raise RefusedError.of("key.changed_meanwhile")
 
@@ -112,8 +114,10 @@ def pin_key(session: Session, agency_id: int, public_key: bytes, file_name: str,
     row = PinnedKey(agency_id=agency_id, public_key=text, fingerprint=fingerprint(public_key),
                     pinned_at=utc_now(), file_name=file_name, batch_uuid=batch_uuid)
     session.add(row)
-    audit(session, "key.pinned", "agency", None, agency=_agency_code(session, agency_id),
-          fingerprint=row.fingerprint, file=file_name, batch=batch_uuid)
+    code = _agency_code(session, agency_id)
+    audit(session, "key.pinned", "agency", None, agency=code,
+          fingerprint=row.fingerprint, file=file_name, batch=batch_uuid, key=code,
+          changed=[FieldChange("fingerprint", None, row.fingerprint)])
     session.flush()
     return row
 
@@ -129,9 +133,11 @@ def replace_key(session: Session, agency_id: int, public_key: bytes, file_name: 
     current.public_key, current.fingerprint = encode(public_key), fingerprint(public_key)
     current.pinned_at, current.file_name, current.batch_uuid = utc_now(), file_name, batch_uuid
     session.add(current)
-    audit(session, "key.replaced", "agency", None, agency=_agency_code(session, agency_id),
+    code = _agency_code(session, agency_id)
+    audit(session, "key.replaced", "agency", None, agency=code,
           fingerprint=current.fingerprint, previous=previous, file=file_name,
-          batch=batch_uuid)
+          batch=batch_uuid, key=code,
+          changed=[FieldChange("fingerprint", previous, current.fingerprint)])
     session.flush()
     return current
 
@@ -209,10 +215,13 @@ def pin_catalog_key(session: Session, public_key: bytes, file_name: str) -> Cata
     set_setting(session, CATALOG_KEY_FILE, file_name)
     pin = CatalogKeyPin(public_key, fingerprint(public_key), now, file_name)
     if previous is None:
-        audit(session, "catalog.key_pinned", fingerprint=pin.fingerprint, file=file_name)
+        audit(session, "catalog.key_pinned", "catalog", fingerprint=pin.fingerprint,
+              file=file_name, key=file_name,
+              changed=[FieldChange("fingerprint", None, pin.fingerprint)])
     elif previous.public_key != public_key:
-        audit(session, "catalog.key_replaced", fingerprint=pin.fingerprint,
-              previous=previous.fingerprint, file=file_name)
+        audit(session, "catalog.key_replaced", "catalog", fingerprint=pin.fingerprint,
+              previous=previous.fingerprint, file=file_name, key=file_name,
+              changed=[FieldChange("fingerprint", previous.fingerprint, pin.fingerprint)])
     return pin
 
 

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.domain.models import Agency, AgencyPeriod, Period, Submission, utc_now
 from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.services.audit import FieldChange
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 
@@ -103,7 +104,8 @@ def lock_period(db: Database, year: int) -> None:
             row = AgencyPeriod(agency_id=agency.id or 0, period_id=period.id or 0)
         row.locked, row.changed_at = True, utc_now()
         session.add(row)
-        audit(session, "period.locked", "period", None, agency=agency.code, period=year)
+        audit(session, "period.locked", "period", None, agency=agency.code, period=year,
+              key=f"{agency.code} {year}", changed=[FieldChange("locked", False, True)])
 
 
 def check_reason(reason: str | None, year: int) -> str:
@@ -127,4 +129,5 @@ def unlock_period(db: Database, year: int, reason: str) -> None:
         row.locked, row.changed_at = False, utc_now()
         session.add(row)
         audit(session, "period.unlocked", "period", None, agency=agency.code, period=year,
-              reason=cleaned)
+              reason=cleaned, key=f"{agency.code} {year}",
+              changed=[FieldChange("locked", True, False)])

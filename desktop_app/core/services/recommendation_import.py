@@ -256,9 +256,9 @@ def apply_list(db: Database, preview: ListPreview) -> ListApplied:
         if version > MAX_VERSION:
             raise RefusedError(Problem("catalog.bad_version", {"found": version}))
         set_setting(session, CATALOG_VERSION, str(version))
-        audit(session, "catalog.recommendations_loaded", "source", source.uuid,
+        audit(session, "catalog.recommendations_loaded", "source", source.uuid, key=source.code,
               file=preview.path.name, sha256=preview.sha256, source=source.code,
-              mapping=preview.mapping.name, added=added, changed=changed,
+              mapping=preview.mapping.name, added=added, changed_rows=changed,
               unchanged=unchanged, left_out=len(preview.problems), version=version)
         session.flush()
     return ListApplied(added, changed, unchanged, version)

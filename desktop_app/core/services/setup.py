@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -16,8 +17,9 @@ from desktop_app.core.catalog.agencies import check_agency_code
 from desktop_app.core.catalog.apply import CatalogChange, apply_catalog
 from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.domain.models import Agency, AuditEvent, new_uuid
+from desktop_app.core.domain.models import Agency, new_uuid
 from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.services.audit import FieldChange, record
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import (
     AGENCY,
@@ -46,10 +48,9 @@ def installation(session: Session) -> Installation:
 
 
 def audit(session: Session, action: str, entity: str = "", entity_uuid: str | None = None,
-          **detail: object) -> None:
-    session.add(AuditEvent(uuid=new_uuid(), action=action, entity=entity,
-                           entity_uuid=entity_uuid,
-                           detail=json.dumps(detail, ensure_ascii=False, default=str)))
+          *, key: str = "", changed: Iterable[FieldChange] = (), **detail: Any) -> None:
+    """One event in the audit log, in the caller's unit of work (see services/audit)."""
+    record(session, action, entity, entity_uuid, key=key, changed=changed, **detail)
 
 
 def initialise(

@@ -204,16 +204,18 @@ def _register(session: Session, plan: _Plan, file_name: str) -> None:
             uuid=meta.submission_uuid, agency_id=agency.id or 0, period_id=period.id or 0,
             version=meta.version, content_hash=meta.content_hash, data_hash=plan.data_hash,
             created_at=meta.created_at, activities=meta.activities,
-            indicators=meta.indicators, results=results, file_name=file_name))
+            indicators=meta.indicators, results=results, file_name=file_name,
+            signed=True, key_fingerprint=plan.key.fingerprint))  # issue 9: every export
     else:
         assert last is not None
+        last.signed, last.key_fingerprint = True, plan.key.fingerprint  # signed again now
         # Same data and metadata: the same version, whose content hash is unchanged.
         if file_name and (not last.file_name or file_name.lower().endswith(".xlsx")):
             last.file_name = file_name  # the register names the workbook over the PDF
         session.add(last)
     audit(session, "submission.exported", "submission", meta.submission_uuid,
-          period=meta.period, version=meta.version, new_version=plan.prepared.new_version,
-          file=file_name)
+          key=f"{meta.agency_code} {meta.period} v{meta.version}", period=meta.period,
+          version=meta.version, new_version=plan.prepared.new_version, file=file_name)
     session.flush()
 
 

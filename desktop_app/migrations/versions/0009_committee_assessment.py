@@ -15,11 +15,9 @@ period's data range (``data_from``, ``data_to``; NULL: the default range) is dat
 focal point sets, as its due date is; the periods already stored keep NULL, that is the
 default range they were reported under.
 
-Another branch adds 0008 at the same time; whoever merges chains this one after it
-(down_revision).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-01
 """
 import uuid
@@ -31,7 +29,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

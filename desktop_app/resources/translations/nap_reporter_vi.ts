@@ -2251,6 +2251,10 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
         <source>The reporting period (calendar year) shown</source>
         <translation>Kỳ báo cáo (năm dương lịch) đang hiển thị</translation>
     </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Nhật ký thay đổi…</translation>
+    </message>
 </context>
 <context>
     <name>WindowCommands</name>
@@ -2333,6 +2337,18 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Stay on %1</source>
         <translation>Ở lại kỳ %1</translation>
+    </message>
+    <message>
+        <source>This catalog update is not signed by the focal point&apos;s key pinned here. Install it only if you are sure the Ministry of Justice sent it (compare the key&apos;s fingerprint with the one the Ministry gave you by telephone or letter). A signed update&apos;s key then replaces the pinned one; the audit log records the acceptance.</source>
+        <translation>Bản cập nhật danh mục này không được ký bằng khóa của cơ quan đầu mối đã ghim tại đây. Chỉ cài nếu chắc chắn tệp do Bộ Tư pháp gửi (hãy so mã khóa với mã Bộ đã báo qua điện thoại hoặc công văn). Nếu bản cập nhật có chữ ký, khóa của nó sẽ thay khóa đã ghim; việc chấp nhận được ghi vào nhật ký thay đổi.</translation>
+    </message>
+    <message>
+        <source>Accept a catalog update with another key</source>
+        <translation>Chấp nhận bản cập nhật danh mục ký bằng khóa khác</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Cài đặt</translation>
     </message>
 </context>
 <context>
@@ -2553,6 +2569,136 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Load</source>
         <translation>Nạp</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>Báo cáo đã gửi</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Nhập báo cáo</translation>
+    </message>
+    <message>
+        <source>Agencies and their keys</source>
+        <translation>Cơ quan và khóa ký</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Danh mục</translation>
+    </message>
+    <message>
+        <source>This installation&apos;s key</source>
+        <translation>Khóa ký của máy này</translation>
+    </message>
+    <message>
+        <source>Restores</source>
+        <translation>Khôi phục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Xuất nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Tên tệp:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 events</source>
+        <translation>Đang hiện %1 trong %2 sự kiện</translation>
+    </message>
+    <message>
+        <source>Audit log not exported</source>
+        <translation>Chưa xuất được nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <source>Wrote %1 events to %2.</source>
+        <translation>Đã ghi %1 sự kiện vào %2.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>title, code, user, field…</source>
+        <translation>tên, mã, người dùng, trường…</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Show &amp;more</source>
+        <translation>Hiện &amp;thêm</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất ra tệp…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTable</name>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Name / code</source>
+        <translation>Tên / mã</translation>
+    </message>
+    <message>
+        <source>Changes (old → new)</source>
+        <translation>Thay đổi (cũ → mới)</translation>
     </message>
 </context>
 </TS>

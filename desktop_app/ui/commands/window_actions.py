@@ -83,6 +83,9 @@ class WindowActions(_Base):
         self.keys_action = QAction(self)  # issue 9: the signing keys, both roles
         self.keys_action.triggered.connect(self.open_keys)
         self.keys_action.setEnabled(self.initialised)
+        self.audit_action = QAction(self)  # issue 10: the audit log, both roles
+        self.audit_action.triggered.connect(self.open_audit)
+        self.audit_action.setEnabled(self.initialised)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
@@ -183,6 +186,7 @@ class WindowActions(_Base):
         self.settings_menu.addAction(self.report_settings_action)
         self.settings_menu.addAction(self.due_dates_action)
         self.settings_menu.addAction(self.keys_action)
+        self.settings_menu.addAction(self.audit_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -207,6 +211,12 @@ class WindowActions(_Base):
         self.keys_dialog = KeysDialog(self.ctx, self)
         self.keys_dialog.open()
 
+    def open_audit(self) -> None:
+        from desktop_app.ui.dialogs.audit_dialog import AuditDialog
+
+        self.audit_dialog = AuditDialog(self.ctx, self)
+        self.audit_dialog.open()
+
     def _retranslate_actions(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -220,6 +230,7 @@ class WindowActions(_Base):
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))
         self.keys_action.setText(self.tr("Signing &keys…"))
+        self.audit_action.setText(self.tr("&Audit log…"))
         self.import_files_action.setText(self.tr("&Import files…"))
         self.import_folder_action.setText(self.tr("Import a f&older…"))
         self.undo_import_action.setText(self.tr("&Undo last import"))

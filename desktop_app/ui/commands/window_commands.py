@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+# The refusals of a catalog update that a person may overrule deliberately (a broken
+# signature may not be: it is a forgery or a damaged file).
+CATALOG_KEY_REFUSALS = frozenset({"catalog.other_key", "catalog.unsigned",
+                                  "catalog.unsigned_pinned"})
+
 
 class WindowCommands(_Base):
     """What the File, Edit and Settings menus' entries do (a mixin of MainWindow)."""
@@ -56,7 +61,12 @@ class WindowCommands(_Base):
         finally:
             dialog.deleteLater()
         try:
-            change = install_catalog_file(self.ctx.db, path)
+            try:
+                change = install_catalog_file(self.ctx.db, path)
+            except NapError as error:
+                if not self._accept_catalog_key(error):
+                    raise
+                change = install_catalog_file(self.ctx.db, path, accept_new_key=True)
         except NapError as error:
             message_box.show_error(self, self.tr("Catalog update not installed"), error,
                                    self.ctx.lang)
@@ -73,6 +83,21 @@ class WindowCommands(_Base):
                     .replace("%1", str(change.version))
                     .replace("%2", str(change.previous_version or "-")))
         message_box.inform(self, self.tr("Catalog update"), text, self.tr("Close"))
+
+    def _accept_catalog_key(self, error: NapError) -> bool:
+        """An update signed by another key, or unsigned (issue 9 item 6): install it only
+        after a deliberate confirmation, as `catalog import --accept-new-key` does."""
+        if not error.problems or error.problems[0].code not in CATALOG_KEY_REFUSALS:
+            return False
+        text = self.tr(
+            "This catalog update is not signed by the focal point's key pinned here. "
+            "Install it only if you are sure the Ministry of Justice sent it (compare the "
+            "key's fingerprint with the one the Ministry gave you by telephone or letter). "
+            "A signed update's key then replaces the pinned one; the audit log records "
+            "the acceptance.")
+        words = "\n\n".join(message_box.error_lines(error, self.ctx.lang))
+        return message_box.ask(self, self.tr("Accept a catalog update with another key"),
+                               f"{text}\n\n{words}", self.tr("Install"), self.tr("Cancel"))
 
     def open_due_dates(self) -> None:
         from desktop_app.ui.dialogs.due_dates_dialog import DueDatesDialog
