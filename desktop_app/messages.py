@@ -478,6 +478,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "của {agency} đã được ghim ({pinned}); việc này được ghi vào nhật ký.",
         "Accepted an unsigned file of {agency} as asked (--accept-new-key), although the "
         "key of {agency} is pinned ({pinned}); this is recorded in the audit log."),
+    # --- safety (issue 10: sheet extents, window lock, damaged database, locked periods) ---
+    "xlsx.too_many_cells": (
+        "Tệp {file}: vùng dữ liệu của {part} quá rộng ({cells} ô; tất cả các trang tính "
+        "cộng lại tối đa {limit} ô); tệp bị từ chối.",
+        "The file {file}: the used range of {part} is too large ({cells} cells; all sheets "
+        "together at most {limit} cells); it was refused."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
