@@ -484,6 +484,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cộng lại tối đa {limit} ô); tệp bị từ chối.",
         "The file {file}: the used range of {part} is too large ({cells} cells; all sheets "
         "together at most {limit} cells); it was refused."),
+    "import.period_locked": (
+        "Tệp {file}: kỳ báo cáo {period} của {agency} đã bị khóa; tệp bị từ chối, không có "
+        "gì được ghi.",
+        "{file}: the period {period} of {agency} is locked; the file was refused and nothing "
+        "was written."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -21,6 +21,7 @@ from desktop_app.core.exchange.national_model import AssessmentRow as Assessment
 from desktop_app.core.problems import Problem, UsageError
 from desktop_app.core.services.consolidated import ordered_recommendations
 from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.periods import ensure_open
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
@@ -70,6 +71,8 @@ def assess(db: Database, code: str, grade: str, implementation: str, note: str =
             raise UsageError(*problems)
         rec = recs[code]
         period_id = _period_id(session, year)
+        if period_id is not None:
+            ensure_open(session, period_id)
         existing = session.exec(select(Assessment).where(
             col(Assessment.recommendation_id) == rec.id,
             col(Assessment.period_id).is_(None) if period_id is None
