@@ -109,7 +109,8 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
 
         assert splash is not None
         may_open, lock = take_window_lock(db_path, lang)
-        if not may_open or not recover_if_damaged(db_path, lang):
+        thorough = lock is not None and lock.took_over
+        if not may_open or not recover_if_damaged(db_path, lang, thorough=thorough):
             splash.done(None)
             if lock is not None:
                 lock.release()

@@ -37,10 +37,11 @@ def take_window_lock(db_path: Path, lang: str) -> tuple[bool, WindowLock | None]
         return False, None
 
 
-def recover_if_damaged(db_path: Path, lang: str) -> bool:
+def recover_if_damaged(db_path: Path, lang: str, *, thorough: bool = False) -> bool:
     """Whether the database at db_path may be opened now: it is sound, or the person
-    chose to restore its latest good backup and that worked."""
-    problem = check_database(db_path)
+    chose to restore its latest good backup and that worked. thorough: check every page
+    (after a window that did not close cleanly)."""
+    problem = check_database(db_path, thorough=thorough)
     if problem is None:
         return True
     words = _problem_words(problem, lang)

@@ -224,3 +224,28 @@ def test_a_healthy_database_opens_without_a_question(
     copy = tmp_path / "copy.sqlite"
     shutil.copyfile(agency_db_path, copy)
     assert recover_if_damaged(copy, "en")
+
+
+def test_after_a_crash_every_page_is_checked(
+        qapp: Any, agency_db_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch,
+        other_process: subprocess.Popen[bytes]) -> None:
+    from desktop_app.core.storage.health import check_database
+
+    automatic_backup(agency_db_path, "before-import")
+    for suffix in ("-wal", "-shm"):
+        agency_db_path.with_name(agency_db_path.name + suffix).unlink(missing_ok=True)
+    data = bytearray(agency_db_path.read_bytes())
+    middle = len(data) // 4096 // 2 * 4096  # a page of the tables, far from the schema
+    data[middle:middle + 4096] = b"\xff" * 4096
+    agency_db_path.write_bytes(bytes(data))
+    assert check_database(agency_db_path) is None  # the quick start-up look passes it
+    found = check_database(agency_db_path, thorough=True)
+    assert found is not None and found.code == "db.damaged"
+    # the last window died (its lock is stale): the start-up looks at every page
+    _hold_as(agency_db_path, other_process.pid)
+    other_process.kill()
+    other_process.wait()
+    asked, _said = _chosen(monkeypatch, 1), _informed(monkeypatch)
+    assert launch_module.launch(agency_db_path, lang="en", demo=False, screenshot=None,
+                                lang_given=True) == 3
+    assert len(asked) == 1 and "damaged" in asked[0]

@@ -86,8 +86,9 @@ def read_holder(path: Path) -> LockHolder | None:
 class WindowLock:
     """The lock this process holds on one database; release() removes it."""
 
-    def __init__(self, path: Path, holder: LockHolder) -> None:
+    def __init__(self, path: Path, holder: LockHolder, took_over: bool = False) -> None:
         self.path, self.holder = path, holder
+        self.took_over = took_over  # the last window did not close cleanly
 
     def release(self) -> None:
         if read_holder(self.path) == self.holder:
@@ -115,13 +116,14 @@ def acquire(db_path: Path) -> WindowLock | None:
     path = lock_path(db_path)
     mine = LockHolder(os.getpid(), socket.gethostname(), _user(),
                       datetime.now(UTC).isoformat(timespec="seconds"))
+    took_over = False
     for _ in range(3):
         try:
             created = _create(path, mine)
         except OSError:  # a folder that cannot be written: no lock to take, none to honour
             return None
         if created:
-            return WindowLock(path, mine)
+            return WindowLock(path, mine, took_over)
         holder = read_holder(path)
         if holder is not None and holder.pid != mine.pid and holder.alive():
             raise RefusedError(Problem("db.window_open", {
@@ -129,6 +131,7 @@ def acquire(db_path: Path) -> WindowLock | None:
                 "user": holder.user, "since": holder.since}))
         with contextlib.suppress(FileNotFoundError):  # stale: taken over
             path.unlink()
+        took_over = True
     raise RefusedError(Problem("db.window_open", {
         "file": str(db_path), "pid": "?", "host": "?", "user": "?", "since": "?"}))
 
