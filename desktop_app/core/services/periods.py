@@ -15,7 +15,7 @@ period's own row (its due date) as it was (``locked_years``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -110,6 +110,16 @@ def locked_years(session: Session) -> frozenset[int]:
     return frozenset(session.exec(select(Period.year).join(
         AgencyPeriod, col(AgencyPeriod.period_id) == col(Period.id)).where(
         col(AgencyPeriod.agency_id) == agency_id, col(AgencyPeriod.locked).is_(True))))
+
+
+def locked_since(db: Database, year: int) -> datetime | None:
+    """When this installation locked the period (None: open, or no such period)."""
+    with db.reading() as session:
+        agency_id, period = _own_agency_id(session), _find_period(session, year)
+        if agency_id is None or period is None:
+            return None
+        row = session.get(AgencyPeriod, (agency_id, period.id))
+        return row.changed_at if row is not None and row.locked else None
 
 
 def period_facts(db: Database, year: int) -> PeriodFacts:
