@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core.problems import NapError, Problem
+from desktop_app.core.problems import NapError
 from desktop_app.core.storage.health import check_database, good_backups, restore_over_damaged
 from desktop_app.core.storage.window_lock import WindowLock, acquire
 from desktop_app.messages import problem_text, text
@@ -22,10 +22,6 @@ from desktop_app.ui.dialogs import message_box
 
 def _inform(lang: str, body: str) -> None:
     message_box.inform(None, text("window.cannot_open", lang), body, text("window.close", lang))
-
-
-def _problem_words(problem: Problem, lang: str) -> str:
-    return problem_text(problem, lang)
 
 
 def take_window_lock(db_path: Path, lang: str) -> tuple[bool, WindowLock | None]:
@@ -44,7 +40,7 @@ def recover_if_damaged(db_path: Path, lang: str, *, thorough: bool = False) -> b
     problem = check_database(db_path, thorough=thorough)
     if problem is None:
         return True
-    words = _problem_words(problem, lang)
+    words = problem_text(problem, lang)
     backups = good_backups(db_path)
     if not backups:
         _inform(lang, text("window.damaged_no_backup", lang, problem=words))

@@ -266,7 +266,7 @@ def test_import_killed_anywhere_is_whole_or_nothing_and_a_rerun_completes(
         return None
 
     duration, writes = zygote.measured("cli", args, submissions)
-    partial, reruns = set(), 0
+    partial: set[int] = set()
     for after in _points(duration, writes):
         shutil.copyfile(setup.focal, db)
         for sidecar in ("-wal", "-shm"):
@@ -276,7 +276,6 @@ def test_import_killed_anywhere_is_whole_or_nothing_and_a_rerun_completes(
         there = _whole_or_none(setup, db)
         if there not in partial or 0 < there < len(files):  # a rerun of each kind of state
             partial.add(there)
-            reruns += 1
             assert zygote.run("cli", args) == 0
             assert _whole_or_none(setup, db) == len(files)
             assert sum(r[1] for r in _per_agency(db).values()) == sum(
