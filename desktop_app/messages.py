@@ -652,6 +652,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                               "Committee's assessment recorded"),
     "audit.action.committee_grade.replaced": ("Sửa đánh giá của Ủy ban Nhân quyền",
                                               "Committee's assessment changed"),
+    # --- safety (issue 10: sheet extents, window lock, damaged database, locked periods) ---
+    "xlsx.too_many_cells": (
+        "Tệp {file}: vùng dữ liệu của {part} quá rộng ({cells} ô; tất cả các trang tính "
+        "cộng lại tối đa {limit} ô); tệp bị từ chối.",
+        "The file {file}: the used range of {part} is too large ({cells} cells; all sheets "
+        "together at most {limit} cells); it was refused."),
+    "import.period_locked": (
+        "Tệp {file}: kỳ báo cáo {period} của {agency} đã bị khóa; tệp bị từ chối, không có "
+        "gì được ghi.",
+        "{file}: the period {period} of {agency} is locked; the file was refused and nothing "
+        "was written."),
+    "db.window_open": (
+        "Cơ sở dữ liệu {file} đang được mở trong một cửa sổ khác (tiến trình {pid} của "
+        "{user} trên máy {host}, từ {since}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.",
+        "The database {file} is already open in another window (process {pid} of {user} on "
+        "{host}, since {since}). Use that window, or close it and open this one again."),
+    "window.cannot_open": ("Không mở được cơ sở dữ liệu", "The database cannot be opened"),
+    "window.damaged_offer": (
+        "{problem}\n\nBản sao lưu tốt gần nhất: {backup}.\nKhôi phục bản sao lưu đó? Tệp "
+        "bị hỏng được giữ lại bên cạnh (đổi tên). Những thay đổi sau bản sao lưu sẽ không có.",
+        "{problem}\n\nThe latest good backup: {backup}.\nRestore that backup? The damaged "
+        "file is kept beside it (renamed). Changes made after the backup will not be there."),
+    "window.damaged_no_backup": (
+        "{problem}\n\nKhông có bản sao lưu tốt nào để khôi phục. Chương trình sẽ thoát; "
+        "tệp không bị thay đổi.",
+        "{problem}\n\nThere is no good backup to restore. The program will quit; the file "
+        "was not changed."),
+    "window.restore_backup": ("Khôi phục bản sao lưu", "Restore the backup"),
+    "window.quit": ("Thoát", "Quit"),
+    "window.close": ("Đóng", "Close"),
+    "window.restored": (
+        "Đã khôi phục {backup}. Tệp bị hỏng được giữ lại là {aside}.",
+        "Restored {backup}. The damaged file is kept as {aside}."),
+    "window.busy": (
+        "Cơ sở dữ liệu đang được chương trình khác ghi; đang chờ tối đa {seconds} giây…",
+        "The database is being written by another program; waiting up to {seconds} s…"),
+    "window.reloaded": (
+        "Chương trình khác đã thay đổi cơ sở dữ liệu; các trang đã được tải lại.",
+        "Another program changed the database; the pages were reloaded."),
+    "editor.period_locked": (
+        "Kỳ báo cáo {period} đã bị khóa (từ {since}): các hoạt động chỉ xem được, không sửa "
+        "được. Hãy mở khóa kỳ (kèm lý do) để sửa.",
+        "The period {period} is locked (since {since}): its activities can be read, not "
+        "changed. Unlock the period (with a reason) to edit them."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

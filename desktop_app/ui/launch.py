@@ -103,11 +103,25 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
     )
 
     created = not has_database(db_path)
+    lock = None
+    if screenshot is None:
+        from desktop_app.ui.startup import recover_if_damaged, take_window_lock
+
+        assert splash is not None
+        may_open, lock = take_window_lock(db_path, lang)
+        thorough = lock is not None and lock.took_over
+        if not may_open or not recover_if_damaged(db_path, lang, thorough=thorough):
+            splash.done(None)
+            if lock is not None:
+                lock.release()
+            return EXIT_REFUSED
     try:
         db = Database.open(db_path)
     except BaseException:
         if splash is not None:
             splash.done(None)
+        if lock is not None:
+            lock.release()
         raise
     try:
         if demo:
@@ -122,6 +136,8 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
         db.close()
         if created:  # a first-run setup that was quit leaves no database behind
             discard_if_not_set_up(db_path)
+        if lock is not None:
+            lock.release()
 
 
 def _settle(seconds: float = 0.3) -> None:
@@ -231,6 +247,7 @@ def _run(db: Database, lang: str, splash: Splash) -> int:
     from desktop_app.core.preferences import LANGUAGE, save_preference
     from desktop_app.core.services.status import status
     from desktop_app.ui.context import AppContext
+    from desktop_app.ui.db_watch import DatabaseWatch
     from desktop_app.ui.dialogs.setup_dialog import SetupDialog
     from desktop_app.ui.main_window import MainWindow
 
@@ -244,6 +261,7 @@ def _run(db: Database, lang: str, splash: Splash) -> int:
     splash.preparing()
     ctx = AppContext(db, lang)
     window = MainWindow(ctx)
+    watch = DatabaseWatch(window, ctx)  # other programs' changes and locks
     # What start-up made (Qt, SQLAlchemy, the models: ~100,000 objects) lives as long
     # as the program: out of the collector's sight, a full collection while 100,000
     # rows are read takes 20 ms instead of 200 ms of the GUI thread's time.
@@ -251,4 +269,7 @@ def _run(db: Database, lang: str, splash: Splash) -> int:
     window.show()
     splash.done(window)
     window.offer_unsaved_drafts()
-    return int(QApplication.exec())
+    try:
+        return int(QApplication.exec())
+    finally:
+        watch.stop()

@@ -124,8 +124,11 @@ def _upsert(
     return seen
 
 
-def apply_catalog(session: Session, doc: Document, *, force: bool = False) -> CatalogChange:
-    """Apply doc if it is newer than the installed catalog (or force, for tests)."""
+def apply_catalog(session: Session, doc: Document, *, force: bool = False,
+                  keep_periods: frozenset[int] = frozenset()) -> CatalogChange:
+    """Apply doc if it is newer than the installed catalog (or force, for tests).
+
+    keep_periods: years whose rows stay as they are (periods locked here)."""
     previous = installed_version(session)
     version = int(doc["version"])
     change = CatalogChange(applied=False, version=version, previous_version=previous)
@@ -189,7 +192,8 @@ def apply_catalog(session: Session, doc: Document, *, force: bool = False) -> Ca
     _upsert(session, change, "sdgs", Sdg, doc.get("sdgs", []), lambda e: {
         "number": int(e["number"]), "title_vi": e["title_vi"], "title_en": e["title_en"],
     }, key="number", retire=False)
-    _upsert(session, change, "periods", Period, doc.get("periods", []), lambda e: {
+    periods = [e for e in doc.get("periods", []) if int(e["year"]) not in keep_periods]
+    _upsert(session, change, "periods", Period, periods, lambda e: {
         "year": int(e["year"]), "due_date": _date(e.get("due_date")),
         "data_from": _date(e.get("data_from")), "data_to": _date(e.get("data_to")),
         "verified": bool(e.get("verified")),

@@ -6,8 +6,13 @@ the same (STACK-NOTES, 2026-12-01). So before calamine or openpyxl sees a workbo
 zip part is read here in chunks — never whole — and checked: its declared and real size
 and its compression ratio, the number of parts and sheets, each sheet's ``<dimension>``
 and every cell and row reference, sharedStrings' ``count``/``uniqueCount`` and number of
-strings, no DTD (entities: billion laughs, external references) and no run of text
-longer than any cell can hold.
+strings, the sheets' extent together (rows × columns of each used range, declared or real:
+a lone cell at ``BL200000`` is within the row and column limits, yet calamine fills in
+12.8 million cells for it, ~880 MB for four such sheets), no DTD (entities: billion
+laughs, external references) and no run of text longer than any cell can hold. The real
+extent is taken cheaply on the common path: the farthest row tag, far cells, and the
+farthest single-letter column; a near cell placed in a row tag with a smaller number
+(rows under 100,000) is counted at its row tag.
 
 The scan is regular expressions over chunks, cut at the last ``<`` of each chunk so that
 every tag is whole in the chunk scanned. Where every cell and row tag is written as
@@ -51,6 +56,11 @@ class Limits:
     sheets: int = 64
     strings: int = 2_000_000  # sharedStrings' counts and strings
     text_run: int = 2**20  # bytes of text between two tags (a cell holds 32,767 chars)
+    # rows × columns of all sheets' extents together, each the larger of its <dimension>
+    # and its real one (a submission's widest sheet has 18 columns: 200,000 rows of each
+    # sheet fit). The reader stays under 500 MB of address space at this bound
+    # (tests/core/test_sheet_extent.py).
+    cells: int = 8_000_000
 
 
 SUBMISSION = Limits()
@@ -112,6 +122,9 @@ _ENCODING = re.compile(rb"\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']*)[\"']")
 _TARGET = re.compile(rb"\sTarget\s*=\s*[\"']([^\"']*)[\"']")
 _A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
+_ANY_ROW = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
+_LETTERS = tuple((n, (b'<c r="' + bytes([64 + n]), b'<c r="' + bytes([96 + n])))
+                 for n in range(26, 0, -1))  # Z…A, with lowercase twins
 
 
 def _column_number(letters: bytes) -> int:
@@ -131,24 +144,36 @@ class _Scan:
         self.strings = 0
         self.sst = False  # the shared strings part (its root element seen)
         self.loose = False  # a cell or row without its reference: rescan tag by tag
+        self.declared = 0  # rows × columns of the <dimension>
+        self.rows = self.columns = 0  # the real extent: the farthest row and column seen
+
+    def extent(self) -> int:
+        """The cells a library allocates for this part: its declared or real range."""
+        return max(self.declared, self.rows * self.columns)
+
+    def reach(self, row: int, column: int) -> None:
+        self.rows, self.columns = max(self.rows, row), max(self.columns, column)
 
     def far(self, ref: str) -> RefusedError:
         return _refused("xlsx.far_cell", self.path, part=self.name, cell=ref,
                         rows=self.limits.rows, columns=self.limits.columns)
 
-    def check_cell(self, ref: bytes) -> None:
+    def check_cell(self, ref: bytes) -> tuple[int, int]:
         match = _A1.fullmatch(ref)
         if match is None:
             raise _refused("xlsx.damaged", self.path, detail=f"cell reference in {self.name}")
-        if (_column_number(match.group(1)) > self.limits.columns
-                or int(match.group(2)) > self.limits.rows):
+        row, column = int(match.group(2)), _column_number(match.group(1))
+        if column > self.limits.columns or row > self.limits.rows:
             raise self.far(ref.decode("ascii"))
+        self.reach(row, column)
+        return row, column
 
     def check_row(self, ref: bytes) -> int:
         if _ROW_NUMBER.fullmatch(ref) is None:
             raise _refused("xlsx.damaged", self.path, detail=f"row reference in {self.name}")
         if int(ref) > self.limits.rows:
             raise self.far(f"row {int(ref)}")
+        self.reach(int(ref), 0)
         return int(ref)
 
     def encoding(self, data: bytes) -> None:
@@ -168,8 +193,10 @@ class _Scan:
             raise _refused("xlsx.doctype", self.path, part=self.name)
         if b"dimension" in data:
             for found in _DIMENSION.finditer(data):
-                for ref in found.group(1).split(b":"):
-                    self.check_cell(ref)
+                corners = [self.check_cell(ref) for ref in found.group(1).split(b":")]
+                rows = max(r for r, _ in corners) - min(r for r, _ in corners) + 1
+                columns = max(c for _, c in corners) - min(c for _, c in corners) + 1
+                self.declared = max(self.declared, rows * columns)
         if _canonical(data):
             self.references_fast(data)
         else:
@@ -187,6 +214,16 @@ class _Scan:
             self.check_cell(ref)
         for ref in set(rows.findall(data)):
             self.check_row(ref)
+        # The real extent, cheaply: the farthest row tag (a near cell sits in its row as
+        # programs write it) and the farthest single-letter column present.
+        if b"<row" in data:
+            self.reach(max(map(int, _ANY_ROW.findall(data)), default=0), 0)
+        for number, tags in _LETTERS:
+            if number <= self.columns:
+                break
+            if any(tag in data for tag in tags):
+                self.reach(0, number)
+                break
 
     def references(self, data: bytes) -> None:
         """Any tag form: attributes in any order, quotes of either kind, prefixes."""
@@ -288,6 +325,7 @@ def _count_loose(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                 column += 1
             if row > scan.limits.rows or column > scan.limits.columns:
                 raise scan.far(f"row {row}, column {column}")
+            scan.reach(row, column)
 
 
 def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
@@ -302,6 +340,7 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
             for info in infos):
         raise _refused("xlsx.too_large", path)
     parsed = _targets(archive)
+    cells = 0
     for info in infos:
         if info.is_dir():
             continue
@@ -317,6 +356,10 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
             raise _refused("xlsx.too_many_parts", path, limit=limits.sheets)
         if scan.loose:
             _count_loose(path, archive, info, scan)
+        cells += scan.extent()
+        if cells > limits.cells:
+            raise _refused("xlsx.too_many_cells", path, part=info.filename,
+                           cells=scan.extent(), limit=limits.cells)
 
 
 def _targets(archive: zipfile.ZipFile, limit: int = 2**20) -> set[str]:

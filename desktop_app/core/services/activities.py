@@ -21,7 +21,6 @@ from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
     Agency,
-    AgencyPeriod,
     Area,
     Indicator,
     Period,
@@ -45,6 +44,7 @@ from desktop_app.core.problems import Problem, RefusedError, ValidationError
 from desktop_app.core.services.audit import draft_changes
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.lookups import reporting_agency
+from desktop_app.core.services.periods import ensure_open
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 
@@ -131,15 +131,9 @@ def _agency(session: Session) -> Agency:
 
 
 
-def is_locked(session: Session, agency_id: int, period_id: int) -> bool:
-    row = session.get(AgencyPeriod, (agency_id, period_id))
-    return bool(row and row.locked)
-
-
 def _writable(session: Session, year: int) -> tuple[Agency, Period]:
     agency, period = _agency(session), _period(session, year)
-    if is_locked(session, agency.id or 0, period.id or 0):
-        raise RefusedError.of("period.locked", period=year)
+    ensure_open(session, period.id or 0, agency.id)
     return agency, period
 
 

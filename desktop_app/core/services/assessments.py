@@ -44,9 +44,7 @@ from desktop_app.core.services.consolidated import (
     recorded_grade,
 )
 from desktop_app.core.services.lookups import require_focal_point
-
-# The audit trail: today services.setup.audit; another branch brings services/audit.py,
-# and these four calls are the only ones to move there.
+from desktop_app.core.services.periods import ensure_open
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
@@ -107,6 +105,8 @@ def assess(db: Database, code: str, implementation: str, note: str = "",
         note = _note(note)
         rec = recs[code]
         period_id = _period_id(session, year)
+        if period_id is not None:
+            ensure_open(session, period_id)
         existing = session.exec(select(Assessment).where(
             col(Assessment.recommendation_id) == rec.id,
             col(Assessment.period_id).is_(None) if period_id is None

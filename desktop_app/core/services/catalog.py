@@ -27,6 +27,7 @@ from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.services.audit import FieldChange, plain
 from desktop_app.core.services.keys import ensure_own_key, pin_catalog_key, pinned_catalog_key
 from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.periods import locked_years
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import CATALOG_VERSION, set_setting
@@ -89,7 +90,7 @@ def install_catalog_file(db: Database, path: Path, *,
     check = catalog_signature(doc)
     with db.unit_of_work() as session:
         event, previous = _key_event(session, check, path.name, accept_new_key)
-        change = apply_catalog(session, doc)
+        change = apply_catalog(session, doc, keep_periods=locked_years(session))
         if change.applied:
             audit(session, "catalog.installed", "catalog", file=str(path),
                   version=change.version, previous=change.previous_version,

@@ -46,6 +46,7 @@ from desktop_app.core.problems import UsageError, ValidationError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.demo_compose import Voice, compose, voice_for
 from desktop_app.core.services.lookups import period_by_year as _period
+from desktop_app.core.services.periods import ensure_open
 from desktop_app.core.services.setup import audit, initialise, installation
 from desktop_app.core.storage.database import Database
 
@@ -219,6 +220,7 @@ def fill_demo(db: Database, *, activities: int, seed: int = 1,
         role = Role.AGENCY
     with db.unit_of_work() as session:
         the_period = _period(session, year)
+        ensure_open(session, the_period.id or 0)
         inst = installation(session)
         state = [int(session.exec(select(func.count()).select_from(model)).one())
                  for model in (Activity, Indicator, Submission)]

@@ -69,6 +69,7 @@ from desktop_app.core.services.import_reading import read_files
 from desktop_app.core.services.import_records import problems_from_json, record_of
 from desktop_app.core.services.import_state import catalog_of, holdings_of, stored_holdings
 from desktop_app.core.services.lookups import require_focal_point
+from desktop_app.core.services.periods import is_locked
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 
@@ -149,6 +150,10 @@ def _decide(session: Session, read: ReadFile, catalog: Catalog, accept_edited: b
         return plan_file(read, catalog, None, accept_edited=accept_edited, now=now,
                          accept_new_key=accept_new_key)
     agency_id = claim.agency.id or 0
+    if is_locked(session, agency_id, claim.period_id):
+        return Decision(refused_plan(read.path, read.sha256, Problem("import.period_locked", {
+            "file": read.path.name or str(read.path), "agency": claim.agency.code,
+            "period": claim.period})))
     key = (agency_id, claim.period_id, claim.lineage)
     before = carried.holdings.get(key) if carried is not None else None
     if carried is not None and before is None and agency_id in carried.pins:

@@ -4,12 +4,18 @@ A period is open until a version is exported (submitted; still editable, the
 next export is a new version) and locked when the agency locks it: no edits
 until it is unlocked, and an unlock needs a reason, which the audit trail keeps.
 Each lock or unlock is one transaction with its audit event.
+
+``ensure_open`` is the one check every write path calls inside its transaction
+(activities, indicators and results, carry-over, demo rows, imports of a file for
+a locked agency and period, assessments): a locked period refuses with
+``period.locked`` (exit 3) before anything is written. Catalog updates leave a locked
+period's own row (its due date) as it was (``locked_years``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -68,6 +74,53 @@ def _period(session: Session, year: int) -> Period:
     if period is None:
         raise UsageError.of("period.unknown", period=year)
     return period
+
+
+def is_locked(session: Session, agency_id: int, period_id: int) -> bool:
+    """Whether the agency has locked the period."""
+    row = session.get(AgencyPeriod, (agency_id, period_id))
+    return bool(row and row.locked)
+
+
+def _own_agency_id(session: Session) -> int | None:
+    """This installation's agency: the agency's own, or at a focal point the catalog's
+    focal-point agency (its assessments); None when there is none."""
+    inst = installation(session)
+    query = (select(Agency.id).where(col(Agency.code) == inst.agency_code)
+             if inst.role is Role.AGENCY and inst.agency_code
+             else select(Agency.id).where(col(Agency.focal_point).is_(True)))
+    return session.exec(query).first()
+
+
+def ensure_open(session: Session, period_id: int, agency_id: int | None = None) -> None:
+    """Refuse (``period.locked``, exit 3) a change to a locked period.
+
+    agency_id: whose lock counts (an imported file's agency); None, this installation's.
+    """
+    agency_id = agency_id if agency_id is not None else _own_agency_id(session)
+    if agency_id is not None and is_locked(session, agency_id, period_id):
+        period = session.get(Period, period_id)
+        raise RefusedError.of("period.locked", period=period.year if period else period_id)
+
+
+def locked_years(session: Session) -> frozenset[int]:
+    """The years this installation has locked (a catalog update leaves them as they are)."""
+    agency_id = _own_agency_id(session)
+    if agency_id is None:
+        return frozenset()
+    return frozenset(session.exec(select(Period.year).join(
+        AgencyPeriod, col(AgencyPeriod.period_id) == col(Period.id)).where(
+        col(AgencyPeriod.agency_id) == agency_id, col(AgencyPeriod.locked).is_(True))))
+
+
+def locked_since(db: Database, year: int) -> datetime | None:
+    """When this installation locked the period (None: open, or no such period)."""
+    with db.reading() as session:
+        agency_id, period = _own_agency_id(session), _find_period(session, year)
+        if agency_id is None or period is None:
+            return None
+        row = session.get(AgencyPeriod, (agency_id, period.id))
+        return row.changed_at if row is not None and row.locked else None
 
 
 def period_facts(db: Database, year: int) -> PeriodFacts:

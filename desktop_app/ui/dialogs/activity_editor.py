@@ -16,13 +16,16 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -49,7 +52,8 @@ from desktop_app.core.services.activities import (
     save_activity,
 )
 from desktop_app.core.services.drafts import discard_draft_file, new_draft_path, write_draft_file
-from desktop_app.messages import problem_text
+from desktop_app.core.services.periods import locked_since
+from desktop_app.messages import problem_text, text
 from desktop_app.ui.commands.undo import show_refusal
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
@@ -96,9 +100,12 @@ class ActivityEditor(QDialog):
         self._draft_timer.timeout.connect(self.flush_draft_file)
         self.setWindowTitle(self.tr("New activity") if self.is_new else self.tr("Edit activity"))
         self.setMinimumSize(760, 560)
+        self.locked_at = locked_since(ctx.db, ctx.year)
         self._build()
         self._load(self.initial)
         self._loading = False
+        if self.locked_at is not None:
+            self._make_read_only(self.locked_at)
         self._changed()
 
     def _blank(self) -> ActivityDraft:
@@ -149,8 +156,30 @@ class ActivityEditor(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
+        self.locked_banner = QLabel(self)  # shown for a locked period, before anyone types
+        self.locked_banner.setObjectName("locked_banner")
+        self.locked_banner.setWordWrap(True)
+        self.locked_banner.setStyleSheet(
+            "background: #fff4ce; color: #3b2f00; padding: 8px; border: 1px solid #e0c060;")
+        self.locked_banner.hide()
+        layout.addWidget(self.locked_banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
+
+    def _make_read_only(self, since: datetime) -> None:
+        """A locked period's activity: shown, not editable, with the reason on top."""
+        self.locked_banner.setText(text("editor.period_locked", self.ctx.lang,
+                                        period=self.ctx.year, since=since.date().isoformat()))
+        self.locked_banner.show()
+        for widget in self.tabs.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(True)
+            elif isinstance(widget, QAbstractItemView):
+                widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            elif isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox):
+                widget.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.save_button.hide()
 
     def _build_general(self, tab: int) -> QWidget:
         page = QWidget(self)
@@ -365,8 +394,8 @@ class ActivityEditor(QDialog):
         self.problems = local + [(p.field or "other", self._word(p)) for p in core]
         self._show_problems()
         self.rec_picker.show_count(len(draft.recommendation_codes))
-        self.save_button.setEnabled(not self.problems)
-        if self.is_dirty(draft):
+        self.save_button.setEnabled(not self.problems and self.locked_at is None)
+        if self.locked_at is None and self.is_dirty(draft):
             self._draft_timer.start()
 
     def _word(self, problem: Problem) -> str:
@@ -433,7 +462,7 @@ class ActivityEditor(QDialog):
 
     def save(self) -> bool:
         self._changed()
-        if self.problems:
+        if self.problems or self.locked_at is not None:
             return False
         if not self.on_save(self.current_draft()):
             return False

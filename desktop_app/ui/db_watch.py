@@ -1,0 +1,85 @@
+"""The window and the other programs on its database: their changes, and their locks.
+
+An open window notices what another process (the command line, a script) committed:
+SQLite's data version, looked at every few seconds and whenever the window comes to
+the front, moves with every commit made through another connection; the window then
+emits ``data_changed`` once, so its pages reload, and says so in the status bar. The
+window's own writes move it too: after each ``data_changed`` the version seen is
+taken again, so an own change is not reloaded twice.
+
+While a writer of the window waits for a database another program keeps locked
+(BEGIN IMMEDIATE, up to NAP_BUSY_TIMEOUT_S), the status bar says so instead of the
+window waiting silently; the wait's own outcome (done, or "busy" after the wait) is
+shown as it is today.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from desktop_app.core.storage.window_lock import ChangeWatch, is_file_database
+from desktop_app.messages import text
+from desktop_app.ui.context import AppContext
+
+POLL_MS = 2000
+RELOADED_SHOWN_MS = 8000
+
+
+class DatabaseWatch(QObject):
+    busy = Signal(float)
+
+    def __init__(self, window: QMainWindow, ctx: AppContext, poll_ms: int = POLL_MS) -> None:
+        super().__init__(window)
+        self.window, self.ctx = window, ctx
+        self.reloads = 0
+        self._watch = ChangeWatch(ctx.db.path) if is_file_database(ctx.db.path) else None
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_ms)
+        self._timer.timeout.connect(self.check)
+        if self._watch is not None:
+            self._timer.start()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.applicationStateChanged.connect(self._state_changed)
+        ctx.data_changed.connect(self._seen_own_change)
+        self.busy.connect(self._show_busy, Qt.ConnectionType.QueuedConnection)
+        ctx.db.busy.notice = self._notice
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check()
+
+    def _seen_own_change(self) -> None:
+        if self._watch is not None:
+            self._watch.changed()
+
+    def check(self) -> bool:
+        """Reload the pages when another program changed the database; whether it had."""
+        if self._watch is None or not self._watch.changed():
+            return False
+        self.reloads += 1
+        self.ctx.data_changed.emit()
+        self.window.statusBar().showMessage(text("window.reloaded", self.ctx.lang),
+                                            RELOADED_SHOWN_MS)
+        return True
+
+    def _notice(self, seconds: float) -> None:
+        """Called by a writer (often on a worker thread) that starts to wait for the lock."""
+        if QThread.currentThread() is self.thread():
+            self._show_busy(seconds)
+            self.window.statusBar().repaint()  # the GUI thread itself is about to wait
+        else:
+            self.busy.emit(seconds)
+
+    def _show_busy(self, seconds: float) -> None:
+        shown = int(seconds) if float(seconds).is_integer() else seconds
+        self.window.statusBar().showMessage(text("window.busy", self.ctx.lang, seconds=shown),
+                                            int(seconds * 1000) + 1000)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.ctx.db.busy.notice == self._notice:
+            self.ctx.db.busy.notice = None
+        if self._watch is not None:
+            self._watch.close()
