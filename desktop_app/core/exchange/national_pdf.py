@@ -439,8 +439,10 @@ def _annex_activities(r: NationalReport) -> tuple[list[Flowable], int]:
         part = items[:per_agency]
         shown += len(part)
         out.append(CondPageBreak(35 * mm))
-        out.append(text(f"{n}. {unit.name_vi} ({thousands(len(items))} hoạt động)",
-                        S.annex_group))
+        unattributed = "" if items[0].attributed else \
+            " – chưa phân bổ cho cơ quan kế thừa theo nhiệm vụ"
+        out.append(text(f"{n}. {unit.name_vi}{unattributed} "
+                        f"({thousands(len(items))} hoạt động)", S.annex_group))
         rows: list[list[Any]] = [head_row("STT", "Tên hoạt động", "Nhiệm vụ", "Tình trạng",
                                           "Thời gian", "Khuyến nghị")]
         for k, a in enumerate(part, start=1):

@@ -543,6 +543,10 @@
         <source>Checked against the document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(not attributed to a successor)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -586,6 +590,10 @@
     </message>
     <message>
         <source>Includes the former units: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A former unit split between %1: its files count for none of them; its activities count for one only through their task</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

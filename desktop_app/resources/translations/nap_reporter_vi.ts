@@ -541,6 +541,10 @@
         <source>Checked against the document</source>
         <translation>Đã đối chiếu với văn bản</translation>
     </message>
+    <message>
+        <source>(not attributed to a successor)</source>
+        <translation>(chưa phân bổ cho cơ quan kế thừa)</translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -583,6 +587,10 @@
     <message>
         <source>Includes the former units: %1</source>
         <translation>Gồm cả các đơn vị cũ: %1</translation>
+    </message>
+    <message>
+        <source>A former unit split between %1: its files count for none of them; its activities count for one only through their task</source>
+        <translation>Đơn vị cũ được chia cho %1: tệp của đơn vị này không tính cho đơn vị nào trong số đó; hoạt động chỉ được tính cho một đơn vị theo nhiệm vụ của hoạt động</translation>
     </message>
 </context>
 <context>
