@@ -86,6 +86,7 @@ class AreaView:
     activities: StatusCounts
     agencies: int  # units in force with at least one activity
     indicators: IndicatorCounts
+    plan_code: str = ""  # the plan the area belongs to
 
     def title(self, lang: str) -> str:
         return self.title_vi if lang == "vi" else self.title_en
@@ -101,6 +102,7 @@ class TaskView:
     activities: StatusCounts
     agencies: int
     indicators: IndicatorCounts
+    plan_code: str = ""  # the plan the task belongs to
 
     def title(self, lang: str) -> str:
         return self.title_vi if lang == "vi" else self.title_en

@@ -34,6 +34,7 @@ from desktop_app.core.domain.models import (
     CommitteeAssessment,
     Indicator,
     Period,
+    Plan,
     Recommendation,
     Result,
     Source,
@@ -367,13 +368,14 @@ def by_task_in(session: Session, year: int) -> tuple[TaskView, ...]:
     facts = _read(session, year)
     totals = _totals_by_task(facts)
     areas = {a.id or 0: a.code for a in session.exec(select(Area))}
+    plans = {p.id or 0: p.code for p in session.exec(select(Plan))}
     empty = _Totals(StatusCounts(), frozenset(), IndicatorCounts())
     views = []
     for t in _shown_tasks(session, facts, totals):
         got = totals.get(t.id or 0, empty)
         views.append(TaskView(t.code, t.number, t.title_vi, t.title_en,
                               areas.get(t.area_id or 0, ""), got.activities,
-                              len(got.acting), got.indicators))
+                              len(got.acting), got.indicators, plans.get(t.plan_id, "")))
     return tuple(views)
 
 
@@ -394,6 +396,7 @@ def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
              if (a.id or 0) in area_ids
              or (plan is not None and a.plan_id == plan.id and not a.retired)]
     in_force = plan.id if plan is not None else None
+    plans = {p.id or 0: p.code for p in session.exec(select(Plan))}
     views = []
     for area in sorted(areas, key=lambda a: (a.plan_id != in_force, a.plan_id, a.number)):
         members = [totals[t.id or 0] for t in tasks
@@ -402,5 +405,6 @@ def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
             area.code, area.number, area.title_vi, area.title_en,
             sum((m.activities for m in members), StatusCounts()),
             len(frozenset().union(*(m.acting for m in members))),
-            sum((m.indicators for m in members), IndicatorCounts())))
+            sum((m.indicators for m in members), IndicatorCounts()),
+            plans.get(area.plan_id, "")))
     return tuple(views)

@@ -427,6 +427,18 @@
         <source>No agency reported an activity for this task.</source>
         <translation>Chưa cơ quan nào báo cáo hoạt động cho nhiệm vụ này.</translation>
     </message>
+    <message>
+        <source>Plan %1: %2</source>
+        <translation>Kế hoạch %1: %2</translation>
+    </message>
+    <message>
+        <source>Period %1: %2</source>
+        <translation>Kỳ báo cáo %1: %2</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Xác minh</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentEditor</name>
@@ -2561,6 +2573,73 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Load</source>
         <translation>Nạp</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceMarks</name>
+    <message>
+        <source>Where it comes from: not said in the catalog</source>
+        <translation>Nguồn gốc: danh mục không ghi</translation>
+    </message>
+    <message>
+        <source>document not named</source>
+        <translation>chưa ghi văn bản</translation>
+    </message>
+    <message>
+        <source>decision number</source>
+        <translation>số quyết định</translation>
+    </message>
+    <message>
+        <source>date signed</source>
+        <translation>ngày ký</translation>
+    </message>
+    <message>
+        <source>Vietnamese title</source>
+        <translation>tên tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>tên tiếng Anh</translation>
+    </message>
+    <message>
+        <source>first year</source>
+        <translation>năm bắt đầu</translation>
+    </message>
+    <message>
+        <source>last year</source>
+        <translation>năm kết thúc</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>hạn gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>data range</source>
+        <translation>khoảng thời gian lấy số liệu</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Checked against the document</source>
+        <translation>Đã đối chiếu với văn bản</translation>
+    </message>
+    <message>
+        <source>Secondary source</source>
+        <translation>Nguồn thứ cấp</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>Cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>still to check: %1</source>
+        <translation>còn cần đối chiếu: %1</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>số đoạn</translation>
     </message>
 </context>
 </TS>
