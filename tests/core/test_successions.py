@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import col, select
 
 from desktop_app.core.catalog.document import check_catalog, read_bundled_catalog
@@ -30,7 +31,8 @@ from desktop_app.core.services.consolidated import (
     by_recommendation,
     by_task,
 )
-from desktop_app.core.services.national_report import national_report_data
+from desktop_app.core.progress import drive
+from desktop_app.core.services.national_report import export_national_xlsx, national_report_data
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 
@@ -147,3 +149,20 @@ def test_the_consolidated_views_attribute_by_task(db: Database) -> None:
             for row in activities_for_recommendation(db, YEAR, view.code):
                 assert row.attributed == (row.task_code == "QD1252-T11")
                 assert row.rollup.code == ("BYT" if row.attributed else "BLDTBXH")
+
+
+def test_the_workbook_says_not_attributed(db: Database, tmp_path: Path) -> None:
+    path = drive(export_national_xlsx(db, YEAR, tmp_path / "national.xlsx", now=NOW))
+    wb = load_workbook(path, read_only=True)
+    try:
+        annex = [tuple(r) for r in wb["Phụ lục hoạt động"].iter_rows(values_only=True)]
+        grid = [tuple(r) for r in wb["Tình hình báo cáo"].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    mine = {r[5]: r for r in annex if len(r) > 5 and r[3] == "BLDTBXH"}
+    assert mine["QD1252-T11"][1:3] == ("BYT", "Bộ Y tế")
+    for task in ("QD1252-T09", "QD1252-T05"):
+        assert mine[task][1:3] == (None, "Chưa phân bổ cho cơ quan kế thừa")  # no code
+    molisa = next(r for r in grid if len(r) > 5 and r[1] == "BLDTBXH")
+    assert str(molisa[5]).startswith("Chia cho / split between: ")
+    assert set(str(molisa[5]).split(": ")[1].split(", ")) == {"BNV", "BYT", "BGDDT", "BNNMT"}
