@@ -25,13 +25,13 @@ from desktop_app.core.domain.models import (
     TaskRecommendation,
     new_uuid,
 )
+from desktop_app.core.progress import drive
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.consolidated import (
     activities_for_recommendation,
     by_recommendation,
     by_task,
 )
-from desktop_app.core.progress import drive
 from desktop_app.core.services.national_report import export_national_xlsx, national_report_data
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
