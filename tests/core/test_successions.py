@@ -166,3 +166,25 @@ def test_the_workbook_says_not_attributed(db: Database, tmp_path: Path) -> None:
     molisa = next(r for r in grid if len(r) > 5 and r[1] == "BLDTBXH")
     assert str(molisa[5]).startswith("Chia cho / split between: ")
     assert set(str(molisa[5]).split(": ")[1].split(", ")) == {"BNV", "BYT", "BGDDT", "BNNMT"}
+
+
+def test_a_database_on_catalog_2_learns_the_split(tmp_path: Path) -> None:
+    """Catalog 3 makes the split: an installation on 2 (Labour → Home Affairs) updates."""
+    from desktop_app.core.catalog.apply import apply_catalog, installed_version
+    from desktop_app.core.storage.settings import CATALOG_VERSION, set_setting
+
+    database = Database.open(tmp_path / "focal.sqlite")
+    try:
+        initialise(database, Role.FOCAL_POINT)
+        with database.unit_of_work() as session:
+            molisa = session.exec(select(Agency).where(col(Agency.code) == "BLDTBXH")).one()
+            molisa.successor_code = "BNV"  # as catalog 2 had it
+            session.add(molisa)
+            set_setting(session, CATALOG_VERSION, "2")
+        with database.unit_of_work() as session:
+            change = apply_catalog(session, read_bundled_catalog())
+            assert change.applied and change.version == installed_version(session) == 3
+            molisa = session.exec(select(Agency).where(col(Agency.code) == "BLDTBXH")).one()
+            assert molisa.successor_code is None and not molisa.active
+    finally:
+        database.close()
