@@ -65,7 +65,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     add(database, "CBG", 2025, 2, utc(2025, 12, 30), superseded=True)  # ...corrected late
     add(database, "CBG", 2025, 3, utc(2026, 1, 5))
     add(database, "TANDTC", 2025, 1, utc(2025, 11, 1))
-    add(database, "BLDTBXH", 2025, 1, utc(2025, 12, 1))  # a former ministry's file
+    add(database, "BLDTBXH", 2025, 1, utc(2025, 12, 1))  # a split former ministry's file
     # 2024: the former Hà Giang (now Tuyên Quang) and Tuyên Quang itself both reported
     add(database, "HGG", 2024, 1, utc(2024, 11, 1), superseded=True)
     add(database, "HGG", 2024, 2, utc(2024, 11, 20))
@@ -89,14 +89,20 @@ def state(grid: Grid, code: str, year: int) -> CellState:
 
 
 def test_rows_are_the_units_in_force_in_kind_then_vietnamese_order(grid: Grid) -> None:
-    assert len(grid.rows) == PROVINCES + MINISTRIES + CENTRAL
+    # ...and the former ministry split between several successors, which had to report
+    # for 2024: a row of its own, rolled up into none of them
+    assert len(grid.rows) == PROVINCES + MINISTRIES + CENTRAL + 1
     codes = [r.code for r in grid.rows]
-    assert "HGG" not in codes and "BLDTBXH" not in codes and "UBDT" not in codes
+    assert "HGG" not in codes and "UBDT" not in codes
     assert "BTP" not in codes  # the focal point receives the reports
     assert codes[:6] == ["CTO", "DNG", "HNI", "HPG", "HUE", "HCM"]  # "Thành phố Hồ..." last
     assert codes[-2:] == ["TANDTC", "VKSNDTC"]
     assert row(grid, "TQG").former == ("HGG",)
-    assert set(row(grid, "BNV").former) == {"BLDTBXH"}
+    assert row(grid, "BNV").former == ()  # Labour, Invalids and Social Affairs was split
+    molisa = row(grid, "BLDTBXH")
+    assert molisa.kind == "ministry" and molisa.former == ()
+    assert set(molisa.split_between) == {"BNV", "BYT", "BGDDT", "BNNMT"}
+    assert all(r.split_between == () for r in grid.rows if r.code != "BLDTBXH")
 
 
 @pytest.mark.parametrize(("code", "year", "expected"), [
@@ -104,7 +110,8 @@ def test_rows_are_the_units_in_force_in_kind_then_vietnamese_order(grid: Grid) -
     ("HTH", 2025, CellState.ON_TIME), ("QNH", 2025, CellState.ON_TIME),
     ("LSN", 2025, CellState.LATE), ("LCI", 2025, CellState.ON_TIME),
     ("CBG", 2025, CellState.ON_TIME), ("TANDTC", 2025, CellState.ON_TIME),
-    ("BNV", 2025, CellState.ON_TIME), ("VKSNDTC", 2025, CellState.NOT_RECEIVED),
+    ("BNV", 2025, CellState.NOT_RECEIVED), ("VKSNDTC", 2025, CellState.NOT_RECEIVED),
+    ("BLDTBXH", 2024, CellState.NOT_RECEIVED), ("BLDTBXH", 2025, CellState.ON_TIME),
     ("TQG", 2024, CellState.LATE), ("HNI", 2024, CellState.ON_TIME),
     ("THA", 2024, CellState.NOT_RECEIVED), ("TQG", 2025, CellState.NOT_RECEIVED),
 ])
@@ -134,10 +141,11 @@ def test_counts_and_on_time_rate(grid: Grid) -> None:
     c2024, c2025 = grid.counts
     assert (c2025.year, c2025.due_date) == (2025, DUE[2025])
     assert c2025.agencies == PROVINCES + MINISTRIES + CENTRAL
-    # THA HTH QNH LCI CBG TANDTC BNV on time; NAN LSN late
-    assert (c2025.received, c2025.on_time, c2025.late) == (9, 7, 2)
-    assert c2025.not_received == c2025.agencies - 9
-    assert c2025.on_time_rate == pytest.approx(7 / 9)
+    # THA HTH QNH LCI CBG TANDTC on time; NAN LSN late. The split former ministry's
+    # file stands for none of its successors: it shows in its row, not in the numbers.
+    assert (c2025.received, c2025.on_time, c2025.late) == (8, 6, 2)
+    assert c2025.not_received == c2025.agencies - 8
+    assert c2025.on_time_rate == pytest.approx(6 / 8)
     # HGG and HNI on time, TQG late: each unit of 2024 counts on its own
     assert c2024.agencies == PROVINCES_2024 + MINISTRIES_2024 + CENTRAL
     assert (c2024.received, c2024.on_time, c2024.late) == (3, 2, 1)
@@ -156,9 +164,15 @@ def test_a_past_period_counts_the_units_that_had_to_report_then(grid: Grid) -> N
     bnnmt = row(grid, "BNNMT").cells[0]
     assert sorted(m.code for m in bnnmt.missing) == ["BNNPTNT", "BTNMT"]
     assert [m.code for m in row(grid, "BNNMT").cells[1].missing] == ["BNNMT"]
-    # A former ministry's file after its end stands for its successor in force.
+    # A split former ministry's file after its end stands for none of its successors.
     bnv = row(grid, "BNV").cells[1]
-    assert (bnv.expected, bnv.reported, bnv.missing) == (1, 1, ())
+    assert (bnv.expected, bnv.reported, [m.code for m in bnv.missing]) == (1, 0, ["BNV"])
+    molisa_2024, molisa_2025 = row(grid, "BLDTBXH").cells
+    assert (molisa_2024.expected, [m.code for m in molisa_2024.missing]) == (1, ["BLDTBXH"])
+    assert (molisa_2025.expected, molisa_2025.reported, molisa_2025.versions) == (0, 0, 1)
+    assert [u.code for u in molisa_2025.units] == ["BLDTBXH"]
+    # A former ministry with a single successor still rolls up into it.
+    assert "BKHDT" in row(grid, "BTC").former
 
 
 def test_the_focal_point_never_has_to_report(db: Database) -> None:
@@ -191,13 +205,16 @@ def test_overdue_depends_on_today(db: Database) -> None:
     assert not row(after, "THA").cells[0].overdue
 
 
-@pytest.mark.parametrize(("kinds", "expected"), [
-    (["province"], PROVINCES), (["ministry"], MINISTRIES), (["central_body"], CENTRAL),
-    (["province", "central_body"], PROVINCES + CENTRAL), ([], 0),
+@pytest.mark.parametrize(("kinds", "rows", "expected"), [
+    (["province"], PROVINCES, PROVINCES),
+    # the split former ministry's 2025 file shows in a row of its own, which had no
+    # period to report for in 2025
+    (["ministry"], MINISTRIES + 1, MINISTRIES), (["central_body"], CENTRAL, CENTRAL),
+    (["province", "central_body"], PROVINCES + CENTRAL, PROVINCES + CENTRAL), ([], 0, 0),
 ])
-def test_kind_filter(db: Database, kinds: list[str], expected: int) -> None:
+def test_kind_filter(db: Database, kinds: list[str], rows: int, expected: int) -> None:
     grid = completeness(db, [2025], kinds=kinds)
-    assert len(grid.rows) == expected
+    assert len(grid.rows) == rows
     assert grid.counts[0].agencies == expected
 
 
@@ -205,8 +222,9 @@ def test_kind_filter_counts_follow_the_rows(db: Database) -> None:
     provinces = completeness(db, [2025], kinds=["province"]).counts[0]
     assert (provinces.received, provinces.on_time, provinces.late) == (7, 5, 2)
     ministries = completeness(db, [2025], kinds=["ministry"]).counts[0]
-    assert (ministries.received, ministries.on_time) == (1, 1)
-    assert ministries.on_time_rate == 1.0
+    # the only ministry file is the split former ministry's: it stands for no successor
+    assert (ministries.received, ministries.on_time) == (0, 0)
+    assert ministries.on_time_rate is None
 
 
 def test_bad_arguments(db: Database) -> None:

@@ -197,6 +197,7 @@ def check_catalog(doc: Document, file: str) -> list[Problem]:
     refers("recommendations", "source", "sources")
     refers("recommendations", "areas", "areas", many=True)
     refers("agencies", "successor", "agencies")
+    _check_splits(doc, codes, bad)
     for entry in doc.get("agencies", []):
         if entry.get("kind") not in AGENCY_KINDS:
             bad("catalog.bad_value", section="agencies", key=entry.get("code"),
@@ -290,3 +291,35 @@ def _check_provenance(doc: Document, codes: dict[str, set[Any]],
         if _is_date(start) and _is_date(end) and start > end:
             bad("catalog.bad_value", section="periods", key=entry.get("year"),
                 field="data_to", value=end)
+
+
+def _check_splits(doc: Document, codes: dict[str, set[Any]],
+                  bad: Callable[..., None]) -> None:
+    """A split former unit (``split``, read by catalog/successions.py) names known units as
+    its successors and maps known tasks and areas to one of them only."""
+    for entry in doc.get("agencies", []):
+        split = entry.get("split")
+        if split is None:
+            continue
+        key = entry.get("code")
+        if not isinstance(split, dict) or not isinstance(split.get("successors"), list):
+            bad("catalog.bad_value", section="agencies", key=key, field="split", value=split)
+            continue
+        successors = split["successors"]
+        for value in successors:
+            if value not in codes["agencies"]:
+                bad("catalog.unknown_reference", section="agencies", key=key,
+                    field="split.successors", value=value)
+        for part, target in (("tasks", "tasks"), ("areas", "areas")):
+            mapping = split.get(part) or {}
+            if not isinstance(mapping, dict):
+                bad("catalog.bad_value", section="agencies", key=key, field=f"split.{part}",
+                    value=mapping)
+                continue
+            for item, successor in mapping.items():
+                if item not in codes[target]:
+                    bad("catalog.unknown_reference", section="agencies", key=key,
+                        field=f"split.{part}", value=item)
+                if successor not in successors:
+                    bad("catalog.unknown_reference", section="agencies", key=key,
+                        field="split.successors", value=successor)

@@ -86,6 +86,7 @@ class AreaView:
     activities: StatusCounts
     agencies: int  # units in force with at least one activity
     indicators: IndicatorCounts
+    plan_code: str = ""  # the plan the area belongs to
 
     def title(self, lang: str) -> str:
         return self.title_vi if lang == "vi" else self.title_en
@@ -101,6 +102,7 @@ class TaskView:
     activities: StatusCounts
     agencies: int
     indicators: IndicatorCounts
+    plan_code: str = ""  # the plan the task belongs to
 
     def title(self, lang: str) -> str:
         return self.title_vi if lang == "vi" else self.title_en
@@ -168,6 +170,9 @@ class Row:
     name_en: str
     former: tuple[str, ...]  # codes of the former units that roll up into this row
     cells: tuple[Cell, ...]  # in the order of the grid's years
+    # a former unit split between these successors: its own row, its files attributed to
+    # none of them (its activities count for one only through their tasks)
+    split_between: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.name_vi if lang == "vi" else self.name_en
@@ -226,6 +231,9 @@ class AnnexActivity:
     recommendations: tuple[str, ...]  # codes (the workbook's columns)
     task_number: int | None = None  # the task's number in its plan
     recommendation_refs: tuple[str, ...] = ()  # where each is: "đoạn 24, CCPR/C/VNM/CO/3"
+    # False: a split former unit's activity its task does not attribute to a successor;
+    # ``rollup`` is then the former unit itself, shown as "not attributed"
+    attributed: bool = True
 
 
 @dataclass(frozen=True)

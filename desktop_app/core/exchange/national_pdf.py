@@ -2,7 +2,8 @@
 by the Ministry of Justice, in the Decree 30/2020/NĐ-CP format of the agency report.
 
 Four numbered sections (who reported; results by area; results by recommendation,
-follow-up ones first; overall assessment and proposals), "Nơi nhận" and the signature,
+follow-up ones first, the others under a heading per source; overall assessment and
+proposals), "Nơi nhận" and the signature,
 then two annexes: the reporting status of every agency and the activities by agency
 (capped, shared out between the agencies so that none is left out; the workbook carries
 every row). It draws a ``NationalReport`` — plain values the services read in one
@@ -45,6 +46,7 @@ from desktop_app.core.exchange.national_model import (
     AnnexActivity,
     AreaView,
     NationalReport,
+    RecommendationView,
 )
 from desktop_app.core.exchange.pdf_kit import (
     CREATOR,
@@ -283,32 +285,56 @@ def _section_recommendations(r: NationalReport) -> list[Flowable]:
         line += f"<b>Đánh giá của cơ quan đầu mối:</b> {escape(judgment_text(rec))}."
         out.append(Paragraph(line, S.body))
     out.append(Paragraph("2. Các khuyến nghị khác", S.subsection))
-    if others:
-        widths = [10 * mm, 72 * mm, 18 * mm, 18 * mm, 20 * mm, 27 * mm]
-        rows: list[list[Any]] = [head_row("TT", "Khuyến nghị", "Số cơ quan", "Số hoạt động",
-                                          "Chỉ số đạt / có kết quả",
-                                          "Đánh giá của cơ quan đầu mối")]
-        for n, rec in enumerate(others, start=1):
-            note = f" {checked_note(rec)}" if checked_note(rec) else ""
-            said = wrap(f"{where(rec)}{note}: {sentence(rec.text_vi)}", widths[1])
-            committee = committee_text(r, rec)
-            if committee:
-                said += "\n" + wrap(committee, widths[1])
-            a = rec.assessment
-            judged_text = ("-" if a is None or not a.implementation
-                           else label_of(Implementation, a.implementation, "vi"))
-            rows.append([str(n), said, thousands(len(rec.agencies)),
-                         thousands(rec.activities),
-                         f"{thousands(rec.indicators.on_track)} / "
-                         f"{thousands(rec.indicators.with_result)}",
-                         wrap(judged_text, widths[5])])
-        table = LongTable(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-                                   ("ALIGN", (2, 1), (4, -1), "RIGHT")]))
-        out.append(table)
-        out.append(text("Bảng 4. Kết quả thực hiện các khuyến nghị khác", S.caption))
-    else:
+    if not others:
         out.append(text("Không có."))
+    # one heading and one table per source (the Committee's observations, each UPR cycle):
+    # an activity may serve recommendations of several sources, counted under each
+    by_source: dict[str, list[RecommendationView]] = defaultdict(list)
+    for rec in others:
+        by_source[rec.source_code].append(rec)
+    for k, group in enumerate(by_source.values(), start=1):
+        out.extend(_source_table(r, group, k))
+    return out
+
+
+def _source_heading(rec: RecommendationView) -> str:
+    """ "Ủy ban Nhân quyền ... (CCPR/C/VNM/CO/4)": the source as its document names it."""
+    title, symbol = rec.source_title_vi, rec.source_symbol
+    if title and symbol:
+        return f"{title} ({symbol})"
+    return title or symbol or rec.source_code
+
+
+def _source_table(r: NationalReport, others: list[RecommendationView], k: int
+                  ) -> list[Flowable]:
+    """The heading of one source and the table of its recommendations."""
+    out: list[Flowable] = [CondPageBreak(25 * mm), text(
+        f"2.{k}. {_source_heading(others[0])} ({thousands(len(others))} khuyến nghị)",
+        S.annex_group)]
+    widths = [10 * mm, 72 * mm, 18 * mm, 18 * mm, 20 * mm, 27 * mm]
+    rows: list[list[Any]] = [head_row("TT", "Khuyến nghị", "Số cơ quan", "Số hoạt động",
+                                      "Chỉ số đạt / có kết quả",
+                                      "Đánh giá của cơ quan đầu mối")]
+    for n, rec in enumerate(others, start=1):
+        note = f" {checked_note(rec)}" if checked_note(rec) else ""
+        said = wrap(f"{where(rec)}{note}: {sentence(rec.text_vi)}", widths[1])
+        committee = committee_text(r, rec)
+        if committee:
+            said += "\n" + wrap(committee, widths[1])
+        a = rec.assessment
+        judged_text = ("-" if a is None or not a.implementation
+                       else label_of(Implementation, a.implementation, "vi"))
+        rows.append([str(n), said, thousands(len(rec.agencies)),
+                     thousands(rec.activities),
+                     f"{thousands(rec.indicators.on_track)} / "
+                     f"{thousands(rec.indicators.with_result)}",
+                     wrap(judged_text, widths[5])])
+    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                               ("ALIGN", (2, 1), (4, -1), "RIGHT")]))
+    out.append(table)
+    out.append(text(f"Bảng 4.{k}. Kết quả thực hiện các khuyến nghị khác – "
+                    f"{_source_heading(others[0])}", S.caption))
     return out
 
 
@@ -439,8 +465,10 @@ def _annex_activities(r: NationalReport) -> tuple[list[Flowable], int]:
         part = items[:per_agency]
         shown += len(part)
         out.append(CondPageBreak(35 * mm))
-        out.append(text(f"{n}. {unit.name_vi} ({thousands(len(items))} hoạt động)",
-                        S.annex_group))
+        unattributed = "" if items[0].attributed else \
+            " – chưa phân bổ cho cơ quan kế thừa theo nhiệm vụ"
+        out.append(text(f"{n}. {unit.name_vi}{unattributed} "
+                        f"({thousands(len(items))} hoạt động)", S.annex_group))
         rows: list[list[Any]] = [head_row("STT", "Tên hoạt động", "Nhiệm vụ", "Tình trạng",
                                           "Thời gian", "Khuyến nghị")]
         for k, a in enumerate(part, start=1):

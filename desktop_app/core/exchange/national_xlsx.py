@@ -177,8 +177,9 @@ def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
                  f"{r.year}: units that sent (current version)", 26)]
     sheet = _Sheet(wb, "Tình hình báo cáo", columns)
     for n, row in enumerate(r.grid.rows, start=1):
-        values: list[Any] = [n, row.code, row.name_vi, row.name_en, _kind(row.kind),
-                             ", ".join(row.former)]
+        rolled = ", ".join(row.former) if not row.split_between else (
+            "Chia cho / split between: " + ", ".join(row.split_between))
+        values: list[Any] = [n, row.code, row.name_vi, row.name_en, _kind(row.kind), rolled]
         for cell in row.cells:
             values += [" / ".join(words(cell.state)), cell.versions]
         this = r.cell_of(row)
@@ -292,8 +293,10 @@ def _annex_sheet(wb: Workbook, r: NationalReport) -> Job[None]:
     sheet = _Sheet(wb, "Phụ lục hoạt động", columns)
     total = len(r.activities)
     for n, a in enumerate(r.activities, start=1):
-        sheet.row(n, a.rollup.code, a.rollup.name_vi, a.agency.code, a.agency.name_vi,
-                  a.task_code, a.title, label_of(ActivityType, a.type, "vi"),
+        # a split former unit's activity its task leaves with no successor: no unit in force
+        unit = a.rollup.name_vi if a.attributed else "Chưa phân bổ cho cơ quan kế thừa"
+        sheet.row(n, a.rollup.code if a.attributed else "", unit, a.agency.code,
+                  a.agency.name_vi, a.task_code, a.title, label_of(ActivityType, a.type, "vi"),
                   label_of(ActivityStatus, a.status, "vi"),
                   a.start_date, a.end_date, ", ".join(a.recommendations), a.women,
                   a.ethnic_minorities, a.disabilities, a.children, a.budget_vnd, a.uuid,

@@ -4,7 +4,10 @@ Files name their agency by code or by name, and names arrive in every form: Viet
 or English, either tone-mark placement ("Thanh Hoá" = "Thanh Hóa"), NFD from old
 keyboards, with "UBND tỉnh" or "Thành phố" in front, or a pre-2025 province. A former
 province resolves to itself, never to its successor, so that its files keep their own
-version history; views call ``rollup_code`` to show them under the 2025 unit.
+version history; views call ``rollup_code`` to show them under the 2025 unit. A former
+ministry split between several successors rolls up to none: views call ``attribute``
+with each activity's task, which names the successor the catalog's map gives for that
+task, or None (not attributed; catalog/successions.py).
 
 The directory is built once from the catalog (a few dozen rows) and answers from memory,
 so an import of hundreds of rows resolves each name with a dictionary look-up.
@@ -13,11 +16,12 @@ so an import of hundreds of rows resolves each name with a dictionary look-up.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from desktop_app.core.catalog.successions import Split, bundled_splits
 from desktop_app.core.domain.models import Agency
 from desktop_app.core.domain.text import tone_key
 from desktop_app.core.storage.database import Database
@@ -75,9 +79,12 @@ class AgencyDirectory:
     by_code: dict[str, Agency]
     by_key: dict[str, Agency]
     ambiguous: frozenset[str] = field(default_factory=frozenset)
+    splits: Mapping[str, Split] = field(default_factory=dict)  # former code -> its split
 
     @classmethod
-    def of(cls, agencies: Iterable[Agency]) -> AgencyDirectory:
+    def of(cls, agencies: Iterable[Agency],
+           splits: Mapping[str, Split] | None = None) -> AgencyDirectory:
+        """The directory of ``agencies``; ``splits`` defaults to the bundled catalog's."""
         rows = list(agencies)
         by_code = {a.code.upper(): a for a in rows}
         # Names beat aliases, units in force beat former ones, retired ones come last:
@@ -100,7 +107,8 @@ class AgencyDirectory:
                 by_key[key] = next(iter(winners.values()))
             else:
                 ambiguous.add(key)
-        return cls(by_code, by_key, frozenset(ambiguous))
+        return cls(by_code, by_key, frozenset(ambiguous),
+                   bundled_splits() if splits is None else splits)
 
     @classmethod
     def from_session(cls, session: Session) -> AgencyDirectory:
@@ -148,6 +156,26 @@ class AgencyDirectory:
                 break  # successor not in this catalog: the unit stands for itself
             current = successor
         return current
+
+    def split_of(self, agency: Agency | str) -> Split | None:
+        """How a former unit's fields were shared out, when it has no single successor."""
+        code = agency if isinstance(agency, str) else agency.code
+        return self.splits.get(code.upper())
+
+    def attribute(self, agency: Agency | str, task_code: str | None,
+                  area_code: str | None = None) -> Agency | None:
+        """The unit in force an activity of ``agency`` on that task counts for: the unit
+        it rolls up to, or, for a split former unit, the successor its map gives for the
+        task (else the task's area), followed to the unit in force. None: a split unit's
+        activity the map does not attribute (or an agency the catalog lacks)."""
+        unit = self.get(agency) if isinstance(agency, str) else agency
+        if unit is None:
+            return None
+        split = self.split_of(unit)
+        if split is None or unit.active:
+            return self.rollup(unit)
+        successor = split.successor_for(task_code, area_code)
+        return self.rollup(successor) if successor and self.get(successor) else None
 
     def rollup_code(self, agency: Agency | str) -> str:
         unit = self.rollup(agency)

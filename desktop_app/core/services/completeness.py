@@ -12,7 +12,10 @@ Who had to report is a fact of each period, not of today: the units in force on 
 date (``had_to_report``), so a period before the 2025 reorganisations counts the 63
 provinces and the former ministries one by one (a row's cell says how many of its units
 had to report and which of them did not), and later periods the units in force. The
-focal point receives the reports: it is never a row and never "not reported".
+focal point receives the reports: it is never a row and never "not reported". A former
+ministry split between several successors (catalog/successions.py) rolls up to none of
+them: it is a row of its own for the periods it had to report for, marked with the units
+it was split between, and its files count for it alone.
 
 Times are stored in UTC; a deadline is a day in Viet Nam, so a file received at 23:30
 Hà Nội time on the due date (16:30 UTC) is on time, and one received at 01:00 the next
@@ -144,6 +147,10 @@ def completeness_in(session: Session, years: Sequence[int],
         received[directory.rollup_code(unit), period_year[s.period_id]][unit.code].append(s)
 
     rows_agencies = {a.code: a for a in agencies if _is_row(a)}
+    for a in agencies:  # a split former unit that had to report is a row of its own
+        if directory.split_of(a) is not None and any(
+                a.code in expected[year] for year in wanted_years):
+            rows_agencies[a.code] = a
     for row_code, _ in received:  # a unit with files but no row in force still shows
         unit = directory.get(row_code)
         if unit is not None and row_code not in rows_agencies and not unit.focal_point:
@@ -176,8 +183,10 @@ def completeness_in(session: Session, years: Sequence[int],
             overdue = due is not None and today > due
             cells.append(_cell(year, histories, overdue, due_units, directory,
                                expected[year], reporting_day(periods[year]), terms))
+        split = directory.split_of(agency)
         rows.append(Row(agency.code, agency.kind, agency.name_vi, agency.name_en,
-                        tuple(sorted(former.get(agency.code, []))), tuple(cells)))
+                        tuple(sorted(former.get(agency.code, []))), tuple(cells),
+                        split.successors if split and not agency.active else ()))
     due_dates = {year: periods[year].due_date for year in wanted_years}
 
     counts = []

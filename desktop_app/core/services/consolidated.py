@@ -3,7 +3,9 @@
 Only the latest word of each agency counts: rows of a superseded submission are left
 out even though an import removes them (a view must not double-count if one ever
 remains). Agencies are shown as the 2025 units they roll up to, so the three former
-provinces that became one count as one agency that acted. Every view reads in one
+provinces that became one count as one agency that acted; a former ministry split
+between several successors counts, activity by activity, for the successor its task
+names, or as itself, not attributed (catalog/successions.py). Every view reads in one
 transaction, so its numbers agree with each other; each has a ``..._in(session, ...)``
 form that reads inside the caller's transaction (the national report composes them).
 The shapes the views return are plain values of ``exchange.national_model``.
@@ -32,6 +34,7 @@ from desktop_app.core.domain.models import (
     CommitteeAssessment,
     Indicator,
     Period,
+    Plan,
     Recommendation,
     Result,
     Source,
@@ -65,6 +68,9 @@ class ActivityView:
     agency: AgencyRef  # the unit that reported it (a former province stays itself)
     rollup: AgencyRef  # the unit in force it counts under
     indicators: IndicatorCounts
+    # False: a split former unit's activity its task does not attribute to a successor
+    # (``rollup`` is then the former unit itself)
+    attributed: bool = True
 
 
 # --- reading ---------------------------------------------------------------------
@@ -95,10 +101,18 @@ class _Period:
     agencies_by_id: dict[int, Agency]
     activities: dict[int, _ActivityFacts]
     indicators: dict[int, _IndicatorFacts]
+    task_places: dict[int, tuple[str, str | None]]  # task id -> (its code, its area's)
 
-    def rollup_of(self, agency_id: int) -> Agency | None:
+    def unit_of(self, agency_id: int, task_id: int) -> tuple[Agency | None, bool]:
+        """The unit in force an activity counts for, and whether it is attributed: a
+        split former unit's activity its task does not attribute stays under the former
+        unit itself (False), never under one successor by default."""
         agency = self.agencies_by_id.get(agency_id)
-        return None if agency is None else self.directory.rollup(agency)
+        if agency is None:
+            return None, True
+        task_code, area_code = self.task_places.get(task_id, (None, None))
+        unit = self.directory.attribute(agency, task_code, area_code)
+        return (unit, True) if unit is not None else (agency, False)
 
 
 def _current_rows(submission_id: Any) -> ColumnElement[bool]:
@@ -136,7 +150,10 @@ def _read(session: Session, year: int) -> _Period:
                                                      and value is not None)):
             continue  # a task's indicator reported for another period
         indicators[ind_id or 0] = _IndicatorFacts(activity_id, task_id, target, value)
-    return _Period(period, directory, agencies_by_id, activities, indicators)
+    area_codes = {a.id or 0: a.code for a in session.exec(select(Area))}
+    task_places = {t.id or 0: (t.code, area_codes.get(t.area_id or 0))
+                   for t in session.exec(select(Task))}
+    return _Period(period, directory, agencies_by_id, activities, indicators, task_places)
 
 
 def _count(indicators: Iterable[_IndicatorFacts]) -> IndicatorCounts:
@@ -211,7 +228,8 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
     views = []
     for rec in ordered_recommendations(session, recs):
         activity_ids = linked.get(rec.id or 0, [])
-        acted = [facts.rollup_of(facts.activities[i].agency_id) for i in activity_ids]
+        acted = [facts.unit_of(facts.activities[i].agency_id, facts.activities[i].task_id)[0]
+                 for i in activity_ids]
         by_period = assessments.get(rec.id or 0, {})
         chosen = by_period.get(facts.period.id) or by_period.get(None)
         source = sources.get(rec.source_id)
@@ -292,10 +310,11 @@ def activities_for_recommendation(db: Database, year: int, code: str
         views = []
         for a in rows:
             own = facts.agencies_by_id[a.agency_id]
-            rollup = facts.directory.rollup(own) or own
+            unit, attributed = facts.unit_of(a.agency_id, a.task_id)
             views.append(ActivityView(
                 a.uuid, a.title, a.type, a.status, tasks.get(a.task_id, ""), a.start_date,
-                a.end_date, _ref(own), _ref(rollup), _count(per_activity.get(a.id or 0, []))))
+                a.end_date, _ref(own), _ref(unit or own),
+                _count(per_activity.get(a.id or 0, [])), attributed))
         return tuple(sorted(views, key=lambda v: (
             collation_key(v.rollup.name_vi), v.rollup.code, collation_key(v.agency.name_vi),
             v.agency.code, collation_key(v.title), v.uuid)))
@@ -313,7 +332,7 @@ def _totals_by_task(facts: _Period) -> dict[int, _Totals]:
     acting: dict[int, set[str]] = defaultdict(set)
     for act in facts.activities.values():
         statuses[act.task_id][act.status] += 1
-        unit = facts.rollup_of(act.agency_id)
+        unit, _ = facts.unit_of(act.agency_id, act.task_id)
         if unit is not None:
             acting[act.task_id].add(unit.code)
     indicators: dict[int, list[_IndicatorFacts]] = defaultdict(list)
@@ -349,13 +368,14 @@ def by_task_in(session: Session, year: int) -> tuple[TaskView, ...]:
     facts = _read(session, year)
     totals = _totals_by_task(facts)
     areas = {a.id or 0: a.code for a in session.exec(select(Area))}
+    plans = {p.id or 0: p.code for p in session.exec(select(Plan))}
     empty = _Totals(StatusCounts(), frozenset(), IndicatorCounts())
     views = []
     for t in _shown_tasks(session, facts, totals):
         got = totals.get(t.id or 0, empty)
         views.append(TaskView(t.code, t.number, t.title_vi, t.title_en,
                               areas.get(t.area_id or 0, ""), got.activities,
-                              len(got.acting), got.indicators))
+                              len(got.acting), got.indicators, plans.get(t.plan_id, "")))
     return tuple(views)
 
 
@@ -376,6 +396,7 @@ def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
              if (a.id or 0) in area_ids
              or (plan is not None and a.plan_id == plan.id and not a.retired)]
     in_force = plan.id if plan is not None else None
+    plans = {p.id or 0: p.code for p in session.exec(select(Plan))}
     views = []
     for area in sorted(areas, key=lambda a: (a.plan_id != in_force, a.plan_id, a.number)):
         members = [totals[t.id or 0] for t in tasks
@@ -384,5 +405,6 @@ def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
             area.code, area.number, area.title_vi, area.title_en,
             sum((m.activities for m in members), StatusCounts()),
             len(frozenset().union(*(m.acting for m in members))),
-            sum((m.indicators for m in members), IndicatorCounts())))
+            sum((m.indicators for m in members), IndicatorCounts()),
+            plans.get(area.plan_id, "")))
     return tuple(views)

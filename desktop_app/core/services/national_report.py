@@ -25,6 +25,7 @@ from sqlmodel import Session, col, select
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
+    Area,
     Period,
     Plan,
     Recommendation,
@@ -95,25 +96,29 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
             .where(col(Activity.period_id) == period_id)):
         links[activity_id].append(recs.get(rec_id, ""))
     by_id = {a.id or 0: a for a in directory.by_code.values()}
-    refs: dict[int, tuple[AgencyRef, AgencyRef]] = {}
-    for agency_id, agency in by_id.items():
-        unit = directory.rollup(agency) or agency
-        refs[agency_id] = (AgencyRef(unit.code, unit.name_vi, unit.name_en),
-                           AgencyRef(agency.code, agency.name_vi, agency.name_en))
+    areas = {r.id or 0: r.code for r in session.exec(select(Area))}
     rows: list[AnnexActivity] = []
     challenges: list[str] = []
     next_steps: list[str] = []
     for a in session.exec(select(Activity).where(
             col(Activity.period_id) == period_id, _current(col(Activity.submission_id)))):
-        unknown = AgencyRef(str(a.agency_id), "", "")
-        rollup, own = refs.get(a.agency_id, (unknown, unknown))
+        agency = by_id.get(a.agency_id)
+        task = task_rows.get(a.task_id)
+        unit = None if agency is None else directory.attribute(
+            agency, task.code if task else None,
+            areas.get(task.area_id or 0) if task else None)
+        attributed = agency is None or unit is not None
+        unit = unit or agency
+        own = (AgencyRef(agency.code, agency.name_vi, agency.name_en) if agency
+               else AgencyRef(str(a.agency_id), "", ""))
+        rollup = AgencyRef(unit.code, unit.name_vi, unit.name_en) if unit else own
         codes = tuple(sorted(links.get(a.id or 0, []), key=natural_key))
         rows.append(AnnexActivity(
             a.uuid, rollup, own, tasks.get(a.task_id, ""), nfc(a.title), a.type, a.status,
             a.start_date, a.end_date, a.women, a.ethnic_minorities, a.disabilities,
             a.children, a.budget_vnd, codes,
             task_rows[a.task_id].number if a.task_id in task_rows else None,
-            tuple(refs_of.get(c, c) for c in codes)))
+            tuple(refs_of.get(c, c) for c in codes), attributed))
         challenges.append(a.challenges)
         next_steps.append(a.next_steps)
     rows.sort(key=lambda r: (collation_key(r.rollup.name_vi), r.rollup.code,

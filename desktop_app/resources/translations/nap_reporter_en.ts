@@ -429,6 +429,18 @@
         <source>No agency reported an activity for this task.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssessmentEditor</name>
@@ -543,6 +555,10 @@
         <source>Checked against the document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(not attributed to a successor)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -586,6 +602,10 @@
     </message>
     <message>
         <source>Includes the former units: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A former unit split between %1: its files count for none of them; its activities count for one only through their task</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2693,6 +2713,73 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Changes (old → new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceMarks</name>
+    <message>
+        <source>Where it comes from: not said in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document not named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secondary source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still to check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paragraph</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

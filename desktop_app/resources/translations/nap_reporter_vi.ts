@@ -427,6 +427,18 @@
         <source>No agency reported an activity for this task.</source>
         <translation>Chưa cơ quan nào báo cáo hoạt động cho nhiệm vụ này.</translation>
     </message>
+    <message>
+        <source>Plan %1: %2</source>
+        <translation>Kế hoạch %1: %2</translation>
+    </message>
+    <message>
+        <source>Period %1: %2</source>
+        <translation>Kỳ báo cáo %1: %2</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Xác minh</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentEditor</name>
@@ -541,6 +553,10 @@
         <source>Checked against the document</source>
         <translation>Đã đối chiếu với văn bản</translation>
     </message>
+    <message>
+        <source>(not attributed to a successor)</source>
+        <translation>(chưa phân bổ cho cơ quan kế thừa)</translation>
+    </message>
 </context>
 <context>
     <name>CompletenessModel</name>
@@ -583,6 +599,10 @@
     <message>
         <source>Includes the former units: %1</source>
         <translation>Gồm cả các đơn vị cũ: %1</translation>
+    </message>
+    <message>
+        <source>A former unit split between %1: its files count for none of them; its activities count for one only through their task</source>
+        <translation>Đơn vị cũ được chia cho %1: tệp của đơn vị này không tính cho đơn vị nào trong số đó; hoạt động chỉ được tính cho một đơn vị theo nhiệm vụ của hoạt động</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +2719,73 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Changes (old → new)</source>
         <translation>Thay đổi (cũ → mới)</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceMarks</name>
+    <message>
+        <source>Where it comes from: not said in the catalog</source>
+        <translation>Nguồn gốc: danh mục không ghi</translation>
+    </message>
+    <message>
+        <source>document not named</source>
+        <translation>chưa ghi văn bản</translation>
+    </message>
+    <message>
+        <source>decision number</source>
+        <translation>số quyết định</translation>
+    </message>
+    <message>
+        <source>date signed</source>
+        <translation>ngày ký</translation>
+    </message>
+    <message>
+        <source>Vietnamese title</source>
+        <translation>tên tiếng Việt</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>tên tiếng Anh</translation>
+    </message>
+    <message>
+        <source>first year</source>
+        <translation>năm bắt đầu</translation>
+    </message>
+    <message>
+        <source>last year</source>
+        <translation>năm kết thúc</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>hạn gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>data range</source>
+        <translation>khoảng thời gian lấy số liệu</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Checked against the document</source>
+        <translation>Đã đối chiếu với văn bản</translation>
+    </message>
+    <message>
+        <source>Secondary source</source>
+        <translation>Nguồn thứ cấp</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>Cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>still to check: %1</source>
+        <translation>còn cần đối chiếu: %1</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>số đoạn</translation>
     </message>
 </context>
 </TS>

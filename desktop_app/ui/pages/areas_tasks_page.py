@@ -2,7 +2,9 @@
 
 Two read-only tables over core.services.consolidated.by_area and by_task: activities by
 status, how many agencies (2025 units) acted, and indicators on track. Only the latest
-version of each agency's submission counts.
+version of each agency's submission counts. Each plan shown, the period, and every area
+and task are marked checked / secondary source / to check, with their document and date
+(pages/provenance_marks.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
 from desktop_app.ui.pages.overview_page import OVERDUE, Line, LinesModel, lines_table
 from desktop_app.ui.pages.page import Page, small_period
+from desktop_app.ui.pages.provenance_marks import ProvenanceMarks, item_provenance
 
 
 def _on_track(ind: IndicatorCounts) -> str:
@@ -27,8 +30,8 @@ def _on_track(ind: IndicatorCounts) -> str:
 
 
 class AreasTasksPage(Page):
-    AREA_COLUMNS = 8
-    TASK_COLUMNS = 9
+    AREA_COLUMNS = 9
+    TASK_COLUMNS = 10
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,10 @@ class AreasTasksPage(Page):
         self.heading.setObjectName("pageHeading")
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.marks = ProvenanceMarks(self)
+        self.provenance = QLabel()  # the plans shown and the period: where they come from
+        self.provenance.setObjectName("provenance")
+        self.provenance.setWordWrap(True)
         self.area_model = LinesModel(self.AREA_COLUMNS, right_aligned=(2, 3, 4, 5, 6, 7),
                                      parent=self)
         self.area_table = lines_table(self.area_model, stretch=1)
@@ -61,6 +68,7 @@ class AreasTasksPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.loading_bar)
         layout.addWidget(self.message)
+        layout.addWidget(self.provenance)
         layout.addWidget(splitter, 1)
         ctx.data_changed.connect(self._changed)
         ctx.period_changed.connect(self._changed)
@@ -102,25 +110,43 @@ class AreasTasksPage(Page):
         self.area_model.set_headers([
             self.tr("No."), self.tr("Area"), self.tr("Activities"), self.tr("Completed"),
             self.tr("In progress"), self.tr("Agencies"), self.tr("Indicators"),
-            self.tr("On track")])
+            self.tr("On track"), self.tr("Checked")])
         self.area_model.set_lines([
             Line((str(a.number), a.title(lang), *self._status_columns(a.activities),
-                  str(a.agencies), str(a.indicators.total), _on_track(a.indicators)),
-                 self._status_tooltip(a.title(lang), a.activities))
+                  str(a.agencies), str(a.indicators.total), _on_track(a.indicators),
+                  self.marks.checked_word(item_provenance("areas", a.code))),
+                 self._status_tooltip(a.title(lang), a.activities) + "\n"
+                 + self.marks.provenance_line(item_provenance("areas", a.code)))
             for a in self.areas])
         areas = {a.code: a.number for a in self.areas}
         self.task_model.set_headers([
             self.tr("Task"), self.tr("Area"), self.tr("Title"), self.tr("Activities"),
             self.tr("Completed"), self.tr("In progress"), self.tr("Agencies"),
-            self.tr("Indicators"), self.tr("On track")])
+            self.tr("Indicators"), self.tr("On track"), self.tr("Checked")])
         nothing = self.tr("No agency reported an activity for this task.")
         lines = []
         for t in self.tasks:
             tooltip = self._status_tooltip(f"{t.code} — {t.title(lang)}", t.activities)
             idle = t.activities.total == 0
+            found = item_provenance("tasks", t.code)
             lines.append(Line(
                 (t.code, str(areas.get(t.area_code, "")), t.title(lang),
                  *self._status_columns(t.activities), str(t.agencies),
-                 str(t.indicators.total), _on_track(t.indicators)),
-                tooltip + ("\n" + nothing if idle else ""), color=OVERDUE if idle else None))
+                 str(t.indicators.total), _on_track(t.indicators),
+                 self.marks.checked_word(found)),
+                tooltip + ("\n" + nothing if idle else "") + "\n"
+                + self.marks.provenance_line(found),
+                color=OVERDUE if idle else None))
         self.task_model.set_lines(lines)
+        self.provenance.setText(self._provenance_text())
+
+    def _provenance_text(self) -> str:
+        """One line per plan shown, then the period's, each with where it comes from."""
+        plans = dict.fromkeys([a.plan_code for a in self.areas]
+                              + [t.plan_code for t in self.tasks])
+        lines = [self.tr("Plan %1: %2").replace("%1", code).replace(
+                     "%2", self.marks.provenance_line(item_provenance("plans", code)))
+                 for code in plans if code]
+        lines.append(self.tr("Period %1: %2").replace("%1", str(self.ctx.year)).replace(
+            "%2", self.marks.provenance_line(item_provenance("periods", self.ctx.year))))
+        return "\n".join(lines)

@@ -270,6 +270,8 @@ class AssessmentsPage(Page):
             who = a.rollup.name(lang)
             if a.agency.code != a.rollup.code:
                 who += f" [{a.agency.name(lang)}]"
+            if not a.attributed:
+                who += " " + self.tr("(not attributed to a successor)")
             items.append(f"<li><b>{e(who)}</b>: {e(a.title)} "
                          f"<i>({e(status_name(a.status))})</i></li>")
         more = len(found) - MAX_ACTIVITIES_SHOWN

@@ -185,6 +185,11 @@ class CompletenessModel(QAbstractTableModel):
                 if row.former:
                     tip += "\n" + self.tr("Includes the former units: %1").replace(
                         "%1", ", ".join(row.former))
+                if row.split_between:
+                    tip += "\n" + self.tr(
+                        "A former unit split between %1: its files count for none of them; "
+                        "its activities count for one only through their task").replace(
+                        "%1", ", ".join(row.split_between))
                 return tip
             return None
         if column == self.KIND:
@@ -227,13 +232,16 @@ class CompletenessProxy(QSortFilterProxyModel):
 
 
 def trim_to_reported(grid: Grid, keep: int) -> Grid:
-    """Drop the leading periods in which nothing was received (the chosen one stays)."""
+    """Drop the leading periods in which nothing was received (the chosen one stays), and
+    the rows of split former units that have nothing in the periods left."""
     first = next((i for i, c in enumerate(grid.counts) if c.received), None)
     start = min(first if first is not None else keep, keep)
     if start <= 0:
         return grid
-    return replace(grid, years=grid.years[start:], counts=grid.counts[start:],
-                   rows=tuple(replace(r, cells=r.cells[start:]) for r in grid.rows))
+    rows = tuple(replace(r, cells=r.cells[start:]) for r in grid.rows)
+    rows = tuple(r for r in rows if not r.split_between
+                 or any(c.expected or c.versions for c in r.cells))
+    return replace(grid, years=grid.years[start:], counts=grid.counts[start:], rows=rows)
 
 
 class CompletenessPage(Page):
