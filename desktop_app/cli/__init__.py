@@ -26,6 +26,7 @@ from typing import Any
 from desktop_app.cli.output import (
     BusyNotice,
     ProgressBar,
+    db_location,
     db_path,
     open_database,
     say,
@@ -70,7 +71,7 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
     finally:
         db.close()
     agency = f", {args.agency.strip().upper()}" if role is Role.AGENCY else ""
-    say_done("cli.init_done", lang, db=db.path, role=role.value, agency=agency,
+    say_done("cli.init_done", lang, db=db.location, role=role.value, agency=agency,
               version=change.version)
     return EXIT_OK
 
@@ -386,10 +387,15 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
 
 def _database_problem(error: Exception, args: argparse.Namespace | None) -> NapError | None:
     from desktop_app.core.storage.failures import database_failure
+    from desktop_app.core.storage.location import ServerLocation
+    from desktop_app.core.storage.server import server_failure
 
     if args is None:
         return None
-    return database_failure(error, db_path(args))
+    location = db_location(args)
+    if isinstance(location, ServerLocation):
+        return server_failure(error, location)
+    return database_failure(error, location)
 
 
 def _log_internal_error(argv: Sequence[str]) -> Path | str:

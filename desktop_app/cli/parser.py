@@ -15,6 +15,7 @@ from typing import NoReturn
 from desktop_app import __version__
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import UsageError
+from desktop_app.core.storage.location import ServerLocation, is_server_url
 
 
 class Parser(argparse.ArgumentParser):
@@ -35,12 +36,11 @@ def _year(value: str) -> int:
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 
-def _database_location(value: str) -> Path:
-    """--db: a file path; a URL is never taken for a file name."""
+def _database_location(value: str) -> Path | ServerLocation:
+    """--db: a file path, or a PostgreSQL URL; another URL is never taken for a file name."""
+    if is_server_url(value):
+        return ServerLocation(value)
     if _URL.match(value):
-        scheme = value.split("://", 1)[0].lower()
-        if scheme.split("+", 1)[0] in ("postgresql", "postgres"):
-            raise UsageError.of("db.postgresql_unsupported", url=value)
         raise UsageError.of("db.url_unsupported", url=value)
     return Path(value)
 

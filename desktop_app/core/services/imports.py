@@ -196,7 +196,7 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
         require_focal_point(session)
         catalog = catalog_of(session)
     ordered = yield from _ordered(paths, catalog)
-    batch = _Batch(new_uuid(), db.path, catalog.version)
+    batch = _Batch(new_uuid(), db.path if db.server is None else None, catalog.version)
     plans: list[FilePlan] = []
     for index, path in enumerate(ordered, start=1):
         plans.append(_import_one(db, path, catalog, batch, accept_edited, accept_new_key))
@@ -211,7 +211,8 @@ class _Batch:
     just before its first change, so a batch of refusals and duplicates writes nothing
     but its log lines and adds no backup."""
 
-    def __init__(self, uuid: str, db_path: Path, catalog_version: object) -> None:
+    def __init__(self, uuid: str, db_path: Path | None, catalog_version: object) -> None:
+        """db_path None: a server database, whose backups are the server's (pg_dump)."""
         self.uuid, self.db_path, self.catalog_version = uuid, db_path, catalog_version
         self.backup: Path | None = None
         self.begun = False
@@ -223,7 +224,7 @@ class _Batch:
 
         if self.begun:
             return
-        if self.backup is None:
+        if self.backup is None and self.db_path is not None:
             self.backup = automatic_backup(self.db_path, BACKUP_REASON)
         # the batch's own line in the audit trail: what undo checks after
         audit(session, BATCH_ACTION, "import_batch", self.uuid, backup=str(self.backup),
