@@ -1,0 +1,210 @@
+"""The focal point's commands give the same outcomes on SQLite and on PostgreSQL.
+
+Each test runs once per engine (`focal_location`: a new file, or a new empty database
+on the session's throw-away server): init, status, keys, import and undo, demo,
+assess, report and catalog. The refusals a server adds (out of reach, a read-only
+role, backups by pg_dump) are at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.progress import drive
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.services.submissions import export_xlsx
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.migrate import head_revision
+from tests import pg
+from tests.cli.conftest import CliRunner
+
+YEAR = 2025
+
+
+@dataclass(frozen=True)
+class Files:
+    vlg: list[Path]  # v1 and v2 of one agency
+    tha: Path
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Files]:
+    folder = tmp_path_factory.mktemp("engine-files")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
+        made: dict[str, list[Path]] = {}
+        for code, counts in (("VLG", (8, 5)), ("THA", (6,))):  # demo adds: v2 has 13
+            db = Database.open(folder / f"{code}.sqlite")
+            initialise(db, Role.AGENCY, code)
+            for version, count in enumerate(counts, start=1):
+                drive(fill_demo(db, activities=count, seed=version, period=YEAR))
+                path = folder / f"{code}_{YEAR}_v{version}.xlsx"
+                drive(export_xlsx(db, YEAR, path))
+                made.setdefault(code, []).append(path)
+            db.close()
+        yield Files(made["VLG"], made["THA"][0])
+
+
+def _status(cli: CliRunner, where: str) -> dict[str, object]:
+    run = cli("--db", where, "status", "--json")
+    assert run.code == 0, run.err
+    facts = json.loads(run.out)
+    assert isinstance(facts, dict)
+    return facts
+
+
+def _init(cli: CliRunner, where: str) -> None:
+    run = cli("--lang", "en", "--db", where, "init", "--role", "focal-point")
+    assert run.code == 0, run.err
+
+
+def test_init_status_and_keys(cli: CliRunner, focal_location: str) -> None:
+    assert cli("--db", focal_location, "status").code == 2  # nothing there yet: run init
+    _init(cli, focal_location)
+    facts = _status(cli, focal_location)
+    assert facts["role"] == "focal-point" and facts["activities"] == 0
+    assert facts["schema"] == head_revision()
+    assert facts["database"] == focal_location
+    keys = cli("--lang", "en", "--db", focal_location, "keys", "list")
+    assert keys.code == 0 and "No agency key is pinned yet" in keys.out
+    again = cli("--db", focal_location, "init", "--role", "focal-point")
+    assert again.code == 0 and _status(cli, focal_location)["role"] == "focal-point"
+
+
+def test_import_then_undo_the_last_batch(cli: CliRunner, focal_location: str,
+                                         files: Files) -> None:
+    _init(cli, focal_location)
+    first = cli("--db", focal_location, "import", files.vlg[0], files.tha)
+    assert first.code == 0, first.err
+    assert _status(cli, focal_location)["activities"] == 8 + 6
+    second = cli("--db", focal_location, "import", files.vlg[1])
+    assert second.code == 0, second.err
+    assert _status(cli, focal_location)["activities"] == 13 + 6
+    assert pg.rows(focal_location, "SELECT version, superseded FROM submission s JOIN agency "
+                   "a ON a.id = s.agency_id WHERE a.code = 'VLG' ORDER BY version") == [
+        (1, True), (2, False)]
+    listing = cli("--lang", "en", "--db", focal_location, "keys", "list")
+    assert "VLG" in listing.out and "THA" in listing.out
+    duplicate = cli("--db", focal_location, "import", files.vlg[1])
+    assert duplicate.code == 0 and "duplicate" in duplicate.out
+    assert _status(cli, focal_location)["imports"] == 2
+    undo = cli("--lang", "en", "--db", focal_location, "import", "--undo")
+    assert undo.code == 0, undo.err
+    assert _status(cli, focal_location)["activities"] == 8 + 6
+    assert pg.rows(focal_location, "SELECT count(*) FROM submission WHERE superseded = false"
+                   ) == [(2,)]
+    # new ids after the undo do not collide with the ones it put back
+    assert cli("--db", focal_location, "import", files.vlg[1]).code == 0
+    assert _status(cli, focal_location)["activities"] == 13 + 6
+
+
+def test_demo_assess_report_and_catalog(cli: CliRunner, focal_location: str,
+                                        tmp_path: Path) -> None:
+    _init(cli, focal_location)
+    demo = cli("--db", focal_location, "demo", "--activities", "60", "--period", str(YEAR))
+    assert demo.code == 0, demo.err
+    assert _status(cli, focal_location)["activities"] == 60
+    (rec,) = pg.rows(focal_location, "SELECT code FROM recommendation WHERE follow_up "
+                     "ORDER BY code LIMIT 1")[0]
+    for grade in ("C", "A"):  # the later assessment replaces the earlier one
+        run = cli("--db", focal_location, "assess", rec, "--grade", grade,
+                  "--implementation", "partially", "--period", str(YEAR))
+        assert run.code == 0, run.err
+    assert pg.rows(focal_location, "SELECT grade FROM assessment") == [("A",)]
+    for kind in ("xlsx", "pdf"):
+        out = tmp_path / f"national.{kind}"
+        run = cli("--lang", "en", "--db", focal_location, "report", kind, "--period",
+                  str(YEAR), "-o", out)
+        assert run.code == 0, run.err
+        assert out.stat().st_size > 1000 and "1 assessed" in run.out
+    catalog = tmp_path / "catalog.json"
+    assert cli("--db", focal_location, "catalog", "export", "-o", catalog).code == 0
+    same = cli("--lang", "en", "--db", focal_location, "catalog", "import", catalog)
+    assert same.code == 0 and "is not newer" in same.out
+
+
+def test_a_database_of_a_newer_version_is_refused_untouched(
+        cli: CliRunner, focal_location: str) -> None:
+    _init(cli, focal_location)
+    db = pg.open_location(focal_location)
+    with db.unit_of_work() as session:
+        from sqlalchemy import text
+
+        session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.close()
+    run = cli("--lang", "en", "--db", focal_location, "status")
+    assert run.code == 3 and "9999" in run.err
+    assert pg.rows(focal_location, "SELECT version_num FROM alembic_version") == [("9999",)]
+
+
+def test_the_schema_is_the_same_on_both_engines(tmp_path: Path, pg_url: str) -> None:
+    from sqlalchemy import inspect
+
+    shapes = []
+    for where in (str(tmp_path / "a.sqlite"), pg_url):
+        db = pg.open_location(where)
+        inspector = inspect(db.engine)
+        shapes.append({t: sorted(c["name"] for c in inspector.get_columns(t))
+                       for t in inspector.get_table_names()})
+        db.close()
+    assert shapes[0] == shapes[1] and len(shapes[0]) > 15
+
+
+# --- what a server adds ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_server_out_of_reach_is_exit_4(cli: CliRunner, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://analyst@127.0.0.1:1/nap"  # nothing listens on port 1
+    run = cli("--lang", lang, "--db", url, "status")
+    assert run.code == 4, run.err
+    vi, en = "Không kết nối được tới máy chủ", "Cannot connect to the database server"
+    assert run.err.index(vi if lang == "vi" else en) < run.err.index(en if lang == "vi"
+                                                                     else vi)
+    assert url in run.err
+    assert list(tmp_path.iterdir()) == []  # no folder named "postgresql:"
+
+
+@pytest.mark.parametrize("command", [["backup", "-o", "x.sqlite"], ["restore", "x.sqlite"]])
+def test_backup_and_restore_of_a_server_are_pg_dumps(cli: CliRunner, command: list[str],
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("--lang", "en", "--db", "postgresql://u@127.0.0.1:1/x", *command)
+    assert run.code == 2 and "pg_dump" in run.err and "pg_restore" in run.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_agency_commands_take_a_file_only(cli: CliRunner) -> None:
+    run = cli("--lang", "en", "--db", "postgresql://u@127.0.0.1:1/x", "export", "xlsx",
+              "--period", "2025", "-o", "x.xlsx")
+    assert run.code == 2 and "takes an agency's database file" in run.err
+
+
+def test_a_read_only_role_reads_and_its_writes_are_exit_3(
+        cli: CliRunner, pg_cluster: pg.Cluster, pg_url: str) -> None:
+    _init(cli, pg_url)
+    name = pg_url.rsplit("/", 1)[1]
+    viewer = f"viewer_{name}"
+    pg_cluster.sql(f"CREATE ROLE {viewer} LOGIN")
+    pg_cluster.sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer}", name)
+    url = pg_cluster.url(name, role=viewer)
+    db = pg.open_location(url, create=False)
+    assert db.read_only and db.user_name() == viewer
+    db.close()
+    assert _status(cli, url)["role"] == "focal-point"
+    (rec,) = pg.rows(pg_url, "SELECT code FROM recommendation ORDER BY code LIMIT 1")[0]
+    run = cli("--lang", "en", "--db", url, "assess", rec, "--grade", "A",
+              "--implementation", "fully")
+    assert run.code == 3, run.err
+    assert "may only read: nothing was written" in run.err
+    assert pg.rows(pg_url, "SELECT count(*) FROM assessment") == [(0,)]
