@@ -3,19 +3,23 @@
 Each test runs once per engine (`focal_location`: a new file, or a new empty database
 on the session's throw-away server): init, status, keys, import and undo, demo,
 assess, report and catalog. The refusals a server adds (out of reach, a read-only
-role, backups by pg_dump) are at the end.
+role, backups by pg_dump) come after; last, two importers and three assessors run at
+once as processes against one PostgreSQL database.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import ImportOutcome, Role
 from desktop_app.core.progress import drive
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
@@ -208,3 +212,47 @@ def test_a_read_only_role_reads_and_its_writes_are_exit_3(
     assert run.code == 3, run.err
     assert "may only read: nothing was written" in run.err
     assert pg.rows(pg_url, "SELECT count(*) FROM assessment") == [(0,)]
+
+
+# --- several analysts at once (processes, PostgreSQL) -----------------------------------
+
+RUN = "import sys; from desktop_app.cli import main; sys.exit(main(sys.argv[1:]))"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _start(url: str, *argv: object) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-c", RUN, "--lang", "en", "--db", url,
+                             *map(str, argv)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+def test_two_importers_and_three_assessors_at_once(cli: CliRunner, pg_url: str,
+                                                 files: Files) -> None:
+    assert cli("--db", pg_url, "init", "--role", "focal-point").code == 0
+    (rec,) = pg.rows(pg_url, "SELECT code FROM recommendation WHERE follow_up "
+                     "ORDER BY code LIMIT 1")[0]
+    batch = [files.vlg[0], files.tha, files.vlg[1]]
+    importers = [_start(pg_url, "import", *batch) for _ in range(2)]
+    assessors = [_start(pg_url, "assess", rec, "--grade", grade, "--implementation", "fully",
+                        "--period", YEAR) for grade in ("B", "C", "D")]
+    for process in importers + assessors:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, (out, err)
+    assert pg.rows(pg_url, "SELECT a.code, s.version, s.superseded FROM submission s "
+                   "JOIN agency a ON a.id = s.agency_id ORDER BY a.code, s.version") == [
+        ("THA", 1, False), ("VLG", 1, True), ("VLG", 2, False)]
+    assert pg.rows(pg_url, "SELECT count(*) FROM activity") == [(13 + 6,)]
+    outcomes = dict(pg.rows(pg_url, "SELECT outcome, count(*) FROM importrecord "
+                            "GROUP BY outcome"))
+    changed = {o.value for o in ImportOutcome if o.changed_data}
+    assert sum(n for o, n in outcomes.items() if o in changed) == 3, outcomes  # once each
+    assert sum(outcomes.values()) == 6, outcomes  # and every file of both batches logged
+    grades = pg.rows(pg_url, "SELECT grade FROM assessment")
+    assert len(grades) == 1  # never two rows for one recommendation and period
+    trail = pg.rows(pg_url, "SELECT action FROM auditevent WHERE action LIKE 'assessment.%' "
+                    "ORDER BY id")
+    assert [a for (a,) in trail] == ["assessment.recorded"] + ["assessment.replaced"] * 2
+    last = pg.rows(pg_url, "SELECT detail FROM auditevent WHERE action LIKE 'assessment.%' "
+                   "ORDER BY id DESC LIMIT 1")[0][0]
+    assert f'"grade": "{grades[0][0]}"' in str(last) or f'"grade":"{grades[0][0]}"' in str(last)

@@ -23,6 +23,7 @@ from desktop_app.core.services.consolidated import ordered_recommendations
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.server import serialise
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def assess(db: Database, code: str, grade: str, implementation: str, note: str =
         if problems:
             raise UsageError(*problems)
         rec = recs[code]
+        serialise(session.connection(), "assessment", code, year)  # two analysts: in turn
         period_id = _period_id(session, year)
         existing = session.exec(select(Assessment).where(
             col(Assessment.recommendation_id) == rec.id,

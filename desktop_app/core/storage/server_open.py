@@ -15,9 +15,9 @@ from alembic import command
 from sqlalchemy import Connection, Engine, inspect, text
 
 from desktop_app.core.problems import RefusedError, UsageError
+from desktop_app.core.storage.location import ServerLocation
 from desktop_app.core.storage.migrate import alembic_config, head_revision, known_revisions
 from desktop_app.core.storage.server import (
-    ServerLocation,
     make_server_engine,
     may_write,
     serialise,
