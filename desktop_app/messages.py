@@ -620,6 +620,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ký đầu tiên.",
         "The focal point's key is not pinned yet; it is pinned at the first signed catalog "
         "update."),
+    # --- pg: migrate-to (issue 16) ---
+    "migrate.table": ("  {table}: {rows} dòng", "  {table}: {rows} rows"),
+    "migrate.done": (
+        "Đã sao chép {rows} dòng của {tables} bảng từ {file} lên {db}; số dòng từng bảng "
+        "khớp nhau. Tệp {file} giữ nguyên; từ nay hãy dùng --db {db}.",
+        "Copied {rows} rows of {tables} tables from {file} to {db}; the counts of every "
+        "table match. The file {file} is unchanged; from now on use --db {db}."),
 }
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli.migrate import cmd_migrate_to
 from desktop_app.cli.output import (
     BusyNotice,
     ProgressBar,
@@ -382,6 +383,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "keys": cmd_keys,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "migrate-to": cmd_migrate_to,
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop_app import __version__
+from desktop_app.cli.migrate import add_parser as add_migrate_to
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import UsageError
 from desktop_app.core.storage.location import ServerLocation, is_server_url
@@ -150,4 +151,5 @@ def build_parser() -> Parser:
     restore.add_argument("--accept-other-role", action="store_true",
                          help="restore a backup of the other role (focal point / agency)")
     parser.set_defaults(message_lang="en")
+    add_migrate_to(commands)
     return parser

@@ -256,3 +256,67 @@ def test_two_importers_and_three_assessors_at_once(cli: CliRunner, pg_url: str,
     last = pg.rows(pg_url, "SELECT detail FROM auditevent WHERE action LIKE 'assessment.%' "
                    "ORDER BY id DESC LIMIT 1")[0][0]
     assert f'"grade": "{grades[0][0]}"' in str(last) or f'"grade":"{grades[0][0]}"' in str(last)
+
+
+# --- migrate-to ---------------------------------------------------------------------------
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_migrate_to_copies_every_table_and_leaves_the_file_alone(
+        cli: CliRunner, tmp_path: Path, pg_url: str, files: Files) -> None:
+    source = str(tmp_path / "focal.sqlite")
+    _init(cli, source)
+    assert cli("--db", source, "demo", "--activities", "40", "--period", str(YEAR)).code == 0
+    assert cli("--db", source, "import", files.vlg[0], files.tha).code == 0
+    (rec,) = pg.rows(source, "SELECT code FROM recommendation ORDER BY code LIMIT 1")[0]
+    assert cli("--db", source, "assess", rec, "--grade", "B", "--implementation",
+               "partially").code == 0
+    before_last = _status(cli, source)["activities"]
+    assert cli("--db", source, "import", files.vlg[1]).code == 0  # undoable on the server
+    before = _digest(Path(source))
+    expected = _status(cli, source)
+    run = cli("--lang", "en", "--db", source, "migrate-to", pg_url)
+    assert run.code == 0, run.err
+    assert "the counts of every table match" in run.out and "is unchanged" in run.out
+    assert _digest(Path(source)) == before
+    tables = [t for (t,) in pg.rows(source, "SELECT name FROM sqlite_master WHERE type = "
+                                    "'table' AND name NOT LIKE 'sqlite_%'")]
+    assert len(tables) > 15
+    for table in tables:
+        count = f'SELECT count(*) FROM "{table}"'
+        assert pg.rows(pg_url, count) == pg.rows(source, count), table
+        assert f"  {table}: " in run.out or table == "alembic_version"
+    facts = _status(cli, pg_url)
+    assert {k: v for k, v in facts.items() if k != "database"} == {
+        k: v for k, v in expected.items() if k != "database"}
+    # the sequences go on past the copied ids, and undo works from the copied records
+    undo = cli("--db", pg_url, "import", "--undo")
+    assert undo.code == 0, undo.err
+    assert _status(cli, pg_url)["activities"] == before_last
+    assert cli("--db", pg_url, "import", files.vlg[1]).code == 0
+    assert cli("--db", pg_url, "assess", rec, "--grade", "A", "--implementation",
+               "fully").code == 0
+    assert _digest(Path(source)) == before
+
+
+def test_migrate_to_refuses_a_target_that_is_not_empty_or_an_agency(
+        cli: CliRunner, tmp_path: Path, pg_cluster: pg.Cluster, pg_url: str) -> None:
+    source = str(tmp_path / "focal.sqlite")
+    _init(cli, source)
+    _init(cli, pg_url)
+    run = cli("--lang", "en", "--db", source, "migrate-to", pg_url)
+    assert run.code == 3 and "is not empty" in run.err
+    agency = str(tmp_path / "agency.sqlite")
+    assert cli("--db", agency, "init", "--role", "agency", "--agency", "VLG").code == 0
+    empty = pg_cluster.fresh_database()
+    run = cli("--lang", "en", "--db", agency, "migrate-to", empty)
+    assert run.code == 3 and "is an agency's" in run.err
+    assert pg.rows(empty, "SELECT count(*) FROM information_schema.tables WHERE "
+                   "table_schema = 'public'") == [(0,)]
+    assert cli("--db", pg_url, "migrate-to", empty).code == 2
+    assert cli("--db", source, "migrate-to", "mysql://u@h/x").code == 2
