@@ -96,7 +96,7 @@ def make_files(folder: Path) -> list[Path]:
             [replace(link, activity_uuid=new(link.activity_uuid)) for link in read.data.links])
         meta = replace(read.meta, agency_code=unit.code, agency_name_vi=unit.name_vi,
                        agency_name_en=unit.name_en, submission_uuid=str(uuid.uuid4()),
-                       content_hash="")
+                       content_hash="", public_key="", signature="")  # unsigned: re-made
         meta = replace(meta, content_hash=content_hash(meta, data))
         path = folder / f"{unit.code}_{YEAR}_v1.xlsx"
         drive(write_workbook(PreparedSubmission(meta, data, True), path))
