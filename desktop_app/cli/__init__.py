@@ -193,7 +193,7 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 def cmd_window(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.ui.launch import launch
 
-    return launch(db_path(args), lang=lang, demo=args.demo, screenshot=args.screenshot,
+    return launch(db_location(args), lang=lang, demo=args.demo, screenshot=args.screenshot,
                   lang_given=args.lang is not None)
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.problems import NapError
+from desktop_app.core.storage.location import ServerLocation
 from desktop_app.messages import bilingual, text
 
 if TYPE_CHECKING:
@@ -73,10 +74,28 @@ def fill_demo_once(db: Database) -> None:
                         period=year - 1))
 
 
-def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
-           lang_given: bool = False) -> int:
+def open_server(location: ServerLocation) -> Database:
+    """A server database; when libpq has no password for the role, the person is asked
+    (for this session only) until it is right or they cancel."""
+    from desktop_app.core.storage.database import Database
+    from desktop_app.ui.dialogs.server_password import ask_password
+
+    while True:
+        try:
+            return Database.open(location)
+        except NapError as error:
+            if not error.problems or error.problems[0].code != "db.password_needed":
+                raise
+            password = ask_password(location)
+            if password is None:
+                raise
+            location = ServerLocation(location.url, password)
+
+
+def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
+           screenshot: Path | None, lang_given: bool = False) -> int:
     """Open the window (or save a picture of it). --lang wins over the saved choice,
-    which wins over the system's language."""
+    which wins over the system's language. db_path may name a PostgreSQL server."""
     if not lang_given:
         from desktop_app.core.preferences import preferred_language
 
@@ -95,16 +114,17 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
         from desktop_app.ui.splash import Splash
 
         splash = Splash()
-        splash.opening(db_path)
+        splash.opening(Path(str(db_path)))
     from desktop_app.core.storage.database import (
         Database,
         discard_if_not_set_up,
         has_database,
     )
 
-    created = not has_database(db_path)
+    created = isinstance(db_path, Path) and not has_database(db_path)
     try:
-        db = Database.open(db_path)
+        db = open_server(db_path) if isinstance(db_path, ServerLocation) else Database.open(
+            db_path)
     except BaseException:
         if splash is not None:
             splash.done(None)
@@ -120,7 +140,7 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
         return _run(db, lang, splash)
     finally:
         db.close()
-        if created:  # a first-run setup that was quit leaves no database behind
+        if created and isinstance(db_path, Path):  # a quit first-run setup leaves no file
             discard_if_not_set_up(db_path)
 
 

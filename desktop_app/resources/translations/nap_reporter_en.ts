@@ -1379,6 +1379,10 @@ Attach the files to your e-mail to the focal point.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source> (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2305,6 +2309,17 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Sorting the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerPassword</name>
+    <message>
+        <source>Database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 asks for the password of your database role. It is used for this session only and never saved; to be asked no more, put it in PostgreSQL&apos;s password file (~/.pgpass).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1377,6 +1377,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
 <context>
     <name>MainWindow</name>
     <message>
+        <source> (read only)</source>
+        <translation> (chỉ đọc)</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
@@ -2311,6 +2315,17 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Sorting the activities…</source>
         <translation>Đang sắp xếp các hoạt động…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPassword</name>
+    <message>
+        <source>Database password</source>
+        <translation>Mật khẩu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The server %1 asks for the password of your database role. It is used for this session only and never saved; to be asked no more, put it in PostgreSQL&apos;s password file (~/.pgpass).</source>
+        <translation>Máy chủ %1 đòi mật khẩu của vai trò cơ sở dữ liệu của bạn. Mật khẩu chỉ dùng cho phiên làm việc này và không bao giờ được lưu; để không bị hỏi nữa, hãy ghi nó vào tệp mật khẩu của PostgreSQL (~/.pgpass).</translation>
     </message>
 </context>
 </TS>

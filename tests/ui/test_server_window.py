@@ -1,0 +1,71 @@
+"""The window on a focal point's PostgreSQL database: opened, read-only for a viewer's
+role, and the password asked for (for the session only) when libpq has none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.problems import NapError, Problem
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.location import ServerLocation
+from tests import pg
+
+pytestmark = pytest.mark.gui
+
+
+def test_a_viewer_role_gets_a_read_only_window(qtbot: Any, qapp: Any, tmp_path: Path,
+                                               pg_cluster: pg.Cluster, pg_url: str) -> None:
+    from desktop_app.ui.app import create_application
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.launch import launch
+    from desktop_app.ui.main_window import MainWindow
+
+    db = pg.open_location(pg_url)
+    initialise(db, Role.FOCAL_POINT)
+    db.close()
+    name = pg_url.rsplit("/", 1)[1]
+    viewer = f"viewer_{name}"
+    pg_cluster.sql(f"CREATE ROLE {viewer} LOGIN")
+    pg_cluster.sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer}", name)
+    location = ServerLocation(pg_cluster.url(name, role=viewer))
+    picture = tmp_path / "window.png"
+    assert launch(location, lang="en", demo=False, screenshot=picture, lang_given=True) == 0
+    assert picture.read_bytes()[:4] == b"\x89PNG"
+    create_application("en")
+    viewing = Database.open(location, create=False)
+    try:
+        window = MainWindow(AppContext(viewing, "en"))
+        qtbot.addWidget(window)
+        window.update_status()
+        assert window.windowTitle().endswith("(read only)")
+    finally:
+        viewing.close()
+
+
+def test_the_password_is_asked_when_libpq_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.ui import launch
+    from desktop_app.ui.dialogs import server_password
+
+    tried: list[ServerLocation] = []
+
+    def opening(location: ServerLocation, **_: Any) -> Any:
+        tried.append(location)
+        if location.password != "right":
+            raise NapError(Problem("db.password_needed", {"db": location.shown}))
+        return "opened"
+
+    answers = iter(["wrong", "right"])
+    monkeypatch.setattr(Database, "open", staticmethod(opening))
+    monkeypatch.setattr(server_password, "ask_password", lambda *_: next(answers))
+    url = "postgresql://analyst@db.example/nap"
+    assert launch.open_server(ServerLocation(url)) == "opened"
+    assert [t.password for t in tried] == [None, "wrong", "right"]
+    assert all(t.url == url and "right" not in t.shown for t in tried)
+    monkeypatch.setattr(server_password, "ask_password", lambda *_: None)
+    with pytest.raises(NapError):
+        launch.open_server(ServerLocation(url))
