@@ -74,24 +74,6 @@ def fill_demo_once(db: Database) -> None:
                         period=year - 1))
 
 
-def open_server(location: ServerLocation) -> Database:
-    """A server database; when libpq has no password for the role, the person is asked
-    (for this session only) until it is right or they cancel."""
-    from desktop_app.core.storage.database import Database
-    from desktop_app.ui.dialogs.server_password import ask_password
-
-    while True:
-        try:
-            return Database.open(location)
-        except NapError as error:
-            if not error.problems or error.problems[0].code != "db.password_needed":
-                raise
-            password = ask_password(location)
-            if password is None:
-                raise
-            location = ServerLocation(location.url, password)
-
-
 def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
            screenshot: Path | None, lang_given: bool = False) -> int:
     """Open the window (or save a picture of it). --lang wins over the saved choice,
@@ -120,11 +102,12 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
         discard_if_not_set_up,
         has_database,
     )
+    from desktop_app.ui.dialogs.server_password import open_server
 
     created = isinstance(db_path, Path) and not has_database(db_path)
     try:
         db = open_server(db_path) if isinstance(db_path, ServerLocation) else Database.open(
-            db_path)
+            db_path)  # a server: open_server asks for a password when libpq has none
     except BaseException:
         if splash is not None:
             splash.done(None)
@@ -246,13 +229,11 @@ def visible_texts(window: object) -> list[str]:
 
 
 def _run(db: Database, lang: str, splash: Splash) -> int:
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QDialog
 
     from desktop_app.core.preferences import LANGUAGE, save_preference
     from desktop_app.core.services.status import status
-    from desktop_app.ui.context import AppContext
     from desktop_app.ui.dialogs.setup_dialog import SetupDialog
-    from desktop_app.ui.main_window import MainWindow
 
     if status(db)["role"] is None:
         splash.done(None)
@@ -261,6 +242,20 @@ def _run(db: Database, lang: str, splash: Splash) -> int:
             return EXIT_OK
         lang = dialog.lang
         save_preference(LANGUAGE, lang)
+        if dialog.server_db is not None:  # the focal point chose a shared database
+            try:
+                return _show(dialog.server_db, lang, splash)
+            finally:
+                dialog.server_db.close()
+    return _show(db, lang, splash)
+
+
+def _show(db: Database, lang: str, splash: Splash) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
     splash.preparing()
     ctx = AppContext(db, lang)
     window = MainWindow(ctx)

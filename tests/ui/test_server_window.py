@@ -48,7 +48,6 @@ def test_a_viewer_role_gets_a_read_only_window(qtbot: Any, qapp: Any, tmp_path: 
 
 
 def test_the_password_is_asked_when_libpq_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop_app.ui import launch
     from desktop_app.ui.dialogs import server_password
 
     tried: list[ServerLocation] = []
@@ -63,9 +62,63 @@ def test_the_password_is_asked_when_libpq_has_none(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(Database, "open", staticmethod(opening))
     monkeypatch.setattr(server_password, "ask_password", lambda *_: next(answers))
     url = "postgresql://analyst@db.example/nap"
-    assert launch.open_server(ServerLocation(url)) == "opened"
+    assert server_password.open_server(ServerLocation(url)) == "opened"
     assert [t.password for t in tried] == [None, "wrong", "right"]
     assert all(t.url == url and "right" not in t.shown for t in tried)
     monkeypatch.setattr(server_password, "ask_password", lambda *_: None)
     with pytest.raises(NapError):
-        launch.open_server(ServerLocation(url))
+        server_password.open_server(ServerLocation(url))
+
+
+def test_the_setup_can_put_the_focal_point_on_a_shared_database(
+        qtbot: Any, qapp: Any, tmp_path: Path, pg_url: str) -> None:
+    from desktop_app.core.preferences import load_preferences
+    from desktop_app.core.services.status import status
+    from desktop_app.ui.app import create_application
+    from desktop_app.ui.dialogs.server_password import SERVER, saved_server
+    from desktop_app.ui.dialogs.setup_dialog import SetupDialog
+
+    create_application("en")
+    local = Database.open(tmp_path / "first-run.sqlite")
+    try:
+        dialog = SetupDialog(local, "en")
+        qtbot.addWidget(dialog)
+        dialog.focal_role.setChecked(True)
+        dialog.server_url.setText("mysql://u@h/x")
+        dialog.accept()
+        assert dialog.problem.isVisibleTo(dialog) and "not a PostgreSQL address" in (
+            dialog.problem.text())
+        dialog.server_url.setText(pg_url)
+        dialog.accept()
+        assert dialog.server_db is not None and dialog.result() == 1
+        assert status(dialog.server_db)["role"] == "focal-point"
+        assert status(local)["role"] is None  # the file stays unset: it is discarded
+        dialog.server_db.close()
+    finally:
+        local.close()
+    assert load_preferences()[SERVER] == pg_url
+    assert saved_server() == ServerLocation(pg_url)
+
+
+def test_the_file_menu_chooses_the_shared_database_for_the_next_start(
+        qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.ui.commands.shared_database import choose_shared_database
+    from desktop_app.ui.dialogs import message_box
+    from desktop_app.ui.dialogs.server_password import saved_server
+
+    said: list[str] = []
+    monkeypatch.setattr(message_box, "inform", lambda _p, _t, text, _c: said.append(text))
+    for typed, expected in (("postgresql://lan:secret@db.example/nap",
+                             "postgresql://lan@db.example/nap"), ("mysql://x", None), ("", None)):
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, t=typed: (t, True)))
+        before = saved_server()
+        choose_shared_database(None, None)  # type: ignore[arg-type]
+        if typed.startswith("mysql"):
+            assert saved_server() == before and "not a PostgreSQL address" in said[-1]
+        elif expected is None:
+            assert saved_server() is None and "this computer's database file" in said[-1]
+        else:
+            assert saved_server() == ServerLocation(expected) and expected in said[-1]
+            assert "secret" not in said[-1]

@@ -1898,6 +1898,14 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
 <context>
     <name>SetupDialog</name>
     <message>
+        <source>S&amp;hared database:</source>
+        <translation>Cơ sở dữ liệu dùng ch&amp;ung:</translation>
+    </message>
+    <message>
+        <source>optional, for several analysts: postgresql://user@host/dbname</source>
+        <translation>không bắt buộc, khi nhiều chuyên viên cùng làm: postgresql://người_dùng@máy_chủ/tên</translation>
+    </message>
+    <message>
         <source>Welcome to NAP Reporter</source>
         <translation>Chào mừng đến với NAP Reporter</translation>
     </message>
@@ -2091,6 +2099,10 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
 </context>
 <context>
     <name>WindowActions</name>
+    <message>
+        <source>S&amp;hared database…</source>
+        <translation>Cơ sở dữ liệu dùng ch&amp;ung…</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
@@ -2326,6 +2338,33 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>The server %1 asks for the password of your database role. It is used for this session only and never saved; to be asked no more, put it in PostgreSQL&apos;s password file (~/.pgpass).</source>
         <translation>Máy chủ %1 đòi mật khẩu của vai trò cơ sở dữ liệu của bạn. Mật khẩu chỉ dùng cho phiên làm việc này và không bao giờ được lưu; để không bị hỏi nữa, hãy ghi nó vào tệp mật khẩu của PostgreSQL (~/.pgpass).</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDatabase</name>
+    <message>
+        <source>Shared database</source>
+        <translation>Cơ sở dữ liệu dùng chung</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database the analysts share, for example postgresql://lan@db.moj.gov.vn/nap. Leave it empty to use this computer&apos;s database file.</source>
+        <translation>Cơ sở dữ liệu PostgreSQL mà các chuyên viên dùng chung, ví dụ postgresql://lan@db.moj.gov.vn/nap. Để trống để dùng tệp cơ sở dữ liệu trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>“%1” is not a PostgreSQL address (postgresql://user@host[:port]/dbname); nothing was changed.</source>
+        <translation>«%1» không phải địa chỉ PostgreSQL (postgresql://người_dùng@máy_chủ[:cổng]/tên); không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>From the next start the window opens %1.</source>
+        <translation>Từ lần khởi động sau, cửa sổ sẽ mở %1.</translation>
+    </message>
+    <message>
+        <source>From the next start the window opens this computer&apos;s database file.</source>
+        <translation>Từ lần khởi động sau, cửa sổ sẽ mở tệp cơ sở dữ liệu trên máy tính này.</translation>
     </message>
 </context>
 </TS>
