@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.paths import default_db_path, demo_db_path
-from desktop_app.core.problems import UsageError
+from desktop_app.core.problems import NapError, UsageError
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.location import ServerLocation
 from desktop_app.messages import bilingual, text
@@ -96,5 +96,27 @@ def open_database(args: argparse.Namespace, *, create: bool = False) -> Any:
 
     if args.command in PATH_ONLY:
         db_path(args)  # a URL is wrong usage for these: exit 2 before anything
-    return Database.open(db_location(args), create=create,
-                         notice=BusyNotice(args.message_lang))
+    location = db_location(args)
+    while True:
+        try:
+            return Database.open(location, create=create,
+                                 notice=BusyNotice(args.message_lang))
+        except NapError as error:
+            password = _password_for(location, error)
+            if password is None or not isinstance(location, ServerLocation):
+                raise
+            location = ServerLocation(location.url, password)
+
+
+def _password_for(location: Path | ServerLocation, error: NapError) -> str | None:
+    """On a terminal, the password a server asks for and libpq has not (never kept)."""
+    if not isinstance(location, ServerLocation) or not sys.stdin.isatty():
+        return None
+    if not error.problems or error.problems[0].code != "db.password_needed":
+        return None
+    import getpass
+
+    try:
+        return getpass.getpass(f"{location.shown} password: ") or None
+    except (EOFError, KeyboardInterrupt):
+        return None

@@ -134,6 +134,23 @@ def test_demo_assess_report_and_catalog(cli: CliRunner, focal_location: str,
     assert same.code == 0 and "is not newer" in same.out
 
 
+def test_the_change_token_moves_when_another_program_writes(
+        cli: CliRunner, focal_location: str) -> None:
+    _init(cli, focal_location)
+    db = pg.open_location(focal_location)
+    try:
+        assert db.user_name()  # the role on a server, the OS user on a file
+        before = db.change_token()
+        assert db.change_token() == before  # reading changes nothing
+        (rec,) = pg.rows(focal_location, "SELECT code FROM recommendation ORDER BY code "
+                         "LIMIT 1")[0]
+        assert cli("--db", focal_location, "assess", rec, "--grade", "A",
+                   "--implementation", "fully").code == 0
+        assert db.change_token() != before
+    finally:
+        db.close()
+
+
 def test_a_database_of_a_newer_version_is_refused_untouched(
         cli: CliRunner, focal_location: str) -> None:
     _init(cli, focal_location)
