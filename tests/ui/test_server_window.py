@@ -43,6 +43,8 @@ def test_a_viewer_role_gets_a_read_only_window(qtbot: Any, qapp: Any, tmp_path: 
         qtbot.addWidget(window)
         window.update_status()
         assert window.windowTitle().endswith("(read only)")
+        assert not window.import_files_action.isEnabled()
+        assert not window.undo_import_action.isEnabled()
     finally:
         viewing.close()
 
