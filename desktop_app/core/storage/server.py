@@ -85,7 +85,7 @@ def server_failure(error: BaseException, location: ServerLocation) -> NapError |
 def _first_line(error: BaseException) -> str:
     orig = error.orig if isinstance(error, DBAPIError) else error
     lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
-    return lines[-1] if lines else type(orig).__name__
+    return lines[-1].rstrip(".?! ") if lines else type(orig).__name__  # the message ends it
 
 
 def serialise(connection: Connection, *key: object) -> None:
