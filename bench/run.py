@@ -1,6 +1,6 @@
 """Run the benchmarks and print every ratio: `.venv/bin/python bench/run.py [NAME...]`.
 
-NAME is a benchmark's short name (quick, export, import, pdf, demo, window); none means all of
+NAME is a benchmark's short name (quick, export, import, pdf, demo, window, pg); none means all of
 them. `--rounds N` sets the rounds of each comparison (at least 3). Each benchmark
 alternates our command and the raw tool in the same run and quotes the medians
 (bench/harness.py); the summary at the end is the table the README quotes.
@@ -22,6 +22,7 @@ import bench_import  # noqa: E402
 import bench_pdf  # noqa: E402
 import bench_quick  # noqa: E402
 import bench_window  # noqa: E402
+import pg as bench_pg  # noqa: E402
 from harness import Comparison  # noqa: E402
 
 BENCHMARKS = {
@@ -31,6 +32,7 @@ BENCHMARKS = {
     "pdf": bench_pdf.comparisons,
     "demo": bench_demo.comparisons,
     "window": bench_window.comparisons,
+    "pg": bench_pg.comparisons,
 }
 
 

@@ -92,9 +92,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nap-reporter --db {file} init --role agency --agency MÃ (hoặc --role focal-point).",
         "There is no database at {file}. Set one up with: "
         "nap-reporter --db {file} init --role agency --agency CODE (or --role focal-point)."),
-    "db.postgresql_unsupported": (
-        "Chưa hỗ trợ PostgreSQL ({url}). Hãy dùng tệp SQLite: --db ĐƯỜNG_DẪN.",
-        "PostgreSQL is not supported yet ({url}). Use an SQLite file: --db PATH."),
     "db.url_unsupported": (
         "«{url}» là một địa chỉ, không phải tệp cơ sở dữ liệu. Hãy dùng tệp SQLite: "
         "--db ĐƯỜNG_DẪN.",
@@ -696,6 +693,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "được. Hãy mở khóa kỳ (kèm lý do) để sửa.",
         "The period {period} is locked (since {since}): its activities can be read, not "
         "changed. Unlock the period (with a reason) to edit them."),
+    # --- pg: a focal point's database on a PostgreSQL server (issue 16) ---
+    "db.unreachable": (
+        "Không kết nối được tới máy chủ cơ sở dữ liệu {db}: {detail}. Chưa có gì được ghi; "
+        "hãy kiểm tra địa chỉ, mạng và máy chủ rồi thử lại.",
+        "Cannot connect to the database server {db}: {detail}. Nothing was written; check "
+        "the address, the network and the server, then try again."),
+    "db.password_needed": (
+        "Máy chủ {db} đòi mật khẩu mà chương trình không có. Hãy ghi mật khẩu vào tệp "
+        "mật khẩu của PostgreSQL (~/.pgpass hoặc tệp PGPASSFILE chỉ tới) rồi thử lại.",
+        "The server {db} asks for a password the program does not have. Put it in "
+        "PostgreSQL's password file (~/.pgpass, or the file PGPASSFILE names) and try again."),
+    "db.read_only": (
+        "Vai trò cơ sở dữ liệu của bạn trên {db} chỉ được phép đọc: không có gì được ghi. "
+        "Hãy nhờ người quản trị cấp quyền ghi nếu bạn cần thay đổi dữ liệu.",
+        "Your database role on {db} may only read: nothing was written. Ask the "
+        "administrator for write rights if you need to change data."),
+    "db.server_backup": (
+        "Sao lưu và khôi phục cơ sở dữ liệu trên máy chủ ({url}) là việc của máy chủ: "
+        "hãy dùng pg_dump và pg_restore.",
+        "Backing up and restoring a database on a server ({url}) is the server's job: use "
+        "pg_dump and pg_restore."),
+    "db.server_path_only": (
+        "Lệnh này chỉ dùng với tệp cơ sở dữ liệu của đơn vị (--db ĐƯỜNG_DẪN), không dùng "
+        "với máy chủ {url}.",
+        "This command takes an agency's database file (--db PATH), not the server {url}."),
+    "migrate.source_not_sqlite": (
+        "migrate-to sao chép một tệp SQLite lên máy chủ: --db phải là một tệp, không phải "
+        "{url}.",
+        "migrate-to copies an SQLite file to a server: --db must be a file, not {url}."),
+    "migrate.target_not_server": (
+        "«{url}» không phải địa chỉ PostgreSQL (postgresql://người_dùng@máy[:cổng]/tên).",
+        "“{url}” is not a PostgreSQL address (postgresql://user@host[:port]/name)."),
+    "migrate.not_focal_point": (
+        "Chỉ cơ sở dữ liệu của đầu mối mới chuyển lên máy chủ được; {file} là của đơn vị.",
+        "Only a focal point's database moves to a server; {file} is an agency's."),
+    "migrate.target_not_empty": (
+        "Cơ sở dữ liệu {db} không trống (bảng {table}). Chỉ sao chép vào một cơ sở dữ liệu "
+        "trống; không có gì được ghi.",
+        "The database {db} is not empty (table {table}). Copying goes only into an empty "
+        "database; nothing was written."),
+    "migrate.count_mismatch": (
+        "Số dòng của bảng {table} không khớp sau khi sao chép ({source} trong tệp, {target} "
+        "trên máy chủ); mọi thay đổi đã được hủy.",
+        "The row count of table {table} does not match after copying ({source} in the "
+        "file, {target} on the server); everything was undone."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -796,6 +838,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ký đầu tiên.",
         "The focal point's key is not pinned yet; it is pinned at the first signed catalog "
         "update."),
+    # --- pg: migrate-to (issue 16) ---
+    "migrate.table": ("  {table}: {rows} dòng", "  {table}: {rows} rows"),
+    "migrate.done": (
+        "Đã sao chép {rows} dòng của {tables} bảng từ {file} lên {db}; số dòng từng bảng "
+        "khớp nhau. Tệp {file} giữ nguyên; từ nay hãy dùng --db {db}.",
+        "Copied {rows} rows of {tables} tables from {file} to {db}; the counts of every "
+        "table match. The file {file} is unchanged; from now on use --db {db}."),
 }
 
 

@@ -14,6 +14,9 @@ DEBIAN_PACKAGES=(
   # real clients for the exchange tests: LibreOffice re-saves workbooks, poppler
   # turns PDF pages into text and pictures
   libreoffice-calc-nogui poppler-utils
+  # PostgreSQL 15: the tests start a throw-away cluster for the focal point's shared
+  # database (tests/pg.py; the server itself is never installed as a service here)
+  postgresql
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then

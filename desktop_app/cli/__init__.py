@@ -23,9 +23,11 @@ from typing import Any
 
 from desktop_app.cli.assess import cmd_assess
 from desktop_app.cli.audit import cmd_audit
+from desktop_app.cli.migrate import cmd_migrate_to
 from desktop_app.cli.output import (
     BusyNotice,
     ProgressBar,
+    db_location,
     db_path,
     open_database,
     say,
@@ -72,7 +74,7 @@ def cmd_init(args: argparse.Namespace, lang: str) -> int:
     finally:
         db.close()
     agency = f", {args.agency.strip().upper()}" if role is Role.AGENCY else ""
-    say_done("cli.init_done", lang, db=db.path, role=role.value, agency=agency,
+    say_done("cli.init_done", lang, db=db.location, role=role.value, agency=agency,
               version=change.version)
     return EXIT_OK
 
@@ -100,7 +102,9 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
 def cmd_status(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.services.status import quick_status, status
 
-    facts = quick_status(db_path(args))  # a SQLite file at the schema: sqlite3 alone
+    location = db_location(args)
+    # a SQLite file at the schema: sqlite3 alone; a server (or anything else): the full open
+    facts = quick_status(location) if isinstance(location, Path) else None
     if facts is None:
         db = open_database(args)
         try:
@@ -200,9 +204,13 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_window(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.ui.dialogs.server_password import saved_server
     from desktop_app.ui.launch import launch
 
-    return launch(db_path(args), lang=lang, demo=args.demo, screenshot=args.screenshot,
+    location = db_location(args)
+    if args.db is None and not args.demo:  # the shared database chosen in the window
+        location = saved_server() or location
+    return launch(location, lang=lang, demo=args.demo, screenshot=args.screenshot,
                   lang_given=args.lang is not None)
 
 
@@ -371,15 +379,21 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, str], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "audit": cmd_audit,
+    "migrate-to": cmd_migrate_to,
 }
 
 
 def _database_problem(error: Exception, args: argparse.Namespace | None) -> NapError | None:
     from desktop_app.core.storage.failures import database_failure
+    from desktop_app.core.storage.location import ServerLocation
+    from desktop_app.core.storage.server import server_failure
 
     if args is None:
         return None
-    return database_failure(error, db_path(args))
+    location = db_location(args)
+    if isinstance(location, ServerLocation):
+        return server_failure(error, location)
+    return database_failure(error, location)
 
 
 def _log_internal_error(argv: Sequence[str]) -> Path | str:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.paths import default_db_path, demo_db_path
+from desktop_app.core.problems import NapError, UsageError
 from desktop_app.core.progress import Progress
+from desktop_app.core.storage.location import ServerLocation
 from desktop_app.messages import bilingual, text
 
 
@@ -53,7 +55,22 @@ class ProgressBar:
                 sys.stderr.write("\n")
 
 
+PATH_ONLY = ("export", "template", "period", "backup", "restore")  # agency-side or file-level
+
+
+def db_location(args: argparse.Namespace) -> Path | ServerLocation:
+    """The database --db names: a file, or a PostgreSQL server (focal point)."""
+    if isinstance(args.db, ServerLocation):
+        return args.db
+    return db_path(args)
+
+
 def db_path(args: argparse.Namespace) -> Path:
+    """The database file, for the commands that take a PATH only (a URL: exit 2)."""
+    if isinstance(args.db, ServerLocation):
+        if args.command in ("backup", "restore"):
+            raise UsageError.of("db.server_backup", url=args.db.shown)
+        raise UsageError.of("db.server_path_only", url=args.db.shown)
     if args.db is not None:
         return Path(args.db)
     return demo_db_path() if args.demo else default_db_path()
@@ -77,5 +94,29 @@ def open_database(args: argparse.Namespace, *, create: bool = False) -> Any:
     """The database named by --db; only init (create=True) may make a new one."""
     from desktop_app.core.storage.database import Database
 
-    return Database.open(db_path(args), create=create,
-                         notice=BusyNotice(args.message_lang))
+    if args.command in PATH_ONLY:
+        db_path(args)  # a URL is wrong usage for these: exit 2 before anything
+    location = db_location(args)
+    while True:
+        try:
+            return Database.open(location, create=create,
+                                 notice=BusyNotice(args.message_lang))
+        except NapError as error:
+            password = _password_for(location, error)
+            if password is None or not isinstance(location, ServerLocation):
+                raise
+            location = ServerLocation(location.url, password)
+
+
+def _password_for(location: Path | ServerLocation, error: NapError) -> str | None:
+    """On a terminal, the password a server asks for and libpq has not (never kept)."""
+    if not isinstance(location, ServerLocation) or not sys.stdin.isatty():
+        return None
+    if not error.problems or error.problems[0].code != "db.password_needed":
+        return None
+    import getpass
+
+    try:
+        return getpass.getpass(f"{location.shown} password: ") or None
+    except (EOFError, KeyboardInterrupt):
+        return None

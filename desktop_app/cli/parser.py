@@ -13,8 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from desktop_app.cli.migrate import add_parser as add_migrate_to
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import UsageError
+from desktop_app.core.storage.location import ServerLocation, is_server_url
 
 
 class Parser(argparse.ArgumentParser):
@@ -58,12 +60,11 @@ def _iso_date(value: str) -> date:
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 
-def _database_location(value: str) -> Path:
-    """--db: a file path; a URL is never taken for a file name."""
+def _database_location(value: str) -> Path | ServerLocation:
+    """--db: a file path, or a PostgreSQL URL; another URL is never taken for a file name."""
+    if is_server_url(value):
+        return ServerLocation(value)
     if _URL.match(value):
-        scheme = value.split("://", 1)[0].lower()
-        if scheme.split("+", 1)[0] in ("postgresql", "postgres"):
-            raise UsageError.of("db.postgresql_unsupported", url=value)
         raise UsageError.of("db.url_unsupported", url=value)
     return Path(value)
 
@@ -200,4 +201,5 @@ def build_parser() -> Parser:
     audit_export = audit_actions.add_parser("export", help="write the audit log (.xlsx)")
     audit_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     parser.set_defaults(message_lang="en")
+    add_migrate_to(commands)
     return parser

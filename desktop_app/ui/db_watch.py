@@ -1,11 +1,11 @@
 """The window and the other programs on its database: their changes, and their locks.
 
 An open window notices what another process (the command line, a script) committed:
-SQLite's data version, looked at every few seconds and whenever the window comes to
-the front, moves with every commit made through another connection; the window then
-emits ``data_changed`` once, so its pages reload, and says so in the status bar. The
-window's own writes move it too: after each ``data_changed`` the version seen is
-taken again, so an own change is not reloaded twice.
+SQLite's data version (a server's change token), looked at every few seconds and
+whenever the window comes to the front, moves with every commit made through another
+connection; the window then emits ``data_changed`` once, so its pages reload, and says
+so in the status bar. The window's own writes move it too: after each ``data_changed``
+the version seen is taken again, so an own change is not reloaded twice.
 
 While a writer of the window waits for a database another program keeps locked
 (BEGIN IMMEDIATE, up to NAP_BUSY_TIMEOUT_S), the status bar says so instead of the
@@ -18,12 +18,33 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.window_lock import ChangeWatch, is_file_database
 from desktop_app.messages import text
 from desktop_app.ui.context import AppContext
 
 POLL_MS = 2000
 RELOADED_SHOWN_MS = 8000
+
+
+class TokenWatch:
+    """ChangeWatch for a server's database: its change token, looked at when asked."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._seen: str | None = None
+        self.changed()
+
+    def changed(self) -> bool:
+        try:
+            token = self.db.change_token()
+        except Exception:  # the server out of reach for now: look again later
+            return False
+        before, self._seen = self._seen, token
+        return before is not None and token != before
+
+    def close(self) -> None:
+        pass
 
 
 class DatabaseWatch(QObject):
@@ -33,7 +54,9 @@ class DatabaseWatch(QObject):
         super().__init__(window)
         self.window, self.ctx = window, ctx
         self.reloads = 0
-        self._watch = ChangeWatch(ctx.db.path) if is_file_database(ctx.db.path) else None
+        self._watch: ChangeWatch | TokenWatch | None = (
+            TokenWatch(ctx.db) if ctx.db.server is not None
+            else ChangeWatch(ctx.db.path) if is_file_database(ctx.db.path) else None)
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.check)

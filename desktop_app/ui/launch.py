@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.problems import NapError
+from desktop_app.core.storage.location import ServerLocation
 from desktop_app.messages import bilingual, text
 
 if TYPE_CHECKING:
@@ -73,10 +74,10 @@ def fill_demo_once(db: Database) -> None:
                         period=year - 1))
 
 
-def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
-           lang_given: bool = False) -> int:
+def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
+           screenshot: Path | None, lang_given: bool = False) -> int:
     """Open the window (or save a picture of it). --lang wins over the saved choice,
-    which wins over the system's language."""
+    which wins over the system's language. db_path may name a PostgreSQL server."""
     if not lang_given:
         from desktop_app.core.preferences import preferred_language
 
@@ -95,16 +96,17 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
         from desktop_app.ui.splash import Splash
 
         splash = Splash()
-        splash.opening(db_path)
+        splash.opening(Path(str(db_path)))
     from desktop_app.core.storage.database import (
         Database,
         discard_if_not_set_up,
         has_database,
     )
+    from desktop_app.ui.dialogs.server_password import open_server
 
-    created = not has_database(db_path)
+    created = isinstance(db_path, Path) and not has_database(db_path)
     lock = None
-    if screenshot is None:
+    if screenshot is None and isinstance(db_path, Path):  # one window per SQLite file
         from desktop_app.ui.startup import recover_if_damaged, take_window_lock
 
         assert splash is not None
@@ -116,7 +118,8 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
                 lock.release()
             return EXIT_REFUSED
     try:
-        db = Database.open(db_path)
+        db = open_server(db_path) if isinstance(db_path, ServerLocation) else Database.open(
+            db_path)  # a server: open_server asks for a password when libpq has none
     except BaseException:
         if splash is not None:
             splash.done(None)
@@ -134,7 +137,7 @@ def launch(db_path: Path, *, lang: str, demo: bool, screenshot: Path | None,
         return _run(db, lang, splash)
     finally:
         db.close()
-        if created:  # a first-run setup that was quit leaves no database behind
+        if created and isinstance(db_path, Path):  # a quit first-run setup leaves no file
             discard_if_not_set_up(db_path)
         if lock is not None:
             lock.release()
@@ -242,14 +245,11 @@ def visible_texts(window: object) -> list[str]:
 
 
 def _run(db: Database, lang: str, splash: Splash) -> int:
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QDialog
 
     from desktop_app.core.preferences import LANGUAGE, save_preference
     from desktop_app.core.services.status import status
-    from desktop_app.ui.context import AppContext
-    from desktop_app.ui.db_watch import DatabaseWatch
     from desktop_app.ui.dialogs.setup_dialog import SetupDialog
-    from desktop_app.ui.main_window import MainWindow
 
     if status(db)["role"] is None:
         splash.done(None)
@@ -258,6 +258,21 @@ def _run(db: Database, lang: str, splash: Splash) -> int:
             return EXIT_OK
         lang = dialog.lang
         save_preference(LANGUAGE, lang)
+        if dialog.server_db is not None:  # the focal point chose a shared database
+            try:
+                return _show(dialog.server_db, lang, splash)
+            finally:
+                dialog.server_db.close()
+    return _show(db, lang, splash)
+
+
+def _show(db: Database, lang: str, splash: Splash) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.db_watch import DatabaseWatch
+    from desktop_app.ui.main_window import MainWindow
+
     splash.preparing()
     ctx = AppContext(db, lang)
     window = MainWindow(ctx)

@@ -259,7 +259,13 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
             PeriodState.LOCKED: self.tr("No edits until the period is unlocked with a reason"),
         }.get(facts.state, "") if facts.state else "")
         name = agency if facts.role is Role.FOCAL_POINT else facts.agency_name(lang)
-        self.setWindowTitle(f"NAP Reporter — {name}")
+        read_only = self.tr(" (read only)") if self.ctx.db.read_only else ""
+        self.setWindowTitle(f"NAP Reporter — {name}{read_only}")
+        if self.ctx.db.read_only:  # a viewer's role on a shared database: no writing entries
+            for action in (self.import_files_action, self.import_folder_action,
+                           self.undo_import_action, self.catalog_action,
+                           self.due_dates_action):
+                action.setEnabled(False)
         next_year = self.ctx.year + 1
         self.carry_action.setEnabled(facts.role is Role.AGENCY and next_year in self.years
                                      and facts.state is not PeriodState.LOCKED)

@@ -148,12 +148,12 @@ def test_an_import_for_a_locked_agency_and_period_is_refused(
 def test_an_assessment_for_a_locked_period_is_refused(cli: CliRunner, focal_db: Path) -> None:
     rec = str(_sql(focal_db, "SELECT code FROM recommendation ORDER BY code")[0][0])
     _lock_row(focal_db, "BTP", YEAR)  # the focal point's own agency
-    run = cli("--db", focal_db, "--lang", "en", "assess", rec, "--grade", "B",
+    run = cli("--db", focal_db, "--lang", "en", "assess", rec,
               "--implementation", "fully", "--period", YEAR)
     assert run.code == 3
     _refused_both_languages(run.err, YEAR)
     assert _count(focal_db, "assessment") == 0
-    assert cli("--db", focal_db, "assess", rec, "--grade", "B", "--implementation", "fully",
+    assert cli("--db", focal_db, "assess", rec, "--implementation", "fully",
                "--period", YEAR + 1).code == 0
 
 

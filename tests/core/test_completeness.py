@@ -21,6 +21,7 @@ from desktop_app.core.services.completeness import (
 )
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
+from tests import pg
 
 DUE = {2024: date(2024, 12, 15), 2025: date(2025, 12, 15)}
 # Units in force that report: ministries with ministerial agencies, the focal point
@@ -47,9 +48,11 @@ def add(db: Database, code: str, year: int, version: int, received: datetime | N
             superseded=superseded, file_name=f"{code}_{year}_v{version}.xlsx"))
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = Database.open(tmp_path_factory.mktemp("grid") / "focal.sqlite")
+@pytest.fixture(scope="module", params=pg.ENGINES)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+       ) -> Iterator[Database]:
+    database = pg.open_location(pg.new_location(request.param,
+                                                tmp_path_factory.mktemp("grid")))
     initialise(database, Role.FOCAL_POINT)
     with database.unit_of_work() as session:
         for period in session.exec(select(Period).where(col(Period.year).in_(list(DUE)))):

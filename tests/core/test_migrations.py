@@ -248,3 +248,71 @@ def test_0009_goes_back_with_the_grades_beside_the_judgments(tmp_path: Path) -> 
             ("B", "fully")]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "committeeassessment" not in tables
+
+
+# --- the same migrations on PostgreSQL ----------------------------------------------------
+
+
+_PG_INITIAL_DATA = """
+    INSERT INTO plan (id, uuid, code, decision, title_vi, title_en, verified, retired)
+      VALUES (1, 'p-1', 'P', '1252/QĐ-TTg', 'Kế hoạch', 'Plan', true, false);
+    INSERT INTO task (id, uuid, code, plan_id, number, title_vi, title_en, responsible_kinds,
+                      expected_outcome_vi, expected_outcome_en, verified, illustrative, retired)
+      VALUES (1, 't-1', 'T01', 1, 1, 'Rà soát pháp luật', 'Review laws', '', '', '', false,
+              true, false);
+    INSERT INTO source (id, uuid, code, kind, title_vi, title_en, verified, retired)
+      VALUES (1, 's-1', 'CO3', 'treaty_body', 'Khuyến nghị', 'Observations', true, false);
+    INSERT INTO recommendation (id, uuid, code, source_id, follow_up, sdg_targets, text_vi,
+                                text_en, verified, illustrative, retired)
+      VALUES (1, 'r-1', 'CO3-DEATHPEN', 1, true, '', 'Tử hình', 'Death penalty', false, false,
+              false);
+    INSERT INTO agency (id, uuid, code, kind, name_vi, name_en, aliases, active, focal_point,
+                        verified, retired)
+      VALUES (1, 'a-1', 'VLG', 'province', 'Vĩnh Long', 'Vinh Long', '', true, false, true,
+              false);
+    INSERT INTO period (id, year, verified) VALUES (1, 2025, false);
+    INSERT INTO activity (id, uuid, agency_id, period_id, task_id, title, description, type,
+                          status, outputs, challenges, next_steps, evidence, created_at,
+                          updated_at)
+      VALUES (1, 'act-1', 1, 1, 1, 'Tập huấn Ủy ban nhân dân xã', 'Mô tả', 'training',
+              'completed', '', '', '', '', '2025-01-01 00:00:00', '2025-01-01 00:00:00');
+    INSERT INTO activityrecommendation (activity_id, recommendation_id) VALUES (1, 1);
+    INSERT INTO indicator (id, uuid, agency_id, activity_id, name, unit, target)
+      VALUES (1, 'ind-1', 1, 1, 'Số người', 'người', 100);
+    INSERT INTO result (id, uuid, indicator_id, period_id, value, note)
+      VALUES (1, 'res-1', 1, 1, 80, '');
+"""
+
+
+def test_the_migrations_run_on_postgresql_with_the_data_kept(pg_url: str) -> None:
+    from sqlalchemy import text
+
+    from desktop_app.core.storage.location import ServerLocation
+    from desktop_app.core.storage.server_open import open_server_database
+    from tests import pg
+
+    location = ServerLocation(pg_url)
+    opened = open_server_database(location, target="0001")
+    with opened.engine.begin() as conn:
+        for statement in _PG_INITIAL_DATA.split(";"):
+            if statement.strip():
+                conn.execute(text(statement))
+    opened.engine.dispose()
+    db = Database.open(location, create=False)
+    try:
+        assert db.migrated_from == "0001" and db.migration_backup is None  # pg_dump's job
+    finally:
+        db.close()
+    assert pg.rows(pg_url, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    ((title, search),) = pg.rows(pg_url, "SELECT title, search_text FROM activity")
+    assert title == "Tập huấn Ủy ban nhân dân xã"
+    assert fold("uy ban") in str(search) and "co3-deathpen" in str(search)
+    assert pg.rows(pg_url, "SELECT value FROM result") == [(80,)]
+    # and a database of a newer program is refused there too, untouched
+    with opened.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    opened.engine.dispose()
+    with pytest.raises(RefusedError) as caught:
+        Database.open(location)
+    assert caught.value.problems[0].code == "db.too_new"
+    assert pg.rows(pg_url, "SELECT version_num FROM alembic_version") == [("9999_future",)]

@@ -47,6 +47,7 @@ from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.periods import ensure_open
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.server import serialise
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def assess(db: Database, code: str, implementation: str, note: str = "",
             raise UsageError(*problems)
         note = _note(note)
         rec = recs[code]
+        serialise(session.connection(), "assessment", code, year)  # two analysts: in turn
         period_id = _period_id(session, year)
         if period_id is not None:
             ensure_open(session, period_id)

@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import select as sa_select
 from sqlalchemy import table as table_clause
+from sqlalchemy import text as sa_text
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.models import (
@@ -200,15 +201,21 @@ def _insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]
                      ) -> list[int]:
     """Insert many rows (one executemany); the ids given to them, in the rows' order.
 
-    The ids follow the table's largest: the import is the only writer in its transaction.
-    (RETURNING would do the same on a server database; on SQLite it must then insert row
-    by row to keep the order, about twice as slow.)
+    On SQLite the ids follow the table's largest: the import is the only writer in its
+    transaction (RETURNING would have to insert row by row to keep the order, about twice
+    as slow). On PostgreSQL they come from the table's sequence, as other analysts'
+    imports may insert at the same time.
     """
     if not rows:
         return []
-    start = int(session.execute(sa_select(func.coalesce(func.max(table.c.id), 0)))
-                .scalar_one())
-    ids = list(range(start + 1, start + 1 + len(rows)))
+    if session.get_bind().dialect.name == "postgresql":  # other importers run meanwhile
+        ids = [int(i) for i in session.execute(sa_text(
+            "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table.name, "n": len(rows)}).scalars()]
+    else:
+        start = int(session.execute(sa_select(func.coalesce(func.max(table.c.id), 0)))
+                    .scalar_one())
+        ids = list(range(start + 1, start + 1 + len(rows)))
     for row, new_id in zip(rows, ids, strict=True):
         row["id"] = new_id
     session.execute(insert(table), rows)

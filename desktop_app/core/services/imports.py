@@ -44,7 +44,7 @@ from desktop_app.core.domain.models import (
 )
 from desktop_app.core.domain.models import utc_now as _utc_now
 from desktop_app.core.exchange.problems_workbook import ProblemLine, write_problems_workbook
-from desktop_app.core.exchange.reading import ReadFile, read_heading
+from desktop_app.core.exchange.reading import ReadFile, SubmissionFile, read_heading
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.audit import RESTORE_ACTION
@@ -72,6 +72,7 @@ from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.periods import is_locked
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.server import serialise
 
 __all__ = [
     "FilePlan", "ImportLogRow", "ImportSummary", "UndoResult", "import_log", "plan_import",
@@ -209,7 +210,7 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
         require_focal_point(session)
         catalog = catalog_of(session)
     ordered = yield from _ordered(paths, catalog)
-    batch = _Batch(new_uuid(), db.path, catalog.version)
+    batch = _Batch(new_uuid(), db.path if db.server is None else None, catalog.version)
     plans: list[FilePlan] = []
     reads = read_files(ordered)
     try:
@@ -229,7 +230,8 @@ class _Batch:
     just before its first change, so a batch of refusals and duplicates writes nothing
     but its log lines and adds no backup."""
 
-    def __init__(self, uuid: str, db_path: Path, catalog_version: object) -> None:
+    def __init__(self, uuid: str, db_path: Path | None, catalog_version: object) -> None:
+        """db_path None: a server database, whose backups are the server's (pg_dump)."""
         self.uuid, self.db_path, self.catalog_version = uuid, db_path, catalog_version
         self.backup: Path | None = None
         self.begun = False
@@ -241,7 +243,7 @@ class _Batch:
 
         if self.begun:
             return
-        if self.backup is None:
+        if self.backup is None and self.db_path is not None:
             self.backup = automatic_backup(self.db_path, BACKUP_REASON)
         # the batch's own line in the audit trail: what undo checks after
         audit(session, BATCH_ACTION, "import_batch", self.uuid, backup=str(self.backup),
@@ -253,7 +255,8 @@ def _import_one(db: Database, read: ReadFile, catalog: Catalog, batch: _Batch,
     now = _utc_now()
     try:
         with db.unit_of_work() as session:
-            decision = _decide(session, read, catalog, accept_edited, accept_new_key, now)
+            decision = _decide_serialised(session, read, catalog, accept_edited,
+                                          accept_new_key, now)
             record = record_of(decision.plan, batch.uuid, now, decision.submission_uuid)
             if decision.write is not None:
                 batch.before_change(session)
@@ -269,6 +272,35 @@ def _import_one(db: Database, read: ReadFile, catalog: Catalog, batch: _Batch,
         with db.unit_of_work() as session:
             session.add(record_of(plan, batch.uuid, now, None))
         return plan
+
+
+def _import_key(agency: str | None, period: int | None) -> tuple[str, str, int | None]:
+    return ("import", (agency or "").strip().upper(), period)
+
+
+def _decide_serialised(session: Session, read: ReadFile, catalog: Catalog,
+                       accept_edited: bool, accept_new_key: bool, now: datetime) -> Decision:
+    """The file's decision, taken while holding its agency and period's lock.
+
+    On a server, another analyst may import the same agency's file for the same period
+    at the same time: the second waits for the first to commit and then decides on what
+    it wrote, so a version is never applied twice or half. (On SQLite the unit of work
+    already holds the whole file's write lock; serialise does nothing.) A signed file
+    names its agency before it is decided; a filled template's agency is known after,
+    so it is decided again once that lock is held.
+    """
+    held = (_import_key(read.meta.agency_code, read.meta.period)
+            if isinstance(read, SubmissionFile) else None)
+    if held is not None:
+        serialise(session.connection(), *held)
+    decision = _decide(session, read, catalog, accept_edited, accept_new_key, now)
+    if decision.write is None or session.get_bind().dialect.name != "postgresql":
+        return decision
+    wanted = _import_key(decision.plan.agency_code, decision.plan.period)
+    if wanted == held:
+        return decision
+    serialise(session.connection(), *wanted)
+    return _decide(session, read, catalog, accept_edited, accept_new_key, now)
 
 
 # --- the log and undo ----------------------------------------------------------------------

@@ -62,7 +62,7 @@ def status(db: Database) -> dict[str, Any]:
             "imports": imports,
             "catalog_version": installed_version(session),
             "schema": head_revision(),
-            "database": str(db.path),
+            "database": db.location,
         }
 
 

@@ -1512,6 +1512,10 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -2017,6 +2021,14 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>S&amp;hared database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for several analysts: postgresql://user@host/dbname</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SubmissionTableModel</name>
@@ -2272,6 +2284,10 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
     </message>
     <message>
         <source>&amp;Audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hared database…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2780,6 +2796,44 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerPassword</name>
+    <message>
+        <source>Database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 asks for the password of your database role. It is used for this session only and never saved; to be asked no more, put it in PostgreSQL&apos;s password file (~/.pgpass).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedDatabase</name>
+    <message>
+        <source>Shared database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database the analysts share, for example postgresql://lan@db.moj.gov.vn/nap. Leave it empty to use this computer&apos;s database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a PostgreSQL address (postgresql://user@host[:port]/dbname); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the next start the window opens %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the next start the window opens this computer&apos;s database file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1512,6 +1512,10 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
+    <message>
+        <source> (read only)</source>
+        <translation> (chỉ đọc)</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -2017,6 +2021,14 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
+    <message>
+        <source>S&amp;hared database:</source>
+        <translation>Cơ sở dữ liệu dùng ch&amp;ung:</translation>
+    </message>
+    <message>
+        <source>optional, for several analysts: postgresql://user@host/dbname</source>
+        <translation>không bắt buộc, khi nhiều chuyên viên cùng làm: postgresql://người_dùng@máy_chủ/tên</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionTableModel</name>
@@ -2274,6 +2286,10 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
     <message>
         <source>&amp;Audit log…</source>
         <translation>&amp;Nhật ký thay đổi…</translation>
+    </message>
+    <message>
+        <source>S&amp;hared database…</source>
+        <translation>Cơ sở dữ liệu dùng ch&amp;ung…</translation>
     </message>
 </context>
 <context>
@@ -2786,6 +2802,44 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>paragraph</source>
         <translation>số đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPassword</name>
+    <message>
+        <source>Database password</source>
+        <translation>Mật khẩu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The server %1 asks for the password of your database role. It is used for this session only and never saved; to be asked no more, put it in PostgreSQL&apos;s password file (~/.pgpass).</source>
+        <translation>Máy chủ %1 đòi mật khẩu của vai trò cơ sở dữ liệu của bạn. Mật khẩu chỉ dùng cho phiên làm việc này và không bao giờ được lưu; để không bị hỏi nữa, hãy ghi nó vào tệp mật khẩu của PostgreSQL (~/.pgpass).</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDatabase</name>
+    <message>
+        <source>Shared database</source>
+        <translation>Cơ sở dữ liệu dùng chung</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database the analysts share, for example postgresql://lan@db.moj.gov.vn/nap. Leave it empty to use this computer&apos;s database file.</source>
+        <translation>Cơ sở dữ liệu PostgreSQL mà các chuyên viên dùng chung, ví dụ postgresql://lan@db.moj.gov.vn/nap. Để trống để dùng tệp cơ sở dữ liệu trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>“%1” is not a PostgreSQL address (postgresql://user@host[:port]/dbname); nothing was changed.</source>
+        <translation>«%1» không phải địa chỉ PostgreSQL (postgresql://người_dùng@máy_chủ[:cổng]/tên); không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>From the next start the window opens %1.</source>
+        <translation>Từ lần khởi động sau, cửa sổ sẽ mở %1.</translation>
+    </message>
+    <message>
+        <source>From the next start the window opens this computer&apos;s database file.</source>
+        <translation>Từ lần khởi động sau, cửa sổ sẽ mở tệp cơ sở dữ liệu trên máy tính này.</translation>
     </message>
 </context>
 </TS>

@@ -62,6 +62,11 @@ class WindowActions(_Base):
     undo_import_action: QAction
 
     def _make_actions(self) -> None:
+        from desktop_app.ui.commands.shared_database import choose_shared_database
+
+        self.server_action = QAction(self)  # issue 16: the focal point's shared database
+        self.server_action.triggered.connect(
+            lambda: choose_shared_database(self, self.ctx.db.server))
         self.catalog_action = QAction(self)
         self.catalog_action.triggered.connect(self.install_catalog)
         self.due_dates_action = QAction(self)
@@ -170,6 +175,7 @@ class WindowActions(_Base):
             self.file_menu.addAction(self.undo_import_action)
             self.file_menu.addSeparator()
             self.file_menu.addAction(self.national_report_action)
+            self.file_menu.addAction(self.server_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.catalog_action)
         self.file_menu.addSeparator()
@@ -226,6 +232,7 @@ class WindowActions(_Base):
         self.language_menu.setTitle(self.tr("&Language"))
         self.export_action.setText(self.tr("&Export submission…"))
         self.catalog_action.setText(self.tr("Install a &catalog update…"))
+        self.server_action.setText(self.tr("S&hared database…"))
         self.due_dates_action.setText(self.tr("Periods and &due dates; publish the catalog…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.text import collation_key, contains_folded, fold, nfc
-from desktop_app.core.problems import NapError
+from desktop_app.core.problems import NapError, UsageError
 from desktop_app.core.services.setup import KIND_ORDER, AgencyChoice, agency_choices, initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problems_bilingual
 from desktop_app.ui.app import install_translator
+from desktop_app.ui.dialogs.server_password import save_server
 from desktop_app.ui.retranslating import Retranslating
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language
@@ -91,6 +92,12 @@ class SetupDialog(Retranslating, QDialog):
         self.contact.setMaxLength(200)
         self.contact_label.setBuddy(self.contact)
 
+        self.server_label = QLabel()  # a focal point may choose a shared database
+        self.server_url = QLineEdit()
+        self.server_url.setObjectName("serverUrl")
+        self.server_label.setBuddy(self.server_url)
+        self.server_db: Database | None = None  # the server database, when chosen
+
         self.problem = QLabel()
         self.problem.setObjectName("setupProblem")
         self.problem.setWordWrap(True)
@@ -111,6 +118,7 @@ class SetupDialog(Retranslating, QDialog):
         form.addRow(self.role_label, role_box)
         form.addRow(self.agency_label, agency_box)
         form.addRow(self.contact_label, self.contact)
+        form.addRow(self.server_label, self.server_url)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -138,6 +146,9 @@ class SetupDialog(Retranslating, QDialog):
         self.search.setPlaceholderText(self.tr("Type to search, for example: vinh long"))
         self.contact_label.setText(self.tr("&Contact person:"))
         self.contact.setPlaceholderText(self.tr("Name, position, telephone"))
+        self.server_label.setText(self.tr("S&hared database:"))
+        self.server_url.setPlaceholderText(self.tr(
+            "optional, for several analysts: postgresql://user@host/dbname"))
         self.start_button.setText(self.tr("&Start"))
         self.quit_button.setText(self.tr("&Quit"))
 
@@ -205,17 +216,36 @@ class SetupDialog(Retranslating, QDialog):
         self.search.setEnabled(agency)
         self.agency_list.setEnabled(agency)
         self.start_button.setEnabled(not agency or self.selected_agency() is not None)
+        self.server_url.setEnabled(not agency)
 
     def accept(self) -> None:
         role = self.chosen_role()
         code = self.selected_agency() if role is Role.AGENCY else None
         if role is Role.AGENCY and code is None:
             return
+        db: Database | None = None
         try:
-            initialise(self.db, role, code, nfc(self.contact.text()))
+            db = self._server() if role is Role.FOCAL_POINT else None
+            initialise(db or self.db, role, code, nfc(self.contact.text()))
         except NapError as error:
+            if db is not None:
+                db.close()
             self.problem.setText("\n".join(problems_bilingual(error.problems, self.lang)))
             self.problem.show()
             return
-        self.role, self.agency_code = role, code
+        if db is not None and db.server is not None:
+            save_server(db.server)  # the window opens it from now on (its URL, no password)
+        self.role, self.agency_code, self.server_db = role, code, db
         super().accept()
+
+    def _server(self) -> Database | None:
+        """The shared database typed in, opened (and remembered), or None for this file."""
+        from desktop_app.core.storage.location import ServerLocation, is_server_url
+        from desktop_app.ui.dialogs.server_password import open_server
+
+        url = self.server_url.text().strip()
+        if not url:
+            return None
+        if not is_server_url(url):
+            raise UsageError.of("migrate.target_not_server", url=url)
+        return open_server(ServerLocation(url), self)

@@ -1,0 +1,196 @@
+"""A throw-away PostgreSQL cluster for the tests and the benchmark.
+
+initdb refuses to run as root, so when the tests run as root (here and on CI) the
+cluster belongs to the `postgres` user, in a folder it owns; otherwise it belongs to
+the current user. The server listens on 127.0.0.1 on a free port and on a socket in
+the cluster's folder, trusts local connections (no password), and is stopped and
+removed at the end. Each test gets a fresh database of its own (`fresh_database`).
+
+When the server cannot be started, `start_cluster` raises ClusterUnavailableError with the
+reason; the fixtures skip with it, except with CI=true, where the run fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.core.storage.database import Database
+
+PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin",
+               "/usr/lib/postgresql/17/bin")
+SERVER_USER = "postgres"  # the cluster's owner when the tests run as root
+
+
+class ClusterUnavailableError(RuntimeError):
+    """No PostgreSQL server could be started here; the message says why."""
+
+
+def _binary(name: str) -> str:
+    for folder in PG_BIN_DIRS:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        raise ClusterUnavailableError(f"{name} not found (install the Debian package postgresql)")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Cluster:
+    folder: Path
+    port: int
+    user: str  # the cluster's superuser role
+    run_as: str | None  # the OS user the server runs as (None: the current one)
+    _names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def url(self, database: str = "postgres", role: str | None = None) -> str:
+        return f"postgresql://{role or self.user}@127.0.0.1:{self.port}/{database}"
+
+    def sql(self, statement: str, database: str = "postgres") -> None:
+        """Run one statement as the superuser, outside any transaction."""
+        import psycopg
+
+        with psycopg.connect(host="127.0.0.1", port=self.port, user=self.user,
+                             dbname=database, autocommit=True) as conn:
+            conn.execute(statement)  # type: ignore[arg-type]
+
+    def fresh_database(self) -> str:
+        """A new empty database; its URL."""
+        name = f"t{os.getpid()}_{next(self._names)}"
+        self.sql(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            _run(self.run_as, [_binary("pg_ctl"), "-D", str(self.folder / "data"), "-m",
+                               "immediate", "-w", "stop"], check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _run(run_as: str | None, command: list[str], check: bool = True
+         ) -> subprocess.CompletedProcess[str]:
+    if run_as is not None:
+        command = ["su", run_as, "-s", "/bin/sh", "-c",
+                   " ".join(_quote(part) for part in command)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if check and done.returncode != 0:
+        raise ClusterUnavailableError(f"{Path(command[0]).name} failed: "
+                                 f"{(done.stderr or done.stdout).strip()[-400:]}")
+    return done
+
+
+def _quote(part: str) -> str:
+    import shlex
+
+    return shlex.quote(part)
+
+
+def start_cluster() -> Cluster:
+    """initdb and pg_ctl start a new cluster in a temporary folder; or ClusterUnavailableError."""
+    initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
+    run_as: str | None = None
+    if os.geteuid() == 0:
+        try:
+            owner = pwd.getpwnam(SERVER_USER)
+        except KeyError as exc:
+            raise ClusterUnavailableError(f"running as root and there is no {SERVER_USER} "
+                                     "user to own the cluster") from exc
+        run_as = SERVER_USER
+    folder = Path(tempfile.mkdtemp(prefix="nap-pg-"))
+    data = folder / "data"
+    if run_as is not None:
+        os.chown(folder, owner.pw_uid, owner.pw_gid)
+        folder.chmod(0o700)
+    user = run_as or pwd.getpwuid(os.geteuid()).pw_name
+    try:
+        _run(run_as, [initdb, "-D", str(data), "-U", user, "-A", "trust", "-E", "UTF8",
+                      "--locale=C.UTF-8", "--no-sync"])
+        port = _free_port()
+        options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        _run(run_as, [pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"),
+                      "-w", "-t", "60", "start"])
+    except (ClusterUnavailableError, OSError, subprocess.SubprocessError) as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise ClusterUnavailableError(str(exc)) from exc
+    return Cluster(folder, port, user, run_as)
+
+
+# --- the session's cluster ----------------------------------------------------------------
+
+ENGINES = ("sqlite", "postgresql")
+_session: dict[str, object] = {}
+
+
+def cluster_or_skip() -> Cluster:
+    """The session's cluster, started at first use; without one the test skips with the
+    reason, or fails when CI=true (CI must run these tests)."""
+    import pytest
+
+    if "cluster" not in _session and "reason" not in _session:
+        try:
+            _session["cluster"] = start_cluster()
+        except ClusterUnavailableError as error:
+            _session["reason"] = str(error)
+    cluster = _session.get("cluster")
+    if isinstance(cluster, Cluster):
+        return cluster
+    reason = f"no PostgreSQL server could be started: {_session['reason']}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def stop_session_cluster() -> None:
+    cluster = _session.pop("cluster", None)
+    if isinstance(cluster, Cluster):
+        cluster.stop()
+
+
+def new_location(engine: str, folder: Path) -> str:
+    """Where a new database goes on engine: a file in folder, or a new server database."""
+    if engine == "sqlite":
+        return str(folder / "focal.sqlite")
+    return cluster_or_skip().fresh_database()
+
+
+def open_location(location: str | Path, create: bool = True) -> Database:
+    """Database.open on either engine's location, as --db would name it."""
+    from desktop_app.core.storage.database import Database
+    from desktop_app.core.storage.location import ServerLocation, is_server_url
+
+    where: Path | ServerLocation = (ServerLocation(str(location))
+                                    if is_server_url(str(location)) else Path(location))
+    return Database.open(where, create=create)
+
+
+def rows(location: str | Path, sql: str, **params: object) -> list[tuple[object, ...]]:
+    """The rows of one query on either engine, read through SQLAlchemy."""
+    from sqlalchemy import create_engine, text
+
+    url = (f"sqlite:///{location}" if not str(location).startswith("postgresql")
+           else "postgresql+psycopg://" + str(location).split("://", 1)[1])
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(r) for r in connection.execute(text(sql), params)]
+    finally:
+        engine.dispose()
