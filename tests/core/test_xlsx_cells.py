@@ -3,10 +3,8 @@ error value) and what a spreadsheet would read as a formula carries the quote pr
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-
-from datetime import datetime
 
 from openpyxl import load_workbook
 
