@@ -50,6 +50,9 @@ QUOTED_START = ("=", "+", "-", "@")  # what a spreadsheet would read as a formul
 ERROR_TEXTS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
                          "#N/A", "#GETTING_DATA"})
 A4 = 9  # XlsxWriter's paper code for A4
+# The submission's sheets hold many rows of long texts: at 9 points a 500-activity
+# submission prints on under 30 pages, one page wide (tests/core/test_print.py).
+SUBMISSION_FONT_SIZE = 9
 
 # The columns whose codes the submission workbook shows as their Vietnamese labels.
 LABELLED = {"type": ActivityType, "status": ActivityStatus}
@@ -77,17 +80,23 @@ class PrintSetup:
 class Book:
     """An XlsxWriter workbook in constant-memory mode with the shared formats."""
 
-    def __init__(self, path: Path, *, title: str, created: datetime) -> None:
+    def __init__(self, path: Path, *, title: str, created: datetime,
+                 font_size: float = 11) -> None:
         self.wb = xlsxwriter.Workbook(str(path), {
             "constant_memory": True, "strings_to_formulas": False,
             "strings_to_numbers": False, "strings_to_urls": False,
         })
         self.wb.set_properties({"title": title, "author": CREATOR,
                                 "created": created.replace(tzinfo=None)})
-        add = self.wb.add_format
+        self.font_size = font_size
+        self.wb.formats[0].set_font_size(font_size)  # the workbook's default cell format
+
+        def add(properties: dict[str, Any]) -> Format:
+            return self.wb.add_format({"font_size": font_size, **properties})
+
         top = {"valign": "top"}
         wrap = {"text_wrap": True, "valign": "top"}
-        self.plain: Format | None = None
+        self.plain: Format | None = None  # the default format, written as no format
         self.text_quoted = add({"quote_prefix": True})
         self.long = add(wrap)
         self.long_quoted = add({**wrap, "quote_prefix": True})
@@ -101,6 +110,8 @@ class Book:
 
     def sheet(self, title: str, widths: Sequence[float]) -> BookSheet:
         ws = self.wb.add_worksheet(title)
+        if self.font_size < 11:
+            ws.set_default_row(round(self.font_size * 1.3, 1))  # rows as tall as the font
         for index, width in enumerate(widths):
             ws.set_column(index, index, width)
         return BookSheet(self, ws, len(widths))
@@ -292,9 +303,11 @@ def write_workbook(submission: PreparedSubmission, path: Path) -> Job[None]:
     done = 0
     yield Progress(0, total, "xlsx")
     book = Book(path, title=f"NAP Reporter — {meta.agency_code} — {meta.period} — "
-                            f"v{meta.version}", created=meta.created_at)
-    setup = PrintSetup(header=submission_header(meta))
+                            f"v{meta.version}", created=meta.created_at,
+                font_size=SUBMISSION_FONT_SIZE)
     for sheet in SHEETS:
+        # the links sheet has two narrow columns: upright, more rows to a page
+        setup = PrintSetup(header=submission_header(meta), landscape=len(sheet.columns) > 4)
         out = _data_sheet(book, sheet, setup)
         records = getattr(data, sheet.key)
         for written in _write_rows(out, sheet, records):

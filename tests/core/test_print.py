@@ -1,0 +1,101 @@
+"""The workbooks printed as a person prints them: through LibreOffice headless to PDF.
+
+A 500-activity submission prints in at most 30 A4 pages, one page wide, its titles on
+page 1 with the agency and the period above them. The national workbook of the same
+activities prints in proportion: at most 45 pages (its annex is one narrow row an
+activity, its four other sheets a few pages). Page counts come from pdfinfo and the
+words of a page from pdftotext.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.progress import drive
+from desktop_app.core.services import submissions as svc
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.national_report import export_national_xlsx
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage.database import Database
+
+YEAR = 2025
+ACTIVITIES = 500
+
+
+def _tools() -> str:
+    soffice = shutil.which("libreoffice") or shutil.which("soffice")
+    if soffice is None or shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice and poppler-utils are required on CI")
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    return soffice
+
+
+def _print(workbook: Path, tmp_path: Path) -> Path:
+    subprocess.run([_tools(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(workbook)], check=True, capture_output=True, timeout=300,
+                   env={**os.environ, "LC_ALL": "C.UTF-8"})
+    pdf = tmp_path / f"{workbook.stem}.pdf"
+    assert pdf.exists(), "LibreOffice printed nothing"
+    return pdf
+
+
+def _pages(pdf: Path) -> tuple[int, str]:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    return pages, info
+
+
+def _page_text(pdf: Path, page: int) -> str:
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    folder = tmp_path_factory.mktemp("print-agency")
+    db = Database.open(folder / "a.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    drive(fill_demo(db, activities=ACTIVITIES, seed=1, period=YEAR))
+    return db
+
+
+def test_a_500_activity_submission_prints_on_at_most_30_pages_titles_first(
+        agency: Database, tmp_path: Path) -> None:
+    _tools()
+    path = tmp_path / "VLG_2025.xlsx"
+    export = drive(svc.export_xlsx(agency, YEAR, path))
+    pdf = _print(path, tmp_path)
+    pages, info = _pages(pdf)
+    assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)", info)  # landscape
+    assert pages <= 30
+    first = _page_text(pdf, 1)
+    assert "Vĩnh Long" in first and "2025" in first  # the print header
+    titles = [a.title for a in export.data.activities[:3]]
+    # the first activities' titles (as pdftotext wraps them: compare their first words)
+    for title in titles:
+        assert " ".join(title.split()[:3]) in " ".join(first.split())
+    assert "Tên hoạt động" in first and "Trang 1 /" in first
+
+
+def test_the_national_workbook_prints_in_proportion(tmp_path: Path) -> None:
+    _tools()
+    db = Database.open(tmp_path / "f.sqlite")
+    initialise(db, Role.FOCAL_POINT, None)
+    drive(fill_demo(db, activities=ACTIVITIES, seed=1, period=YEAR))
+    path = tmp_path / "national.xlsx"
+    drive(export_national_xlsx(db, YEAR, path))
+    pdf = _print(path, tmp_path)
+    pages, _info = _pages(pdf)
+    assert pages <= 45
+    first = _page_text(pdf, 1)
+    assert "Báo cáo tổng hợp" in first and "Kỳ báo cáo" in first
