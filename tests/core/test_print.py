@@ -3,8 +3,9 @@
 A 500-activity submission prints in at most 30 A4 pages, one page wide, its titles on
 page 1 with the agency and the period above them. The national workbook of the same
 activities prints in proportion: at most 45 pages (its annex is one narrow row an
-activity, its four other sheets a few pages). Page counts come from pdfinfo and the
-words of a page from pdftotext.
+activity, its four other sheets a few pages); the blank template in at most 10 (its
+instructions whole inside the page, each data sheet's first rows). Page counts come
+from pdfinfo and the words of a page from pdftotext.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.domain.enums import Role
+from desktop_app.core.exchange.template import write_template
 from desktop_app.core.progress import drive
 from desktop_app.core.services import submissions as svc
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.national_report import export_national_xlsx
 from desktop_app.core.services.setup import initialise
+from desktop_app.core.services.templates import catalog_of_document
 from desktop_app.core.storage.database import Database
 
 YEAR = 2025
@@ -99,3 +103,19 @@ def test_the_national_workbook_prints_in_proportion(tmp_path: Path) -> None:
     assert pages <= 45
     first = _page_text(pdf, 1)
     assert "Báo cáo tổng hợp" in first and "Kỳ báo cáo" in first
+
+
+def test_the_blank_template_prints_as_a_short_form_its_instructions_whole(
+        tmp_path: Path) -> None:
+    _tools()
+    path = tmp_path / "mau.xlsx"
+    write_template(path, catalog_of_document(read_bundled_catalog()), period=YEAR)
+    pdf = _print(path, tmp_path)
+    pages, _info = _pages(pdf)
+    # instructions (2), general information (1), three data sheets' first rows (3), the
+    # catalog (2-3): not 2,000 numbered rows each
+    assert pages <= 10
+    first = " ".join(_page_text(pdf, 1).split())
+    assert "MẪU BÁO CÁO" in first and "Kỳ báo cáo 2025" in first
+    # a long line of the instructions, wrapped inside the page: its last words are there
+    assert "Danh mục phiên bản" in first and "Trang 1 /" in first
