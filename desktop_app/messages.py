@@ -478,6 +478,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "của {agency} đã được ghim ({pinned}); việc này được ghi vào nhật ký.",
         "Accepted an unsigned file of {agency} as asked (--accept-new-key), although the "
         "key of {agency} is pinned ({pinned}); this is recorded in the audit log."),
+    # --- books: workbooks (plans in force for a template's period) ---
+    "code.task_not_in_force": (
+        "Nhiệm vụ «{code}» không thuộc kế hoạch áp dụng cho kỳ báo cáo {period}; hãy chọn "
+        "nhiệm vụ trong danh sách của mẫu.",
+        "The task “{code}” is not in the plan in force for the reporting period {period}; "
+        "choose a task from the template's list."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from copy import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -79,6 +79,9 @@ class TemplateCatalog:
     periods: list[int]
     tasks: list[CatalogItem]
     recommendations: list[CatalogItem]
+    # the plans in force for the template's period, whose tasks alone it offers; empty
+    # for a template of no period (every plan's tasks)
+    plans: list[CatalogItem] = field(default_factory=list)
 
 
 def choice_item(code: str, label: str) -> str:
@@ -131,11 +134,23 @@ def _instructions(catalog: TemplateCatalog, period: int | None) -> list[tuple[st
     status_vi = "; ".join(vi for vi, _ in STATUS_LABELS.values())
     status_en = "; ".join(en for _, en in STATUS_LABELS.values())
     version = catalog.version if catalog.version is not None else "-"
+    plans_vi: list[tuple[str, str]] = []
+    plans_en: list[tuple[str, str]] = []
+    if catalog.plans:
+        plans_vi.append(("body", f"Kế hoạch áp dụng cho kỳ báo cáo {period}: "
+                         + "; ".join(p.text_vi for p in catalog.plans)
+                         + ". Mẫu chỉ có các nhiệm vụ và khuyến nghị của kế hoạch này; nhiệm "
+                           "vụ của kế hoạch khác bị từ chối khi nhập."))
+        plans_en.append(("body", f"Plan in force for the reporting period {period}: "
+                         + "; ".join(p.text_en for p in catalog.plans)
+                         + ". The template offers only its tasks and recommendations; a task "
+                           "of another plan is refused on import."))
     return [
         ("title", "MẪU BÁO CÁO THỰC HIỆN KẾ HOẠCH HÀNH ĐỘNG QUỐC GIA (ICCPR)"),
         ("body", f"Mẫu này dành cho cơ quan chưa cài chương trình NAP Reporter{period_vi}. "
                  f"Điền bằng Excel hoặc LibreOffice, lưu dưới dạng .xlsx rồi gửi lại cho "
                  f"Bộ Tư pháp qua thư điện tử. Danh mục phiên bản {version}."),
+        *plans_vi,
         ("heading", "Cách điền"),
         ("body", f"1. Trang «{GENERAL_SHEET}»: chọn cơ quan báo cáo và kỳ báo cáo (năm) trong "
                  "danh sách thả xuống, nhập họ tên người liên hệ."),
@@ -166,6 +181,7 @@ def _instructions(catalog: TemplateCatalog, period: int | None) -> list[tuple[st
         ("body", f"This template is for offices that do not have NAP Reporter{period_en}. Fill "
                  "it in with Excel or LibreOffice, save it as .xlsx and e-mail it back to the "
                  f"Ministry of Justice. Catalog version {version}."),
+        *plans_en,
         ("heading", "How to fill it in"),
         ("body", f"1. Sheet “{GENERAL_SHEET}” (general information): choose your agency and "
                  "the reporting period (year) from the dropdowns and type the contact person's "

@@ -97,6 +97,8 @@ class Catalog:
     tasks: Mapping[str, TaskRef]  # code -> task
     recommendations: Mapping[str, int]  # code -> Recommendation id
     version: int | None = None  # the catalog version installed
+    # year -> the task codes of the plans in force then (templates.tasks_in_force)
+    tasks_in_force: Mapping[int, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -408,7 +410,10 @@ def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, ag
     flags: dict[str, Any] = {"agency": agency, "catalog": catalog, "period": period,
                              "from_template": not edited, "edited": edited}
     facts = keyed.facts()
-    problems = check_rows(data, catalog.tasks, catalog.recommendations, where)
+    # a filled template may name only the tasks of the plans in force for its period
+    in_force = None if edited else catalog.tasks_in_force.get(period)
+    problems = check_rows(data, catalog.tasks, catalog.recommendations, where,
+                          in_force=in_force, period=period)
     if problems:
         return Decision(replace(_plan(read, ImportOutcome.REFUSED, problems=problems,
                                       **flags), **facts))
