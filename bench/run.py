@@ -1,6 +1,7 @@
 """Run the benchmarks and print every ratio: `.venv/bin/python bench/run.py [NAME...]`.
 
-NAME is a benchmark's short name (quick, export, import, demo, window, writers); none means all of
+NAME is a benchmark's short name (quick, export, import, demo, window, writers, report);
+none means all of
 them. `--rounds N` sets the rounds of each comparison (at least 3). Each benchmark
 alternates our command and the raw tool in the same run and quotes the medians
 (bench/harness.py); the summary at the end is the table the README quotes.
@@ -20,6 +21,7 @@ import bench_demo  # noqa: E402
 import bench_export  # noqa: E402
 import bench_import  # noqa: E402
 import bench_quick  # noqa: E402
+import bench_report  # noqa: E402
 import bench_window  # noqa: E402
 import bench_writers  # noqa: E402
 from harness import Comparison  # noqa: E402
@@ -30,6 +32,7 @@ BENCHMARKS = {
     "import": bench_import.comparisons,
     "demo": bench_demo.comparisons,
     "window": bench_window.comparisons,
+    "report": bench_report.comparisons,
     "writers": bench_writers.comparisons,
 }
 
