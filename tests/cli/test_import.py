@@ -311,6 +311,10 @@ def test_filled_template_is_the_next_version_and_again_a_duplicate(
     titles = {r[0] for r in _query(focal_db, "SELECT title FROM activity")}
     assert titles == {"Tập huấn cán bộ tư pháp", "=Tuyên truyền pháp luật"}
     assert _query(focal_db, "SELECT value FROM result") == [(42.0,)]
+    # the contact the template names becomes the agency's contact at the focal point
+    assert _query(focal_db, "SELECT c.contact_person, c.phone, c.edited FROM agencycontact c "
+                            "JOIN agency a ON a.id = c.agency_id WHERE a.code = 'THA'") == [
+        ("Nguyễn Văn A", "0912 345 678", 0)]
     again = cli("--db", focal_db, "import", "--accept-new-key", filled)
     assert again.code == 0 and "duplicate" in again.out
     assert len(_query(focal_db, "SELECT id FROM submission")) == 2

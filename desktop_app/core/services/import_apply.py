@@ -75,6 +75,11 @@ def apply_write(session: Session, write: Write, catalog: Catalog, now: datetime,
         session.execute(update(SUBMISSION).where(SUBMISSION.c.id.in_(write.supersedes))
                         .values(superseded=True))
     submission_id = _insert(session, write, catalog, now)
+    if write.contact_person:  # the agency's contact, unless the focal point set it by hand
+        # here, not at the top: contacts.py brings the reminder workbook's writer along
+        from desktop_app.core.services.contacts import record_contact
+
+        record_contact(session, write.agency_id, write.contact_person, write.created_at)
     if write.pin:
         removed[PIN_KEY] = [_pin_before(session, write.agency_id)]
         keep = replace_key if write.replace_pin else pin_key

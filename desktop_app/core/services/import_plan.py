@@ -211,6 +211,7 @@ class Write:
     pin: bytes = b""  # the raw public key to pin at apply ("": leave the pin)
     replace_pin: bool = False  # the pin is replaced deliberately (accept_new_key)
     unsigned_over_signed: bool = False  # accepted deliberately: in the audit log
+    contact_person: str = ""  # the contact the file names (services/contacts.py keeps it)
 
 
 @dataclass(frozen=True)
@@ -353,7 +354,8 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
                   file_version=meta.version,
                   pin=keyed.pin,
                   replace_pin=keyed.verdict is KeyVerdict.OTHER,
-                  unsigned_over_signed=keyed.deliberate and not signed)
+                  unsigned_over_signed=keyed.deliberate and not signed,
+                  contact_person=meta.contact_person)
     counts = count_changes(held.data_in_force, read.data)
     plan = replace(_plan(read, outcome, **base, counts=counts), **facts, notes=keyed.notes())
     return Decision(plan, write, meta.submission_uuid)
@@ -440,7 +442,7 @@ def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, ag
     write = Write(held.agency_id, held.period_id, period, version, meta.submission_uuid,
                   content_hash(meta, data), digest, meta.created_at, data, held.in_force,
                   not edited, edited, read.path.name, file_version=version,
-                  unsigned_over_signed=keyed.deliberate)
+                  unsigned_over_signed=keyed.deliberate, contact_person=contact)
     counts = count_changes(held.data_in_force, data)
     plan = replace(_plan(read, outcome, version=version, counts=counts, **flags), **facts,
                    notes=keyed.notes())
