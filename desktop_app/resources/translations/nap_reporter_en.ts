@@ -535,6 +535,14 @@
 <context>
     <name>CompletenessModel</name>
     <message>
+        <source>Contact (person · phone · e-mail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The due date has passed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,6 +898,19 @@ Attach the files to your e-mail to the focal point.</source>
 </context>
 <context>
     <name>FocalCommands</name>
+    <message>
+        <source>Reminder list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reminder list was saved:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>National report</source>
         <translation type="unfinished"></translation>
@@ -2086,6 +2107,10 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
 </context>
 <context>
     <name>WindowActions</name>
+    <message>
+        <source>&amp;Reminder list of agencies not reported…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>

@@ -533,6 +533,14 @@
 <context>
     <name>CompletenessModel</name>
     <message>
+        <source>Contact (person · phone · e-mail)</source>
+        <translation>Liên hệ (người · điện thoại · thư điện tử)</translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation>Liên hệ cập nhật lúc %1</translation>
+    </message>
+    <message>
         <source>The due date has passed.</source>
         <translation>Đã quá hạn gửi báo cáo.</translation>
     </message>
@@ -891,6 +899,20 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
 </context>
 <context>
     <name>FocalCommands</name>
+    <message>
+        <source>Reminder list</source>
+        <translation>Danh sách nhắc báo cáo</translation>
+    </message>
+    <message>
+        <source>Reminders_%1</source>
+        <translation>Danh_sach_nhac_%1</translation>
+    </message>
+    <message>
+        <source>The reminder list was saved:
+%1</source>
+        <translation>Đã lưu danh sách nhắc báo cáo:
+%1</translation>
+    </message>
     <message>
         <source>National report</source>
         <translation>Báo cáo tổng hợp</translation>
@@ -2087,6 +2109,10 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
 </context>
 <context>
     <name>WindowActions</name>
+    <message>
+        <source>&amp;Reminder list of agencies not reported…</source>
+        <translation>Danh sách &amp;nhắc các cơ quan chưa báo cáo…</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
