@@ -16,10 +16,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.domain.enums import Role
+from desktop_app.core.exchange.problems_workbook import ProblemLine, write_problems_workbook
 from desktop_app.core.exchange.template import write_template
 from desktop_app.core.progress import drive
 from desktop_app.core.services import submissions as svc
@@ -119,3 +121,13 @@ def test_the_blank_template_prints_as_a_short_form_its_instructions_whole(
     assert "MẪU BÁO CÁO" in first and "Kỳ báo cáo 2025" in first
     # a long line of the instructions, wrapped inside the page: its last words are there
     assert "Danh mục phiên bản" in first and "Trang 1 /" in first
+
+
+def test_the_problems_workbook_has_a_print_setup(tmp_path: Path) -> None:
+    path = tmp_path / "loi.xlsx"
+    write_problems_workbook([ProblemLine("a.xlsx", "VLG", "Hoạt động", 3, "B", "task_code",
+                                         "=sai", "wrong")], path)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToHeight) == 0
+    assert ws.print_title_rows.replace("$", "") == "1:2" and "&P" in ws.oddFooter.right.text
