@@ -241,7 +241,7 @@ def _annex_sheet(wb: Book, r: NationalReport) -> Job[None]:
         ("Người DTTS", "Ethnic minorities", 9), ("Người khuyết tật", "Persons with "
                                                  "disabilities", 10),
         ("Trẻ em", "Children", 9), ("Kinh phí (đồng)", "Budget (VND)", 15),
-        ("Mã hoạt động", "Activity UUID", 38)]
+        ("Mã hoạt động", "Activity UUID", 12)]  # technical: last, narrow
     sheet = _Sheet(wb, "Phụ lục hoạt động", columns, header=_print_header(r))
     total = len(r.activities)
     for n, a in enumerate(r.activities, start=1):
