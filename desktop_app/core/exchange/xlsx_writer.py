@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -117,7 +118,15 @@ class Book:
         return BookSheet(self, ws, len(widths))
 
     def close(self) -> None:
-        self.wb.close()
+        """Write the file; a disk that refuses it raises its OSError (full, read-only...),
+        which XlsxWriter wraps in FileCreateError, so callers report it as for any file."""
+        try:
+            self.wb.close()
+        except FileCreateError as error:
+            cause = error.args[0] if error.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
+            raise
 
 
 class BookSheet:
