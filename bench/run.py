@@ -1,9 +1,10 @@
 """Run the benchmarks and print every ratio: `.venv/bin/python bench/run.py [NAME...]`.
 
-NAME is a benchmark's short name (quick, export, import, pdf, demo, window, pg); none means all of
-them. `--rounds N` sets the rounds of each comparison (at least 3). Each benchmark
-alternates our command and the raw tool in the same run and quotes the medians
-(bench/harness.py); the summary at the end is the table the README quotes.
+NAME is a benchmark's short name (quick, export, import, pdf, demo, window, writers,
+report, pg); none means all of them. `--rounds N` sets the rounds of each comparison (at
+least 3). Each benchmark alternates our command and the raw tool in the same run and
+quotes the medians (bench/harness.py); the summary at the end is the table the README
+quotes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import bench_export  # noqa: E402
 import bench_import  # noqa: E402
 import bench_pdf  # noqa: E402
 import bench_quick  # noqa: E402
+import bench_report  # noqa: E402
 import bench_window  # noqa: E402
+import bench_writers  # noqa: E402
 import pg as bench_pg  # noqa: E402
 from harness import Comparison  # noqa: E402
 
@@ -33,6 +36,8 @@ BENCHMARKS = {
     "demo": bench_demo.comparisons,
     "window": bench_window.comparisons,
     "pg": bench_pg.comparisons,
+    "report": bench_report.comparisons,
+    "writers": bench_writers.comparisons,
 }
 
 

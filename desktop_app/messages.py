@@ -738,6 +738,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trên máy chủ); mọi thay đổi đã được hủy.",
         "The row count of table {table} does not match after copying ({source} in the "
         "file, {target} on the server); everything was undone."),
+    # --- books: workbooks (plans in force for a template's period) ---
+    "code.task_not_in_force": (
+        "Nhiệm vụ «{code}» không thuộc kế hoạch áp dụng cho kỳ báo cáo {period}; hãy chọn "
+        "nhiệm vụ trong danh sách của mẫu.",
+        "The task “{code}” is not in the plan in force for the reporting period {period}; "
+        "choose a task from the template's list."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

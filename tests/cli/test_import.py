@@ -317,6 +317,10 @@ def test_filled_template_is_the_next_version_and_again_a_duplicate(
     titles = {r[0] for r in _query(focal_db, "SELECT title FROM activity")}
     assert titles == {"Tập huấn cán bộ tư pháp", "=Tuyên truyền pháp luật"}
     assert _query(focal_db, "SELECT value FROM result") == [(42.0,)]
+    # the contact the template names becomes the agency's contact at the focal point
+    assert _query(focal_db, "SELECT c.contact_person, c.phone, c.edited FROM agencycontact c "
+                            "JOIN agency a ON a.id = c.agency_id WHERE a.code = 'THA'") == [
+        ("Nguyễn Văn A", "0912 345 678", 0)]
     again = cli("--db", focal_db, "import", "--accept-new-key", filled)
     assert again.code == 0 and "duplicate" in again.out
     assert len(_query(focal_db, "SELECT id FROM submission")) == 2
@@ -343,6 +347,26 @@ def test_template_rows_with_problems_are_located_and_refused(
                                                             tmp_path / "bad2.xlsx", "VLG", rows))
     assert result.code == 3
     assert "row 3, column B" in result.err and "NO-SUCH-TASK" in result.err
+
+
+def test_a_template_naming_another_plans_task_is_refused_row_by_row(
+        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
+    # the 2025 template offers the 2019 plan's tasks only; the 2026 plan's are refused
+    later = _query(focal_db, "SELECT t.code FROM task t JOIN plan p ON p.id = t.plan_id "
+                             "WHERE p.starts > ? ORDER BY t.code LIMIT 1", YEAR)[0][0]
+    task, _ = _task_and_rec(focal_db)
+    rows = _activity_rows(task)
+    rows[1] = {**rows[1], "task_code": later}
+    filled = _fill_template(files.template, tmp_path / "other-plan.xlsx", "VLG", rows)
+    before = _dump(focal_db, skip=("importrecord", "auditevent"))
+    result = cli("--db", focal_db, "--lang", "en", "import", filled)
+    assert result.code == 3
+    assert "other-plan.xlsx" in result.err and "sheet Hoạt động, row 4, column B" in result.err
+    assert f"The task “{later}” is not in the plan in force for the reporting period 2025" \
+        in result.err
+    assert "row 3, column B" not in result.err  # the row with the plan's own task is fine
+    assert f"Nhiệm vụ «{later}» không thuộc kế hoạch áp dụng cho kỳ báo cáo 2025" in result.err
+    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
 
 
 def test_unknown_agency_says_to_update_the_catalog(cli: CliRunner, focal_db: Path,

@@ -83,21 +83,26 @@ def test_the_latest_submission_names_the_contact(db: Database) -> None:
     assert not _record(db, "VLG", "", utc(2025, 12, 2))
 
 
-def test_a_hand_edit_is_kept_until_a_newer_file_and_completes_it(db: Database) -> None:
+def test_a_hand_edit_is_never_overwritten_by_a_file_only_completed(db: Database) -> None:
     _record(db, "HNI", "Phạm Thu", utc(2025, 11, 1))
     edited = set_contact(db, "hni", contact_person="Phạm Thu", phone="024 3825 1234",
                          email="pham.thu@hanoi.gov.vn")
     assert edited.edited and edited.email == "pham.thu@hanoi.gov.vn"
+    later = datetime.now(UTC).replace(year=datetime.now(UTC).year + 1)
     assert not _record(db, "HNI", "Người Khác", utc(2025, 11, 2))  # made before the edit
-    assert _record(db, "HNI", "Phạm Thu, 0988 000 111", datetime.now(UTC).replace(
-        year=datetime.now(UTC).year + 1))
-    later = contact_of(db, "HNI")
-    assert (later.contact_person, later.phone, later.email) == (
-        "Phạm Thu", "0988 000 111", "pham.thu@hanoi.gov.vn")  # same person: e-mail kept
+    assert not _record(db, "HNI", "Người Khác, 0912 000 000", later)  # another person
+    assert not _record(db, "HNI", "Phạm Thu, 0988 000 111", later)  # another phone
+    kept = contact_of(db, "HNI")
+    assert (kept.contact_person, kept.phone, kept.email, kept.edited) == (
+        "Phạm Thu", "024 3825 1234", "pham.thu@hanoi.gov.vn", True)
+    set_contact(db, "HNI", contact_person="Phạm Thu", phone="024 3825 1234", email="")
+    assert _record(db, "HNI", "Phạm Thu, thu.p@hanoi.gov.vn", later)  # fills the blank
+    filled = contact_of(db, "HNI")
+    assert (filled.phone, filled.email) == ("024 3825 1234", "thu.p@hanoi.gov.vn")
     with db.reading() as session:
         details = session.exec(select(AuditEvent.detail).where(
             col(AuditEvent.action) == "contact.edited")).all()
-    assert len(details) == 1 and "pham.thu@hanoi.gov.vn" in details[0]
+    assert len(details) == 2 and "pham.thu@hanoi.gov.vn" in details[0]
 
 
 @pytest.mark.parametrize(("fields", "code"), [

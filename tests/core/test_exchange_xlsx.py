@@ -27,7 +27,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlmodel import col, select
 
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import ActivityStatus, ActivityType, Role
+from desktop_app.core.domain.labels import labels
 from desktop_app.core.domain.models import Agency, Period, Submission
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
 from desktop_app.core.exchange import xlsx_writer
@@ -224,7 +225,18 @@ def test_no_formula_anywhere_text_is_text_and_the_layout_is_right(exported: Expo
     ws = book[SHEETS[0].title]
     assert ws.freeze_panes == "A3"
     assert ws["A1"].font.b and ws["A2"].font.b
-    assert ws.column_dimensions["C"].width == SHEETS[0].column("title").width
+    # XlsxWriter stores the width with Excel's cell padding: the same width on screen
+    assert abs(ws.column_dimensions["C"].width - SHEETS[0].column("title").width) < 1
+    # coded values are written as their Vietnamese labels; the hash still reads codes
+    assert {r[4].value for r in ws.iter_rows(min_row=3)} <= set(
+        labels(ActivityType, "vi").values())
+    assert {r[5].value for r in ws.iter_rows(min_row=3)} <= set(
+        labels(ActivityStatus, "vi").values())
+    # it prints on A4, one page wide, the header rows on every page, agency and pages
+    assert int(ws.page_setup.paperSize) == 9 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert int(ws.page_setup.fitToHeight) == 0 and ws.page_setup.fitToWidth in (None, 1)
+    assert ws.print_title_rows.replace("$", "") == "1:2"
+    assert "Trang &P" in ws.oddFooter.right.text and ws.oddHeader.left.text
     row = next(r for r in ws.iter_rows(min_row=3) if r[2].value == "=1+1")
     assert row[2].data_type == "s" and row[2].quotePrefix
     assert row[3].alignment.wrap_text  # description: long text

@@ -16,6 +16,8 @@ from openpyxl.workbook.workbook import Workbook
 
 from desktop_app.core.catalog.document import read_bundled_catalog
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType, Role
+from desktop_app.core.domain.label_reading import code_of
+from desktop_app.core.domain.labels import labels
 from desktop_app.core.exchange.columns import ACTIVITIES, INDICATORS, LINKS, Kind
 from desktop_app.core.exchange.template import (
     FIRST_ROW,
@@ -108,7 +110,8 @@ def test_sheets_in_order_instructions_first_hidden_ones_last(workbook: Workbook)
     instructions = " ".join(str(c.value) for c in workbook[names[0]]["A"] if c.value)
     vi, en = instructions.index("Cách điền"), instructions.index("How to fill it in")
     assert vi < en
-    for words in ("dd/mm/yyyy", "STT", "Không được thay đổi", "Do not change", "legislative"):
+    for words in ("dd/mm/yyyy", "STT", "Không được thay đổi", "Do not change",
+                  "Xây dựng, hoàn thiện pháp luật", "Awareness raising"):
         assert words in instructions
 
 
@@ -143,9 +146,14 @@ def test_lists_hold_the_whole_catalog(workbook: Workbook) -> None:
     assert [parse_choice(t) for t in items("task_code")] == [t.code for t in catalog.tasks]
     assert len(catalog.tasks) == len(read_bundled_catalog()["tasks"])
     types = items("type")
-    assert [parse_choice(t) for t in types] == [t.value for t in ActivityType]
-    assert "legislative — Xây dựng, hoàn thiện pháp luật" in types
-    assert [parse_choice(s) for s in items("status")] == [s.value for s in ActivityStatus]
+    # the type and status dropdowns list the labels only, which read back as the codes
+    assert types == list(labels(ActivityType, "vi").values())
+    assert "Xây dựng, hoàn thiện pháp luật" in types and "legislative" not in str(types)
+    assert [code_of(ActivityType, str(t)) for t in types] == [t.value for t in ActivityType]
+    statuses = items("status")
+    assert statuses == list(labels(ActivityStatus, "vi").values())
+    assert [code_of(ActivityStatus, str(s)) for s in statuses] == [
+        s.value for s in ActivityStatus]
     indicators = _validations(workbook, INDICATORS.title)
     assert items("task_code", indicators, INDICATORS.title) == items("task_code")
     recs = items("recommendation_code", _validations(workbook, LINKS.title), LINKS.title)

@@ -3,33 +3,26 @@ error value) and what a spreadsheet would read as a formula carries the quote pr
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from desktop_app.core.exchange.xlsx_writer import (
-    Styles,
-    date_cell,
-    new_sheet,
-    number_cell,
-    text_cell,
-)
+from desktop_app.core.exchange.xlsx_writer import Book
 
 RISKY = ("=SUM(A1:A9)", "+84 912", "-5", "@home", "#N/A")
 
 
 def test_text_cells_hold_exactly_the_text_and_quote_what_looks_like_a_formula(
         tmp_path: Path) -> None:
-    wb = Workbook(write_only=True)
-    ws = new_sheet(wb, "Cells")
-    styles = Styles(ws)
-    for value in (*RISKY, "Hà Nội"):
-        ws.append([text_cell(ws, value, styles.plain, styles.text_quoted)])
-    ws.append([number_cell(ws, 1500000, styles.integer), date_cell(ws, date(2025, 12, 14),
-                                                                   styles.date)])
     path = tmp_path / "cells.xlsx"
-    wb.save(path)
+    book = Book(path, title="cells", created=datetime(2025, 1, 1))
+    sheet = book.sheet("Cells", [20, 20])
+    for value in (*RISKY, "Hà Nội"):
+        sheet.text(0, value)
+        sheet.end_row()
+    sheet.row([1500000, date(2025, 12, 14)])
+    book.close()
 
     read = load_workbook(path)  # not read-only: data_type "f" would show a formula
     rows = list(read["Cells"].iter_rows())

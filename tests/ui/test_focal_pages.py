@@ -124,6 +124,38 @@ def test_completeness_cells_equal_the_core_grid(qtbot: Any, focal_ctx: AppContex
         f"on-time rate {rate}%")
 
 
+def test_the_status_page_shows_each_agencys_contact(qtbot: Any, focal_ctx: AppContext,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    from desktop_app.core.services.contacts import set_contact
+    from desktop_app.ui.dialogs import message_box
+
+    set_contact(focal_ctx.db, "VLG", contact_person="Nguyễn Thị Hoa", phone="0270 3822 111",
+                email="hoa@stp.vinhlong.gov.vn")
+    page = CompletenessPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    model = page.model
+    column = model.contact_column()
+    assert column == model.columnCount() - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal) == \
+        "Contact (person · phone · e-mail)"
+    row = next(r for r, x in enumerate(model.grid.rows) if x.code == "VLG")
+    assert model.index(row, column).data() == \
+        "Nguyễn Thị Hoa · 0270 3822 111 · hoa@stp.vinhlong.gov.vn"
+    # the reminder list is a command of the focal point's window
+    window = MainWindow(focal_ctx)
+    qtbot.addWidget(window)
+    assert window.reminders_action in window.file_menu.actions()
+    target = tmp_path / "nhac.xlsx"
+    monkeypatch.setattr(window.import_commands(), "pick_save_path", lambda *a: target)
+    said: list[str] = []
+    monkeypatch.setattr(message_box, "inform", lambda _w, _t, text, *a: said.append(text))
+    window.reminders_action.trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert target.exists() and str(target) in said[0]
+
+
 def test_kind_filter_narrows_the_grid_and_its_counts(qtbot: Any,
                                                      focal_ctx: AppContext) -> None:
     page = CompletenessPage(focal_ctx)

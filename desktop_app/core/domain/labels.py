@@ -116,3 +116,11 @@ def label_of(kind: type[StrEnum], code: str, lang: str) -> str:
     if found is None:
         return code
     return found[0] if lang == "vi" else found[1]
+
+
+# Labels that files made by earlier versions may hold, read back as their codes
+# (label_reading.code_of); never written any more.
+EARLIER_LABELS: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {
+    ActivityType: {ActivityType.AWARENESS: ("Awareness", "Tuyên truyền")},
+    ActivityStatus: {ActivityStatus.PLANNED: ("Planned", "Kế hoạch", "Chưa thực hiện")},
+}

@@ -16,10 +16,12 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
+from desktop_app.core.domain.label_reading import code_of
 from desktop_app.core.exchange.bounds import open_regular
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.columns import Column, Kind
@@ -27,10 +29,11 @@ from desktop_app.core.problems import Problem, RefusedError
 
 UUID_PATTERN = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-# (sheet key, column key) -> the codes a cell may hold
-CHOICES: dict[tuple[str, str], frozenset[str]] = {
-    ("activities", "type"): frozenset(t.value for t in ActivityType),
-    ("activities", "status"): frozenset(s.value for s in ActivityStatus),
+# (sheet key, column key) -> the closed vocabulary of its cells, written as labels and
+# read back as codes from a label, an earlier label or the code (label_reading.code_of)
+CHOICES: dict[tuple[str, str], type[StrEnum]] = {
+    ("activities", "type"): ActivityType,
+    ("activities", "status"): ActivityStatus,
 }
 MAX_INT = 10**15  # the largest whole number a cell may hold
 T = TypeVar("T")
@@ -144,8 +147,11 @@ def converter(sheet_key: str, column: Column) -> Callable[[Any], Any]:
                 text = text.strip()
             if uuid and not UUID_PATTERN.match(text):
                 raise CellProblem("value.not_uuid", value=text)
-            if allowed is not None and text not in allowed:
-                raise CellProblem("value.not_in_list", value=text)
+            if allowed is not None:
+                code = code_of(allowed, text)
+                if code is None:
+                    raise CellProblem("value.not_in_list", value=text)
+                return code
             return text
 
     def convert_cell(value: Any) -> Any:

@@ -44,9 +44,12 @@ class Sheet:
 
 
 HEADER_ROWS = 2  # row 1 Vietnamese, row 2 English; data from row 3
+# UUIDs are for the program: narrow (the whole value shows when the cell is selected), so
+# a sheet printed one page wide is printed large enough to read.
+UUID_WIDTH = 12
 
 ACTIVITIES = Sheet("activities", "Hoạt động", "Activities", (
-    Column("uuid", "Mã định danh", "UUID", Kind.UUID, 38, True),
+    Column("uuid", "Mã định danh", "UUID", Kind.UUID, UUID_WIDTH, True),
     Column("task_code", "Mã nhiệm vụ", "Task code", Kind.CODE, 16, True),
     Column("title", "Tên hoạt động", "Title", Kind.TEXT, 50, True),
     Column("description", "Mô tả", "Description", Kind.LONG_TEXT, 60),
@@ -63,25 +66,25 @@ ACTIVITIES = Sheet("activities", "Hoạt động", "Activities", (
     Column("challenges", "Khó khăn, vướng mắc", "Challenges", Kind.LONG_TEXT, 40),
     Column("next_steps", "Nhiệm vụ tiếp theo", "Next steps", Kind.LONG_TEXT, 40),
     Column("evidence", "Tài liệu minh chứng", "Evidence", Kind.LONG_TEXT, 30),
-    Column("carried_from", "Chuyển tiếp từ", "Carried over from", Kind.UUID, 38),
+    Column("carried_from", "Chuyển tiếp từ", "Carried over from", Kind.UUID, UUID_WIDTH),
 ))
 
 INDICATORS = Sheet("indicators", "Chỉ số và kết quả", "Indicators and results", (
-    Column("uuid", "Mã định danh", "UUID", Kind.UUID, 38, True),
-    Column("activity_uuid", "Mã hoạt động", "Activity UUID", Kind.UUID, 38),
+    Column("uuid", "Mã định danh", "UUID", Kind.UUID, UUID_WIDTH, True),
+    Column("activity_uuid", "Mã hoạt động", "Activity UUID", Kind.UUID, UUID_WIDTH),
     Column("task_code", "Mã nhiệm vụ", "Task code", Kind.CODE, 16),
     Column("name", "Tên chỉ số", "Indicator", Kind.TEXT, 40, True),
     Column("unit", "Đơn vị tính", "Unit", Kind.TEXT, 12, True),
     Column("baseline", "Giá trị cơ sở", "Baseline", Kind.NUMBER, 12),
     Column("target", "Chỉ tiêu", "Target", Kind.NUMBER, 12, True),
     Column("due_date", "Thời hạn", "Due date", Kind.DATE, 13),
-    Column("result_uuid", "Mã kết quả", "Result UUID", Kind.UUID, 38),
+    Column("result_uuid", "Mã kết quả", "Result UUID", Kind.UUID, UUID_WIDTH),
     Column("result", "Kết quả đạt được", "Result", Kind.NUMBER, 12),
     Column("result_note", "Ghi chú kết quả", "Result note", Kind.LONG_TEXT, 30),
 ))
 
 LINKS = Sheet("links", "Liên kết khuyến nghị", "Recommendation links", (
-    Column("activity_uuid", "Mã hoạt động", "Activity UUID", Kind.UUID, 38, True),
+    Column("activity_uuid", "Mã hoạt động", "Activity UUID", Kind.UUID, UUID_WIDTH, True),
     Column("recommendation_code", "Mã khuyến nghị", "Recommendation code", Kind.CODE, 20, True),
 ))
 

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
 
 from desktop_app.core.domain.enums import (
     ActivityStatus,
@@ -30,22 +25,13 @@ from desktop_app.core.domain.enums import (
 from desktop_app.core.domain.labels import label, label_of, words
 from desktop_app.core.domain.timefmt import local_date, local_text
 from desktop_app.core.exchange.assessment_words import checked_cell, committee_cell
-from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.national_model import NationalReport
 from desktop_app.core.exchange.report_model import (
     STATUSES,
     IndicatorCounts,
     StatusCounts,
 )
-from desktop_app.core.exchange.xlsx_writer import (
-    CREATOR,
-    Styles,
-    date_cell,
-    new_sheet,
-    number_cell,
-    style_of,
-    text_cell,
-)
+from desktop_app.core.exchange.xlsx_writer import Book, BookSheet, PrintSetup
 from desktop_app.core.progress import Job, Progress
 
 STEP = 2000  # annex rows between progress reports
@@ -56,56 +42,32 @@ def _percent(value: float | None) -> float | None:
 
 
 class _Sheet:
-    """A write-only sheet with a two-row bilingual header, frozen under it."""
+    """A sheet with a two-row bilingual header, frozen under it and repeated in print."""
 
-    def __init__(self, wb: Workbook, title: str,
-                 columns: Sequence[tuple[str, str, float]]) -> None:
-        ws = new_sheet(wb, title)
-        self.ws = ws
-        self.styles = Styles(ws)
-        top = Alignment(vertical="top", wrap_text=True)
-        self.percent = style_of(ws, number_format="0.0%", alignment=top)
-        for index, (_vi, _en, width) in enumerate(columns, 1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        ws.freeze_panes = "A3"
-        s = self.styles
-        ws.append([text_cell(ws, vi, s.header_vi, s.header_vi) for vi, _en, _w in columns])
-        ws.append([text_cell(ws, en, s.header_en, s.header_en) for _vi, en, _w in columns])
-
-    def value(self, value: Any, *, long: bool = False, kind: str = "") -> Any:
-        s = self.styles
-        if value is None or value == "":
-            return None
-        if isinstance(value, str):
-            text = clean_text(value)
-            if long:
-                return text_cell(self.ws, text, s.long, s.long_quoted)
-            return text_cell(self.ws, text, s.plain, s.text_quoted)
-        if isinstance(value, bool):
-            return text_cell(self.ws, "Có / Yes" if value else "", s.plain, s.text_quoted)
-        if isinstance(value, datetime):
-            return date_cell(self.ws, value.replace(tzinfo=None), s.date)
-        if isinstance(value, date):
-            return date_cell(self.ws, value, s.date)
-        if kind == "percent":
-            return number_cell(self.ws, value, self.percent)
-        if isinstance(value, int):
-            return number_cell(self.ws, value, s.integer)
-        return number_cell(self.ws, value, s.number)
+    def __init__(self, wb: Book, title: str,
+                 columns: Sequence[tuple[str, str, float]], *,
+                 landscape: bool = True, header: str = "") -> None:
+        self.out: BookSheet = wb.sheet(title, [w for _vi, _en, w in columns])
+        self.out.print_setup(PrintSetup(header=header, landscape=landscape))
+        self.out.headers([vi for vi, _en, _w in columns], [en for _vi, en, _w in columns])
 
     def row(self, *values: Any, long: Sequence[int] = (), percent: Sequence[int] = ()
             ) -> None:
-        self.ws.append([self.value(v, long=i in long, kind="percent" if i in percent else "")
-                        for i, v in enumerate(values)])
+        self.out.row(values, long=long, percent=percent)
+
+
+def _print_header(r: NationalReport) -> str:
+    return f"Bộ Tư pháp — Báo cáo tổng hợp — Kỳ báo cáo {r.year}"
 
 
 def _status_columns() -> list[tuple[str, str, float]]:
     return [(*words(ActivityStatus(s)), 12) for s in STATUSES]
 
 
-def _summary_sheet(wb: Workbook, r: NationalReport) -> None:
+def _summary_sheet(wb: Book, r: NationalReport) -> None:
     sheet = _Sheet(wb, "Tổng hợp", [("Nội dung", "Item", 52), ("Nội dung (tiếng Anh)",
-                                     "Item (English)", 46), ("Giá trị", "Value", 22)])
+                                     "Item (English)", 46), ("Giá trị", "Value", 22)],
+                   landscape=False, header=_print_header(r))
     c = r.counts
     rows: list[tuple[str, str, Any]] = [
         ("Kỳ báo cáo", "Reporting period", str(r.year)),
@@ -164,7 +126,7 @@ def _kind(code: str) -> str:
     return label_of(AgencyKind, code, "vi")
 
 
-def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
+def _completeness_sheet(wb: Book, r: NationalReport) -> None:
     columns: list[tuple[str, str, float]] = [
         ("STT", "No.", 6), ("Mã", "Code", 9), ("Cơ quan", "Agency", 32),
         ("Cơ quan (tiếng Anh)", "Agency (English)", 30), ("Loại", "Kind", 18),
@@ -175,7 +137,7 @@ def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
     columns += [(f"Năm {r.year}: ngày nhận đầu tiên", f"{r.year}: first received", 14),
                 (f"Năm {r.year}: đơn vị đã gửi (phiên bản hiện hành)",
                  f"{r.year}: units that sent (current version)", 26)]
-    sheet = _Sheet(wb, "Tình hình báo cáo", columns)
+    sheet = _Sheet(wb, "Tình hình báo cáo", columns, header=_print_header(r))
     for n, row in enumerate(r.grid.rows, start=1):
         rolled = ", ".join(row.former) if not row.split_between else (
             "Chia cho / split between: " + ", ".join(row.split_between))
@@ -204,7 +166,7 @@ def _completeness_sheet(wb: Workbook, r: NationalReport) -> None:
     sheet.row(*values, percent=rates)
 
 
-def _area_sheet(wb: Workbook, r: NationalReport) -> None:
+def _area_sheet(wb: Book, r: NationalReport) -> None:
     columns: list[tuple[str, str, float]] = [
         ("Cấp", "Level", 10), ("Mã", "Code", 10), ("Số TT", "No.", 6),
         ("Lĩnh vực / nhiệm vụ", "Area / task", 48),
@@ -213,7 +175,7 @@ def _area_sheet(wb: Workbook, r: NationalReport) -> None:
         ("Tổng số hoạt động", "Activities", 11), *_status_columns(),
         ("Số chỉ số", "Indicators", 10), ("Đã có kết quả", "With a result", 10),
         ("Đạt chỉ tiêu", "On track", 10), ("Tỷ lệ đạt", "On-track rate", 10)]
-    sheet = _Sheet(wb, "Theo lĩnh vực", columns)
+    sheet = _Sheet(wb, "Theo lĩnh vực", columns, header=_print_header(r))
 
     def numbers(acts: StatusCounts, inds: IndicatorCounts) -> list[Any]:
         rate = inds.on_track / inds.with_result if inds.with_result else None
@@ -241,7 +203,7 @@ def _area_sheet(wb: Workbook, r: NationalReport) -> None:
               percent=(rate_col,))
 
 
-def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
+def _recommendation_sheet(wb: Book, r: NationalReport) -> None:
     columns: list[tuple[str, str, float]] = [
         ("STT", "No.", 6), ("Mã khuyến nghị", "Code", 14), ("Nguồn", "Source", 14),
         ("Đoạn", "Paragraph", 8), ("Thủ tục theo dõi", "Follow-up", 10),
@@ -258,7 +220,7 @@ def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
         ("Ghi chú đánh giá", "Note", 40),
         ("Kỳ đánh giá", "Assessed for", 12),
         ("Đối chiếu văn bản", "Checked against its document", 22)]
-    sheet = _Sheet(wb, "Theo khuyến nghị", columns)
+    sheet = _Sheet(wb, "Theo khuyến nghị", columns, header=_print_header(r))
     for n, rec in enumerate(r.recommendations, start=1):
         a = rec.assessment
         latest = rec.committee_grades[-1] if rec.committee_grades else None
@@ -277,7 +239,7 @@ def _recommendation_sheet(wb: Workbook, r: NationalReport) -> None:
             long=(5, 6, 8, 14, 16))
 
 
-def _annex_sheet(wb: Workbook, r: NationalReport) -> Job[None]:
+def _annex_sheet(wb: Book, r: NationalReport) -> Job[None]:
     columns: list[tuple[str, str, float]] = [
         ("STT", "No.", 7), ("Mã đơn vị (2025)", "Unit code (2025)", 9),
         ("Đơn vị (2025)", "Unit in force (2025)", 26),
@@ -289,8 +251,8 @@ def _annex_sheet(wb: Workbook, r: NationalReport) -> Job[None]:
         ("Người DTTS", "Ethnic minorities", 9), ("Người khuyết tật", "Persons with "
                                                  "disabilities", 10),
         ("Trẻ em", "Children", 9), ("Kinh phí (đồng)", "Budget (VND)", 15),
-        ("Mã hoạt động", "Activity UUID", 38)]
-    sheet = _Sheet(wb, "Phụ lục hoạt động", columns)
+        ("Mã hoạt động", "Activity UUID", 12)]  # technical: last, narrow
+    sheet = _Sheet(wb, "Phụ lục hoạt động", columns, header=_print_header(r))
     total = len(r.activities)
     for n, a in enumerate(r.activities, start=1):
         # a split former unit's activity its task leaves with no successor: no unit in force
@@ -309,14 +271,12 @@ def write_national_workbook(report: NationalReport, path: Path) -> Job[None]:
     """The workbook of ``report`` at ``path`` (the caller makes it atomic)."""
     total = len(report.activities)
     yield Progress(0, total, "xlsx")
-    wb = Workbook(write_only=True)
-    wb.properties.title = f"Báo cáo tổng hợp năm {report.year} - Bộ Tư pháp"
-    wb.properties.creator = wb.properties.lastModifiedBy = CREATOR
-    wb.properties.created = wb.properties.modified = report.created_at.replace(tzinfo=None)
+    wb = Book(path, title=f"Báo cáo tổng hợp năm {report.year} - Bộ Tư pháp",
+              created=report.created_at)
     _summary_sheet(wb, report)
     _completeness_sheet(wb, report)
     _area_sheet(wb, report)
     _recommendation_sheet(wb, report)
     yield from _annex_sheet(wb, report)
-    wb.save(path)
+    wb.close()
     yield Progress(total, total, "xlsx")

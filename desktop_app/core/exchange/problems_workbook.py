@@ -66,4 +66,10 @@ def write_problems_workbook(lines: Iterable[ProblemLine], path: Path) -> None:
                     cell.quotePrefix = True
             if index >= _FIRST_RULE_COLUMN:
                 cell.alignment = wrap
+    # it prints: A4 landscape, one page wide, the header rows on every page, page numbers
+    ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:2"
+    ws.oddFooter.left.text, ws.oddFooter.right.text = SHEET_TITLE, "Trang &P / &N"
     write_atomically(Path(path), lambda temporary: wb.save(temporary))

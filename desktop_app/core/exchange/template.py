@@ -6,9 +6,10 @@ sheet and reads its data sheets by the same columns as an exported submission
 (columns.py), except that rows are numbered (STT) instead of carrying UUIDs,
 and the indicator and link sheets name their activity by its STT.
 
-Dropdown items read "CODE — label" (parse_choice() takes the code back); the
-lists live on a hidden sheet, since Excel silently drops an inline list longer
-than 255 characters. Sheets are protected without a password (it stops
+Dropdown items read "CODE — label" (parse_choice() takes the code back), except the
+activity type and status, which list their labels only (cells.converter reads a label
+back as its code); the lists live on a hidden sheet, since Excel silently drops an
+inline list longer than 255 characters. Sheets are protected without a password (it stops
 accidents, not people): headers are locked, the input cells are not.
 
 Here are the template's facts (sheets, columns, cells, the format's name) that its
@@ -18,7 +19,7 @@ imports openpyxl, so reading an import batch or opening the window does not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -71,6 +72,9 @@ class TemplateCatalog:
     periods: list[int]
     tasks: list[CatalogItem]
     recommendations: list[CatalogItem]
+    # the plans in force for the template's period, whose tasks alone it offers; empty
+    # for a template of no period (every plan's tasks)
+    plans: list[CatalogItem] = field(default_factory=list)
 
 
 def choice_item(code: str, label: str) -> str:

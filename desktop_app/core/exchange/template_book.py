@@ -51,16 +51,28 @@ def _instructions(catalog: TemplateCatalog, period: int | None) -> list[tuple[st
     act, ind, links = (s.title for s in SHEETS)
     period_vi = f" cho kỳ báo cáo {period}" if period else ""
     period_en = f" for the reporting period {period}" if period else ""
-    types_vi = "; ".join(f"{code} — {vi}" for code, (vi, _) in TYPE_LABELS.items())
-    types_en = "; ".join(f"{code} — {en}" for code, (_, en) in TYPE_LABELS.items())
-    status_vi = "; ".join(f"{code} — {vi}" for code, (vi, _) in STATUS_LABELS.items())
-    status_en = "; ".join(f"{code} — {en}" for code, (_, en) in STATUS_LABELS.items())
+    types_vi = "; ".join(vi for vi, _ in TYPE_LABELS.values())
+    types_en = "; ".join(en for _, en in TYPE_LABELS.values())
+    status_vi = "; ".join(vi for vi, _ in STATUS_LABELS.values())
+    status_en = "; ".join(en for _, en in STATUS_LABELS.values())
     version = catalog.version if catalog.version is not None else "-"
+    plans_vi: list[tuple[str, str]] = []
+    plans_en: list[tuple[str, str]] = []
+    if catalog.plans:
+        plans_vi.append(("body", f"Kế hoạch áp dụng cho kỳ báo cáo {period}: "
+                         + "; ".join(p.text_vi for p in catalog.plans)
+                         + ". Mẫu chỉ có các nhiệm vụ và khuyến nghị của kế hoạch này; nhiệm "
+                           "vụ của kế hoạch khác bị từ chối khi nhập."))
+        plans_en.append(("body", f"Plan in force for the reporting period {period}: "
+                         + "; ".join(p.text_en for p in catalog.plans)
+                         + ". The template offers only its tasks and recommendations; a task "
+                           "of another plan is refused on import."))
     return [
         ("title", "MẪU BÁO CÁO THỰC HIỆN KẾ HOẠCH HÀNH ĐỘNG QUỐC GIA (ICCPR)"),
         ("body", f"Mẫu này dành cho cơ quan chưa cài chương trình NAP Reporter{period_vi}. "
                  f"Điền bằng Excel hoặc LibreOffice, lưu dưới dạng .xlsx rồi gửi lại cho "
                  f"Bộ Tư pháp qua thư điện tử. Danh mục phiên bản {version}."),
+        *plans_vi,
         ("heading", "Cách điền"),
         ("body", f"1. Trang «{GENERAL_SHEET}»: chọn cơ quan báo cáo và kỳ báo cáo (năm) trong "
                  "danh sách thả xuống, nhập họ tên người liên hệ."),
@@ -76,9 +88,10 @@ def _instructions(catalog: TemplateCatalog, period: int | None) -> list[tuple[st
                  "nhiều dòng."),
         ("body", "Ngày ghi theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 25/03/2026. Số người "
                  "và kinh phí (đồng) là số nguyên không âm; chỉ tiêu và kết quả là số không âm."),
-        ("body", "Mục chọn trong danh sách có dạng «MÃ — tên»; chương trình đọc phần mã đứng "
-                 "trước dấu «—». Có thể gõ riêng phần mã. Toàn văn nhiệm vụ và khuyến nghị ở "
-                 f"trang «{REFERENCE_SHEET}»."),
+        ("body", "Mục chọn cơ quan, nhiệm vụ và khuyến nghị có dạng «MÃ — tên»; chương trình "
+                 "đọc phần mã đứng trước dấu «—». Có thể gõ riêng phần mã. Loại hoạt động và "
+                 "trạng thái chọn theo tên (tiếng Việt hoặc tiếng Anh). Toàn văn nhiệm vụ và "
+                 f"khuyến nghị ở trang «{REFERENCE_SHEET}»."),
         ("body", f"Loại hoạt động: {types_vi}."),
         ("body", f"Trạng thái: {status_vi}."),
         ("heading", "Không được thay đổi"),
@@ -90,6 +103,7 @@ def _instructions(catalog: TemplateCatalog, period: int | None) -> list[tuple[st
         ("body", f"This template is for offices that do not have NAP Reporter{period_en}. Fill "
                  "it in with Excel or LibreOffice, save it as .xlsx and e-mail it back to the "
                  f"Ministry of Justice. Catalog version {version}."),
+        *plans_en,
         ("heading", "How to fill it in"),
         ("body", f"1. Sheet “{GENERAL_SHEET}” (general information): choose your agency and "
                  "the reporting period (year) from the dropdowns and type the contact person's "
@@ -108,9 +122,10 @@ def _instructions(catalog: TemplateCatalog, period: int | None) -> list[tuple[st
         ("body", "Write dates as day/month/year (dd/mm/yyyy), e.g. 25/03/2026. Counts of people "
                  "and the budget (VND) are whole numbers, not negative; targets and results are "
                  "numbers, not negative."),
-        ("body", "Dropdown items read “CODE — name”; the program reads the code before the "
-                 "“—”. Typing the code alone also works. The full texts of the tasks and "
-                 f"recommendations are on the sheet “{REFERENCE_SHEET}” (catalog)."),
+        ("body", "Agency, task and recommendation items read “CODE — name”; the program reads "
+                 "the code before the “—”. Typing the code alone also works. Activity types "
+                 "and statuses are chosen by name (Vietnamese or English). The full texts of "
+                 f"the tasks and recommendations are on the sheet “{REFERENCE_SHEET}”."),
         ("body", f"Activity types: {types_en}."),
         ("body", f"Statuses: {status_en}."),
         ("heading", "Do not change"),
@@ -156,11 +171,25 @@ def _excel_serial(day: date) -> int:
 
 # --- sheets -------------------------------------------------------------------------
 
-def _fit_to_page_width(ws: Worksheet) -> None:
+PRINT_ROWS = 25  # input rows a blank data sheet prints: the form, not 2,000 empty rows
+
+
+def _fit_to_page_width(ws: Worksheet, period: int | None = None) -> None:
+    """A4, one page wide, as many down as needed; the period and page in the margins."""
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    title = "Mẫu báo cáo thực hiện Kế hoạch hành động quốc gia (ICCPR)"
+    if period is not None:
+        title += f" — Kỳ báo cáo {period}"
+    ws.oddHeader.left.text = title
+    ws.oddHeader.left.size = 8
+    ws.oddFooter.left.text = ws.title.replace("&", "&&")
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Trang &P / &N"
+    ws.oddFooter.right.size = 8
 
 
 def _protect(ws: Worksheet) -> None:
@@ -178,8 +207,9 @@ def _write_lists(wb: Workbook, catalog: TemplateCatalog) -> dict[str, str]:
         "agencies": [choice_item(a.code, a.text_vi) for a in catalog.agencies],
         "periods": list(catalog.periods),
         "tasks": [choice_item(t.code, t.text_vi) for t in catalog.tasks],
-        "types": [choice_item(code, vi) for code, (vi, _) in TYPE_LABELS.items()],
-        "statuses": [choice_item(code, vi) for code, (vi, _) in STATUS_LABELS.items()],
+        # the type and status dropdowns list the words only (the reader takes them back)
+        "types": [vi for vi, _ in TYPE_LABELS.values()],
+        "statuses": [vi for vi, _ in STATUS_LABELS.values()],
         "recommendations": [choice_item(r.code, r.text_vi) for r in catalog.recommendations],
     }
     refs = {}
@@ -243,7 +273,8 @@ def _column_validation(column: Column, refs: dict[str, str]) -> DataValidation |
 
 
 def _write_data_sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...],
-                      refs: dict[str, str], styles: dict[Kind, str]) -> None:
+                      refs: dict[str, str], styles: dict[Kind, str],
+                      period: int | None) -> None:
     ws = wb.create_sheet(sheet.title)
     last_row = FIRST_ROW + INPUT_ROWS - 1
     bold = Font(bold=True)
@@ -275,9 +306,11 @@ def _write_data_sheet(wb: Workbook, sheet: Sheet, columns: tuple[Column, ...],
             validation.add(f"{letter}{FIRST_ROW}:{letter}{last_row}")
             ws.add_data_validation(validation)
     ws.freeze_panes = ws.cell(FIRST_ROW, 2)
+    _fit_to_page_width(ws, period)
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = f"1:{HEADER_ROWS}"
+    # a blank form prints its headers and the first rows; the rest are the same rows
+    ws.print_area = f"A1:{get_column_letter(len(columns))}{HEADER_ROWS + PRINT_ROWS}"
     ws.row_dimensions[1].height = 32
     _protect(ws)
 
@@ -314,7 +347,7 @@ def _write_general(wb: Workbook, refs: dict[str, str], period: int | None) -> No
     _text(ws["A7"], "Chọn trong danh sách thả xuống ở cột C. / "
                     "Choose from the dropdowns in column C.")
     ws["A7"].font = Font(italic=True, color="666666")
-    _fit_to_page_width(ws)
+    _fit_to_page_width(ws, period)
     _protect(ws)
 
 
@@ -322,18 +355,21 @@ def _write_instructions(wb: Workbook, catalog: TemplateCatalog, period: int | No
     ws = wb.active
     assert ws is not None
     ws.title = INSTRUCTIONS_SHEET
-    ws.column_dimensions["A"].width = 100
-    _fit_to_page_width(ws)
-    fonts = {"title": Font(bold=True, size=13), "heading": Font(bold=True, size=11),
-             "body": Font(size=11), "spacer": Font(size=11)}
+    ws.column_dimensions["A"].width = 80  # inside a portrait A4 page at 100%
+    _fit_to_page_width(ws, period)
+    # a named font: with none, LibreOffice lays the text out in one font and prints it in
+    # another, and wrapped lines are cut at the column's edge
+    fonts = {"title": Font(name="Calibri", bold=True, size=13),
+             "heading": Font(name="Calibri", bold=True, size=11),
+             "body": Font(name="Calibri", size=11), "spacer": Font(name="Calibri", size=11)}
     for row, (style, line) in enumerate(_instructions(catalog, period), start=1):
         cell = ws.cell(row, 1)
         if line:
             _text(cell, line)
         cell.font = fonts[style]
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if style == "body":
-            ws.row_dimensions[row].height = 15 * (1 + len(line) // 85)
+        if style == "body":  # tall enough for the wrapped lines, with room to spare
+            ws.row_dimensions[row].height = 15 * (1 + len(line) // 70)
     _protect(ws)
 
 
@@ -362,6 +398,8 @@ def _write_reference(wb: Workbook, catalog: TemplateCatalog) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             row += 1
         row += 1
+    _fit_to_page_width(ws)
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     _protect(ws)
 
 
@@ -401,7 +439,7 @@ def build_template(catalog: TemplateCatalog, *, period: int | None = None,
     refs = _write_lists(wb, catalog)
     _write_general(wb, refs, period)
     for sheet, columns in TEMPLATE_SHEETS:
-        _write_data_sheet(wb, sheet, columns, refs, styles)
+        _write_data_sheet(wb, sheet, columns, refs, styles, period)
     _write_reference(wb, catalog)
     lists = wb[LISTS_SHEET]
     wb.move_sheet(lists, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(LISTS_SHEET))

@@ -1,31 +1,44 @@
-"""The submission workbook, written with openpyxl's write-only mode, and the cell kit
-other workbooks of the program (the national report's) write with.
+"""The submission workbook, and the cell kit the program's large workbooks write with,
+on XlsxWriter in constant-memory mode (chosen by measurement: bench/bench_writers.py and
+the README's benchmark section).
 
-Every text cell is written as text (never a formula, never an error value), and
-text that Excel or LibreOffice would read as a formula or a number once edited
-(it starts with = + - @) carries the quote prefix, so it shows as typed: ``text_cell``
-is the one way to write user text. Styles are made once per kind of cell and shared
-(``Styles``, ``style_of``): a style object per cell costs more than writing the cell.
-``new_sheet`` makes a write-only sheet whose rows are all cells (``cells_only``).
+Every text cell is written as text (never a formula, never an error value, never a
+URL), and text that Excel or LibreOffice would read as a formula once edited (it
+starts with = + - @, or spells an error value) carries the quote prefix, so it shows as
+typed: ``BookSheet.text`` is the one way to write user text. Formats are made once per
+workbook (``Book``) and shared. Rows are written in order, each one whole before the
+next (constant memory): a sheet's widths, panes and print setup are set first.
+
+Every sheet a person reads gets a print setup (``BookSheet.print_setup``): A4, landscape
+where wide, one page wide, the header rows repeated, a header with the agency and the
+period and a footer with the page number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import fields
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ERROR_CODES, Cell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
+from desktop_app.core.domain.enums import ActivityStatus, ActivityType
+from desktop_app.core.domain.labels import labels
 from desktop_app.core.exchange.canonical import clean_text, iso_utc
-from desktop_app.core.exchange.columns import HEADER_ROWS, META_SHEET, SHEETS, Kind, Sheet
+from desktop_app.core.exchange.columns import (
+    HEADER_ROWS,
+    META_SHEET,
+    SHEETS,
+    Column,
+    Kind,
+    Sheet,
+)
 from desktop_app.core.exchange.submission import FORMAT_NAME, PreparedSubmission, SubmissionMeta
 from desktop_app.core.progress import Job, Progress
 
@@ -35,147 +48,230 @@ NUMBER_FORMAT = "General"  # "#,##0.##" would show 150 as "150."
 CREATOR = "NAP Reporter"
 STEP = 2000  # rows between progress reports
 QUOTED_START = ("=", "+", "-", "@")  # what a spreadsheet would read as a formula
-_ERROR_TEXTS = frozenset(ERROR_CODES)
+ERROR_TEXTS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
+                         "#N/A", "#GETTING_DATA"})
+A4 = 9  # XlsxWriter's paper code for A4
+# The submission's sheets hold many rows of long texts: at 9 points a 500-activity
+# submission prints on under 30 pages, one page wide (tests/core/test_print.py).
+SUBMISSION_FONT_SIZE = 9
+
+# The columns whose codes the submission workbook shows as their Vietnamese labels.
+LABELLED = {"type": ActivityType, "status": ActivityStatus}
 
 
-def style_of(ws: WriteOnlyWorksheet, **attrs: Any) -> Any:
-    """A shareable style array with these cell attributes (font, alignment, fill...)."""
-    cell = Cell(ws, 1, 1)
-    for name, value in attrs.items():
-        setattr(cell, name, value)
-    return cell._style
+def needs_quote(text: str) -> bool:
+    """Whether a spreadsheet would read this text as a formula or an error value."""
+    return text.startswith(QUOTED_START) or text in ERROR_TEXTS
 
 
-class Styles:
-    """One style array per kind of cell, made once and shared by every cell of that kind."""
-
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
-        def style(**attrs: Any) -> Any:
-            return style_of(ws, **attrs)
-
-        wrap = Alignment(wrap_text=True, vertical="top")
-        top = Alignment(vertical="top")  # level with the wrapped texts beside it
-        # Plain text goes unstyled: a style on 300,000 short cells costs more than
-        # aligning them to the top is worth.
-        self.plain = style()
-        self.text_quoted = style(quotePrefix=True)
-        self.long = style(alignment=wrap)
-        self.long_quoted = style(alignment=wrap, quotePrefix=True)
-        self.date = style(number_format=DATE_FORMAT, alignment=top)
-        self.integer = style(number_format=INTEGER_FORMAT, alignment=top)
-        self.number = style(number_format=NUMBER_FORMAT, alignment=top)
-        header_fill = PatternFill("solid", fgColor="DDE7F0")
-        self.header_vi = style(font=Font(bold=True), alignment=wrap, fill=header_fill)
-        self.header_en = style(font=Font(bold=True, italic=True), alignment=wrap,
-                               fill=header_fill)
+def header_footer_text(text: str) -> str:
+    """Text for a print header or footer, its ampersands not read as codes."""
+    return text.replace("&", "&&")
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Any, data_type: str, style: Any) -> Cell:
-    cell = Cell(ws, 1, 1, style_array=style)
-    cell._value = value
-    cell.data_type = data_type
-    return cell
+@dataclass(frozen=True)
+class PrintSetup:
+    """How a sheet prints: A4, one page wide, header rows repeated on every page."""
+
+    header: str = ""  # the agency and the period, printed at the top of every page
+    landscape: bool = True
+    repeat_rows: int = HEADER_ROWS  # the first rows repeated on every page (0: none)
 
 
-def text_cell(ws: WriteOnlyWorksheet, value: str, plain: Any, quoted: Any) -> Cell:
-    """A cell that holds exactly this text, whatever it starts with: always a string,
-    never a formula or an error value; text starting with = + - @ (or spelling an error
-    value) gets the ``quoted`` style, which carries the quote prefix, so that a person
-    editing it later still sees it as typed."""
-    if value.startswith(QUOTED_START) or value in _ERROR_TEXTS:
-        return _cell(ws, value, "s", quoted)
-    return _cell(ws, value, "s", plain)
+class Book:
+    """An XlsxWriter workbook in constant-memory mode with the shared formats."""
+
+    def __init__(self, path: Path, *, title: str, created: datetime,
+                 font_size: float = 11) -> None:
+        self.wb = xlsxwriter.Workbook(str(path), {
+            "constant_memory": True, "strings_to_formulas": False,
+            "strings_to_numbers": False, "strings_to_urls": False,
+        })
+        self.wb.set_properties({"title": title, "author": CREATOR,
+                                "created": created.replace(tzinfo=None)})
+        self.font_size = font_size
+        self.wb.formats[0].set_font_size(font_size)  # the workbook's default cell format
+
+        def add(properties: dict[str, Any]) -> Format:
+            return self.wb.add_format({"font_size": font_size, **properties})
+
+        top = {"valign": "top"}
+        wrap = {"text_wrap": True, "valign": "top"}
+        self.plain: Format | None = None  # the default format, written as no format
+        self.text_quoted = add({"quote_prefix": True})
+        self.long = add(wrap)
+        self.long_quoted = add({**wrap, "quote_prefix": True})
+        self.date = add({"num_format": DATE_FORMAT, **top})
+        self.integer = add({"num_format": INTEGER_FORMAT, **top})
+        self.number = add({**top})
+        self.percent = add({"num_format": "0.0%", **wrap})
+        header = {"bold": True, **wrap, "bg_color": "#DDE7F0", "border": 1}
+        self.header_vi = add(header)
+        self.header_en = add({**header, "italic": True})
+
+    def sheet(self, title: str, widths: Sequence[float]) -> BookSheet:
+        ws = self.wb.add_worksheet(title)
+        if self.font_size < 11:
+            ws.set_default_row(round(self.font_size * 1.3, 1))  # rows as tall as the font
+        for index, width in enumerate(widths):
+            ws.set_column(index, index, width)
+        return BookSheet(self, ws, len(widths))
+
+    def close(self) -> None:
+        """Write the file; a disk that refuses it raises its OSError (full, read-only...),
+        which XlsxWriter wraps in FileCreateError, so callers report it as for any file."""
+        try:
+            self.wb.close()
+        except FileCreateError as error:
+            cause = error.args[0] if error.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
+            raise
 
 
-def number_cell(ws: WriteOnlyWorksheet, value: float, style: Any) -> Cell:
-    """A numeric cell (int or float) in ``style``."""
-    return _cell(ws, value, "n", style)
+class BookSheet:
+    """One sheet of a ``Book``: rows appended in order, each written cell by cell."""
+
+    def __init__(self, book: Book, ws: Worksheet, width: int) -> None:
+        self.book, self.ws, self.width = book, ws, width
+        self.next_row = 0
+
+    def print_setup(self, setup: PrintSetup) -> None:
+        ws = self.ws
+        ws.set_paper(A4)
+        if setup.landscape:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        ws.fit_to_pages(1, 0)  # one page wide, as many pages down as the rows need
+        ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+        if setup.repeat_rows:
+            ws.repeat_rows(0, setup.repeat_rows - 1)
+        if setup.header:
+            ws.set_header(f"&L&8{header_footer_text(setup.header)}", {"margin": 0.25})
+        ws.set_footer("&L&8" + header_footer_text(ws.name) + "&R&8Trang &P / &N",
+                      {"margin": 0.25})
+
+    def headers(self, vi: Sequence[str], en: Sequence[str]) -> None:
+        """The two header rows (Vietnamese, then English), frozen above the data."""
+        self.ws.freeze_panes(HEADER_ROWS, 0)
+        for texts, fmt in ((vi, self.book.header_vi), (en, self.book.header_en)):
+            for col, text in enumerate(texts):
+                self.ws.write_string(self.next_row, col, text, fmt)
+            self.next_row += 1
+
+    def text(self, col: int, value: str, plain: Format | None = None,
+             quoted: Format | None = None) -> None:
+        """Exactly this text in the current row, quoted where it would be a formula."""
+        if needs_quote(value):
+            self.ws.write_string(self.next_row, col, value,
+                                 quoted if quoted is not None else self.book.text_quoted)
+        else:
+            self.ws.write_string(self.next_row, col, value, plain)
+
+    def number(self, col: int, value: float, fmt: Format | None = None) -> None:
+        self.ws.write_number(self.next_row, col, value,
+                             fmt if fmt is not None else self.book.number)
+
+    def date(self, col: int, value: date | datetime) -> None:
+        if isinstance(value, datetime):
+            value = value.replace(tzinfo=None)
+        self.ws.write_datetime(self.next_row, col, value, self.book.date)
+
+    def value(self, col: int, value: Any, *, long: bool = False,
+              fmt: Format | None = None) -> None:
+        """Any plain value, by its type: text, number, date, yes/no; None writes nothing."""
+        b = self.book
+        if value is None or value == "":
+            return
+        if isinstance(value, str):
+            text = clean_text(value)
+            if text:
+                self.text(col, text, b.long if long else None,
+                          b.long_quoted if long else b.text_quoted)
+        elif isinstance(value, bool):
+            if value:
+                self.text(col, "Có / Yes")
+        elif isinstance(value, datetime | date):
+            self.date(col, value)
+        elif isinstance(value, int):
+            self.number(col, value, fmt if fmt is not None else b.integer)
+        else:
+            self.number(col, value, fmt)
+
+    def end_row(self) -> None:
+        self.next_row += 1
+
+    def row(self, values: Sequence[Any], *, long: Sequence[int] = (),
+            percent: Sequence[int] = ()) -> None:
+        for col, value in enumerate(values):
+            self.value(col, value, long=col in long,
+                       fmt=self.book.percent if col in percent else None)
+        self.end_row()
 
 
-def date_cell(ws: WriteOnlyWorksheet, value: date | datetime, style: Any) -> Cell:
-    """A date cell in ``style`` (a naive datetime or a date)."""
-    return _cell(ws, value, "d", style)
+_TEXT, _DATE, _NUMBER = 0, 1, 2
 
 
-def cells_only(values: list[Cell | None], row_idx: int) -> Iterator[Cell]:
-    """Stands in for openpyxl's _values_to_row on our sheets, whose rows are all Cells.
+def _column_plan(book: Book, column: Column) -> tuple[int, Format | None, Format | None,
+                                                       dict[str, str] | None]:
+    """How one column's values are written: (what, format, quoted format, labels)."""
+    kind = column.kind
+    if kind is Kind.DATE:
+        return _DATE, book.date, None, None
+    if kind is Kind.INTEGER:
+        return _NUMBER, book.integer, None, None
+    if kind is Kind.NUMBER:
+        return _NUMBER, book.number, None, None
+    enum = LABELLED.get(column.key)
+    names = labels(enum, "vi") if enum is not None else None
+    if kind is Kind.LONG_TEXT:
+        return _TEXT, book.long, book.long_quoted, names
+    return _TEXT, None, book.text_quoted, names
 
-    openpyxl's own version takes a Cell only after failing to assign it as a value
-    (an exception and a repr per styled cell), which doubled the time of a large
-    export; the cells are written one by one before the next row is made.
+
+def _write_rows(out: BookSheet, sheet: Sheet, records: list[Any]) -> Iterator[int]:
+    """The records' rows, one a step; yields the count written every STEP rows.
+
+    The loop writes straight through XlsxWriter's methods: at 20,000 activities it runs
+    400,000 times, so each cell costs one type test and one call.
     """
-    for col_idx, cell in enumerate(values, 1):
-        if cell is not None:
-            cell.row, cell.column = row_idx, col_idx
-            yield cell
-
-
-def new_sheet(wb: Workbook, title: str) -> WriteOnlyWorksheet:
-    """A write-only sheet whose rows are appended as lists of cells (see ``cells_only``)."""
-    ws: WriteOnlyWorksheet = wb.create_sheet(title)
-    ws._values_to_row = cells_only
-    return ws
-
-
-class _RowMaker:
-    """Turns a record's values into a row of cells, reusing one Cell per column and style.
-
-    A write-only sheet writes each row before the next is appended, so the same
-    Cell objects can carry every row's values: no cell or style object per value.
-    """
-
-    def __init__(self, ws: WriteOnlyWorksheet, sheet: Sheet, styles: Styles) -> None:
-        self.ws = ws
-        self.kinds = [c.kind for c in sheet.columns]
-        self.plain: list[Cell] = []
-        self.quoted: list[Cell] = []
-        for kind in self.kinds:
-            if kind is Kind.LONG_TEXT:
-                plain, quoted = styles.long, styles.long_quoted
-            elif kind is Kind.DATE:
-                plain = quoted = styles.date
-            elif kind is Kind.INTEGER:
-                plain = quoted = styles.integer
-            elif kind is Kind.NUMBER:
-                plain = quoted = styles.number
-            else:
-                plain, quoted = styles.plain, styles.text_quoted
-            data_type = {Kind.DATE: "d", Kind.INTEGER: "n", Kind.NUMBER: "n"}.get(kind, "s")
-            self.plain.append(_cell(ws, None, data_type, plain))
-            self.quoted.append(_cell(ws, None, data_type, quoted))
-
-    def row(self, values: tuple[Any, ...]) -> list[Cell | None]:
-        out: list[Cell | None] = []
-        for kind, value, plain, quoted in zip(self.kinds, values, self.plain, self.quoted,
-                                              strict=True):
+    plans = [_column_plan(out.book, c) for c in sheet.columns]
+    getter = attrgetter(*(c.key for c in sheet.columns))
+    ws = out.ws
+    write_string, write_number, write_datetime = ws.write_string, ws.write_number, \
+        ws.write_datetime
+    row = out.next_row
+    for done, record in enumerate(records, 1):
+        for col, (value, (what, fmt, quoted, names)) in enumerate(
+                zip(getter(record), plans, strict=True)):
             if value is None:
-                out.append(None)
                 continue
-            cell = plain
-            if kind in _TEXT_KINDS:
-                value = clean_text(value if isinstance(value, str) else str(value))
-                if not value:
-                    out.append(None)
+            if what == _TEXT:
+                text = clean_text(value if isinstance(value, str) else str(value))
+                if names is not None:
+                    text = names.get(text, text)
+                if not text:
                     continue
-                if value.startswith(QUOTED_START) or value in _ERROR_TEXTS:
-                    cell = quoted
-            cell._value = value
-            out.append(cell)
-        return out
+                if text.startswith(QUOTED_START) or text in ERROR_TEXTS:
+                    write_string(row, col, text, quoted)
+                else:
+                    write_string(row, col, text, fmt)
+            elif what == _NUMBER:
+                write_number(row, col, value, fmt)
+            else:
+                write_datetime(row, col, value, fmt)
+        row += 1
+        if done % STEP == 0:
+            yield done
+    out.next_row = row
 
 
-_TEXT_KINDS = frozenset({Kind.TEXT, Kind.LONG_TEXT, Kind.CODE, Kind.UUID})
-
-
-def _start_sheet(wb: Workbook, sheet: Sheet) -> tuple[WriteOnlyWorksheet, Styles]:
-    ws = new_sheet(wb, sheet.title)
-    styles = Styles(ws)
-    for index, column in enumerate(sheet.columns, 1):
-        ws.column_dimensions[get_column_letter(index)].width = column.width
-    ws.freeze_panes = f"A{HEADER_ROWS + 1}"
-    ws.append([_cell(ws, c.header_vi, "s", styles.header_vi) for c in sheet.columns])
-    ws.append([_cell(ws, c.header_en, "s", styles.header_en) for c in sheet.columns])
-    return ws, styles
+def _data_sheet(book: Book, sheet: Sheet, setup: PrintSetup) -> BookSheet:
+    out = book.sheet(sheet.title, [c.width for c in sheet.columns])
+    out.print_setup(setup)
+    out.headers([c.header_vi for c in sheet.columns], [c.header_en for c in sheet.columns])
+    return out
 
 
 def meta_rows(meta: SubmissionMeta) -> list[tuple[str, str]]:
@@ -193,16 +289,20 @@ def meta_rows(meta: SubmissionMeta) -> list[tuple[str, str]]:
     return rows
 
 
-def _write_meta(wb: Workbook, meta: SubmissionMeta) -> None:
-    ws = new_sheet(wb, META_SHEET)
-    styles = Styles(ws)
-    ws.column_dimensions["A"].width = 18
-    ws.column_dimensions["B"].width = 70
+def _write_meta(book: Book, meta: SubmissionMeta) -> None:
+    sheet = book.sheet(META_SHEET, [18, 70])
     for key, value in meta_rows(meta):
-        ws.append([_cell(ws, key, "s", styles.plain),
-                   text_cell(ws, clean_text(value), styles.plain, styles.text_quoted)])
-    ws.sheet_state = "hidden"
-    ws.protection.sheet = True
+        sheet.text(0, key)
+        sheet.text(1, clean_text(value))
+        sheet.end_row()
+    sheet.ws.hide()
+    sheet.ws.protect()
+
+
+def submission_header(meta: SubmissionMeta) -> str:
+    """The print header of a submission's sheets: agency, period, version."""
+    return f"{meta.agency_name_vi or meta.agency_code} — Kỳ báo cáo {meta.period} — " \
+           f"phiên bản {meta.version}"
 
 
 def write_workbook(submission: PreparedSubmission, path: Path) -> Job[None]:
@@ -211,23 +311,18 @@ def write_workbook(submission: PreparedSubmission, path: Path) -> Job[None]:
     total = sum(len(getattr(data, s.key)) for s in SHEETS)
     done = 0
     yield Progress(0, total, "xlsx")
-    wb = Workbook(write_only=True)
-    wb.properties.title = (f"NAP Reporter — {meta.agency_code} — {meta.period} — "
-                           f"v{meta.version}")
-    wb.properties.creator = CREATOR
-    wb.properties.lastModifiedBy = CREATOR
-    created = meta.created_at.replace(tzinfo=None)
-    wb.properties.created = wb.properties.modified = created
+    book = Book(path, title=f"NAP Reporter — {meta.agency_code} — {meta.period} — "
+                            f"v{meta.version}", created=meta.created_at,
+                font_size=SUBMISSION_FONT_SIZE)
     for sheet in SHEETS:
-        ws, styles = _start_sheet(wb, sheet)
-        maker = _RowMaker(ws, sheet, styles)
-        getter = attrgetter(*(c.key for c in sheet.columns))
-        for record in getattr(data, sheet.key):
-            ws.append(maker.row(getter(record)))
-            done += 1
-            if done % STEP == 0:
-                yield Progress(done, total, "xlsx")
-    _write_meta(wb, meta)
+        # the links sheet has two narrow columns: upright, more rows to a page
+        setup = PrintSetup(header=submission_header(meta), landscape=len(sheet.columns) > 4)
+        out = _data_sheet(book, sheet, setup)
+        records = getattr(data, sheet.key)
+        for written in _write_rows(out, sheet, records):
+            yield Progress(done + written, total, "xlsx")
+        done += len(records)
+    _write_meta(book, meta)
     yield Progress(done, total, "xlsx")
-    wb.save(path)
+    book.close()
     yield Progress(total, total, "xlsx")

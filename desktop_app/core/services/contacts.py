@@ -91,6 +91,16 @@ def record_contact(session: Session, agency_id: int, contact_person: str,
         return True
     if moment <= as_utc(row.updated_at):
         return False
+    if row.edited:  # set by hand at the focal point: a file only fills what is blank
+        same = not row.contact_person or person.casefold() == row.contact_person.casefold()
+        if not same:
+            return False
+        filled = (row.contact_person or person, row.phone or phone, row.email or email)
+        if filled == (row.contact_person, row.phone, row.email):
+            return False
+        row.contact_person, row.phone, row.email = filled
+        session.add(row)
+        return True
     same = bool(person) and person.casefold() == row.contact_person.casefold()
     new = (person or row.contact_person, phone or (row.phone if same or not person else ""),
            email or (row.email if same or not person else ""))

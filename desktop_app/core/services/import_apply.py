@@ -86,6 +86,11 @@ def apply_write(session: Session, write: Write, catalog: Catalog, now: datetime,
           superseded=len(write.supersedes), signed=write.signed,
           fingerprint=write.key_fingerprint, from_template=write.from_template,
           edited=write.edited, activities=len(write.data.activities))
+    if write.contact_person:  # the agency's contact, unless the focal point set it by hand
+        # here, not at the top: contacts.py brings the reminder workbook's writer along
+        from desktop_app.core.services.contacts import record_contact
+
+        record_contact(session, write.agency_id, write.contact_person, write.created_at)
     if write.pin:
         removed[PIN_KEY] = [_pin_before(session, write.agency_id)]
         keep = replace_key if write.replace_pin else pin_key

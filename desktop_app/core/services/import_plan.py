@@ -97,6 +97,8 @@ class Catalog:
     tasks: Mapping[str, TaskRef]  # code -> task
     recommendations: Mapping[str, int]  # code -> Recommendation id
     version: int | None = None  # the catalog version installed
+    # year -> the task codes of the plans in force then (templates.tasks_in_force)
+    tasks_in_force: Mapping[int, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ class Write:
     pin: bytes = b""  # the raw public key to pin at apply ("": leave the pin)
     replace_pin: bool = False  # the pin is replaced deliberately (accept_new_key)
     unsigned_over_signed: bool = False  # accepted deliberately: in the audit log
+    contact_person: str = ""  # the contact the file names (services/contacts.py keeps it)
 
 
 @dataclass(frozen=True)
@@ -351,7 +354,8 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
                   file_version=meta.version,
                   pin=keyed.pin,
                   replace_pin=keyed.verdict is KeyVerdict.OTHER,
-                  unsigned_over_signed=keyed.deliberate and not signed)
+                  unsigned_over_signed=keyed.deliberate and not signed,
+                  contact_person=meta.contact_person)
     counts = count_changes(held.data_in_force, read.data)
     plan = replace(_plan(read, outcome, **base, counts=counts), **facts, notes=keyed.notes())
     return Decision(plan, write, meta.submission_uuid)
@@ -408,7 +412,10 @@ def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, ag
     flags: dict[str, Any] = {"agency": agency, "catalog": catalog, "period": period,
                              "from_template": not edited, "edited": edited}
     facts = keyed.facts()
-    problems = check_rows(data, catalog.tasks, catalog.recommendations, where)
+    # a filled template may name only the tasks of the plans in force for its period
+    in_force = None if edited else catalog.tasks_in_force.get(period)
+    problems = check_rows(data, catalog.tasks, catalog.recommendations, where,
+                          in_force=in_force, period=period)
     if problems:
         return Decision(replace(_plan(read, ImportOutcome.REFUSED, problems=problems,
                                       **flags), **facts))
@@ -435,7 +442,7 @@ def _like_template(read: SubmissionFile | TemplateFile, data: SubmissionData, ag
     write = Write(held.agency_id, held.period_id, period, version, meta.submission_uuid,
                   content_hash(meta, data), digest, meta.created_at, data, held.in_force,
                   not edited, edited, read.path.name, file_version=version,
-                  unsigned_over_signed=keyed.deliberate)
+                  unsigned_over_signed=keyed.deliberate, contact_person=contact)
     counts = count_changes(held.data_in_force, data)
     plan = replace(_plan(read, outcome, version=version, counts=counts, **flags), **facts,
                    notes=keyed.notes())

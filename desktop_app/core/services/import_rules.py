@@ -52,8 +52,12 @@ class Locator:
 
 
 def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
-               recommendations: Mapping[str, Any], where: Locator) -> list[Problem]:
-    """Every problem of the rows: catalog codes, ranges, references, repeats."""
+               recommendations: Mapping[str, Any], where: Locator, *,
+               in_force: frozenset[str] | None = None, period: int | None = None
+               ) -> list[Problem]:
+    """Every problem of the rows: catalog codes, ranges, references, repeats; with
+    ``in_force`` (the task codes of the period's plans in force), a known task of another
+    plan too."""
     problems: list[Problem] = []
 
     def add(problem_code: str, sheet: str, index: int, key: str, /, **params: Any) -> None:
@@ -71,6 +75,9 @@ def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
         activity_uuids.add(a.uuid)
         if a.task_code not in tasks:
             add("code.unknown_task", "activities", i, "task_code", code=a.task_code)
+        elif in_force is not None and a.task_code not in in_force:
+            add("code.task_not_in_force", "activities", i, "task_code", code=a.task_code,
+                period=period)
         if len(a.title.strip()) > MAX_TITLE:
             add("value.too_long", "activities", i, "title", length=len(a.title), max=MAX_TITLE)
         for key in LONG_TEXT_FIELDS:
@@ -101,6 +108,9 @@ def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
             add("template.indicator_owner", "indicators", i, "activity_uuid")
         if ind.task_code and ind.task_code not in tasks:
             add("code.unknown_task", "indicators", i, "task_code", code=ind.task_code)
+        elif ind.task_code and in_force is not None and ind.task_code not in in_force:
+            add("code.task_not_in_force", "indicators", i, "task_code", code=ind.task_code,
+                period=period)
         check_date("indicators", i, "due_date", ind.due_date)
     pairs: set[tuple[str, str]] = set()
     for i, link in enumerate(data.links):

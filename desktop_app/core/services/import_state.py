@@ -45,6 +45,7 @@ from desktop_app.core.services.import_plan import (
     may_accept,
 )
 from desktop_app.core.services.keys import pinned_key
+from desktop_app.core.services.plans import tasks_in_force
 
 _CHUNK = 500  # identifiers per IN (...) query
 
@@ -60,6 +61,7 @@ def catalog_of(session: Session) -> Catalog:
         {t.code: TaskRef(t.id or 0, t.title_vi, t.title_en) for t in session.exec(select(Task))},
         {r.code: r.id or 0 for r in session.exec(select(Recommendation))},
         installed_version(session),
+        tasks_in_force(session),
     )
 
 

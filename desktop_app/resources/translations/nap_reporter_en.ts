@@ -608,6 +608,14 @@
         <source>A former unit split between %1: its files count for none of them; its activities count for one only through their task</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Contact (person · phone · e-mail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompletenessPage</name>
@@ -969,6 +977,19 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reminder list was saved:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2288,6 +2309,10 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
     </message>
     <message>
         <source>S&amp;hared database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reminder list of agencies not reported…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -604,6 +604,14 @@
         <source>A former unit split between %1: its files count for none of them; its activities count for one only through their task</source>
         <translation>Đơn vị cũ được chia cho %1: tệp của đơn vị này không tính cho đơn vị nào trong số đó; hoạt động chỉ được tính cho một đơn vị theo nhiệm vụ của hoạt động</translation>
     </message>
+    <message>
+        <source>Contact (person · phone · e-mail)</source>
+        <translation>Liên hệ (người · điện thoại · thư điện tử)</translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation>Liên hệ cập nhật lúc %1</translation>
+    </message>
 </context>
 <context>
     <name>CompletenessPage</name>
@@ -972,6 +980,20 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Reminder list</source>
+        <translation>Danh sách nhắc báo cáo</translation>
+    </message>
+    <message>
+        <source>Reminders_%1</source>
+        <translation>Danh_sach_nhac_%1</translation>
+    </message>
+    <message>
+        <source>The reminder list was saved:
+%1</source>
+        <translation>Đã lưu danh sách nhắc báo cáo:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2312,10 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
     <message>
         <source>S&amp;hared database…</source>
         <translation>Cơ sở dữ liệu dùng ch&amp;ung…</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder list of agencies not reported…</source>
+        <translation>Danh sách &amp;nhắc các cơ quan chưa báo cáo…</translation>
     </message>
 </context>
 <context>

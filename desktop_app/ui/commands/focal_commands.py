@@ -111,3 +111,23 @@ class FocalCommands(_Base):
             self, title, self.tr("The national report was saved:\n%1")
             .replace("%1", str(written or path)), self.tr("Close")))
         runner.finished.connect(lambda: self.runners.remove(runner))
+
+    def reminder_list(self) -> None:
+        """The period's agencies that have not reported, with their contacts, as a
+        workbook that prints on A4 (services/contacts.py)."""
+        from desktop_app.core.services.contacts import export_reminders
+
+        title = self.tr("Reminder list")
+        year = self.ctx.year
+        path = self.import_commands().pick_save_path(
+            title, self.tr("Reminders_%1").replace("%1", str(year)) + ".xlsx",
+            self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
+        if path is None:
+            return
+        db = self.ctx.db
+        runner = run_job(self, lambda: export_reminders(db, year, path), title)
+        self.runners.append(runner)
+        runner.succeeded.connect(lambda written: message_box.inform(
+            self, title, self.tr("The reminder list was saved:\n%1")
+            .replace("%1", str(written or path)), self.tr("Close")))
+        runner.finished.connect(lambda: self.runners.remove(runner))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         def open_report_settings(self) -> None: ...
         def about(self) -> None: ...
         def national_report(self) -> None: ...
+        def reminder_list(self) -> None: ...
         def _period_chosen(self, index: int) -> None: ...
 else:
     _Base = object
@@ -99,6 +100,10 @@ class WindowActions(_Base):
         self.national_report_action.triggered.connect(self.national_report)
         self.national_report_action.setVisible(self.focal)
         self.national_report_action.setEnabled(self.focal)
+        self.reminders_action = QAction(self)
+        self.reminders_action.triggered.connect(self.reminder_list)
+        self.reminders_action.setVisible(self.focal)
+        self.reminders_action.setEnabled(self.focal)
         for action in (self.export_action, self.report_settings_action, self.carry_action):
             action.setVisible(not self.focal)
 
@@ -175,6 +180,8 @@ class WindowActions(_Base):
             self.file_menu.addAction(self.undo_import_action)
             self.file_menu.addSeparator()
             self.file_menu.addAction(self.national_report_action)
+            self.file_menu.addAction(self.reminders_action)
+            self.file_menu.addSeparator()
             self.file_menu.addAction(self.server_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.catalog_action)
@@ -242,6 +249,7 @@ class WindowActions(_Base):
         self.import_folder_action.setText(self.tr("Import a f&older…"))
         self.undo_import_action.setText(self.tr("&Undo last import"))
         self.national_report_action.setText(self.tr("&National report…"))
+        self.reminders_action.setText(self.tr("&Reminder list of agencies not reported…"))
         self.report_settings_action.setText(self.tr("&Report: number, signer, recipients…"))
         self.carry_action.setText(self.tr("Carry unfinished activities to next period…"))
         self.carry_action.setIconText(self.tr("Carry over to next period…"))

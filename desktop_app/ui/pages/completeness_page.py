@@ -10,7 +10,7 @@ are those of the agencies shown. Names sort the Vietnamese way (QCollator).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,6 +52,9 @@ from desktop_app.ui.labels import name_of
 from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
 
+if TYPE_CHECKING:
+    from desktop_app.core.services.contacts import Contact
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -92,11 +95,24 @@ class CompletenessModel(QAbstractTableModel):
         super().__init__(parent)
         self.lang = lang
         self.grid = Grid((), (), ())
+        self.contacts: dict[str, Contact] = {}  # agency code -> its contact (last column)
 
-    def set_grid(self, grid: Grid) -> None:
+    def set_grid(self, grid: Grid, contacts: dict[str, Contact] | None = None) -> None:
         self.beginResetModel()
         self.grid = grid
+        if contacts is not None:
+            self.contacts = contacts
         self.endResetModel()
+
+    def contact_column(self) -> int:
+        """The last column: each agency's contact person, phone and e-mail."""
+        return self.FIRST_PERIOD + len(self.grid.years)
+
+    def contact_text(self, row: Row) -> str:
+        c = self.contacts.get(row.code)
+        if c is None:
+            return ""
+        return " · ".join(part for part in (c.contact_person, c.phone, c.email) if part)
 
     def set_language(self, lang: str) -> None:
         self.beginResetModel()
@@ -153,7 +169,7 @@ class CompletenessModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.grid.rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.FIRST_PERIOD + len(self.grid.years)
+        return 0 if parent.isValid() else self.contact_column() + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -164,8 +180,11 @@ class CompletenessModel(QAbstractTableModel):
                 return self.tr("Agency")
             if section == self.KIND:
                 return self.tr("Kind")
+            if section == self.contact_column():
+                return self.tr("Contact (person · phone · e-mail)")
             return str(self.year(section))
-        if role == Qt.ItemDataRole.ToolTipRole and section >= self.FIRST_PERIOD:
+        if (role == Qt.ItemDataRole.ToolTipRole and section >= self.FIRST_PERIOD
+                and section != self.contact_column()):
             counts = self.grid.counts[section - self.FIRST_PERIOD]
             return self.tr("Received %1 of %2 · on time %3 · late %4 · on-time rate %5") \
                 .replace("%1", str(counts.received)).replace("%2", str(counts.agencies)) \
@@ -197,6 +216,14 @@ class CompletenessModel(QAbstractTableModel):
                 return self.kind_name(row.kind)
             if role == SORT_ROLE:
                 return KIND_RANK.get(row.kind, len(KIND_RANK))
+            return None
+        if column == self.contact_column():
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                return self.contact_text(row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                c = self.contacts.get(row.code)
+                if c is not None and c.updated_at is not None:
+                    return self.tr("Contact as of %1").replace("%1", local_text(c.updated_at))
             return None
         cell = row.cells[column - self.FIRST_PERIOD]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -355,7 +382,10 @@ class CompletenessPage(Page):
                                               for p in error.problems))
             return
         grid = trim_to_reported(grid, keep=len(grid.years) - 1)
-        self.model.set_grid(grid)
+        # here, not at the top: contacts.py brings the reminder workbook's writer along
+        from desktop_app.core.services.contacts import contacts
+
+        self.model.set_grid(grid, contacts(self.ctx.db))
         self._show_counts(grid)
 
     def current_counts(self) -> PeriodCounts | None:

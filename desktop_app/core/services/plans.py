@@ -1,0 +1,49 @@
+"""Which plans of the catalog are in force in a reporting period, and their tasks.
+
+A plan is in force in the years from its start to its end; one whose end is not known
+stays in force until a later plan of unknown end starts (the 2019 plan until the 2026
+one); a plan with both years runs through them beside the others. Templates
+offer only these plans' tasks and the import of a filled template refuses another
+plan's task row by row (services/templates.py, services/import_rules.py). Kept apart
+from the template writer so the import does not load openpyxl to ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sqlmodel import Session, col, select
+
+from desktop_app.core.domain.models import Period, Plan, Task
+
+T = TypeVar("T")
+
+
+def in_force(plans: Sequence[T], starts: Sequence[int | None], ends: Sequence[int | None],
+             year: int) -> list[T]:
+    """The plans in force in ``year``: started, not ended, and (when their end is not
+    known) not followed by a later plan of unknown end that has started; a plan with
+    both years runs through them beside the others."""
+    running = [(p, s or 0, e) for p, s, e in zip(plans, starts, ends, strict=True)
+               if (s or 0) <= year and (e is None or e >= year)]
+    latest = max((s for _p, s, e in running if e is None), default=0)
+    return [p for p, s, e in running if e is not None or s == latest]
+
+
+def plans_in_force(session: Session, year: int) -> list[Plan]:
+    """The catalog's plans in force in ``year`` (one or more; none before the first)."""
+    plans = list(session.exec(select(Plan).where(col(Plan.retired).is_(False))
+                              .order_by(col(Plan.code))))
+    return in_force(plans, [p.starts for p in plans], [p.ends for p in plans], year)
+
+
+def tasks_in_force(session: Session) -> dict[int, frozenset[str]]:
+    """For each period's year, the codes of the tasks of the plans in force then."""
+    tasks = list(session.exec(select(Task.code, Task.plan_id).where(
+        col(Task.retired).is_(False))))
+    out: dict[int, frozenset[str]] = {}
+    for year in session.exec(select(Period.year)):
+        plan_ids = {p.id for p in plans_in_force(session, year)}
+        out[year] = frozenset(code for code, plan_id in tasks if plan_id in plan_ids)
+    return out
