@@ -61,6 +61,7 @@ from desktop_app.ui.dialogs.editor_fields import (
 )
 from desktop_app.ui.dialogs.editor_indicators import NAME, IndicatorTable
 from desktop_app.ui.labels import status_names, type_names
+from desktop_app.ui.window_geometry import fit_dialog
 
 Saver = Callable[[ActivityDraft], bool]
 _LONG_TEXTS = ("description", "outputs", "challenges", "next_steps", "evidence")
@@ -97,6 +98,7 @@ class ActivityEditor(QDialog):
         self.setWindowTitle(self.tr("New activity") if self.is_new else self.tr("Edit activity"))
         self.setMinimumSize(760, 560)
         self._build()
+        fit_dialog(self)
         self._load(self.initial)
         self._loading = False
         self._changed()
@@ -161,6 +163,10 @@ class ActivityEditor(QDialog):
         form.addRow(self.tr("&Title"), self._with_error(self.title_edit, "title", tab))
 
         self.task_combo = QComboBox(page)
+        # Long task titles must not widen the editor past a small screen.
+        self.task_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.task_combo.setMinimumContentsLength(30)
         self.task_combo.setEditable(True)
         self.task_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         task_line = self.task_combo.lineEdit()
