@@ -478,6 +478,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "của {agency} đã được ghim ({pinned}); việc này được ghi vào nhật ký.",
         "Accepted an unsigned file of {agency} as asked (--accept-new-key), although the "
         "key of {agency} is pinned ({pinned}); this is recorded in the audit log."),
+    # --- ui (issue 13): numbers typed in the language's form ---
+    "value.ambiguous_number": (
+        "«{value}» không đọc được chắc chắn: viết số theo kiểu Việt Nam, ví dụ 1.234,5 "
+        "(dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân).",
+        "“{value}” cannot be read for sure: write the number like 1,234.5 (a comma "
+        "between thousands, a point before the decimals)."),
+    "value.not_whole": ("«{value}» phải là một số nguyên không âm.",
+                        "“{value}” must be a whole number, not negative."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
