@@ -14,6 +14,7 @@ import locale
 import os
 import re
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 from desktop_app.core.problems import Location, Problem
@@ -629,15 +630,25 @@ def visible(value: str) -> str:
 LONGEST_VALUE = 300  # characters of one parameter in a message; a cell may hold 32,767
 
 
-def _shown(value: Any) -> Any:
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _shown(value: Any, lang: str = "en") -> Any:
+    """A parameter as the message shows it: a date (a date, or the core's yyyy-mm-dd)
+    as dd/mm/yyyy in Vietnamese; text made visible and cut to a readable length."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = value.isoformat()
     if not isinstance(value, str):
         return value
+    found = _ISO_DATE.fullmatch(value) if lang == "vi" else None
+    if found:
+        return f"{found[3]}/{found[2]}/{found[1]}"
     value = visible(value)
     return value if len(value) <= LONGEST_VALUE else value[:LONGEST_VALUE - 1] + "…"
 
 
-def _format(template: str, params: dict[str, Any]) -> str:
-    params = {key: _shown(value) for key, value in params.items()}
+def _format(template: str, params: dict[str, Any], lang: str = "en") -> str:
+    params = {key: _shown(value, lang) for key, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -646,7 +657,7 @@ def _format(template: str, params: dict[str, Any]) -> str:
 
 def text(key: str, lang: str, **params: Any) -> str:
     vi, en = TEXTS.get(key) or MESSAGES.get(key) or (key, key)
-    return _format(vi if lang == "vi" else en, params)
+    return _format(vi if lang == "vi" else en, params, lang)
 
 
 _LOCATION_WORDS = {
@@ -734,7 +745,7 @@ def problem_text(problem: Problem, lang: str) -> str:
     params = {key: (OS_DETAILS[value][0 if lang == "vi" else 1]
                     if isinstance(value, str) and value in OS_DETAILS else value)
               for key, value in problem.params.items()}
-    message = _format(vi if lang == "vi" else en, params)
+    message = _format(vi if lang == "vi" else en, params, lang)
     where = _where(problem.where, problem.field, lang)
     return f"{where}: {message}" if where else message
 
