@@ -96,6 +96,25 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesReading</name>
+    <message>
+        <source>Filtering the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the activities… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorting the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivityCommand</name>
     <message>
         <source>Not saved</source>
@@ -854,6 +873,49 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blank template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blank template was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Look in:</source>
@@ -929,6 +991,13 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1943,6 +2012,21 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
     </message>
 </context>
 <context>
+    <name>Splash</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filling the demo database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SubmissionTableModel</name>
     <message>
         <source>Agency</source>
@@ -2131,6 +2215,18 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;blank template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signing &amp;keys…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,40 +2367,6 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Stay on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Splash</name>
-    <message>
-        <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filling the demo database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing the window…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ActivitiesReading</name>
-    <message>
-        <source>Filtering the activities…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the activities… %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the activities…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sorting the activities…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -95,6 +95,25 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesReading</name>
+    <message>
+        <source>Filtering the activities…</source>
+        <translation>Đang lọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Reading the activities… %1</source>
+        <translation>Đang đọc các hoạt động… %1</translation>
+    </message>
+    <message>
+        <source>Reading the activities…</source>
+        <translation>Đang đọc các hoạt động…</translation>
+    </message>
+    <message>
+        <source>Sorting the activities…</source>
+        <translation>Đang sắp xếp các hoạt động…</translation>
+    </message>
+</context>
+<context>
     <name>ActivityCommand</name>
     <message>
         <source>Not saved</source>
@@ -855,6 +874,49 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Tên tệp:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sao lưu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite)</source>
+        <translation>Bản sao lưu (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>The backup was written to %1.</source>
+        <translation>Đã ghi bản sao lưu vào %1.</translation>
+    </message>
+    <message>
+        <source>Save the blank template</source>
+        <translation>Lưu biểu mẫu trống</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The blank template was written to %1.</source>
+        <translation>Đã ghi biểu mẫu trống vào %1.</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Look in:</source>
@@ -932,6 +994,13 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation>Hướng dẫn</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2012,21 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     </message>
 </context>
 <context>
+    <name>Splash</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Đang mở %1…</translation>
+    </message>
+    <message>
+        <source>Filling the demo database…</source>
+        <translation>Đang tạo dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>Preparing the window…</source>
+        <translation>Đang chuẩn bị cửa sổ…</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionTableModel</name>
     <message>
         <source>Agency</source>
@@ -2132,6 +2216,18 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
         <translation>&amp;Giới thiệu NAP Reporter</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Hướng dẫn</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>Sa&amp;o lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;blank template…</source>
+        <translation>Lưu &amp;biểu mẫu trống…</translation>
+    </message>
+    <message>
         <source>Signing &amp;keys…</source>
         <translation>&amp;Khóa ký…</translation>
     </message>
@@ -2277,40 +2373,6 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Stay on %1</source>
         <translation>Ở lại kỳ %1</translation>
-    </message>
-</context>
-<context>
-    <name>Splash</name>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Đang mở %1…</translation>
-    </message>
-    <message>
-        <source>Filling the demo database…</source>
-        <translation>Đang tạo dữ liệu mẫu…</translation>
-    </message>
-    <message>
-        <source>Preparing the window…</source>
-        <translation>Đang chuẩn bị cửa sổ…</translation>
-    </message>
-</context>
-<context>
-    <name>ActivitiesReading</name>
-    <message>
-        <source>Filtering the activities…</source>
-        <translation>Đang lọc các hoạt động…</translation>
-    </message>
-    <message>
-        <source>Reading the activities… %1</source>
-        <translation>Đang đọc các hoạt động… %1</translation>
-    </message>
-    <message>
-        <source>Reading the activities…</source>
-        <translation>Đang đọc các hoạt động…</translation>
-    </message>
-    <message>
-        <source>Sorting the activities…</source>
-        <translation>Đang sắp xếp các hoạt động…</translation>
     </message>
 </context>
 </TS>
