@@ -349,16 +349,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.summary": (
         "Đã nhập {files} tệp: {accepted} được chấp nhận, {unchanged} không thay đổi gì, "
         "{refused} bị từ chối.",
-        "Imported {files} files: {accepted} accepted, {unchanged} unchanged, "
+        "Imported {files} {files|file|files}: {accepted} accepted, {unchanged} unchanged, "
         "{refused} refused."),
     "import.dry_summary": (
         "Chạy thử, không ghi gì: {files} tệp; {accepted} sẽ được chấp nhận, {unchanged} "
         "không thay đổi gì, {refused} bị từ chối.",
-        "Dry run, nothing written: {files} files; {accepted} would be accepted, "
+        "Dry run, nothing written: {files} {files|file|files}; {accepted} would be accepted, "
         "{unchanged} unchanged, {refused} refused."),
     "import.undo_done": (
         "Đã hoàn tác lần nhập {batch} ({files} tệp); dữ liệu trở lại như trước lần nhập đó.",
-        "Undid the import {batch} ({files} files); the data is as it was before it."),
+        "Undid the import {batch} ({files} {files|file|files}); the data is as it was before it."),
     # --- focal point: national report ---
     "report.done": (
         "Đã ghi báo cáo tổng hợp năm {period} vào {file} ({seconds:.1f} giây): "
@@ -647,7 +647,12 @@ def _shown(value: Any, lang: str = "en") -> Any:
     return value if len(value) <= LONGEST_VALUE else value[:LONGEST_VALUE - 1] + "…"
 
 
+# "{files|file|files}": the word for one, or for any other count, of a parameter.
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
 def _format(template: str, params: dict[str, Any], lang: str = "en") -> str:
+    template = _PLURAL.sub(lambda m: m[2] if params.get(m[1]) == 1 else m[3], template)
     params = {key: _shown(value, lang) for key, value in params.items()}
     try:
         return template.format(**params)
