@@ -12,6 +12,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No activity in this period yet. Add one: what was done, when, for whom, and which recommendations it serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New activity (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,6 +12,14 @@
         <translation>&amp;Thêm hoạt động</translation>
     </message>
     <message>
+        <source>No activity in this period yet. Add one: what was done, when, for whom, and which recommendations it serves.</source>
+        <translation>Kỳ này chưa có hoạt động nào. Hãy thêm một hoạt động: việc gì đã làm, khi nào, cho ai, và phục vụ khuyến nghị nào.</translation>
+    </message>
+    <message>
+        <source>&amp;Add activity</source>
+        <translation>&amp;Thêm hoạt động</translation>
+    </message>
+    <message>
         <source>New activity (Ctrl+N)</source>
         <translation>Thêm hoạt động (Ctrl+N)</translation>
     </message>
