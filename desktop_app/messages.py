@@ -485,8 +485,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân).",
         "“{value}” cannot be read for sure: write the number like 1,234.5 (a comma "
         "between thousands, a point before the decimals)."),
-    "value.not_whole": ("«{value}» phải là một số nguyên không âm.",
-                        "“{value}” must be a whole number, not negative."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {

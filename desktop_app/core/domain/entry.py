@@ -21,7 +21,7 @@ from desktop_app.core.problems import Problem
 NOT_NUMBER = "value.not_number"
 NOT_DATE = "value.not_date"
 AMBIGUOUS_NUMBER = "value.ambiguous_number"
-NOT_WHOLE = "value.not_whole"
+NOT_WHOLE = "value.not_whole_number"
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 _PLAIN = re.compile(r"[+-]?(\d+|\d+\.\d*|\.\d+)")

@@ -101,7 +101,10 @@ class ActivityEditor(QDialog):
         fit_dialog(self)
         self._load(self.initial)
         self._loading = False
-        self._changed()
+        # A blank form shows no "required" marks: they appear after the first edit or on
+        # Save (an activity opened for editing, or recovered, shows its problems at once).
+        self.marks_shown = not self.is_new or self.recovered
+        self._validate()
 
     def _blank(self) -> ActivityDraft:
         return ActivityDraft(title="", task_code="", type=ActivityType.TRAINING.value,
@@ -365,13 +368,17 @@ class ActivityEditor(QDialog):
     def _changed(self, *_: Any) -> None:
         if self._loading:
             return
+        self.marks_shown = True
+        self._validate()
+
+    def _validate(self) -> None:
         draft, local = self._read()
         local_fields = {field for field, _ in local}
         core = [p for p in validate_draft(draft, self.codes) if p.field not in local_fields]
         self.problems = local + [(p.field or "other", self._word(p)) for p in core]
         self._show_problems()
         self.rec_picker.show_count(len(draft.recommendation_codes))
-        self.save_button.setEnabled(not self.problems)
+        self.save_button.setEnabled(not self.problems or not self.marks_shown)
         if self.is_dirty(draft):
             self._draft_timer.start()
 
@@ -403,14 +410,14 @@ class ActivityEditor(QDialog):
             by_field.setdefault(field, []).append(message)
         tabs_with_problems = set()
         for field, label in self._error_labels.items():
-            messages = by_field.get(field, [])
+            messages = by_field.get(field, []) if self.marks_shown else []
             label.setText("\n".join(messages))
             label.setVisible(bool(messages))
             if messages:
                 tabs_with_problems.add(self._field_tab[field])
         for tab, title in enumerate(self._tab_titles):
             self.tabs.setTabText(tab, f"{title} ⚠" if tab in tabs_with_problems else title)
-        self.indicator_table.mark(bad_cells)
+        self.indicator_table.mark(bad_cells if self.marks_shown else set())
 
     def error_text(self, field: str) -> str:
         """The message shown next to a field ("" when it has none); for tests and a11y."""
@@ -438,7 +445,8 @@ class ActivityEditor(QDialog):
     # ---------------------------------------------------------------- closing
 
     def save(self) -> bool:
-        self._changed()
+        self.marks_shown = True
+        self._validate()
         if self.problems:
             return False
         if not self.on_save(self.current_draft()):
