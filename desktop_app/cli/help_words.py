@@ -67,7 +67,7 @@ HELP: dict[str, str] = {
     "write this agency's submission (xlsx or pdf)": "ghi báo cáo của cơ quan này (xlsx hoặc pdf)",
     "file format": "định dạng tệp",
     "file to write": "tệp sẽ ghi",
-    "write the blank template workbook": "ghi biểu mẫu trống",
+    "write the blank template workbook": "ghi mẫu báo cáo trống",
     "lock or unlock a reporting period": "khóa hoặc mở khóa một kỳ báo cáo",
     "lock the period against edits": "khóa kỳ báo cáo, không cho sửa",
     "unlock the period, with a reason": "mở khóa kỳ báo cáo, kèm lý do",
@@ -77,7 +77,7 @@ HELP: dict[str, str] = {
     "submission files to import": "các tệp báo cáo cần nhập",
     "show what would happen; write nothing": "cho biết điều sẽ xảy ra; không ghi gì",
     "accept files edited after export (validated like a template)":
-        "chấp nhận tệp đã sửa sau khi xuất (được kiểm tra như biểu mẫu)",
+        "chấp nhận tệp đã sửa sau khi xuất (được kiểm tra như mẫu báo cáo)",
     "accept a file signed by another key than its agency's pinned one (the pin is replaced), "
     "or an unsigned file over a signed agency":
         "chấp nhận tệp ký bằng khóa khác khóa đã ghi nhận của cơ quan (khóa ghi nhận được "

@@ -913,15 +913,15 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     </message>
     <message>
         <source>Save the blank template</source>
-        <translation>Lưu biểu mẫu trống</translation>
+        <translation>Lưu mẫu báo cáo trống</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation>Sổ tính Excel (*.xlsx)</translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>The blank template was written to %1.</source>
-        <translation>Đã ghi biểu mẫu trống vào %1.</translation>
+        <translation>Đã ghi mẫu báo cáo trống vào %1.</translation>
     </message>
 </context>
 <context>
@@ -2233,7 +2233,7 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
     </message>
     <message>
         <source>Save the &amp;blank template…</source>
-        <translation>Lưu &amp;biểu mẫu trống…</translation>
+        <translation>Lưu &amp;mẫu báo cáo trống…</translation>
     </message>
     <message>
         <source>Signing &amp;keys…</source>
