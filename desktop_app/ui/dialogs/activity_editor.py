@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -136,7 +137,12 @@ class ActivityEditor(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_general(0), self.tr("General"))
         self.tabs.addTab(self._build_recommendations(1), self.tr("Recommendations"))
-        self.tabs.addTab(self._build_report(2), self.tr("Report"))
+        # Five text boxes are taller than a small laptop screen: the tab scrolls.
+        report = QScrollArea(self)
+        report.setWidgetResizable(True)
+        report.setFrameShape(QScrollArea.Shape.NoFrame)
+        report.setWidget(self._build_report(2))
+        self.tabs.addTab(report, self.tr("Report"))
         self.tabs.addTab(self._build_indicators(3), self.tr("Indicators"))
         self._tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.other_errors = self._error_label("other", 0)
