@@ -14,6 +14,7 @@ import locale
 import os
 import re
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 from desktop_app.core.problems import Location, Problem
@@ -345,16 +346,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.summary": (
         "Đã nhập {files} tệp: {accepted} được chấp nhận, {unchanged} không thay đổi gì, "
         "{refused} bị từ chối.",
-        "Imported {files} files: {accepted} accepted, {unchanged} unchanged, "
+        "Imported {files} {files|file|files}: {accepted} accepted, {unchanged} unchanged, "
         "{refused} refused."),
     "import.dry_summary": (
         "Chạy thử, không ghi gì: {files} tệp; {accepted} sẽ được chấp nhận, {unchanged} "
         "không thay đổi gì, {refused} bị từ chối.",
-        "Dry run, nothing written: {files} files; {accepted} would be accepted, "
+        "Dry run, nothing written: {files} {files|file|files}; {accepted} would be accepted, "
         "{unchanged} unchanged, {refused} refused."),
     "import.undo_done": (
         "Đã hoàn tác lần nhập {batch} ({files} tệp); dữ liệu trở lại như trước lần nhập đó.",
-        "Undid the import {batch} ({files} files); the data is as it was before it."),
+        "Undid the import {batch} ({files} {files|file|files}); the data is as it was before it."),
     # --- focal point: national report ---
     "report.done": (
         "Đã ghi báo cáo tổng hợp năm {period} vào {file} ({seconds:.1f} giây): "
@@ -744,6 +745,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nhiệm vụ trong danh sách của mẫu.",
         "The task “{code}” is not in the plan in force for the reporting period {period}; "
         "choose a task from the template's list."),
+    # --- ui (issue 13): numbers typed in the language's form ---
+    "value.ambiguous_number": (
+        "«{value}» không đọc được chắc chắn: viết số theo kiểu Việt Nam, ví dụ 1.234,5 "
+        "(dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân).",
+        "“{value}” cannot be read for sure: write the number like 1,234.5 (a comma "
+        "between thousands, a point before the decimals)."),
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -894,15 +901,30 @@ def visible(value: str) -> str:
 LONGEST_VALUE = 300  # characters of one parameter in a message; a cell may hold 32,767
 
 
-def _shown(value: Any) -> Any:
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _shown(value: Any, lang: str = "en") -> Any:
+    """A parameter as the message shows it: a date (a date, or the core's yyyy-mm-dd)
+    as dd/mm/yyyy in Vietnamese; text made visible and cut to a readable length."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = value.isoformat()
     if not isinstance(value, str):
         return value
+    found = _ISO_DATE.fullmatch(value) if lang == "vi" else None
+    if found:
+        return f"{found[3]}/{found[2]}/{found[1]}"
     value = visible(value)
     return value if len(value) <= LONGEST_VALUE else value[:LONGEST_VALUE - 1] + "…"
 
 
-def _format(template: str, params: dict[str, Any]) -> str:
-    params = {key: _shown(value) for key, value in params.items()}
+# "{files|file|files}": the word for one, or for any other count, of a parameter.
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _format(template: str, params: dict[str, Any], lang: str = "en") -> str:
+    template = _PLURAL.sub(lambda m: m[2] if params.get(m[1]) == 1 else m[3], template)
+    params = {key: _shown(value, lang) for key, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -911,7 +933,7 @@ def _format(template: str, params: dict[str, Any]) -> str:
 
 def text(key: str, lang: str, **params: Any) -> str:
     vi, en = TEXTS.get(key) or MESSAGES.get(key) or (key, key)
-    return _format(vi if lang == "vi" else en, params)
+    return _format(vi if lang == "vi" else en, params, lang)
 
 
 _LOCATION_WORDS = {
@@ -1007,7 +1029,7 @@ def problem_text(problem: Problem, lang: str) -> str:
     params = {key: (OS_DETAILS[value][0 if lang == "vi" else 1]
                     if isinstance(value, str) and value in OS_DETAILS else value)
               for key, value in problem.params.items()}
-    message = _format(vi if lang == "vi" else en, params)
+    message = _format(vi if lang == "vi" else en, params, lang)
     where = _where(problem.where, problem.field, lang)
     return f"{where}: {message}" if where else message
 

@@ -48,10 +48,11 @@ def update(target_folder: Path = FOLDER) -> None:
 
 
 def compile_all(target_folder: Path = FOLDER) -> None:
-    for lang in LANGUAGES:
+    # qt_vi.ts holds Qt's own strings (Qt ships no Vietnamese); it is kept by hand,
+    # under Qt's contexts, and never touched by `update`.
+    for ts in [*(ts_path(lang) for lang in LANGUAGES), FOLDER / "qt_vi.ts"]:
         subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts_path(lang)), "-qm",
-             str(target_folder / f"nap_reporter_{lang}.qm")],
+            [_tool("pyside6-lrelease"), str(ts), "-qm", str(target_folder / f"{ts.stem}.qm")],
             cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
         )
 

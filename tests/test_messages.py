@@ -55,3 +55,28 @@ def test_what_the_system_says_about_a_file_is_worded_in_both_languages(tmp_path)
         raise AssertionError("an unwritable destination was accepted")
     assert "thư mục hoặc tệp không tồn tại" in vi and "No such file" not in vi
     assert "the folder or file does not exist" in en
+
+
+def test_a_date_in_a_message_is_dd_mm_yyyy_in_vietnamese() -> None:
+    from datetime import date
+
+    from desktop_app.core.problems import Problem
+    from desktop_app.messages import problem_text
+
+    problem = Problem("date.end_before_start", {"start": "2026-10-03", "end": "2026-10-01"})
+    assert "01/10/2026" in problem_text(problem, "vi") and "03/10/2026" in problem_text(
+        problem, "vi")
+    assert "2026-10-01" not in problem_text(problem, "vi")
+    assert "2026-10-01" in problem_text(problem, "en")  # English keeps the ISO form
+    same = Problem("date.end_before_start", {"start": date(2026, 10, 3), "end": date(2026, 10, 1)})
+    assert problem_text(same, "vi") == problem_text(problem, "vi")
+
+
+def test_counts_are_plural_safe() -> None:
+    from desktop_app.messages import text
+
+    one = text("import.summary", "en", files=1, accepted=1, unchanged=0, refused=0)
+    two = text("import.summary", "en", files=2, accepted=2, unchanged=0, refused=0)
+    assert one.startswith("Imported 1 file:") and two.startswith("Imported 2 files:")
+    assert text("import.summary", "vi", files=1, accepted=1, unchanged=0,
+                refused=0).startswith("Đã nhập 1 tệp:")

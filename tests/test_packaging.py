@@ -121,6 +121,8 @@ def test_the_wheel_carries_catalog_fonts_translations_icons_and_migrations(
                  "desktop_app/resources/translations/nap_reporter_vi.ts",
                  "desktop_app/resources/translations/nap_reporter_vi.qm",
                  "desktop_app/resources/translations/nap_reporter_en.qm",
+                 "desktop_app/resources/translations/qt_vi.qm",
+                 "desktop_app/resources/guide/guide_vi.html",
                  "desktop_app/resources/icons/nap-reporter.ico",
                  "desktop_app/migrations/env.py",
                  "desktop_app/migrations/script.py.mako"):
@@ -153,7 +155,7 @@ def test_the_installed_program_uses_no_file_of_the_checkout(installed: Installed
     for path in (package_file, resources, translations, migrations):
         assert path.is_relative_to(installed.site), path
     assert {p.name for p in translations.glob("*.qm")} == {"nap_reporter_vi.qm",
-                                                            "nap_reporter_en.qm"}
+                                                            "nap_reporter_en.qm", "qt_vi.qm"}
     assert str(head) == sorted(p.stem for p in (migrations / "versions").glob("*.py"))[-1][:4]
     modules = [Path(line[7:]) for line in lines[5:] if line.startswith("module /")]
     ours = [m for m in modules if "desktop_app" in m.parts]

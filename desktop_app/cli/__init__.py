@@ -23,6 +23,7 @@ from typing import Any
 
 from desktop_app.cli.assess import cmd_assess
 from desktop_app.cli.audit import cmd_audit
+from desktop_app.cli.help_words import speak
 from desktop_app.cli.migrate import cmd_migrate_to
 from desktop_app.cli.output import (
     BusyNotice,
@@ -425,6 +426,19 @@ def _language_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _usage_detail(argv: Sequence[str], lang: str) -> str:
+    """argparse's complaint about argv, worded in `lang`."""
+    try:
+        build_parser(lang).parse_args(argv)
+    except NapError as error:
+        return str(error.problems[0].params.get("detail", "")) if error.problems else ""
+    except SystemExit:
+        return ""
+    finally:
+        speak("en")
+    return ""
+
+
 def _utf8_streams() -> None:
     """Vietnamese must never crash output: a pipe or file in a legacy code page gets UTF-8."""
     for stream in (sys.stdout, sys.stderr):
@@ -473,15 +487,15 @@ def _main(argv: list[str]) -> int:
     lang = _language_in(argv) or system_language()
     args: argparse.Namespace | None = None
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(lang).parse_args(argv)
         lang = args.lang or lang
         args.message_lang = lang
         return COMMANDS[args.command](args, lang)
     except NapError as error:
         lines = problems_bilingual(error.problems, lang)
         if error.problems and error.problems[0].code == "cli.usage":
-            detail = error.problems[0].params.get("detail", "")
-            lines = bilingual(lambda lg: [text("cli.usage_error", lg, detail=detail)], lang)
+            lines = bilingual(lambda lg: [text("cli.usage_error", lg,
+                                                detail=_usage_detail(argv, lg))], lang)
         say(lines, sys.stderr)
         return error.exit_code
     except (Cancelled, KeyboardInterrupt):

@@ -11,8 +11,9 @@ import argparse
 import re
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+from desktop_app.cli.help_words import said, speak
 from desktop_app.cli.migrate import add_parser as add_migrate_to
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.problems import UsageError
@@ -20,12 +21,36 @@ from desktop_app.core.storage.location import ServerLocation, is_server_url
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse that words its complaints in both languages and never exits by itself."""
+    """argparse that words its complaints in both languages and never exits by itself.
+
+    Help strings are written in English below and said in the parser's language
+    (help_words.HELP); a command's help is also its description under `COMMAND --help`.
+    """
 
     lang = "en"
 
     def error(self, message: str) -> NoReturn:
         raise UsageError.of("cli.usage", detail=message)
+
+    def add_argument(self, *names: Any, **options: Any) -> argparse.Action:
+        if isinstance(options.get("help"), str):
+            options["help"] = said(options["help"], self.lang)
+        return super().add_argument(*names, **options)
+
+    def add_subparsers(self, **options: Any) -> Any:
+        commands = super().add_subparsers(**options)
+        add_plain, lang = commands.add_parser, self.lang
+
+        def add_parser(name: str, **kwargs: Any) -> Parser:
+            if "help" in kwargs:
+                kwargs["help"] = said(kwargs["help"], lang)
+                kwargs.setdefault("description", kwargs["help"])
+            command: Parser = add_plain(name, **kwargs)
+            command.lang = lang
+            return command
+
+        commands.add_parser = add_parser  # type: ignore[method-assign]
+        return commands
 
 
 class VersionAction(argparse.Action):
@@ -69,13 +94,17 @@ def _database_location(value: str) -> Path | ServerLocation:
     return Path(value)
 
 
-def build_parser() -> Parser:
+def build_parser(lang: str = "en") -> Parser:
+    """The whole grammar, its help and argparse's own words in `lang`."""
+    speak(lang)
     parser = Parser(
         prog="nap-reporter",
         description="NAP Reporter: báo cáo thực hiện Kế hoạch hành động quốc gia (ICCPR) / "
         "reporting on the National Action Plans for the ICCPR.",
     )
-    parser.add_argument("--version", action=VersionAction)
+    parser.lang = lang
+    parser.add_argument("--version", action=VersionAction,
+                        help="show program's version number and exit")
     parser.add_argument("--db", type=_database_location,
                         help="database file (default: per-user data folder)")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of messages and window")
@@ -87,40 +116,49 @@ def build_parser() -> Parser:
     commands.add_parser("agencies", help="list agency codes and names")
 
     init = commands.add_parser("init", help="set up a database for one role")
-    init.add_argument("--role", required=True, choices=[r.value for r in Role])
-    init.add_argument("--agency", metavar="CODE")
+    init.add_argument("--role", required=True, choices=[r.value for r in Role],
+                      help="the role of this installation")
+    init.add_argument("--agency", metavar="CODE", help="agency code (role agency)")
     init.add_argument("--contact", metavar="NAME", default="", help="contact person")
 
     demo = commands.add_parser("demo", help="fill the database with demo data")
-    demo.add_argument("--activities", type=int, default=500, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
-    demo.add_argument("--period", type=_year, metavar="P")
+    demo.add_argument("--activities", type=int, default=500, metavar="N",
+                      help="number of demo activities")
+    demo.add_argument("--seed", type=int, default=1, metavar="S",
+                      help="seed of the demo data (same seed, same data)")
+    demo.add_argument("--period", type=_year, metavar="P", help="reporting period (year)")
 
     status = commands.add_parser("status", help="what the database holds")
-    status.add_argument("--json", action="store_true")
+    status.add_argument("--json", action="store_true", help="print as JSON")
 
     # --- export (xlsx, pdf) ---
     export = commands.add_parser("export", help="write this agency's submission (xlsx or pdf)")
-    export.add_argument("format", choices=("xlsx", "pdf"))
-    export.add_argument("--period", type=_year, required=True, metavar="P")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.add_argument("format", choices=("xlsx", "pdf"), help="file format")
+    export.add_argument("--period", type=_year, required=True, metavar="P",
+                        help="reporting period (year)")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help="file to write")
     # --- template ---
     template = commands.add_parser("template", help="write the blank template workbook")
-    template.add_argument("--period", type=_year, metavar="P")
-    template.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    template.add_argument("--period", type=_year, metavar="P",
+                          help="reporting period (year)")
+    template.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                          help="file to write")
     # --- period lock/unlock ---
     period = commands.add_parser("period", help="lock or unlock a reporting period")
     period_actions = period.add_subparsers(dest="period_action", metavar="ACTION",
                                            parser_class=Parser, required=True)
     lock = period_actions.add_parser("lock", help="lock the period against edits")
-    lock.add_argument("period", type=_year, metavar="P")
+    lock.add_argument("period", type=_year, metavar="P", help="reporting period (year)")
     unlock = period_actions.add_parser("unlock", help="unlock the period, with a reason")
-    unlock.add_argument("period", type=_year, metavar="P")
-    unlock.add_argument("--reason", required=True, metavar="TEXT")
+    unlock.add_argument("period", type=_year, metavar="P", help="reporting period (year)")
+    unlock.add_argument("--reason", required=True, metavar="TEXT",
+                        help="why the period is unlocked")
     # --- import (focal point) ---
     imports = commands.add_parser("import", help="import agencies' submission files "
                                   "(focal point)")
-    imports.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    imports.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                         help="submission files to import")
     imports.add_argument("--dry-run", action="store_true",
                          help="show what would happen; write nothing")
     imports.add_argument("--accept-edited", action="store_true",
@@ -133,9 +171,11 @@ def build_parser() -> Parser:
     # --- report (focal point) ---
     report = commands.add_parser("report", help="write the national consolidated report "
                                  "(focal point; xlsx or pdf)")
-    report.add_argument("format", choices=("xlsx", "pdf"))
-    report.add_argument("--period", type=_year, required=True, metavar="P")
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    report.add_argument("format", choices=("xlsx", "pdf"), help="file format")
+    report.add_argument("--period", type=_year, required=True, metavar="P",
+                        help="reporting period (year)")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help="file to write")
     # --- assess (focal point) ---
     from desktop_app.core.domain.enums import Grade, Implementation
 
@@ -163,9 +203,10 @@ def build_parser() -> Parser:
     catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION",
                                               parser_class=Parser, required=True)
     catalog_export = catalog_commands.add_parser("export", help="write the catalog to a file")
-    catalog_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    catalog_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                                help="file to write")
     catalog_import = catalog_commands.add_parser("import", help="install a newer catalog")
-    catalog_import.add_argument("file", type=Path, metavar="FILE")
+    catalog_import.add_argument("file", type=Path, metavar="FILE", help="catalog file")
     catalog_import.add_argument("--accept-new-key", action="store_true",
                                 help="accept an update signed by a key other than the "
                                 "focal point's pinned one, or an unsigned one")
@@ -189,9 +230,10 @@ def build_parser() -> Parser:
     keys_actions.add_parser("list", help="this installation's key (agency); also every "
                             "pinned agency key (focal point)")
     backup = commands.add_parser("backup", help="copy the database to a file")
-    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help="file to write")
     restore = commands.add_parser("restore", help="replace the database with a backup")
-    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("file", type=Path, metavar="FILE", help="backup file to restore")
     restore.add_argument("--accept-other-role", action="store_true",
                          help="restore a backup of the other role (focal point / agency)")
     # --- audit (both roles) ---

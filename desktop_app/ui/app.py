@@ -17,7 +17,7 @@ ORGANISATION = "NAP Reporter"
 # font on Windows, then what Linux desktops usually have.
 _VIETNAMESE_SANS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Tahoma")
 
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
 
 
 def translations_dir() -> str:
@@ -32,19 +32,26 @@ def load_translator(lang: str) -> QTranslator | None:
     return None
 
 
+def load_qt_translator(lang: str) -> QTranslator | None:
+    """Qt's own strings (file dialogs, buttons, context menus) from our qt_vi.ts."""
+    translator = QTranslator()
+    if lang == "vi" and translator.load("qt_vi", translations_dir()):
+        return translator
+    return None
+
+
 def install_translator(lang: str) -> None:
-    """Replace the installed translation; Qt then sends LanguageChange to every widget."""
-    global _installed
+    """Replace the installed translations (ours and Qt's own strings); Qt then sends
+    LanguageChange to every widget."""
     app = QCoreApplication.instance()
     if app is None:
         return
-    if _installed is not None:
-        QCoreApplication.removeTranslator(_installed)
-        _installed = None
-    translator = load_translator(lang)
-    if translator is not None:
-        QCoreApplication.installTranslator(translator)
-        _installed = translator
+    while _installed:
+        QCoreApplication.removeTranslator(_installed.pop())
+    for translator in (load_qt_translator(lang), load_translator(lang)):
+        if translator is not None:
+            QCoreApplication.installTranslator(translator)
+            _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi"
                                else QLocale.Language.English, QLocale.Country.Vietnam))
 

@@ -50,6 +50,7 @@ from desktop_app.ui.pages.page import Page, PageSpecs
 from desktop_app.ui.pages.recommendations_page import RecommendationsPage
 from desktop_app.ui.pages.submissions_page import SubmissionsPage
 from desktop_app.ui.retranslating import Retranslating
+from desktop_app.ui.window_geometry import place_window, remember_window
 
 if TYPE_CHECKING:
     from desktop_app.ui.dialogs.import_dialog import ImportCommands
@@ -71,7 +72,7 @@ FOCAL_PAGES: PageSpecs = (
     ("imports", ImportsPage),
 )
 
-SCREENSHOT_SIZE = QSize(1280, 800)
+SCREENSHOT_SIZE = QSize(1366, 768)  # an old laptop's screen
 
 STYLE = """
 QListWidget#navigation { font-size: 11pt; border: none; background: palette(window); }
@@ -90,7 +91,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self.setMinimumSize(960, 600)
-        self.resize(SCREENSHOT_SIZE)
+        place_window(self)
         self.runners: list[JobRunner] = []
         self._import_commands: ImportCommands | None = None
         # The translator must be in place before the pages retranslate themselves.
@@ -232,7 +233,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
             self.agency_status.setText(self.tr("Not set up yet"))
             self.period_status.setText("")
             self.state_status.setText("")
-            self.setWindowTitle("NAP Reporter")
+            self.setWindowTitle("")  # Qt shows the application's name
             return
         if facts.role is Role.FOCAL_POINT:
             from desktop_app.core.services.focal_facts import focal_point_name
@@ -260,7 +261,8 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         }.get(facts.state, "") if facts.state else "")
         name = agency if facts.role is Role.FOCAL_POINT else facts.agency_name(lang)
         read_only = self.tr(" (read only)") if self.ctx.db.read_only else ""
-        self.setWindowTitle(f"NAP Reporter — {name}{read_only}")
+        # Qt adds " — NAP Reporter" (applicationDisplayName)
+        self.setWindowTitle(f"{name}{read_only}")
         if self.ctx.db.read_only:  # a viewer's role on a shared database: no writing entries
             for action in (self.import_files_action, self.import_folder_action,
                            self.undo_import_action, self.catalog_action,
@@ -358,4 +360,5 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         for page in self.pages.values():
             page.stop_loading()
         wait_for_reads()
+        remember_window(self)
         super().closeEvent(event)

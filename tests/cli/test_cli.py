@@ -623,7 +623,7 @@ def test_demo_at_a_focal_point_with_zero_activities_can_be_repeated(cli, focal_d
 # --- usage errors ----------------------------------------------------------------
 
 USAGE_CASES = {
-    "unknown-command": (["frobnicate"], "invalid choice: 'frobnicate'"),
+    "unknown-command": (["frobnicate"], "'frobnicate'"),  # each line in its language
     "unknown-option": (["--bogus", "agencies"], "--bogus"),
     "unknown-command-option": (["status", "--jsn"], "--jsn"),
     "missing-required-option": (["init"], "--role"),

@@ -117,11 +117,11 @@ def test_demo_assess_report_and_catalog(cli: CliRunner, focal_location: str,
     assert _status(cli, focal_location)["activities"] == 60
     (rec,) = pg.rows(focal_location, "SELECT code FROM recommendation WHERE follow_up "
                      "ORDER BY code LIMIT 1")[0]
-    for grade in ("C", "A"):  # the later assessment replaces the earlier one
-        run = cli("--db", focal_location, "assess", rec, "--grade", grade,
-                  "--implementation", "partially", "--period", str(YEAR))
+    for level in ("partially", "fully"):  # the later judgment replaces the earlier one
+        run = cli("--db", focal_location, "assess", rec,
+                  "--implementation", level, "--period", str(YEAR))
         assert run.code == 0, run.err
-    assert pg.rows(focal_location, "SELECT grade FROM assessment") == [("A",)]
+    assert pg.rows(focal_location, "SELECT implementation FROM assessment") == [("fully",)]
     for kind in ("xlsx", "pdf"):
         out = tmp_path / f"national.{kind}"
         run = cli("--lang", "en", "--db", focal_location, "report", kind, "--period",
@@ -144,7 +144,7 @@ def test_the_change_token_moves_when_another_program_writes(
         assert db.change_token() == before  # reading changes nothing
         (rec,) = pg.rows(focal_location, "SELECT code FROM recommendation ORDER BY code "
                          "LIMIT 1")[0]
-        assert cli("--db", focal_location, "assess", rec, "--grade", "A",
+        assert cli("--db", focal_location, "assess", rec,
                    "--implementation", "fully").code == 0
         assert db.change_token() != before
     finally:
@@ -224,7 +224,7 @@ def test_a_read_only_role_reads_and_its_writes_are_exit_3(
     db.close()
     assert _status(cli, url)["role"] == "focal-point"
     (rec,) = pg.rows(pg_url, "SELECT code FROM recommendation ORDER BY code LIMIT 1")[0]
-    run = cli("--lang", "en", "--db", url, "assess", rec, "--grade", "A",
+    run = cli("--lang", "en", "--db", url, "assess", rec,
               "--implementation", "fully")
     assert run.code == 3, run.err
     assert "may only read: nothing was written" in run.err
@@ -251,8 +251,8 @@ def test_two_importers_and_three_assessors_at_once(cli: CliRunner, pg_url: str,
                      "ORDER BY code LIMIT 1")[0]
     batch = [files.vlg[0], files.tha, files.vlg[1]]
     importers = [_start(pg_url, "import", *batch) for _ in range(2)]
-    assessors = [_start(pg_url, "assess", rec, "--grade", grade, "--implementation", "fully",
-                        "--period", YEAR) for grade in ("B", "C", "D")]
+    assessors = [_start(pg_url, "assess", rec, "--implementation", level,
+                        "--period", YEAR) for level in ("not", "partially", "fully")]
     for process in importers + assessors:
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0, (out, err)
@@ -265,14 +265,15 @@ def test_two_importers_and_three_assessors_at_once(cli: CliRunner, pg_url: str,
     changed = {o.value for o in ImportOutcome if o.changed_data}
     assert sum(n for o, n in outcomes.items() if o in changed) == 3, outcomes  # once each
     assert sum(outcomes.values()) == 6, outcomes  # and every file of both batches logged
-    grades = pg.rows(pg_url, "SELECT grade FROM assessment")
+    grades = pg.rows(pg_url, "SELECT implementation FROM assessment")
     assert len(grades) == 1  # never two rows for one recommendation and period
     trail = pg.rows(pg_url, "SELECT action FROM auditevent WHERE action LIKE 'assessment.%' "
                     "ORDER BY id")
     assert [a for (a,) in trail] == ["assessment.recorded"] + ["assessment.replaced"] * 2
     last = pg.rows(pg_url, "SELECT detail FROM auditevent WHERE action LIKE 'assessment.%' "
                    "ORDER BY id DESC LIMIT 1")[0][0]
-    assert f'"grade": "{grades[0][0]}"' in str(last) or f'"grade":"{grades[0][0]}"' in str(last)
+    assert (f'"implementation": "{grades[0][0]}"' in str(last)
+            or f'"implementation":"{grades[0][0]}"' in str(last))
 
 
 # --- migrate-to ---------------------------------------------------------------------------
@@ -291,7 +292,7 @@ def test_migrate_to_copies_every_table_and_leaves_the_file_alone(
     assert cli("--db", source, "demo", "--activities", "40", "--period", str(YEAR)).code == 0
     assert cli("--db", source, "import", files.vlg[0], files.tha).code == 0
     (rec,) = pg.rows(source, "SELECT code FROM recommendation ORDER BY code LIMIT 1")[0]
-    assert cli("--db", source, "assess", rec, "--grade", "B", "--implementation",
+    assert cli("--db", source, "assess", rec, "--implementation",
                "partially").code == 0
     before_last = _status(cli, source)["activities"]
     assert cli("--db", source, "import", files.vlg[1]).code == 0  # undoable on the server
@@ -316,7 +317,7 @@ def test_migrate_to_copies_every_table_and_leaves_the_file_alone(
     assert undo.code == 0, undo.err
     assert _status(cli, pg_url)["activities"] == before_last
     assert cli("--db", pg_url, "import", files.vlg[1]).code == 0
-    assert cli("--db", pg_url, "assess", rec, "--grade", "A", "--implementation",
+    assert cli("--db", pg_url, "assess", rec, "--implementation",
                "fully").code == 0
     assert _digest(Path(source)) == before
 

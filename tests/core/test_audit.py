@@ -128,14 +128,14 @@ def test_an_assessment_recorded_then_replaced(tmp_path: Path) -> None:
             code = session.exec(select(Recommendation.code).order_by(
                 col(Recommendation.code))).first()
         assert code is not None
-        outcome = assess(focal, code, "B", "partially", "Đang sửa luật", YEAR)
-        assess(focal, code, "C", "partially", "Chậm", YEAR)
+        outcome = assess(focal, code, "partially", "Đang sửa luật", YEAR)
+        assess(focal, code, "fully", "Chậm", YEAR)
         recorded, replaced = _new_events(focal, before)
         assert recorded.entity_uuid == replaced.entity_uuid == outcome.row.uuid
         assert recorded.entity_key == replaced.entity_key == code
         assert recorded.role == "focal-point" and recorded.agency_code is None
         assert {c.field: (c.old, c.new) for c in replaced.changes} == {
-            "grade": ("B", "C"), "note": ("Đang sửa luật", "Chậm")}
+            "implementation": ("partially", "fully"), "note": ("Đang sửa luật", "Chậm")}
     finally:
         focal.close()
 

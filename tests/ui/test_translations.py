@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableView,
     QTabWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -88,15 +89,17 @@ def test_every_vietnamese_message_is_translated_and_keeps_its_placeholders() -> 
 def _english_only() -> set[str]:
     """English sources whose Vietnamese differs: seeing one in the window is a leak."""
     english = set()
-    for (_, source), message in _messages(FOLDER / "nap_reporter_vi.ts").items():
-        if source not in _translations(message) and len(source) > 2:
-            english.add(source.replace("&", "").strip())
+    for ts in ("nap_reporter_vi.ts", "qt_vi.ts"):  # ours, and Qt's own strings
+        for (_, source), message in _messages(FOLDER / ts).items():
+            if source not in _translations(message) and len(source) > 2:
+                english.add(source.replace("&", "").strip())
     return english
 
 
 def _texts(root: QWidget) -> list[str]:
     texts = [root.windowTitle()]
     for widget in [root, *root.findChildren(QWidget)]:
+        texts.append(widget.toolTip())
         if isinstance(widget, QLabel | QAbstractButton):
             texts.append(widget.text())
         if isinstance(widget, QLineEdit):
@@ -115,6 +118,7 @@ def _texts(root: QWidget) -> list[str]:
             for column in range(widget.horizontalHeader().count()):
                 texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
     texts.extend(action.text() for action in root.actions())
+    texts.extend(action.toolTip() for action in root.actions())
     return [t.replace("&", "").strip() for t in texts if t and t.strip()]
 
 
@@ -133,6 +137,18 @@ def test_no_english_is_left_in_the_vietnamese_window(qtbot: Any, agency_db: Any)
         editor = window.pages["activities"].new_activity()  # type: ignore[attr-defined]
         shown.extend(_texts(editor))
         editor.reject()
+        from desktop_app.ui.dialogs.export_dialog import ExportDialog
+        from desktop_app.ui.dialogs.file_dialogs import catalog_file_dialog
+        from desktop_app.ui.dialogs.report_settings_dialog import ReportSettingsDialog
+
+        for dialog in (ExportDialog(ctx), ReportSettingsDialog(agency_db, "vi"),
+                       catalog_file_dialog(window)):
+            qtbot.addWidget(dialog)
+            shown.extend(_texts(dialog))
+            for view in dialog.findChildren(QTreeView):
+                header = view.header()
+                shown.extend(str(header.model().headerData(i, Qt.Orientation.Horizontal))
+                             for i in range(header.count()))
         own_names = {"English"}  # the language menu names each language in itself
         leaks = sorted({text for text in shown if text in _english_only() - own_names})
         assert leaks == []

@@ -6,9 +6,9 @@ can change by changing this module alone. Each reader takes the text and the lan
 ("vi" or "en") and returns the value, None for an empty field, or a Problem (a code
 with parameters; the face words it). A reader never raises for what a person typed.
 
-Issue 13's Vietnamese forms ("12,5" is 12.5, "1.000" is 1000, an ambiguous entry a
-visible problem) are new rules in `parse_number` and `parse_whole_number`, returning
-new problem codes from here; the fields show the problem and never guess a value.
+Numbers follow the language (issue 13): "12,5" is 12.5 and "1.000" is 1000 in
+Vietnamese; an ambiguous or malformed entry is a problem the field shows
+(AMBIGUOUS_NUMBER, NOT_WHOLE), never a guessed value.
 """
 
 from __future__ import annotations
@@ -20,47 +20,89 @@ from desktop_app.core.problems import Problem
 
 NOT_NUMBER = "value.not_number"
 NOT_DATE = "value.not_date"
+AMBIGUOUS_NUMBER = "value.ambiguous_number"
+NOT_WHOLE = "value.not_whole_number"
 
-_SPACES = re.compile(r"[\s\u00a0]")
-_GROUPED_BY_DOT = re.compile(r"\d{1,3}\.\d{3}")
-_GROUPED_BY_COMMA = re.compile(r"\d{1,3},\d{3}")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_PLAIN = re.compile(r"[+-]?(\d+|\d+\.\d*|\.\d+)")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_NOT_DIGIT = re.compile(r"\D")
 
 Number = float | None | Problem
 WholeNumber = int | None | Problem
 TypedDate = date | None | Problem
 
 
-def parse_number(text: str, lang: str) -> Number:
-    """A typed number with either decimal mark; a lone "." + 3 digits groups in Vietnamese.
+def marks(lang: str) -> tuple[str, str]:
+    """(thousands mark, decimal mark): "." and "," in Vietnamese, "," and "." in English."""
+    return (".", ",") if lang == "vi" else (",", ".")
 
-    Where both marks appear, the last one is the decimal mark; several of one mark are
-    grouping; one comma followed by three digits groups in English.
+
+def _grouped(digits: str, mark: str) -> bool:
+    """"1.234.567": a first group of one to three digits (not starting with 0), then
+    groups of exactly three, each after the mark."""
+    return re.fullmatch(rf"[1-9]\d{{0,2}}(?:{re.escape(mark)}\d{{3}})+", digits) is not None
+
+
+def parse_number(text: str, lang: str) -> Number:
+    """A typed number in the language's form: "1.234,5" in Vietnamese, "1,234.5" in English.
+
+    The thousands mark must group by three ("1.000" is 1000 in Vietnamese); where both
+    marks appear the last is the decimal mark and the other must group correctly. An
+    entry that fits no reading of its language ("1.5" or "12.50" in Vietnamese, "1,5"
+    in English) is a problem (AMBIGUOUS_NUMBER), never a guess: a wrong guess would be
+    a value ten or a thousand times off.
     """
     t = _SPACES.sub("", text)
     if not t:
         return None
-    dots, commas = t.count("."), t.count(",")
-    if dots and commas:
-        decimal = "." if t.rfind(".") > t.rfind(",") else ","
-        t = t.replace("," if decimal == "." else ".", "").replace(decimal, ".")
-    elif dots > 1 or (dots == 1 and lang == "vi" and _GROUPED_BY_DOT.fullmatch(t)):
-        t = t.replace(".", "")
-    elif commas > 1 or (commas == 1 and lang != "vi" and _GROUPED_BY_COMMA.fullmatch(t)):
-        t = t.replace(",", "")
-    else:
-        t = t.replace(",", ".")
-    try:
-        return float(t)
-    except ValueError:
-        return Problem(NOT_NUMBER, {"value": text})
+    group, decimal = marks(lang)
+    sign = t[0] if t[0] in "+-" else ""
+    body = t[len(sign):]
+    if group in body and decimal in body:
+        last = "." if body.rfind(".") > body.rfind(",") else ","
+        whole, _, fraction = body.rpartition(last)
+        other = "," if last == "." else "."
+        if not (fraction.isdigit() and _grouped(whole, other)):
+            return _unreadable(text, body)
+        return float(f"{sign}{whole.replace(other, '')}.{fraction}")
+    if group in body:
+        if _grouped(body, group):
+            return float(sign + body.replace(group, ""))
+        return _unreadable(text, body)
+    plain = sign + body.replace(decimal, ".")
+    if body.count(decimal) > 1 or not _PLAIN.fullmatch(plain) or not any(
+            c.isdigit() for c in body):
+        return _unreadable(text, body)
+    return float(plain)
+
+
+def _unreadable(text: str, body: str) -> Problem:
+    """Digits and marks that fit no reading: ambiguous; anything else: not a number."""
+    if body and all(c.isdigit() or c in ".," for c in body) and any(c.isdigit() for c in body):
+        return Problem(AMBIGUOUS_NUMBER, {"value": text})
+    return Problem(NOT_NUMBER, {"value": text})
 
 
 def parse_whole_number(text: str, lang: str) -> WholeNumber:
-    """A count or an amount of đồng: the digits typed, whatever separates them."""
-    digits = _NOT_DIGIT.sub("", text)
-    return int(digits) if digits else None
+    """A count or an amount of đồng: digits, grouped by the language's thousands mark.
+
+    "12,5" in Vietnamese is twelve and a half, so not a count (NOT_WHOLE); "1.5" fits
+    no Vietnamese reading (AMBIGUOUS_NUMBER). Neither becomes 125 or 15.
+    """
+    t = _SPACES.sub("", text)
+    if not t:
+        return None
+    group, _decimal = marks(lang)
+    if t.isdigit():
+        return int(t)
+    if _grouped(t, group):
+        return int(t.replace(group, ""))
+    number = parse_number(text, lang)
+    if isinstance(number, float) and (not number.is_integer() or number < 0):
+        return Problem(NOT_WHOLE, {"value": text})
+    if isinstance(number, float):  # "12,0" or "+5": whole, though not written as one
+        return int(number)
+    return number if number is not None else Problem(NOT_NUMBER, {"value": text})
 
 
 def parse_date(text: str, lang: str) -> TypedDate:

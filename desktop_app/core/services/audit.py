@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
@@ -36,7 +36,6 @@ from desktop_app.core.domain.enums import (
 from desktop_app.core.domain.labels import label_of
 from desktop_app.core.domain.models import AuditEvent, new_uuid
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
-from desktop_app.core.exchange.audit_xlsx import AuditLine, AuditSheet, write_audit_workbook
 from desktop_app.core.files import cannot_write, replacing
 from desktop_app.core.paths import operating_user
 from desktop_app.core.problems import os_detail
@@ -48,6 +47,10 @@ Value = str | int | float | bool | None
 DATABASE_ROLE = "database_role"  # session.info key a server engine sets to its login role
 PAGE = 200  # events a page of the window's log
 RESTORE_ACTION = "backup.restored"
+
+if TYPE_CHECKING:  # the workbook's writer (openpyxl) is imported when a log is exported
+    from desktop_app.core.exchange.audit_xlsx import AuditLine
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +305,8 @@ ActionWords = Callable[[str, str], str]  # (action code, lang) -> words; the fac
 
 def audit_line(row: AuditRow, lang: str, action_words: ActionWords | None = None) -> AuditLine:
     """One event as plain text for the workbook (the window words it the same way)."""
+    from desktop_app.core.exchange.audit_xlsx import AuditLine
+
     changed = "\n".join(f"{c.field}: {readable(c.field, c.old, lang)} → "
                         f"{readable(c.field, c.new, lang)}" for c in row.changes)
     detail = "; ".join(f"{k}: {readable(k, plain(v), lang)}" for k, v in row.detail.items()
@@ -318,6 +323,8 @@ def export_audit(db: Database, path: Path, *, wanted: AuditFilter | None = None,
 
     action_words: the words for an action code (messages.audit_action_words), else codes.
     """
+    from desktop_app.core.exchange.audit_xlsx import AuditSheet, write_audit_workbook
+
     yield Progress(0, 0, "prepare")
     with db.reading() as session:
         lines = tuple(audit_line(r, lang, action_words)

@@ -93,6 +93,14 @@
         <source>Keep</source>
         <translation>Giữ lại</translation>
     </message>
+    <message>
+        <source>No activity in this period yet. Add one: what was done, when, for whom, and which recommendations it serves.</source>
+        <translation>Kỳ này chưa có hoạt động nào. Hãy thêm một hoạt động: việc gì đã làm, khi nào, cho ai, và phục vụ khuyến nghị nào.</translation>
+    </message>
+    <message>
+        <source>&amp;Add activity</source>
+        <translation>&amp;Thêm hoạt động</translation>
+    </message>
 </context>
 <context>
     <name>ActivityCommand</name>
@@ -2317,6 +2325,18 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
         <source>&amp;Reminder list of agencies not reported…</source>
         <translation>Danh sách &amp;nhắc các cơ quan chưa báo cáo…</translation>
     </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Hướng dẫn</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>Sa&amp;o lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;blank template…</source>
+        <translation>Lưu &amp;mẫu báo cáo trống…</translation>
+    </message>
 </context>
 <context>
     <name>WindowCommands</name>
@@ -2866,6 +2886,56 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>From the next start the window opens this computer&apos;s database file.</source>
         <translation>Từ lần khởi động sau, cửa sổ sẽ mở tệp cơ sở dữ liệu trên máy tính này.</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Tên tệp:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sao lưu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite)</source>
+        <translation>Bản sao lưu (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>The backup was written to %1.</source>
+        <translation>Đã ghi bản sao lưu vào %1.</translation>
+    </message>
+    <message>
+        <source>Save the blank template</source>
+        <translation>Lưu mẫu báo cáo trống</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The blank template was written to %1.</source>
+        <translation>Đã ghi mẫu báo cáo trống vào %1.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation>Hướng dẫn</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
+from desktop_app.ui.commands import file_commands
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
@@ -92,6 +94,16 @@ class WindowActions(_Base):
         self.audit_action = QAction(self)  # issue 10: the audit log, both roles
         self.audit_action.triggered.connect(self.open_audit)
         self.audit_action.setEnabled(self.initialised)
+        self.backup_action = QAction(self)
+        self.backup_action.setEnabled(self.initialised)
+        self.backup_action.triggered.connect(lambda: file_commands.save_backup(self.ctx, self))
+        self.template_action = QAction(self)
+        self.template_action.setEnabled(self.initialised)
+        self.template_action.triggered.connect(
+            lambda: file_commands.save_template(self.ctx, self))
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.open_guide)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
@@ -185,6 +197,8 @@ class WindowActions(_Base):
             self.file_menu.addAction(self.server_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.catalog_action)
+        self.file_menu.addAction(self.template_action)
+        self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -201,6 +215,7 @@ class WindowActions(_Base):
         self.settings_menu.addAction(self.keys_action)
         self.settings_menu.addAction(self.audit_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
 
     def _wire_edit_actions(self) -> None:
@@ -217,6 +232,12 @@ class WindowActions(_Base):
         if not self.focal:
             self.edit_menu.addSeparator()
             self.edit_menu.addAction(self.carry_action)
+
+    def open_guide(self) -> None:
+        from desktop_app.ui.dialogs.guide_dialog import GuideDialog
+
+        self.guide_dialog = GuideDialog(self.ctx.lang, self)
+        self.guide_dialog.open()
 
     def open_keys(self) -> None:
         from desktop_app.ui.dialogs.keys_dialog import KeysDialog
@@ -243,6 +264,9 @@ class WindowActions(_Base):
         self.due_dates_action.setText(self.tr("Periods and &due dates; publish the catalog…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About NAP Reporter"))
+        self.guide_action.setText(self.tr("&Guide"))
+        self.backup_action.setText(self.tr("&Back up the database…"))
+        self.template_action.setText(self.tr("Save the &blank template…"))
         self.keys_action.setText(self.tr("Signing &keys…"))
         self.audit_action.setText(self.tr("&Audit log…"))
         self.import_files_action.setText(self.tr("&Import files…"))

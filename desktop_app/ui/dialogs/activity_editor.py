@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -65,6 +66,7 @@ from desktop_app.ui.dialogs.editor_fields import (
 )
 from desktop_app.ui.dialogs.editor_indicators import NAME, IndicatorTable
 from desktop_app.ui.labels import status_names, type_names
+from desktop_app.ui.window_geometry import fit_dialog
 
 Saver = Callable[[ActivityDraft], bool]
 _LONG_TEXTS = ("description", "outputs", "challenges", "next_steps", "evidence")
@@ -102,11 +104,15 @@ class ActivityEditor(QDialog):
         self.setMinimumSize(760, 560)
         self.locked_at = locked_since(ctx.db, ctx.year)
         self._build()
+        fit_dialog(self)
         self._load(self.initial)
         self._loading = False
+        # A blank form shows no "required" marks: they appear after the first edit or on
+        # Save (an activity opened for editing, or recovered, shows its problems at once).
+        self.marks_shown = not self.is_new or self.recovered
         if self.locked_at is not None:
             self._make_read_only(self.locked_at)
-        self._changed()
+        self._validate()
 
     def _blank(self) -> ActivityDraft:
         return ActivityDraft(title="", task_code="", type=ActivityType.TRAINING.value,
@@ -138,7 +144,12 @@ class ActivityEditor(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_general(0), self.tr("General"))
         self.tabs.addTab(self._build_recommendations(1), self.tr("Recommendations"))
-        self.tabs.addTab(self._build_report(2), self.tr("Report"))
+        # Five text boxes are taller than a small laptop screen: the tab scrolls.
+        report = QScrollArea(self)
+        report.setWidgetResizable(True)
+        report.setFrameShape(QScrollArea.Shape.NoFrame)
+        report.setWidget(self._build_report(2))
+        self.tabs.addTab(report, self.tr("Report"))
         self.tabs.addTab(self._build_indicators(3), self.tr("Indicators"))
         self._tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.other_errors = self._error_label("other", 0)
@@ -190,6 +201,10 @@ class ActivityEditor(QDialog):
         form.addRow(self.tr("&Title"), self._with_error(self.title_edit, "title", tab))
 
         self.task_combo = QComboBox(page)
+        # Long task titles must not widen the editor past a small screen.
+        self.task_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.task_combo.setMinimumContentsLength(30)
         self.task_combo.setEditable(True)
         self.task_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         task_line = self.task_combo.lineEdit()
@@ -388,13 +403,18 @@ class ActivityEditor(QDialog):
     def _changed(self, *_: Any) -> None:
         if self._loading:
             return
+        self.marks_shown = True
+        self._validate()
+
+    def _validate(self) -> None:
         draft, local = self._read()
         local_fields = {field for field, _ in local}
         core = [p for p in validate_draft(draft, self.codes) if p.field not in local_fields]
         self.problems = local + [(p.field or "other", self._word(p)) for p in core]
         self._show_problems()
         self.rec_picker.show_count(len(draft.recommendation_codes))
-        self.save_button.setEnabled(not self.problems and self.locked_at is None)
+        self.save_button.setEnabled((not self.problems or not self.marks_shown)
+                                    and self.locked_at is None)
         if self.locked_at is None and self.is_dirty(draft):
             self._draft_timer.start()
 
@@ -426,14 +446,14 @@ class ActivityEditor(QDialog):
             by_field.setdefault(field, []).append(message)
         tabs_with_problems = set()
         for field, label in self._error_labels.items():
-            messages = by_field.get(field, [])
+            messages = by_field.get(field, []) if self.marks_shown else []
             label.setText("\n".join(messages))
             label.setVisible(bool(messages))
             if messages:
                 tabs_with_problems.add(self._field_tab[field])
         for tab, title in enumerate(self._tab_titles):
             self.tabs.setTabText(tab, f"{title} ⚠" if tab in tabs_with_problems else title)
-        self.indicator_table.mark(bad_cells)
+        self.indicator_table.mark(bad_cells if self.marks_shown else set())
 
     def error_text(self, field: str) -> str:
         """The message shown next to a field ("" when it has none); for tests and a11y."""
@@ -461,7 +481,8 @@ class ActivityEditor(QDialog):
     # ---------------------------------------------------------------- closing
 
     def save(self) -> bool:
-        self._changed()
+        self.marks_shown = True
+        self._validate()
         if self.problems or self.locked_at is not None:
             return False
         if not self.on_save(self.current_draft()):

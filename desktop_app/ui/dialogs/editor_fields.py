@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.domain.entry import WholeNumber, format_whole_number, parse_whole_number
+from desktop_app.core.domain.entry import (
+    WholeNumber,
+    format_whole_number,
+    marks,
+    parse_whole_number,
+)
 from desktop_app.core.domain.text import contains_folded, fold
 from desktop_app.core.problems import Problem
 from desktop_app.core.services.activities import RecommendationChoice
@@ -56,6 +61,10 @@ class NumberEdit(QLineEdit):
                                                       self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMaximumWidth(220)
+        # The text as last shown and whether its marks are ours (set by grouping): then
+        # an edit is a digit typed or removed and the digits are regrouped; a mark the
+        # person typed is read strictly, so "1.5" stays as typed and is a problem.
+        self._last, self._ours = "", True
         self.textEdited.connect(self._regroup)
 
     def entry(self) -> WholeNumber:
@@ -67,18 +76,29 @@ class NumberEdit(QLineEdit):
         return None if isinstance(entry, Problem) else entry
 
     def set_value(self, value: int | None) -> None:
-        self.setText(format_whole_number(value, self.lang))
+        self._last, self._ours = format_whole_number(value, self.lang), True
+        self.setText(self._last)
 
     def _regroup(self, text: str) -> None:
         """Show what was understood, keeping the cursor after the same digit."""
-        entry = parse_whole_number(text, self.lang)
+        group = marks(self.lang)[0]
+        digits_only = all(c.isdigit() or c == group or c.isspace() for c in text)
+        if self._ours and digits_only and text.count(group) <= self._last.count(group):
+            digits = _NOT_DIGIT.sub("", text)
+            entry: WholeNumber = int(digits) if digits else None
+        else:  # a decimal mark is never rewritten away: "12," stays, so "12,5" shows
+            entry = parse_whole_number(text, self.lang) if digits_only else Problem("", {})
+        self._last = text
         if isinstance(entry, Problem):
+            self._ours = False
             return  # leave the text as typed: the editor says what is wrong with it
+        self._ours = True
         digits_before_cursor = len(_NOT_DIGIT.sub("", text[: self.cursorPosition()]))
         grouped = format_whole_number(entry, self.lang)
         if grouped == text:
             return
         self.setText(grouped)
+        self._last = grouped
         position, seen = 0, 0
         while position < len(grouped) and seen < digits_before_cursor:
             if grouped[position].isdigit():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -148,7 +149,25 @@ class ActivitiesPage(ActivitiesReading, Page):
         layout.addLayout(filters)
         layout.addWidget(self.loading_bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self._build_empty_panel(), 1)
         layout.addWidget(self.count_label)
+
+    def _build_empty_panel(self) -> QWidget:
+        """Shown instead of the list when the period has no activity: says what to do."""
+        self.empty_panel = QWidget(self)
+        self.empty_label = QLabel(self.empty_panel)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_first_button = QPushButton(self.empty_panel)
+        self.add_first_button.clicked.connect(self.new_activity)
+        panel = QVBoxLayout(self.empty_panel)
+        panel.addStretch(1)
+        panel.addWidget(self.empty_label)
+        panel.addWidget(self.add_first_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        panel.addStretch(2)
+        self.empty_panel.hide()
+        return self.empty_panel
 
     def _build_actions(self) -> None:
         shortcut_scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -191,6 +210,10 @@ class ActivitiesPage(ActivitiesReading, Page):
         self.search_edit.setPlaceholderText(
             self.tr("Filter: title, description, task or recommendation (Ctrl+F)"))
         self.new_action.setText(self.tr("&New activity"))
+        self.empty_label.setText(self.tr(
+            "No activity in this period yet. Add one: what was done, when, for whom, "
+            "and which recommendations it serves."))
+        self.add_first_button.setText(self.tr("&Add activity"))
         self.new_action.setToolTip(self.tr("New activity (Ctrl+N)"))
         self.edit_action.setText(self.tr("&Open activity"))
         self.edit_action.setToolTip(self.tr("Open the selected activity (Enter)"))
@@ -266,6 +289,9 @@ class ActivitiesPage(ActivitiesReading, Page):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        empty = total == 0 and self.is_loaded()
+        self.empty_panel.setVisible(empty)
+        self.table.setVisible(not empty)
         self.count_label.setText(self.tr("%1 of %2 activities").replace(
             "%1", self._number(shown)).replace("%2", self._number(total)))
 

@@ -1,0 +1,65 @@
+"""File and Help menus: backup, the blank template (each offering its folder), the guide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from desktop_app.ui.commands import file_commands
+from desktop_app.ui.dialogs import message_box
+from desktop_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    urls: list[str] = []
+    monkeypatch.setattr(file_commands.QDesktopServices, "openUrl",
+                        lambda url: urls.append(QUrl(url).toLocalFile()) or True)
+    monkeypatch.setattr(message_box, "choose", lambda *args: 0)  # "Open folder"
+    return urls
+
+
+@pytest.mark.parametrize(("action", "name"), [("backup_action", "copy.sqlite"),
+                                              ("template_action", "blank.xlsx")])
+def test_backup_and_template_from_the_file_menu(qtbot: Any, ctx: Any, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                opened: list[str], action: str,
+                                                name: str) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    monkeypatch.setattr(file_commands, "ask_target", lambda *args: target)
+    chosen = getattr(window, action)
+    assert chosen in window.file_menu.actions() and chosen.isEnabled()
+    chosen.trigger()
+    assert target.exists() and target.stat().st_size > 0
+    assert opened == [str(target.parent)]
+
+
+def test_cancelling_the_file_dialog_writes_nothing(qtbot: Any, ctx: Any, opened: list[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(file_commands, "ask_target", lambda *args: None)
+    window.backup_action.trigger()
+    assert opened == []
+
+
+@pytest.mark.parametrize(("lang", "words"), [("vi", "Hướng dẫn nhanh"), ("en", "quick guide")])
+def test_help_opens_a_guide_in_the_language(qtbot: Any, ctx: Any, lang: str,
+                                            words: str) -> None:
+    ctx.lang = lang
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.guide_action in window.help_menu.actions()
+    window.guide_action.trigger()
+    dialog = window.guide_dialog  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and words in dialog.browser.toPlainText()
+    dialog.reject()
