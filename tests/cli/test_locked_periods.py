@@ -145,6 +145,19 @@ def test_an_import_for_a_locked_agency_and_period_is_refused(
     assert facts["imports"] == 0
 
 
+def test_undoing_an_import_into_a_period_locked_since_is_refused(
+        cli: CliRunner, focal_db: Path, submission: Path) -> None:
+    assert cli("--db", focal_db, "import", submission).code == 0
+    _lock_row(focal_db, "VLG", YEAR)  # locked after the import
+    before = _count(focal_db, "activity"), _count(focal_db, "submission")
+    assert before[0] > 0
+    run = cli("--db", focal_db, "--lang", "en", "import", "--undo")
+    assert run.code == 3
+    _refused_both_languages(run.err, YEAR)
+    assert (_count(focal_db, "activity"), _count(focal_db, "submission")) == before
+    assert _sql(focal_db, "SELECT count(*) FROM importrecord WHERE undone")[0][0] == 0
+
+
 def test_an_assessment_for_a_locked_period_is_refused(cli: CliRunner, focal_db: Path) -> None:
     rec = str(_sql(focal_db, "SELECT code FROM recommendation ORDER BY code")[0][0])
     _lock_row(focal_db, "BTP", YEAR)  # the focal point's own agency

@@ -69,7 +69,7 @@ from desktop_app.core.services.import_reading import read_files
 from desktop_app.core.services.import_records import problems_from_json, record_of
 from desktop_app.core.services.import_state import catalog_of, holdings_of, stored_holdings
 from desktop_app.core.services.lookups import require_focal_point
-from desktop_app.core.services.periods import is_locked
+from desktop_app.core.services.periods import ensure_open, is_locked
 from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.server import serialise
@@ -386,6 +386,13 @@ def undo_last_import(db: Database) -> UndoResult:
         if batch is None:
             raise RefusedError.of("import.nothing_to_undo")
         _check_undoable(session, batch)
+        # a period locked since the batch keeps what the batch brought (issue 10 item 7)
+        for agency_id, period_id in session.exec(
+                select(Submission.agency_id, Submission.period_id).distinct()
+                .join(ImportRecord, col(ImportRecord.submission_uuid) == col(Submission.uuid))
+                .where(col(ImportRecord.batch_uuid) == batch,
+                       col(ImportRecord.outcome).in_(_CHANGED))):
+            ensure_open(session, period_id, agency_id)
         files = int(session.exec(select(func.count()).select_from(ImportRecord).where(
             col(ImportRecord.batch_uuid) == batch)).one())
         undo_changes(session, batch)
