@@ -1191,6 +1191,17 @@ Attach the files to your e-mail to the focal point.</source>
         <source>The problems were saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The check of %n file(s) was cancelled; nothing was written. Press Check again to check them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportOutcome</name>
@@ -1302,6 +1313,10 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
     <message>
         <source>undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1191,6 +1191,16 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <source>The problems were saved to %1</source>
         <translation>Đã lưu danh sách lỗi vào %1</translation>
     </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Kiểm tra lại</translation>
+    </message>
+    <message numerus="yes">
+        <source>The check of %n file(s) was cancelled; nothing was written. Press Check again to check them.</source>
+        <translation>
+            <numerusform>Đã hủy kiểm tra %n tệp; chưa có gì được ghi. Bấm Kiểm tra lại để kiểm tra các tệp này.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportOutcome</name>
@@ -1302,6 +1312,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>undone</source>
         <translation>đã hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
     </message>
 </context>
 <context>
