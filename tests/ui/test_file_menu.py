@@ -63,3 +63,46 @@ def test_help_opens_a_guide_in_the_language(qtbot: Any, ctx: Any, lang: str,
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and words in dialog.browser.toPlainText()
     dialog.reject()
+
+
+@pytest.fixture
+def focal_ctx(qapp: Any, tmp_path: Path) -> Any:
+    from desktop_app.core.domain.enums import Role
+    from desktop_app.core.services.setup import initialise
+    from desktop_app.core.storage.database import Database
+    from desktop_app.ui.app import create_application, install_translator
+    from desktop_app.ui.context import AppContext
+
+    db = Database.open(tmp_path / "focal.sqlite")
+    initialise(db, Role.FOCAL_POINT)
+    create_application("en")
+    context = AppContext(db, "en")
+    context.set_year(2026)
+    yield context
+    install_translator("en")
+    db.close()
+
+
+def test_the_national_report_offers_its_folder(qtbot: Any, focal_ctx: Any, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    urls: list[str] = []
+    monkeypatch.setattr(file_commands.QDesktopServices, "openUrl",
+                        lambda url: urls.append(QUrl(url).toLocalFile()) or True)
+    asked: list[list[str]] = []
+
+    def choose(parent: Any, title: str, text: str, buttons: list[str]) -> int:
+        asked.append(buttons)
+        return 0  # the workbook, then "Open folder"
+
+    monkeypatch.setattr(message_box, "choose", choose)
+    window = MainWindow(focal_ctx)
+    qtbot.addWidget(window)
+    target = tmp_path / "reports" / "National_report_2026.xlsx"
+    target.parent.mkdir()
+    monkeypatch.setattr(window.import_commands(), "pick_save_path", lambda *args: target)
+    window.national_report_action.trigger()
+    qtbot.waitUntil(lambda: bool(urls), timeout=20_000)
+    assert target.exists() and target.stat().st_size > 0
+    assert urls == [str(target.parent)]
+    assert asked[-1] == ["Open folder", "Close"]
+    qtbot.waitUntil(lambda: not window.runners)
