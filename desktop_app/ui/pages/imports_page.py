@@ -105,7 +105,6 @@ class ImportsPage(Page):
         """The message wraps in the width left; several rows can be chosen and copied."""
         view = self.log_table
         view.setWordWrap(True)
-        view.setTextElideMode(Qt.TextElideMode.ElideNone)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = view.horizontalHeader()
