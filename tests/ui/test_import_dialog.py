@@ -385,3 +385,77 @@ def test_real_import_through_the_dialog_then_undo_from_the_page(
         page.undo_button.click()
     facts = status(focal_ctx.db)
     assert facts["activities"] == 0 and facts["imports"] == 0 and facts["submissions"] == 0
+
+
+def test_the_log_message_wraps_shows_in_full_on_hover_and_is_copied_whole(
+        qtbot: Any, focal_ctx: AppContext, engine: FakeEngine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app.core.services.imports import ImportLogRow
+
+    long = "The workbook's sheet of indicators has a row without a code. " * 4
+    rows = [ImportLogRow(f"b-{n}", f"/inbox/very/long/folder/HNO_2026_v{n}.xlsx",
+                         f"{n:x}" * 64, datetime(2026, 3, n, 8, tzinfo=UTC),
+                         ImportOutcome.REFUSED, "HNO", 2026, n, None, long, False)
+            for n in (1, 2)]
+    monkeypatch.setattr(imports, "import_log", lambda db, limit=200: rows)
+    page = ImportsPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    view, model = page.log_table, page.log_model
+    assert view.wordWrap()
+    message = model.index(0, 6)
+    assert message.data() == long
+    assert long in message.data(Qt.ItemDataRole.ToolTipRole)
+    assert view.columnWidth(6) > 300  # the width left, not five characters
+    assert view.rowHeight(0) > view.fontMetrics().height() * 2  # wrapped on several lines
+    QGuiApplication.clipboard().clear()
+    view.selectAll()
+    page.copy_action.trigger()
+    copied = QGuiApplication.clipboard().text().split("\n")
+    assert len(copied) == 2
+    cells = copied[0].split("\t")
+    assert cells[1] == "/inbox/very/long/folder/HNO_2026_v1.xlsx"
+    assert cells[6] == long and cells[7] == "1" * 64
+    assert page.copy_action in view.actions() and page.copy_action.text() == "&Copy"
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+
+
+def test_a_cancelled_check_says_so_and_offers_to_check_again(
+        qtbot: Any, focal_ctx: AppContext, engine: FakeEngine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    def slow_plan(db: Any, paths: Sequence[Path], *, accept_edited: bool = False,
+                  accept_new_key: bool = False) -> Job[list[FilePlan]]:
+        for step in range(2000):  # about 20 seconds, unless cancelled
+            time.sleep(0.01)
+            yield Progress(step, 2000, "read")
+        return []
+
+    monkeypatch.setattr(imports, "plan_import", slow_plan)
+    paths = [p.path for p in engine.plans]
+    dialog = ImportDialog(focal_ctx, paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.intro.text() == "Checking 4 file(s)…"
+    assert dialog.runner is not None
+    dialog.runner.dialog.canceled.emit()  # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: dialog.runner is None, timeout=5000)
+    assert dialog.plans is None and dialog.check_cancelled
+    assert "cancelled" in dialog.intro.text() and "Checking" not in dialog.intro.text()
+    assert dialog.check_again_button.isVisible() and dialog.check_again_button.isEnabled()
+    assert not dialog.import_button.isEnabled() and dialog.close_button.isEnabled()
+
+    monkeypatch.setattr(imports, "plan_import", engine.plan_import)
+    dialog.check_again_button.click()
+    qtbot.waitUntil(lambda: dialog.runner is None and dialog.plans is not None, timeout=5000)
+    assert engine.planned == [(paths, False)]
+    assert not dialog.check_again_button.isVisible() and not dialog.check_cancelled
+    assert dialog.intro.text().startswith("Preview of 4 file(s).")
+    assert dialog.import_button.isEnabled()

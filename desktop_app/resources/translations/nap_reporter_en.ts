@@ -1191,6 +1191,17 @@ Attach the files to your e-mail to the focal point.</source>
         <source>The problems were saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The check of %n file(s) was cancelled; nothing was written. Press Check again to check them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportOutcome</name>
@@ -1302,6 +1313,10 @@ Attach the files to your e-mail to the focal point.</source>
     </message>
     <message>
         <source>undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2335,6 +2350,10 @@ Each export of this period&apos;s report becomes a new version listed here.</sou
         <source>Save the &amp;blank template…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Res&amp;tore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowCommands</name>
@@ -2922,6 +2941,46 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>The blank template was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace all the data of this database with the backup %1? The backup is checked first, and a copy of the present data is kept in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The program must then be started again to show that role&apos;s pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data as it was before is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database was restored from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1191,6 +1191,16 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <source>The problems were saved to %1</source>
         <translation>Đã lưu danh sách lỗi vào %1</translation>
     </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Kiểm tra &amp;lại</translation>
+    </message>
+    <message numerus="yes">
+        <source>The check of %n file(s) was cancelled; nothing was written. Press Check again to check them.</source>
+        <translation>
+            <numerusform>Đã hủy kiểm tra %n tệp; chưa có gì được ghi. Bấm Kiểm tra lại để kiểm tra các tệp này.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportOutcome</name>
@@ -1302,6 +1312,10 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
     <message>
         <source>undone</source>
         <translation>đã hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2351,10 @@ Mỗi lần xuất báo cáo của kỳ này sẽ tạo một phiên bản mới
         <source>Save the &amp;blank template…</source>
         <translation>Lưu &amp;mẫu báo cáo trống…</translation>
     </message>
+    <message>
+        <source>Res&amp;tore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
 </context>
 <context>
     <name>WindowCommands</name>
@@ -2929,6 +2947,46 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>The blank template was written to %1.</source>
         <translation>Đã ghi mẫu báo cáo trống vào %1.</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Replace all the data of this database with the backup %1? The backup is checked first, and a copy of the present data is kept in the backups folder.</source>
+        <translation>Thay toàn bộ dữ liệu của cơ sở dữ liệu này bằng bản sao lưu %1? Bản sao lưu được kiểm tra trước, và một bản sao của dữ liệu hiện có được giữ trong thư mục sao lưu.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>Vẫn khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The program must then be started again to show that role&apos;s pages.</source>
+        <translation>Bản sao lưu %1 là cơ sở dữ liệu của vai trò “%2”, còn cơ sở dữ liệu này là của vai trò “%3”. Vẫn khôi phục? Sau đó cần khởi động lại chương trình để hiện các trang của vai trò đó.</translation>
+    </message>
+    <message>
+        <source>The data as it was before is kept in %1.</source>
+        <translation>Dữ liệu như trước khi khôi phục được giữ tại %1.</translation>
+    </message>
+    <message>
+        <source>The database was restored from %1.</source>
+        <translation>Cơ sở dữ liệu đã được khôi phục từ %1.</translation>
     </message>
 </context>
 <context>

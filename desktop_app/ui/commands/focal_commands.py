@@ -3,7 +3,8 @@
 `FocalCommands` is mixed into `MainWindow` (main_window.py). Importing goes through
 the import dialog's `ImportCommands` (files, a folder, files dropped on the window,
 undo of the last import); the national report of the period is saved as a workbook or
-a PDF on a worker (`run_job`), with a progress dialog and Cancel. The report's
+a PDF on a worker (`run_job`), with a progress dialog and Cancel, and once written
+offers to open its folder (file_commands.offer_folder, as the export dialog does). The report's
 writers (openpyxl, reportlab: a second of start-up) are imported when a report is asked
 for, not when the window opens.
 """
@@ -18,6 +19,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop_app.core.progress import Job
 from desktop_app.core.storage.database import Database
+from desktop_app.ui.commands import file_commands
 from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.dialogs import message_box
 
@@ -107,10 +109,14 @@ class FocalCommands(_Base):
         db = self.ctx.db
         runner = run_job(self, lambda: export(db, year, path), title)
         self.runners.append(runner)
-        runner.succeeded.connect(lambda written: message_box.inform(
-            self, title, self.tr("The national report was saved:\n%1")
-            .replace("%1", str(written or path)), self.tr("Close")))
+        runner.succeeded.connect(lambda written: self._report_written(
+            title, Path(written or path)))
         runner.finished.connect(lambda: self.runners.remove(runner))
+
+    def _report_written(self, title: str, written: Path) -> None:
+        """Say where the report is; "Open folder" shows the folder that holds it."""
+        file_commands.offer_folder(self, title, self.tr(
+            "The national report was saved:\n%1").replace("%1", str(written)), written)
 
     def reminder_list(self) -> None:
         """The period's agencies that have not reported, with their contacts, as a

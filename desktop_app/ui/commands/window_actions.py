@@ -97,6 +97,10 @@ class WindowActions(_Base):
         self.backup_action = QAction(self)
         self.backup_action.setEnabled(self.initialised)
         self.backup_action.triggered.connect(lambda: file_commands.save_backup(self.ctx, self))
+        self.restore_action = QAction(self)  # issue 13: both roles, a database file only
+        self.restore_action.setEnabled(self.initialised and self.ctx.db.server is None)
+        self.restore_action.triggered.connect(
+            lambda: file_commands.restore_backup(self.ctx, self))
         self.template_action = QAction(self)
         self.template_action.setEnabled(self.initialised)
         self.template_action.triggered.connect(
@@ -199,6 +203,7 @@ class WindowActions(_Base):
         self.file_menu.addAction(self.catalog_action)
         self.file_menu.addAction(self.template_action)
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -266,6 +271,7 @@ class WindowActions(_Base):
         self.about_action.setText(self.tr("&About NAP Reporter"))
         self.guide_action.setText(self.tr("&Guide"))
         self.backup_action.setText(self.tr("&Back up the database…"))
+        self.restore_action.setText(self.tr("Res&tore from a backup…"))
         self.template_action.setText(self.tr("Save the &blank template…"))
         self.keys_action.setText(self.tr("Signing &keys…"))
         self.audit_action.setText(self.tr("&Audit log…"))

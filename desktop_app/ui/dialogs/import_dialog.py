@@ -10,8 +10,10 @@ the agency's pinned one: a new laptop, or an unsigned file over a signed agency)
 agency and both fingerprints, then plans again with accept_new_key. Import runs
 ``run_import`` through run_job (progress and Cancel: one transaction
 per file, so a cancelled file leaves nothing) and then shows the summary; Cancel before
-that writes nothing. Everything shown comes from the service's typed results (FilePlan,
-ImportSummary, UndoResult); the tables' models are in ui/models/import_tables.py.
+that writes nothing. Cancelling the check (its progress dialog's Cancel) says so and
+shows "Check again", which plans once more. Everything shown comes from the service's
+typed results (FilePlan, ImportSummary, UndoResult); the tables' models
+are in ui/models/import_tables.py.
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ class ImportDialog(QDialog):
         self.plans: list[FilePlan] | None = None
         self.summary: ImportSummary | None = None
         self.runner: JobRunner | None = None
+        self.check_cancelled = False  # the last check was cancelled: nothing to show
         self.unit_names = self._unit_names()
 
         self.intro = QLabel()
@@ -109,6 +112,9 @@ class ImportDialog(QDialog):
         self.totals.setObjectName("importTotals")
         self.totals.setWordWrap(True)
         self.save_problems_button = QPushButton()
+        self.check_again_button = QPushButton()
+        self.check_again_button.setObjectName("checkAgain")
+        self.check_again_button.setVisible(False)
         self.import_button = QPushButton()
         self.import_button.setDefault(True)
         self.close_button = QPushButton()
@@ -122,6 +128,7 @@ class ImportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_problems_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.check_again_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -137,6 +144,7 @@ class ImportDialog(QDialog):
         self.plan_table.selectionModel().selectionChanged.connect(
             lambda *_: self._show_problems())
         self.save_problems_button.clicked.connect(self.save_problems)
+        self.check_again_button.clicked.connect(self.plan)
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
         self.retranslate()
@@ -155,6 +163,7 @@ class ImportDialog(QDialog):
             "Accept a new &signing key (an agency's new computer, or an unsigned file over "
             "an agency whose files are signed)"))
         self.save_problems_button.setText(self.tr("Save &problems…"))
+        self.check_again_button.setText(self.tr("Check &again"))
         self.import_button.setText(self.tr("&Import"))
         self.close_button.setText(self.tr("Close") if self.summary is not None
                                   else self.tr("Cancel"))
@@ -165,6 +174,10 @@ class ImportDialog(QDialog):
     def _show_intro(self) -> None:
         if self.summary is not None:
             self.intro.setText(self.tr("The import is done. What happened to each file:"))
+        elif self.plans is None and self.check_cancelled:
+            self.intro.setText(self.tr(
+                "The check of %n file(s) was cancelled; nothing was written. Press Check "
+                "again to check them.", "", len(self.paths)))
         elif self.plans is None:
             self.intro.setText(self.tr("Checking %n file(s)…", "", len(self.paths)))
         else:
@@ -207,6 +220,7 @@ class ImportDialog(QDialog):
         done = self.summary is not None
         plans = self.plans or []
         self.import_button.setVisible(not done)
+        self.check_again_button.setVisible(self.check_cancelled and not busy and not done)
         self.import_button.setEnabled(not busy and not done and any(would_write(p) for p in plans))
         self.accept_edited.setEnabled(not busy and not done)
         self.accept_new_key.setEnabled(not busy and not done)
@@ -252,10 +266,19 @@ class ImportDialog(QDialog):
         db, paths, accept = self.ctx.db, list(self.paths), self.accept_edited.isChecked()
         new_key = self.accept_new_key.isChecked()
         self.plans = None
+        self.check_cancelled = False
         self._show_intro()
+        self._show_totals()
         self._run(lambda: imports.plan_import(db, paths, accept_edited=accept,
                                               accept_new_key=new_key),
                   self.tr("Checking the files"), self._planned)
+        if self.runner is not None:
+            self.runner.cancelled.connect(self._check_was_cancelled)
+
+    def _check_was_cancelled(self) -> None:
+        """The check stopped before its end: say so; "Check again" plans once more."""
+        self.check_cancelled = True
+        self._show_intro()
 
     def _new_key_toggled(self, on: bool) -> None:
         """Ticked: confirm, naming each file's agency and both fingerprints; then plan."""

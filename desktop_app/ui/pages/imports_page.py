@@ -3,7 +3,10 @@
 The log lists every accepted and refused file with its time, agency, period, version,
 outcome and hash (core ``import_log``). The buttons open the import dialog (files or
 a folder; files and folders dropped on the window open it too) and undo the last
-import as a whole.
+import as a whole. The message column takes the width left and wraps, so a refusal's
+reason can be read; its full text is the tooltip, and Ctrl+C or the context menu's
+"Copy" puts the selected rows' full text (whole file name, message and hash) on the
+clipboard, one row a line, cells separated by tabs.
 """
 
 from __future__ import annotations
@@ -12,8 +15,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.domain.timefmt import local_text
 from desktop_app.core.problems import NapError
@@ -33,6 +45,7 @@ from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
 
 LOG_LIMIT = 200
+MESSAGE = 6  # the log's message column
 
 
 def format_moment(value: Any) -> str:
@@ -66,8 +79,10 @@ class ImportsPage(Page):
         self.folder_button = QPushButton()
         self.undo_button = QPushButton()
         self.log_model = LinesModel(8, right_aligned=(3, 4), parent=self)
-        self.log_table = table_view(self.log_model, stretch=6)
+        self.log_table = table_view(self.log_model, stretch=MESSAGE)
         self.log_table.setObjectName("importLog")
+        self.copy_texts: list[str] = []  # each row's full text, what Copy puts out
+        self._readable_log()
         buttons = QHBoxLayout()
         buttons.addWidget(self.files_button)
         buttons.addWidget(self.folder_button)
@@ -86,6 +101,33 @@ class ImportsPage(Page):
         self.retranslate()
         self.refresh()
 
+    def _readable_log(self) -> None:
+        """The message wraps in the width left; several rows can be chosen and copied."""
+        view = self.log_table
+        view.setWordWrap(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # long file names
+        header.resizeSection(1, 220)
+        self.copy_action = QAction(self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_selected)
+        view.addAction(self.copy_action)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def selected_text(self) -> str:
+        """The selected rows' full text, in the log's order."""
+        selection = self.log_table.selectionModel()
+        rows = sorted({index.row() for index in selection.selectedIndexes()})
+        return "\n".join(self.copy_texts[r] for r in rows if r < len(self.copy_texts))
+
+    def copy_selected(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -96,6 +138,7 @@ class ImportsPage(Page):
         self.files_button.setText(self.tr("Import &files…"))
         self.folder_button.setText(self.tr("Import a f&older…"))
         self.undo_button.setText(self.tr("&Undo last import"))
+        self.copy_action.setText(self.tr("&Copy"))
         self.log_model.set_headers([
             self.tr("Time"), self.tr("File"), self.tr("Agency"), self.tr("Period"),
             self.tr("Version"), self.tr("Outcome"), self.tr("Message"), self.tr("Hash")])
@@ -124,6 +167,7 @@ class ImportsPage(Page):
                 "The last %n file(s) imported or refused, newest first. Files and folders "
                 "dropped on this window are imported too.", "", len(self.rows)))
         lines = []
+        copies = []
         for row in self.rows:
             outcome = outcome_text(row.outcome)
             if row.signed is False:  # issue 9: a submission no signature vouches for
@@ -133,10 +177,13 @@ class ImportsPage(Page):
             message = log_message(row, self.ctx.lang)
             tooltip = "\n".join(v for v in (row.file_name, message, row.key_fingerprint,
                                              row.file_sha256, row.batch_uuid) if v)
-            lines.append(Line(
-                (format_moment(row.imported_at), Path(row.file_name).name,
-                 row.agency_code or "", "" if row.period is None else str(row.period),
-                 "" if row.version is None else str(row.version), outcome, message,
-                 row.file_sha256[:12]),
-                tooltip=tooltip, color=QUIET if row.undone else outcome_color(row.outcome)))
+            cells = (format_moment(row.imported_at), Path(row.file_name).name,
+                     row.agency_code or "", "" if row.period is None else str(row.period),
+                     "" if row.version is None else str(row.version), outcome, message,
+                     row.file_sha256[:12])
+            lines.append(Line(cells, tooltip=tooltip,
+                              color=QUIET if row.undone else outcome_color(row.outcome)))
+            copies.append("\t".join((*cells[:1], row.file_name, *cells[2:7],
+                                      row.file_sha256)).replace("\n", " "))
+        self.copy_texts = copies
         self.log_model.set_lines(lines)
