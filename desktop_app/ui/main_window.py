@@ -245,12 +245,14 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         else:
             agency = f"{facts.agency_code} · {facts.agency_name(lang)}"
         self.agency_status.setText(agency)
+        period = self.tr("Period %1").replace("%1", str(facts.year))
+        if facts.data_range is not None:
+            start, end = (day.strftime("%d/%m/%Y") for day in facts.data_range)
+            period += self.tr(" · data %1–%2").replace("%1", start).replace("%2", end)
         if facts.due_date is not None:
             due = facts.due_date.strftime("%d/%m/%Y")
-            self.period_status.setText(
-                self.tr("Period %1 · due %2").replace("%1", str(facts.year)).replace("%2", due))
-        else:
-            self.period_status.setText(self.tr("Period %1").replace("%1", str(facts.year)))
+            period += self.tr(" · due %1").replace("%1", due)
+        self.period_status.setText(period)
         state = name_of(PeriodState, facts.state) if facts.state is not None else ""
         self.state_status.setText(self.tr("State: %1").replace("%1", state) if state else "")
         self.state_status.setToolTip({

@@ -236,7 +236,9 @@ def test_no_formula_anywhere_text_is_text_and_the_layout_is_right(exported: Expo
     assert int(ws.page_setup.paperSize) == 9 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert int(ws.page_setup.fitToHeight) == 0 and ws.page_setup.fitToWidth in (None, 1)
     assert ws.print_title_rows.replace("$", "") == "1:2"
-    assert "Trang &P" in ws.oddFooter.right.text and ws.oddHeader.left.text
+    assert "Trang &P" in ws.oddFooter.right.text
+    assert "Kỳ báo cáo 2025 (số liệu từ ngày 15/12/2024 đến ngày 14/12/2025)" \
+        in ws.oddHeader.left.text
     row = next(r for r in ws.iter_rows(min_row=3) if r[2].value == "=1+1")
     assert row[2].data_type == "s" and row[2].quotePrefix
     assert row[3].alignment.wrap_text  # description: long text

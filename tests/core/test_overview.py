@@ -9,13 +9,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlmodel import col, select
 
 from desktop_app.core.domain.enums import ActivityStatus, Role
+from desktop_app.core.domain.models import Recommendation
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
 from desktop_app.core.problems import UsageError
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities as svc
 from desktop_app.core.services import demo
+from desktop_app.core.services.consolidated import ordered_recommendations
 from desktop_app.core.services.overview import (
     days_between,
     list_indicators,
@@ -157,6 +160,30 @@ def test_follow_up_recommendations_first(db: Database) -> None:
     assert counts[unlinked_code] == 0
     co3 = [r.paragraph for r in catalog if r.source_code == "CCPR-CO3" and not r.follow_up]
     assert co3 == sorted(co3, key=lambda p: natural_key(p or ""))  # 6, 8, 12 … as printed
+
+
+def test_the_cycle_in_force_comes_before_the_closed_one(db: Database) -> None:
+    """2026: Decision 2715 implements CO/4 (a few of its tasks still name CO/3), so CO/4's
+    recommendations lead and CO/3's follow-up items, still starred, come after them."""
+    source = {r.code: r.source_code for r in list_recommendations(db)}
+    later = overview(db, 2026, today=date(2026, 6, 1)).recommendations
+    order = [source[r.code] for r in later]
+    assert order[0] == "CCPR-CO4"
+    co3 = [i for i, code in enumerate(order) if code == "CCPR-CO3"]
+    assert co3 and min(co3) > max(i for i, code in enumerate(order) if code == "CCPR-CO4")
+    assert min(co3) > max(i for i, code in enumerate(order) if code == "UPR4")
+    starred = [r.code for r in later if r.follow_up]
+    assert {"CO3-DEATHPEN", "CO3-EXPRESSION", "CO3-HRD"} <= set(starred)
+    assert [r.code for r in later if source[r.code] == "CCPR-CO3"][:len(starred)] == starred
+    # 2025: the 2019 plan implements CO/3, whose follow-up items still come first
+    earlier = overview(db, YEAR, today=date(YEAR, 6, 1)).recommendations
+    assert earlier[0].follow_up and source[earlier[0].code] == "CCPR-CO3"
+    assert {source[r.code] for r in earlier[:5]} == {"CCPR-CO3"}
+    assert source[earlier[-1].code] in {"CCPR-CO4", "UPR4"}
+    with db.reading() as session:  # the consolidated and assessment lists share the order
+        assert [r.code for r in ordered_recommendations(
+            session, session.exec(select(Recommendation).where(
+                col(Recommendation.retired).is_(False))), 2026)] == [r.code for r in later]
 
 
 def test_list_recommendations_for_the_browser(db: Database) -> None:

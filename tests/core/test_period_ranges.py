@@ -9,12 +9,21 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
+from sqlmodel import col, select
 
 from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.models import Period
+from desktop_app.core.exchange.columns import SHEETS
+from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.problems import UsageError
+from desktop_app.core.progress import drive
+from desktop_app.core.services import submissions
 from desktop_app.core.services.catalog import periods, set_period_ranges
+from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.national_report import national_report_data
+from desktop_app.core.services.periods import period_facts
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 
@@ -61,3 +70,34 @@ def test_a_reversed_range_or_an_unknown_period_is_refused(focal: Database) -> No
         set_period_ranges(focal, {1950: None})
     assert error.value.problems[0].code == "period.unknown"
     assert _version(focal) == before
+
+
+def _print_header(path: Path) -> str:
+    return str(openpyxl.load_workbook(path)[SHEETS[0].title].oddHeader.left.text)
+
+
+def test_the_agency_workbook_and_status_print_the_range_outside_the_hash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NAP_REPORTER_HOME", str(tmp_path / "home"))
+    db = Database.open(tmp_path / "agency.sqlite")
+    try:
+        initialise(db, Role.AGENCY, "VLG")
+        drive(fill_demo(db, activities=5, seed=3, period=2025))
+        assert period_facts(db, 2025).data_range == (date(2024, 12, 15), date(2025, 12, 14))
+        first = drive(submissions.export_xlsx(db, 2025, tmp_path / "one.xlsx"))
+        assert first.data_range == (date(2024, 12, 15), date(2025, 12, 14))
+        assert "(số liệu từ ngày 15/12/2024 đến ngày 14/12/2025)" in _print_header(
+            tmp_path / "one.xlsx")
+        with db.unit_of_work() as session:  # a range the focal point's catalog set
+            period = session.exec(select(Period).where(col(Period.year) == 2025)).one()
+            period.data_from, period.data_to = date(2025, 1, 1), date(2025, 11, 30)
+            session.add(period)
+        assert period_facts(db, 2025).data_range == (date(2025, 1, 1), date(2025, 11, 30))
+        again = drive(submissions.export_xlsx(db, 2025, tmp_path / "two.xlsx"))
+        # display text only: the same version, the same hash and signature, read back equal
+        assert not again.new_version and again.meta == first.meta
+        assert "(số liệu từ ngày 01/01/2025 đến ngày 30/11/2025)" in _print_header(
+            tmp_path / "two.xlsx")
+        assert read_submission(tmp_path / "two.xlsx").meta == first.meta
+    finally:
+        db.close()

@@ -96,6 +96,8 @@ def test_period_selector_changes_year_and_status_bar(qtbot: Any, window: MainWin
                                                      ctx: AppContext) -> None:
     assert window.period_combo.currentText() == str(THIS_YEAR)
     assert f"Period {THIS_YEAR}" in window.status_text()
+    # the data range of Decree 09/2019 (the default: 15 December of the year before on)
+    assert f" · data 15/12/{THIS_YEAR - 1}–14/12/{THIS_YEAR}" in window.period_status.text()
     index = window.period_combo.findData(THIS_YEAR - 1)
     with qtbot.waitSignal(ctx.period_changed) as changed:
         window.period_combo.setCurrentIndex(index)
@@ -110,6 +112,8 @@ def test_status_bar_shows_agency_name_with_diacritics(qtbot: Any, vi_ctx: AppCon
     qtbot.addWidget(window)
     assert "VLG · Vĩnh Long" in window.status_text()
     assert "Vĩnh Long" in window.windowTitle()
+    assert window.period_status.text().startswith(
+        f"Kỳ báo cáo {THIS_YEAR} · số liệu từ 15/12/{THIS_YEAR - 1} đến 14/12/{THIS_YEAR}")
 
 
 def test_status_bar_shows_the_period_state(qtbot: Any, window: MainWindow,

@@ -107,3 +107,7 @@ class PreparedSubmission:
     data: SubmissionData
     new_version: bool  # False when the data had not changed since the last export
     key_fingerprint: str = ""  # of meta.public_key, for the PDF's signature block
+    # The period's data range (Decree 09/2019), printed in the workbook's header: display
+    # text only, neither in the metadata sheet nor in the content hash, so files made
+    # before it still verify and the reader needs nothing new. None: not printed.
+    data_range: tuple[date, date] | None = None

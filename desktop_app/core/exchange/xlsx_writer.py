@@ -299,10 +299,15 @@ def _write_meta(book: Book, meta: SubmissionMeta) -> None:
     sheet.ws.protect()
 
 
-def submission_header(meta: SubmissionMeta) -> str:
-    """The print header of a submission's sheets: agency, period, version."""
-    return f"{meta.agency_name_vi or meta.agency_code} — Kỳ báo cáo {meta.period} — " \
-           f"phiên bản {meta.version}"
+def submission_header(meta: SubmissionMeta,
+                      data_range: tuple[date, date] | None = None) -> str:
+    """The print header of a submission's sheets: agency, period (with its data range,
+    dd/mm/yyyy, when given), version."""
+    period = f"Kỳ báo cáo {meta.period}"
+    if data_range is not None:
+        start, end = (day.strftime("%d/%m/%Y") for day in data_range)
+        period += f" (số liệu từ ngày {start} đến ngày {end})"
+    return f"{meta.agency_name_vi or meta.agency_code} — {period} — phiên bản {meta.version}"
 
 
 def write_workbook(submission: PreparedSubmission, path: Path) -> Job[None]:
@@ -316,7 +321,8 @@ def write_workbook(submission: PreparedSubmission, path: Path) -> Job[None]:
                 font_size=SUBMISSION_FONT_SIZE)
     for sheet in SHEETS:
         # the links sheet has two narrow columns: upright, more rows to a page
-        setup = PrintSetup(header=submission_header(meta), landscape=len(sheet.columns) > 4)
+        setup = PrintSetup(header=submission_header(meta, submission.data_range),
+                           landscape=len(sheet.columns) > 4)
         out = _data_sheet(book, sheet, setup)
         records = getattr(data, sheet.key)
         for written in _write_rows(out, sheet, records):

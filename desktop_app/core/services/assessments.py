@@ -219,7 +219,7 @@ def list_assessments(db: Database, year: int | None = None) -> list[AssessmentRo
 def list_assessments_in(session: Session, year: int | None = None) -> list[AssessmentRow]:
     """``list_assessments`` inside the caller's transaction."""
     years = {p.id: p.year for p in session.exec(select(Period))}
-    recs = ordered_recommendations(session, session.exec(select(Recommendation)))
+    recs = ordered_recommendations(session, session.exec(select(Recommendation)), year)
     codes = {r.id: r.code for r in recs}
     rank = {r.code: index for index, r in enumerate(recs)}
     query = select(Assessment)

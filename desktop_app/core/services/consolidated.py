@@ -53,6 +53,7 @@ from desktop_app.core.problems import Problem, UsageError
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.overview import plan_in_force
+from desktop_app.core.services.plans import sources_in_force
 from desktop_app.core.storage.database import Database
 
 
@@ -176,12 +177,16 @@ def _refs_in_order(agencies: Iterable[Agency]) -> tuple[AgencyRef, ...]:
                                          key=lambda a: (collation_key(a.name_vi), a.code)))
 
 
-def ordered_recommendations(session: Session, recommendations: Iterable[Recommendation]
-                            ) -> list[Recommendation]:
-    """Follow-up ones first, then by source and paragraph as the documents number them."""
+def ordered_recommendations(session: Session, recommendations: Iterable[Recommendation],
+                            year: int | None = None) -> list[Recommendation]:
+    """With a year, the sources the plans in force then implement first (the cycle in
+    force before the closed earlier one); follow-up ones first within that, then by
+    source and paragraph as the documents number them."""
     sources = {s.id or 0: s.code for s in session.exec(select(Source))}
+    current = sources_in_force(session, year) if year is not None else frozenset()
     return sorted(recommendations, key=lambda r: (
-        not r.follow_up, natural_key(sources.get(r.source_id, "")),
+        r.source_id not in current, not r.follow_up,
+        natural_key(sources.get(r.source_id, "")),
         natural_key(r.paragraph or ""), natural_key(r.code)))
 
 
@@ -226,7 +231,7 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
     recs = [r for r in session.exec(select(Recommendation))
             if not r.retired or (r.id or 0) in linked or (r.id or 0) in assessments]
     views = []
-    for rec in ordered_recommendations(session, recs):
+    for rec in ordered_recommendations(session, recs, year):
         activity_ids = linked.get(rec.id or 0, [])
         acted = [facts.unit_of(facts.activities[i].agency_id, facts.activities[i].task_id)[0]
                  for i in activity_ids]

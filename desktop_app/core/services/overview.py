@@ -42,6 +42,7 @@ from desktop_app.core.exchange.report_model import TaskProgress as TaskProgress
 from desktop_app.core.exchange.report_model import natural_key as natural_key
 from desktop_app.core.problems import UsageError
 from desktop_app.core.services.lookups import period_by_year as _period
+from desktop_app.core.services.plans import sources_in_force
 from desktop_app.core.services.setup import installation
 from desktop_app.core.storage.database import Database
 
@@ -255,12 +256,17 @@ def _indicator_counts_by_task(session: Session, scope: _Scope,
     return dict(counts)
 
 
-def _recommendations_in_order(session: Session) -> list[Recommendation]:
-    """Follow-up ones first, then by source and paragraph as the documents number them."""
+def _recommendations_in_order(session: Session, year: int | None = None
+                              ) -> list[Recommendation]:
+    """With a year, the sources the plans in force then implement first (the cycle in
+    force before the closed earlier one); follow-up ones first within that, then by
+    source and paragraph as the documents number them."""
     sources = {s.id or 0: s.code for s in session.exec(select(Source))}
+    current = sources_in_force(session, year) if year is not None else frozenset()
     return sorted(
         session.exec(select(Recommendation).where(col(Recommendation.retired).is_(False))),
-        key=lambda r: (not r.follow_up, natural_key(sources.get(r.source_id, "")),
+        key=lambda r: (r.source_id not in current, not r.follow_up,
+                       natural_key(sources.get(r.source_id, "")),
                        natural_key(r.paragraph or ""), natural_key(r.code)))
 
 
@@ -326,7 +332,7 @@ def overview_in(session: Session, year: int, today: date | None = None) -> Overv
     if scope.agency is not None:
         link_query = link_query.where(col(Activity.agency_id) == scope.agency.id)
     links = dict(session.exec(link_query).all())
-    recs = _recommendations_in_order(session)
+    recs = _recommendations_in_order(session, year)
     recommendations = tuple(
         RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
                                links.get(r.id or 0, 0))

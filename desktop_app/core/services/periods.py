@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.domain.models import Agency, AgencyPeriod, Period, Submission, utc_now
+from desktop_app.core.exchange.report_model import default_period_range
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.services.audit import FieldChange
 from desktop_app.core.services.setup import audit, installation
@@ -40,6 +41,7 @@ class PeriodFacts:
     year: int
     due_date: date | None
     state: PeriodState | None  # None: no such period, or not an agency database
+    data_range: tuple[date, date] | None = None  # the data the period covers (Decree 09/2019)
 
     def agency_name(self, lang: str) -> str:
         return self.agency_name_vi if lang == "vi" else self.agency_name_en
@@ -137,7 +139,17 @@ def period_facts(db: Database, year: int) -> PeriodFacts:
             state = _state(session, agency, period)
         return PeriodFacts(
             inst.role, inst.agency_code, agency.name_vi if agency else "",
-            agency.name_en if agency else "", year, period.due_date if period else None, state)
+            agency.name_en if agency else "", year, period.due_date if period else None, state,
+            _data_range(period, year))
+
+
+def _data_range(period: Period | None, year: int) -> tuple[date, date]:
+    """The range set for the period, else the default one (as catalog.period_range_in, which
+    imports this module and so cannot be imported here)."""
+    start, end = default_period_range(year)
+    if period is None:
+        return start, end
+    return period.data_from or start, period.data_to or end
 
 
 def period_state(db: Database, year: int) -> PeriodState:

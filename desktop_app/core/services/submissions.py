@@ -57,6 +57,7 @@ from desktop_app.core.exchange.submission import (
 from desktop_app.core.files import replace_with, temporary_beside
 from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import Job, Progress
+from desktop_app.core.services.catalog import period_range_in
 from desktop_app.core.services.keys import keep_own_key, own_key_or_new
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.lookups import reporting_agency
@@ -186,8 +187,9 @@ def _plan(session: Session, year: int, now: datetime | None) -> _Plan:
     # The signature covers the content hash; Ed25519 signs deterministically, so an
     # unchanged version gets the very same signature again.
     meta = sign_submission(key, meta, data, data_json=data_json)
-    return _Plan(PreparedSubmission(meta, data, new, key_fingerprint=key.fingerprint), digest,
-                 last.uuid if last else None, key)
+    prepared = PreparedSubmission(meta, data, new, key_fingerprint=key.fingerprint,
+                                  data_range=period_range_in(session, year))
+    return _Plan(prepared, digest, last.uuid if last else None, key)
 
 
 def _register(session: Session, plan: _Plan, file_name: str) -> None:

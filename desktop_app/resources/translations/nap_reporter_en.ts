@@ -1509,7 +1509,11 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Period %1 · due %2</source>
+        <source> · data %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

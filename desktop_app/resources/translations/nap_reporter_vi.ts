@@ -1509,8 +1509,12 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <translation>Cơ quan đầu mối</translation>
     </message>
     <message>
-        <source>Period %1 · due %2</source>
-        <translation>Kỳ báo cáo %1 · hạn gửi báo cáo %2</translation>
+        <source> · data %1–%2</source>
+        <translation> · số liệu từ %1 đến %2</translation>
+    </message>
+    <message>
+        <source> · due %1</source>
+        <translation> · hạn gửi báo cáo %1</translation>
     </message>
     <message>
         <source>Period %1</source>
