@@ -27,7 +27,7 @@ from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.services.audit import FieldChange, plain
 from desktop_app.core.services.keys import ensure_own_key, pin_catalog_key, pinned_catalog_key
 from desktop_app.core.services.lookups import require_focal_point
-from desktop_app.core.services.periods import locked_years
+from desktop_app.core.services.periods import data_range, locked_years
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import CATALOG_VERSION, set_setting
@@ -116,8 +116,7 @@ class PeriodDue:
     @property
     def data_range(self) -> tuple[date, date]:
         """The data the period covers: the range set for it, else the default one."""
-        start, end = default_period_range(self.year)
-        return self.data_from or start, self.data_to or end
+        return data_range(self.year, self.data_from, self.data_to)
 
 
 def periods(db: Database) -> list[PeriodDue]:

@@ -140,16 +140,14 @@ def period_facts(db: Database, year: int) -> PeriodFacts:
         return PeriodFacts(
             inst.role, inst.agency_code, agency.name_vi if agency else "",
             agency.name_en if agency else "", year, period.due_date if period else None, state,
-            _data_range(period, year))
+            data_range(year, period.data_from, period.data_to) if period else data_range(year))
 
 
-def _data_range(period: Period | None, year: int) -> tuple[date, date]:
-    """The range set for the period, else the default one (as catalog.period_range_in, which
-    imports this module and so cannot be imported here)."""
+def data_range(year: int, data_from: date | None = None,
+               data_to: date | None = None) -> tuple[date, date]:
+    """The data period ``year`` covers: the range set for it, else the default one."""
     start, end = default_period_range(year)
-    if period is None:
-        return start, end
-    return period.data_from or start, period.data_to or end
+    return data_from or start, data_to or end
 
 
 def period_state(db: Database, year: int) -> PeriodState:
