@@ -273,95 +273,53 @@ def _big_file(good: Path, folder: Path) -> Path:
 # --- sheets: far cells and lies ----------------------------------------------------------
 
 
-def _far(name: str, cells: bytes, folder: Path, good: Path) -> Path:
-    return with_sheet_xml(good, folder / f"{name}.xlsx", lambda xml: add_cells(xml, cells))
+# Each far-cell kind adds one row to the first sheet: (kind, file stem, the row's XML).
+FAR_CELLS: tuple[tuple[str, str, bytes], ...] = (
+    ("far-cell-XFD1048576", "far-xfd", row(1048576, cell("XFD1048576", "1"))),
+    ("far-cell-ZZ400000", "far-zz", row(400000, cell("ZZ400000", "1"))),
+    ("far-column-BM", "far-bm", row(50, cell("BM50", "1"))),
+    ("far-row-200001", "far-row", row(200001, cell("A200001", "1"))),
+    ("far-cell-lowercase", "far-lower", b'<row r="900000"><c r="xfd900000"><v>1</v></c></row>'),
+    ("far-cell-single-quotes", "far-quotes", b"<row r='70'><c r='XFD70'><v>1</v></c></row>"),
+    ("far-cell-prefixed", "far-prefix",
+     b'<x:row r="80"><x:c r="XFD80"><x:v>1</x:v></x:c></x:row>'),
+    ("far-cell-gt-in-attribute", "far-gt",
+     b'<row r="81"><c t="n" x=">" r="XFD81"><v>1</v></c></row>'),
+    ("cells-without-reference", "no-ref", b"<row>" + b"<c><v>1</v></c>" * 300 + b"</row>"),
+    ("rows-without-reference", "no-row-ref",
+     b'<row r="199990"/>' + b"<row><c><v>1</v></c></row>" * 20),
+    ("bad-reference-A0", "ref-a0", row(3, cell("A0", "1"))),
+    ("negative-reference", "ref-negative", row(3, cell("A-5", "1"))),
+    ("entity-reference-in-ref", "ref-entity", b'<row r="4"><c r="&#88;FD4"><v>1</v></c></row>'),
+)
+
+# Each dimension kind only rewrites the first sheet's <dimension ref>: (kind, stem, ref).
+DIMENSION_LIES: tuple[tuple[str, str, bytes], ...] = (
+    ("dimension-lie-XFD", "dim-xfd", b"A1:XFD1048576"),
+    ("dimension-lie-rows", "dim-rows", b"A1:B999999"),
+    ("dimension-garbage", "dim-garbage", b"A1:-7"),
+)
 
 
-@kind("far-cell-XFD1048576")
-def _xfd(good: Path, folder: Path) -> Path:
-    return _far("far-xfd", row(1048576, cell("XFD1048576", "1")), folder, good)
+def _with_cells(stem: str, cells: bytes) -> Maker:
+    def make(good: Path, folder: Path) -> Path:
+        return with_sheet_xml(good, folder / f"{stem}.xlsx", lambda xml: add_cells(xml, cells))
+
+    return make
 
 
-@kind("far-cell-ZZ400000")
-def _zz(good: Path, folder: Path) -> Path:
-    return _far("far-zz", row(400000, cell("ZZ400000", "1")), folder, good)
+def _with_dimension(stem: str, ref: bytes) -> Maker:
+    def make(good: Path, folder: Path) -> Path:
+        return with_sheet_xml(good, folder / f"{stem}.xlsx",
+                              lambda xml: set_dimension(xml, ref))
+
+    return make
 
 
-@kind("far-column-BM")
-def _bm(good: Path, folder: Path) -> Path:
-    return _far("far-bm", row(50, cell("BM50", "1")), folder, good)
-
-
-@kind("far-row-200001")
-def _row200001(good: Path, folder: Path) -> Path:
-    return _far("far-row", row(200001, cell("A200001", "1")), folder, good)
-
-
-@kind("far-cell-lowercase")
-def _lower(good: Path, folder: Path) -> Path:
-    return _far("far-lower", b'<row r="900000"><c r="xfd900000"><v>1</v></c></row>', folder,
-                good)
-
-
-@kind("far-cell-single-quotes")
-def _quotes(good: Path, folder: Path) -> Path:
-    return _far("far-quotes", b"<row r='70'><c r='XFD70'><v>1</v></c></row>", folder, good)
-
-
-@kind("far-cell-prefixed")
-def _prefixed(good: Path, folder: Path) -> Path:
-    return _far("far-prefix", b'<x:row r="80"><x:c r="XFD80"><x:v>1</x:v></x:c></x:row>',
-                folder, good)
-
-
-@kind("far-cell-gt-in-attribute")
-def _gt(good: Path, folder: Path) -> Path:
-    return _far("far-gt", b'<row r="81"><c t="n" x=">" r="XFD81"><v>1</v></c></row>', folder,
-                good)
-
-
-@kind("cells-without-reference")
-def _no_ref(good: Path, folder: Path) -> Path:
-    return _far("no-ref", b"<row>" + b"<c><v>1</v></c>" * 300 + b"</row>", folder, good)
-
-
-@kind("rows-without-reference")
-def _no_row_ref(good: Path, folder: Path) -> Path:
-    return _far("no-row-ref", b'<row r="199990"/>' + b"<row><c><v>1</v></c></row>" * 20,
-                folder, good)
-
-
-@kind("bad-reference-A0")
-def _a0(good: Path, folder: Path) -> Path:
-    return _far("ref-a0", row(3, cell("A0", "1")), folder, good)
-
-
-@kind("negative-reference")
-def _neg_ref(good: Path, folder: Path) -> Path:
-    return _far("ref-negative", row(3, cell("A-5", "1")), folder, good)
-
-
-@kind("entity-reference-in-ref")
-def _entity_ref(good: Path, folder: Path) -> Path:
-    return _far("ref-entity", b'<row r="4"><c r="&#88;FD4"><v>1</v></c></row>', folder, good)
-
-
-@kind("dimension-lie-XFD")
-def _dim_xfd(good: Path, folder: Path) -> Path:
-    return with_sheet_xml(good, folder / "dim-xfd.xlsx",
-                          lambda xml: set_dimension(xml, b"A1:XFD1048576"))
-
-
-@kind("dimension-lie-rows")
-def _dim_rows(good: Path, folder: Path) -> Path:
-    return with_sheet_xml(good, folder / "dim-rows.xlsx",
-                          lambda xml: set_dimension(xml, b"A1:B999999"))
-
-
-@kind("dimension-garbage")
-def _dim_garbage(good: Path, folder: Path) -> Path:
-    return with_sheet_xml(good, folder / "dim-garbage.xlsx",
-                          lambda xml: set_dimension(xml, b"A1:-7"))
+for _name, _stem, _cells in FAR_CELLS:
+    kind(_name)(_with_cells(_stem, _cells))
+for _name, _stem, _ref in DIMENSION_LIES:
+    kind(_name)(_with_dimension(_stem, _ref))
 
 
 @kind("far-cell-in-other-part")
@@ -416,10 +374,9 @@ def _huge_string(good: Path, folder: Path) -> Path:
         b"</sst>", b"<si><t>" + b"A" * (3 * 2**20) + b"</t></si></sst>"))
 
 
-@kind("long-string-in-cell")
-def _long_cell(good: Path, folder: Path) -> Path:
-    return _far("long-cell", b'<row r="60"><c r="A60" t="inlineStr"><is><t>'
-                + "Ư".encode() * 200_000 + b"</t></is></c></row>", folder, good)
+kind("long-string-in-cell")(_with_cells(
+    "long-cell", b'<row r="60"><c r="A60" t="inlineStr"><is><t>'
+    + "Ư".encode() * 200_000 + b"</t></is></c></row>"))
 
 
 # --- XML itself --------------------------------------------------------------------------
@@ -484,10 +441,8 @@ def _utf16(good: Path, folder: Path) -> Path:
                           lambda xml: xml.decode("utf-8").encode("utf-16"))
 
 
-@kind("invalid-utf8-in-xml")
-def _bad_bytes(good: Path, folder: Path) -> Path:
-    return _far("bad-bytes", b'<row r="91"><c r="A91" t="inlineStr"><is><t>\xff\xfe\xc3'
-                b"</t></is></c></row>", folder, good)
+kind("invalid-utf8-in-xml")(_with_cells(
+    "bad-bytes", b'<row r="91"><c r="A91" t="inlineStr"><is><t>\xff\xfe\xc3</t></is></c></row>'))
 
 
 # --- cell values -------------------------------------------------------------------------
@@ -513,9 +468,8 @@ def _huge_date(good: Path, folder: Path) -> Path:
     return edited(good, folder / "date-huge.xlsx", edit)
 
 
-@kind("number-overflow-text")
-def _inf(good: Path, folder: Path) -> Path:
-    return _far("inf", row(92, cell("A92", "1e400") + cell("B92", "NaN")), folder, good)
+kind("number-overflow-text")(_with_cells(
+    "inf", row(92, cell("A92", "1e400") + cell("B92", "NaN"))))
 
 
 @kind("version-10^20")
