@@ -20,6 +20,7 @@ read gives no map at all: its activities show as not attributed, never as some s
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from collections.abc import Mapping
@@ -87,6 +88,11 @@ def split_entries(doc: Document) -> dict[str, dict[str, Any]]:
             if isinstance(entry.get("split"), dict)}
 
 
+@functools.cache
+def _bundled_split_entries() -> dict[str, dict[str, Any]]:
+    return split_entries(read_bundled_catalog())
+
+
 def store_splits(session: Session, doc: Document) -> None:
     """Keep ``doc``'s split entries as the installed ones (called when a catalog is applied:
     a newer catalog is the whole truth, so one without splits leaves none)."""
@@ -99,7 +105,7 @@ def installed_split_entries(session: Session) -> dict[str, dict[str, Any]]:
     database that has installed no catalog since they were stored) the bundled ones."""
     stored = get_setting(session, SPLITS_SETTING)
     if stored is None:
-        return split_entries(read_bundled_catalog())
+        return copy.deepcopy(_bundled_split_entries())
     try:
         raw = json.loads(stored)
     except ValueError:
