@@ -15,7 +15,8 @@ and ``catalog export`` writes them back onto the agencies, so a focal point that
 a corrected map publishes it to every agency. The views read the installed maps
 (``splits_in``); only a database that has installed no catalog since the maps were stored
 (catalog 3 and before) falls back to the bundled catalog's. A stored value that cannot be
-read gives no map at all: its activities show as not attributed, never as some successor's.
+read gives no map at all: the former unit's activities stay under the unit itself, never
+under one of its successors.
 """
 
 from __future__ import annotations
