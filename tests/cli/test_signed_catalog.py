@@ -24,6 +24,7 @@ from desktop_app.core.catalog.export import signed_catalog
 from desktop_app.core.domain.models import Agency
 from desktop_app.core.exchange.signing import KeyPair, key_pair_from_private
 from desktop_app.core.services import catalog, keys
+from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.storage.database import Database
 from tests.cli.conftest import CliRunner
 
@@ -267,3 +268,34 @@ def test_the_focal_point_refuses_a_forged_update_but_pins_nothing(
     other = _write(tmp_path, "other.json", signed_catalog(_v3(published), IMPOSTOR))
     assert cli("--db", focal_db, "catalog", "import", other).code == 0
     assert _audit(focal_db, "catalog.key_pinned") == []
+
+
+# --- the split maps travel with the signed update ------------------------------------------
+
+
+def _with_molisa_tasks(doc: dict[str, Any], tasks: dict[str, str]) -> dict[str, Any]:
+    return dict(doc, agencies=[
+        dict(a, split=dict(a["split"], tasks=tasks)) if a["code"] == "BLDTBXH" else a
+        for a in doc["agencies"]])
+
+
+def test_a_signed_update_carries_the_split_map_and_the_agency_uses_it(
+        cli: CliRunner, pinned_agency: Path, focal_db: Path, published: dict[str, Any],
+        tmp_path: Path) -> None:
+    """Labour, Invalids and Social Affairs' map is part of what the focal point signs and
+    publishes; the agency's views then attribute by the installed map, not the bundled one."""
+    molisa = next(a for a in published["agencies"] if a["code"] == "BLDTBXH")
+    bundled = next(a for a in read_bundled_catalog()["agencies"] if a["code"] == "BLDTBXH")
+    assert molisa["split"] == bundled["split"]  # the export carries the installed map
+    edited = _with_molisa_tasks(published, {"QD1252-T11": "BNV"})  # after signing
+    _refused(cli, pinned_agency, _write(tmp_path, "edited.json", edited), "edited.json")
+    update = signed_catalog(_with_molisa_tasks(_v3(published), {"QD1252-T09": "BGDDT"}),
+                            _own_key(focal_db))
+    done = cli("--lang", "en", "--db", pinned_agency, "catalog", "import",
+               _write(tmp_path, "v3.json", update))
+    assert done.code == 0, done.err
+    directory = AgencyDirectory.load(db := Database.open(pinned_agency))
+    db.close()
+    education = directory.attribute("BLDTBXH", "QD1252-T09")
+    assert education is not None and education.code == "BGDDT"
+    assert directory.attribute("BLDTBXH", "QD1252-T11") is None  # the bundled entry is gone

@@ -7,13 +7,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
 from desktop_app.core.catalog.document import check_catalog, read_bundled_catalog
-from desktop_app.core.catalog.successions import Split, bundled_splits, splits_of
+from desktop_app.core.catalog.successions import (
+    SPLITS_SETTING,
+    Split,
+    bundled_splits,
+    splits_in,
+    splits_of,
+)
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import (
     Activity,
@@ -182,9 +189,105 @@ def test_a_database_on_catalog_2_learns_the_split(tmp_path: Path) -> None:
             session.add(molisa)
             set_setting(session, CATALOG_VERSION, "2")
         with database.unit_of_work() as session:
-            change = apply_catalog(session, read_bundled_catalog())
-            assert change.applied and change.version == installed_version(session) == 3
+            bundled = read_bundled_catalog()
+            change = apply_catalog(session, bundled)
+            assert change.applied and change.version == installed_version(session)
+            assert change.version == bundled["version"]
             molisa = session.exec(select(Agency).where(col(Agency.code) == "BLDTBXH")).one()
             assert molisa.successor_code is None and not molisa.active
+    finally:
+        database.close()
+
+
+def _molisa_split(doc: dict[str, Any]) -> dict[str, Any]:
+    entry = next(a for a in doc["agencies"] if a["code"] == "BLDTBXH")
+    return dict(entry["split"])
+
+
+def test_an_installed_catalog_update_brings_its_own_split_map(tmp_path: Path) -> None:
+    """The maps are catalog data: a newer catalog's map replaces the bundled one in the
+    views, and a newer catalog without one leaves the former ministry under itself, never
+    under one of its successors."""
+    from desktop_app.core.catalog.apply import apply_catalog
+
+    database = Database.open(tmp_path / "focal.sqlite")
+    try:
+        initialise(database, Role.FOCAL_POINT)
+        with database.reading() as session:
+            assert splits_in(session) == bundled_splits()  # stored when first installed
+        update = read_bundled_catalog()
+        update["version"] += 1
+        entry = next(a for a in update["agencies"] if a["code"] == "BLDTBXH")
+        entry["split"] = dict(entry["split"], tasks={"QD1252-T11": "BYT",
+                                                     "QD1252-T09": "BGDDT"},
+                              areas={"QD1252-A1": "BNV"})
+        assert check_catalog(update, "update.json") == []
+        with database.unit_of_work() as session:
+            assert apply_catalog(session, update).applied
+        directory = AgencyDirectory.load(database)
+        gdd = directory.attribute("BLDTBXH", "QD1252-T09", "QD1252-A3")
+        assert gdd is not None and gdd.code == "BGDDT"
+        bnv = directory.attribute("BLDTBXH", "QD1252-T01", "QD1252-A1")
+        assert bnv is not None and bnv.code == "BNV"  # the update's area map
+        assert directory.attribute("BLDTBXH", "QD1252-T05", "QD1252-A2") is None
+        with database.reading() as session:  # the per-session directory reads it too
+            assert AgencyDirectory.from_session(session).splits["BLDTBXH"].tasks == {
+                "QD1252-T11": "BYT", "QD1252-T09": "BGDDT"}
+        without = read_bundled_catalog()
+        without["version"] = update["version"] + 1
+        for agency in without["agencies"]:
+            agency.pop("split", None)
+        with database.unit_of_work() as session:
+            assert apply_catalog(session, without).applied
+        directory = AgencyDirectory.load(database)
+        assert directory.splits == {}
+        itself = directory.attribute("BLDTBXH", "QD1252-T11")
+        assert itself is not None and itself.code == "BLDTBXH"  # under itself, no successor
+    finally:
+        database.close()
+
+
+def test_a_database_without_stored_maps_uses_the_bundled_ones(tmp_path: Path) -> None:
+    """A database that installed catalog 3 or before kept no maps: the bundled ones stand
+    in; a stored value that cannot be read attributes nothing."""
+    from desktop_app.core.domain.models import Setting
+
+    database = Database.open(tmp_path / "agency.sqlite")
+    try:
+        initialise(database, Role.FOCAL_POINT)
+        with database.unit_of_work() as session:
+            session.delete(session.get(Setting, SPLITS_SETTING))
+        with database.reading() as session:
+            assert splits_in(session) == bundled_splits()
+        for broken in ("{not json", "[1, 2]", '{"BLDTBXH": "BNV"}'):
+            with database.unit_of_work() as session:
+                row = session.get(Setting, SPLITS_SETTING) or Setting(key=SPLITS_SETTING,
+                                                                      value="")
+                row.value = broken
+                session.add(row)
+            with database.reading() as session:
+                assert splits_in(session) == {}, broken
+    finally:
+        database.close()
+
+
+def test_the_exported_catalog_carries_the_installed_map(tmp_path: Path) -> None:
+    from desktop_app.core.catalog.export import catalog_document
+
+    database = Database.open(tmp_path / "focal.sqlite")
+    try:
+        initialise(database, Role.FOCAL_POINT)
+        with database.reading() as session:
+            doc = catalog_document(session)
+        assert _molisa_split(doc) == _molisa_split(read_bundled_catalog())
+        assert check_catalog(doc, "export.json") == []
+        with database.unit_of_work() as session:  # a task retired since: left off the map
+            task = session.exec(select(Task).where(col(Task.code) == "QD1252-T11")).one()
+            task.retired = True
+            session.add(task)
+        with database.reading() as session:
+            doc = catalog_document(session)
+        assert _molisa_split(doc)["tasks"] == {}
+        assert check_catalog(doc, "export.json") == []
     finally:
         database.close()

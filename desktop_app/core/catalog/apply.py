@@ -21,6 +21,7 @@ from desktop_app.core.catalog.document import (
     Entry,
     stored_catalog_version,
 )
+from desktop_app.core.catalog.successions import store_splits
 from desktop_app.core.domain.models import (
     Agency,
     Area,
@@ -217,6 +218,7 @@ def apply_catalog(session: Session, doc: Document, *, force: bool = False,
             session.add(RecommendationArea(
                 recommendation_id=recs[e["code"]].id, area_id=areas[code].id))
 
+    store_splits(session, doc)  # the former units' split maps travel with the catalog
     set_setting(session, CATALOG_VERSION, str(version))
     session.flush()
     return change

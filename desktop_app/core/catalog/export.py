@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from desktop_app.core.catalog.apply import installed_version
 from desktop_app.core.catalog.document import FORMAT, FORMAT_VERSION, Document, nfc_everywhere
+from desktop_app.core.catalog.successions import exportable_split, installed_split_entries
 from desktop_app.core.domain.models import (
     Agency,
     Area,
@@ -109,6 +110,7 @@ def catalog_document(session: Session) -> Document:
         "illustrative": t.illustrative,
     } for t in session.exec(select(Task).where(col(Task.retired).is_(False))
                             .order_by(col(Task.code))) if t.plan_id in plans]
+    _add_splits(session, doc)
     doc["grades"] = [{
         "code": g.code, "scale": g.scale, "meaning_vi": g.meaning_vi,
         "meaning_en": g.meaning_en, "verified": g.verified,
@@ -120,6 +122,19 @@ def catalog_document(session: Session) -> Document:
                        "verified": p.verified}
                       for p in session.exec(select(Period).order_by(col(Period.year)))]
     return doc
+
+
+def _add_splits(session: Session, doc: dict[str, Any]) -> None:
+    """The installed split maps onto their former units (the database's agency rows keep
+    only the core fields; catalog/successions.py keeps the maps)."""
+    entries = installed_split_entries(session)
+    agencies = {a["code"] for a in doc["agencies"]}
+    tasks = {t["code"] for t in doc["tasks"]}
+    areas = {a["code"] for a in doc["areas"]}
+    for agency in doc["agencies"]:
+        split = entries.get(agency["code"])
+        if split is not None:
+            agency["split"] = exportable_split(split, agencies, tasks, areas)
 
 
 def signed_catalog(doc: Document, key: KeyPair) -> Document:

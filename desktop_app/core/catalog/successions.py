@@ -9,19 +9,33 @@ successor only through the activity's task, by the catalog's map (``split.tasks`
 "not attributed": the views show it under the former unit itself, never under one
 successor chosen by default.
 
-The database keeps the catalog's core agency fields only, so the maps are read from the
-bundled catalog, once per process, as the units' terms in force are
-(``services/completeness.unit_terms``).
+The maps are catalog data that an update carries: installing a catalog (the bundled one,
+or a signed update) stores its agencies' ``split`` entries whole in the settings table,
+and ``catalog export`` writes them back onto the agencies, so a focal point that installs
+a corrected map publishes it to every agency. The views read the installed maps
+(``splits_in``); only a database that has installed no catalog since the maps were stored
+(catalog 3 and before) falls back to the bundled catalog's. A stored value that cannot be
+read gives no map at all: the former unit's activities stay under the unit itself, never
+under one of its successors.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlmodel import Session
+
 from desktop_app.core.catalog.document import Document, read_bundled_catalog
+from desktop_app.core.storage.settings import get_setting, set_setting
+
+# The settings key under which the installed catalog's split entries are kept, as JSON:
+# former unit code -> its ``split`` object as the catalog gives it.
+SPLITS_SETTING = "catalog_splits"
 
 
 @dataclass(frozen=True)
@@ -67,3 +81,56 @@ def splits_of(doc: Document) -> dict[str, Split]:
 def bundled_splits() -> dict[str, Split]:
     """The bundled catalog's splits, read once per process."""
     return splits_of(read_bundled_catalog())
+
+
+def split_entries(doc: Document) -> dict[str, dict[str, Any]]:
+    """Former unit code -> its ``split`` object as ``doc`` gives it (only well-formed ones)."""
+    return {str(entry["code"]): dict(entry["split"]) for entry in doc.get("agencies", [])
+            if isinstance(entry.get("split"), dict)}
+
+
+@functools.cache
+def _bundled_split_entries() -> dict[str, dict[str, Any]]:
+    return split_entries(read_bundled_catalog())
+
+
+def store_splits(session: Session, doc: Document) -> None:
+    """Keep ``doc``'s split entries as the installed ones (called when a catalog is applied:
+    a newer catalog is the whole truth, so one without splits leaves none)."""
+    set_setting(session, SPLITS_SETTING,
+                json.dumps(split_entries(doc), ensure_ascii=False, sort_keys=True))
+
+
+def installed_split_entries(session: Session) -> dict[str, dict[str, Any]]:
+    """The installed catalog's split entries: those stored when it was applied, else (a
+    database that has installed no catalog since they were stored) the bundled ones."""
+    stored = get_setting(session, SPLITS_SETTING)
+    if stored is None:
+        return copy.deepcopy(_bundled_split_entries())
+    try:
+        raw = json.loads(stored)
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): v for k, v in raw.items() if isinstance(v, dict)}
+
+
+def splits_in(session: Session) -> dict[str, Split]:
+    """Former unit code -> its split, as the installed catalog gives them."""
+    entries = installed_split_entries(session)
+    return splits_of({"agencies": [{"code": code, "split": split}
+                                   for code, split in entries.items()]})
+
+
+def exportable_split(split: Mapping[str, Any], agencies: set[str], tasks: set[str],
+                     areas: set[str]) -> dict[str, Any]:
+    """``split`` as a published catalog may carry it: the successors and map entries that
+    name units, tasks and areas it still lists (a retired one would make it refused)."""
+    successors = [s for s in split.get("successors") or [] if s in agencies]
+    out = dict(split, successors=successors)
+    for part, known in (("tasks", tasks), ("areas", areas)):
+        mapping = split.get(part)
+        if isinstance(mapping, dict):
+            out[part] = {k: v for k, v in mapping.items() if k in known and v in successors}
+    return out

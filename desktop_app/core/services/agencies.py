@@ -6,7 +6,7 @@ keyboards, with "UBND tỉnh" or "Thành phố" in front, or a pre-2025 province
 province resolves to itself, never to its successor, so that its files keep their own
 version history; views call ``rollup_code`` to show them under the 2025 unit. A former
 ministry split between several successors rolls up to none: views call ``attribute``
-with each activity's task, which names the successor the catalog's map gives for that
+with each activity's task, which names the successor the installed catalog's map gives for that
 task, or None (not attributed; catalog/successions.py).
 
 The directory is built once from the catalog (a few dozen rows) and answers from memory,
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from desktop_app.core.catalog.successions import Split, bundled_splits
+from desktop_app.core.catalog.successions import Split, bundled_splits, splits_in
 from desktop_app.core.domain.models import Agency
 from desktop_app.core.domain.text import tone_key
 from desktop_app.core.storage.database import Database
@@ -112,8 +112,9 @@ class AgencyDirectory:
 
     @classmethod
     def from_session(cls, session: Session) -> AgencyDirectory:
-        """Agencies live in ``session`` (use them for foreign keys in the same unit)."""
-        return cls.of(session.exec(select(Agency)).all())
+        """Agencies live in ``session`` (use them for foreign keys in the same unit); the
+        split maps are the installed catalog's."""
+        return cls.of(session.exec(select(Agency)).all(), splits_in(session))
 
     @classmethod
     def load(cls, db: Database) -> AgencyDirectory:
@@ -122,7 +123,8 @@ class AgencyDirectory:
             rows = list(session.exec(select(Agency)).all())
             for row in rows:
                 session.expunge(row)
-        return cls.of(rows)
+            splits = splits_in(session)
+        return cls.of(rows, splits)
 
     def resolve(self, text: str) -> Agency | None:
         """The agency ``text`` names (code, name or alias), or None if the catalog lacks it."""
