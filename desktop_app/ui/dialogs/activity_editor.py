@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -64,13 +64,14 @@ from desktop_app.ui.dialogs.editor_fields import (
     NumberEdit,
     RecommendationPicker,
 )
-from desktop_app.ui.dialogs.editor_indicators import NAME, IndicatorTable
+from desktop_app.ui.dialogs.editor_indicators import NAME, RESULT, IndicatorTable
 from desktop_app.ui.labels import status_names, type_names
 from desktop_app.ui.window_geometry import fit_dialog
 
 Saver = Callable[[ActivityDraft], bool]
 _LONG_TEXTS = ("description", "outputs", "challenges", "next_steps", "evidence")
 _COUNTS = ("women", "ethnic_minorities", "disabilities", "children")
+INDICATORS_TAB = 3
 
 
 class ActivityEditor(QDialog):
@@ -150,7 +151,7 @@ class ActivityEditor(QDialog):
         report.setFrameShape(QScrollArea.Shape.NoFrame)
         report.setWidget(self._build_report(2))
         self.tabs.addTab(report, self.tr("Report"))
-        self.tabs.addTab(self._build_indicators(3), self.tr("Indicators"))
+        self.tabs.addTab(self._build_indicators(INDICATORS_TAB), self.tr("Indicators"))
         self._tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.other_errors = self._error_label("other", 0)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -343,6 +344,20 @@ class ActivityEditor(QDialog):
             edit.setPlainText(getattr(draft, name))
         for indicator in draft.indicators:
             self.indicator_table.append(indicator)
+
+    def show_indicator(self, uuid: str) -> bool:
+        """Open the Indicators tab at this indicator, its result cell current and focused
+        (the Indicators page's Edit); False when the activity has no such indicator."""
+        row = self.indicator_table.row_of(uuid)
+        if row is None:
+            return False
+        self.tabs.setCurrentIndex(INDICATORS_TAB)
+        self.indicator_table.setCurrentCell(row, RESULT)
+        item = self.indicator_table.item(row, RESULT)
+        if item is not None:
+            self.indicator_table.scrollToItem(item)
+        self.indicator_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def add_indicator(self) -> None:
         self.indicator_table.append(IndicatorDraft(name="", unit="", target=None))

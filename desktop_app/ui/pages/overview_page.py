@@ -6,6 +6,11 @@ when it is visible: a hidden page notes that it is stale and reloads when shown.
 period (100,000 activities) is read on a worker while the busy bar shows; a list that
 can be long (indicators with no result) has fixed column widths, never sized to its
 contents, which would ask the model for every cell while the window lays out.
+
+At the focal point what is still missing is the agencies that have not reported, with
+their contacts (the reminder list's rows), and a button that saves the reminder list
+(the window's File > Reminder list command, asked for by `reminder_list_requested`).
+Every count and date is worded by `ui/numbers.py`.
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.domain.timefmt import VIET_NAM
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.overview import (
     STATUSES,
@@ -39,6 +47,7 @@ from desktop_app.core.services.overview import (
     overview,
 )
 from desktop_app.messages import problem_text
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
 from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
@@ -52,16 +61,15 @@ from desktop_app.ui.widgets.charts import (
     StackedBars,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.core.exchange.reminders_xlsx import ReminderRow
+
 T = TypeVar("T")
 
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
 FOLLOW_UP_MARK = "★"
 SOON_DAYS = 30
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 @dataclass(frozen=True)
@@ -172,6 +180,8 @@ def lines_table(model: LinesModel, stretch: int,
 
 
 class OverviewPage(Page):
+    reminder_list_requested = Signal()  # the focal point's "Save the reminder list"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:
         super().__init__(parent)
@@ -213,12 +223,29 @@ class OverviewPage(Page):
         self.missing_results_model = LinesModel(2, parent=self)
         self.missing_results_table = lines_table(self.missing_results_model, stretch=1,
                                                  widths={0: 280})
+        # The focal point's: the agencies that have not reported, with their contacts.
+        self.agencies_label = QLabel()
+        self.agencies_label.setWordWrap(True)
+        self.agencies_model = LinesModel(4, parent=self)
+        self.agencies_table = lines_table(self.agencies_model, stretch=0,
+                                          widths={0: 220, 1: 150, 2: 110, 3: 180})
+        self.reminders_button = QPushButton()
+        self.reminders_button.setAutoDefault(False)
+        self.reminders_button.clicked.connect(self.reminder_list_requested)
+        reminders = QHBoxLayout()
+        reminders.addStretch(1)
+        reminders.addWidget(self.reminders_button)
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
         missing.addWidget(self.missing_tasks_label)
         missing.addWidget(self.missing_tasks_table, 1)
         missing.addWidget(self.missing_results_label)
         missing.addWidget(self.missing_results_table, 2)
+        missing.addWidget(self.agencies_label)
+        missing.addWidget(self.agencies_table, 3)
+        missing.addLayout(reminders)
+        for widget in (self.agencies_label, self.agencies_table, self.reminders_button):
+            widget.hide()
 
         self.recommendations_model = LinesModel(4, right_aligned=(2,), parent=self)
         self.recommendations_table = lines_table(self.recommendations_model, stretch=3)
@@ -287,18 +314,21 @@ class OverviewPage(Page):
         if days_left == 1:
             return self.tr("1 day left")
         if days_left > 1:
-            return self.tr("%1 days left").replace("%1", str(days_left))
+            return self.tr("%1 days left").replace("%1", self._count(days_left))
         if days_left == -1:
             return self.tr("Overdue by 1 day")
-        return self.tr("Overdue by %1 days").replace("%1", str(-days_left))
+        return self.tr("Overdue by %1 days").replace("%1", self._count(-days_left))
+
+    def _count(self, value: int) -> str:
+        return numbers.count(value, self.ctx.lang)
 
     def _status_tooltip(self, counts: StatusCounts, indicators: IndicatorCounts) -> str:
         names = status_names()
-        lines = [f"{names[s]}: {counts.of(s)}" for s in STATUSES]
+        lines = [f"{names[s]}: {self._count(counts.of(s))}" for s in STATUSES]
         lines.append(self.tr("Indicators: %1, with a result: %2, on track: %3")
-                     .replace("%1", str(indicators.total))
-                     .replace("%2", str(indicators.with_result))
-                     .replace("%3", str(indicators.on_track)))
+                     .replace("%1", self._count(indicators.total))
+                     .replace("%2", self._count(indicators.with_result))
+                     .replace("%3", self._count(indicators.on_track)))
         return "\n".join(lines)
 
     def _show_error(self, message: str) -> None:
@@ -308,7 +338,7 @@ class OverviewPage(Page):
             label.clear()
         self.area_chart.set_data((), (), "")
         for model in (self.task_model, self.missing_tasks_model, self.missing_results_model,
-                      self.recommendations_model):
+                      self.recommendations_model, self.agencies_model):
             model.set_lines([])
 
     def _show(self, o: Overview) -> None:
@@ -324,21 +354,24 @@ class OverviewPage(Page):
         self._show_due(o)
         self.summary_label.setText(
             self.tr("%1 activities · %2 indicators: %3 with a result, %4 on track")
-            .replace("%1", str(o.activities.total)).replace("%2", str(o.indicators.total))
-            .replace("%3", str(o.indicators.with_result))
-            .replace("%4", str(o.indicators.on_track)))
+            .replace("%1", self._count(o.activities.total))
+            .replace("%2", self._count(o.indicators.total))
+            .replace("%3", self._count(o.indicators.with_result))
+            .replace("%4", self._count(o.indicators.on_track)))
         self._show_areas(o.by_area)
         self._show_tasks(o)
         self._show_missing(o)
         self._show_recommendations(o)
 
     def _show_due(self, o: Overview) -> None:
+        lang = self.ctx.lang
         left = self.days_left_text(o.days_left)
         if o.due_date is None:
             self.due_label.setText(left)
         else:
             self.due_label.setText(self.tr("Due date %1 — %2")
-                                   .replace("%1", format_date(o.due_date)).replace("%2", left))
+                                   .replace("%1", numbers.day(o.due_date, lang))
+                                   .replace("%2", left))
         color = None
         if o.days_left is not None and o.days_left < 0:
             color = OVERDUE
@@ -363,9 +396,10 @@ class OverviewPage(Page):
                 f"{area.number}. {area.title(self.ctx.lang)}",
                 (area.activities.counts,
                  (ind.on_track, ind.with_result - ind.on_track, ind.total - ind.with_result)),
-                (self.tr("%1 activities").replace("%1", str(area.activities.total)),
-                 self.tr("%1 of %2 on track").replace("%1", str(ind.on_track))
-                 .replace("%2", str(ind.total)) if ind.total else self.tr("no indicators")),
+                (self.tr("%1 activities").replace("%1", self._count(area.activities.total)),
+                 self.tr("%1 of %2 on track").replace("%1", self._count(ind.on_track))
+                 .replace("%2", self._count(ind.total)) if ind.total
+                 else self.tr("no indicators")),
                 f"{area.title(self.ctx.lang)}\n"
                 + self._status_tooltip(area.activities, area.indicators)))
         self.area_chart.set_data(series, tuple(rows), self.tr("No area in this plan."))
@@ -398,22 +432,32 @@ class OverviewPage(Page):
             if missing:
                 tooltip += "\n" + self.tr("No activity recorded yet for this period.")
             lines.append(Line(
-                (t.code, t.title(self.ctx.lang), str(t.activities.total),
-                 str(t.activities.of("completed")),
-                 f"{t.indicators.on_track} / {t.indicators.total}" if t.indicators.total
-                 else "–"),
+                (t.code, t.title(self.ctx.lang), self._count(t.activities.total),
+                 self._count(t.activities.of("completed")),
+                 numbers.ratio(t.indicators.on_track, t.indicators.total, self.ctx.lang)
+                 if t.indicators.total else "–"),
                 tooltip, color=OVERDUE if missing else None))
         self.task_model.set_lines(lines)
 
     def _show_missing(self, o: Overview) -> None:
+        focal = o.agencies_due is not None
+        for widget in (self.agencies_label, self.agencies_table, self.reminders_button):
+            widget.setVisible(focal)
+        for widget in (self.missing_tasks_label, self.missing_results_label):
+            widget.setVisible(not focal)
+        if focal:
+            self.missing_tasks_table.hide()
+            self.missing_results_table.hide()
+            self._show_not_reported(o)
+            return
         self.missing_box.setTitle(self.tr("Still missing for this period's submission"))
         self.missing_tasks_label.setText(self.tr("Tasks with no activity: %1")
-                                         .replace("%1", str(len(o.missing_tasks))))
+                                         .replace("%1", self._count(len(o.missing_tasks))))
         self.missing_tasks_model.set_headers([self.tr("Task"), self.tr("Title")])
         self.missing_tasks_model.set_lines([
             Line((m.code, m.title(self.ctx.lang))) for m in o.missing_tasks])
         self.missing_results_label.setText(self.tr("Indicators with no result: %1")
-                                           .replace("%1", str(len(o.missing_results))))
+                                           .replace("%1", self._count(len(o.missing_results))))
         self.missing_results_model.set_headers([self.tr("Indicator"), self.tr("Activity")])
         self.missing_results_model.set_items(o.missing_results, lambda r: Line(
             (r.name, r.activity_title or r.task_code),
@@ -427,8 +471,49 @@ class OverviewPage(Page):
                         "indicator has a result."))
             self.missing_results_label.clear()
 
+    def _show_not_reported(self, o: Overview) -> None:
+        """The focal point's: who has not reported for the period, and how to reach them."""
+        self.missing_box.setTitle(self.tr("Agencies that have not reported"))
+        due = o.agencies_due or 0
+        missing = len(o.not_reported)
+        if missing:
+            self.agencies_label.setText(
+                self.tr("Agencies that have not reported for %1: %2 of %3")
+                .replace("%1", str(o.year)).replace("%2", self._count(missing))
+                .replace("%3", self._count(due)))
+        else:
+            self.agencies_label.setText(
+                self.tr("Every agency that had to report for %1 has reported (%2).")
+                .replace("%1", str(o.year)).replace("%2", self._count(due)))
+        self.agencies_model.set_headers([self.tr("Agency"), self.tr("Contact person"),
+                                         self.tr("Phone"), self.tr("E-mail")])
+        self.agencies_model.set_items(o.not_reported, self._agency_line)
+        self.agencies_table.setVisible(bool(missing))
+        self.reminders_button.setText(self.tr("Save the reminder list…"))
+        self.reminders_button.setToolTip(self.tr(
+            "The agencies that have not reported, with their contacts, as a workbook "
+            "that prints on A4 (File > Reminder list)"))
+        self.reminders_button.setEnabled(bool(missing))
+
+    def _agency_line(self, row: ReminderRow) -> Line:
+        name = row.name_vi if self.ctx.lang == "vi" else (row.name_en or row.name_vi)
+        tip = [name]
+        if row.now_part_of_vi:
+            tip.append(self.tr("Now part of: %1").replace("%1", row.now_part_of_vi))
+        if row.contact_person or row.phone or row.email:
+            tip.append(" · ".join(p for p in (row.contact_person, row.phone, row.email) if p))
+        else:
+            tip.append(self.tr("No contact is known yet: it comes with the agency's first "
+                               "file, or is set on the Reporting status page."))
+        if row.contact_updated is not None:
+            tip.append(self.tr("Contact as of %1").replace(
+                "%1", numbers.day(row.contact_updated.astimezone(VIET_NAM).date(),
+                                  self.ctx.lang)))
+        return Line((name, row.contact_person, row.phone, row.email), "\n".join(tip))
+
     def _show_recommendations(self, o: Overview) -> None:
-        self.recommendations_box.setTitle(self.tr("Recommendations (follow-up first)"))
+        self.recommendations_box.setTitle(
+            self.tr("Recommendations (the cycle in force first; ★ follow-up)"))
         self.recommendations_model.set_headers(
             ["", self.tr("Code"), self.tr("Activities"), self.tr("Recommendation")])
         follow_up_tip = self.tr("Follow-up recommendation: the Committee asked for "
@@ -438,5 +523,5 @@ class OverviewPage(Page):
             text = r.text(self.ctx.lang)
             tooltip = (follow_up_tip + "\n\n" + text) if r.follow_up else text
             lines.append(Line((FOLLOW_UP_MARK if r.follow_up else "", r.code,
-                               str(r.activities), text), tooltip, bold=r.follow_up))
+                               self._count(r.activities), text), tooltip, bold=r.follow_up))
         self.recommendations_model.set_lines(lines)
