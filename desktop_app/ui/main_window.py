@@ -32,6 +32,7 @@ from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.preferences import LANGUAGE, save_preference
 from desktop_app.core.services import activities
 from desktop_app.core.services.periods import period_facts
+from desktop_app.ui import numbers
 from desktop_app.ui.app import install_translator
 from desktop_app.ui.commands.focal_commands import FocalCommands
 from desktop_app.ui.commands.window_actions import WindowActions
@@ -284,10 +285,10 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.agency_status.setText(agency)
         period = self.tr("Period %1").replace("%1", str(facts.year))
         if facts.data_range is not None:
-            start, end = (day.strftime("%d/%m/%Y") for day in facts.data_range)
+            start, end = (numbers.day(day, lang) for day in facts.data_range)
             period += self.tr(" · data %1–%2").replace("%1", start).replace("%2", end)
         if facts.due_date is not None:
-            due = facts.due_date.strftime("%d/%m/%Y")
+            due = numbers.day(facts.due_date, lang)
             period += self.tr(" · due %1").replace("%1", due)
         self.period_status.setText(period)
         state = name_of(PeriodState, facts.state) if facts.state is not None else ""

@@ -55,6 +55,7 @@ from desktop_app.core.services.activities import (
 from desktop_app.core.services.drafts import discard_draft_file, new_draft_path, write_draft_file
 from desktop_app.core.services.periods import locked_since
 from desktop_app.messages import problem_text, text
+from desktop_app.ui import numbers
 from desktop_app.ui.commands.undo import show_refusal
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
@@ -181,7 +182,8 @@ class ActivityEditor(QDialog):
     def _make_read_only(self, since: datetime) -> None:
         """A locked period's activity: shown, not editable, with the reason on top."""
         self.locked_banner.setText(text("editor.period_locked", self.ctx.lang,
-                                        period=self.ctx.year, since=since.date().isoformat()))
+                                        period=self.ctx.year,
+                                        since=numbers.day(since.date(), self.ctx.lang)))
         self.locked_banner.show()
         for widget in self.tabs.findChildren(QWidget):
             if isinstance(widget, QLineEdit | QPlainTextEdit):
