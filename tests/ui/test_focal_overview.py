@@ -87,13 +87,13 @@ def test_the_focal_overview_lists_the_agencies_not_reported_with_contacts(
     assert o is not None and o.agencies_due is not None and o.agencies_due > len(missing)
     rows = reminder_list(fctx.db, YEAR, today=TODAY).rows
     assert o.not_reported == rows  # the reminder list's own rows
-    model = page.agencies_model
+    model = page.not_reported.model
     assert model.rowCount() == len(rows)
     assert [model.line(r).cells[0] for r in range(len(rows))] == [
         r.name_en or r.name_vi for r in rows]
     assert model.line(0).cells[1:] == ("Nguyễn Thị Hoa", "0270 3822 111", "hoa@example.gov.vn")
-    assert page.agencies_table.isVisibleTo(page) and page.reminders_button.isEnabled()
-    assert page.agencies_label.text() == (
+    assert page.not_reported.table.isVisibleTo(page) and page.not_reported.button.isEnabled()
+    assert page.not_reported.label.text() == (
         f"Agencies that have not reported for {YEAR}: {len(rows)} of {o.agencies_due}")
     # the agency's lists of tasks and indicators are not the focal point's business
     for widget in (page.missing_tasks_table, page.missing_results_table,
@@ -110,10 +110,10 @@ def test_the_focal_overview_in_vietnamese(qtbot: Any, focal_db: Database, qapp: 
         page = _page(qtbot, ctx)
         o = page.overview
         assert o is not None and o.agencies_due is not None
-        assert page.agencies_label.text() == (
+        assert page.not_reported.label.text() == (
             f"Cơ quan chưa gửi báo cáo năm {YEAR}: {len(o.not_reported)} trên {o.agencies_due}")
-        assert page.agencies_model.line(0).cells[0] == o.not_reported[0].name_vi
-        assert page.reminders_button.text() == "Lưu danh sách nhắc báo cáo…"
+        assert page.not_reported.model.line(0).cells[0] == o.not_reported[0].name_vi
+        assert page.not_reported.button.text() == "Lưu danh sách nhắc báo cáo…"
         assert page.recommendations_box.title() == (
             "Khuyến nghị (chu kỳ đang thực hiện xếp trước; ★ thuộc thủ tục theo dõi)")
     finally:
@@ -130,7 +130,7 @@ def test_the_button_saves_the_reminder_list(qtbot: Any, fctx: AppContext, tmp_pa
     monkeypatch.setattr(window.import_commands(), "pick_save_path", lambda *a: target)
     said: list[str] = []
     monkeypatch.setattr(message_box, "inform", lambda _w, _t, text, *a: said.append(text))
-    page.reminders_button.click()
+    page.not_reported.button.click()
     qtbot.waitUntil(lambda: bool(said), timeout=20_000)
     assert target.exists() and str(target) in said[0]
     qtbot.waitUntil(lambda: not window.runners)
@@ -143,7 +143,7 @@ def test_the_agency_overview_is_unchanged(qtbot: Any, ctx: AppContext) -> None:
     o = page.overview
     assert o is not None and o.agencies_due is None and o.not_reported == ()
     assert o == overview(ctx.db, ctx.year)
-    for widget in (page.agencies_label, page.agencies_table, page.reminders_button):
+    for widget in (page.not_reported.label, page.not_reported.table, page.not_reported.button):
         assert not widget.isVisibleTo(page)
     assert page.missing_tasks_label.isVisibleTo(page)
     assert page.missing_box.title() == "Still missing for this period's submission"

@@ -1748,51 +1748,7 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agencies that have not reported for %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact as of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every agency that had to report for %1 has reported (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No contact is known yet: it comes with the agency&apos;s first file, or is set on the Reporting status page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now part of: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recommendations (the cycle in force first; ★ follow-up)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the reminder list…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3060,6 +3016,53 @@ Their indicators come along without results. Activities carried over before are 
     <name>GuideDialog</name>
     <message>
         <source>Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotReportedList</name>
+    <message>
+        <source>Agencies that have not reported for %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every agency that had to report for %1 has reported (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact is known yet: it comes with the agency&apos;s first file, or is set on the Reporting status page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now part of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the reminder list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list of agencies not reported)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1748,52 +1748,8 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <translation>Cơ quan chưa gửi báo cáo</translation>
     </message>
     <message>
-        <source>Agencies that have not reported for %1: %2 of %3</source>
-        <translation>Cơ quan chưa gửi báo cáo năm %1: %2 trên %3</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
-        <source>Contact as of %1</source>
-        <translation>Thông tin liên hệ cập nhật ngày %1</translation>
-    </message>
-    <message>
-        <source>Contact person</source>
-        <translation>Người liên hệ</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>Thư điện tử</translation>
-    </message>
-    <message>
-        <source>Every agency that had to report for %1 has reported (%2).</source>
-        <translation>Tất cả cơ quan phải báo cáo năm %1 đã gửi báo cáo (%2).</translation>
-    </message>
-    <message>
-        <source>No contact is known yet: it comes with the agency&apos;s first file, or is set on the Reporting status page.</source>
-        <translation>Chưa có thông tin liên hệ: thông tin có trong tệp đầu tiên cơ quan gửi, hoặc được nhập tại trang Tình hình báo cáo.</translation>
-    </message>
-    <message>
-        <source>Now part of: %1</source>
-        <translation>Nay thuộc: %1</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
         <source>Recommendations (the cycle in force first; ★ follow-up)</source>
         <translation>Khuyến nghị (chu kỳ đang thực hiện xếp trước; ★ thuộc thủ tục theo dõi)</translation>
-    </message>
-    <message>
-        <source>Save the reminder list…</source>
-        <translation>Lưu danh sách nhắc báo cáo…</translation>
-    </message>
-    <message>
-        <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list)</source>
-        <translation>Các cơ quan chưa gửi báo cáo, kèm thông tin liên hệ, thành bảng tính in trên khổ A4 (Tệp &gt; Danh sách nhắc báo cáo)</translation>
     </message>
 </context>
 <context>
@@ -3066,6 +3022,53 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>Guide</source>
         <translation>Hướng dẫn</translation>
+    </message>
+</context>
+<context>
+    <name>NotReportedList</name>
+    <message>
+        <source>Agencies that have not reported for %1: %2 of %3</source>
+        <translation>Cơ quan chưa gửi báo cáo năm %1: %2 trên %3</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation>Thông tin liên hệ cập nhật ngày %1</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Người liên hệ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Every agency that had to report for %1 has reported (%2).</source>
+        <translation>Tất cả cơ quan phải báo cáo năm %1 đã gửi báo cáo (%2).</translation>
+    </message>
+    <message>
+        <source>No contact is known yet: it comes with the agency&apos;s first file, or is set on the Reporting status page.</source>
+        <translation>Chưa có thông tin liên hệ: thông tin có trong tệp đầu tiên cơ quan gửi, hoặc được nhập tại trang Tình hình báo cáo.</translation>
+    </message>
+    <message>
+        <source>Now part of: %1</source>
+        <translation>Nay thuộc: %1</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Save the reminder list…</source>
+        <translation>Lưu danh sách nhắc báo cáo…</translation>
+    </message>
+    <message>
+        <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list of agencies not reported)</source>
+        <translation>Các cơ quan chưa gửi báo cáo, kèm thông tin liên hệ, thành bảng tính in trên khổ A4 (Tệp &gt; Danh sách nhắc các cơ quan chưa báo cáo)</translation>
     </message>
 </context>
 </TS>

@@ -21,9 +21,10 @@ from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
-from desktop_app.ui.pages.overview_page import OVERDUE, Line, LinesModel, lines_table
+from desktop_app.ui.pages.overview_page import OVERDUE
 from desktop_app.ui.pages.page import Page, small_period
 from desktop_app.ui.pages.provenance_marks import ProvenanceMarks, item_provenance
+from desktop_app.ui.widgets.lines import Line, LinesModel, lines_table
 
 
 def _on_track(ind: IndicatorCounts, lang: str) -> str:

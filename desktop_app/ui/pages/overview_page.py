@@ -15,28 +15,20 @@ Every count and date is worded by `ui/numbers.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.domain.timefmt import VIET_NAM
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.overview import (
     STATUSES,
@@ -50,6 +42,7 @@ from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
+from desktop_app.ui.pages.not_reported import NotReportedList
 from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
 from desktop_app.ui.widgets.charts import (
     BELOW_TARGET,
@@ -60,123 +53,14 @@ from desktop_app.ui.widgets.charts import (
     Series,
     StackedBars,
 )
-
-if TYPE_CHECKING:
-    from desktop_app.core.exchange.reminders_xlsx import ReminderRow
-
-T = TypeVar("T")
+from desktop_app.ui.widgets.lines import Line as Line
+from desktop_app.ui.widgets.lines import LinesModel as LinesModel
+from desktop_app.ui.widgets.lines import lines_table as lines_table
 
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
 FOLLOW_UP_MARK = "★"
 SOON_DAYS = 30
-
-
-@dataclass(frozen=True)
-class Line:
-    """One row of a small read-only table: its cells and how to show them."""
-
-    cells: tuple[str, ...]
-    tooltip: str = ""
-    bold: bool = False
-    color: QColor | None = None
-
-
-class LinesModel(QAbstractTableModel):
-    """A thin table model over Lines, for the page's lists (no item widgets).
-
-    A list that can be long (30,000 indicators with no result) is given as items and
-    the way to make a Line of one (`set_items`): a Line is made when the view asks for
-    its row, not all of them while the page is shown.
-    """
-
-    def __init__(self, columns: int, right_aligned: tuple[int, ...] = (),
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers = [""] * columns
-        self._right = right_aligned
-        self._items: Sequence[Any] = []
-        self._make: Callable[[Any], Line] = _as_line
-        self._made: dict[int, Line] = {}
-
-    def set_headers(self, headers: list[str]) -> None:
-        if headers == self._headers:
-            return
-        self._headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
-
-    def set_lines(self, lines: list[Line]) -> None:
-        self.set_items(lines, _as_line)
-
-    def set_items(self, items: Sequence[T], make: Callable[[T], Line]) -> None:
-        self.beginResetModel()
-        self._items, self._make, self._made = items, make, {}
-        self.endResetModel()
-
-    def line(self, row: int) -> Line:
-        made = self._made.get(row)
-        if made is None:
-            made = self._made[row] = self._make(self._items[row])
-        return made
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self.line(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return line.cells[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return line.tooltip or line.cells[index.column()]
-        if role == Qt.ItemDataRole.FontRole and line.bold:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and line.color is not None:
-            return line.color
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def _as_line(line: Line) -> Line:
-    return line
-
-
-def lines_table(model: LinesModel, stretch: int,
-                widths: dict[int, int] | None = None) -> QTableView:
-    """A small read-only table; given widths, its columns keep them (a long list)."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-    header = view.horizontalHeader()
-    if widths is None:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    else:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in widths.items():
-            view.setColumnWidth(column, width)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
 
 
 class OverviewPage(Page):
@@ -224,28 +108,16 @@ class OverviewPage(Page):
         self.missing_results_table = lines_table(self.missing_results_model, stretch=1,
                                                  widths={0: 280})
         # The focal point's: the agencies that have not reported, with their contacts.
-        self.agencies_label = QLabel()
-        self.agencies_label.setWordWrap(True)
-        self.agencies_model = LinesModel(4, parent=self)
-        self.agencies_table = lines_table(self.agencies_model, stretch=0,
-                                          widths={0: 220, 1: 150, 2: 110, 3: 180})
-        self.reminders_button = QPushButton()
-        self.reminders_button.setAutoDefault(False)
-        self.reminders_button.clicked.connect(self.reminder_list_requested)
-        reminders = QHBoxLayout()
-        reminders.addStretch(1)
-        reminders.addWidget(self.reminders_button)
+        self.not_reported = NotReportedList()
+        self.not_reported.reminder_list_requested.connect(self.reminder_list_requested)
+        self.not_reported.hide()
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
         missing.addWidget(self.missing_tasks_label)
         missing.addWidget(self.missing_tasks_table, 1)
         missing.addWidget(self.missing_results_label)
         missing.addWidget(self.missing_results_table, 2)
-        missing.addWidget(self.agencies_label)
-        missing.addWidget(self.agencies_table, 3)
-        missing.addLayout(reminders)
-        for widget in (self.agencies_label, self.agencies_table, self.reminders_button):
-            widget.hide()
+        missing.addWidget(self.not_reported, 3)
 
         self.recommendations_model = LinesModel(4, right_aligned=(2,), parent=self)
         self.recommendations_table = lines_table(self.recommendations_model, stretch=3)
@@ -338,8 +210,9 @@ class OverviewPage(Page):
             label.clear()
         self.area_chart.set_data((), (), "")
         for model in (self.task_model, self.missing_tasks_model, self.missing_results_model,
-                      self.recommendations_model, self.agencies_model):
+                      self.recommendations_model):
             model.set_lines([])
+        self.not_reported.clear()
 
     def _show(self, o: Overview) -> None:
         lang = self.ctx.lang
@@ -441,14 +314,14 @@ class OverviewPage(Page):
 
     def _show_missing(self, o: Overview) -> None:
         focal = o.agencies_due is not None
-        for widget in (self.agencies_label, self.agencies_table, self.reminders_button):
-            widget.setVisible(focal)
+        self.not_reported.setVisible(focal)
         for widget in (self.missing_tasks_label, self.missing_results_label):
             widget.setVisible(not focal)
-        if focal:
+        if focal:  # the focal point's business is who has not reported, not every task
             self.missing_tasks_table.hide()
             self.missing_results_table.hide()
-            self._show_not_reported(o)
+            self.missing_box.setTitle(self.tr("Agencies that have not reported"))
+            self.not_reported.show_for(o, self.ctx.lang)
             return
         self.missing_box.setTitle(self.tr("Still missing for this period's submission"))
         self.missing_tasks_label.setText(self.tr("Tasks with no activity: %1")
@@ -470,46 +343,6 @@ class OverviewPage(Page):
                 self.tr("Nothing is missing: every task has an activity and every "
                         "indicator has a result."))
             self.missing_results_label.clear()
-
-    def _show_not_reported(self, o: Overview) -> None:
-        """The focal point's: who has not reported for the period, and how to reach them."""
-        self.missing_box.setTitle(self.tr("Agencies that have not reported"))
-        due = o.agencies_due or 0
-        missing = len(o.not_reported)
-        if missing:
-            self.agencies_label.setText(
-                self.tr("Agencies that have not reported for %1: %2 of %3")
-                .replace("%1", str(o.year)).replace("%2", self._count(missing))
-                .replace("%3", self._count(due)))
-        else:
-            self.agencies_label.setText(
-                self.tr("Every agency that had to report for %1 has reported (%2).")
-                .replace("%1", str(o.year)).replace("%2", self._count(due)))
-        self.agencies_model.set_headers([self.tr("Agency"), self.tr("Contact person"),
-                                         self.tr("Phone"), self.tr("E-mail")])
-        self.agencies_model.set_items(o.not_reported, self._agency_line)
-        self.agencies_table.setVisible(bool(missing))
-        self.reminders_button.setText(self.tr("Save the reminder list…"))
-        self.reminders_button.setToolTip(self.tr(
-            "The agencies that have not reported, with their contacts, as a workbook "
-            "that prints on A4 (File > Reminder list)"))
-        self.reminders_button.setEnabled(bool(missing))
-
-    def _agency_line(self, row: ReminderRow) -> Line:
-        name = row.name_vi if self.ctx.lang == "vi" else (row.name_en or row.name_vi)
-        tip = [name]
-        if row.now_part_of_vi:
-            tip.append(self.tr("Now part of: %1").replace("%1", row.now_part_of_vi))
-        if row.contact_person or row.phone or row.email:
-            tip.append(" · ".join(p for p in (row.contact_person, row.phone, row.email) if p))
-        else:
-            tip.append(self.tr("No contact is known yet: it comes with the agency's first "
-                               "file, or is set on the Reporting status page."))
-        if row.contact_updated is not None:
-            tip.append(self.tr("Contact as of %1").replace(
-                "%1", numbers.day(row.contact_updated.astimezone(VIET_NAM).date(),
-                                  self.ctx.lang)))
-        return Line((name, row.contact_person, row.phone, row.email), "\n".join(tip))
 
     def _show_recommendations(self, o: Overview) -> None:
         self.recommendations_box.setTitle(
