@@ -3068,7 +3068,7 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     </message>
     <message>
         <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list of agencies not reported)</source>
-        <translation>Các cơ quan chưa gửi báo cáo, kèm thông tin liên hệ, thành bảng tính in trên khổ A4 (Tệp &gt; Danh sách nhắc các cơ quan chưa báo cáo)</translation>
+        <translation>Các cơ quan chưa gửi báo cáo, kèm thông tin liên hệ, thành tệp Excel in trên khổ A4 (Tệp &gt; Danh sách nhắc các cơ quan chưa báo cáo)</translation>
     </message>
 </context>
 </TS>
