@@ -91,7 +91,8 @@ def test_the_focal_overview_lists_the_agencies_not_reported_with_contacts(
     assert model.rowCount() == len(rows)
     assert [model.line(r).cells[0] for r in range(len(rows))] == [
         r.name_en or r.name_vi for r in rows]
-    assert model.line(0).cells[1:] == ("Nguyễn Thị Hoa", "0270 3822 111", "hoa@example.gov.vn")
+    assert model.line(0).cells[1] == "Nguyễn Thị Hoa · 0270 3822 111 · hoa@example.gov.vn"
+    assert "0270 3822 111" in model.line(0).tooltip
     assert page.not_reported.table.isVisibleTo(page) and page.not_reported.button.isEnabled()
     assert page.not_reported.label.text() == (
         f"Agencies that have not reported for {YEAR}: {len(rows)} of {o.agencies_due}")

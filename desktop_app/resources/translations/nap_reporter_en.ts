@@ -3034,14 +3034,6 @@ Their indicators come along without results. Activities carried over before are 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contact person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every agency that had to report for %1 has reported (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3054,15 +3046,15 @@ Their indicators come along without results. Activities carried over before are 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the reminder list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list of agencies not reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: person · phone · e-mail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

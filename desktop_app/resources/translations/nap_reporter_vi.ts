@@ -3039,14 +3039,6 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
         <translation>Thông tin liên hệ cập nhật ngày %1</translation>
     </message>
     <message>
-        <source>Contact person</source>
-        <translation>Người liên hệ</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>Thư điện tử</translation>
-    </message>
-    <message>
         <source>Every agency that had to report for %1 has reported (%2).</source>
         <translation>Tất cả cơ quan phải báo cáo năm %1 đã gửi báo cáo (%2).</translation>
     </message>
@@ -3059,16 +3051,16 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
         <translation>Nay thuộc: %1</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
         <source>Save the reminder list…</source>
         <translation>Lưu danh sách nhắc báo cáo…</translation>
     </message>
     <message>
         <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list of agencies not reported)</source>
         <translation>Các cơ quan chưa gửi báo cáo, kèm thông tin liên hệ, thành tệp Excel in trên khổ A4 (Tệp &gt; Danh sách nhắc các cơ quan chưa báo cáo)</translation>
+    </message>
+    <message>
+        <source>Contact: person · phone · e-mail</source>
+        <translation>Người liên hệ · điện thoại · thư điện tử</translation>
     </message>
 </context>
 </TS>

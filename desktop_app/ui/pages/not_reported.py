@@ -31,9 +31,10 @@ class NotReportedList(QWidget):
         self.lang = "en"
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.model = LinesModel(4, parent=self)
-        self.table = lines_table(self.model, stretch=0,
-                                 widths={0: 220, 1: 150, 2: 110, 3: 180})
+        # Two columns fit the Overview's right-hand half on a 1366-pixel screen; the
+        # tooltip holds each part on its own.
+        self.model = LinesModel(2, parent=self)
+        self.table = lines_table(self.model, stretch=1, widths={0: 210})
         self.button = QPushButton()
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self.reminder_list_requested)
@@ -60,8 +61,8 @@ class NotReportedList(QWidget):
             self.label.setText(
                 self.tr("Every agency that had to report for %1 has reported (%2).")
                 .replace("%1", str(o.year)).replace("%2", numbers.count(due, lang)))
-        self.model.set_headers([self.tr("Agency"), self.tr("Contact person"),
-                                self.tr("Phone"), self.tr("E-mail")])
+        self.model.set_headers([self.tr("Agency"),
+                                self.tr("Contact: person · phone · e-mail")])
         self.model.set_items(o.not_reported, self._line)
         self.table.setVisible(bool(missing))
         self.button.setText(self.tr("Save the reminder list…"))
@@ -79,12 +80,13 @@ class NotReportedList(QWidget):
         tip = [name]
         if row.now_part_of_vi:
             tip.append(self.tr("Now part of: %1").replace("%1", row.now_part_of_vi))
-        if row.contact_person or row.phone or row.email:
-            tip.append(" · ".join(p for p in (row.contact_person, row.phone, row.email) if p))
+        contact = " · ".join(p for p in (row.contact_person, row.phone, row.email) if p)
+        if contact:
+            tip.append(contact)
         else:
             tip.append(self.tr("No contact is known yet: it comes with the agency's first "
                                "file, or is set on the Reporting status page."))
         if row.contact_updated is not None:
             tip.append(self.tr("Contact as of %1").replace(
                 "%1", numbers.day(row.contact_updated.astimezone(VIET_NAM).date(), self.lang)))
-        return Line((name, row.contact_person, row.phone, row.email), "\n".join(tip))
+        return Line((name, contact or "–"), "\n".join(tip))
