@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
+    QMenuBar,
     QStackedWidget,
     QWidget,
 )
@@ -30,6 +32,7 @@ from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.preferences import LANGUAGE, save_preference
 from desktop_app.core.services import activities
 from desktop_app.core.services.periods import period_facts
+from desktop_app.ui import numbers
 from desktop_app.ui.app import install_translator
 from desktop_app.ui.commands.focal_commands import FocalCommands
 from desktop_app.ui.commands.window_actions import WindowActions
@@ -98,7 +101,16 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         ctx.language_changed.connect(self._language_changed)
         ctx.period_changed.connect(lambda _year: self.update_status())
         ctx.data_changed.connect(self.update_status)
+        self._build_for_role()
+        self._make_status_bar()
+        self.retranslate()
+        self.update_status()
 
+    # --- building ----------------------------------------------------------------------
+
+    def _build_for_role(self) -> None:
+        """What depends on the database's role: the pages, the actions, menus, toolbar."""
+        ctx = self.ctx
         self.facts = period_facts(ctx.db, ctx.year)
         self.initialised = self.facts.role is not None
         self.focal = self.facts.role is Role.FOCAL_POINT
@@ -122,11 +134,35 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         else:
             self._make_empty_state()
         self._wire_edit_actions()
-        self._make_status_bar()
+
+    def rebuild_if_role_changed(self) -> bool:
+        """After File > Restore: a backup of the other role (or of an agency onto a blank
+        window) gets that role's pages, actions and menus at once, as a new start would
+        give them, on the same context; True if the window was rebuilt."""
+        role = period_facts(self.ctx.db, self.ctx.year).role
+        if (role is Role.FOCAL_POINT) == self.focal and (role is not None) == self.initialised:
+            return False
+        for page in self.pages.values():
+            page.stop_loading()
+        wait_for_reads()
+        old = [child for child in self.children()
+               if isinstance(child, QAction | QActionGroup | QMenu)]
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        self.setMenuBar(QMenuBar())  # the old bar goes, with its menus
+        central = self.takeCentralWidget()
+        if central is not None:
+            central.hide()
+            central.deleteLater()  # the old pages with it
+        if self._import_commands is not None:
+            self._import_commands.deleteLater()
+            self._import_commands = None
+        for child in old:
+            child.deleteLater()
+        self._build_for_role()
         self.retranslate()
         self.update_status()
-
-    # --- building ----------------------------------------------------------------------
+        return True
 
     def _years(self) -> list[int]:
         return [year for year, _due in activities.choices(self.ctx.db).periods]
@@ -152,6 +188,8 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
             page = page_class(self.ctx, self.stack)
             page.setObjectName(f"{key}Page")
             self.pages[key] = page
+            if isinstance(page, OverviewPage):  # the focal point's "Save the reminder list"
+                page.reminder_list_requested.connect(self.reminder_list)
             self.stack.addWidget(page)
             QListWidgetItem(self.navigation)
         self.navigation.setFixedWidth(210)
@@ -247,10 +285,10 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.agency_status.setText(agency)
         period = self.tr("Period %1").replace("%1", str(facts.year))
         if facts.data_range is not None:
-            start, end = (day.strftime("%d/%m/%Y") for day in facts.data_range)
+            start, end = (numbers.day(day, lang) for day in facts.data_range)
             period += self.tr(" · data %1–%2").replace("%1", start).replace("%2", end)
         if facts.due_date is not None:
-            due = facts.due_date.strftime("%d/%m/%Y")
+            due = numbers.day(facts.due_date, lang)
             period += self.tr(" · due %1").replace("%1", due)
         self.period_status.setText(period)
         state = name_of(PeriodState, facts.state) if facts.state is not None else ""

@@ -32,7 +32,7 @@ def test_a_locked_periods_activity_opens_read_only_with_the_reason(
     banner = editor.locked_banner
     assert banner.isVisible()
     assert f"period {YEAR} is locked" in banner.text()
-    assert date.today().isoformat() in banner.text()  # since when
+    assert date.today().strftime("%d/%m/%Y") in banner.text()  # since when, dd/mm/yyyy
     assert not editor.save_button.isEnabled() and not editor.save_button.isVisible()
     assert editor.title_edit.isReadOnly()
     assert all(w.isReadOnly() for w in editor.tabs.findChildren(QPlainTextEdit))

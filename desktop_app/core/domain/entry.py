@@ -129,14 +129,21 @@ def format_whole_number(value: int | None, lang: str) -> str:
 
 
 def format_number(value: float | None, lang: str) -> str:
-    """A whole value grouped by thousands; otherwise six significant digits, the
-    language's decimal mark."""
+    """A value in the language's form, its whole part grouped by thousands and at most
+    six decimals: 1234567.5 -> "1.234.567,5" in Vietnamese, "1,234,567.5" in English.
+
+    Never in exponent form ("1,23457e+06" is no number an official reads), and what is
+    shown reads back with parse_number."""
     if value is None:
         return ""
     if float(value).is_integer():
         return format_whole_number(int(value), lang)
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "vi" else text
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    if text == "-0":  # a tiny negative value, rounded to nothing
+        text = "0"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
 
 
 def format_date(value: date | None, lang: str) -> str:

@@ -6,6 +6,10 @@ on are the plan in force that year, narrowed to the tasks whose responsible kind
 include the agency's kind; at the focal point every agency's rows count.
 ``overview_in`` reads inside the caller's transaction; the counts and the progress by
 area and task are plain values of ``exchange.report_model``, which the PDF draws.
+
+At the focal point what is missing is the agencies that have not reported for the
+period, with their contacts: the reminder list's own rule and rows
+(``contacts.reminder_list_in``, the completeness grid's rule), not a second count.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, literal
 from sqlalchemy import select as sa_select
@@ -45,6 +49,9 @@ from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.plans import sources_in_force
 from desktop_app.core.services.setup import installation
 from desktop_app.core.storage.database import Database
+
+if TYPE_CHECKING:  # the workbook writer (openpyxl) is read only when a focal point asks
+    from desktop_app.core.exchange.reminders_xlsx import ReminderRow
 
 
 @dataclass(frozen=True)
@@ -104,11 +111,16 @@ class Overview:
     plan_title_en: str
     by_area: tuple[AreaProgress, ...]
     by_task: tuple[TaskProgress, ...]
-    recommendations: tuple[RecommendationProgress, ...]  # follow-up ones first
+    # the cycle in force first, then the closed earlier one; follow-up ones first in each
+    recommendations: tuple[RecommendationProgress, ...]
     missing_tasks: tuple[MissingTask, ...]
     missing_results: tuple[IndicatorRow, ...]
     activities: StatusCounts = field(default_factory=StatusCounts)
     indicators: IndicatorCounts = field(default_factory=IndicatorCounts)
+    # The focal point only (None at an agency): the units that had to report for the
+    # period, and those that have not, each with its contact (the reminder list's rows).
+    agencies_due: int | None = None
+    not_reported: tuple[ReminderRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -342,6 +354,7 @@ def overview_in(session: Session, year: int, today: date | None = None) -> Overv
         MissingTask(p.code, p.title_vi, p.title_en, p.area_code)
         for p in by_task if p.expected and p.activities.total == 0)
     missing_results = tuple(_indicators(session, scope, tasks, without_result=True))
+    agencies_due, not_reported = _not_reported(session, year, today)
     plan = scope.plan
     return Overview(
         year=year, due_date=scope.period.due_date,
@@ -352,7 +365,20 @@ def overview_in(session: Session, year: int, today: date | None = None) -> Overv
         by_area=tuple(by_area_list), by_task=by_task, recommendations=recommendations,
         missing_tasks=missing_tasks, missing_results=missing_results,
         activities=sum((p.activities for p in by_task), StatusCounts()),
-        indicators=sum(indicators_by_task.values(), IndicatorCounts()))
+        indicators=sum(indicators_by_task.values(), IndicatorCounts()),
+        agencies_due=agencies_due, not_reported=not_reported)
+
+
+def _not_reported(session: Session, year: int, today: date
+                  ) -> tuple[int | None, tuple[ReminderRow, ...]]:
+    """At the focal point: (units that had to report, the reminder list's rows)."""
+    if installation(session).role is not Role.FOCAL_POINT:
+        return None, ()
+    # here, not at the top: contacts.py brings the reminder workbook's writer along
+    from desktop_app.core.services.contacts import reminder_list_in
+
+    reminders = reminder_list_in(session, year, datetime.now(UTC), today)
+    return reminders.agencies, reminders.rows
 
 
 def list_indicators(db: Database, year: int) -> list[IndicatorRow]:

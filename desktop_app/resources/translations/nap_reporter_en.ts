@@ -1401,6 +1401,26 @@ Attach the files to your e-mail to the focal point.</source>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an indicator to edit it and its result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit this indicator and its result in the activity “%1” (Enter or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is open read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This indicator belongs to the task %1, not to an activity; it is kept with the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobRunner</name>
@@ -1712,10 +1732,6 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recommendations (follow-up first)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1725,6 +1741,14 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
     </message>
     <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agencies that have not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations (the cycle in force first; ★ follow-up)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2976,10 +3000,6 @@ Their indicators come along without results. Activities carried over before are 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The program must then be started again to show that role&apos;s pages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The data as it was before is kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2987,11 +3007,54 @@ Their indicators come along without results. Activities carried over before are 
         <source>The database was restored from %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The window then shows that role&apos;s pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuideDialog</name>
     <message>
         <source>Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotReportedList</name>
+    <message>
+        <source>Agencies that have not reported for %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every agency that had to report for %1 has reported (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact is known yet: it comes with the agency&apos;s first file, or is set on the Reporting status page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now part of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the reminder list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list of agencies not reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: person · phone · e-mail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1399,6 +1399,26 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>Choose an indicator to edit it and its result.</source>
+        <translation>Chọn một chỉ số để sửa chỉ số và kết quả của nó.</translation>
+    </message>
+    <message>
+        <source>Edit this indicator and its result in the activity “%1” (Enter or double-click)</source>
+        <translation>Sửa chỉ số này và kết quả của nó trong hoạt động “%1” (Enter hoặc nhấp đúp)</translation>
+    </message>
+    <message>
+        <source>This database is open read-only.</source>
+        <translation>Cơ sở dữ liệu này được mở ở chế độ chỉ đọc.</translation>
+    </message>
+    <message>
+        <source>This indicator belongs to the task %1, not to an activity; it is kept with the task.</source>
+        <translation>Chỉ số này thuộc nhiệm vụ %1, không thuộc hoạt động nào; chỉ số được quản lý cùng nhiệm vụ.</translation>
+    </message>
 </context>
 <context>
     <name>JobRunner</name>
@@ -1712,10 +1732,6 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <translation>Không còn thiếu nội dung nào: mọi nhiệm vụ đều có hoạt động và mọi chỉ số đều có kết quả.</translation>
     </message>
     <message>
-        <source>Recommendations (follow-up first)</source>
-        <translation>Khuyến nghị (thuộc thủ tục theo dõi xếp trước)</translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -1726,6 +1742,14 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
     <message>
         <source>Follow-up recommendation: the Committee asked for information on it within two years.</source>
         <translation>Khuyến nghị thuộc thủ tục theo dõi: Ủy ban yêu cầu cung cấp thông tin về việc thực hiện trong vòng hai năm.</translation>
+    </message>
+    <message>
+        <source>Agencies that have not reported</source>
+        <translation>Cơ quan chưa gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>Recommendations (the cycle in force first; ★ follow-up)</source>
+        <translation>Khuyến nghị (chu kỳ đang thực hiện xếp trước; ★ thuộc thủ tục theo dõi)</translation>
     </message>
 </context>
 <context>
@@ -2981,10 +3005,6 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The program must then be started again to show that role&apos;s pages.</source>
-        <translation>Bản sao lưu %1 là cơ sở dữ liệu của vai trò “%2”, còn cơ sở dữ liệu này là của vai trò “%3”. Vẫn khôi phục? Sau đó cần khởi động lại chương trình để hiện các trang của vai trò đó.</translation>
-    </message>
-    <message>
         <source>The data as it was before is kept in %1.</source>
         <translation>Dữ liệu như trước khi khôi phục được giữ tại %1.</translation>
     </message>
@@ -2992,12 +3012,55 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
         <source>The database was restored from %1.</source>
         <translation>Cơ sở dữ liệu đã được khôi phục từ %1.</translation>
     </message>
+    <message>
+        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The window then shows that role&apos;s pages.</source>
+        <translation>Bản sao lưu %1 là cơ sở dữ liệu của vai trò “%2”, còn cơ sở dữ liệu này thuộc vai trò “%3”. Vẫn khôi phục? Cửa sổ sẽ chuyển sang các trang của vai trò đó.</translation>
+    </message>
 </context>
 <context>
     <name>GuideDialog</name>
     <message>
         <source>Guide</source>
         <translation>Hướng dẫn</translation>
+    </message>
+</context>
+<context>
+    <name>NotReportedList</name>
+    <message>
+        <source>Agencies that have not reported for %1: %2 of %3</source>
+        <translation>Cơ quan chưa gửi báo cáo năm %1: %2 trên %3</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Contact as of %1</source>
+        <translation>Thông tin liên hệ cập nhật ngày %1</translation>
+    </message>
+    <message>
+        <source>Every agency that had to report for %1 has reported (%2).</source>
+        <translation>Tất cả cơ quan phải báo cáo năm %1 đã gửi báo cáo (%2).</translation>
+    </message>
+    <message>
+        <source>No contact is known yet: it comes with the agency&apos;s first file, or is set on the Reporting status page.</source>
+        <translation>Chưa có thông tin liên hệ: thông tin có trong tệp đầu tiên cơ quan gửi, hoặc được nhập tại trang Tình hình báo cáo.</translation>
+    </message>
+    <message>
+        <source>Now part of: %1</source>
+        <translation>Nay thuộc: %1</translation>
+    </message>
+    <message>
+        <source>Save the reminder list…</source>
+        <translation>Lưu danh sách nhắc báo cáo…</translation>
+    </message>
+    <message>
+        <source>The agencies that have not reported, with their contacts, as a workbook that prints on A4 (File &gt; Reminder list of agencies not reported)</source>
+        <translation>Các cơ quan chưa gửi báo cáo, kèm thông tin liên hệ, thành tệp Excel in trên khổ A4 (Tệp &gt; Danh sách nhắc các cơ quan chưa báo cáo)</translation>
+    </message>
+    <message>
+        <source>Contact: person · phone · e-mail</source>
+        <translation>Người liên hệ · điện thoại · thư điện tử</translation>
     </message>
 </context>
 </TS>

@@ -7,11 +7,14 @@ for the backup file, confirms, runs the checked restore (core/storage/backup.py:
 backup is checked before anything is replaced, and a safety copy of the present data is
 kept); a backup of the other role asks a second time (the command line's
 --accept-other-role). The restored database is opened once (which migrates a backup of
-an older version), the restore goes into its audit log, and the pages reload.
+an older version), the restore goes into its audit log, and the pages reload; the window
+given as ``then`` rebuilds itself first when the restored database is of the other role
+(its pages, menus and actions), so nobody has to start the program again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -117,8 +120,8 @@ def _other_role_accepted(parent: QWidget | None, title: str, error: NapError,
     text = QCoreApplication.translate(
         "FileCommands",
         "The backup %1 is a database of the role “%2”, while this one is of the role "
-        "“%3”. Restore it anyway? The program must then be started again to show that "
-        "role's pages.").replace("%1", str(params.get("file", ""))).replace(
+        "“%3”. Restore it anyway? The window then shows that role's pages.").replace(
+        "%1", str(params.get("file", ""))).replace(
         "%2", _role_words(params.get("backup_role"), lang)).replace(
         "%3", _role_words(params.get("role"), lang))
     return message_box.ask(parent, title, text,
@@ -126,8 +129,12 @@ def _other_role_accepted(parent: QWidget | None, title: str, error: NapError,
                            QCoreApplication.translate("FileCommands", "Cancel"))
 
 
-def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
-    """Replace this database's data with a backup's, after a confirmation; True if done."""
+def restore_backup(ctx: AppContext, parent: QWidget | None,
+                   then: Callable[[], object] | None = None) -> bool:
+    """Replace this database's data with a backup's, after a confirmation; True if done.
+
+    then: called once the data is in place, before the pages reload (the window's
+    rebuild for the restored role)."""
     from desktop_app.core.services.audit import record_restored
     from desktop_app.core.storage.backup import restore_database
     from desktop_app.core.storage.database import Database
@@ -167,6 +174,8 @@ def restore_backup(ctx: AppContext, parent: QWidget | None) -> bool:
             return False
         break
     ctx.db.engine.dispose()
+    if then is not None:
+        then()
     ctx.data_changed.emit()
     done = QCoreApplication.translate(
         "FileCommands", "The database was restored from %1.").replace("%1", str(source))

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         def about(self) -> None: ...
         def national_report(self) -> None: ...
         def reminder_list(self) -> None: ...
+        def rebuild_if_role_changed(self) -> bool: ...
         def _period_chosen(self, index: int) -> None: ...
 else:
     _Base = object
@@ -100,7 +101,7 @@ class WindowActions(_Base):
         self.restore_action = QAction(self)  # issue 13: both roles, a database file only
         self.restore_action.setEnabled(self.initialised and self.ctx.db.server is None)
         self.restore_action.triggered.connect(
-            lambda: file_commands.restore_backup(self.ctx, self))
+            lambda: file_commands.restore_backup(self.ctx, self, self.rebuild_if_role_changed))
         self.template_action = QAction(self)
         self.template_action.setEnabled(self.initialised)
         self.template_action.triggered.connect(

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -55,6 +55,7 @@ from desktop_app.core.services.activities import (
 from desktop_app.core.services.drafts import discard_draft_file, new_draft_path, write_draft_file
 from desktop_app.core.services.periods import locked_since
 from desktop_app.messages import problem_text, text
+from desktop_app.ui import numbers
 from desktop_app.ui.commands.undo import show_refusal
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
@@ -64,13 +65,14 @@ from desktop_app.ui.dialogs.editor_fields import (
     NumberEdit,
     RecommendationPicker,
 )
-from desktop_app.ui.dialogs.editor_indicators import NAME, IndicatorTable
+from desktop_app.ui.dialogs.editor_indicators import NAME, RESULT, IndicatorTable
 from desktop_app.ui.labels import status_names, type_names
 from desktop_app.ui.window_geometry import fit_dialog
 
 Saver = Callable[[ActivityDraft], bool]
 _LONG_TEXTS = ("description", "outputs", "challenges", "next_steps", "evidence")
 _COUNTS = ("women", "ethnic_minorities", "disabilities", "children")
+INDICATORS_TAB = 3
 
 
 class ActivityEditor(QDialog):
@@ -150,7 +152,7 @@ class ActivityEditor(QDialog):
         report.setFrameShape(QScrollArea.Shape.NoFrame)
         report.setWidget(self._build_report(2))
         self.tabs.addTab(report, self.tr("Report"))
-        self.tabs.addTab(self._build_indicators(3), self.tr("Indicators"))
+        self.tabs.addTab(self._build_indicators(INDICATORS_TAB), self.tr("Indicators"))
         self._tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self.other_errors = self._error_label("other", 0)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -180,7 +182,8 @@ class ActivityEditor(QDialog):
     def _make_read_only(self, since: datetime) -> None:
         """A locked period's activity: shown, not editable, with the reason on top."""
         self.locked_banner.setText(text("editor.period_locked", self.ctx.lang,
-                                        period=self.ctx.year, since=since.date().isoformat()))
+                                        period=self.ctx.year,
+                                        since=numbers.day(since.date(), self.ctx.lang)))
         self.locked_banner.show()
         for widget in self.tabs.findChildren(QWidget):
             if isinstance(widget, QLineEdit | QPlainTextEdit):
@@ -343,6 +346,20 @@ class ActivityEditor(QDialog):
             edit.setPlainText(getattr(draft, name))
         for indicator in draft.indicators:
             self.indicator_table.append(indicator)
+
+    def show_indicator(self, uuid: str) -> bool:
+        """Open the Indicators tab at this indicator, its result cell current and focused
+        (the Indicators page's Edit); False when the activity has no such indicator."""
+        row = self.indicator_table.row_of(uuid)
+        if row is None:
+            return False
+        self.tabs.setCurrentIndex(INDICATORS_TAB)
+        self.indicator_table.setCurrentCell(row, RESULT)
+        item = self.indicator_table.item(row, RESULT)
+        if item is not None:
+            self.indicator_table.scrollToItem(item)
+        self.indicator_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def add_indicator(self) -> None:
         self.indicator_table.append(IndicatorDraft(name="", unit="", target=None))

@@ -46,6 +46,7 @@ from desktop_app.core.services.audit import (
     export_audit,
 )
 from desktop_app.messages import audit_action_words
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import file_dialogs, message_box
 from desktop_app.ui.retranslating import Retranslating
@@ -213,8 +214,8 @@ class AuditDialog(Retranslating, QDialog):
 
     def _show_count(self) -> None:
         self.shown.setText(self.tr("Showing %1 of %2 events")
-                           .replace("%1", str(len(self.model.rows)))
-                           .replace("%2", str(self.total)))
+                           .replace("%1", numbers.count(len(self.model.rows)))
+                           .replace("%2", numbers.count(self.total)))
         self.more.setEnabled(len(self.model.rows) < self.total)
 
     def export_log(self) -> None:
@@ -235,7 +236,7 @@ class AuditDialog(Retranslating, QDialog):
                                    self.ctx.lang)
             return
         message_box.inform(self, self.tr("Audit log"),
-                           self.tr("Wrote %1 events to %2.").replace("%1", str(count))
+                           self.tr("Wrote %1 events to %2.").replace("%1", numbers.count(count))
                            .replace("%2", str(path)), self.tr("Close"))
 
     def retranslate(self) -> None:

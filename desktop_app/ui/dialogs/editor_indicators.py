@@ -95,6 +95,14 @@ class IndicatorTable(QTableWidget):
                 uuid=(name_item.data(_UUID_ROLE) or None) if name_item is not None else None))
         return indicators, problems
 
+    def row_of(self, uuid: str) -> int | None:
+        """The row of the indicator with this UUID, or None (a new or removed one)."""
+        for row in range(self.rowCount()):
+            item = self.item(row, NAME)
+            if item is not None and uuid and item.data(_UUID_ROLE) == uuid:
+                return row
+        return None
+
     @staticmethod
     def cell_of(field: str) -> tuple[int, int] | None:
         """(row, column) of a problem's field such as "indicators[2].target"; else None."""

@@ -41,6 +41,7 @@ from desktop_app.core.problems import NapError
 from desktop_app.core.services import imports
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.imports import FilePlan, ImportSummary
+from desktop_app.ui import numbers
 from desktop_app.ui.commands.worker import JobRunner, run_job, show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
@@ -190,8 +191,9 @@ class ImportDialog(QDialog):
             s = self.summary
             self.totals.setText(
                 self.tr("Imported: %1 accepted, %2 refused, %3 unchanged.")
-                .replace("%1", str(s.accepted)).replace("%2", str(s.refused))
-                .replace("%3", str(s.unchanged)))
+                .replace("%1", numbers.count(s.accepted))
+                .replace("%2", numbers.count(s.refused))
+                .replace("%3", numbers.count(s.unchanged)))
             return
         if not self.plans:
             self.totals.setText("" if self.plans is None
@@ -201,8 +203,9 @@ class ImportDialog(QDialog):
         problems = sum(len(p.problems) for p in self.plans)
         self.totals.setText(
             self.tr("%1 of %2 file(s) would be imported; %3 problem(s) found.")
-            .replace("%1", str(writing)).replace("%2", str(len(self.plans)))
-            .replace("%3", str(problems)))
+            .replace("%1", numbers.count(writing))
+            .replace("%2", numbers.count(len(self.plans)))
+            .replace("%3", numbers.count(problems)))
 
     def _show_problems(self) -> None:
         plan = self.current_plan()
@@ -212,7 +215,7 @@ class ImportDialog(QDialog):
             return
         name = Path(plan.path).name
         self.problem_box.setTitle(self.tr("Problems in %1 (%2)").replace("%1", name)
-                                  .replace("%2", str(len(plan.problems))))
+                                  .replace("%2", numbers.count(len(plan.problems))))
         self.problem_model.set_problems(str(plan.path), plan.problems)
 
     def _update_buttons(self) -> None:

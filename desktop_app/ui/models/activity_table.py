@@ -26,7 +26,8 @@ from PySide6.QtCore import (
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.domain.text import collation_key
 from desktop_app.core.services.activities import ActivityRow
-from desktop_app.ui.labels import group_thousands, status_names, type_names
+from desktop_app.ui import numbers
+from desktop_app.ui.labels import status_names, type_names
 from desktop_app.ui.loading import ordered
 
 TITLE, TASK, AREA, TYPE, STATUS, START, END, BUDGET, RECOMMENDATIONS, INDICATORS = range(10)
@@ -39,10 +40,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 _STATUS_ORDER = {status.value: rank for rank, status in enumerate(ActivityStatus)}
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -178,15 +175,15 @@ class ActivityTableModel(QAbstractTableModel):
         if column == STATUS:
             return self._statuses.get(row.status, row.status)
         if column == START:
-            return format_date(row.start_date)
+            return numbers.day(row.start_date, self.lang)
         if column == END:
-            return format_date(row.end_date)
+            return numbers.day(row.end_date, self.lang)
         if column == BUDGET:
-            return "" if row.budget_vnd is None else group_thousands(row.budget_vnd, self.lang)
+            return numbers.amount(row.budget_vnd, self.lang)
         if column == RECOMMENDATIONS:
             return ", ".join(row.recommendation_codes)
         if column == INDICATORS:
-            return f"{row.results}/{row.indicators}" if row.indicators else ""
+            return numbers.ratio(row.results, row.indicators, self.lang) if row.indicators else ""
         return ""
 
     def _tooltip(self, row: ActivityRow, column: int) -> str:

@@ -26,6 +26,7 @@ from desktop_app.core.domain.enums import Implementation
 from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.overview import natural_key
+from desktop_app.ui import numbers
 from desktop_app.ui.labels import name_of
 from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
 
@@ -99,12 +100,12 @@ class ConsolidatedRecommendationModel(QAbstractTableModel):
         if column == self.CODE:
             return r.code
         if column == self.AGENCIES:
-            return str(len(r.agencies))
+            return numbers.count(len(r.agencies), self.lang)
         if column == self.ACTIVITIES:
-            return str(r.activities)
+            return numbers.count(r.activities, self.lang)
         if column == self.INDICATORS:
             ind = r.indicators
-            return f"{ind.on_track} / {ind.total}" if ind.total else "–"
+            return numbers.ratio(ind.on_track, ind.total, self.lang) if ind.total else "–"
         if column == self.GRADE:
             return committee_marks(r)
         if column == self.IMPLEMENTATION:

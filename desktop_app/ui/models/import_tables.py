@@ -26,6 +26,7 @@ from desktop_app.core.domain.enums import ImportOutcome
 from desktop_app.core.problems import Problem
 from desktop_app.core.services.imports import FilePlan
 from desktop_app.messages import problem_text
+from desktop_app.ui import numbers
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -144,8 +145,11 @@ class PlanModel(QAbstractTableModel):
         return " · " + self.tr("unsigned")
 
     def _display(self, plan: FilePlan, column: int) -> str:
-        def number(value: int | None) -> str:
+        def number(value: int | None) -> str:  # a period (a year) or a version
             return "–" if value is None else str(value)
+
+        def count(value: int | None) -> str:
+            return "–" if value is None else numbers.count(value)
 
         if column == self.FILE:
             return Path(plan.path).name
@@ -158,12 +162,12 @@ class PlanModel(QAbstractTableModel):
         if column == self.OUTCOME:
             return plan_outcome_text(plan) + self.signature_mark(plan)
         if column == self.ADDED:
-            return number(plan.added)
+            return count(plan.added)
         if column == self.CHANGED:
-            return number(plan.changed)
+            return count(plan.changed)
         if column == self.REMOVED:
-            return number(plan.removed)
-        return str(len(plan.problems))
+            return count(plan.removed)
+        return count(len(plan.problems))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

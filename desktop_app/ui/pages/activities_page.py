@@ -35,6 +35,7 @@ from desktop_app.core.services.activities import (
     load_draft,
     save_activity,
 )
+from desktop_app.ui import numbers
 from desktop_app.ui.commands.undo import (
     CreateActivityCommand,
     DeleteActivitiesCommand,
@@ -296,8 +297,7 @@ class ActivitiesPage(ActivitiesReading, Page):
             "%1", self._number(shown)).replace("%2", self._number(total)))
 
     def _number(self, value: int) -> str:
-        text = f"{value:,}"
-        return text.replace(",", ".") if self.ctx.lang == "vi" else text
+        return numbers.count(value, self.ctx.lang)
 
     # ---------------------------------------------------------------- loading
 

@@ -18,15 +18,17 @@ from desktop_app.core.services import consolidated
 from desktop_app.core.services.consolidated import AreaView, TaskView
 from desktop_app.core.services.overview import IndicatorCounts, StatusCounts
 from desktop_app.messages import problem_text
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
-from desktop_app.ui.pages.overview_page import OVERDUE, Line, LinesModel, lines_table
+from desktop_app.ui.pages.overview_page import OVERDUE
 from desktop_app.ui.pages.page import Page, small_period
 from desktop_app.ui.pages.provenance_marks import ProvenanceMarks, item_provenance
+from desktop_app.ui.widgets.lines import Line, LinesModel, lines_table
 
 
-def _on_track(ind: IndicatorCounts) -> str:
-    return f"{ind.on_track} / {ind.total}" if ind.total else "–"
+def _on_track(ind: IndicatorCounts, lang: str) -> str:
+    return numbers.ratio(ind.on_track, ind.total, lang) if ind.total else "–"
 
 
 class AreasTasksPage(Page):
@@ -95,12 +97,15 @@ class AreasTasksPage(Page):
         self._show()
 
     def _status_columns(self, counts: StatusCounts) -> tuple[str, ...]:
-        return (str(counts.total), str(counts.of(ActivityStatus.COMPLETED)),
-                str(counts.of(ActivityStatus.IN_PROGRESS)))
+        lang = self.ctx.lang
+        return (numbers.count(counts.total, lang),
+                numbers.count(counts.of(ActivityStatus.COMPLETED), lang),
+                numbers.count(counts.of(ActivityStatus.IN_PROGRESS), lang))
 
     def _status_tooltip(self, title: str, counts: StatusCounts) -> str:
         names = status_names()
-        return "\n".join([title, *(f"{names[s]}: {counts.of(s)}" for s in names)])
+        return "\n".join([title, *(f"{names[s]}: {numbers.count(counts.of(s), self.ctx.lang)}"
+                                   for s in names)])
 
     def _show(self) -> None:
         lang = self.ctx.lang
@@ -113,7 +118,8 @@ class AreasTasksPage(Page):
             self.tr("On track"), self.tr("Checked")])
         self.area_model.set_lines([
             Line((str(a.number), a.title(lang), *self._status_columns(a.activities),
-                  str(a.agencies), str(a.indicators.total), _on_track(a.indicators),
+                  numbers.count(a.agencies, lang), numbers.count(a.indicators.total, lang),
+                  _on_track(a.indicators, lang),
                   self.marks.checked_word(item_provenance("areas", a.code))),
                  self._status_tooltip(a.title(lang), a.activities) + "\n"
                  + self.marks.provenance_line(item_provenance("areas", a.code)))
@@ -131,8 +137,8 @@ class AreasTasksPage(Page):
             found = item_provenance("tasks", t.code)
             lines.append(Line(
                 (t.code, str(areas.get(t.area_code, "")), t.title(lang),
-                 *self._status_columns(t.activities), str(t.agencies),
-                 str(t.indicators.total), _on_track(t.indicators),
+                 *self._status_columns(t.activities), numbers.count(t.agencies, lang),
+                 numbers.count(t.indicators.total, lang), _on_track(t.indicators, lang),
                  self.marks.checked_word(found)),
                 tooltip + ("\n" + nothing if idle else "") + "\n"
                 + self.marks.provenance_line(found),

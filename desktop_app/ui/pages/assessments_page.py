@@ -35,6 +35,7 @@ from desktop_app.core.services import assessments, consolidated
 from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.focal_facts import grade_meanings
 from desktop_app.messages import problem_text
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.labels import status_name
@@ -179,8 +180,10 @@ class AssessmentsPage(Page):
         assessed = sum(1 for r in range(self.model.rowCount())
                        if self.model.row(r).assessment is not None)
         self.count_label.setText(
-            self.tr("%1 of %2 shown · %3 assessed").replace("%1", str(self.proxy.rowCount()))
-            .replace("%2", str(self.model.rowCount())).replace("%3", str(assessed)))
+            self.tr("%1 of %2 shown · %3 assessed")
+            .replace("%1", numbers.count(self.proxy.rowCount(), self.ctx.lang))
+            .replace("%2", numbers.count(self.model.rowCount(), self.ctx.lang))
+            .replace("%3", numbers.count(assessed, self.ctx.lang)))
 
     # --- selection -------------------------------------------------------------------
 
@@ -230,10 +233,11 @@ class AssessmentsPage(Page):
         acted_word = self.tr("Agencies that acted")
         parts.append(f"<p><b>{e(indicators_word)}:</b> " + e(
             self.tr("%1 in all, %2 with a result, %3 on track")
-            .replace("%1", str(ind.total)).replace("%2", str(ind.with_result))
-            .replace("%3", str(ind.on_track))) + "</p>")
+            .replace("%1", numbers.count(ind.total, lang))
+            .replace("%2", numbers.count(ind.with_result, lang))
+            .replace("%3", numbers.count(ind.on_track, lang))) + "</p>")
         agencies = ", ".join(a.name(lang) for a in view.agencies) or "–"
-        parts.append(f"<p><b>{e(acted_word)} ({len(view.agencies)}):</b> "
+        parts.append(f"<p><b>{e(acted_word)} ({numbers.count(len(view.agencies), lang)}):</b> "
                      f"{e(agencies)}</p>")
         parts.append(self._activities_html(view))
         self.detail.setHtml("".join(parts))
@@ -250,13 +254,14 @@ class AssessmentsPage(Page):
                      else self.tr("To check against the document"))
         where = [found.document if found and found.document else view.source_symbol or ""]
         if found and found.on:
-            where.append(found.on.strftime("%d/%m/%Y"))
+            where.append(numbers.day(found.on, self.ctx.lang))
         said = ", ".join(w for w in where if w)
         return f"{state} ({said})" if said else state
 
     def _activities_html(self, view: RecommendationView) -> str:
         e = html.escape
-        title = e(self.tr("Activities (%1)").replace("%1", str(view.activities)))
+        title = e(self.tr("Activities (%1)").replace(
+            "%1", numbers.count(view.activities, self.ctx.lang)))
         if not view.activities:
             return f"<p><b>{title}:</b> –</p>"
         try:
@@ -275,7 +280,7 @@ class AssessmentsPage(Page):
             items.append(f"<li><b>{e(who)}</b>: {e(a.title)} "
                          f"<i>({e(status_name(a.status))})</i></li>")
         more = len(found) - MAX_ACTIVITIES_SHOWN
-        more_text = self.tr("… and %1 more").replace("%1", str(more))
+        more_text = self.tr("… and %1 more").replace("%1", numbers.count(more, lang))
         tail = f"<p>{e(more_text)}</p>" if more > 0 else ""
         return f"<p><b>{title}:</b></p><ul>{''.join(items)}</ul>{tail}"
 

@@ -47,6 +47,7 @@ from desktop_app.core.services.completeness import (
     completeness,
 )
 from desktop_app.messages import problem_text
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import name_of
 from desktop_app.ui.pages.overview_page import Line, LinesModel
@@ -187,8 +188,10 @@ class CompletenessModel(QAbstractTableModel):
                 and section != self.contact_column()):
             counts = self.grid.counts[section - self.FIRST_PERIOD]
             return self.tr("Received %1 of %2 · on time %3 · late %4 · on-time rate %5") \
-                .replace("%1", str(counts.received)).replace("%2", str(counts.agencies)) \
-                .replace("%3", str(counts.on_time)).replace("%4", str(counts.late)) \
+                .replace("%1", numbers.count(counts.received, self.lang)) \
+                .replace("%2", numbers.count(counts.agencies, self.lang)) \
+                .replace("%3", numbers.count(counts.on_time, self.lang)) \
+                .replace("%4", numbers.count(counts.late, self.lang)) \
                 .replace("%5", percent(counts.on_time_rate))
         return None
 
@@ -395,6 +398,9 @@ class CompletenessPage(Page):
         return None
 
     def _show_counts(self, grid: Grid) -> None:
+        def count(value: int) -> str:
+            return numbers.count(value, self.ctx.lang)
+
         current = self.current_counts()
         if current is None:
             self.rate_label.clear()
@@ -402,16 +408,16 @@ class CompletenessPage(Page):
             self.rate_label.setText(
                 self.tr("Period %1: received %2 of %3 · on time %4 · late %5 · "
                         "not received %6 · on-time rate %7")
-                .replace("%1", str(current.year)).replace("%2", str(current.received))
-                .replace("%3", str(current.agencies)).replace("%4", str(current.on_time))
-                .replace("%5", str(current.late)).replace("%6", str(current.not_received))
+                .replace("%1", str(current.year)).replace("%2", count(current.received))
+                .replace("%3", count(current.agencies)).replace("%4", count(current.on_time))
+                .replace("%5", count(current.late)).replace("%6", count(current.not_received))
                 .replace("%7", percent(current.on_time_rate)))
         lines = []
         for counts in reversed(grid.counts):
-            due = counts.due_date.strftime("%d/%m/%Y") if counts.due_date else "–"
+            due = numbers.day(counts.due_date, self.ctx.lang) if counts.due_date else "–"
             lines.append(Line(
-                (str(counts.year), due, str(counts.agencies), str(counts.received),
-                 str(counts.on_time), str(counts.late), str(counts.not_received),
+                (str(counts.year), due, count(counts.agencies), count(counts.received),
+                 count(counts.on_time), count(counts.late), count(counts.not_received),
                  percent(counts.on_time_rate)),
                 bold=counts.year == self.ctx.year))
         self.counts_model.set_lines(lines)

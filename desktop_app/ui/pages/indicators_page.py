@@ -5,6 +5,11 @@ filter box matches folded text and a second filter picks on track, below target 
 no result yet. The page reads nothing until it is shown; a big period's indicators
 (and the folded text each is found by) are read on a worker, and the columns keep
 fixed widths instead of being sized to 100,000 rows' contents.
+
+An indicator is edited where it is kept, in its activity's editor: a double-click, Enter
+or the Edit button opens that editor at the indicator's result cell (issue 13); saving
+changes the data, and the page reloads. A locked period's editor opens read-only with
+its banner; a read-only database offers no Edit. Figures are worded by `ui/numbers.py`.
 """
 
 from __future__ import annotations
@@ -14,17 +19,20 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,30 +40,20 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.problems import NapError
+from desktop_app.core.services.activities import load_draft
 from desktop_app.core.services.overview import IndicatorRow, list_indicators
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
+from desktop_app.ui import numbers
+from desktop_app.ui.commands.undo import show_refusal
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.activity_editor import ActivityEditor
 from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
 from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
 from desktop_app.ui.widgets.charts import BELOW_TARGET, ON_TRACK
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_RESULT_TEXT = QColor("#868e96")
-
-
-def format_number(value: float | None, lang: str) -> str:
-    """12500.0 -> "12.500" (vi) or "12,500" (en); one decimal only when there is one."""
-    if value is None:
-        return ""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def search_texts(rows: list[IndicatorRow]) -> list[str]:
@@ -127,11 +125,11 @@ class IndicatorTableModel(QAbstractTableModel):
             self.ACTIVITY: r.activity_title or r.task_code,
             self.INDICATOR: r.name,
             self.UNIT: r.unit,
-            self.BASELINE: format_number(r.baseline, self.lang),
-            self.TARGET: format_number(r.target, self.lang),
-            self.RESULT: format_number(r.result, self.lang),
+            self.BASELINE: numbers.value(r.baseline, self.lang),
+            self.TARGET: numbers.value(r.target, self.lang),
+            self.RESULT: numbers.value(r.result, self.lang),
             self.ON_TRACK: self.on_track_text(r),
-            self.DUE: format_date(r.due_date),
+            self.DUE: numbers.day(r.due_date, self.lang),
             self.NOTE: r.note,
         }
         return values[column]
@@ -204,6 +202,7 @@ class IndicatorsPage(Page):
         super().__init__(parent)
         self.ctx = ctx
         self._read_count: int | None = None
+        self.editor: ActivityEditor | None = None
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.message = QLabel()
@@ -213,6 +212,9 @@ class IndicatorsPage(Page):
         self.filter_edit.setClearButtonEnabled(True)
         self.show_combo = QComboBox()
         self.count_label = QLabel()
+        self.edit_button = QPushButton()
+        self.edit_button.setAutoDefault(False)
+        self.edit_button.setEnabled(False)
 
         self.model = IndicatorTableModel(ctx.lang, self)
         self.proxy = IndicatorFilterProxy(self)
@@ -237,6 +239,7 @@ class IndicatorsPage(Page):
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.show_combo)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
@@ -250,6 +253,12 @@ class IndicatorsPage(Page):
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_edit)
+        self.proxy.layoutChanged.connect(self._update_edit)
+        self.table.selectionModel().currentRowChanged.connect(self._update_edit)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.installEventFilter(self)
+        self.edit_button.clicked.connect(lambda: self.edit_current())
         ctx.data_changed.connect(self._changed)
         ctx.period_changed.connect(self._changed)
         ctx.language_changed.connect(self._language_changed)
@@ -271,7 +280,10 @@ class IndicatorsPage(Page):
         rows, search = read
         self._read_count = len(rows)
         self.message.hide()
+        current = self.current_row()
         self.model.set_rows(rows, search)
+        if current is not None:  # after an edit, the indicator edited stays current
+            self.select_indicator(current.uuid)
         self._update_count()
 
     def _refused(self, error: NapError) -> None:
@@ -296,7 +308,9 @@ class IndicatorsPage(Page):
         self.show_combo.setCurrentIndex(current)
         self.show_combo.blockSignals(False)
         self.model.retranslate()
+        self.edit_button.setText(self.tr("&Edit…"))
         self._update_count()
+        self._update_edit()
 
     def _update_heading(self) -> None:
         self.heading.setText(self.tr("Indicators of the %1 reporting period")
@@ -311,5 +325,78 @@ class IndicatorsPage(Page):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
-                                 .replace("%2", str(self.model.rowCount())))
+        lang = self.ctx.lang
+        self.count_label.setText(
+            self.tr("%1 of %2").replace("%1", numbers.count(self.proxy.rowCount(), lang))
+            .replace("%2", numbers.count(self.model.rowCount(), lang)))
+
+    # --- editing in the activity's editor ------------------------------------------------
+
+    def default_focus(self) -> QWidget:
+        return self.table
+
+    def current_row(self) -> IndicatorRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def _update_edit(self, *_: object) -> None:
+        row = self.current_row()
+        if self.ctx.db.read_only:
+            enabled, tip = False, self.tr("This database is open read-only.")
+        elif row is None:
+            enabled, tip = False, self.tr("Choose an indicator to edit it and its result.")
+        elif row.activity_uuid is None:
+            enabled, tip = False, self.tr(
+                "This indicator belongs to the task %1, not to an activity; it is kept "
+                "with the task.").replace("%1", row.task_code)
+        else:
+            enabled, tip = True, self.tr(
+                "Edit this indicator and its result in the activity “%1” (Enter or "
+                "double-click)").replace("%1", row.activity_title)
+        self.edit_button.setEnabled(enabled)
+        self.edit_button.setToolTip(tip)
+
+    def edit_current(self) -> ActivityEditor | None:
+        """Open the current indicator's activity in its editor, at that indicator."""
+        row = self.current_row()
+        if (row is None or row.activity_uuid is None or self.ctx.db.read_only
+                or self.editor is not None):
+            return None
+        try:
+            draft = load_draft(self.ctx.db, row.activity_uuid)
+        except NapError as error:
+            show_refusal(self, error, self.ctx.lang)
+            self.refresh()
+            return None
+        editor = ActivityEditor(self.ctx, draft, parent=self)  # saves and says data changed
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(self._editor_closed)
+        self.editor = editor
+        editor.open()
+        editor.show_indicator(row.uuid)
+        return editor
+
+    def _editor_closed(self) -> None:
+        self.editor = None
+        self.table.setFocus()
+
+    def select_indicator(self, uuid: str) -> bool:
+        """Make the indicator with this UUID the current row (after a reload too)."""
+        for number in range(self.model.rowCount()):
+            if self.model.row(number).uuid == uuid:
+                index = self.proxy.mapFromSource(self.model.index(number, 0))
+                if index.isValid():
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index)
+                    return True
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.edit_current()
+            return True
+        return super().eventFilter(watched, event)

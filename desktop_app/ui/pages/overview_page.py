@@ -6,25 +6,25 @@ when it is visible: a hidden page notes that it is stale and reloads when shown.
 period (100,000 activities) is read on a worker while the busy bar shows; a list that
 can be long (indicators with no result) has fixed column widths, never sized to its
 contents, which would ask the model for every cell while the window lays out.
+
+At the focal point what is still missing is the agencies that have not reported, with
+their contacts (the reminder list's rows), and a button that saves the reminder list
+(the window's File > Reminder list command, asked for by `reminder_list_requested`).
+Every count and date is worded by `ui/numbers.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +39,10 @@ from desktop_app.core.services.overview import (
     overview,
 )
 from desktop_app.messages import problem_text
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
+from desktop_app.ui.pages.not_reported import NotReportedList
 from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
 from desktop_app.ui.widgets.charts import (
     BELOW_TARGET,
@@ -51,8 +53,9 @@ from desktop_app.ui.widgets.charts import (
     Series,
     StackedBars,
 )
-
-T = TypeVar("T")
+from desktop_app.ui.widgets.lines import Line as Line
+from desktop_app.ui.widgets.lines import LinesModel as LinesModel
+from desktop_app.ui.widgets.lines import lines_table as lines_table
 
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
@@ -60,118 +63,9 @@ FOLLOW_UP_MARK = "★"
 SOON_DAYS = 30
 
 
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-@dataclass(frozen=True)
-class Line:
-    """One row of a small read-only table: its cells and how to show them."""
-
-    cells: tuple[str, ...]
-    tooltip: str = ""
-    bold: bool = False
-    color: QColor | None = None
-
-
-class LinesModel(QAbstractTableModel):
-    """A thin table model over Lines, for the page's lists (no item widgets).
-
-    A list that can be long (30,000 indicators with no result) is given as items and
-    the way to make a Line of one (`set_items`): a Line is made when the view asks for
-    its row, not all of them while the page is shown.
-    """
-
-    def __init__(self, columns: int, right_aligned: tuple[int, ...] = (),
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers = [""] * columns
-        self._right = right_aligned
-        self._items: Sequence[Any] = []
-        self._make: Callable[[Any], Line] = _as_line
-        self._made: dict[int, Line] = {}
-
-    def set_headers(self, headers: list[str]) -> None:
-        if headers == self._headers:
-            return
-        self._headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
-
-    def set_lines(self, lines: list[Line]) -> None:
-        self.set_items(lines, _as_line)
-
-    def set_items(self, items: Sequence[T], make: Callable[[T], Line]) -> None:
-        self.beginResetModel()
-        self._items, self._make, self._made = items, make, {}
-        self.endResetModel()
-
-    def line(self, row: int) -> Line:
-        made = self._made.get(row)
-        if made is None:
-            made = self._made[row] = self._make(self._items[row])
-        return made
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self.line(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return line.cells[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return line.tooltip or line.cells[index.column()]
-        if role == Qt.ItemDataRole.FontRole and line.bold:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and line.color is not None:
-            return line.color
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def _as_line(line: Line) -> Line:
-    return line
-
-
-def lines_table(model: LinesModel, stretch: int,
-                widths: dict[int, int] | None = None) -> QTableView:
-    """A small read-only table; given widths, its columns keep them (a long list)."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-    header = view.horizontalHeader()
-    if widths is None:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    else:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in widths.items():
-            view.setColumnWidth(column, width)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
-
 class OverviewPage(Page):
+    reminder_list_requested = Signal()  # the focal point's "Save the reminder list"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:
         super().__init__(parent)
@@ -213,12 +107,17 @@ class OverviewPage(Page):
         self.missing_results_model = LinesModel(2, parent=self)
         self.missing_results_table = lines_table(self.missing_results_model, stretch=1,
                                                  widths={0: 280})
+        # The focal point's: the agencies that have not reported, with their contacts.
+        self.not_reported = NotReportedList()
+        self.not_reported.reminder_list_requested.connect(self.reminder_list_requested)
+        self.not_reported.hide()
         self.missing_box = QGroupBox()
         missing = QVBoxLayout(self.missing_box)
         missing.addWidget(self.missing_tasks_label)
         missing.addWidget(self.missing_tasks_table, 1)
         missing.addWidget(self.missing_results_label)
         missing.addWidget(self.missing_results_table, 2)
+        missing.addWidget(self.not_reported, 3)
 
         self.recommendations_model = LinesModel(4, right_aligned=(2,), parent=self)
         self.recommendations_table = lines_table(self.recommendations_model, stretch=3)
@@ -287,18 +186,21 @@ class OverviewPage(Page):
         if days_left == 1:
             return self.tr("1 day left")
         if days_left > 1:
-            return self.tr("%1 days left").replace("%1", str(days_left))
+            return self.tr("%1 days left").replace("%1", self._count(days_left))
         if days_left == -1:
             return self.tr("Overdue by 1 day")
-        return self.tr("Overdue by %1 days").replace("%1", str(-days_left))
+        return self.tr("Overdue by %1 days").replace("%1", self._count(-days_left))
+
+    def _count(self, value: int) -> str:
+        return numbers.count(value, self.ctx.lang)
 
     def _status_tooltip(self, counts: StatusCounts, indicators: IndicatorCounts) -> str:
         names = status_names()
-        lines = [f"{names[s]}: {counts.of(s)}" for s in STATUSES]
+        lines = [f"{names[s]}: {self._count(counts.of(s))}" for s in STATUSES]
         lines.append(self.tr("Indicators: %1, with a result: %2, on track: %3")
-                     .replace("%1", str(indicators.total))
-                     .replace("%2", str(indicators.with_result))
-                     .replace("%3", str(indicators.on_track)))
+                     .replace("%1", self._count(indicators.total))
+                     .replace("%2", self._count(indicators.with_result))
+                     .replace("%3", self._count(indicators.on_track)))
         return "\n".join(lines)
 
     def _show_error(self, message: str) -> None:
@@ -310,6 +212,7 @@ class OverviewPage(Page):
         for model in (self.task_model, self.missing_tasks_model, self.missing_results_model,
                       self.recommendations_model):
             model.set_lines([])
+        self.not_reported.clear()
 
     def _show(self, o: Overview) -> None:
         lang = self.ctx.lang
@@ -324,21 +227,24 @@ class OverviewPage(Page):
         self._show_due(o)
         self.summary_label.setText(
             self.tr("%1 activities · %2 indicators: %3 with a result, %4 on track")
-            .replace("%1", str(o.activities.total)).replace("%2", str(o.indicators.total))
-            .replace("%3", str(o.indicators.with_result))
-            .replace("%4", str(o.indicators.on_track)))
+            .replace("%1", self._count(o.activities.total))
+            .replace("%2", self._count(o.indicators.total))
+            .replace("%3", self._count(o.indicators.with_result))
+            .replace("%4", self._count(o.indicators.on_track)))
         self._show_areas(o.by_area)
         self._show_tasks(o)
         self._show_missing(o)
         self._show_recommendations(o)
 
     def _show_due(self, o: Overview) -> None:
+        lang = self.ctx.lang
         left = self.days_left_text(o.days_left)
         if o.due_date is None:
             self.due_label.setText(left)
         else:
             self.due_label.setText(self.tr("Due date %1 — %2")
-                                   .replace("%1", format_date(o.due_date)).replace("%2", left))
+                                   .replace("%1", numbers.day(o.due_date, lang))
+                                   .replace("%2", left))
         color = None
         if o.days_left is not None and o.days_left < 0:
             color = OVERDUE
@@ -363,9 +269,10 @@ class OverviewPage(Page):
                 f"{area.number}. {area.title(self.ctx.lang)}",
                 (area.activities.counts,
                  (ind.on_track, ind.with_result - ind.on_track, ind.total - ind.with_result)),
-                (self.tr("%1 activities").replace("%1", str(area.activities.total)),
-                 self.tr("%1 of %2 on track").replace("%1", str(ind.on_track))
-                 .replace("%2", str(ind.total)) if ind.total else self.tr("no indicators")),
+                (self.tr("%1 activities").replace("%1", self._count(area.activities.total)),
+                 self.tr("%1 of %2 on track").replace("%1", self._count(ind.on_track))
+                 .replace("%2", self._count(ind.total)) if ind.total
+                 else self.tr("no indicators")),
                 f"{area.title(self.ctx.lang)}\n"
                 + self._status_tooltip(area.activities, area.indicators)))
         self.area_chart.set_data(series, tuple(rows), self.tr("No area in this plan."))
@@ -398,22 +305,32 @@ class OverviewPage(Page):
             if missing:
                 tooltip += "\n" + self.tr("No activity recorded yet for this period.")
             lines.append(Line(
-                (t.code, t.title(self.ctx.lang), str(t.activities.total),
-                 str(t.activities.of("completed")),
-                 f"{t.indicators.on_track} / {t.indicators.total}" if t.indicators.total
-                 else "–"),
+                (t.code, t.title(self.ctx.lang), self._count(t.activities.total),
+                 self._count(t.activities.of("completed")),
+                 numbers.ratio(t.indicators.on_track, t.indicators.total, self.ctx.lang)
+                 if t.indicators.total else "–"),
                 tooltip, color=OVERDUE if missing else None))
         self.task_model.set_lines(lines)
 
     def _show_missing(self, o: Overview) -> None:
+        focal = o.agencies_due is not None
+        self.not_reported.setVisible(focal)
+        for widget in (self.missing_tasks_label, self.missing_results_label):
+            widget.setVisible(not focal)
+        if focal:  # the focal point's business is who has not reported, not every task
+            self.missing_tasks_table.hide()
+            self.missing_results_table.hide()
+            self.missing_box.setTitle(self.tr("Agencies that have not reported"))
+            self.not_reported.show_for(o, self.ctx.lang)
+            return
         self.missing_box.setTitle(self.tr("Still missing for this period's submission"))
         self.missing_tasks_label.setText(self.tr("Tasks with no activity: %1")
-                                         .replace("%1", str(len(o.missing_tasks))))
+                                         .replace("%1", self._count(len(o.missing_tasks))))
         self.missing_tasks_model.set_headers([self.tr("Task"), self.tr("Title")])
         self.missing_tasks_model.set_lines([
             Line((m.code, m.title(self.ctx.lang))) for m in o.missing_tasks])
         self.missing_results_label.setText(self.tr("Indicators with no result: %1")
-                                           .replace("%1", str(len(o.missing_results))))
+                                           .replace("%1", self._count(len(o.missing_results))))
         self.missing_results_model.set_headers([self.tr("Indicator"), self.tr("Activity")])
         self.missing_results_model.set_items(o.missing_results, lambda r: Line(
             (r.name, r.activity_title or r.task_code),
@@ -428,7 +345,8 @@ class OverviewPage(Page):
             self.missing_results_label.clear()
 
     def _show_recommendations(self, o: Overview) -> None:
-        self.recommendations_box.setTitle(self.tr("Recommendations (follow-up first)"))
+        self.recommendations_box.setTitle(
+            self.tr("Recommendations (the cycle in force first; ★ follow-up)"))
         self.recommendations_model.set_headers(
             ["", self.tr("Code"), self.tr("Activities"), self.tr("Recommendation")])
         follow_up_tip = self.tr("Follow-up recommendation: the Committee asked for "
@@ -438,5 +356,5 @@ class OverviewPage(Page):
             text = r.text(self.ctx.lang)
             tooltip = (follow_up_tip + "\n\n" + text) if r.follow_up else text
             lines.append(Line((FOLLOW_UP_MARK if r.follow_up else "", r.code,
-                               str(r.activities), text), tooltip, bold=r.follow_up))
+                               self._count(r.activities), text), tooltip, bold=r.follow_up))
         self.recommendations_model.set_lines(lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from desktop_app.core.catalog.provenance import Provenance, provenance_of
+from desktop_app.ui import numbers
 
 
 def item_provenance(section: str, key: str | int) -> Provenance | None:
@@ -48,7 +49,7 @@ class ProvenanceMarks(QObject):
         if paragraph:
             parts.append(f"¶ {paragraph}")
         if found.on:
-            parts.append(found.on.strftime("%d/%m/%Y"))
+            parts.append(numbers.day(found.on))
         said = ", ".join(parts) + " — " + self.checked_word(found)
         fields = list(dict.fromkeys(self._field(f) for f in found.to_check))
         if fields:

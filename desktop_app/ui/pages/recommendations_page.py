@@ -35,6 +35,7 @@ from desktop_app.core.catalog.provenance import provenance_of
 from desktop_app.core.domain.enums import Response
 from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.services.overview import RecommendationRow, list_recommendations, natural_key
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import name_of
 from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
@@ -102,7 +103,7 @@ class RecommendationTableModel(QAbstractTableModel):
         if row.paragraph:
             parts.append(f"¶ {row.paragraph}")
         if found and found.on:
-            parts.append(found.on.strftime("%d/%m/%Y"))
+            parts.append(numbers.day(found.on))
         said = ", ".join(p for p in parts if p) or "–"
         if found and found.to_check:
             said += "; " + self.tr("still to check: %1").replace(
@@ -300,8 +301,10 @@ class RecommendationsPage(Page):
         self._show_detail()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
-                                 .replace("%2", str(self.model.rowCount())))
+        lang = self.ctx.lang
+        self.count_label.setText(
+            self.tr("%1 of %2").replace("%1", numbers.count(self.proxy.rowCount(), lang))
+            .replace("%2", numbers.count(self.model.rowCount(), lang)))
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self._show_detail()

@@ -39,6 +39,7 @@ from desktop_app.core.services.periods import (
     unlock_period,
 )
 from desktop_app.core.services.submissions import SubmissionRow, list_submissions
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.labels import name_of
@@ -153,7 +154,8 @@ class SubmissionTableModel(QAbstractTableModel):
                 row.agency_code, str(row.year), str(row.version),
                 local_text(row.created_at, zone=False),
                 row.content_hash[:HASH_SHOWN],
-                str(row.activities), str(row.indicators), str(row.results), row.file_name]
+                numbers.count(row.activities), numbers.count(row.indicators),
+                numbers.count(row.results), row.file_name]
             if column == self.VERSION and row.superseded:
                 return self.tr("%1 (superseded)").replace("%1", str(row.version))
             return values[column]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.domain.enums import Implementation
 from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.focal_facts import GradeMeaning
+from desktop_app.ui import numbers
 from desktop_app.ui.labels import names_of
 
 
@@ -184,8 +185,7 @@ class CommitteeGradeEditor(QGroupBox):
         e = html.escape
         lines = []
         for g in view.committee_grades if view else ():
-            where = ", ".join(x for x in (g.document, g.on.strftime("%d/%m/%Y") if g.on
-                                          else "") if x)
+            where = ", ".join(x for x in (g.document, numbers.day(g.on)) if x)
             said = f"<b>{e(g.grade)}</b>"
             if g.element_vi:
                 said += f" — {e(g.element_vi)}"
