@@ -224,16 +224,16 @@ def rows(location: str | Path, sql: str, **params: object) -> list[tuple[object,
         engine.dispose()
 
 
-def execute(location: str | Path, *statements: str) -> None:
-    """Run statements in one transaction on either engine (a test's own change, made
-    behind the program's back, as an earlier version or another tool would)."""
+def execute(location: str | Path, *statements: str, **params: object) -> None:
+    """Run statements (each with params) in one transaction on either engine: a test's
+    own change, made behind the program's back, as an earlier version or a tool would."""
     from sqlalchemy import text
 
     engine = _engine(location)
     try:
         with engine.begin() as connection:
             for statement in statements:
-                connection.execute(text(statement))
+                connection.execute(text(statement), params)
     finally:
         engine.dispose()
 
