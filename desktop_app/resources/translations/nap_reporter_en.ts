@@ -2995,4 +2995,15 @@ Their indicators come along without results. Activities carried over before are 
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ReadOnlyHint</name>
+    <message>
+        <source>Read only: your role on this shared database may read but not change the data, so editing is turned off here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: your role may not change the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -3000,4 +3000,15 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
         <translation>Hướng dẫn</translation>
     </message>
 </context>
+<context>
+    <name>ReadOnlyHint</name>
+    <message>
+        <source>Read only: your role on this shared database may read but not change the data, so editing is turned off here.</source>
+        <translation>Chỉ đọc: vai trò của bạn trên cơ sở dữ liệu dùng chung này chỉ được xem, không được thay đổi dữ liệu, nên việc chỉnh sửa ở đây đã bị tắt.</translation>
+    </message>
+    <message>
+        <source>Read only: your role may not change the data</source>
+        <translation>Chỉ đọc: vai trò của bạn không được thay đổi dữ liệu</translation>
+    </message>
+</context>
 </TS>
