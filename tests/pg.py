@@ -83,6 +83,14 @@ class Cluster:
         self.sql(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
+    def require_password(self, role: str) -> None:
+        """From now on role must give its password over TCP (every other role is trusted):
+        a line ahead of the trusting ones in pg_hba.conf, and the server reloads it."""
+        hba = self.folder / "data" / "pg_hba.conf"
+        rule = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+        hba.write_text(rule + hba.read_text(encoding="utf-8"), encoding="utf-8")
+        self.sql("SELECT pg_reload_conf()")
+
     def template_of(self, key: str, make: Callable[[str], None]) -> str:
         """The name of a database made once per session by make(url), to be copied by
         fresh_database(template=...): a copy costs a file copy, not make's migrations."""
