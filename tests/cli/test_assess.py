@@ -1,5 +1,6 @@
 """`assess`: the focal point's judgment (`--implementation [--note] [--period]`) and the
-Committee's grade (`--committee-grade --document --date [--element]`), kept apart."""
+Committee's grade (`--committee-grade --document --date [--element]`), kept apart; the
+focal point's on both engines."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The focal point's import: versions in any order, duplicates, conflicts, templates,
 edited files, former provinces, refused rows, hostile files, one transaction per file,
-the dry run, undo and the status counts.
+the dry run, undo and the status counts; each on SQLite and on PostgreSQL
+(`focal_where`), read back through SQLAlchemy on either engine (tests/pg.py).
 
 Submission files are made once per module by real agency databases (init, demo,
 export); a former province's file is an export re-identified with the canonical
