@@ -20,11 +20,14 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from desktop_app.core.storage.database import Database
 
 PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin",
@@ -60,6 +63,7 @@ class Cluster:
     user: str  # the cluster's superuser role
     run_as: str | None  # the OS user the server runs as (None: the current one)
     _names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _templates: dict[str, str] = field(default_factory=dict)
 
     def url(self, database: str = "postgres", role: str | None = None) -> str:
         return f"postgresql://{role or self.user}@127.0.0.1:{self.port}/{database}"
@@ -72,11 +76,32 @@ class Cluster:
                              dbname=database, autocommit=True) as conn:
             conn.execute(statement)  # type: ignore[arg-type]
 
-    def fresh_database(self) -> str:
-        """A new empty database; its URL."""
+    def fresh_database(self, template: str | None = None) -> str:
+        """A new database, empty or a copy of the database template; its URL."""
         name = f"t{os.getpid()}_{next(self._names)}"
-        self.sql(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self.sql(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
+
+    def require_password(self, role: str) -> None:
+        """From now on role must give its password over TCP (every other role is trusted):
+        a line ahead of the trusting ones in pg_hba.conf, and the server reloads it."""
+        hba = self.folder / "data" / "pg_hba.conf"
+        rule = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+        hba.write_text(rule + hba.read_text(encoding="utf-8"), encoding="utf-8")
+        self.sql("SELECT pg_reload_conf()")
+
+    def template_of(self, key: str, make: Callable[[str], None]) -> str:
+        """The name of a database made once per session by make(url), to be copied by
+        fresh_database(template=...): a copy costs a file copy, not make's migrations."""
+        if key not in self._templates:
+            url = self.fresh_database()
+            make(url)
+            name = url.rsplit("/", 1)[1]
+            self.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     f"WHERE datname = '{name}' AND pid <> pg_backend_pid()")
+            self._templates[key] = name
+        return self._templates[key]
 
     def stop(self) -> None:
         with contextlib.suppress(Exception):
@@ -182,15 +207,66 @@ def open_location(location: str | Path, create: bool = True) -> Database:
     return Database.open(where, create=create)
 
 
+def is_server(location: str | Path) -> bool:
+    return str(location).startswith("postgresql")
+
+
+def _engine(location: str | Path) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    url = (f"sqlite:///{location}" if not is_server(location)
+           else "postgresql+psycopg://" + str(location).split("://", 1)[1])
+    return create_engine(url, poolclass=NullPool)
+
+
 def rows(location: str | Path, sql: str, **params: object) -> list[tuple[object, ...]]:
     """The rows of one query on either engine, read through SQLAlchemy."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    url = (f"sqlite:///{location}" if not str(location).startswith("postgresql")
-           else "postgresql+psycopg://" + str(location).split("://", 1)[1])
-    engine = create_engine(url)
+    engine = _engine(location)
     try:
         with engine.connect() as connection:
             return [tuple(r) for r in connection.execute(text(sql), params)]
+    finally:
+        engine.dispose()
+
+
+def execute(location: str | Path, *statements: str, **params: object) -> None:
+    """Run statements (each with params) in one transaction on either engine: a test's
+    own change, made behind the program's back, as an earlier version or a tool would."""
+    from sqlalchemy import text
+
+    engine = _engine(location)
+    try:
+        with engine.begin() as connection:
+            for statement in statements:
+                connection.execute(text(statement), params)
+    finally:
+        engine.dispose()
+
+
+def tables(location: str | Path) -> list[str]:
+    """The names of the tables of the database, sorted."""
+    from sqlalchemy import inspect
+
+    engine = _engine(location)
+    try:
+        return sorted(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def dump(location: str | Path, skip: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Every row of every table but skip's, as sorted text: equal dumps, equal data."""
+    from sqlalchemy import inspect, text
+
+    engine = _engine(location)
+    try:
+        with engine.connect() as connection:
+            names = sorted(inspect(connection).get_table_names())
+            return {name: sorted(repr(tuple(r)) for r in connection.execute(
+                        text(f'SELECT * FROM "{name}"')))  # noqa: S608
+                    for name in names if name not in skip}
     finally:
         engine.dispose()

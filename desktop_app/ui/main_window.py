@@ -115,7 +115,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.initialised = self.facts.role is not None
         self.focal = self.facts.role is Role.FOCAL_POINT
         self.page_specs = FOCAL_PAGES if self.focal else PAGES
-        self.setAcceptDrops(self.focal)
+        self.setAcceptDrops(self.focal and not ctx.db.read_only)  # a drop imports
         self.years = self._years() if self.initialised else []
         if self.years and ctx.year not in self.years:
             past = [y for y in self.years if y <= ctx.year]

@@ -1,10 +1,10 @@
-"""Helpers for the command-line tests: run main() in-process, read databases directly."""
+"""Helpers for the command-line tests: run main() in-process, fresh copies of initialised
+databases (tests/conftest.py makes them; `focal_where` is the focal point's on each engine)."""
 
 from __future__ import annotations
 
 import json
 import logging
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from desktop_app.cli import main
+from tests.conftest import copy_into
 
 
 @dataclass(frozen=True)
@@ -58,38 +59,17 @@ def status(cli: CliRunner) -> Callable[[Path], dict[str, Any]]:
     return read
 
 
-@pytest.fixture(scope="session")
-def _initialised_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """One database per role made by `init` once; tests get copies (init costs ~0.25 s)."""
-    folder = tmp_path_factory.mktemp("templates")
-    made = {}
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        patch.setenv("LANG", "en_US.UTF-8")
-        for name, argv in (("agency", ["--agency", "VLG"]), ("focal-point", [])):
-            db = folder / f"{name}.sqlite"
-            assert main(["--db", str(db), "init", "--role", name, *argv]) == 0
-            assert not any(p.name.startswith(db.name + "-") for p in folder.iterdir())
-            made[name] = db
-    return made
-
-
-def _copy(template: Path, tmp_path: Path, name: str) -> Path:
-    target = tmp_path / name
-    shutil.copyfile(template, target)
-    return target
-
-
 @pytest.fixture
 def agency_db(_initialised_templates: dict[str, Path], tmp_path: Path) -> Path:
     """A fresh copy of a database after `init --role agency --agency VLG`."""
-    return _copy(_initialised_templates["agency"], tmp_path, "agency.sqlite")
+    return copy_into(_initialised_templates["agency"], tmp_path, "agency.sqlite")
 
 
 @pytest.fixture
 def focal_db(_initialised_templates: dict[str, Path], tmp_path: Path) -> Path:
-    """A fresh copy of a database after `init --role focal-point`."""
-    return _copy(_initialised_templates["focal-point"], tmp_path, "focal.sqlite")
+    """A fresh copy of a database after `init --role focal-point` (SQLite only; the
+    focal point's tests that concern the engine take `focal_where`, on both)."""
+    return copy_into(_initialised_templates["focal-point"], tmp_path, "focal.sqlite")
 
 
 @pytest.fixture

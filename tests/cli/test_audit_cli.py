@@ -1,6 +1,7 @@
 """`audit export -o FILE.xlsx` at both roles, read back with python-calamine: the events
 of period locks, imports (batch and file), key pins, undo and restore, who made them,
-their values as words; a destination that cannot be written is exit 3."""
+their values as words; a destination that cannot be written is exit 3. The focal point's
+runs on both engines (on a server, without the file backup and restore)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from desktop_app.core.services.audit import RESTORE_ACTION
 from desktop_app.core.services.import_apply import FILE_ACTION
 from desktop_app.core.services.imports import BATCH_ACTION, UNDO_ACTION
 from desktop_app.messages import MESSAGES, audit_action_words
+from tests import pg
 from tests.cli.conftest import CliRunner
 
 YEAR = 2025
@@ -55,25 +57,27 @@ def test_an_agency_exports_its_log_with_who_and_old_to_new(
 
 
 def test_the_focal_point_log_has_the_import_its_files_the_pin_the_undo_and_the_restore(
-        cli: CliRunner, agency_db: Path, focal_db: Path, tmp_path: Path) -> None:
+        cli: CliRunner, agency_db: Path, focal_where: str, tmp_path: Path) -> None:
     assert cli("--db", agency_db, "demo", "--activities", "3", "--period", YEAR).code == 0
     submission = tmp_path / "vlg.xlsx"
     assert cli("--db", agency_db, "export", "xlsx", "--period", YEAR, "-o", submission
                ).code == 0
-    assert cli("--db", focal_db, "import", submission).code == 0
-    backup = tmp_path / "focal.bak"
-    assert cli("--db", focal_db, "backup", "-o", backup).code == 0
-    assert cli("--db", focal_db, "restore", backup).code == 0
-    undone = cli("--db", focal_db, "import", "--undo")  # the restore changed no data
+    assert cli("--db", focal_where, "import", submission).code == 0
+    on_file = not pg.is_server(focal_where)  # a server's backups are pg_dump's business
+    if on_file:
+        backup = tmp_path / "focal.bak"
+        assert cli("--db", focal_where, "backup", "-o", backup).code == 0
+        assert cli("--db", focal_where, "restore", backup).code == 0
+    undone = cli("--db", focal_where, "import", "--undo")  # the restore changed no data
     assert undone.code == 0, undone.err
     out = tmp_path / "audit.xlsx"
-    assert cli("--db", focal_db, "--lang", "vi", "audit", "export", "-o", out).code == 0
+    assert cli("--db", focal_where, "--lang", "vi", "audit", "export", "-o", out).code == 0
     rows = _rows(out)
     actions = [r["Thao tác"] for r in rows]
     start = actions.index("Nhập báo cáo (một lần nhập)")
+    restored = ["Khôi phục từ bản sao lưu"] if on_file else []
     assert actions[start:] == ["Nhập báo cáo (một lần nhập)", "Nhận tệp báo cáo",
-                               "Ghim khóa ký của cơ quan", "Khôi phục từ bản sao lưu",
-                               "Hoàn tác lần nhập"]
+                               "Ghim khóa ký của cơ quan", *restored, "Hoàn tác lần nhập"]
     accepted = rows[start + 1]
     assert accepted["Tên / mã"] == f"VLG {YEAR} v1" and accepted["Đối tượng"] == "submission"
     assert "signed: có" in accepted["Chi tiết"] and "vlg.xlsx" in accepted["Chi tiết"]
@@ -81,7 +85,11 @@ def test_the_focal_point_log_has_the_import_its_files_the_pin_the_undo_and_the_r
     pinned = rows[start + 2]
     assert pinned["Tên / mã"] == "VLG" and pinned["Thay đổi (cũ → mới)"].startswith(
         "fingerprint: — → ")
-    assert rows[-2]["Tên / mã"] == "focal.bak"
+    assert rows[-2]["Tên / mã"] == ("focal.bak" if on_file else "VLG")
+    who = getpass.getuser()
+    if not on_file:  # on a server, its login role too
+        who += f" ({focal_where.split('//')[1].split('@')[0]})"
+    assert rows[-1]["Người dùng"] == who
 
 
 def test_an_export_to_a_place_that_cannot_be_written_is_refused(

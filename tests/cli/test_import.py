@@ -1,6 +1,7 @@
 """The focal point's import: versions in any order, duplicates, conflicts, templates,
 edited files, former provinces, refused rows, hostile files, one transaction per file,
-the dry run, undo and the status counts.
+the dry run, undo and the status counts; each on SQLite and on PostgreSQL
+(`focal_where`), read back through SQLAlchemy on either engine (tests/pg.py).
 
 Submission files are made once per module by real agency databases (init, demo,
 export); a former province's file is an export re-identified with the canonical
@@ -13,7 +14,6 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
-import sqlite3
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -42,6 +42,7 @@ from desktop_app.core.services.status import status as status_facts
 from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
+from tests import pg
 from tests.cli.conftest import CliRunner
 
 YEAR = 2025
@@ -142,23 +143,12 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Files]:
                     ndh, template)
 
 
-def _dump(db: Path, skip: tuple[str, ...] = ()) -> dict[str, list[Any]]:
-    connection = sqlite3.connect(db)
-    try:
-        tables = [r[0] for r in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: connection.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()  # noqa: S608
-                for t in tables if t not in skip}
-    finally:
-        connection.close()
+def _dump(db: str, skip: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    return pg.dump(db, skip)
 
 
-def _query(db: Path, sql: str, *params: Any) -> list[Any]:
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
+def _query(db: str, sql: str, **params: Any) -> list[Any]:
+    return pg.rows(db, sql, **params)
 
 
 def _uuids(path: Path) -> set[str]:
@@ -191,8 +181,8 @@ def _fill_template(blank: Path, target: Path, agency: str, rows: list[dict[str, 
     return target
 
 
-def _task_and_rec(db: Path) -> tuple[str, str]:
-    task = _query(db, "SELECT code FROM task WHERE retired = 0 ORDER BY code LIMIT 1")[0][0]
+def _task_and_rec(db: str) -> tuple[str, str]:
+    task = _query(db, "SELECT code FROM task WHERE NOT retired ORDER BY code LIMIT 1")[0][0]
     rec = _query(db, "SELECT code FROM recommendation ORDER BY code LIMIT 1")[0][0]
     return task, rec
 
@@ -212,28 +202,28 @@ def _activity_rows(task: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
 def test_versions_in_every_order_end_with_the_newest_whole(
-        cli: CliRunner, focal_db: Path, files: Files, order: tuple[int, ...]) -> None:
+        cli: CliRunner, focal_where: str, files: Files, order: tuple[int, ...]) -> None:
     for index in order:
-        result = cli("--db", focal_db, "import", files.vlg[index])
+        result = cli("--db", focal_where, "import", files.vlg[index])
         assert result.code == 0, result.out + result.err
-    assert {r[0] for r in _query(focal_db, "SELECT uuid FROM activity")} == _uuids(files.vlg[2])
-    current = _query(focal_db, "SELECT version FROM submission WHERE superseded = 0")
+    assert {r[0] for r in _query(focal_where, "SELECT uuid FROM activity")} == _uuids(files.vlg[2])
+    current = _query(focal_where, "SELECT version FROM submission WHERE superseded = false")
     assert current == [(3,)]
 
 
-def test_one_batch_applies_every_version_in_order(cli: CliRunner, focal_db: Path,
+def test_one_batch_applies_every_version_in_order(cli: CliRunner, focal_where: str,
                                                   files: Files, status: Any) -> None:
-    result = cli("--db", focal_db, "import", files.vlg[2], files.vlg[0], files.vlg[1])
+    result = cli("--db", focal_where, "import", files.vlg[2], files.vlg[0], files.vlg[1])
     assert result.code == 0, result.out
     lines = result.out_lines
     assert "version 1: new" in lines[0] and "version 2: newer" in lines[1]
     assert "version 3: newer" in lines[2]
-    assert {r[0] for r in _query(focal_db, "SELECT uuid FROM activity")} == _uuids(files.vlg[2])
-    assert _query(focal_db, "SELECT version, superseded FROM submission ORDER BY version") == [
+    assert {r[0] for r in _query(focal_where, "SELECT uuid FROM activity")} == _uuids(files.vlg[2])
+    assert _query(focal_where, "SELECT version, superseded FROM submission ORDER BY version") == [
         (1, 1), (2, 1), (3, 0)]
-    facts = status(focal_db)  # read with sqlite3 alone: the same as the ORM's count
+    facts = status(focal_where)  # sqlite3 alone on a file: the same as the ORM's count
     assert (facts["submissions"], facts["imports"]) == (1, 1)
-    db = Database.open(focal_db, create=False)
+    db = pg.open_location(focal_where, create=False)
     try:
         assert status_facts(db) == facts
     finally:
@@ -243,138 +233,138 @@ def test_one_batch_applies_every_version_in_order(cli: CliRunner, focal_db: Path
                                                           len(v3.data.indicators))
 
 
-def test_reimport_is_a_duplicate_and_older_is_ignored(cli: CliRunner, focal_db: Path,
+def test_reimport_is_a_duplicate_and_older_is_ignored(cli: CliRunner, focal_where: str,
                                                      files: Files, status: Any) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[1]).code == 0
-    before = _dump(focal_db, skip=("importrecord", "auditevent"))
-    again = cli("--db", focal_db, "import", files.vlg[1], files.vlg[0])
+    assert cli("--db", focal_where, "import", files.vlg[1]).code == 0
+    before = _dump(focal_where, skip=("importrecord", "auditevent"))
+    again = cli("--db", focal_where, "import", files.vlg[1], files.vlg[0])
     assert again.code == 0
     assert "duplicate" in again.out and "older version, ignored" in again.out
-    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
-    assert status(focal_db)["imports"] == 1
-    outcomes = {r[0] for r in _query(focal_db, "SELECT outcome FROM importrecord")}
+    assert _dump(focal_where, skip=("importrecord", "auditevent")) == before
+    assert status(focal_where)["imports"] == 1
+    outcomes = {r[0] for r in _query(focal_where, "SELECT outcome FROM importrecord")}
     assert outcomes == {"new", "duplicate", "older"}
 
 
 def test_same_version_other_content_is_a_conflict_naming_both_files(
-        cli: CliRunner, focal_db: Path, files: Files) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
-    before = _dump(focal_db, skip=("importrecord", "auditevent"))
-    result = cli("--db", focal_db, "--lang", "en", "import", files.vlg_other_v1)
+        cli: CliRunner, focal_where: str, files: Files) -> None:
+    assert cli("--db", focal_where, "import", files.vlg[0]).code == 0
+    before = _dump(focal_where, skip=("importrecord", "auditevent"))
+    result = cli("--db", focal_where, "--lang", "en", "import", files.vlg_other_v1)
     assert result.code == 3
     assert "conflict" in result.out
     assert result.err.count(files.vlg[0].name) >= 2  # this file and the one imported before
     assert "hai tệp cùng phiên bản" in result.err  # both languages
-    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
+    assert _dump(focal_where, skip=("importrecord", "auditevent")) == before
 
 
-def test_dry_run_writes_nothing_not_even_the_log(cli: CliRunner, focal_db: Path,
-                                                files: Files) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
-    before = _dump(focal_db)
-    backups = sorted((focal_db.parent / "nap-home").rglob("*.sqlite"))
-    result = cli("--db", focal_db, "import", "--dry-run", files.vlg[1], files.tha,
+def test_dry_run_writes_nothing_not_even_the_log(cli: CliRunner, focal_where: str,
+                                                files: Files, tmp_path: Path) -> None:
+    assert cli("--db", focal_where, "import", files.vlg[0]).code == 0
+    before = _dump(focal_where)
+    backups = sorted((tmp_path / "nap-home").rglob("*.sqlite"))
+    result = cli("--db", focal_where, "import", "--dry-run", files.vlg[1], files.tha,
                  files.folder / "missing.xlsx")
     assert result.code == 3
     assert "newer version — 4 added, 0 changed, 0 removed" in result.out
     assert "Dry run, nothing written" in result.out
-    assert _dump(focal_db) == before
-    assert sorted((focal_db.parent / "nap-home").rglob("*.sqlite")) == backups
+    assert _dump(focal_where) == before
+    assert sorted((tmp_path / "nap-home").rglob("*.sqlite")) == backups
 
 
 def test_a_dry_run_carries_on_from_each_file_it_would_accept(
-        cli: CliRunner, focal_db: Path, files: Files) -> None:
-    before = _dump(focal_db)
-    result = cli("--db", focal_db, "import", "--dry-run", files.vlg[1], files.vlg[2],
+        cli: CliRunner, focal_where: str, files: Files) -> None:
+    before = _dump(focal_where)
+    result = cli("--db", focal_where, "import", "--dry-run", files.vlg[1], files.vlg[2],
                  files.vlg[0], files.vlg[0])
     assert result.code == 0, result.out + result.err
     lines = result.out_lines
     assert "version 1: new — 12 added" in lines[0]
     assert "version 1: duplicate" in lines[1]  # the same file twice in one batch
     assert "version 2: newer version" in lines[2] and "version 3: newer version" in lines[3]
-    assert _dump(focal_db) == before
+    assert _dump(focal_where) == before
 
 
 # --- templates, edited files ------------------------------------------------------------
 
 
 def test_filled_template_is_the_next_version_and_again_a_duplicate(
-        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
-    task, rec = _task_and_rec(focal_db)
+        cli: CliRunner, focal_where: str, files: Files, tmp_path: Path) -> None:
+    task, rec = _task_and_rec(focal_where)
     filled = _fill_template(files.template, tmp_path / "thanh-hoa.xlsx", "Thanh Hoá",
                             _activity_rows(task), links=[(1, rec), (2, rec)],
                             indicators=[{"activity_stt": 1, "name": "Số người", "unit": "người",
                                          "target": 50, "result": 42}])
-    assert cli("--db", focal_db, "import", files.tha).code == 0
+    assert cli("--db", focal_where, "import", files.tha).code == 0
     # THA's key is pinned: an unsigned template replaces its data only deliberately
-    assert cli("--db", focal_db, "import", filled).code == 3
-    result = cli("--db", focal_db, "import", "--accept-new-key", filled)
+    assert cli("--db", focal_where, "import", filled).code == 3
+    result = cli("--db", focal_where, "import", "--accept-new-key", filled)
     assert result.code == 0, result.out
     assert "THA, period 2025, version 2: filled template — 2 added" in result.out
-    row = _query(focal_db, "SELECT version, from_template, superseded, activities FROM "
-                           "submission WHERE superseded = 0")
+    row = _query(focal_where, "SELECT version, from_template, superseded, activities FROM "
+                           "submission WHERE superseded = false")
     assert row == [(2, 1, 0, 2)]
-    titles = {r[0] for r in _query(focal_db, "SELECT title FROM activity")}
+    titles = {r[0] for r in _query(focal_where, "SELECT title FROM activity")}
     assert titles == {"Tập huấn cán bộ tư pháp", "=Tuyên truyền pháp luật"}
-    assert _query(focal_db, "SELECT value FROM result") == [(42.0,)]
+    assert _query(focal_where, "SELECT value FROM result") == [(42.0,)]
     # the contact the template names becomes the agency's contact at the focal point
-    assert _query(focal_db, "SELECT c.contact_person, c.phone, c.edited FROM agencycontact c "
+    assert _query(focal_where, "SELECT c.contact_person, c.phone, c.edited FROM agencycontact c "
                             "JOIN agency a ON a.id = c.agency_id WHERE a.code = 'THA'") == [
         ("Nguyễn Văn A", "0912 345 678", 0)]
-    again = cli("--db", focal_db, "import", "--accept-new-key", filled)
+    again = cli("--db", focal_where, "import", "--accept-new-key", filled)
     assert again.code == 0 and "duplicate" in again.out
-    assert len(_query(focal_db, "SELECT id FROM submission")) == 2
+    assert len(_query(focal_where, "SELECT id FROM submission")) == 2
 
 
 def test_template_rows_with_problems_are_located_and_refused(
-        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
-    task, _ = _task_and_rec(focal_db)
+        cli: CliRunner, focal_where: str, files: Files, tmp_path: Path) -> None:
+    task, _ = _task_and_rec(focal_where)
     rows = _activity_rows(task)
     rows[0] = {**rows[0], "task_code": "NO-SUCH-TASK", "women": -4}
     rows[1] = {**rows[1], "start_date": "31/02/2025"}
     filled = _fill_template(files.template, tmp_path / "bad.xlsx", "VLG", rows)
-    before = _dump(focal_db, skip=("importrecord", "auditevent"))
-    result = cli("--db", focal_db, "--lang", "en", "import", filled)
+    before = _dump(focal_where, skip=("importrecord", "auditevent"))
+    result = cli("--db", focal_where, "--lang", "en", "import", filled)
     assert result.code == 3
     assert "sheet Hoạt động, row 3, column I" in result.err  # negative women
     assert "row 4, column G" in result.err  # not a date
     assert "dòng 3, cột I" in result.err
-    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
+    assert _dump(focal_where, skip=("importrecord", "auditevent")) == before
     # bad task code alone: the catalog check names the cell too
     rows = _activity_rows(task)
     rows[0] = {**rows[0], "task_code": "NO-SUCH-TASK"}
-    result = cli("--db", focal_db, "import", _fill_template(files.template,
+    result = cli("--db", focal_where, "import", _fill_template(files.template,
                                                             tmp_path / "bad2.xlsx", "VLG", rows))
     assert result.code == 3
     assert "row 3, column B" in result.err and "NO-SUCH-TASK" in result.err
 
 
 def test_a_template_naming_another_plans_task_is_refused_row_by_row(
-        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
+        cli: CliRunner, focal_where: str, files: Files, tmp_path: Path) -> None:
     # the 2025 template offers the 2019 plan's tasks only; the 2026 plan's are refused
-    later = _query(focal_db, "SELECT t.code FROM task t JOIN plan p ON p.id = t.plan_id "
-                             "WHERE p.starts > ? ORDER BY t.code LIMIT 1", YEAR)[0][0]
-    task, _ = _task_and_rec(focal_db)
+    later = _query(focal_where, "SELECT t.code FROM task t JOIN plan p ON p.id = t.plan_id "
+                             "WHERE p.starts > :year ORDER BY t.code LIMIT 1", year=YEAR)[0][0]
+    task, _ = _task_and_rec(focal_where)
     rows = _activity_rows(task)
     rows[1] = {**rows[1], "task_code": later}
     filled = _fill_template(files.template, tmp_path / "other-plan.xlsx", "VLG", rows)
-    before = _dump(focal_db, skip=("importrecord", "auditevent"))
-    result = cli("--db", focal_db, "--lang", "en", "import", filled)
+    before = _dump(focal_where, skip=("importrecord", "auditevent"))
+    result = cli("--db", focal_where, "--lang", "en", "import", filled)
     assert result.code == 3
     assert "other-plan.xlsx" in result.err and "sheet Hoạt động, row 4, column B" in result.err
     assert f"The task “{later}” is not in the plan in force for the reporting period 2025" \
         in result.err
     assert "row 3, column B" not in result.err  # the row with the plan's own task is fine
     assert f"Nhiệm vụ «{later}» không thuộc kế hoạch áp dụng cho kỳ báo cáo 2025" in result.err
-    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
+    assert _dump(focal_where, skip=("importrecord", "auditevent")) == before
 
 
-def test_unknown_agency_says_to_update_the_catalog(cli: CliRunner, focal_db: Path,
+def test_unknown_agency_says_to_update_the_catalog(cli: CliRunner, focal_where: str,
                                                   files: Files, tmp_path: Path) -> None:
-    task, _ = _task_and_rec(focal_db)
+    task, _ = _task_and_rec(focal_where)
     filled = _fill_template(files.template, tmp_path / "x.xlsx", "Tỉnh Không Có",
                             _activity_rows(task))
-    result = cli("--db", focal_db, "import", filled)
+    result = cli("--db", focal_where, "import", filled)
     assert result.code == 3 and "update the catalog" in result.err
 
 
@@ -386,50 +376,50 @@ def _edit(source: Path, target: Path, cell: str, value: Any) -> Path:
 
 
 def test_edited_file_is_refused_then_accepted_with_accept_edited(
-        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
+        cli: CliRunner, focal_where: str, files: Files, tmp_path: Path) -> None:
+    assert cli("--db", focal_where, "import", files.vlg[0]).code == 0
     edited = _edit(files.vlg[1], tmp_path / "edited.xlsx", "C3", "Tiêu đề đã sửa bằng Excel")
-    result = cli("--db", focal_db, "import", edited)
+    result = cli("--db", focal_where, "import", edited)
     assert result.code == 3 and "was edited after it was exported" in result.err
     assert "đã bị sửa sau khi xuất" in result.err
-    result = cli("--db", focal_db, "import", "--accept-edited", "--accept-new-key", edited)
+    result = cli("--db", focal_where, "import", "--accept-edited", "--accept-new-key", edited)
     assert result.code == 0, result.out
     assert "version 2: edited after export, accepted" in result.out
-    assert _query(focal_db, "SELECT version, edited, from_template FROM submission "
-                            "WHERE superseded = 0") == [(2, 1, 0)]
-    assert ("Tiêu đề đã sửa bằng Excel",) in _query(focal_db, "SELECT title FROM activity")
+    assert _query(focal_where, "SELECT version, edited, from_template FROM submission "
+                            "WHERE superseded = false") == [(2, 1, 0)]
+    assert ("Tiêu đề đã sửa bằng Excel",) in _query(focal_where, "SELECT title FROM activity")
 
 
-def test_edited_rows_with_bad_values_are_located(cli: CliRunner, focal_db: Path,
+def test_edited_rows_with_bad_values_are_located(cli: CliRunner, focal_where: str,
                                                 files: Files, tmp_path: Path) -> None:
     bad = _edit(files.vlg[0], tmp_path / "neg.xlsx", "I4", -5)
     bad = _edit(bad, bad, "G5", "not a date")
-    result = cli("--db", focal_db, "--lang", "en", "import", "--accept-edited", bad)
+    result = cli("--db", focal_where, "--lang", "en", "import", "--accept-edited", bad)
     assert result.code == 3
     assert "file neg.xlsx, sheet Hoạt động, row 4, column I" in result.err
     assert "row 5, column G" in result.err
     wrong_task = _edit(files.vlg[0], tmp_path / "task.xlsx", "B3", "XX-99")
-    result = cli("--db", focal_db, "import", "--accept-edited", wrong_task)
+    result = cli("--db", focal_where, "import", "--accept-edited", wrong_task)
     assert result.code == 3 and "row 3, column B" in result.err and "XX-99" in result.err
-    assert _query(focal_db, "SELECT count(*) FROM activity") == [(0,)]
+    assert _query(focal_where, "SELECT count(*) FROM activity") == [(0,)]
 
 
 # --- former provinces ----------------------------------------------------------------------
 
 
 def test_former_provinces_keep_their_own_history_and_roll_up(
-        cli: CliRunner, focal_db: Path, files: Files, status: Any) -> None:
-    result = cli("--db", focal_db, "import", files.tqg, files.hgg, files.nbh, files.hnm,
+        cli: CliRunner, focal_where: str, files: Files, status: Any) -> None:
+    result = cli("--db", focal_where, "import", files.tqg, files.hgg, files.nbh, files.hnm,
                  files.ndh)
     assert result.code == 0, result.out
     assert "HGG (→ TQG)" in result.out and "HNM (→ NBH)" in result.out
-    rows = _query(focal_db, "SELECT a.code, s.version, s.superseded FROM submission s "
+    rows = _query(focal_where, "SELECT a.code, s.version, s.superseded FROM submission s "
                             "JOIN agency a ON a.id = s.agency_id ORDER BY a.code")
     assert rows == [("HGG", 1, 0), ("HNM", 1, 0), ("NBH", 1, 0), ("NDH", 1, 0), ("TQG", 1, 0)]
-    assert status(focal_db)["submissions"] == 5
+    assert status(focal_where)["submissions"] == 5
     from desktop_app.core.services.completeness import completeness
 
-    db = Database.open(focal_db)
+    db = pg.open_location(focal_where)
     try:
         grid = completeness(db, [YEAR])
     finally:
@@ -439,8 +429,8 @@ def test_former_provinces_keep_their_own_history_and_roll_up(
     assert {u.code for u in nbh_cell.units} == {"NBH", "HNM", "NDH"}
 
 
-def test_names_match_across_tone_placement(files: Files, focal_db: Path) -> None:
-    db = Database.open(focal_db)
+def test_names_match_across_tone_placement(files: Files, focal_where: str) -> None:
+    db = pg.open_location(focal_where)
     try:
         from desktop_app.core.services.agencies import AgencyDirectory
 
@@ -456,7 +446,7 @@ def test_names_match_across_tone_placement(files: Files, focal_db: Path) -> None
 
 
 def test_files_that_are_not_submissions_are_refused_cleanly(
-        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
+        cli: CliRunner, focal_where: str, files: Files, tmp_path: Path) -> None:
     text = tmp_path / "notes.xlsx"
     text.write_text("not a workbook", encoding="utf-8")
     truncated = tmp_path / "truncated.xlsx"
@@ -476,13 +466,13 @@ def test_files_that_are_not_submissions_are_refused_cleanly(
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
     hostile = [text, truncated, foreign, xls, ods, folder, empty, tmp_path / "missing.xlsx"]
-    result = cli("--db", focal_db, "import", *hostile, files.vlg[0])
+    result = cli("--db", focal_where, "import", *hostile, files.vlg[0])
     assert result.code == 3
     assert "Traceback" not in result.out + result.err
     assert result.out.count(": ?, period ?, version -: refused") == len(hostile)
     assert "Imported 9 files: 1 accepted, 0 unchanged, 8 refused." in result.out
     assert "old Excel workbook (.xls)" in result.err and "OpenDocument" in result.err
-    assert _query(focal_db, "SELECT count(*) FROM importrecord") == [(9,)]
+    assert _query(focal_where, "SELECT count(*) FROM importrecord") == [(9,)]
 
 
 def test_an_agency_database_does_not_import(cli: CliRunner, agency_db: Path,
@@ -492,17 +482,17 @@ def test_an_agency_database_does_not_import(cli: CliRunner, agency_db: Path,
     assert cli("--db", agency_db, "import", "--undo").code == 3
 
 
-def test_usage(cli: CliRunner, focal_db: Path, files: Files) -> None:
-    assert cli("--db", focal_db, "import").code == 2
-    assert cli("--db", focal_db, "import", "--undo", files.vlg[0]).code == 2
-    assert cli("--db", focal_db, "import", "--undo", "--dry-run").code == 2
+def test_usage(cli: CliRunner, focal_where: str, files: Files) -> None:
+    assert cli("--db", focal_where, "import").code == 2
+    assert cli("--db", focal_where, "import", "--undo", files.vlg[0]).code == 2
+    assert cli("--db", focal_where, "import", "--undo", "--dry-run").code == 2
 
 
 # --- transactions, undo --------------------------------------------------------------------
 
 
 def test_a_failure_mid_file_writes_nothing_of_that_file(
-        focal_db: Path, files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
+        focal_where: str, files: Files, monkeypatch: pytest.MonkeyPatch) -> None:
     original = imports.apply_write
     calls = []
 
@@ -514,7 +504,7 @@ def test_a_failure_mid_file_writes_nothing_of_that_file(
         return submission_id
 
     monkeypatch.setattr(imports, "apply_write", failing)
-    db = Database.open(focal_db)
+    db = pg.open_location(focal_where)
     try:
         summary = drive(imports.run_import(db, [files.tha, files.vlg[0]]))
     finally:
@@ -523,26 +513,26 @@ def test_a_failure_mid_file_writes_nothing_of_that_file(
     assert outcomes == {files.tha.name: ImportOutcome.NEW,
                         files.vlg[0].name: ImportOutcome.REFUSED}
     assert (summary.accepted, summary.refused) == (1, 1)
-    codes = _query(focal_db, "SELECT a.code FROM submission s JOIN agency a "
+    codes = _query(focal_where, "SELECT a.code FROM submission s JOIN agency a "
                              "ON a.id = s.agency_id")
     assert codes == [("THA",)]
-    assert {r[0] for r in _query(focal_db, "SELECT uuid FROM activity")} == _uuids(files.tha)
-    assert len(_query(focal_db, "SELECT id FROM importrecord")) == 2
+    assert {r[0] for r in _query(focal_where, "SELECT uuid FROM activity")} == _uuids(files.tha)
+    assert len(_query(focal_where, "SELECT id FROM importrecord")) == 2
 
 
 def test_undo_restores_exactly_the_state_before_and_logs_the_batch(
-        cli: CliRunner, focal_db: Path, files: Files, status: Any) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[0], files.tha).code == 0
-    before = _dump(focal_db, skip=("importrecord", "auditevent"))
-    assert cli("--db", focal_db, "import", files.vlg[2], files.vlg[1], files.tqg).code == 0
-    assert cli("--db", focal_db, "import", files.tqg).code == 0  # a batch that changes nothing
-    assert status(focal_db)["imports"] == 2
-    result = cli("--db", focal_db, "import", "--undo")
+        cli: CliRunner, focal_where: str, files: Files, status: Any) -> None:
+    assert cli("--db", focal_where, "import", files.vlg[0], files.tha).code == 0
+    before = _dump(focal_where, skip=("importrecord", "auditevent"))
+    assert cli("--db", focal_where, "import", files.vlg[2], files.vlg[1], files.tqg).code == 0
+    assert cli("--db", focal_where, "import", files.tqg).code == 0  # a batch that changes nothing
+    assert status(focal_where)["imports"] == 2
+    result = cli("--db", focal_where, "import", "--undo")
     assert result.code == 0, result.err
     assert "3 files" in result.out
-    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
-    assert status(focal_db)["imports"] == 1
-    db = Database.open(focal_db)
+    assert _dump(focal_where, skip=("importrecord", "auditevent")) == before
+    assert status(focal_where)["imports"] == 1
+    db = pg.open_location(focal_where)
     try:
         log = imports.import_log(db)
     finally:
@@ -551,30 +541,30 @@ def test_undo_restores_exactly_the_state_before_and_logs_the_batch(
     undone = {(r.file_name, r.undone) for r in log if r.outcome.changed_data}
     assert (files.vlg[2].name, True) in undone and (files.tha.name, False) in undone
     # and the batch before it can be undone in turn, back to the empty database
-    assert cli("--db", focal_db, "import", "--undo").code == 0
-    assert _query(focal_db, "SELECT count(*) FROM submission") == [(0,)]
-    assert cli("--db", focal_db, "import", "--undo").code == 3  # nothing left to undo
+    assert cli("--db", focal_where, "import", "--undo").code == 0
+    assert _query(focal_where, "SELECT count(*) FROM submission") == [(0,)]
+    assert cli("--db", focal_where, "import", "--undo").code == 3  # nothing left to undo
 
 
 def test_undo_is_refused_when_something_changed_after_the_batch(
-        cli: CliRunner, focal_db: Path, files: Files) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
-    rec = _task_and_rec(focal_db)[1]
-    assert cli("--db", focal_db, "assess", rec, "--implementation",
+        cli: CliRunner, focal_where: str, files: Files) -> None:
+    assert cli("--db", focal_where, "import", files.vlg[0]).code == 0
+    rec = _task_and_rec(focal_where)[1]
+    assert cli("--db", focal_where, "assess", rec, "--implementation",
                "partially", "--period", YEAR).code == 0
-    before = _dump(focal_db)
-    result = cli("--db", focal_db, "import", "--undo")
+    before = _dump(focal_where)
+    result = cli("--db", focal_where, "import", "--undo")
     assert result.code == 3 and "changed after that import" in result.err
-    assert _dump(focal_db) == before
+    assert _dump(focal_where) == before
 
 
 # --- the problems workbook ---------------------------------------------------------------
 
 
 def test_problems_are_saved_as_a_workbook_for_the_agency(
-        focal_db: Path, files: Files, tmp_path: Path) -> None:
+        focal_where: str, files: Files, tmp_path: Path) -> None:
     bad = _edit(files.vlg[0], tmp_path / "neg.xlsx", "I4", -5)
-    db = Database.open(focal_db)
+    db = pg.open_location(focal_where)
     try:
         plans = drive(imports.plan_import(db, [bad, tmp_path / "missing.xlsx"]))
     finally:
@@ -590,21 +580,21 @@ def test_problems_are_saved_as_a_workbook_for_the_agency(
     assert "âm" in rows[1][6] and "negative" in rows[1][7]
 
 
-def test_main_never_prints_a_traceback_for_a_file(tmp_path: Path, focal_db: Path,
+def test_main_never_prints_a_traceback_for_a_file(tmp_path: Path, focal_where: str,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     weird = tmp_path / "weird.xlsx"
     with zipfile.ZipFile(weird, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.xml", "<<<not xml")
-    assert main(["--db", str(focal_db), "import", str(weird)]) == 3
+    assert main(["--db", str(focal_where), "import", str(weird)]) == 3
     assert "Traceback" not in capsys.readouterr().err
 
 
 def test_copies_of_the_same_file_under_another_name_are_duplicates(
-        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
+        cli: CliRunner, focal_where: str, files: Files, tmp_path: Path) -> None:
     copy = tmp_path / "renamed.xlsx"
     shutil.copyfile(files.vlg[0], copy)
-    result = cli("--db", focal_db, "import", files.vlg[0], copy)
+    result = cli("--db", focal_where, "import", files.vlg[0], copy)
     assert result.code == 0 and "duplicate" in result.out
 
 
@@ -612,56 +602,50 @@ def test_copies_of_the_same_file_under_another_name_are_duplicates(
 
 
 def test_undo_needs_no_backup_and_puts_back_what_a_newer_version_replaced(
-        cli: CliRunner, focal_db: Path, files: Files, status: Any) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
-    before = _dump(focal_db, skip=("importrecord", "auditevent"))
-    assert cli("--db", focal_db, "import", files.vlg[1]).code == 0
-    assert _query(focal_db, "SELECT count(*) FROM importchange") == [(2,)]
-    removed = _query(focal_db, "SELECT removed FROM importchange ORDER BY id")[1][0]
+        cli: CliRunner, focal_where: str, files: Files, status: Any, tmp_path: Path) -> None:
+    assert cli("--db", focal_where, "import", files.vlg[0]).code == 0
+    before = _dump(focal_where, skip=("importrecord", "auditevent"))
+    assert cli("--db", focal_where, "import", files.vlg[1]).code == 0
+    assert _query(focal_where, "SELECT count(*) FROM importchange") == [(2,)]
+    removed = _query(focal_where, "SELECT removed FROM importchange ORDER BY id")[1][0]
     v1 = read_submission(files.vlg[0]).data
     assert len(json.loads(removed)["activity"]) == len(v1.activities)
     assert len(json.loads(removed)["indicator"]) == len(v1.indicators)
-    for backup in (focal_db.parent / "nap-home").rglob("*.sqlite"):
+    for backup in (tmp_path / "nap-home").rglob("*.sqlite"):
         backup.unlink()  # undo does not use them
-    result = cli("--db", focal_db, "import", "--undo")
+    result = cli("--db", focal_where, "import", "--undo")
     assert result.code == 0, result.err
-    assert _dump(focal_db, skip=("importrecord", "auditevent")) == before
-    assert {r[0] for r in _query(focal_db, "SELECT uuid FROM activity")} == _uuids(files.vlg[0])
-    assert status(focal_db)["imports"] == 1
-    assert _query(focal_db, "SELECT action FROM auditevent ORDER BY id")[-1] == ("import.undo",)
+    assert _dump(focal_where, skip=("importrecord", "auditevent")) == before
+    assert {r[0] for r in _query(focal_where, "SELECT uuid FROM activity")} == _uuids(files.vlg[0])
+    assert status(focal_where)["imports"] == 1
+    assert _query(focal_where, "SELECT action FROM auditevent ORDER BY id")[-1] == ("import.undo",)
 
 
 def test_a_batch_imported_before_changes_were_recorded_is_not_undone(
-        cli: CliRunner, focal_db: Path, files: Files) -> None:
-    assert cli("--db", focal_db, "import", files.vlg[0]).code == 0
-    connection = sqlite3.connect(focal_db)
-    with connection:
-        connection.execute("DELETE FROM importchange")  # as an earlier version left it
-    connection.close()
-    before = _dump(focal_db)
-    result = cli("--db", focal_db, "--lang", "en", "import", "--undo")
+        cli: CliRunner, focal_where: str, files: Files) -> None:
+    assert cli("--db", focal_where, "import", files.vlg[0]).code == 0
+    pg.execute(focal_where, "DELETE FROM importchange")  # as an earlier version left it
+    before = _dump(focal_where)
+    result = cli("--db", focal_where, "--lang", "en", "import", "--undo")
     assert result.code == 3 and "earlier version of the program" in result.err
-    assert _dump(focal_db) == before
+    assert _dump(focal_where) == before
 
 
 def test_the_log_keeps_problems_as_codes_and_old_lines_their_words(
-        cli: CliRunner, focal_db: Path, files: Files, tmp_path: Path) -> None:
+        cli: CliRunner, focal_where: str, files: Files, tmp_path: Path) -> None:
     bad = _edit(files.vlg[0], tmp_path / "neg.xlsx", "I4", -5)
-    assert cli("--db", focal_db, "import", "--accept-edited", bad).code == 3
-    connection = sqlite3.connect(focal_db)
-    with connection:
-        stored = connection.execute("SELECT message, problems, problem_count "
-                                    "FROM importrecord").fetchone()
-        connection.execute(  # a line as an earlier version wrote it: words only
-            "INSERT INTO importrecord (uuid, batch_uuid, file_name, file_sha256, imported_at, "
-            "outcome, message, problems, problem_count, undone) VALUES ('old', 'b-old', "
-            "'old.xlsx', '', '2025-12-01 08:00:00.000000', 'refused', 'Tệp hỏng / Damaged', "
-            "'', 0, 0)")
-    connection.close()
+    assert cli("--db", focal_where, "import", "--accept-edited", bad).code == 3
+    (stored,) = _query(focal_where, "SELECT message, problems, problem_count FROM importrecord")
+    pg.execute(  # a line as an earlier version wrote it: words only
+        focal_where,
+        "INSERT INTO importrecord (uuid, batch_uuid, file_name, file_sha256, imported_at, "
+        "outcome, message, problems, problem_count, undone) VALUES ('old', 'b-old', "
+        "'old.xlsx', '', '2025-12-01 08:00:00.000000', 'refused', 'Tệp hỏng / Damaged', "
+        "'', 0, false)")
     assert stored[0] == "" and '"code":"value.negative"' in stored[1]
     assert "Không được" not in stored[1] and "Must not" not in stored[1]  # no words
     assert stored[2] == 1
-    db = Database.open(focal_db)
+    db = pg.open_location(focal_where)
     try:
         old, new = imports.import_log(db)
     finally:

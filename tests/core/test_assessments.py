@@ -4,9 +4,7 @@ with audit) and the Committee's grades (facts with document and date), kept apar
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -23,17 +21,17 @@ from desktop_app.core.services.assessments import (
 )
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
+from tests import pg
 
 
-def _sql(db: Database, query: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(db.path)) as conn:
-        return list(conn.execute(query, params))
+def _sql(db: Database, query: str, **params: object) -> list[tuple[object, ...]]:
+    return pg.rows(db.location, query, **params)
 
 
 @pytest.fixture()
-def focal(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "focal.sqlite")
-    initialise(database, Role.FOCAL_POINT)
+def focal(focal_where: str) -> Iterator[Database]:
+    """A focal point's database, on SQLite and on PostgreSQL."""
+    database = pg.open_location(focal_where, create=False)
     yield database
     database.close()
 
@@ -167,7 +165,7 @@ def test_a_committee_grade_is_a_fact_with_its_document_and_date(focal: Database,
     g = outcome.grade
     assert (g.grade, g.document, g.on, g.element_vi, g.verified) == (
         "C", DOC, date(2024, 3, 1), "liên lạc với luật sư", True)
-    assert _sql(focal, "select grade, document, issued_on, element, verified "
+    assert _sql(focal, "select grade, document, cast(issued_on as varchar), element, verified "
                        "from committeeassessment") == [
         ("C", DOC, "2024-03-01", "liên lạc với luật sư", 1)]
     assert _sql(focal, "select count(*) from assessment") == [(0,)]  # no judgment made
@@ -195,11 +193,11 @@ def test_the_same_document_and_element_replaces_and_the_audit_keeps_it(focal: Da
 
 def test_a_grade_to_check_is_confirmed_in_place_by_its_document(focal: Database,
                                                                 rec: str) -> None:
-    with sqlite3.connect(focal.path) as conn:  # as migration 0009 leaves an older grade
-        conn.execute("insert into committeeassessment (uuid, recommendation_id, grade, "
-                     "element, document, issued_on, verified, recorded_at) select "
-                     "'old-1', id, 'D', '', '', NULL, 0, '2024-01-01 00:00:00' "
-                     "from recommendation where code = ?", (rec,))
+    pg.execute(  # as migration 0009 leaves an older grade
+        focal.location,
+        "insert into committeeassessment (uuid, recommendation_id, grade, element, "
+        "document, issued_on, verified, recorded_at) select 'old-1', id, 'D', '', '', "
+        f"NULL, false, '2024-01-01 00:00:00' from recommendation where code = '{rec}'")
     shown = [g for g in list_committee_grades(focal)[rec] if g.uuid == "old-1"]
     assert [(g.grade, g.verified, g.document) for g in shown] == [("D", False, "")]
     confirmed = record_committee_grade(focal, rec, "D", DOC, date(2023, 5, 5))

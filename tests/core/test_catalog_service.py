@@ -1,4 +1,5 @@
-"""The focal point's own catalog changes: due dates and new periods raise the version."""
+"""The focal point's own catalog changes: due dates and new periods raise the version
+(on both engines)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desktop_app.core.services import catalog
 from desktop_app.core.services.catalog import export_catalog
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
+from tests import pg
 
 
 def _db(tmp_path: Path, role: Role, name: str) -> Database:
@@ -25,8 +27,9 @@ def _db(tmp_path: Path, role: Role, name: str) -> Database:
 
 
 @pytest.fixture()
-def focal(tmp_path: Path) -> Iterator[Database]:
-    db = _db(tmp_path, Role.FOCAL_POINT, "focal.sqlite")
+def focal(focal_where: str) -> Iterator[Database]:
+    """A focal point's database, on SQLite and on PostgreSQL."""
+    db = pg.open_location(focal_where, create=False)
     yield db
     db.close()
 

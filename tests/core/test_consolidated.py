@@ -1,12 +1,11 @@
-"""Consolidated views at the focal point, checked against direct SQL on a demo database."""
+"""Consolidated views at the focal point, checked against direct SQL on a demo database,
+on both engines."""
 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from desktop_app.core.services.consolidated import (
 )
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
+from tests import pg
 
 YEAR = 2025
 
@@ -36,31 +36,49 @@ CURRENT = """
 """
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _fill(location: str) -> None:
     """A focal-point demo database: two rounds, so some submissions are superseded."""
-    path = tmp_path_factory.mktemp("consolidated") / "focal.sqlite"
-    database = Database.open(path)
+    database = pg.open_location(location)
     initialise(database, Role.FOCAL_POINT)
     drive(demo.fill_demo(database, activities=400, seed=3, period=YEAR))
     drive(demo.fill_demo(database, activities=100, seed=4, period=YEAR))  # corrected versions
     drive(demo.fill_demo(database, activities=60, seed=5, period=YEAR - 1))  # not counted
     database.close()
-    return path
+
+
+@pytest.fixture(scope="module", params=pg.ENGINES)
+def template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo database once per engine: a file, or a server database to copy."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("consolidated") / "focal.sqlite"
+        _fill(str(path))
+        return str(path)
+    return pg.cluster_or_skip().template_of("consolidated", _fill)
 
 
 @pytest.fixture()
-def db(template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "focal.sqlite"
-    shutil.copyfile(template, path)
-    database = Database.open(path)
+def db(template: str, tmp_path: Path) -> Iterator[Database]:
+    if "/" not in template:  # the name of a server database
+        where = pg.cluster_or_skip().fresh_database(template=template)
+    else:
+        where = str(tmp_path / "focal.sqlite")
+        shutil.copyfile(template, where)
+    database = pg.open_location(where)
     yield database
     database.close()
 
 
 def _sql(db: Database, query: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(db.path)) as conn:
-        return list(conn.execute(query, params))
+    """query's rows on either engine; its ? marks take params in order."""
+    parts = query.split("?")
+    named = parts[0] + "".join(f":p{n}{part}" for n, part in enumerate(parts[1:]))
+    return pg.rows(db.location, named, **{f"p{n}": v for n, v in enumerate(params)})
+
+
+def _change(db: Database, query: str, *params: object) -> None:
+    parts = query.split("?")
+    named = parts[0] + "".join(f":p{n}{part}" for n, part in enumerate(parts[1:]))
+    pg.execute(db.location, named, **{f"p{n}": v for n, v in enumerate(params)})
 
 
 def _rollup(db: Database) -> dict[object, str]:
@@ -192,13 +210,13 @@ def test_by_area_matches_sql(db: Database) -> None:
 def test_rows_of_a_superseded_submission_never_count(db: Database) -> None:
     before = sum(v.activities for v in by_recommendation(db, YEAR))
     total_before = sum(v.activities.total for v in by_task(db, YEAR))
-    with closing(sqlite3.connect(db.path)) as conn, conn:
-        old = conn.execute("select id from submission where superseded limit 1").fetchone()[0]
-        moved = conn.execute(
-            "update activity set submission_id = ? where id in (select a.id from activity a "
-            "join activityrecommendation ar on ar.activity_id = a.id "
-            "join period p on p.id = a.period_id where p.year = ? limit 5)",
-            (old, YEAR)).rowcount
+    old = _sql(db, "select id from submission where superseded limit 1")[0][0]
+    chosen = "".join(f", {i}" for (i,) in _sql(
+        db, "select distinct a.id from activity a join activityrecommendation ar on "
+        "ar.activity_id = a.id join period p on p.id = a.period_id where p.year = ? "
+        "order by a.id limit 5", YEAR))[2:]
+    _change(db, f"update activity set submission_id = ? where id in ({chosen})", old)
+    moved = len(chosen.split(","))
     assert moved > 0
     assert sum(v.activities.total for v in by_task(db, YEAR)) == total_before - moved
     assert sum(v.activities for v in by_recommendation(db, YEAR)) < before
@@ -206,14 +224,12 @@ def test_rows_of_a_superseded_submission_never_count(db: Database) -> None:
 
 def test_a_former_province_rolls_up_but_keeps_its_name_per_activity(db: Database) -> None:
     hgg = _sql(db, "select id from agency where code = 'HGG'")[0][0]
-    with closing(sqlite3.connect(db.path)) as conn, conn:
-        activity_id = conn.execute(
-            "select a.id from activity a join activityrecommendation ar on ar.activity_id = a.id "
-            "join period p on p.id = a.period_id where p.year = ? limit 1", (YEAR,)).fetchone()[0]
-        conn.execute("update activity set agency_id = ? where id = ?", (hgg, activity_id))
-        rec = conn.execute("select r.code from activityrecommendation ar join recommendation r "
-                           "on r.id = ar.recommendation_id where ar.activity_id = ?",
-                           (activity_id,)).fetchone()[0]
+    activity_id = _sql(
+        db, "select a.id from activity a join activityrecommendation ar on ar.activity_id = "
+        "a.id join period p on p.id = a.period_id where p.year = ? limit 1", YEAR)[0][0]
+    _change(db, "update activity set agency_id = ? where id = ?", hgg, activity_id)
+    rec = _sql(db, "select r.code from activityrecommendation ar join recommendation r "
+                   "on r.id = ar.recommendation_id where ar.activity_id = ?", activity_id)[0][0]
     view = next(v for v in by_recommendation(db, YEAR) if v.code == rec)
     assert "TQG" in {a.code for a in view.agencies}
     assert "HGG" not in {a.code for a in view.agencies}

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -32,6 +30,7 @@ from desktop_app.core.services.recommendation_import import (
 )
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
+from tests import pg
 from tests.fixtures.recommendation_lists import (
     MATRIX_HEADINGS,
     UHRI_HEADINGS,
@@ -43,14 +42,13 @@ from tests.fixtures.recommendation_lists import (
 
 
 def _sql(db: Database, query: str) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(db.path)) as conn:
-        return list(conn.execute(query))
+    return pg.rows(db.location, query)
 
 
 @pytest.fixture()
-def focal(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "focal.sqlite")
-    initialise(database, Role.FOCAL_POINT)
+def focal(focal_where: str) -> Iterator[Database]:
+    """A focal point's database, on SQLite and on PostgreSQL."""
+    database = pg.open_location(focal_where, create=False)
     yield database
     database.close()
 
@@ -77,7 +75,8 @@ def test_a_cycle4_matrix_of_320_is_previewed_then_written_whole(focal: Database,
         == [(0,)]  # a preview writes nothing
     applied = apply_list(focal, preview)
     assert (applied.added, applied.changed, applied.version) == (320, 0, before + 1)
-    assert _sql(focal, "select count(*), sum(response = 'supported'), sum(response = 'noted') "
+    assert _sql(focal, "select count(*), sum(case when response = 'supported' then 1 end), "
+                       "sum(case when response = 'noted' then 1 end) "
                        "from recommendation where code like 'UPR4-155.%'") == [(320, 271, 49)]
     assert _sql(focal, "select paragraph, states, themes, text_vi = text_en, verified "
                        "from recommendation where code = 'UPR4-155.2'") == [
@@ -102,8 +101,8 @@ def test_a_changed_row_is_changed_and_a_vietnamese_text_is_kept(focal: Database,
                                                                 tmp_path: Path) -> None:
     apply_list(focal, preview_list(focal, matrix_xlsx(tmp_path / "a.xlsx"), "UPR4",
                                    PRESETS["upr-matrix"]))
-    with sqlite3.connect(focal.path) as conn:
-        conn.execute("update recommendation set text_vi = 'Bản dịch' where code = 'UPR4-155.3'")
+    pg.execute(focal.location,
+               "update recommendation set text_vi = 'Bản dịch' where code = 'UPR4-155.3'")
     rows = cycle4_rows()
     rows[2][1] = "Noted"
     preview = preview_list(focal, matrix_xlsx(tmp_path / "b.xlsx", rows), "UPR4",

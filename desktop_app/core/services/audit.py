@@ -40,11 +40,10 @@ from desktop_app.core.files import cannot_write, replacing
 from desktop_app.core.paths import operating_user
 from desktop_app.core.problems import os_detail
 from desktop_app.core.progress import Job, Progress
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import DATABASE_ROLE, Database
 from desktop_app.core.storage.settings import AGENCY, INSTALLATION, ROLE, get_setting
 
 Value = str | int | float | bool | None
-DATABASE_ROLE = "database_role"  # session.info key a server engine sets to its login role
 PAGE = 200  # events a page of the window's log
 RESTORE_ACTION = "backup.restored"
 

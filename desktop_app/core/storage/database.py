@@ -30,6 +30,7 @@ from desktop_app.core.storage.location import ServerLocation
 from desktop_app.core.storage.migrate import OpenedDatabase, open_database
 
 Location = Path | ServerLocation
+DATABASE_ROLE = "database_role"  # session.info: the login role on a server (for the audit)
 
 
 class Database:
@@ -50,6 +51,7 @@ class Database:
         self.server = server
         self.read_only = read_only  # a role that may only read (PostgreSQL)
         self._writer = writer(opened.engine) if server is None else opened.engine
+        self._role: str | None = None  # the server's login role, asked once
 
     @classmethod
     def open(cls, location: Location, *, create: bool = True, notice: Notice | None = None
@@ -93,6 +95,10 @@ class Database:
     def unit_of_work(self) -> Iterator[Session]:
         """A session whose changes commit together when the block ends without error."""
         with Session(self._writer, expire_on_commit=False) as session:
+            if self.server is not None:  # who makes the change, for the audit log
+                if self._role is None:
+                    self._role = self.user_name()
+                session.info[DATABASE_ROLE] = self._role
             try:
                 yield session
                 session.commit()

@@ -1751,6 +1751,10 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <source>Recommendations (the cycle in force first; ★ follow-up)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recommendations (follow-up first)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlanModel</name>
@@ -3011,6 +3015,10 @@ Their indicators come along without results. Activities carried over before are 
         <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The window then shows that role&apos;s pages.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The program must then be started again to show that role&apos;s pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuideDialog</name>
@@ -3055,6 +3063,17 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>Contact: person · phone · e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyHint</name>
+    <message>
+        <source>Read only: your role on this shared database may read but not change the data, so editing is turned off here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: your role may not change the data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -72,13 +72,14 @@ class FocalCommands(_Base):
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.focal and self._dropped_paths(event):
+        if self.focal and not self.ctx.db.read_only and self._dropped_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._dropped_paths(event) if self.focal else []
+        paths = (self._dropped_paths(event) if self.focal and not self.ctx.db.read_only
+                 else [])
         if not paths:
             event.ignore()
             return

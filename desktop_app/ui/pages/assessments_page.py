@@ -45,6 +45,7 @@ from desktop_app.ui.models.consolidated_table import (
     ConsolidatedRecommendationModel,
 )
 from desktop_app.ui.pages.page import Page, small_period
+from desktop_app.ui.read_only import ReadOnlyHint, disable
 from desktop_app.ui.widgets.assessment_editor import AssessmentEditor, CommitteeGradeEditor
 
 MAX_ACTIVITIES_SHOWN = 60
@@ -117,8 +118,13 @@ class AssessmentsPage(Page):
         self.load_list_button = QPushButton()
         self.load_list_button.clicked.connect(self.load_list)
         bar.addWidget(self.load_list_button)
+        self.read_only_hint = ReadOnlyHint(ctx.db.read_only)  # a viewer: nothing to edit
+        self.editor.set_read_only(ctx.db.read_only)
+        self.committee.set_read_only(ctx.db.read_only)
+        disable(ctx.db.read_only, (self.load_list_button,))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.read_only_hint)
         layout.addWidget(self.loading_bar)
         layout.addLayout(bar)
         layout.addWidget(self.error_label)

@@ -43,6 +43,7 @@ from desktop_app.ui.models.import_tables import (
 )
 from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
+from desktop_app.ui.read_only import ReadOnlyHint, disable
 
 LOG_LIMIT = 200
 MESSAGE = 6  # the log's message column
@@ -88,8 +89,11 @@ class ImportsPage(Page):
         buttons.addWidget(self.folder_button)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
+        self.read_only_hint = ReadOnlyHint(ctx.db.read_only)  # a viewer imports nothing
+        disable(ctx.db.read_only, (self.files_button, self.folder_button, self.undo_button))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.read_only_hint)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
         layout.addWidget(self.log_table, 1)

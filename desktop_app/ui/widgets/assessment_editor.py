@@ -32,6 +32,7 @@ from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.focal_facts import GradeMeaning
 from desktop_app.ui import numbers
 from desktop_app.ui.labels import names_of
+from desktop_app.ui.read_only import disable
 
 
 class AssessmentEditor(QGroupBox):
@@ -40,6 +41,7 @@ class AssessmentEditor(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code: str | None = None
+        self.read_only = False  # a viewer's window: shown, never edited (set_read_only)
         self.implementation_combo = QComboBox()
         self.note_edit = QPlainTextEdit()
         self.note_edit.setMaximumHeight(80)
@@ -97,7 +99,12 @@ class AssessmentEditor(QGroupBox):
         self.save_button.setEnabled(False)
 
     def _edited(self, *_: object) -> None:
-        self.save_button.setEnabled(self.code is not None and self.implementation() is not None)
+        self.save_button.setEnabled(not self.read_only and self.code is not None
+                                    and self.implementation() is not None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        disable(read_only, (self.implementation_combo, self.note_edit, self.save_button))
 
 
 class CommitteeGradeEditor(QGroupBox):
@@ -107,6 +114,7 @@ class CommitteeGradeEditor(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code: str | None = None
+        self.read_only = False  # a viewer's window: shown, never edited (set_read_only)
         self.grades: list[GradeMeaning] = []
         self.lang = "vi"
         self.recorded = QLabel()
@@ -207,5 +215,11 @@ class CommitteeGradeEditor(QGroupBox):
         code = self.grade()
         meaning = next((g.meaning(self.lang) for g in self.grades if g.code == code), "")
         self.grade_meaning.setText(meaning)
-        self.record_button.setEnabled(self.code is not None and code is not None
+        self.record_button.setEnabled(not self.read_only and self.code is not None
+                                      and code is not None
                                       and bool(self.document_edit.text().strip()))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        disable(read_only, (self.grade_combo, self.document_edit, self.date_edit,
+                            self.element_edit, self.record_button))
