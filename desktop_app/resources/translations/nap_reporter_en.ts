@@ -1751,10 +1751,6 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <source>Recommendations (the cycle in force first; ★ follow-up)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Recommendations (follow-up first)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>PlanModel</name>
@@ -3013,10 +3009,6 @@ Their indicators come along without results. Activities carried over before are 
     </message>
     <message>
         <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The window then shows that role&apos;s pages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The program must then be started again to show that role&apos;s pages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

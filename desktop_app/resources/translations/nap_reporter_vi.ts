@@ -1751,10 +1751,6 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <source>Recommendations (the cycle in force first; ★ follow-up)</source>
         <translation>Khuyến nghị (chu kỳ đang thực hiện xếp trước; ★ thuộc thủ tục theo dõi)</translation>
     </message>
-    <message>
-        <source>Recommendations (follow-up first)</source>
-        <translation>Khuyến nghị (thuộc thủ tục theo dõi xếp trước)</translation>
-    </message>
 </context>
 <context>
     <name>PlanModel</name>
@@ -3019,10 +3015,6 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
     <message>
         <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The window then shows that role&apos;s pages.</source>
         <translation>Bản sao lưu %1 là cơ sở dữ liệu của vai trò “%2”, còn cơ sở dữ liệu này thuộc vai trò “%3”. Vẫn khôi phục? Cửa sổ sẽ chuyển sang các trang của vai trò đó.</translation>
-    </message>
-    <message>
-        <source>The backup %1 is a database of the role “%2”, while this one is of the role “%3”. Restore it anyway? The program must then be started again to show that role&apos;s pages.</source>
-        <translation>Bản sao lưu %1 là cơ sở dữ liệu của vai trò “%2”, còn cơ sở dữ liệu này là của vai trò “%3”. Vẫn khôi phục? Sau đó cần khởi động lại chương trình để hiện các trang của vai trò đó.</translation>
     </message>
 </context>
 <context>
