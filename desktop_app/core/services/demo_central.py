@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from desktop_app.core.domain.enums import ActivityType
 from desktop_app.core.services.demo_work import (
-    ATTENDED,
     CLASSES,
     PASSED,
     TRAINED,
@@ -20,6 +19,8 @@ from desktop_app.core.services.demo_work import (
     Cost,
     Measure,
     Work,
+    gathering,
+    training,
 )
 
 T = ActivityType
@@ -48,14 +49,19 @@ _WORKSHOP = Cost(fixed=(5_000, 15_000), session=(15_000, 40_000), person=(200, 5
 REVIEW_DOCS = Measure("Số văn bản quy phạm pháp luật được rà soát", "văn bản", "items")
 
 
+_TRAINED = (
+    "{lead} đã tổ chức {sessions} lớp bồi dưỡng cho {people} lượt {audience} {place}",
+    "{lead} phối hợp với {partner} tổ chức {sessions} hội nghị tập huấn, thu hút {people} "
+    "lượt {audience} tham dự",
+)
+
+
 def _training(key: str, lead: str, titles: tuple[str, ...], audiences: tuple[Audience, ...],
               themes: tuple[str, ...] = (), weight: int = 4) -> Work:
-    return Work(key, T.TRAINING, lead, titles, (
-        "{lead} đã tổ chức {sessions} lớp bồi dưỡng cho {people} lượt {audience} {place}",
-        "{lead} phối hợp với {partner} tổ chức {sessions} hội nghị tập huấn, thu hút {people} "
-        "lượt {audience} tham dự",
-    ), themes=themes, audiences=audiences, sessions=(1, 3), size=(50, 150),
-        measures=(CLASSES, TRAINED, PASSED, USEFUL), cost=_TRAINING, weight=weight)
+    """`demo_work.training` with what a central agency's classes say, hold and cost."""
+    return training(key, lead, titles, _TRAINED, audiences=audiences, themes=themes,
+                    size=(50, 150), measures=(CLASSES, TRAINED, PASSED, USEFUL), cost=_TRAINING,
+                    weight=weight)
 
 
 GENERIC: tuple[Work, ...] = (
@@ -72,15 +78,14 @@ GENERIC: tuple[Work, ...] = (
     ), themes=("law_review", "legislation", "discrimination", "planning"),
         items=(10, 80), measures=(REVIEW_DOCS,),
         cost=Cost(fixed=(20_000, 60_000), item=(500, 1_500), free=0.1), days=(60, 180), weight=5),
-    Work("workshop", T.CONSULTATION, "", (
+    gathering("workshop", T.CONSULTATION, "", (
         "Hội thảo lấy ý kiến chuyên gia về {topic}",
         "Tọa đàm trao đổi kinh nghiệm về {topic} {place}",
     ), (
         "Hội thảo có {people} đại biểu là đại diện các bộ, ngành, tổ chức xã hội và chuyên gia "
         "tham dự; các ý kiến được tổng hợp để hoàn thiện chính sách",
     ), audiences=(OFFICIALS, LOCAL_OFFICERS), sessions=(1, 2), size=(50, 150),
-        measures=(Measure("Số hội thảo, tọa đàm", "cuộc", "sessions"), ATTENDED),
-        cost=_WORKSHOP, weight=3),
+        held=Measure("Số hội thảo, tọa đàm", "cuộc", "sessions"), cost=_WORKSHOP, weight=3),
     Work("dissemination", T.AWARENESS, "", (
         "Biên soạn, phát hành tài liệu phổ biến về {topic}",
         "Đăng tải chuyên mục về {topic} trên Cổng thông tin điện tử",
@@ -127,7 +132,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
         ), themes=("criminal_justice", "complaints", "statistics"), items=(4, 20),
             measures=(Measure("Số cơ sở giam giữ được kiểm tra", "cơ sở", "items"),),
             cost=Cost(fixed=(20_000, 50_000), item=(3_000, 8_000), free=0.2), days=(20, 90)),
-        Work("trafficking", T.AWARENESS, "", (
+        gathering("trafficking", T.AWARENESS, "", (
             "Truyền thông phòng, chống mua bán người tại các tỉnh biên giới",
         ), (
             "{lead} phối hợp với Công an các địa phương tổ chức {sessions} buổi truyền thông cho "
@@ -135,7 +140,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
         ), themes=("trafficking", "gender", "programmes"),
             audiences=(Audience("người dân các xã biên giới", (0.45, 0.6)),),
             sessions=(3, 12), size=(80, 250),
-            measures=(Measure("Số buổi truyền thông", "buổi", "sessions"), ATTENDED),
+            held=Measure("Số buổi truyền thông", "buổi", "sessions"),
             cost=Cost(fixed=(10_000, 30_000), session=(5_000, 12_000), free=0.1)),
     ),
     "BTP": (
@@ -215,7 +220,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
         ), (PROCURATORS,), themes=("fair_trial", "criminal_justice", "awareness")),
     ),
     "BQP": (
-        Work("border", T.AWARENESS, "Bộ đội Biên phòng", (
+        gathering("border", T.AWARENESS, "Bộ đội Biên phòng", (
             "Tuyên truyền pháp luật cho đồng bào các xã biên giới",
         ), (
             "{lead} đã tổ chức {sessions} buổi tuyên truyền cho {people} lượt người dân khu vực "
@@ -224,14 +229,14 @@ _OWN: dict[str, tuple[Work, ...]] = {
             audiences=(Audience("đồng bào các xã biên giới", (0.45, 0.6),
                                 minorities=(0.4, 0.8)),),
             sessions=(5, 20), size=(60, 200),
-            measures=(Measure("Số buổi tuyên truyền", "buổi", "sessions"), ATTENDED),
+            held=Measure("Số buổi tuyên truyền", "buổi", "sessions"),
             cost=Cost(fixed=(10_000, 30_000), session=(2_000, 6_000), free=0.1)),
         _training("soldiers", "", (
             "Phổ biến Công ước ICCPR cho {audience}",
         ), (SOLDIERS,), themes=("awareness", "trafficking")),
     ),
     "BNG": (
-        Work("dialogue", T.CONSULTATION, "", (
+        gathering("dialogue", T.CONSULTATION, "", (
             "Đối thoại nhân quyền với các đối tác song phương",
             "Hội thảo với các cơ quan Liên hợp quốc về thực hiện khuyến nghị",
         ), (
@@ -239,8 +244,8 @@ _OWN: dict[str, tuple[Work, ...]] = {
             "nước và quốc tế",
         ), themes=("international", "planning", "awareness"), audiences=(DIPLOMATS,),
             sessions=(1, 3), size=(30, 90),
-            measures=(Measure("Số phiên đối thoại, hội thảo", "phiên", "sessions"), ATTENDED),
-            cost=_WORKSHOP, weight=5),
+            held=Measure("Số phiên đối thoại, hội thảo", "phiên", "sessions"), cost=_WORKSHOP,
+            weight=5),
     ),
     "BGDDT": (
         Work("curriculum", T.AWARENESS, "", (
