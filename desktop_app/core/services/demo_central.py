@@ -44,8 +44,10 @@ ETHNIC_OFFICERS = Audience("cán bộ làm công tác dân tộc, tôn giáo cá
                            minorities=(0.3, 0.6))
 INSPECTORS = Audience("thanh tra viên, cán bộ tiếp công dân", (0.3, 0.5))
 
-_TRAINING = Cost(fixed=(3_000, 10_000), session=(8_000, 25_000), person=(300, 600), free=0.05)
-_WORKSHOP = Cost(fixed=(5_000, 15_000), session=(15_000, 40_000), person=(200, 500), free=0.1)
+# A national class or conference costs more a head than a province's (travel, speakers,
+# a hall in Hà Nội), yet one activity stays within tens of millions of đồng.
+_TRAINING = Cost(fixed=(3_000, 8_000), session=(5_000, 12_000), person=(150, 300), free=0.05)
+_WORKSHOP = Cost(fixed=(5_000, 15_000), session=(8_000, 20_000), person=(150, 300), free=0.1)
 REVIEW_DOCS = Measure("Số văn bản quy phạm pháp luật được rà soát", "văn bản", "items")
 
 
@@ -77,7 +79,7 @@ GENERIC: tuple[Work, ...] = (
         "sửa đổi, bổ sung các quy định chưa phù hợp",
     ), themes=("law_review", "legislation", "discrimination", "planning"),
         items=(10, 80), measures=(REVIEW_DOCS,),
-        cost=Cost(fixed=(20_000, 60_000), item=(500, 1_500), free=0.1), days=(60, 180), weight=5),
+        cost=Cost(fixed=(10_000, 30_000), item=(300, 1_000), free=0.1), days=(60, 180), weight=5),
     gathering("workshop", T.CONSULTATION, "", (
         "Hội thảo lấy ý kiến chuyên gia về {topic}",
         "Tọa đàm trao đổi kinh nghiệm về {topic} {place}",
@@ -92,9 +94,9 @@ GENERIC: tuple[Work, ...] = (
     ), (
         "{lead} đã biên soạn, phát hành {items} cuốn tài liệu và đăng tải trên Cổng thông tin "
         "điện tử để các cơ quan, địa phương khai thác",
-    ), items=(500, 5_000), measures=(
+    ), items=(300, 3_000), measures=(
         Measure("Số cuốn tài liệu được phát hành", "cuốn", "items"),),
-        cost=Cost(fixed=(10_000, 30_000), item=(15, 40), free=0.1), days=(30, 120), weight=3),
+        cost=Cost(fixed=(10_000, 30_000), item=(15, 35), free=0.1), days=(30, 120), weight=3),
     Work("plan", T.ADMINISTRATIVE, "", (
         "Ban hành kế hoạch năm {year} về {topic}",
         "Hướng dẫn các đơn vị trực thuộc triển khai nhiệm vụ về {topic}",
@@ -131,7 +133,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
             "nghị khắc phục tồn tại về cơ sở vật chất",
         ), themes=("criminal_justice", "complaints", "statistics"), items=(4, 20),
             measures=(Measure("Số cơ sở giam giữ được kiểm tra", "cơ sở", "items"),),
-            cost=Cost(fixed=(20_000, 50_000), item=(3_000, 8_000), free=0.2), days=(20, 90)),
+            cost=Cost(fixed=(10_000, 30_000), item=(1_500, 4_000), free=0.2), days=(20, 90)),
         gathering("trafficking", T.AWARENESS, "", (
             "Truyền thông phòng, chống mua bán người tại các tỉnh biên giới",
         ), (
@@ -141,7 +143,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
             audiences=(Audience("người dân các xã biên giới", (0.45, 0.6)),),
             sessions=(3, 12), size=(80, 250),
             held=Measure("Số buổi truyền thông", "buổi", "sessions"),
-            cost=Cost(fixed=(10_000, 30_000), session=(5_000, 12_000), free=0.1)),
+            cost=Cost(fixed=(10_000, 30_000), session=(3_000, 8_000), free=0.1)),
     ),
     "BTP": (
         Work("compatibility", T.LEGISLATIVE, "", (
@@ -153,7 +155,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
         ), themes=("legislation", "law_review", "death_penalty", "freedoms", "planning"),
             items=(4, 25), measures=(
                 Measure("Số dự án, dự thảo được thẩm định", "dự án, dự thảo", "items"),),
-            cost=Cost(fixed=(20_000, 80_000), item=(2_000, 6_000), free=0.2), days=(60, 240),
+            cost=Cost(fixed=(10_000, 30_000), item=(1_000, 3_000), free=0.2), days=(60, 240),
             weight=5),
         _training("legal_aid", "", (
             "Bồi dưỡng nghiệp vụ trợ giúp pháp lý cho {audience}",
@@ -169,7 +171,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
         ), themes=("defenders", "fair_trial", "criminal_justice", "complaints"),
             items=(3, 10), measures=(
                 Measure("Số địa phương được kiểm tra", "địa phương", "items"),),
-            cost=Cost(fixed=(20_000, 40_000), item=(5_000, 12_000), free=0.1), days=(20, 60)),
+            cost=Cost(fixed=(20_000, 40_000), item=(4_000, 10_000), free=0.1), days=(20, 60)),
         Work("national_report", T.ADMINISTRATIVE, "", (
             "Tổng hợp báo cáo của các bộ, ngành, địa phương về thực hiện Công ước",
             "Xây dựng báo cáo giữa kỳ về thực hiện các khuyến nghị của Ủy ban Nhân quyền",
@@ -178,7 +180,7 @@ _OWN: dict[str, tuple[Work, ...]] = {
             "cáo quốc gia",
         ), themes=("planning", "international", "statistics", "awareness"), items=(40, 70),
             measures=(Measure("Số báo cáo được tổng hợp", "báo cáo", "items"),),
-            cost=Cost(fixed=(30_000, 120_000), free=0.1), days=(60, 150)),
+            cost=Cost(fixed=(20_000, 80_000), free=0.1), days=(60, 150)),
     ),
     "TANDTC": (
         Work("trial", T.JUDICIAL, "", (

@@ -112,7 +112,7 @@ HIGH_SCHOOL = Audience("học sinh trung học phổ thông", (0.45, 0.55), chil
 TEACHERS = Audience("giáo viên, cán bộ quản lý giáo dục", (0.6, 0.8))
 WOMEN = Audience("hội viên Hội Liên hiệp Phụ nữ", (0.92, 1.0))
 YOUTH = Audience("đoàn viên, thanh niên", (0.4, 0.6))
-WORKERS = Audience("người lao động tại các khu công nghiệp", (0.5, 0.7))
+WORKERS = Audience("người lao động trong các khu công nghiệp", (0.5, 0.7))
 DISABLED = Audience("người khuyết tật và thành viên Hội Người khuyết tật", (0.35, 0.55),
                     disabilities=(0.7, 0.95))
 RESIDENTS = Audience("người dân", (0.45, 0.6), disabilities=(0.0, 0.04))
@@ -131,7 +131,7 @@ PASSED = Measure("Tỷ lệ học viên đạt yêu cầu qua bài kiểm tra cu
 USEFUL = Measure("Tỷ lệ học viên đánh giá nội dung tập huấn là hữu ích", "%", "percent", 85, 98)
 
 TRAINING_COST = Cost(fixed=(1_000, 4_000), session=(3_000, 7_000), person=(150, 350), free=0.1)
-MEETING_COST = Cost(fixed=(1_000, 3_000), session=(2_000, 5_000), person=(30, 80), free=0.2)
+MEETING_COST = Cost(fixed=(1_000, 3_000), session=(1_500, 4_000), person=(20, 50), free=0.2)
 
 
 # --- the two shapes most works take, for a province and a ministry alike ------------------
@@ -187,7 +187,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         "In và cấp phát tài liệu hỏi – đáp pháp luật về {topic} cho các xã, phường",
         "Phát hành tờ gấp song ngữ Việt – {language} về {topic}",
     ), (
-        "{lead} đã biên soạn, in {items} tờ gấp và cấp phát đến các xã, phường {place}",
+        "{lead} đã biên soạn, in {items} tờ gấp và cấp phát đến các xã, phường trên địa bàn tỉnh",
         "{items} cuốn tài liệu hỏi – đáp được cấp phát cho tủ sách pháp luật ở cơ sở {place}",
     ), items=(500, 6_000), measures=(
         Measure("Số tờ gấp, tài liệu được phát hành", "bản", "items"),),
@@ -378,7 +378,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         cost=Cost(free=0.95, fixed=(1_000, 3_000)), days=(10, 45), weight=2),
     Work("inspection", T.ADMINISTRATIVE, "Sở Tư pháp", (
         "Kiểm tra việc thực hiện nhiệm vụ về {topic} tại một số xã, phường",
-        "Tổ chức đoàn kiểm tra liên ngành về {topic} {place}",
+        "Tổ chức đoàn kiểm tra liên ngành về {topic} tại các xã, phường trên địa bàn tỉnh",
     ), (
         "Đoàn kiểm tra liên ngành đã làm việc tại {items} xã, phường; kết luận kiểm tra được "
         "gửi các đơn vị để khắc phục tồn tại",
