@@ -10,12 +10,13 @@ an output, a challenge or a next step.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from desktop_app.core.domain.enums import ActivityStatus, AgencyKind
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
@@ -92,9 +93,9 @@ def _two(rng: random.Random, seq: Sequence[_T]) -> tuple[_T, _T]:
     return seq[first], seq[second]
 
 
-def _some(rng: random.Random, seq: Sequence[_T]) -> tuple[_T, ...]:
-    """One item, or two different ones a third of the time."""
-    return _two(rng, seq) if rng.random() < 1 / 3 else (pick(rng, seq),)
+def _some(rng: random.Random, seq: Sequence[_T], two: float = 1 / 3) -> tuple[_T, ...]:
+    """One item, or two different ones (a third of the time, or as often as `two` says)."""
+    return _two(rng, seq) if rng.random() < two else (pick(rng, seq),)
 
 
 def _place(rng: random.Random, voice: Voice) -> str:
@@ -231,8 +232,7 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
     return Composed(draft, reached, work.key)
 
 
-@dataclass(frozen=True)
-class _Fit:
+class _Fit(NamedTuple):
     """Which parts of the word pools fit this activity."""
 
     own_subject: bool  # the title names its own subject: no parts naming another topic
@@ -286,10 +286,15 @@ def _remote(rng: random.Random, voice: Voice) -> str:
     if not voice.local:
         return pick(rng, ("các tỉnh miền núi phía Bắc", "các tỉnh Tây Nguyên",
                            "các xã biên giới, hải đảo"))
-    rural = [p for p in voice.unit.places if not p.startswith("phường")]
+    rural = _rural(voice.unit.places)
     if rural and rng.random() < 0.6:
         return pick(rng, rural)
     return pick(rng, ("các xã vùng sâu, vùng xa", "các thôn, ấp xa trung tâm"))
+
+
+@functools.cache
+def _rural(places: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for p in places if not p.startswith("phường"))
 
 
 def _pool(pool: tuple[_T, ...], fit: _Fit) -> tuple[_T, ...]:
@@ -363,11 +368,11 @@ def _outputs(rng: random.Random, work: Work, indicators: list[IndicatorDraft], n
     if not facts:
         return ""
     text = tx.capital("; ".join(facts)) + "."
-    products = [_fill(p, slots) for p in rng.sample(tx.PRODUCTS, len(tx.PRODUCTS))]
+    products = rng.sample(tx.PRODUCTS, len(tx.PRODUCTS))
     if rng.random() < 0.5:
         products.insert(0, "")  # the facts alone, if no other activity stated the same
     for product in products:
-        candidate = f"{text} {product}" if product else text
+        candidate = f"{text} {_fill(product, slots)}" if product else text
         if candidate not in said:
             said.add(candidate)
             return candidate
@@ -379,7 +384,7 @@ def _challenges(rng: random.Random, status: ActivityStatus, slots: dict[str, str
     if status is ActivityStatus.COMPLETED and not again and rng.random() < 0.35:
         return ""
     pool = _pool(tx.CAUSES, fit)
-    causes = _two(rng, pool) if again else _some(rng, pool)
+    causes = _two(rng, pool) if again else _some(rng, pool, 0.55)
     contexts = tx.CAUSE_CONTEXT + (tx.CAUSE_CONTEXT_STARTED if fit.started else ())
     return _sentences(rng, causes, contexts, slots)
 
@@ -389,7 +394,7 @@ def _next_steps(rng: random.Random, status: ActivityStatus, slots: dict[str, str
     if status is ActivityStatus.CANCELLED or (not again and rng.random() < 0.15):
         return ""
     pool = _pool(tx.ACTIONS + (tx.FOLLOW_UPS if fit.started else tx.BEFORE_START), fit)
-    actions = _two(rng, pool) if again else _some(rng, pool)
+    actions = _two(rng, pool) if again else _some(rng, pool, 0.45)
     return _sentences(rng, actions, tx.ACTION_CONTEXT, slots)
 
 
