@@ -77,7 +77,7 @@ GENERIC: tuple[Work, ...] = (
     ), (
         "{lead} đã rà soát {items} văn bản quy phạm pháp luật thuộc lĩnh vực quản lý và đề xuất "
         "sửa đổi, bổ sung các quy định chưa phù hợp",
-    ), themes=("law_review", "legislation", "discrimination", "planning"),
+    ), themes=("law_review", "legislation", "discrimination"),
         items=(10, 80), measures=(REVIEW_DOCS,),
         cost=Cost(fixed=(10_000, 30_000), item=(300, 1_000), free=0.1), days=(60, 180), weight=5),
     gathering("workshop", T.CONSULTATION, "", (

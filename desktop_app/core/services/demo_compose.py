@@ -199,7 +199,9 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
     template = pick(rng, titles)
     title = " ".join(_fill(template, slots).split())
     fit = _Fit("{topic}" not in template, bool(voice.unit.language),
-               n.done_sessions is not None)
+               n.done_sessions is not None, n.people > 0)
+    slots["shortage"] = (f"; tài liệu bằng tiếng {voice.unit.language} còn ít"
+                         if voice.unit.language else "")
     start = (date(year, 1, 2) + timedelta(days=between(rng, (0, 300))) if rng.random() < 0.9
              else None)
     slots["month"] = f"{start.month}/{start.year}" if start else ""
@@ -221,7 +223,7 @@ def compose(rng: random.Random, voice: Voice, task_code: str, task_title_vi: str
         start_date=start, end_date=end,
         women=women, ethnic_minorities=minorities, disabilities=disabilities, children=children,
         budget_vnd=budget(rng, work, n, status),
-        outputs=_outputs(rng, work, measured, n, slots, said),
+        outputs=_outputs(rng, work, measured, n, slots, fit, said),
         challenges=_fresh(said, lambda again: _challenges(rng, status, slots, fit, again)),
         next_steps=_fresh(said, lambda again: _next_steps(rng, status, slots, fit, again)),
         evidence=_evidence(rng, voice, work, year), indicators=measured,
@@ -238,6 +240,7 @@ class _Fit(NamedTuple):
     own_subject: bool  # the title names its own subject: no parts naming another topic
     language: bool  # a minority language is spoken where the agency works
     started: bool  # something has been done: parts that speak of work under way fit
+    people: bool  # the work gathers people: parts that speak of participants fit
 
 
 def _fresh(said: set[str], make: Callable[[bool], str], tries: int = 6) -> str:
@@ -298,7 +301,7 @@ def _rural(places: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _pool(pool: tuple[_T, ...], fit: _Fit) -> tuple[_T, ...]:
-    return tx.variant(pool, fit.own_subject, fit.language)
+    return tx.variant(pool, fit.own_subject, fit.language, fit.people)
 
 
 def _description(rng: random.Random, work: Work, n: Numbers, status: ActivityStatus,
@@ -354,7 +357,7 @@ def _description(rng: random.Random, work: Work, n: Numbers, status: ActivitySta
 
 
 def _outputs(rng: random.Random, work: Work, indicators: list[IndicatorDraft], n: Numbers,
-             slots: dict[str, str], said: set[str]) -> str:
+             slots: dict[str, str], fit: _Fit, said: set[str]) -> str:
     if n.done_sessions is None:  # nothing done yet
         return "" if rng.random() < 0.6 else "Chưa có kết quả."
     facts = [f"{i.name[0].lower()}{i.name[1:]}: "
@@ -368,7 +371,8 @@ def _outputs(rng: random.Random, work: Work, indicators: list[IndicatorDraft], n
     if not facts:
         return ""
     text = tx.capital("; ".join(facts)) + "."
-    products = rng.sample(tx.PRODUCTS, len(tx.PRODUCTS))
+    fitting = _pool(tx.PRODUCTS, fit)
+    products = rng.sample(fitting, len(fitting))
     if rng.random() < 0.5:
         products.insert(0, "")  # the facts alone, if no other activity stated the same
     for product in products:
@@ -386,20 +390,30 @@ def _challenges(rng: random.Random, status: ActivityStatus, slots: dict[str, str
     pool = _pool(tx.CAUSES, fit)
     causes = _two(rng, pool) if again else _some(rng, pool, 0.55)
     contexts = tx.CAUSE_CONTEXT + (tx.CAUSE_CONTEXT_STARTED if fit.started else ())
-    return _sentences(rng, causes, contexts, slots)
+    return _sentences(rng, causes, contexts, slots, fit.people)
 
 
 def _next_steps(rng: random.Random, status: ActivityStatus, slots: dict[str, str], fit: _Fit,
                 again: bool) -> str:
     if status is ActivityStatus.CANCELLED or (not again and rng.random() < 0.15):
         return ""
-    pool = _pool(tx.ACTIONS + (tx.FOLLOW_UPS if fit.started else tx.BEFORE_START), fit)
+    pool = _pool(_next_pool(status, fit.started), fit)
     actions = _two(rng, pool) if again else _some(rng, pool, 0.45)
-    return _sentences(rng, actions, tx.ACTION_CONTEXT, slots)
+    return _sentences(rng, actions, tx.ACTION_CONTEXT, slots, fit.people)
+
+
+@functools.cache
+def _next_pool(status: ActivityStatus, started: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Next steps that fit the state: follow-ups of work done, what is left of work under
+    way, the preparations of work not begun."""
+    if not started:
+        return tx.ACTIONS + tx.BEFORE_START
+    left = tx.UNFINISHED if status is not ActivityStatus.COMPLETED else ()
+    return tx.ACTIONS + tx.FOLLOW_UPS + left
 
 
 def _sentences(rng: random.Random, picks: tuple[tuple[str, tuple[str, ...]], ...],
-               contexts: tuple[str, ...], slots: dict[str, str]) -> str:
+               contexts: tuple[str, ...], slots: dict[str, str], people: bool) -> str:
     """Each pick (a cause or an action with its endings) as a sentence, after a lead-in;
     two sentences never open alike, and a lead-in naming a place goes before no sentence
     that names one itself."""
@@ -407,6 +421,8 @@ def _sentences(rng: random.Random, picks: tuple[tuple[str, tuple[str, ...]], ...
     sentences = []
     for sentence, endings in picks:
         ending = pick(rng, endings)
+        if ending == tx.FEWER and not people:  # no participants to be fewer than planned
+            ending = "."
         context = pick(rng, contexts)
         if context in used or ("{where}" in context and "{where}" in sentence + ending):
             context = ""

@@ -94,7 +94,7 @@ FOCUS_OPENERS = ("Nội dung tập trung vào {a} và {b}.", "Trọng tâm là {
                  "Các chuyên đề đề cập {a}; {b}.", "Nội dung chính gồm {a} cùng với {b}.")
 CLOSINGS = (
     "Qua đó, nhận thức của {audience} về {topic} được nâng lên rõ rệt.",
-    "Hoạt động được đánh giá thiết thực, phù hợp với điều kiện của {where}.",
+    "Hoạt động được đánh giá thiết thực, phù hợp với điều kiện của địa phương.",
     "Kết quả là cơ sở để {lead_short} đề xuất giải pháp cho giai đoạn tiếp theo.",
     "Nhiều ý kiến đề nghị tiếp tục tổ chức hoạt động tương tự trong năm tới.",
     "Các kiến nghị phát sinh đã được tổng hợp, chuyển cơ quan có thẩm quyền xem xét.",
@@ -136,8 +136,8 @@ CANCELLED = (
 )
 # Longer paragraphs for the few detailed descriptions (a pasted report section). Each
 # carries the activity's own topic, place, partner or audience, so that no two detailed
-# descriptions of an agency share a paragraph; one that names {language} is left out
-# where no minority language is spoken.
+# descriptions of an agency share a paragraph ({shortage}: the lack of materials in the
+# minority language, where one is spoken).
 DETAIL = (
     "Công tác chuẩn bị được thực hiện chu đáo: {lead_short} xây dựng kế hoạch chi tiết, dự toán "
     "kinh phí, biên soạn tài liệu về {topic} và thống nhất với {partner} về thành phần tham gia.",
@@ -152,10 +152,8 @@ DETAIL = (
     "tiết kiệm kinh phí và tận dụng được đội ngũ cán bộ sẵn có của {lead_short}.",
     "Kết quả khảo sát nhanh trong {start_quarter} cho thấy đa số {audience} đánh giá nội dung về "
     "{topic} thiết thực, dễ hiểu và mong muốn được tiếp tục cập nhật kiến thức.",
-    "Tuy nhiên, ở {where} việc triển khai còn hình thức, chưa gắn với nhu cầu cụ thể của "
-    "{audience}; tài liệu bằng tiếng {language} còn ít.",
     "Tuy nhiên, việc triển khai ở {where} có lúc còn hình thức, chưa gắn với nhu cầu cụ thể của "
-    "{audience}.",
+    "{audience}{shortage}.",
     "Thời gian tới, {lead_short} sẽ rà soát lại nhu cầu của {audience}, đổi mới hình thức, chú "
     "trọng {where} và các nhóm dễ bị tổn thương như phụ nữ, trẻ em, người khuyết tật.",
     "Kinh phí thực hiện được bố trí từ nguồn chi thường xuyên của {lead_short} và lồng ghép từ các "
@@ -185,14 +183,14 @@ CAUSE_CONTEXT_STARTED = ("Trong quá trình triển khai, ", "Qua theo dõi, ",
 ACTION_CONTEXT = ("", "", "Thời gian tới, ", "{lead_short} sẽ ", "Giải pháp: ",
                   "Trong thời gian tới, cần ")
 _SLOW = ", ảnh hưởng đến tiến độ thực hiện."
-_FEWER = ", nên số người tham gia ở một số nơi chưa đạt dự kiến."
+FEWER = ", nên số người tham gia ở một số nơi chưa đạt dự kiến."
 CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Kinh phí bố trí cho hoạt động còn hạn chế so với nhu cầu", (
         ", nên chưa mở rộng được hoạt động đến {where}.",
         "; việc huy động nguồn lực xã hội hóa còn khó khăn.", ".")),
     ("Đội ngũ báo cáo viên pháp luật ở cơ sở còn mỏng, phần lớn kiêm nhiệm", (
         ", chất lượng tuyên truyền ở một số nơi chưa đồng đều.", _SLOW, ".")),
-    ("Địa bàn rộng, giao thông đến {remote} còn khó khăn vào mùa mưa", (_FEWER, _SLOW, ".")),
+    ("Địa bàn rộng, giao thông đến {remote} còn khó khăn vào mùa mưa", (FEWER, _SLOW, ".")),
     ("Một bộ phận {audience} chưa được tập huấn chuyên sâu về {topic}", (
         ", cần thêm thời gian để nắm vững và áp dụng.", ".")),
     ("Việc phối hợp giữa các cơ quan có lúc chưa chặt chẽ", (
@@ -203,7 +201,7 @@ CAUSES: tuple[tuple[str, tuple[str, ...]], ...] = (
         _SLOW, "; việc tổng hợp số liệu gặp khó khăn.", ".")),
     ("Số liệu tách biệt theo giới tính, dân tộc chưa được thu thập đầy đủ", (
         ", gây khó khăn cho việc đánh giá kết quả.", ".")),
-    ("Thời gian tổ chức trùng với mùa vụ", (_FEWER, ".")),
+    ("Thời gian tổ chức trùng với mùa vụ", (FEWER, ".")),
     ("Hình thức tuyên truyền chưa thật phong phú", (
         ", chưa thu hút được sự quan tâm của người trẻ.", ".")),
     ("Cơ sở vật chất phục vụ hoạt động trực tuyến ở một số nơi chưa bảo đảm", (
@@ -235,9 +233,12 @@ FOLLOW_UPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ".", " trước ngày 15/12/{year}.", " trong {quarter} năm {next_year}.",
         " theo định kỳ sáu tháng.")),
     ("Nhân rộng những cách làm hiệu quả", (" ra {where}.", ".")),
+    ("Tổng hợp kiến nghị của cơ sở để đề xuất cấp có thẩm quyền", (".", " xem xét, giải quyết.")),
+)
+# Next steps of work begun and not finished (never of a completed activity).
+UNFINISHED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Hoàn thành các nội dung còn lại", (" trước ngày 15/12/{year}.", ".",
                                         " để kịp tổng hợp báo cáo năm {year}.")),
-    ("Tổng hợp kiến nghị của cơ sở để đề xuất cấp có thẩm quyền", (".", " xem xét, giải quyết.")),
     ("Đề xuất bổ sung kinh phí cho các nội dung còn dang dở", (".", " trong dự toán năm "
                                                                 "{next_year}.")),
 )
@@ -265,17 +266,27 @@ def _text(item: Any) -> str:
     return item if isinstance(item, str) else str(item[0]) + " ".join(item[1])
 
 
-_VARIANTS: dict[tuple[int, bool, bool], tuple[Any, ...]] = {}
+# Parts that speak of people who came (a meeting, a class, a talk): a review of documents,
+# an inspection or a leaflet run does not take them.
+PEOPLE_ONLY = frozenset((
+    CLOSINGS[0], CLOSINGS[3], CLOSINGS[7], DETAIL[3], DETAIL[5], DETAIL[6], PRODUCTS[1],
+    "Đội ngũ báo cáo viên pháp luật ở cơ sở còn mỏng, phần lớn kiêm nhiệm",
+    "Thời gian tổ chức trùng với mùa vụ", "Hình thức tuyên truyền chưa thật phong phú",
+))
+_VARIANTS: dict[tuple[int, bool, bool, bool], tuple[Any, ...]] = {}
 
 
-def variant(pool: tuple[Any, ...], own_subject: bool, language: bool) -> tuple[Any, ...]:
+def variant(pool: tuple[Any, ...], own_subject: bool, language: bool,
+            people: bool = True) -> tuple[Any, ...]:
     """The pool's parts that fit: none naming another topic for a work whose title names its
-    own subject, none naming a minority language where none is spoken."""
-    key = (id(pool), own_subject, language)
+    own subject, none naming a minority language where none is spoken, none speaking of
+    participants for work that reaches no one."""
+    key = (id(pool), own_subject, language, people)
     if key not in _VARIANTS:
         _VARIANTS[key] = tuple(
             p for p in pool if not (own_subject and "{topic}" in _text(p))
-            and (language or "{language}" not in _text(p)))
+            and (language or "{language}" not in _text(p))
+            and (people or (p if isinstance(p, str) else p[0]) not in PEOPLE_ONLY))
     return _VARIANTS[key]
 
 

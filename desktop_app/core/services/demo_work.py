@@ -221,7 +221,8 @@ LOCAL_WORKS: tuple[Work, ...] = (
         "bổ sung những quy định chưa phù hợp",
         "Qua rà soát {items} văn bản, {lead} đề xuất Ủy ban nhân dân tỉnh bãi bỏ, thay thế "
         "các văn bản không còn phù hợp với pháp luật hiện hành",
-    ), themes=("law_review", "discrimination", "legislation", "planning"),
+    ), themes=("law_review", "discrimination", "legislation", "gender", "complaints",
+               "programmes"),
         items=(8, 60), measures=(
             Measure("Số văn bản được rà soát", "văn bản", "items"),
             Measure("Tỷ lệ văn bản được rà soát đúng thời hạn", "%", "percent", 90, 100)),
