@@ -328,7 +328,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         held=Measure("Số hội nghị đối thoại", "hội nghị", "sessions"), weight=3),
     Work("religion", T.ADMINISTRATIVE, "Sở Dân tộc và Tôn giáo", (
         "Hướng dẫn thủ tục đăng ký sinh hoạt tôn giáo tập trung cho các nhóm, điểm nhóm {place}",
-        "Hội nghị phổ biến Luật Tín ngưỡng, tôn giáo cho {audience}",
+        "Giải quyết thủ tục hành chính về tín ngưỡng, tôn giáo cho {audience} đúng thời hạn",
     ), (
         "{lead} đã hướng dẫn, giải quyết {items} hồ sơ đăng ký hoạt động tín ngưỡng, tôn giáo "
         "đúng thời hạn luật định",
