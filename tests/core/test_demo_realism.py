@@ -44,7 +44,7 @@ import pytest
 from desktop_app.core.catalog.agencies import agency_choices
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.progress import drive
-from desktop_app.core.services import demo, demo_places
+from desktop_app.core.services import demo, demo_central, demo_places
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 
@@ -80,6 +80,8 @@ UNIT_RULES: tuple[tuple[str, set[str]], ...] = (
     (r"^Số xã, phường", {"xã, phường"}),
     (r"^Số báo cáo", {"báo cáo"}),
     (r"^Số cơ quan, đơn vị", {"cơ quan, đơn vị"}),
+    (r"^Số bộ, ngành, địa phương", {"cơ quan"}),
+    (r"^Số tổ chức tín dụng", {"tổ chức"}),
     (r"^Số đơn vị", {"đơn vị"}),
     (r"^Số dự án, dự thảo", {"dự án, dự thảo"}),
     (r"^Số địa phương", {"địa phương"}),
@@ -232,6 +234,14 @@ def test_a_ministry_works_in_its_own_field(made: Made) -> None:
                 assert "phiên tòa" not in text, (code, act["title"])
             text = " ".join(act[name] for name in TEXTS)
             assert not any(word in text for word in PROVINCIAL_WORDS), (code, act["title"])
+
+
+def test_every_ministry_and_central_body_has_work_of_its_own_field() -> None:
+    central = [c.code for c in agency_choices() if c.kind not in LOCAL_KINDS]
+    assert len(central) >= 19
+    for code in central:
+        own = demo_central.works_for(code)[:-len(demo_central.GENERIC)]
+        assert own, code  # not only the general plans, classes and reports
 
 
 def test_the_ministry_of_justice_does_justice_work(

@@ -290,6 +290,85 @@ _OWN: dict[str, tuple[Work, ...]] = {
             "Bồi dưỡng nghiệp vụ tiếp công dân, giải quyết khiếu nại, tố cáo cho {audience}",
         ), (INSPECTORS,), themes=("complaints", "programmes", "statistics")),
     ),
+    # The ministries whose field lies further from the Covenant do what their field gives
+    # them to do for it: money for the plan, land and environment complaints, information
+    # on the internet, the rights of workers in industry, housing for the poor.
+    "BTC": (
+        Work("budget", T.ADMINISTRATIVE, "", (
+            "Hướng dẫn lập dự toán, bố trí kinh phí thực hiện nhiệm vụ về {topic}",
+            "Thẩm định dự toán kinh phí của các bộ, ngành cho nhiệm vụ về {topic}",
+        ), (
+            "{lead} đã hướng dẫn, thẩm định dự toán kinh phí của {items} bộ, ngành, địa phương "
+            "cho các nhiệm vụ thuộc kế hoạch",
+        ), items=(10, 60), measures=(
+            Measure("Số bộ, ngành, địa phương được hướng dẫn, thẩm định dự toán", "cơ quan",
+                    "items"),),
+            cost=Cost(free=0.8, fixed=(5_000, 12_000)), days=(20, 60), weight=5),
+    ),
+    "BNNMT": (
+        Work("land", T.ADMINISTRATIVE, "", (
+            "Hướng dẫn giải quyết khiếu nại về đất đai, môi trường {place}",
+            "Đối thoại với người dân về bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất",
+        ), (
+            "{lead} đã hướng dẫn các địa phương giải quyết {items} vụ việc khiếu nại về đất đai, "
+            "môi trường, tổ chức đối thoại trực tiếp với người dân có liên quan",
+        ), themes=("complaints", "compensation", "discrimination", "programmes", "statistics"),
+            items=(10, 80), measures=(
+                Measure("Số vụ việc khiếu nại về đất đai, môi trường được hướng dẫn giải quyết",
+                        "vụ việc", "items"),),
+            cost=Cost(fixed=(10_000, 30_000), item=(300, 800), free=0.3), days=(60, 240)),
+    ),
+    "BKHCN": (
+        Work("information", T.ADMINISTRATIVE, "", (
+            "Hướng dẫn bảo đảm quyền tiếp cận thông tin trên môi trường mạng",
+            "Rà soát quy định về quản lý thông tin trên mạng bảo đảm quyền tự do ngôn luận",
+        ), (
+            "{lead} đã ban hành {items} văn bản hướng dẫn các doanh nghiệp viễn thông, Internet và "
+            "các địa phương bảo đảm quyền tiếp cận thông tin của người dân",
+        ), themes=("freedoms", "awareness", "legislation", "law_review"), items=(2, 10),
+            measures=(Measure("Số văn bản hướng dẫn được ban hành", "văn bản", "items"),),
+            cost=Cost(fixed=(10_000, 40_000), free=0.3), days=(30, 120)),
+    ),
+    "BCT": (
+        _training("industry", "", (
+            "Tập huấn về quyền của người lao động trong doanh nghiệp công nghiệp cho {audience}",
+            "Phổ biến quy định về bảo vệ quyền lợi người tiêu dùng cho {audience}",
+        ), (OFFICIALS, LOCAL_OFFICERS), themes=("discrimination", "gender", "trafficking",
+                                                "awareness")),
+    ),
+    "BXD": (
+        Work("housing", T.ADMINISTRATIVE, "", (
+            "Hướng dẫn thực hiện chính sách nhà ở xã hội cho người thu nhập thấp, người khuyết tật",
+            "Rà soát quy chuẩn xây dựng bảo đảm tiếp cận công trình công cộng của người khuyết tật",
+        ), (
+            "{lead} đã kiểm tra, hướng dẫn {items} địa phương thực hiện chính sách, quy chuẩn bảo "
+            "đảm quyền tiếp cận của người khuyết tật và người có thu nhập thấp",
+        ), themes=("discrimination", "programmes", "statistics"), items=(5, 30), measures=(
+            Measure("Số địa phương được kiểm tra, hướng dẫn", "địa phương", "items"),),
+            cost=Cost(fixed=(10_000, 30_000), item=(1_000, 3_000), free=0.2), days=(30, 120)),
+    ),
+    "NHNN": (
+        Work("banking", T.ADMINISTRATIVE, "", (
+            "Hướng dẫn tổ chức tín dụng bảo đảm người khuyết tật, người dân tộc thiểu số tiếp cận "
+            "dịch vụ ngân hàng",
+        ), (
+            "{lead} đã hướng dẫn, kiểm tra {items} tổ chức tín dụng về việc bảo đảm tiếp cận "
+            "dịch vụ ngân hàng của các nhóm dễ bị tổn thương",
+        ), themes=("discrimination", "programmes", "statistics"), items=(5, 40), measures=(
+            Measure("Số tổ chức tín dụng được hướng dẫn, kiểm tra", "tổ chức", "items"),),
+            cost=Cost(fixed=(10_000, 30_000), free=0.3), days=(30, 150)),
+    ),
+    "VPCP": (
+        Work("follow_up", T.ADMINISTRATIVE, "", (
+            "Theo dõi, đôn đốc các bộ, ngành thực hiện nhiệm vụ được Thủ tướng Chính phủ giao "
+            "về {topic}",
+        ), (
+            "{lead} đã theo dõi, đôn đốc {items} bộ, ngành, địa phương thực hiện nhiệm vụ được "
+            "giao và tổng hợp báo cáo Thủ tướng Chính phủ",
+        ), items=(10, 63), measures=(
+            Measure("Số bộ, ngành, địa phương được theo dõi, đôn đốc", "cơ quan", "items"),),
+            cost=Cost(free=0.9, fixed=(5_000, 10_000)), days=(30, 200), weight=5),
+    ),
 }
 
 
