@@ -34,7 +34,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "discrimination": ("phòng, chống phân biệt đối xử với nhóm dễ bị tổn thương",
                        "quyền của người khuyết tật", "quyền của người dân tộc thiểu số",
                        "quyền của người sống chung với HIV", "quyền trẻ em"),
-    "religion": ("pháp luật về tín ngưỡng, tôn giáo", "quyền tự do tín ngưỡng, tôn giáo"),
+    "religion": ("Luật Tín ngưỡng, tôn giáo", "quyền tự do tín ngưỡng, tôn giáo"),
     "fair_trial": ("bảo đảm quyền được xét xử công bằng",
                    "nguyên tắc tranh tụng trong xét xử",
                    "quyền bào chữa của người bị buộc tội"),
