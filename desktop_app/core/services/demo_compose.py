@@ -149,7 +149,7 @@ def _fitting(voice: Voice, theme: str) -> tuple[list[Work], list[int]]:
 
 
 def _fill(text: str, slots: dict[str, str]) -> str:
-    return text.format(**slots)
+    return text.format_map(slots)
 
 
 _AUDIENCES: dict[tuple[int, bool], tuple[Audience, ...]] = {}
@@ -417,21 +417,32 @@ def _sentences(rng: random.Random, picks: tuple[tuple[str, tuple[str, ...]], ...
     """Each pick (a cause or an action with its endings) as a sentence, after a lead-in;
     two sentences never open alike, and a lead-in naming a place goes before no sentence
     that names one itself."""
-    used: set[str] = set()
+    taken = None
     sentences = []
     for sentence, endings in picks:
         ending = pick(rng, endings)
         if ending == tx.FEWER and not people:  # no participants to be fewer than planned
             ending = "."
         context = pick(rng, contexts)
-        if context in used or ("{where}" in context and "{where}" in sentence + ending):
+        if context and (_family(context) == taken
+                        or ("{where}" in context and "{where}" in sentence + ending)):
             context = ""
-        used.add(context)
-        if "thời gian tới" in context.lower():
-            used.update(c for c in contexts if "thời gian tới" in c.lower())
-        body = context + sentence[0].lower() + sentence[1:] if context else sentence
+        if taken is None:
+            taken = _family(context)
+        body = context + _lowered(sentence) if context else sentence
         sentences.append(_fill(body + ending, slots))
     return " ".join(sentences)
+
+
+@functools.cache
+def _family(context: str) -> str:
+    """Lead-ins that open alike ("Thời gian tới", "Trong thời gian tới, cần") count as one."""
+    return "thời gian tới" if "thời gian tới" in context.lower() else context
+
+
+@functools.cache
+def _lowered(sentence: str) -> str:
+    return sentence[0].lower() + sentence[1:]
 
 
 def _evidence(rng: random.Random, voice: Voice, work: Work, year: int) -> str:
