@@ -7,9 +7,10 @@ arguments end up identical. Rows go in with SQLAlchemy Core bulk statements in
 one transaction: 20,000 activities take a few seconds.
 
 What an activity says comes from `demo_compose` (the work that fits the agency and
-the task, its numbers and words), over `demo_work` and `demo_central` (the works of a
-province and of the central agencies), `demo_places` (communes and wards of each
-province) and `demo_text` (the word pools).
+the task, and its words), over `demo_work` and `demo_central` (the works of a
+province and of the central agencies), `demo_numbers` (its counts, results and
+budget), `demo_places` (communes and wards of each province) and `demo_text` (the
+word pools). tests/core/test_demo_realism.py checks the rules the data keeps.
 """
 
 from __future__ import annotations

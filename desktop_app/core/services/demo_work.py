@@ -112,7 +112,7 @@ HIGH_SCHOOL = Audience("học sinh trung học phổ thông", (0.45, 0.55), chil
 TEACHERS = Audience("giáo viên, cán bộ quản lý giáo dục", (0.6, 0.8))
 WOMEN = Audience("hội viên Hội Liên hiệp Phụ nữ", (0.92, 1.0))
 YOUTH = Audience("đoàn viên, thanh niên", (0.4, 0.6))
-WORKERS = Audience("người lao động tại các khu công nghiệp", (0.5, 0.7))
+WORKERS = Audience("người lao động trong các khu công nghiệp", (0.5, 0.7))
 DISABLED = Audience("người khuyết tật và thành viên Hội Người khuyết tật", (0.35, 0.55),
                     disabilities=(0.7, 0.95))
 RESIDENTS = Audience("người dân", (0.45, 0.6), disabilities=(0.0, 0.04))
@@ -130,11 +130,35 @@ ATTENDED = Measure("Số lượt người tham dự", "lượt người", "peopl
 PASSED = Measure("Tỷ lệ học viên đạt yêu cầu qua bài kiểm tra cuối khóa", "%", "percent", 80, 95)
 USEFUL = Measure("Tỷ lệ học viên đánh giá nội dung tập huấn là hữu ích", "%", "percent", 85, 98)
 
-_TRAINING_COST = Cost(fixed=(1_000, 4_000), session=(3_000, 7_000), person=(150, 350), free=0.1)
-_MEETING_COST = Cost(fixed=(1_000, 3_000), session=(2_000, 5_000), person=(30, 80), free=0.2)
+TRAINING_COST = Cost(fixed=(1_000, 4_000), session=(3_000, 7_000), person=(150, 350), free=0.1)
+MEETING_COST = Cost(fixed=(1_000, 3_000), session=(1_500, 4_000), person=(20, 50), free=0.2)
+
+
+# --- the two shapes most works take, for a province and a ministry alike ------------------
+
+
+def training(key: str, lead: str, titles: tuple[str, ...], done: tuple[str, ...], *,
+             audiences: tuple[Audience, ...], themes: tuple[str, ...] = (),
+             sessions: tuple[int, int] = (1, 3), size: tuple[int, int] = (40, 90),
+             measures: tuple[Measure, ...] = (CLASSES, TRAINED, PASSED),
+             cost: Cost = TRAINING_COST, weight: int = 4) -> Work:
+    """Classes or conferences that train people: how many were held, who came, how it went."""
+    return Work(key, T.TRAINING, lead, titles, done, themes=themes, audiences=audiences,
+                sessions=sessions, size=size, measures=measures, cost=cost, weight=weight)
+
+
+def gathering(key: str, kind: ActivityType, lead: str, titles: tuple[str, ...],
+              done: tuple[str, ...], *, held: Measure, audiences: tuple[Audience, ...],
+              sessions: tuple[int, int], size: tuple[int, int], themes: tuple[str, ...] = (),
+              cost: Cost = MEETING_COST, weight: int = 2) -> Work:
+    """Talks, meetings or dialogues: how many were held (`held`) and how many people came."""
+    return Work(key, kind, lead, titles, done, themes=themes, audiences=audiences,
+                sessions=sessions, size=size, measures=(held, ATTENDED), cost=cost,
+                weight=weight)
+
 
 LOCAL_WORKS: tuple[Work, ...] = (
-    Work("training", T.TRAINING, "Sở Tư pháp", (
+    training("training", "Sở Tư pháp", (
         "Tổ chức hội nghị tập huấn về {topic} cho {audience} {place}",
         "Tập huấn kỹ năng, nghiệp vụ về {topic} cho {audience}",
         "Hội nghị tập huấn chuyên sâu về {topic} cho {audience} {place}",
@@ -145,8 +169,8 @@ LOCAL_WORKS: tuple[Work, ...] = (
     ), audiences=(COMMUNE_STAFF, COMMUNE_LEADERS, REPORTERS, DEPT_STAFF, YOUTH, WOMEN,
                   PRESTIGE),
         sessions=(1, 4), size=(40, 120), measures=(CONFERENCES, TRAINED, PASSED, USEFUL),
-        cost=_TRAINING_COST, weight=6),
-    Work("dissemination", T.AWARENESS, "Sở Tư pháp", (
+        weight=6),
+    gathering("dissemination", T.AWARENESS, "Sở Tư pháp", (
         "Tuyên truyền, phổ biến pháp luật về {topic} cho {audience} {place}",
         "Tổ chức hội nghị phổ biến, giáo dục pháp luật về {topic} {place}",
         "Lồng ghép phổ biến pháp luật về {topic} vào sinh hoạt cộng đồng {place}",
@@ -156,15 +180,14 @@ LOCAL_WORKS: tuple[Work, ...] = (
         "Các báo cáo viên pháp luật của tỉnh đã tổ chức {sessions} buổi nói chuyện chuyên đề "
         "{place}, thu hút {people} lượt {audience}",
     ), audiences=(RESIDENTS, WOMEN, YOUTH, WORKERS, MINORITY_PEOPLE, DISABLED),
-        sessions=(2, 12), size=(50, 150), measures=(
-            Measure("Số buổi tuyên truyền trực tiếp", "buổi", "sessions"), ATTENDED),
-        cost=_MEETING_COST, weight=6),
+        sessions=(2, 12), size=(50, 150),
+        held=Measure("Số buổi tuyên truyền trực tiếp", "buổi", "sessions"), weight=6),
     Work("leaflets", T.AWARENESS, "Sở Tư pháp", (
         "Biên soạn, phát hành tờ gấp tuyên truyền về {topic}",
         "In và cấp phát tài liệu hỏi – đáp pháp luật về {topic} cho các xã, phường",
         "Phát hành tờ gấp song ngữ Việt – {language} về {topic}",
     ), (
-        "{lead} đã biên soạn, in {items} tờ gấp và cấp phát đến các xã, phường {place}",
+        "{lead} đã biên soạn, in {items} tờ gấp và cấp phát đến các xã, phường trên địa bàn tỉnh",
         "{items} cuốn tài liệu hỏi – đáp được cấp phát cho tủ sách pháp luật ở cơ sở {place}",
     ), items=(500, 6_000), measures=(
         Measure("Số tờ gấp, tài liệu được phát hành", "bản", "items"),),
@@ -198,7 +221,8 @@ LOCAL_WORKS: tuple[Work, ...] = (
         "bổ sung những quy định chưa phù hợp",
         "Qua rà soát {items} văn bản, {lead} đề xuất Ủy ban nhân dân tỉnh bãi bỏ, thay thế "
         "các văn bản không còn phù hợp với pháp luật hiện hành",
-    ), themes=("law_review", "discrimination", "legislation", "planning"),
+    ), themes=("law_review", "discrimination", "legislation", "gender", "complaints",
+               "programmes"),
         items=(8, 60), measures=(
             Measure("Số văn bản được rà soát", "văn bản", "items"),
             Measure("Tỷ lệ văn bản được rà soát đúng thời hạn", "%", "percent", 90, 100)),
@@ -217,15 +241,14 @@ LOCAL_WORKS: tuple[Work, ...] = (
             Measure("Số lượt người được tư vấn pháp luật", "lượt người", "people")),
         cost=Cost(fixed=(3_000, 8_000), session=(2_000, 5_000), item=(200, 600), free=0.15),
         days=(30, 180), weight=5),
-    Work("mediation", T.TRAINING, "Sở Tư pháp", (
+    training("mediation", "Sở Tư pháp", (
         "Bồi dưỡng kỹ năng hòa giải cho {audience} {place}",
         "Tập huấn nghiệp vụ hòa giải các tranh chấp, mâu thuẫn trong gia đình cho {audience}",
     ), (
         "{lead} phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh mở {sessions} lớp bồi dưỡng "
         "cho {people} lượt {audience}",
     ), themes=("gender", "awareness", "complaints", "discrimination"), audiences=(MEDIATORS,),
-        sessions=(1, 4), size=(40, 90), measures=(CLASSES, TRAINED, PASSED),
-        cost=_TRAINING_COST, weight=4),
+        sessions=(1, 4), size=(40, 90), weight=4),
     Work("compensation", T.ADMINISTRATIVE, "Sở Tư pháp", (
         "Hướng dẫn, theo dõi việc giải quyết yêu cầu bồi thường của Nhà nước trên địa bàn tỉnh",
         "Hướng dẫn người dân thực hiện thủ tục yêu cầu bồi thường của Nhà nước {place}",
@@ -256,7 +279,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         Measure("Số Phiếu lý lịch tư pháp được cấp", "phiếu", "items"),
         Measure("Tỷ lệ hồ sơ được giải quyết đúng hạn", "%", "percent", 95, 100)),
         cost=Cost(fixed=(2_000, 6_000), free=0.7), days=(150, 330), weight=1),
-    Work("police", T.TRAINING, "Công an tỉnh", (
+    training("police", "Công an tỉnh", (
         "Tập huấn về bảo đảm quyền con người trong hoạt động điều tra, tạm giữ, tạm giam cho "
         "{audience}",
         "Bồi dưỡng kiến thức về Công ước chống tra tấn và ICCPR cho {audience}",
@@ -264,8 +287,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         "{lead} đã tổ chức {sessions} lớp bồi dưỡng cho {people} lượt {audience}; nội dung gồm "
         "quyền của người bị tạm giữ, tạm giam và trách nhiệm phòng ngừa bức cung, dùng nhục hình",
     ), themes=("complaints", "criminal_justice", "awareness", "programmes", "trafficking"),
-        audiences=(POLICE, DETENTION), sessions=(1, 3), size=(40, 100),
-        measures=(CLASSES, TRAINED, PASSED), cost=_TRAINING_COST, weight=3),
+        audiences=(POLICE, DETENTION), sessions=(1, 3), size=(40, 100), weight=3),
     Work("detention", T.ADMINISTRATIVE, "Công an tỉnh", (
         "Kiểm tra việc bảo đảm chế độ ăn, ở, khám chữa bệnh đối với người bị tạm giữ, tạm giam",
         "Kiểm tra điều kiện giam giữ tại nhà tạm giữ, trại tạm giam Công an tỉnh",
@@ -275,17 +297,16 @@ LOCAL_WORKS: tuple[Work, ...] = (
     ), themes=("complaints", "criminal_justice", "statistics"), items=(1, 6), measures=(
         Measure("Số cơ sở giam giữ được kiểm tra", "cơ sở", "items"),),
         cost=Cost(fixed=(5_000, 15_000), item=(1_000, 3_000), free=0.3), days=(5, 40), weight=1),
-    Work("trafficking", T.AWARENESS, "Công an tỉnh", (
+    gathering("trafficking", T.AWARENESS, "Công an tỉnh", (
         "Tuyên truyền phòng, chống mua bán người cho {audience} {place}",
         "Truyền thông về thủ đoạn mua bán người, lừa đảo đi lao động ở nước ngoài {place}",
     ), (
         "{lead} phối hợp với {partner} tổ chức {sessions} buổi tuyên truyền cho {people} lượt "
         "{audience}",
     ), themes=("trafficking", "gender", "programmes"), audiences=(RESIDENTS, YOUTH, WORKERS),
-        sessions=(2, 8), size=(60, 200), measures=(
-            Measure("Số buổi tuyên truyền", "buổi", "sessions"), ATTENDED),
-        cost=_MEETING_COST, weight=4),
-    Work("labour", T.TRAINING, "Sở Nội vụ", (
+        sessions=(2, 8), size=(60, 200), held=Measure("Số buổi tuyên truyền", "buổi", "sessions"),
+        weight=4),
+    gathering("labour", T.TRAINING, "Sở Nội vụ", (
         "Tập huấn quy định về quyền của người lao động và phòng ngừa lao động cưỡng bức cho "
         "{audience}",
         "Tập huấn về bình đẳng giới tại nơi làm việc cho {audience}",
@@ -294,8 +315,8 @@ LOCAL_WORKS: tuple[Work, ...] = (
         "lượt {audience}",
     ), themes=("discrimination", "gender", "trafficking", "statistics"),
         audiences=(WORKERS, DEPT_STAFF), sessions=(1, 4), size=(60, 150),
-        measures=(CONFERENCES, ATTENDED), cost=_MEETING_COST, weight=2),
-    Work("ethnic", T.CONSULTATION, "Sở Dân tộc và Tôn giáo", (
+        held=CONFERENCES),
+    gathering("ethnic", T.CONSULTATION, "Sở Dân tộc và Tôn giáo", (
         "Đối thoại chính sách với {audience} {place}",
         "Hội nghị lấy ý kiến người dân tộc thiểu số về chính sách hỗ trợ sinh kế {place}",
         "Gặp mặt, phổ biến chính sách dân tộc cho {audience}",
@@ -304,11 +325,10 @@ LOCAL_WORKS: tuple[Work, ...] = (
         "nghị của đồng bào được tổng hợp, gửi các sở, ngành xem xét, giải quyết",
     ), themes=("discrimination", "programmes", "awareness", "statistics"),
         audiences=(PRESTIGE,), sessions=(1, 4), size=(50, 120),
-        measures=(Measure("Số hội nghị đối thoại", "hội nghị", "sessions"), ATTENDED),
-        cost=_MEETING_COST, weight=3),
+        held=Measure("Số hội nghị đối thoại", "hội nghị", "sessions"), weight=3),
     Work("religion", T.ADMINISTRATIVE, "Sở Dân tộc và Tôn giáo", (
         "Hướng dẫn thủ tục đăng ký sinh hoạt tôn giáo tập trung cho các nhóm, điểm nhóm {place}",
-        "Hội nghị phổ biến Luật Tín ngưỡng, tôn giáo cho {audience}",
+        "Giải quyết thủ tục hành chính về tín ngưỡng, tôn giáo cho {audience} đúng thời hạn",
     ), (
         "{lead} đã hướng dẫn, giải quyết {items} hồ sơ đăng ký hoạt động tín ngưỡng, tôn giáo "
         "đúng thời hạn luật định",
@@ -329,14 +349,13 @@ LOCAL_WORKS: tuple[Work, ...] = (
             Measure("Số trường tổ chức chuyên đề", "trường", "sessions"),
             Measure("Số lượt học sinh, giáo viên tham gia", "lượt người", "people")),
         cost=Cost(session=(1_000, 3_000), person=(5, 15), free=0.3), days=(20, 120)),
-    Work("children", T.TRAINING, "Sở Y tế", (
+    training("children", "Sở Y tế", (
         "Tập huấn kỹ năng phát hiện, hỗ trợ trẻ em bị xâm hại cho {audience}",
         "Bồi dưỡng nghiệp vụ bảo vệ trẻ em, chăm sóc người khuyết tật cho {audience}",
     ), (
         "{lead} tổ chức {sessions} lớp tập huấn cho {people} lượt {audience}",
     ), themes=("discrimination", "gender", "trafficking"), audiences=(CHILD_CARE,),
-        sessions=(1, 3), size=(40, 90), measures=(CLASSES, TRAINED, USEFUL),
-        cost=_TRAINING_COST, weight=2),
+        measures=(CLASSES, TRAINED, USEFUL), weight=2),
     Work("complaints", T.ADMINISTRATIVE, "Thanh tra tỉnh", (
         "Tiếp công dân, giải quyết khiếu nại, tố cáo thuộc thẩm quyền {place}",
         "Kiểm tra việc giải quyết khiếu nại, tố cáo tại Ủy ban nhân dân cấp xã {place}",
@@ -360,7 +379,7 @@ LOCAL_WORKS: tuple[Work, ...] = (
         cost=Cost(free=0.95, fixed=(1_000, 3_000)), days=(10, 45), weight=2),
     Work("inspection", T.ADMINISTRATIVE, "Sở Tư pháp", (
         "Kiểm tra việc thực hiện nhiệm vụ về {topic} tại một số xã, phường",
-        "Tổ chức đoàn kiểm tra liên ngành về {topic} {place}",
+        "Tổ chức đoàn kiểm tra liên ngành về {topic} tại các xã, phường trên địa bàn tỉnh",
     ), (
         "Đoàn kiểm tra liên ngành đã làm việc tại {items} xã, phường; kết luận kiểm tra được "
         "gửi các đơn vị để khắc phục tồn tại",
