@@ -56,9 +56,9 @@ class Splash(QWidget):
         self.repaint()
 
     def done(self, window: QWidget | None) -> None:
-        """The window is there (or nothing will be): the splash goes."""
+        """The window is there (or a dialog comes first): the splash goes, until the next
+        say() if there is one (after the first-run setup)."""
         self.close()
-        self.deleteLater()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()

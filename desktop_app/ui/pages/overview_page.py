@@ -41,6 +41,7 @@ from desktop_app.core.services.overview import (
 from desktop_app.messages import problem_text
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import status_names
+from desktop_app.ui.loading import FIRST_OVERVIEW, take_early
 from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
 from desktop_app.ui.widgets.charts import (
     BELOW_TARGET,
@@ -260,7 +261,16 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         self._stale = False
         db, year, today = self.ctx.db, self.ctx.year, self.today
-        self._load(lambda: overview(db, year, today), self._loaded, self._refused,
+        early = take_early(FIRST_OVERVIEW)  # begun at start-up, as the window was made
+
+        def read() -> Overview:
+            if early is not None and today is None:
+                found: Overview = early()
+                if found.year == year:
+                    return found
+            return overview(db, year, today)
+
+        self._load(read, self._loaded, self._refused,
                    text=self.tr("Reading the overview…"), at_once=self._small())
 
     def _small(self) -> bool:
