@@ -270,8 +270,9 @@ class OverviewPage(Page):
                     return found
             return overview(db, year, today)
 
-        self._load(read, self._loaded, self._refused,
-                   text=self.tr("Reading the overview…"), at_once=self._small())
+        # With the early read under way the answer comes on a worker: no count first.
+        self._load(read, self._loaded, self._refused, text=self.tr("Reading the overview…"),
+                   at_once=early is None and self._small())
 
     def _small(self) -> bool:
         """Whether the period is small enough to read at once (the last read says)."""
