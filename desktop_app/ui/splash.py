@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.ui.app import APP_NAME
@@ -59,6 +59,9 @@ class Splash(QWidget):
         """The window is there (or a dialog comes first): the splash goes, until the next
         say() if there is one (after the first-run setup)."""
         self.close()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.hide()  # as a QSplashScreen does: a click puts it away
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
