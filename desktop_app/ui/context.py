@@ -6,11 +6,21 @@ fires; nothing in the UI keeps its own copy of the truth.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.storage.database import Database
+
+
+def year_shown(years: Sequence[int], year: int) -> int:
+    """The period the window opens on: year when it is one of years (sorted), else the
+    latest before it, else the first; year itself when there are none."""
+    if not years or year in years:
+        return year
+    past = [y for y in years if y <= year]
+    return past[-1] if past else years[0]
 
 
 class AppContext(QObject):

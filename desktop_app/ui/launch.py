@@ -31,6 +31,7 @@ from desktop_app.messages import bilingual, text
 
 if TYPE_CHECKING:
     from desktop_app.core.storage.database import Database
+    from desktop_app.ui.context import AppContext
     from desktop_app.ui.splash import Splash
 
 EXIT_OK, EXIT_REFUSED = 0, 3
@@ -245,13 +246,14 @@ def visible_texts(window: object) -> list[str]:
 
 
 def _run(db: Database, lang: str, splash: Splash) -> int:
-    from PySide6.QtWidgets import QDialog
+    from desktop_app.core.services.periods import period_facts
 
-    from desktop_app.core.preferences import LANGUAGE, save_preference
-    from desktop_app.core.services.status import status
-    from desktop_app.ui.dialogs.setup_dialog import SetupDialog
+    if period_facts(db, date.today().year).role is None:  # not the counts of status()
+        from PySide6.QtWidgets import QDialog
 
-    if status(db)["role"] is None:
+        from desktop_app.core.preferences import LANGUAGE, save_preference
+        from desktop_app.ui.dialogs.setup_dialog import SetupDialog
+
         splash.done(None)
         dialog = SetupDialog(db, lang)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -266,15 +268,42 @@ def _run(db: Database, lang: str, splash: Splash) -> int:
     return _show(db, lang, splash)
 
 
+def _read_first_page_early(db: Database) -> None:
+    """The first page's read (the overview of the period the window opens on) begins on
+    a worker now, while the window is imported and made (ui/loading.py read_early)."""
+    from desktop_app.core.services.activities import choices
+    from desktop_app.core.services.overview import overview
+    from desktop_app.ui.context import year_shown
+    from desktop_app.ui.loading import FIRST_OVERVIEW, read_early
+
+    year = date.today().year  # as AppContext starts
+
+    def read() -> object:
+        years = [y for y, _due in choices(db).periods]
+        return overview(db, year_shown(years, year))
+
+    read_early(FIRST_OVERVIEW, read)
+
+
 def _show(db: Database, lang: str, splash: Splash) -> int:
+    splash.preparing()
+    _read_first_page_early(db)
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.loading import forget_early, wait_for_reads
+
+    try:
+        return _open_window(AppContext(db, lang), splash)
+    finally:
+        forget_early()
+        wait_for_reads()  # the database closes next
+
+
+def _open_window(ctx: AppContext, splash: Splash) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.ui.context import AppContext
     from desktop_app.ui.db_watch import DatabaseWatch
     from desktop_app.ui.main_window import MainWindow
 
-    splash.preparing()
-    ctx = AppContext(db, lang)
     window = MainWindow(ctx)
     watch = DatabaseWatch(window, ctx)  # other programs' changes and locks
     # What start-up made (Qt, SQLAlchemy, the models: ~100,000 objects) lives as long

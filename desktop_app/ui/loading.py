@@ -20,6 +20,12 @@ reads run the interval is `SWITCH_INTERVAL` (the GUI thread waits a fraction of 
 millisecond; a worker without a rival is not slowed), and it is put back after. One
 long call into C that holds the GIL (sorting 100,000 keys in one `sorted()`) would
 still freeze the window: `ordered()` sorts in slices for that reason.
+
+A read may also begin before the page that shows it exists (`read_early`): at start-up
+the first page's read (the overview: SQL aggregates, mostly inside SQLite, which lets
+the GIL go) runs while the GUI thread imports and builds the window, instead of after
+it. The page takes the answer with `take_early` (once) and waits for it on its own
+worker, so the GUI thread never waits for it.
 """
 
 from __future__ import annotations
@@ -117,6 +123,56 @@ def wait_for_reads() -> None:
         return
     for thread in list(_keeper.threads):
         thread.wait()
+
+
+class _Early:
+    """One read begun ahead of its page; its answer (or error) is kept for one taker."""
+
+    def __init__(self, read: Read) -> None:
+        self._read = read
+        self._ready = threading.Event()
+        self._value: Any = None
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self._value = self._read()
+        except BaseException as error:  # noqa: BLE001  (given to whoever takes the answer)
+            self._error = error
+        finally:
+            self._ready.set()
+
+    def result(self) -> Any:
+        """The answer (waiting for it), or the read's error raised here."""
+        self._ready.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+_early: dict[str, _Early] = {}
+FIRST_OVERVIEW = "overview"  # the overview of the period the window opens on
+
+
+def read_early(key: str, read: Read) -> None:
+    """Begin read() on a worker now, for the page that will ask for `key`."""
+    early = _Early(read)
+    _early[key] = early
+    thread = _ReadThread(0, early.run, threading.Event())
+    _keep(thread)
+    thread.start()
+
+
+def take_early(key: str) -> Read | None:
+    """The read begun early for `key` (it waits for the answer, so call it on a worker),
+    or None when there is none; either way the early read is forgotten here."""
+    early = _early.pop(key, None)
+    return None if early is None else early.result
+
+
+def forget_early() -> None:
+    """Drop the answers nobody took (the window closed, or chose another page)."""
+    _early.clear()
 
 
 class Reader(QObject):

@@ -38,15 +38,12 @@ from desktop_app.ui.commands.focal_commands import FocalCommands
 from desktop_app.ui.commands.window_actions import WindowActions
 from desktop_app.ui.commands.window_commands import WindowCommands
 from desktop_app.ui.commands.worker import JobRunner
-from desktop_app.ui.context import AppContext
+from desktop_app.ui.context import AppContext, year_shown
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.labels import name_of
 from desktop_app.ui.loading import wait_for_reads
+from desktop_app.ui.pages import focal_set
 from desktop_app.ui.pages.activities_page import ActivitiesPage
-from desktop_app.ui.pages.areas_tasks_page import AreasTasksPage
-from desktop_app.ui.pages.assessments_page import AssessmentsPage
-from desktop_app.ui.pages.completeness_page import CompletenessPage
-from desktop_app.ui.pages.imports_page import ImportsPage
 from desktop_app.ui.pages.indicators_page import IndicatorsPage
 from desktop_app.ui.pages.overview_page import OverviewPage
 from desktop_app.ui.pages.page import Page, PageSpecs
@@ -66,13 +63,14 @@ PAGES: PageSpecs = (
     ("recommendations", RecommendationsPage),
     ("submissions", SubmissionsPage),
 )
-# The focal point's pages (Ministry of Justice): who reported, the consolidated views.
+# The focal point's pages (Ministry of Justice): who reported, the consolidated views;
+# their modules are imported only for a focal point's window (pages/focal_set.py).
 FOCAL_PAGES: PageSpecs = (
     ("overview", OverviewPage),
-    ("completeness", CompletenessPage),
-    ("recommendations", AssessmentsPage),
-    ("areas", AreasTasksPage),
-    ("imports", ImportsPage),
+    ("completeness", focal_set.completeness_page),
+    ("recommendations", focal_set.assessments_page),
+    ("areas", focal_set.areas_tasks_page),
+    ("imports", focal_set.imports_page),
 )
 
 SCREENSHOT_SIZE = QSize(1366, 768)  # an old laptop's screen
@@ -117,9 +115,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.page_specs = FOCAL_PAGES if self.focal else PAGES
         self.setAcceptDrops(self.focal and not ctx.db.read_only)  # a drop imports
         self.years = self._years() if self.initialised else []
-        if self.years and ctx.year not in self.years:
-            past = [y for y in self.years if y <= ctx.year]
-            ctx.set_year(past[-1] if past else self.years[0])
+        ctx.set_year(year_shown(self.years, ctx.year))
 
         self._make_import_actions()
         self._make_actions()

@@ -22,8 +22,11 @@ from desktop_app.ui.app import create_application, install_translator
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import FOCAL_PAGES, PAGES, MainWindow
 from desktop_app.ui.models.consolidated_table import ConsolidatedRecommendationModel
+from desktop_app.ui.pages.areas_tasks_page import AreasTasksPage
 from desktop_app.ui.pages.assessments_page import AssessmentsPage
 from desktop_app.ui.pages.completeness_page import STATE_ROLE, CompletenessModel, CompletenessPage
+from desktop_app.ui.pages.imports_page import ImportsPage
+from desktop_app.ui.pages.overview_page import OverviewPage
 
 THIS_YEAR = date.today().year
 pytestmark = pytest.mark.gui
@@ -75,7 +78,8 @@ def test_focal_point_database_shows_the_focal_pages(qtbot: Any,
     assert window.stack.count() == len(FOCAL_PAGES)
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         "Overview", "Reporting status", "Recommendations", "Areas and tasks", "Imports"]
-    for index, (key, page_class) in enumerate(FOCAL_PAGES):
+    pages = [OverviewPage, CompletenessPage, AssessmentsPage, AreasTasksPage, ImportsPage]
+    for index, ((key, _make), page_class) in enumerate(zip(FOCAL_PAGES, pages, strict=True)):
         window.show_page(index)
         assert window.current_page_key() == key
         assert type(window.pages[key]) is page_class

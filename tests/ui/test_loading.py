@@ -13,8 +13,8 @@ from sqlalchemy import event
 
 from desktop_app.core.domain.text import collation_key, contains_folded
 from desktop_app.core.services import activities
-from desktop_app.ui.context import AppContext
-from desktop_app.ui.loading import ordered
+from desktop_app.ui.context import AppContext, year_shown
+from desktop_app.ui.loading import FIRST_OVERVIEW, ordered, read_early, take_early, wait_for_reads
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models import activity_table as cols
 from desktop_app.ui.pages.activities_page import ActivitiesPage
@@ -63,6 +63,48 @@ def test_hidden_pages_do_no_database_work_until_shown(qtbot: Any, ctx: AppContex
         window.show_page(2)
         qtbot.waitUntil(indicators.is_loaded)
     assert _every_indicator(shown) and indicators.model.rowCount() > 0
+
+
+def test_the_first_overview_read_early_is_taken_once_by_the_first_page(
+        qtbot: Any, ctx: AppContext) -> None:
+    from desktop_app.core.services.overview import overview
+
+    answers: list[Any] = []
+
+    def early_read() -> Any:
+        answers.append(overview(ctx.db, ctx.year))
+        return answers[-1]
+
+    read_early(FIRST_OVERVIEW, early_read)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.pages["overview"]
+    qtbot.waitUntil(page.is_loaded)
+    assert len(answers) == 1 and page.overview is answers[0]  # the early answer, as it is
+    assert take_early(FIRST_OVERVIEW) is None  # taken once
+    window.show()
+    ctx.data_changed.emit()  # a later reload reads afresh
+    qtbot.waitUntil(page.is_loaded)
+    assert page.overview is not answers[0] and page.overview.year == ctx.year
+
+
+def test_an_early_read_hands_over_its_error() -> None:
+    def broken() -> Any:
+        raise ValueError("no")
+
+    read_early("test", broken)
+    taken = take_early("test")
+    assert taken is not None
+    with pytest.raises(ValueError, match="no"):
+        taken()
+    wait_for_reads()
+
+
+def test_the_window_opens_on_this_period_else_the_latest_before_it() -> None:
+    assert year_shown([2024, 2025, 2026], 2026) == 2026
+    assert year_shown([2023, 2024], 2026) == 2024
+    assert year_shown([2027, 2028], 2026) == 2027
+    assert year_shown([], 2026) == 2026
 
 
 def test_ordered_is_a_stable_sort_in_slices() -> None:
