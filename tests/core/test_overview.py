@@ -87,7 +87,7 @@ def test_counts_match_the_database(demo_db: Database) -> None:
         total, with_result, on_track)
     assert sum(a.indicators.total for a in o.by_area) == total
     assert sum(a.indicators.on_track for a in o.by_area) == on_track
-    assert len(o.missing_results) == total - with_result
+    assert len(o.missing_results) == o.missing_results_count == total - with_result
     assert len(list_indicators(demo_db, YEAR)) == total
 
     links = dict(_sql(demo_db, """
@@ -96,6 +96,16 @@ def test_counts_match_the_database(demo_db: Database) -> None:
         join recommendation on recommendation.id = ar.recommendation_id
         where activity.period_id = ? group by recommendation.code""", period_id))
     assert {r.code: r.activities for r in o.recommendations if r.activities} == links
+
+
+def test_a_long_missing_list_is_cut_but_counted_in_full(
+        demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = overview(demo_db, YEAR, today=date(YEAR, 6, 1))
+    assert whole.missing_results_count > 3
+    monkeypatch.setattr("desktop_app.core.services.overview.MISSING_RESULTS_LISTED", 3)
+    cut = overview(demo_db, YEAR, today=date(YEAR, 6, 1))
+    assert cut.missing_results == whole.missing_results[:3]
+    assert cut.missing_results_count == whole.missing_results_count
 
 
 def test_plan_in_force_and_tasks_of_the_agency_kind(db: Database) -> None:

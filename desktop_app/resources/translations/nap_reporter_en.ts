@@ -1720,6 +1720,10 @@ Start NAP Reporter without --screenshot to choose the language, your role and yo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Indicators with no result: %1 (the first %2 are listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1720,6 +1720,10 @@ Hãy khởi động NAP Reporter không kèm tùy chọn --screenshot để ch�
         <translation>Chỉ số chưa có kết quả: %1</translation>
     </message>
     <message>
+        <source>Indicators with no result: %1 (the first %2 are listed)</source>
+        <translation>Chỉ số chưa có kết quả: %1 (liệt kê %2 chỉ số đầu tiên)</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>Chỉ số</translation>
     </message>

@@ -340,8 +340,15 @@ class OverviewPage(Page):
         self.missing_tasks_model.set_headers([self.tr("Task"), self.tr("Title")])
         self.missing_tasks_model.set_lines([
             Line((m.code, m.title(self.ctx.lang))) for m in o.missing_tasks])
-        self.missing_results_label.setText(self.tr("Indicators with no result: %1")
-                                           .replace("%1", self._count(len(o.missing_results))))
+        missing = o.missing_results_count
+        if missing > len(o.missing_results):
+            self.missing_results_label.setText(
+                self.tr("Indicators with no result: %1 (the first %2 are listed)")
+                .replace("%1", self._count(missing))
+                .replace("%2", self._count(len(o.missing_results))))
+        else:
+            self.missing_results_label.setText(self.tr("Indicators with no result: %1")
+                                               .replace("%1", self._count(missing)))
         self.missing_results_model.set_headers([self.tr("Indicator"), self.tr("Activity")])
         self.missing_results_model.set_items(o.missing_results, lambda r: Line(
             (r.name, r.activity_title or r.task_code),
