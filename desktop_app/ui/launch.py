@@ -75,6 +75,16 @@ def fill_demo_once(db: Database) -> None:
                         period=year - 1))
 
 
+def first_run_language(lang: str, *, created: bool, lang_given: bool) -> str:
+    """The first run (a new database, no language chosen before, none given) offers
+    Vietnamese first, whatever the system's language; the setup dialog offers English."""
+    from desktop_app.core.preferences import preferred_language
+
+    if created and not lang_given and preferred_language() is None:
+        return "vi"
+    return lang
+
+
 def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
            screenshot: Path | None, lang_given: bool = False) -> int:
     """Open the window (or save a picture of it). --lang wins over the saved choice,
@@ -106,6 +116,12 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
     from desktop_app.ui.dialogs.server_password import open_server
 
     created = isinstance(db_path, Path) and not has_database(db_path)
+    first = first_run_language(lang, created=created, lang_given=lang_given)
+    if screenshot is None and first != lang:
+        from desktop_app.ui.app import install_translator
+
+        lang = first
+        install_translator(lang)
     lock = None
     if screenshot is None and isinstance(db_path, Path):  # one window per SQLite file
         from desktop_app.ui.startup import recover_if_damaged, take_window_lock

@@ -2666,6 +2666,14 @@ Their indicators come along without results. Activities carried over before are 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Universal Human Rights Index export (uhri.ohchr.org). Its search fields (themes, affected persons, SDGs) are documented; the column headings of its export are an assumption, not compared with a downloaded file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OHCHR matrix of recommendations of a UPR cycle, one recommendation a row (“155.1 Text … (State);”). Its column of assessments of the level of implementation is documented (upr-info.org); the other headings, and the number and State inside the text, are assumptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the list of recommendations</source>
         <translation type="unfinished"></translation>
     </message>

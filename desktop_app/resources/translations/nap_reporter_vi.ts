@@ -2671,6 +2671,14 @@ Các chỉ số được sao chép kèm theo nhưng không có kết quả. Nh�
         <translation>Chưa đối chiếu với tệp đã công bố: hãy so tên cột với tệp của bạn.</translation>
     </message>
     <message>
+        <source>Universal Human Rights Index export (uhri.ohchr.org). Its search fields (themes, affected persons, SDGs) are documented; the column headings of its export are an assumption, not compared with a downloaded file.</source>
+        <translation>Tệp xuất từ Chỉ mục Nhân quyền toàn cầu (uhri.ohchr.org). Các trường tìm kiếm (chủ đề, nhóm người chịu tác động, mục tiêu SDG) có tài liệu mô tả; tên các cột của tệp xuất là giả định, chưa so với một tệp tải về.</translation>
+    </message>
+    <message>
+        <source>OHCHR matrix of recommendations of a UPR cycle, one recommendation a row (“155.1 Text … (State);”). Its column of assessments of the level of implementation is documented (upr-info.org); the other headings, and the number and State inside the text, are assumptions.</source>
+        <translation>Ma trận khuyến nghị của OHCHR cho một chu kỳ UPR, mỗi dòng một khuyến nghị (“155.1 Nội dung … (Quốc gia);”). Cột đánh giá mức độ thực hiện của ma trận có tài liệu mô tả (upr-info.org); các tên cột khác, cũng như số thứ tự và quốc gia nằm trong nội dung, là giả định.</translation>
+    </message>
+    <message>
         <source>Choose the list of recommendations</source>
         <translation>Chọn danh sách khuyến nghị</translation>
     </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from desktop_app import __version__
@@ -151,7 +152,10 @@ class WindowCommands(_Base):
             message_box.inform(self, title, self.tr("There are no unfinished activities in %1.")
                                .replace("%1", str(year)), self.tr("Close"))
             return
-        question = self.tr(
+        # QCoreApplication.translate, not self.tr: in a mixin, tr() with a count looks in
+        # MainWindow's context only, and the count's forms are in this module's.
+        question = QCoreApplication.translate(
+            "WindowCommands",
             "Copy the %n unfinished activities (planned, in progress or postponed) of %1 "
             "into %2?\n\nTheir indicators come along without results. Activities carried "
             "over before are not copied again.", "", unfinished)
@@ -174,7 +178,8 @@ class WindowCommands(_Base):
     def _carried(self, count: int, year: int, target: int) -> None:
         self.ctx.data_changed.emit()
         title = self.tr("Carry unfinished activities to next period")
-        done = self.tr("%n activities were carried from %1 into %2.", "", count)
+        done = QCoreApplication.translate(
+            "WindowCommands", "%n activities were carried from %1 into %2.", "", count)
         if message_box.ask(self, title, done.replace("%1", str(year)).replace("%2", str(target)),
                            self.tr("Open %1").replace("%1", str(target)),
                            self.tr("Stay on %1").replace("%1", str(year))):

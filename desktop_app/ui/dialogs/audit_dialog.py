@@ -110,7 +110,7 @@ class AuditTableModel(QAbstractTableModel):
             return "\n".join(x for x in (row.action, line.changes, line.detail,
                                           line.entity_uuid) if x)
         values = (local_text(line.at, self.lang, zone=False, seconds=True), line.user,
-                  line.installation, line.action, line.key or line.entity,
+                  line.installation, line.action, line.key or entity_words(line.entity),
                   line.changes.replace("\n", "; "))
         return values[index.column()]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QSplitter, QTreeView, QWidget
 
 
 def documents_folder() -> Path:
@@ -33,6 +33,16 @@ def own_file_dialog(parent: QWidget | None, title: str, start: Path,
     dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
     dialog.setLabelText(QFileDialog.DialogLabel.Reject,
                         QCoreApplication.translate("FileDialogs", "Cancel"))
+    dialog.resize(860, 500)  # the Vietnamese column headings and folder names uncut
+    for view in dialog.findChildren(QTreeView):
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    splitter = dialog.findChild(QSplitter)
+    if splitter is not None:
+        splitter.setSizes([180, 680])
     places = [Path.home(), documents_folder(), start]
     dialog.setSidebarUrls([QUrl.fromLocalFile(str(p)) for p in dict.fromkeys(places)])
     return dialog

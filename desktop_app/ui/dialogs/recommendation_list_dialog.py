@@ -75,7 +75,9 @@ class RecommendationListDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), file_row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.file_edit)  # a row of two widgets: no buddy of its own
+        form.addRow(file_label, file_row)
         form.addRow(self.tr("&Source:"), self.source_combo)
         form.addRow(self.tr("&Mapping:"), self.mapping_combo)
         columns = QGroupBox(self.tr("Column headings as printed in the file"))
@@ -142,8 +144,22 @@ class RecommendationListDialog(QDialog):
         said = (self.tr("Checked against a published file.") if mapping.checked
                 else self.tr("Not checked against a published file: compare the headings "
                              "with your file."))
-        self.mapping_note.setText(f"{said} {mapping.note}".strip())
+        self.mapping_note.setText(f"{said} {self._note(mapping)}".strip())
         self._stale()
+
+    def _note(self, mapping: ColumnMapping) -> str:
+        """The presets' notes in the person's language; a saved mapping's as written."""
+        return {
+            "uhri": self.tr(
+                "Universal Human Rights Index export (uhri.ohchr.org). Its search fields "
+                "(themes, affected persons, SDGs) are documented; the column headings of its "
+                "export are an assumption, not compared with a downloaded file."),
+            "upr-matrix": self.tr(
+                "OHCHR matrix of recommendations of a UPR cycle, one recommendation a row "
+                "(“155.1 Text … (State);”). Its column of assessments of the level of "
+                "implementation is documented (upr-info.org); the other headings, and the "
+                "number and State inside the text, are assumptions."),
+        }.get(mapping.name, mapping.note)
 
     def mapping(self) -> ColumnMapping:
         name = str(self.mapping_combo.currentData() or "")

@@ -59,7 +59,7 @@ class ReportSettingsDialog(Retranslating, QDialog):
         self.lang = lang
         self.saved: ReportSettings | None = None
         self.setObjectName("reportSettingsDialog")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)  # the date check box says all on one line
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)

@@ -47,7 +47,7 @@ class SetupDialog(Retranslating, QDialog):
         self.choices = agency_choices()
         self._folded = {c.code: fold(f"{c.name_vi} {c.name_en} {c.code}") for c in self.choices}
         self.setObjectName("setupDialog")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)  # the roles, in Vietnamese, on one line each
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
