@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import Comparison, compare  # noqa: E402
+from installed import installed_env  # noqa: E402
 
 N = int(os.environ.get("BENCH_PDF_ACTIVITIES", "2000"))
 YEAR = 2025
@@ -95,7 +96,7 @@ doc.build([activities, PageBreak(), indicators])
 
 def comparisons(rounds: int = 3) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "NAP_REPORTER_HOME": tmp}
+        env = installed_env({**os.environ, "NAP_REPORTER_HOME": tmp})
         db = Path(tmp) / "agency.sqlite"
         app = [sys.executable, "-m", "desktop_app", "--db", str(db)]
         subprocess.run([*app, "init", "--role", "agency", "--agency", "VLG"], check=True,
