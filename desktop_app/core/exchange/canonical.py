@@ -97,8 +97,10 @@ _CONVERT = {Kind.DATE: canonical_date, Kind.INTEGER: canonical_number,
 
 
 def _rows(sheet: Sheet, records: list[Any]) -> list[dict[str, Canonical]]:
-    keys = [c.key for c in sheet.columns]
-    converters = [_CONVERT.get(c.kind, canonical_text) for c in sheet.columns]
+    # each row's keys in sorted order already, so the JSON needs no sorting of its own
+    columns = sorted(sheet.columns, key=lambda c: c.key)
+    keys = [c.key for c in columns]
+    converters = [_CONVERT.get(c.kind, canonical_text) for c in columns]
     getter = attrgetter(*keys)
     rows = [
         dict(zip(keys, [None if v is None else f(v)
@@ -169,8 +171,12 @@ def _sha256(text: str) -> str:
 
 
 def canonical_json(data: SubmissionData) -> str:
-    """The canonical data as the JSON text that is hashed (the costly part: reuse it)."""
-    return _json(canonical_data(data))
+    """The canonical data as the JSON text that is hashed (the costly part: reuse it).
+
+    Exactly ``_json(canonical_data(data))``: the rows' keys are in sorted order already.
+    """
+    return json.dumps(canonical_data(data), separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False)
 
 
 def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:
