@@ -135,17 +135,13 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
             tuple(refs_of.get(c, c) for c in codes), attributed))
         challenges.append(challenge)
         next_steps.append(next_step)
-    names: dict[str, tuple[str, str, str, str]] = {}  # a unit's name's key, once a unit
-
-    def name_key(name: str) -> tuple[str, str, str, str]:
-        key = names.get(name)
-        if key is None:
-            key = names[name] = collation_key(name)
-        return key
-
-    rows.sort(key=lambda r: (name_key(r.rollup.name_vi), r.rollup.code,
-                             r.agency.code != r.rollup.code, name_key(r.agency.name_vi),
-                             natural_key(r.task_code), collation_key(r.title), r.uuid))
+    # the sort keys of unit names and task codes, once each (a few hundred of them)
+    names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
+             | {r.agency.name_vi for r in rows}}
+    task_keys = {c: natural_key(c) for c in {r.task_code for r in rows}}
+    rows.sort(key=lambda r: (names[r.rollup.name_vi], r.rollup.code,
+                             r.agency.code != r.rollup.code, names[r.agency.name_vi],
+                             task_keys[r.task_code], collation_key(r.title), r.uuid))
     return rows, challenges, next_steps
 
 
