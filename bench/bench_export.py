@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import Comparison, compare  # noqa: E402
+from installed import installed_env  # noqa: E402
 
 RAW = r'''
 import sqlite3, sys
@@ -102,7 +103,7 @@ wb.close()
 
 def comparisons(rounds: int = 3) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "NAP_REPORTER_HOME": tmp}
+        env = installed_env({**os.environ, "NAP_REPORTER_HOME": tmp})
         db = Path(tmp) / "bench.sqlite"
         app = [sys.executable, "-m", "desktop_app", "--db", str(db)]
         subprocess.run([*app, "init", "--role", "agency", "--agency", "VLG"], check=True,

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import Comparison, Run, run_process  # noqa: E402
+from installed import installed_env  # noqa: E402
 
 SMALL = int(os.environ.get("BENCH_ACTIVITIES", "20000"))
 LARGE = int(os.environ.get("BENCH_REPORT_ACTIVITIES", str(SMALL * 5)))
@@ -206,7 +207,7 @@ def measure(db: Path, label: str, rounds: int, tmp: Path,
 def comparisons(rounds: int = 3) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        env = {**os.environ, "NAP_REPORTER_HOME": name}
+        env = installed_env({**os.environ, "NAP_REPORTER_HOME": name})
         agency, focal = _make_databases(tmp, env)
         return [*measure(agency, f"{SMALL} activities (submission)", rounds, tmp, env),
                 *measure(focal, f"{LARGE} activities (national annex)", rounds, tmp, env)]

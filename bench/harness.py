@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class Run:
     seconds: float
     peak_mb: float
+    cpu_seconds: float = 0.0  # the child's user + system time: steadier on a shared machine
 
 
 @dataclass
@@ -47,6 +48,12 @@ class Comparison:
         return self.ours_s / self.raw_s if self.raw_s else float("inf")
 
     @property
+    def cpu_ratio(self) -> float:
+        ours = statistics.median(r.cpu_seconds for r in self.ours)
+        raw = statistics.median(r.cpu_seconds for r in self.raw)
+        return ours / raw if raw else float("inf")
+
+    @property
     def memory_ratio(self) -> float:
         ours = statistics.median(r.peak_mb for r in self.ours)
         raw = statistics.median(r.peak_mb for r in self.raw)
@@ -56,6 +63,10 @@ class Comparison:
         def times(runs: Sequence[Run]) -> str:
             return ", ".join(f"{r.seconds:.2f}" for r in runs)
 
+        cpu = [
+            f"  cpu  ours {statistics.median(r.cpu_seconds for r in self.ours):.2f} s, raw "
+            f"{statistics.median(r.cpu_seconds for r in self.raw):.2f} s: {self.cpu_ratio:.2f}x"
+        ] if all(r.cpu_seconds for r in [*self.ours, *self.raw]) else []
         return [
             f"{self.name}",
             f"  ours {self.ours_s:8.3f} s  (rounds: {times(self.ours)}; "
@@ -64,6 +75,7 @@ class Comparison:
             f"peak {max(r.peak_mb for r in self.raw):.0f} MB)",
             f"  ratio {self.ratio:.2f}x  (target {self.target})"
             + (f"  {self.note}" if self.note else ""),
+            *cpu,
         ]
 
 
@@ -79,7 +91,7 @@ def run_process(cmd: Sequence[str], env: dict[str, str] | None = None,
         error = child.stderr.read().decode(errors="replace") if child.stderr else ""
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {child.returncode}: {error[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def compare(name: str, ours: Callable[[int], Sequence[str]], raw: Callable[[int], Sequence[str]],

@@ -23,8 +23,8 @@ from desktop_app import messages
 from desktop_app.core.paths import resources_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-REPORT_MODULES = ("pdf_kit", "agency_pdf", "national_pdf", "national_xlsx", "report_model",
-                  "assessment_words", "reminders_xlsx")
+REPORT_MODULES = ("pdf_kit", "agency_pdf", "national_pdf", "national_annexes", "national_xlsx",
+                  "report_model", "assessment_words", "reminders_xlsx")
 
 
 def glossary() -> dict[str, Any]:

@@ -193,3 +193,18 @@ def test_a_signed_submission_covers_its_key_hash_and_every_field() -> None:
 def test_a_base64_key_that_is_not_ascii_is_malformed_not_an_error() -> None:
     assert decode("ĐĐĐĐ", 32) is None
     assert base64.b64encode(b"\0" * 32).decode() != KEY.public_text
+
+
+def test_the_data_hashed_once_gives_every_metadata_its_own_content_hash() -> None:
+    from desktop_app.core.exchange.canonical import HashedData, canonical_json
+
+    meta, data = _submission()
+    data_json = canonical_json(data)
+    hashed = HashedData(data_json)
+    later = replace(meta, version=meta.version + 1, contact_person="Người khác")
+    # the same digest as hashing the whole document, for each metadata, in any order
+    assert hashed.content_hash(later) == _old_formula_hash(later, data_json)
+    assert hashed.content_hash(meta) == _old_formula_hash(meta, data_json)
+    assert hashed.content_hash(later) == content_hash(later, data, data_json=data_json)
+    signed = sign_submission(KEY, meta, data, hashed=hashed)
+    assert signed == sign_submission(KEY, meta, data)

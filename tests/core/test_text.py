@@ -334,3 +334,19 @@ def test_collation_key_agrees_with_the_province_list_pairwise(a: str, b: str) ->
 def test_collation_key_ties_only_canonically_equivalent_strings(a: str, b: str) -> None:
     assert (collation_key(a) == collation_key(b)) == (nfc(a) == nfc(b))
     assert collation_key(nfd(a)) == collation_key(a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_clean_text_takes_its_short_way_only_where_the_long_way_gives_the_same(
+        value: str) -> None:
+    import re
+
+    from desktop_app.core.exchange.canonical import clean_text
+
+    # the whole rule, without clean_text's shortcut for text without control characters
+    spelled_out = unicodedata.normalize("NFC", re.sub(
+        r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "",
+        value.replace("\r\n", "\n").replace("\r", "\n")))
+    assert clean_text(value) == spelled_out
+    assert clean_text(value + "\r\n\x07") == spelled_out + "\n"

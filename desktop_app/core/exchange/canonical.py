@@ -42,6 +42,8 @@ Canonical = Any  # JSON-ready: dict, list, str, int, float, None
 
 def clean_text(value: str) -> str:
     """Text as a workbook can carry it: NFC, "\\n" line ends, no forbidden controls."""
+    if value.isprintable():  # no control character at all (the common case): NFC only
+        return unicodedata.normalize("NFC", value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     if _UNWRITABLE.search(value):
@@ -95,8 +97,10 @@ _CONVERT = {Kind.DATE: canonical_date, Kind.INTEGER: canonical_number,
 
 
 def _rows(sheet: Sheet, records: list[Any]) -> list[dict[str, Canonical]]:
-    keys = [c.key for c in sheet.columns]
-    converters = [_CONVERT.get(c.kind, canonical_text) for c in sheet.columns]
+    # each row's keys in sorted order already, so the JSON needs no sorting of its own
+    columns = sorted(sheet.columns, key=lambda c: c.key)
+    keys = [c.key for c in columns]
+    converters = [_CONVERT.get(c.kind, canonical_text) for c in columns]
     getter = attrgetter(*keys)
     rows = [
         dict(zip(keys, [None if v is None else f(v)
@@ -167,8 +171,12 @@ def _sha256(text: str) -> str:
 
 
 def canonical_json(data: SubmissionData) -> str:
-    """The canonical data as the JSON text that is hashed (the costly part: reuse it)."""
-    return _json(canonical_data(data))
+    """The canonical data as the JSON text that is hashed (the costly part: reuse it).
+
+    Exactly ``_json(canonical_data(data))``: the rows' keys are in sorted order already.
+    """
+    return json.dumps(canonical_data(data), separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False)
 
 
 def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:
@@ -176,12 +184,33 @@ def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:
     return _sha256(data_json if data_json is not None else canonical_json(data))
 
 
+class HashedData:
+    """The canonical data hashed once, for the content hash of any metadata over it.
+
+    The content hash is SHA-256 over '{"data":' + the data's JSON + ',"meta":' + the
+    metadata's JSON + '}'; this holds the hash's state after the data, so each content
+    hash (the export takes two: the data's own and the signed version's) costs only its
+    metadata, not another encoding and pass over megabytes of JSON.
+    """
+
+    def __init__(self, data_json: str) -> None:
+        self._state = hashlib.sha256(b'{"data":')
+        self._state.update(data_json.encode("utf-8"))
+
+    def content_hash(self, meta: SubmissionMeta) -> str:
+        state = self._state.copy()
+        # Exactly _json({"data": ..., "meta": ...}): sorted keys put "data" first.
+        state.update((',"meta":' + _json(canonical_meta(meta)) + "}").encode("utf-8"))
+        return state.hexdigest()
+
+
 def content_hash(meta: SubmissionMeta, data: SubmissionData, *,
-                 data_json: str | None = None) -> str:
+                 data_json: str | None = None, hashed: HashedData | None = None) -> str:
     """SHA-256 of the JSON {"data": canonical data, "meta": every field but the hash}.
 
-    data_json: canonical_json(data) when the caller already has it.
+    data_json: canonical_json(data) when the caller already has it; hashed: that JSON
+    already hashed (HashedData), for more than one content hash over the same data.
     """
-    data_text = data_json if data_json is not None else canonical_json(data)
-    # Exactly _json({"data": ..., "meta": ...}): sorted keys put "data" first.
-    return _sha256('{"data":' + data_text + ',"meta":' + _json(canonical_meta(meta)) + "}")
+    if hashed is None:
+        hashed = HashedData(data_json if data_json is not None else canonical_json(data))
+    return hashed.content_hash(meta)

@@ -4,15 +4,15 @@ by the Ministry of Justice, in the Decree 30/2020/NĐ-CP format of the agency re
 Four numbered sections (who reported; results by area; results by recommendation,
 follow-up ones first, the others under a heading per source; overall assessment and
 proposals), "Nơi nhận" and the signature,
-then two annexes: the reporting status of every agency and the activities by agency
-(capped, shared out between the agencies so that none is left out; the workbook carries
-every row). It draws a ``NationalReport`` — plain values the services read in one
-transaction — with the parts of ``pdf_kit`` and the build of ``pdf_render``.
+then two annexes (``national_annexes``): the reporting status of every agency and the
+activities by agency (capped, shared out between the agencies so that none is left out;
+the workbook carries every row). It draws a ``NationalReport`` — plain values the
+services read in one transaction — with the parts of ``pdf_kit`` and the build of
+``pdf_render``.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,13 +25,12 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     LongTable,
-    PageBreak,
     Paragraph,
     Spacer,
     TableStyle,
 )
 
-from desktop_app.core.domain.enums import ActivityStatus, AgencyKind, CellState, Implementation
+from desktop_app.core.domain.enums import ActivityStatus, AgencyKind, Implementation
 from desktop_app.core.domain.labels import label, label_of
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.timefmt import local_date, local_text
@@ -42,18 +41,19 @@ from desktop_app.core.exchange.assessment_words import (
     sentence,
     where,
 )
+from desktop_app.core.exchange.national_annexes import (
+    annex_activities,
+    annex_reporting,
+    per_agency,
+)
 from desktop_app.core.exchange.national_model import (
-    AnnexActivity,
     AreaView,
     NationalReport,
     RecommendationView,
 )
 from desktop_app.core.exchange.pdf_kit import (
     CREATOR,
-    MISSED_FILL,
-    TABLE_SIZE,
     S,
-    annex_reference,
     area_table,
     closing,
     date_vi,
@@ -67,13 +67,11 @@ from desktop_app.core.exchange.pdf_kit import (
     right_cell,
     status_chart,
     status_phrase,
-    status_word,
     table_style,
     text,
     thousands,
     title_block,
     wrap,
-    wrapped_label,
 )
 from desktop_app.core.exchange.pdf_render import DocumentInfo, render_on_worker, render_story
 from desktop_app.core.exchange.report_model import (
@@ -83,10 +81,6 @@ from desktop_app.core.exchange.report_model import (
 from desktop_app.core.progress import Job
 
 MAX_THEMES = 5  # challenges and next steps in section IV: the most frequent ones
-# The PDF's annex of activities stops at about this many rows (shared out between the
-# agencies, so that none is left out); the workbook carries every row.
-MAX_ANNEX_ACTIVITIES = 2500
-MIN_PER_AGENCY = 20
 MAX_NAMES = 12  # agencies named in a sentence before "và N cơ quan khác"
 WEAK_GRADES = frozenset({"C", "D", "E"})  # the Committee's grades below "partially"
 
@@ -117,7 +111,6 @@ def _as_progress(areas: Sequence[AreaView]) -> list[AreaProgress]:
             for a in areas]
 
 
-FOCAL_POINT = "Bộ Tư pháp"
 KIND_GROUPS = (  # how a list of agencies is said: the units of each kind together
     ("Ủy ban nhân dân các tỉnh, thành phố", frozenset({AgencyKind.CITY, AgencyKind.PROVINCE})),
     ("các bộ, cơ quan ngang bộ", frozenset({AgencyKind.MINISTRY,
@@ -130,10 +123,6 @@ def _title(r: NationalReport) -> list[Flowable]:
     excerpt = plan_excerpt("Tổng hợp kết quả", r.plan_title_vi, r.plan_decision,
                            r.plan_signed_on)
     return title_block(excerpt, period_line(r.year, r.period_from, r.period_to))
-
-
-def _annex_reference(r: NationalReport) -> str:
-    return annex_reference(r.settings.normalised(), r.created_at, FOCAL_POINT)
 
 
 def _group_counts(r: NationalReport) -> list[tuple[str, int, int, int, int]]:
@@ -402,99 +391,6 @@ def _section_assessment(r: NationalReport) -> list[Flowable]:
     return out
 
 
-def _annex_reporting(r: NationalReport) -> list[Flowable]:
-    out: list[Flowable] = [
-        PageBreak(), Paragraph("Phụ lục I", S.annex),
-        Paragraph("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG", S.annex),
-        text(_annex_reference(r), S.annex_sub)]
-    rows: list[list[Any]] = [head_row("STT", "Cơ quan", "Tình trạng", "Ngày nhận",
-                                      "Số phiên bản", "Ghi chú")]
-    widths = [11 * mm, 58 * mm, 24 * mm, 24 * mm, 18 * mm, 30 * mm]
-    marks: list[Any] = []
-    for n, row in enumerate(r.grid.rows, start=1):
-        cell = r.cell_of(row)
-        received = date_vi(local_date(cell.first_received)) if cell.first_received else ""
-        sent = ", ".join(u.name_vi or u.code for u in cell.units if u.code != row.code)
-        notes = [f"Gồm báo cáo của: {sent}"] if sent else []
-        if cell.missing and cell.expected > 1:
-            notes.append("Chưa nhận của: " + ", ".join(m.name_vi for m in cell.missing))
-        if cell.unsigned:  # issue 9: data no signature vouches for
-            notes.append("Không có chữ ký: " + ", ".join(cell.unsigned))
-        note = "; ".join(notes)
-        rows.append([str(n), wrap(row.name_vi, widths[1]), label(cell.state, "vi"), received,
-                     thousands(cell.versions) if cell.versions else "",
-                     wrap(note, widths[5])])
-        if cell.state is CellState.NOT_RECEIVED:
-            marks.append(("BACKGROUND", (2, n), (2, n), MISSED_FILL))
-        elif cell.state is CellState.LATE:
-            marks.append(("FONT", (2, n), (2, n), "Tinos-Italic", TABLE_SIZE))
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-                               ("ALIGN", (2, 1), (4, -1), "CENTER"), *marks]))
-    out.append(table)
-    return out
-
-
-def _per_agency(r: NationalReport) -> int:
-    groups = len({a.rollup.code for a in r.activities}) or 1
-    return max(MIN_PER_AGENCY, math.ceil(MAX_ANNEX_ACTIVITIES / groups))
-
-
-def _annex_activities(r: NationalReport) -> tuple[list[Flowable], int]:
-    """Annex II, capped; returns the flowables and how many rows it shows."""
-    out: list[Flowable] = [
-        PageBreak(), Paragraph("Phụ lục II", S.annex),
-        Paragraph("DANH MỤC CÁC HOẠT ĐỘNG THEO BỘ, NGÀNH, ĐỊA PHƯƠNG", S.annex),
-        text(_annex_reference(r), S.annex_sub)]
-    groups: dict[str, list[AnnexActivity]] = defaultdict(list)
-    for a in r.activities:
-        groups[a.rollup.code].append(a)
-    if not groups:
-        out.append(text("Chưa có hoạt động trong kỳ báo cáo.", S.plain))
-        return out, 0
-    per_agency = _per_agency(r)
-    if any(len(items) > per_agency for items in groups.values()):
-        out.append(text(
-            f"Ghi chú: Phụ lục này liệt kê tối đa {thousands(per_agency)} hoạt động của mỗi "
-            f"cơ quan; danh mục đầy đủ {thousands(len(r.activities))} hoạt động có trong tệp "
-            f"Excel của báo cáo tổng hợp (trang tính «Phụ lục hoạt động»).", S.note))
-    widths = [11 * mm, 55 * mm, 23 * mm, 22 * mm, 22 * mm, 32 * mm]
-    shown = 0
-    for n, items in enumerate(groups.values(), start=1):
-        unit = items[0].rollup
-        part = items[:per_agency]
-        shown += len(part)
-        out.append(CondPageBreak(35 * mm))
-        unattributed = "" if items[0].attributed else \
-            " – chưa phân bổ cho cơ quan kế thừa theo nhiệm vụ"
-        out.append(text(f"{n}. {unit.name_vi}{unattributed} "
-                        f"({thousands(len(items))} hoạt động)", S.annex_group))
-        rows: list[list[Any]] = [head_row("STT", "Tên hoạt động", "Nhiệm vụ", "Tình trạng",
-                                          "Thời gian", "Khuyến nghị")]
-        for k, a in enumerate(part, start=1):
-            title = wrap(a.title, widths[1])
-            if a.agency.code != a.rollup.code:
-                title += "\n" + wrap(f"(báo cáo của {a.agency.name_vi})", widths[1])
-            period = date_vi(a.start_date)
-            if a.end_date:
-                period = f"{period} –\n{date_vi(a.end_date)}" if period else \
-                    f"đến\n{date_vi(a.end_date)}"
-            task = f"Nhiệm vụ {a.task_number}" if a.task_number is not None else "-"
-            rows.append([str(k), title, wrapped_label(task, widths[2]),
-                         wrapped_label(status_word(a.status), widths[3]), period,
-                         wrap("; ".join(a.recommendation_refs), widths[5])])
-        table = LongTable(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([*table_style(), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-                                   ("ALIGN", (2, 1), (2, -1), "CENTER"),
-                                   ("ALIGN", (4, 1), (4, -1), "CENTER")]))
-        out.append(table)
-        if len(items) > len(part):
-            out.append(text(f"… và {thousands(len(items) - len(part))} hoạt động khác (xem "
-                            f"tệp Excel).", S.note))
-        out.append(Spacer(1, 6))
-    return out, shown
-
-
 def _fingerprint(r: NationalReport) -> str:
     return (f"{CREATOR} · Báo cáo tổng hợp năm {r.year} · {thousands(r.counts.received)}/"
             f"{thousands(r.counts.agencies)} cơ quan đã báo cáo · "
@@ -515,8 +411,8 @@ def build_national_story(r: NationalReport) -> list[Flowable]:
     story += _section_assessment(r)
     story.append(KeepTogether([story.pop(), Spacer(1, 6), closing(settings)]))
     story.append(Paragraph(escape(_fingerprint(r)), S.small))
-    story += _annex_reporting(r)
-    annex, _shown = _annex_activities(r)
+    story += annex_reporting(r)
+    annex, _shown = annex_activities(r)
     story += annex
     return story
 
@@ -536,8 +432,8 @@ def render_national(r: NationalReport, path: Path,
 
 
 def _estimate_pages(r: NationalReport) -> int:
-    per_agency = _per_agency(r)
-    rows = sum(min(n, per_agency) for n in Counter(a.rollup.code for a in r.activities)
+    most = per_agency(r)
+    rows = sum(min(n, most) for n in Counter(a.rollup.code for a in r.activities)
                .values())
     return 8 + len(r.grid.rows) // 25 + rows // 14
 

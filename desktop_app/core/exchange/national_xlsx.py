@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from xlsxwriter.format import Format
+
 from desktop_app.core.domain.enums import (
     ActivityStatus,
     ActivityType,
@@ -22,16 +24,17 @@ from desktop_app.core.domain.enums import (
     Grade,
     Implementation,
 )
-from desktop_app.core.domain.labels import label, label_of, words
+from desktop_app.core.domain.labels import label, label_of, labels, words
 from desktop_app.core.domain.timefmt import local_date, local_text
 from desktop_app.core.exchange.assessment_words import checked_cell, committee_cell
+from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.national_model import NationalReport
 from desktop_app.core.exchange.report_model import (
     STATUSES,
     IndicatorCounts,
     StatusCounts,
 )
-from desktop_app.core.exchange.xlsx_writer import Book, BookSheet, PrintSetup
+from desktop_app.core.exchange.xlsx_writer import Book, BookSheet, PrintSetup, needs_quote
 from desktop_app.core.progress import Job, Progress
 
 STEP = 2000  # annex rows between progress reports
@@ -253,18 +256,55 @@ def _annex_sheet(wb: Book, r: NationalReport) -> Job[None]:
         ("Trẻ em", "Children", 9), ("Kinh phí (đồng)", "Budget (VND)", 15),
         ("Mã hoạt động", "Activity UUID", 12)]  # technical: last, narrow
     sheet = _Sheet(wb, "Phụ lục hoạt động", columns, header=_print_header(r))
+    # 100,000 rows: each cell straight to XlsxWriter, with the formats and the words that
+    # ``BookSheet.row`` would choose for it (numbers "#,##0", dates, the title wrapped,
+    # every text quoted where a spreadsheet would read it as a formula)
+    out = sheet.out
+    ws, book = out.ws, out.book
+    write_string, write_number, write_datetime = ws.write_string, ws.write_number, \
+        ws.write_datetime
+    integer, day, long, quoted, long_quoted = (book.integer, book.date, book.long,
+                                               book.text_quoted, book.long_quoted)
+    types, statuses = labels(ActivityType, "vi"), labels(ActivityStatus, "vi")
+    row = out.next_row
     total = len(r.activities)
+
+    def text(col: int, value: str | None, fmt: Format | None = None,
+             quoted_fmt: Format = quoted) -> None:
+        if value:
+            value = clean_text(value)
+            if value:
+                if needs_quote(value):
+                    write_string(row, col, value, quoted_fmt)
+                else:
+                    write_string(row, col, value, fmt)
+
     for n, a in enumerate(r.activities, start=1):
         # a split former unit's activity its task leaves with no successor: no unit in force
         unit = a.rollup.name_vi if a.attributed else "Chưa phân bổ cho cơ quan kế thừa"
-        sheet.row(n, a.rollup.code if a.attributed else "", unit, a.agency.code,
-                  a.agency.name_vi, a.task_code, a.title, label_of(ActivityType, a.type, "vi"),
-                  label_of(ActivityStatus, a.status, "vi"),
-                  a.start_date, a.end_date, ", ".join(a.recommendations), a.women,
-                  a.ethnic_minorities, a.disabilities, a.children, a.budget_vnd, a.uuid,
-                  long=(6,))
+        write_number(row, 0, n, integer)
+        text(1, a.rollup.code if a.attributed else "")
+        text(2, unit)
+        text(3, a.agency.code)
+        text(4, a.agency.name_vi)
+        text(5, a.task_code)
+        text(6, a.title, long, long_quoted)
+        text(7, types.get(a.type, a.type))
+        text(8, statuses.get(a.status, a.status))
+        for col, moment in ((9, a.start_date), (10, a.end_date)):
+            if moment is not None:
+                write_datetime(row, col, moment, day)
+        text(11, ", ".join(a.recommendations))
+        for col, count in ((12, a.women), (13, a.ethnic_minorities), (14, a.disabilities),
+                           (15, a.children), (16, a.budget_vnd)):
+            if count is not None:
+                write_number(row, col, count, integer)
+        text(17, a.uuid)
+        row += 1
         if n % STEP == 0:
+            out.next_row = row
             yield Progress(n, total, "xlsx")
+    out.next_row = row
 
 
 def write_national_workbook(report: NationalReport, path: Path) -> Job[None]:

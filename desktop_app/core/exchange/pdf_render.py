@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -82,6 +83,10 @@ def render_story(story: list[Flowable], path: Path, info: DocumentInfo, fingerpr
     calling thread); it may raise to abandon the build.
     """
     register_fonts()
+    # Page streams compressed and kept binary: reportlab's default also encodes them as
+    # ASCII85 (7-bit text, a quarter larger), a pure-Python pass over every page's bytes
+    # that no reader needs. It is read when the file is written.
+    rl_config.useA85 = 0
     doc = SimpleDocTemplate(
         str(path), pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,

@@ -28,7 +28,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from desktop_app.core.exchange.canonical import content_hash, json_text, signed_meta
+from desktop_app.core.exchange.canonical import (
+    HashedData,
+    content_hash,
+    json_text,
+    signed_meta,
+)
 from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
 
 KEY_BYTES = 32
@@ -201,10 +206,13 @@ def verify(metadata: Mapping[str, Any]) -> SignatureCheck:
 
 
 def sign_submission(key: KeyPair, meta: SubmissionMeta, data: SubmissionData, *,
-                    data_json: str | None = None) -> SubmissionMeta:
-    """meta with key's public key, the content hash that covers it, and the signature."""
+                    data_json: str | None = None,
+                    hashed: HashedData | None = None) -> SubmissionMeta:
+    """meta with key's public key, the content hash that covers it, and the signature
+    (data_json or hashed: the data's canonical JSON, or that JSON already hashed)."""
     keyed = replace(meta, public_key=key.public_text, signature="")
-    keyed = replace(keyed, content_hash=content_hash(keyed, data, data_json=data_json))
+    keyed = replace(keyed, content_hash=content_hash(keyed, data, data_json=data_json,
+                                                     hashed=hashed))
     return replace(keyed, signature=sign(key, signed_meta(keyed)))
 
 

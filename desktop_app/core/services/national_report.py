@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.models import (
@@ -100,30 +101,47 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
     rows: list[AnnexActivity] = []
     challenges: list[str] = []
     next_steps: list[str] = []
-    for a in session.exec(select(Activity).where(
-            col(Activity.period_id) == period_id, _current(col(Activity.submission_id)))):
-        agency = by_id.get(a.agency_id)
-        task = task_rows.get(a.task_id)
-        unit = None if agency is None else directory.attribute(
-            agency, task.code if task else None,
-            areas.get(task.area_id or 0) if task else None)
-        attributed = agency is None or unit is not None
-        unit = unit or agency
-        own = (AgencyRef(agency.code, agency.name_vi, agency.name_en) if agency
-               else AgencyRef(str(a.agency_id), "", ""))
-        rollup = AgencyRef(unit.code, unit.name_vi, unit.name_en) if unit else own
-        codes = tuple(sorted(links.get(a.id or 0, []), key=natural_key))
+    # Plain columns, not ORM objects (100,000 rows at the focal point); the units an
+    # (agency, task) pair counts for are worked out once per pair.
+    units: dict[tuple[int, int], tuple[AgencyRef, AgencyRef, bool]] = {}
+    a = Activity
+    for (activity_id, uuid, agency_id, task_id, title, kind, status, start, end, women,
+         minorities, disabilities, children, budget, challenge, next_step) in session.execute(
+            sa_select(col(a.id), col(a.uuid), col(a.agency_id), col(a.task_id), col(a.title),
+                      col(a.type), col(a.status), col(a.start_date), col(a.end_date),
+                      col(a.women), col(a.ethnic_minorities), col(a.disabilities),
+                      col(a.children), col(a.budget_vnd), col(a.challenges),
+                      col(a.next_steps))
+            .where(col(a.period_id) == period_id, _current(col(a.submission_id)))):
+        pair = units.get((agency_id, task_id))
+        if pair is None:
+            agency = by_id.get(agency_id)
+            task = task_rows.get(task_id)
+            unit = None if agency is None else directory.attribute(
+                agency, task.code if task else None,
+                areas.get(task.area_id or 0) if task else None)
+            attributed = agency is None or unit is not None
+            unit = unit or agency
+            own = (AgencyRef(agency.code, agency.name_vi, agency.name_en) if agency
+                   else AgencyRef(str(agency_id), "", ""))
+            rollup = AgencyRef(unit.code, unit.name_vi, unit.name_en) if unit else own
+            pair = units[(agency_id, task_id)] = (rollup, own, attributed)
+        rollup, own, attributed = pair
+        codes = tuple(sorted(links.get(activity_id or 0, []), key=natural_key))
         rows.append(AnnexActivity(
-            a.uuid, rollup, own, tasks.get(a.task_id, ""), nfc(a.title), a.type, a.status,
-            a.start_date, a.end_date, a.women, a.ethnic_minorities, a.disabilities,
-            a.children, a.budget_vnd, codes,
-            task_rows[a.task_id].number if a.task_id in task_rows else None,
+            uuid, rollup, own, tasks.get(task_id, ""), nfc(title), kind, status,
+            start, end, women, minorities, disabilities, children, budget, codes,
+            task_rows[task_id].number if task_id in task_rows else None,
             tuple(refs_of.get(c, c) for c in codes), attributed))
-        challenges.append(a.challenges)
-        next_steps.append(a.next_steps)
-    rows.sort(key=lambda r: (collation_key(r.rollup.name_vi), r.rollup.code,
-                             r.agency.code != r.rollup.code, collation_key(r.agency.name_vi),
-                             natural_key(r.task_code), collation_key(r.title), r.uuid))
+        challenges.append(challenge)
+        next_steps.append(next_step)
+    # the sort keys of unit names and task codes, once each (a few hundred of them)
+    names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
+             | {r.agency.name_vi for r in rows}}
+    task_keys = {c: natural_key(c) for c in {r.task_code for r in rows}}
+    rows.sort(key=lambda r: (names[r.rollup.name_vi], r.rollup.code,
+                             r.agency.code != r.rollup.code, names[r.agency.name_vi],
+                             task_keys[r.task_code], collation_key(r.title), r.uuid))
     return rows, challenges, next_steps
 
 
