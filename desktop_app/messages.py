@@ -1051,3 +1051,23 @@ def audit_action_words(action: str, lang: str) -> str:
     """An audit-log action as a person reads it; an action without words keeps its code."""
     key = f"audit.action.{action}"
     return text(key, lang) if key in MESSAGES else action
+
+
+_AUDIT_FIELDS: dict[str, tuple[str, str]] = {
+    "fingerprint": ("dấu vân tay của khóa", "key fingerprint"),
+    "locked": ("đã khóa", "locked"),
+    "version": ("phiên bản", "version"),
+}
+_BRACKETED = re.compile(r"(\w+)\[(\d+)\]")
+
+
+def audit_field_words(field: str, lang: str) -> str:
+    """A field the audit log names, as a person reads it: "due_date[2026]" -> "thời hạn
+    2026"; an indicator's "indicators[2].target" as field_name says it."""
+    found = _BRACKETED.fullmatch(field)
+    if found:
+        return f"{audit_field_words(found[1], lang)} {found[2]}"
+    words = _AUDIT_FIELDS.get(field)
+    if words is not None:
+        return words[0 if lang == "vi" else 1]
+    return field_name(field, lang)

@@ -12,7 +12,7 @@ import argparse
 
 from desktop_app.cli.output import ProgressBar, open_database, say_done
 from desktop_app.core.progress import drive
-from desktop_app.messages import audit_action_words
+from desktop_app.messages import audit_action_words, audit_field_words
 
 EXIT_OK = 0
 
@@ -23,7 +23,8 @@ def cmd_audit(args: argparse.Namespace, lang: str) -> int:
     db = open_database(args)
     try:
         count = drive(export_audit(db, args.output, lang=lang,
-                                   action_words=audit_action_words), ProgressBar())
+                                   action_words=audit_action_words,
+                                   field_words=audit_field_words), ProgressBar())
     finally:
         db.close()
     say_done("audit.exported", lang, file=args.output, events=count)

@@ -15,7 +15,7 @@ from python_calamine import CalamineWorkbook
 from desktop_app.core.services.audit import RESTORE_ACTION
 from desktop_app.core.services.import_apply import FILE_ACTION
 from desktop_app.core.services.imports import BATCH_ACTION, UNDO_ACTION
-from desktop_app.messages import MESSAGES, audit_action_words
+from desktop_app.messages import MESSAGES, audit_action_words, audit_field_words
 from tests import pg
 from tests.cli.conftest import CliRunner
 
@@ -84,7 +84,7 @@ def test_the_focal_point_log_has_the_import_its_files_the_pin_the_undo_and_the_r
     assert accepted["Cài đặt"] == "cơ quan đầu mối"
     pinned = rows[start + 2]
     assert pinned["Tên / mã"] == "VLG" and pinned["Thay đổi (cũ → mới)"].startswith(
-        "fingerprint: — → ")
+        "dấu vân tay của khóa: — → ")
     assert rows[-2]["Tên / mã"] == ("focal.bak" if on_file else "VLG")
     who = getpass.getuser()
     if not on_file:  # on a server, its login role too
@@ -113,3 +113,18 @@ def test_every_action_the_program_records_has_words_in_both_languages() -> None:
     assert sorted(a for a in actions if f"audit.action.{a}" not in MESSAGES) == []
     assert audit_action_words("period.locked", "vi") == "Khóa kỳ báo cáo"
     assert audit_action_words("some.future_action", "en") == "some.future_action"
+
+
+def test_every_field_the_program_records_has_words_in_both_languages() -> None:
+    root = Path(__file__).resolve().parents[2] / "desktop_app"
+    named = re.compile(r'FieldChange\(f?"([a-z_]+)')
+    fields: set[str] = set()
+    for path in root.rglob("*.py"):
+        fields |= set(named.findall(path.read_text(encoding="utf-8")))
+    assert {"fingerprint", "locked", "version", "due_date"} <= fields  # the scan found them
+    for field in fields:
+        assert audit_field_words(field, "vi") != field, field
+        assert audit_field_words(field, "en") != field or " " not in field, field
+    assert audit_field_words("due_date[2026]", "vi") == "thời hạn 2026"
+    assert audit_field_words("indicators[2].target", "en") == "indicator 2, target"
+    assert audit_field_words("fingerprint", "vi") == "dấu vân tay của khóa"

@@ -209,8 +209,6 @@ def shown_texts(root: QWidget) -> list[tuple[str, str]]:
                 columns = model.columnCount(root_index)
             except TypeError:  # a list model's, private in the binding
                 columns = 1
-            if widget.objectName() == "auditTable":
-                columns -= 1  # the changes: "field: old → new", the log's own field codes
             for row in range(min(model.rowCount(root_index), CELL_ROWS)):
                 for column in range(columns):
                     value = model.index(row, column, root_index).data()

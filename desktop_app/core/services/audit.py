@@ -300,13 +300,18 @@ def _installation(row: AuditRow, lang: str) -> str:
 
 
 ActionWords = Callable[[str, str], str]  # (action code, lang) -> words; the faces give it
+FieldWords = Callable[[str, str], str]  # (field code, lang) -> words; the faces give it
 
 
-def audit_line(row: AuditRow, lang: str, action_words: ActionWords | None = None) -> AuditLine:
+def audit_line(row: AuditRow, lang: str, action_words: ActionWords | None = None,
+               field_words: FieldWords | None = None) -> AuditLine:
     """One event as plain text for the workbook (the window words it the same way)."""
     from desktop_app.core.exchange.audit_xlsx import AuditLine
 
-    changed = "\n".join(f"{c.field}: {readable(c.field, c.old, lang)} → "
+    def field(name: str) -> str:
+        return field_words(name, lang) if field_words is not None else name
+
+    changed = "\n".join(f"{field(c.field)}: {readable(c.field, c.old, lang)} → "
                         f"{readable(c.field, c.new, lang)}" for c in row.changes)
     detail = "; ".join(f"{k}: {readable(k, plain(v), lang)}" for k, v in row.detail.items()
                        if v not in (None, "", [], {}))
@@ -317,16 +322,18 @@ def audit_line(row: AuditRow, lang: str, action_words: ActionWords | None = None
 
 def export_audit(db: Database, path: Path, *, wanted: AuditFilter | None = None,
                  lang: str = "vi", action_words: ActionWords | None = None,
+                 field_words: FieldWords | None = None,
                  now: datetime | None = None) -> Job[int]:
     """Write the log (oldest first) to ``path``, whole or untouched; returns the events.
 
-    action_words: the words for an action code (messages.audit_action_words), else codes.
+    action_words: the words for an action code (messages.audit_action_words), else codes;
+    field_words: the same for a changed field's code (messages.audit_field_words).
     """
     from desktop_app.core.exchange.audit_xlsx import AuditSheet, write_audit_workbook
 
     yield Progress(0, 0, "prepare")
     with db.reading() as session:
-        lines = tuple(audit_line(r, lang, action_words)
+        lines = tuple(audit_line(r, lang, action_words, field_words)
                       for r in _all_rows(session, wanted or AuditFilter()))
         role = get_setting(session, ROLE) or ""
         agency = get_setting(session, AGENCY)

@@ -45,7 +45,7 @@ from desktop_app.core.services.audit import (
     audit_page,
     export_audit,
 )
-from desktop_app.messages import audit_action_words
+from desktop_app.messages import audit_action_words, audit_field_words
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import file_dialogs, message_box
@@ -105,7 +105,7 @@ class AuditTableModel(QAbstractTableModel):
                                                Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.rows[index.row()]
-        line = audit_line(row, self.lang, audit_action_words)
+        line = audit_line(row, self.lang, audit_action_words, audit_field_words)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (row.action, line.changes, line.detail,
                                           line.entity_uuid) if x)
@@ -230,7 +230,8 @@ class AuditDialog(Retranslating, QDialog):
             path = path.with_name(path.name + ".xlsx")
         try:
             count = drive(export_audit(self.ctx.db, path, wanted=self.wanted(),
-                                       lang=self.ctx.lang, action_words=audit_action_words))
+                                       lang=self.ctx.lang, action_words=audit_action_words,
+                                       field_words=audit_field_words))
         except NapError as error:
             message_box.show_error(self, self.tr("Audit log not exported"), error,
                                    self.ctx.lang)
