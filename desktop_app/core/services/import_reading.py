@@ -16,6 +16,12 @@ again alone, in a fresh child: if that child dies too, the file is refused
 (`import.reader_crashed`) and the batch carries on with a new pool for the others.
 A batch of one or two files, or a machine with one core, is read in this process: a
 child would cost more to start than it saves.
+
+Before that, the batch is put in order from what each file says of itself
+(``read_headings``): that first look checks each container against its bounds, the
+costly part of it, so it too runs in the children; each file found sound is named to the
+child that later reads it whole (xlsx_reader.known_sound), which then does not scan it
+again while it stays the same.
 """
 
 from __future__ import annotations
@@ -28,8 +34,17 @@ from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any, TypeVar
 
-from desktop_app.core.exchange.reading import ReadFile, RefusedFile, file_sha256, read_file
+from desktop_app.core.exchange.reading import (
+    Heading,
+    ReadFile,
+    RefusedFile,
+    file_sha256,
+    heading_of,
+    read_file,
+)
+from desktop_app.core.exchange.xlsx_reader import Checked, known_sound
 from desktop_app.core.problems import Problem
 
 MAX_READERS = 4  # child processes at most, however many cores
@@ -48,34 +63,70 @@ def readers_for(files: int) -> int:
 
 
 Read = Callable[[Path], ReadFile]  # a function of a module, so a child can find it
+T = TypeVar("T")
 
 
-def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file
+def read_headings(paths: Sequence[Path], readers: int | None = None
+                  ) -> Generator[tuple[Heading | None, Checked | None], None, None]:
+    """What each file says of itself (exchange.reading.heading_of), in the order given,
+    by `readers` children (None: as readers_for says): the container's check, the costly
+    part, on the machine's cores. A child that dies on a file gives it no heading (the
+    batch puts it first, and its read refuses it)."""
+    yield from _in_children([(Path(p),) for p in paths], heading_of, lambda _: (None, None),
+                            readers_for(len(paths)) if readers is None else readers)
+
+
+def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file,
+               checked: Sequence[Checked | None] | None = None
                ) -> Generator[ReadFile, None, None]:
     """Every file read (`read`, exchange.reading.read_file), in the order given, by
     `readers` children (None: as readers_for says).
 
-    Closing the iterator early (a cancelled import) stops the children.
+    checked: for each file, read_headings' finding that it is sound (the child then does
+    not scan it again while it stays the same). Closing the iterator early (a cancelled
+    import) stops the children.
     """
-    readers = readers_for(len(paths)) if readers is None else readers
+    found = list(checked) if checked is not None else [None] * len(paths)
+    yield from _in_children([(read, Path(p), c) for p, c in zip(paths, found, strict=True)],
+                            _read_known, _crashed,
+                            readers_for(len(paths)) if readers is None else readers)
+
+
+def _read_known(read: Read, path: Path, checked: Checked | None) -> ReadFile:
+    if checked is not None:
+        known_sound(checked)
+    return read(path)
+
+
+def _crashed(work: tuple[Any, ...]) -> ReadFile:
+    path = work[1]
+    return RefusedFile(path, file_sha256(path), (Problem(
+        "import.reader_crashed", {"file": path.name or str(path)}),))
+
+
+def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
+                 crashed: Callable[[tuple[Any, ...]], T], readers: int
+                 ) -> Generator[T, None, None]:
+    """do(*work) for every work, in order, by `readers` children (0: in this process);
+    crashed(work) for a work whose lone child died too."""
     if readers <= 0:
-        for path in paths:
-            yield read(path)
+        for work in works:
+            yield do(*work)
         return
-    waiting = deque(Path(p) for p in paths)
+    waiting = deque(works)
     pool = _pool(readers)
-    flight: deque[tuple[Path, Future[ReadFile]]] = deque()
+    flight: deque[tuple[tuple[Any, ...], Future[T]]] = deque()
     try:
         while waiting or flight:
             while waiting and len(flight) < readers * AHEAD:
-                path = waiting.popleft()
-                flight.append((path, pool.submit(read, path)))
-            path, future = flight.popleft()
+                work = waiting.popleft()
+                flight.append((work, pool.submit(do, *work)))
+            work, future = flight.popleft()
             try:
                 done = future.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
-                done = _read_alone(path, read)
+                done = _alone(work, do, crashed)
                 waiting.extendleft(reversed([other for other, _ in flight]))
                 flight.clear()
                 pool = _pool(readers)
@@ -84,14 +135,14 @@ def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = r
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _read_alone(path: Path, read: Read) -> ReadFile:
-    """The file read by a child of its own; refused when that child dies too."""
+def _alone(work: tuple[Any, ...], do: Callable[..., T],
+           crashed: Callable[[tuple[Any, ...]], T]) -> T:
+    """The work done by a child of its own; crashed(work) when that child dies too."""
     with _pool(1) as alone:
         try:
-            return alone.submit(read, path).result()
+            return alone.submit(do, *work).result()
         except BrokenProcessPool:
-            return RefusedFile(path, file_sha256(path), (Problem(
-                "import.reader_crashed", {"file": path.name or str(path)}),))
+            return crashed(work)
 
 
 def _pool(readers: int) -> ProcessPoolExecutor:
@@ -100,7 +151,7 @@ def _pool(readers: int) -> ProcessPoolExecutor:
     # spawn) starts them clean; the fork server has the reader imported once for all.
     if sys.platform != "win32":
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["desktop_app.core.exchange.reading"])
+        context.set_forkserver_preload(["desktop_app.core.services.import_reading"])
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(readers, mp_context=context, initializer=_limit_memory)
