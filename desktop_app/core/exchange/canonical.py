@@ -94,16 +94,20 @@ _CONVERT = {Kind.DATE: canonical_date, Kind.INTEGER: canonical_number,
             Kind.NUMBER: canonical_number}
 
 
-def _rows(sheet: Sheet, records: list[Any]) -> list[dict[str, Canonical]]:
+def _rows(sheet: Sheet, records: list[Any], clean: bool = True) -> list[dict[str, Canonical]]:
     keys = [c.key for c in sheet.columns]
-    converters = [_CONVERT.get(c.kind, canonical_text) for c in sheet.columns]
     getter = attrgetter(*keys)
-    rows = [
-        dict(zip(keys, [None if v is None else f(v)
-                        for f, v in zip(converters, getter(record), strict=True)],
-                 strict=True))
-        for record in records
-    ]
+    if clean:
+        converters = [_CONVERT.get(c.kind, canonical_text) for c in sheet.columns]
+        rows = [
+            dict(zip(keys, [None if v is None else f(v)
+                            for f, v in zip(converters, getter(record), strict=True)],
+                     strict=True))
+            for record in records
+        ]
+    else:
+        rows = [dict(zip(keys, values, strict=True))
+                for values in _clean_values(sheet, records, getter)]
     if sheet.key == "links":
         rows.sort(key=lambda r: (r["activity_uuid"] or "", r["recommendation_code"] or ""))
     else:
@@ -111,9 +115,31 @@ def _rows(sheet: Sheet, records: list[Any]) -> list[dict[str, Canonical]]:
     return rows
 
 
-def canonical_data(data: SubmissionData) -> list[list[Canonical]]:
-    """The data in canonical form: [[sheet key, rows], ...] in the order of SHEETS."""
-    return [[sheet.key, _rows(sheet, getattr(data, sheet.key))] for sheet in SHEETS]
+def _clean_values(sheet: Sheet, records: list[Any], getter: attrgetter[Any]
+                  ) -> list[list[Canonical]]:
+    """The records' values in canonical form when their text is clean already (as the
+    reader makes it): only dates, numbers and empty text need a change."""
+    converted = [(index, _CONVERT[c.kind]) for index, c in enumerate(sheet.columns)
+                 if c.kind in _CONVERT]
+    out = []
+    for record in records:
+        values = list(getter(record))
+        for index, convert in converted:
+            value = values[index]
+            if value is not None and type(value) is not int:
+                values[index] = convert(value)
+        if "" in values:
+            values = [None if v == "" else v for v in values]
+        out.append(values)
+    return out
+
+
+def canonical_data(data: SubmissionData, *, clean: bool = True) -> list[list[Canonical]]:
+    """The data in canonical form: [[sheet key, rows], ...] in the order of SHEETS.
+
+    clean=False: the data's text is clean already (clean_text: the reader's cells are),
+    so it is not cleaned again (a submission has a million text cells)."""
+    return [[sheet.key, _rows(sheet, getattr(data, sheet.key), clean)] for sheet in SHEETS]
 
 
 def iso_utc(moment: datetime) -> str:
@@ -166,9 +192,11 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def canonical_json(data: SubmissionData) -> str:
-    """The canonical data as the JSON text that is hashed (the costly part: reuse it)."""
-    return _json(canonical_data(data))
+def canonical_json(data: SubmissionData, *, clean: bool = True) -> str:
+    """The canonical data as the JSON text that is hashed (the costly part: reuse it).
+
+    clean=False: the data's text is clean already (see canonical_data)."""
+    return _json(canonical_data(data, clean=clean))
 
 
 def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:

@@ -203,8 +203,18 @@ def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
     records = []
     for number, row in enumerate(rows[HEADER_ROWS:], start=HEADER_ROWS + 1):
         cells = (list(row) + [None] * width)[:width]
-        if all(is_empty(v) for v in cells):
+        first = cells[0]
+        if (first is None or (isinstance(first, str) and not first.strip())) and all(
+                is_empty(v) for v in cells):
             continue
+        try:  # a sound row, the common case: converted in one go
+            records.append(record_type(*[convert_cell(value) for convert_cell, value
+                                         in zip(converters, cells, strict=True)]))
+            if numbers is not None:
+                numbers.append(number)
+            continue
+        except CellProblem:
+            pass  # again cell by cell, to locate every problem of the row
         values, bad = [], False
         for index, (column, convert_cell, value) in enumerate(
                 zip(sheet.columns, converters, cells, strict=True)):
@@ -313,6 +323,6 @@ def read_submission(path: Path, *, engine: str = "calamine",
         parts[sheet.key] = _read_rows(path, sheet, sheets[sheet.title], problems,
                                       numbers[sheet.key])
     data = SubmissionData(**parts)
-    data_json = canonical_json(data)
+    data_json = canonical_json(data, clean=False)  # every text cell went through to_text
     hash_ok = not problems and content_hash(meta, data, data_json=data_json) == meta.content_hash
     return ReadSubmission(meta, data, hash_ok, problems, numbers, data_json)
