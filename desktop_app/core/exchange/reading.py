@@ -55,6 +55,7 @@ class SubmissionFile:
     problems: tuple[Problem, ...]  # cells that could not be read, located
     rows: dict[str, list[int]] = field(default_factory=dict)  # sheet -> row of each record
     data_json: str = ""  # canonical_json(data), made for the hash: reuse it
+    data_sha256: str = ""  # or its hash (canonical.data_hash) alone, when it came from a child
 
 
 @dataclass(frozen=True)

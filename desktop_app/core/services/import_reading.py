@@ -7,7 +7,9 @@ database, so several files are read at once, each in a child process; the plan a
 write stay in the parent, one file after another, in order, each write its own
 transaction (services/imports.py). At most two files per child are in flight, so the
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
-until it has been applied.
+until it has been applied. A read submission comes back as plain tuples, with its data's
+hash rather than its canonical JSON (pickling a thousand frozen dataclasses costs more
+than rebuilding them), and is rebuilt in the parent.
 
 A child that dies while reading (python-calamine aborts the process on some hostile
 files; the memory limit below turns a runaway allocation into such a death) breaks the
@@ -33,16 +35,26 @@ from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+from desktop_app.core.exchange.canonical import data_hash
 from desktop_app.core.exchange.reading import (
     Heading,
     ReadFile,
     RefusedFile,
+    SubmissionFile,
     file_sha256,
     heading_of,
     read_file,
+)
+from desktop_app.core.exchange.submission import (
+    ActivityRecord,
+    IndicatorRecord,
+    LinkRecord,
+    SubmissionData,
 )
 from desktop_app.core.exchange.xlsx_reader import Checked, known_sound
 from desktop_app.core.problems import Problem
@@ -87,21 +99,55 @@ def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = r
     import) stops the children.
     """
     found = list(checked) if checked is not None else [None] * len(paths)
-    yield from _in_children([(read, Path(p), c) for p, c in zip(paths, found, strict=True)],
-                            _read_known, _crashed,
-                            readers_for(len(paths)) if readers is None else readers)
+    for done in _in_children([(read, Path(p), c) for p, c in zip(paths, found, strict=True)],
+                             _read_known, _crashed,
+                             readers_for(len(paths)) if readers is None else readers):
+        yield _unpacked(done)
 
 
-def _read_known(read: Read, path: Path, checked: Checked | None) -> ReadFile:
+def _read_known(read: Read, path: Path, checked: Checked | None) -> ReadFile | Packed:
     if checked is not None:
         known_sound(checked)
-    return read(path)
+    return _packed(read(path))
 
 
 def _crashed(work: tuple[Any, ...]) -> ReadFile:
     path = work[1]
     return RefusedFile(path, file_sha256(path), (Problem(
         "import.reader_crashed", {"file": path.name or str(path)}),))
+
+
+# A read submission as it travels from a child: its records as plain tuples (pickled at a
+# fraction of the cost of dataclasses) and its data's hash instead of its canonical JSON.
+Packed = tuple[Any, ...]
+_PACKED = "submission"
+_VALUES = [attrgetter(*[f.name for f in fields(kind)])
+           for kind in (ActivityRecord, IndicatorRecord, LinkRecord)]
+
+
+def _packed(read: ReadFile) -> ReadFile | Packed:
+    if not isinstance(read, SubmissionFile):
+        return read
+    data = read.data
+    groups: list[list[Any]] = [data.activities, data.indicators, data.links]
+    records = [[values(record) for record in group]
+               for values, group in zip(_VALUES, groups, strict=True)]
+    digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
+                                  if read.data_json else "")
+    return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
+            read.rows, digest)
+
+
+def _unpacked(done: ReadFile | Packed) -> ReadFile:
+    if not isinstance(done, tuple):
+        return done
+    _, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest = (
+        done)
+    data = SubmissionData([ActivityRecord(*values) for values in activities],
+                          [IndicatorRecord(*values) for values in indicators],
+                          [LinkRecord(*values) for values in links])
+    return SubmissionFile(path, sha256, meta, data, hash_ok, problems, rows,
+                          data_sha256=digest)
 
 
 def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
