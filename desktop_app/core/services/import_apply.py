@@ -252,12 +252,18 @@ def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
         (index, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
         for index, key in enumerate(keys)) if process is not None]
     values: list[tuple[Any, ...]] = []
+    last: dict[int, tuple[Any, Any]] = {}  # column -> (value, as stored): `now` in each row
     for row in rows:
         if row.keys() != rows[0].keys():
             raise ValueError(f"rows for {table.name} with other columns")
         value = list(row.values())
         for index, process in processors:
-            value[index] = process(value[index])
+            raw, seen = value[index], last.get(index)
+            if seen is not None and seen[0] is raw:
+                value[index] = seen[1]
+            else:
+                value[index] = stored = process(raw)
+                last[index] = (raw, stored)
         values.append(tuple(value))
     connection.exec_driver_sql(sql, values)
 
