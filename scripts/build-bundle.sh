@@ -69,8 +69,10 @@ EOF
 # Two more versions and a file that is no workbook: a batch of four, which the import
 # reads in child processes (a fork server, started by the frozen program itself through
 # multiprocessing.freeze_support) on a machine of two cores or more.
-bundle export xlsx --period "$period" -o vlg2.xlsx >/dev/null
-bundle export xlsx --period "$period" -o vlg3.xlsx >/dev/null
+for version in 2 3; do  # a few more activities each time: the next export is a new version
+  bundle demo --activities 5 --seed "$version" --period "$period" >/dev/null
+  bundle export xlsx --period "$period" -o "vlg$version.xlsx" >/dev/null
+done
 echo "not a workbook" > notes.xlsx
 bundle --db focal.sqlite init --role focal-point >/dev/null
 status=0
@@ -91,9 +93,9 @@ bundle --db focal.sqlite status --json | py -c '
 import json, sys
 facts = json.load(sys.stdin)
 assert facts["role"] == "focal-point" and facts["submissions"] == 1 and facts["imports"] == 1 \
-    and facts["activities"] == 40, facts
+    and facts["activities"] == 50, facts
 print("focal point: a batch of 4 files read by", sys.argv[1], "reader processes",
-      "(0: in the program), 3 versions imported, 1 refused, 40 activities")' "$readers" \
+      "(0: in the program), 3 versions imported, 1 refused, 50 activities")' "$readers" \
   || fail "the import did not land"
 
 DUMP=$WORK/texts.txt bundle --lang vi --screenshot window.png
