@@ -2,7 +2,8 @@
 # Builds the one-folder bundle (dist/nap-reporter/, PyInstaller, build.spec) and checks
 # that the bundle itself works, away from the checkout and without its .venv:
 # a fresh data folder, init (agency), demo, export xlsx and pdf, a focal point that
-# imports the exported workbook, and a Vietnamese screenshot whose visible texts are
+# imports a batch of three exported versions and a refused file (read by the reader
+# processes, as a real batch is), and a Vietnamese screenshot whose visible texts are
 # Vietnamese. Prints how long the build and the check took.
 #
 #   bash scripts/build-bundle.sh            build, then check
@@ -65,14 +66,37 @@ assert pdf.startswith(b"%PDF") and pages >= 2 and b"Tinos" in pdf, pages
 print(f"export: workbook {len(book.sheetnames)} sheets, {rows} rows; PDF {pages} pages")
 EOF
 
+# Two more versions and a file that is no workbook: a batch of four, which the import
+# reads in child processes (a fork server, started by the frozen program itself through
+# multiprocessing.freeze_support) on a machine of two cores or more.
+for version in 2 3; do  # a few more activities each time: the next export is a new version
+  bundle demo --activities 5 --seed "$version" --period "$period" >/dev/null
+  bundle export xlsx --period "$period" -o "vlg$version.xlsx" >/dev/null
+done
+echo "not a workbook" > notes.xlsx
 bundle --db focal.sqlite init --role focal-point >/dev/null
-bundle --db focal.sqlite import vlg.xlsx
+status=0
+bundle --lang en --db focal.sqlite import vlg.xlsx vlg2.xlsx vlg3.xlsx notes.xlsx >import.txt 2>errors.txt \
+  || status=$?
+cat import.txt
+[ "$status" = 3 ] || fail "the batch's import exited $status, not 3: $(cat errors.txt)"
+grep -q "notes.xlsx" errors.txt || fail "the refused file's reason is missing: $(cat errors.txt)"
+py - import.txt <<'EOF' || fail "the batch's lines are not right"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+names = [line.split(":")[0] for line in lines[:4]]
+assert names == ["notes.xlsx", "vlg.xlsx", "vlg2.xlsx", "vlg3.xlsx"], lines
+assert "3 accepted" in lines[-1] and "1 refused" in lines[-1], lines
+EOF
+readers=$(py -c 'import os; n = len(os.sched_getaffinity(0)); print(min(n, 4) if n > 1 else 0)')
 bundle --db focal.sqlite status --json | py -c '
 import json, sys
 facts = json.load(sys.stdin)
 assert facts["role"] == "focal-point" and facts["submissions"] == 1 and facts["imports"] == 1 \
-    and facts["activities"] == 40, facts
-print("focal point: 1 submission imported, 40 activities")' || fail "the import did not land"
+    and facts["activities"] == 50, facts
+print("focal point: a batch of 4 files read by", sys.argv[1], "reader processes",
+      "(0: in the program), 3 versions imported, 1 refused, 50 activities")' "$readers" \
+  || fail "the import did not land"
 
 DUMP=$WORK/texts.txt bundle --lang vi --screenshot window.png
 py -c 'import sys; assert open(sys.argv[1], "rb").read(8) == b"\x89PNG\r\n\x1a\n"' window.png \

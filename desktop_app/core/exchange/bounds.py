@@ -123,8 +123,6 @@ _TARGET = re.compile(rb"\sTarget\s*=\s*[\"']([^\"']*)[\"']")
 _A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
 _ANY_ROW = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
-_LETTERS = tuple((n, (b'<c r="' + bytes([64 + n]), b'<c r="' + bytes([96 + n])))
-                 for n in range(26, 0, -1))  # Z…A, with lowercase twins
 
 
 def _column_number(letters: bytes) -> int:
@@ -189,7 +187,7 @@ class _Scan:
     def segment(self, data: bytes) -> None:
         if self.strict:
             self.encoding(data)
-        if _DTD.search(data):
+        if b"<!" in data and _DTD.search(data):
             raise _refused("xlsx.doctype", self.path, part=self.name)
         if b"dimension" in data:
             for found in _DIMENSION.finditer(data):
@@ -218,12 +216,9 @@ class _Scan:
         # programs write it) and the farthest single-letter column present.
         if b"<row" in data:
             self.reach(max(map(int, _ANY_ROW.findall(data)), default=0), 0)
-        for number, tags in _LETTERS:
-            if number <= self.columns:
-                break
-            if any(tag in data for tag in tags):
-                self.reach(0, number)
-                break
+        while (beyond := _letters_beyond(self.columns)) is not None and (
+                found := beyond.search(data)) is not None:
+            self.reach(0, _column_number(found.group(1)))
 
     def references(self, data: bytes) -> None:
         """Any tag form: attributes in any order, quotes of either kind, prefixes."""
@@ -271,6 +266,17 @@ def _fast_patterns(limits: Limits) -> tuple[re.Pattern[bytes], re.Pattern[bytes]
                        % (letters, digits))
     rows = re.compile(rb'<row r="([0-9]{%d,})"' % digits)
     return cells, rows
+
+
+@functools.lru_cache(maxsize=32)
+def _letters_beyond(columns: int) -> re.Pattern[bytes] | None:
+    """A cell tag whose reference starts with a letter past the column `columns` (either
+    case): one regular expression scan, where a search per letter took fifty times as
+    long. None when no single letter is past it."""
+    if columns >= 26:
+        return None
+    upper = bytes(range(65 + columns, 91))
+    return re.compile(rb'<c r="([' + upper + upper.lower() + rb'])')
 
 
 def column_letters(number: int) -> str:

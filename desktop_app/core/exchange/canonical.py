@@ -26,12 +26,13 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import UTC, date, datetime
 from operator import attrgetter
 from typing import Any
 
-from desktop_app.core.exchange.columns import SHEETS, Kind, Sheet
+from desktop_app.core.exchange.columns import SHEETS, Column, Kind, Sheet
 from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
 
 # What an xlsx cell cannot hold (XML 1.0 forbids them); tab and line feed stay.
@@ -96,18 +97,22 @@ _CONVERT = {Kind.DATE: canonical_date, Kind.INTEGER: canonical_number,
             Kind.NUMBER: canonical_number}
 
 
-def _rows(sheet: Sheet, records: list[Any]) -> list[dict[str, Canonical]]:
+def _rows(sheet: Sheet, records: list[Any], clean: bool = True) -> list[dict[str, Canonical]]:
     # each row's keys in sorted order already, so the JSON needs no sorting of its own
     columns = sorted(sheet.columns, key=lambda c: c.key)
     keys = [c.key for c in columns]
-    converters = [_CONVERT.get(c.kind, canonical_text) for c in columns]
     getter = attrgetter(*keys)
-    rows = [
-        dict(zip(keys, [None if v is None else f(v)
-                        for f, v in zip(converters, getter(record), strict=True)],
-                 strict=True))
-        for record in records
-    ]
+    if clean:
+        converters = [_CONVERT.get(c.kind, canonical_text) for c in columns]
+        rows = [
+            dict(zip(keys, [None if v is None else f(v)
+                            for f, v in zip(converters, getter(record), strict=True)],
+                     strict=True))
+            for record in records
+        ]
+    else:
+        rows = [dict(zip(keys, values, strict=True))
+                for values in _clean_values(columns, records, getter)]
     if sheet.key == "links":
         rows.sort(key=lambda r: (r["activity_uuid"] or "", r["recommendation_code"] or ""))
     else:
@@ -115,9 +120,32 @@ def _rows(sheet: Sheet, records: list[Any]) -> list[dict[str, Canonical]]:
     return rows
 
 
-def canonical_data(data: SubmissionData) -> list[list[Canonical]]:
-    """The data in canonical form: [[sheet key, rows], ...] in the order of SHEETS."""
-    return [[sheet.key, _rows(sheet, getattr(data, sheet.key))] for sheet in SHEETS]
+def _clean_values(columns: Sequence[Column], records: list[Any], getter: attrgetter[Any]
+                  ) -> list[list[Canonical]]:
+    """The records' values (getter: the columns' values in that order) in canonical form
+    when their text is clean already (as the reader makes it): only dates, numbers and
+    empty text need a change."""
+    converted = [(index, _CONVERT[c.kind]) for index, c in enumerate(columns)
+                 if c.kind in _CONVERT]
+    out = []
+    for record in records:
+        values = list(getter(record))
+        for index, convert in converted:
+            value = values[index]
+            if value is not None and type(value) is not int:
+                values[index] = convert(value)
+        if "" in values:
+            values = [None if v == "" else v for v in values]
+        out.append(values)
+    return out
+
+
+def canonical_data(data: SubmissionData, *, clean: bool = True) -> list[list[Canonical]]:
+    """The data in canonical form: [[sheet key, rows], ...] in the order of SHEETS.
+
+    clean=False: the data's text is clean already (clean_text: the reader's cells are),
+    so it is not cleaned again (a submission has a million text cells)."""
+    return [[sheet.key, _rows(sheet, getattr(data, sheet.key), clean)] for sheet in SHEETS]
 
 
 def iso_utc(moment: datetime) -> str:
@@ -170,13 +198,14 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def canonical_json(data: SubmissionData) -> str:
+def canonical_json(data: SubmissionData, *, clean: bool = True) -> str:
     """The canonical data as the JSON text that is hashed (the costly part: reuse it).
 
-    Exactly ``_json(canonical_data(data))``: the rows' keys are in sorted order already.
+    Exactly ``_json(canonical_data(data, clean=clean))``: the rows' keys are in sorted
+    order already. clean=False: the data's text is clean already (see canonical_data).
     """
-    return json.dumps(canonical_data(data), separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
+    return json.dumps(canonical_data(data, clean=clean), separators=(",", ":"),
+                      ensure_ascii=False, allow_nan=False)
 
 
 def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:

@@ -128,6 +128,8 @@ def converter(sheet_key: str, column: Column) -> Callable[[Any], Any]:
     """The conversion of one column's cells (None when empty and optional), made once per
     sheet: a submission has hundreds of thousands of cells."""
     required, kind = column.required, column.kind
+    if kind in (Kind.TEXT, Kind.LONG_TEXT):
+        return _text_converter(required)
     body: Callable[[Any], Any]
     if kind is Kind.DATE:
         body = to_date
@@ -162,6 +164,22 @@ def converter(sheet_key: str, column: Column) -> Callable[[Any], Any]:
         return body(value)
 
     return convert_cell
+
+
+def _text_converter(required: bool) -> Callable[[Any], Any]:
+    """A text column's conversion: the same as the general one, one call less a cell."""
+
+    def convert_text(value: Any) -> Any:
+        if isinstance(value, str):
+            if value.strip():
+                return clean_text(value)
+        elif value is not None:
+            return to_text(value)
+        if required:
+            raise CellProblem("value.required")
+        return None
+
+    return convert_text
 
 
 def convert(sheet_key: str, column: Column, value: Any) -> Any:

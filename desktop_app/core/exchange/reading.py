@@ -30,6 +30,7 @@ from desktop_app.core.exchange.template_reader import (
     read_template_general,
 )
 from desktop_app.core.exchange.xlsx_reader import (
+    Checked,
     check_container,
     read_meta,
     read_submission,
@@ -54,6 +55,7 @@ class SubmissionFile:
     problems: tuple[Problem, ...]  # cells that could not be read, located
     rows: dict[str, list[int]] = field(default_factory=dict)  # sheet -> row of each record
     data_json: str = ""  # canonical_json(data), made for the hash: reuse it
+    data_sha256: str = ""  # or its hash (canonical.data_hash) alone, when it came from a child
 
 
 @dataclass(frozen=True)
@@ -140,17 +142,25 @@ def read_file(path: Path) -> ReadFile:
 
 def read_heading(path: Path) -> Heading | None:
     """Agency, period and version as the file states them; None when it will be refused."""
+    return heading_of(path)[0]
+
+
+def heading_of(path: Path) -> tuple[Heading | None, Checked | None]:
+    """read_heading, and the file as found sound by its check (None: not sound), which a
+    reader in another process takes on (xlsx_reader.known_sound) rather than scan again."""
     path = Path(path)
+    checked = None
     try:
-        check_container(path)
+        checked = check_container(path)
         if is_template(path):
             general = read_template_general(path)
-            return Heading(True, general.agency_text, "", general.period, None)
+            return Heading(True, general.agency_text, "", general.period, None), checked
         meta = read_meta(path)
         if not version_ok(meta.version):
-            return None
-        return Heading(False, meta.agency_code, meta.agency_name_vi, meta.period, meta.version)
+            return None, checked
+        return Heading(False, meta.agency_code, meta.agency_name_vi, meta.period,
+                       meta.version), checked
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException:  # noqa: BLE001  (refused, or a library's panic)
-        return None
+        return None, checked

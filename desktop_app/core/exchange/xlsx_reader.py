@@ -10,8 +10,8 @@ are reported per cell, and rows with a problem are left out of the data.
 
 from __future__ import annotations
 
-import functools
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -79,20 +79,42 @@ class ReadSubmission:
 # --- the container -------------------------------------------------------------------
 
 
-def check_container(path: Path) -> None:
+# A file found sound: its path and what os.stat says of it (size, modification and change
+# times, inode, device). While these stay the same, the file is not scanned again.
+Checked = tuple[str, int, int, int, int, int]
+_SOUND: dict[Checked, None] = {}  # the last files found sound, oldest first
+_KEPT_SOUND = 64
+_SOUND_LOCK = threading.Lock()
+
+
+def check_container(path: Path) -> Checked:
     """Refuse what is not a sound xlsx zip within bounds (bounds.py), streamed, never whole.
 
     Nothing here blocks: a FIFO, a device or a folder is refused from its status first.
     A file found sound is not scanned again while it stays the same (a batch checks each
-    file twice: for its heading, then whole).
+    file twice: for its heading, then whole, maybe in two processes: ``known_sound``).
+    The answer names the file as found sound.
     """
     status = regular_file(path)
-    _check_unchanged(path, status.st_size, (status.st_mtime_ns, status.st_ctime_ns,
-                                            status.st_ino, status.st_dev))
+    identity: Checked = (str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns,
+                         status.st_ino, status.st_dev)
+    if identity not in _SOUND:
+        _check_whole(path, status.st_size)
+        known_sound(identity)
+    return identity
 
 
-@functools.lru_cache(maxsize=64)  # only files found sound: a refusal raises, never cached
-def _check_unchanged(path: Path, size: int, _identity: tuple[int, int, int, int]) -> None:
+def known_sound(identity: Checked) -> None:
+    """Take a file as sound while it stays as it was: check_container's answer, in this
+    process or in another process of the same import (a reader in a child process)."""
+    with _SOUND_LOCK:  # the window imports on a worker thread
+        _SOUND.pop(identity, None)
+        _SOUND[identity] = None
+        while len(_SOUND) > _KEPT_SOUND:
+            del _SOUND[next(iter(_SOUND))]
+
+
+def _check_whole(path: Path, size: int) -> None:
     try:
         with open_regular(path) as handle:
             head = handle.read(8)
@@ -181,8 +203,18 @@ def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
     records = []
     for number, row in enumerate(rows[HEADER_ROWS:], start=HEADER_ROWS + 1):
         cells = (list(row) + [None] * width)[:width]
-        if all(is_empty(v) for v in cells):
+        first = cells[0]
+        if (first is None or (isinstance(first, str) and not first.strip())) and all(
+                is_empty(v) for v in cells):
             continue
+        try:  # a sound row, the common case: converted in one go
+            records.append(record_type(*[convert_cell(value) for convert_cell, value
+                                         in zip(converters, cells, strict=True)]))
+            if numbers is not None:
+                numbers.append(number)
+            continue
+        except CellProblem:
+            pass  # again cell by cell, to locate every problem of the row
         values, bad = [], False
         for index, (column, convert_cell, value) in enumerate(
                 zip(sheet.columns, converters, cells, strict=True)):
@@ -291,6 +323,6 @@ def read_submission(path: Path, *, engine: str = "calamine",
         parts[sheet.key] = _read_rows(path, sheet, sheets[sheet.title], problems,
                                       numbers[sheet.key])
     data = SubmissionData(**parts)
-    data_json = canonical_json(data)
+    data_json = canonical_json(data, clean=False)  # every text cell went through to_text
     hash_ok = not problems and content_hash(meta, data, data_json=data_json) == meta.content_hash
     return ReadSubmission(meta, data, hash_ok, problems, numbers, data_json)

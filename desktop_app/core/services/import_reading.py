@@ -7,7 +7,9 @@ database, so several files are read at once, each in a child process; the plan a
 write stay in the parent, one file after another, in order, each write its own
 transaction (services/imports.py). At most two files per child are in flight, so the
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
-until it has been applied.
+until it has been applied. A read submission comes back as plain tuples, with its data's
+hash rather than its canonical JSON (pickling a thousand frozen dataclasses costs more
+than rebuilding them), and is rebuilt in the parent.
 
 A child that dies while reading (python-calamine aborts the process on some hostile
 files; the memory limit below turns a runaway allocation into such a death) breaks the
@@ -16,6 +18,12 @@ again alone, in a fresh child: if that child dies too, the file is refused
 (`import.reader_crashed`) and the batch carries on with a new pool for the others.
 A batch of one or two files, or a machine with one core, is read in this process: a
 child would cost more to start than it saves.
+
+Before that, the batch is put in order from what each file says of itself
+(``read_headings``): that first look checks each container against its bounds, the
+costly part of it, so it too runs in the children; each file found sound is named to the
+child that later reads it whole (xlsx_reader.known_sound), which then does not scan it
+again while it stays the same.
 """
 
 from __future__ import annotations
@@ -27,9 +35,28 @@ from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
+from typing import Any, TypeVar
 
-from desktop_app.core.exchange.reading import ReadFile, RefusedFile, file_sha256, read_file
+from desktop_app.core.exchange.canonical import data_hash
+from desktop_app.core.exchange.reading import (
+    Heading,
+    ReadFile,
+    RefusedFile,
+    SubmissionFile,
+    file_sha256,
+    heading_of,
+    read_file,
+)
+from desktop_app.core.exchange.submission import (
+    ActivityRecord,
+    IndicatorRecord,
+    LinkRecord,
+    SubmissionData,
+)
+from desktop_app.core.exchange.xlsx_reader import Checked, known_sound
 from desktop_app.core.problems import Problem
 
 MAX_READERS = 4  # child processes at most, however many cores
@@ -48,34 +75,104 @@ def readers_for(files: int) -> int:
 
 
 Read = Callable[[Path], ReadFile]  # a function of a module, so a child can find it
+T = TypeVar("T")
 
 
-def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file
+def read_headings(paths: Sequence[Path], readers: int | None = None
+                  ) -> Generator[tuple[Heading | None, Checked | None], None, None]:
+    """What each file says of itself (exchange.reading.heading_of), in the order given,
+    by `readers` children (None: as readers_for says): the container's check, the costly
+    part, on the machine's cores. A child that dies on a file gives it no heading (the
+    batch puts it first, and its read refuses it)."""
+    yield from _in_children([(Path(p),) for p in paths], heading_of, lambda _: (None, None),
+                            readers_for(len(paths)) if readers is None else readers)
+
+
+def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file,
+               checked: Sequence[Checked | None] | None = None
                ) -> Generator[ReadFile, None, None]:
     """Every file read (`read`, exchange.reading.read_file), in the order given, by
     `readers` children (None: as readers_for says).
 
-    Closing the iterator early (a cancelled import) stops the children.
+    checked: for each file, read_headings' finding that it is sound (the child then does
+    not scan it again while it stays the same). Closing the iterator early (a cancelled
+    import) stops the children.
     """
-    readers = readers_for(len(paths)) if readers is None else readers
+    found = list(checked) if checked is not None else [None] * len(paths)
+    for done in _in_children([(read, Path(p), c) for p, c in zip(paths, found, strict=True)],
+                             _read_known, _crashed,
+                             readers_for(len(paths)) if readers is None else readers):
+        yield _unpacked(done)
+
+
+def _read_known(read: Read, path: Path, checked: Checked | None) -> ReadFile | Packed:
+    if checked is not None:
+        known_sound(checked)
+    return _packed(read(path))
+
+
+def _crashed(work: tuple[Any, ...]) -> ReadFile:
+    path = work[1]
+    return RefusedFile(path, file_sha256(path), (Problem(
+        "import.reader_crashed", {"file": path.name or str(path)}),))
+
+
+# A read submission as it travels from a child: its records as plain tuples (pickled at a
+# fraction of the cost of dataclasses) and its data's hash instead of its canonical JSON.
+Packed = tuple[Any, ...]
+_PACKED = "submission"
+_VALUES = [attrgetter(*[f.name for f in fields(kind)])
+           for kind in (ActivityRecord, IndicatorRecord, LinkRecord)]
+
+
+def _packed(read: ReadFile) -> ReadFile | Packed:
+    if not isinstance(read, SubmissionFile):
+        return read
+    data = read.data
+    groups: list[list[Any]] = [data.activities, data.indicators, data.links]
+    records = [[values(record) for record in group]
+               for values, group in zip(_VALUES, groups, strict=True)]
+    digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
+                                  if read.data_json else "")
+    return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
+            read.rows, digest)
+
+
+def _unpacked(done: ReadFile | Packed) -> ReadFile:
+    if not isinstance(done, tuple):
+        return done
+    _, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest = (
+        done)
+    data = SubmissionData([ActivityRecord(*values) for values in activities],
+                          [IndicatorRecord(*values) for values in indicators],
+                          [LinkRecord(*values) for values in links])
+    return SubmissionFile(path, sha256, meta, data, hash_ok, problems, rows,
+                          data_sha256=digest)
+
+
+def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
+                 crashed: Callable[[tuple[Any, ...]], T], readers: int
+                 ) -> Generator[T, None, None]:
+    """do(*work) for every work, in order, by `readers` children (0: in this process);
+    crashed(work) for a work whose lone child died too."""
     if readers <= 0:
-        for path in paths:
-            yield read(path)
+        for work in works:
+            yield do(*work)
         return
-    waiting = deque(Path(p) for p in paths)
+    waiting = deque(works)
     pool = _pool(readers)
-    flight: deque[tuple[Path, Future[ReadFile]]] = deque()
+    flight: deque[tuple[tuple[Any, ...], Future[T]]] = deque()
     try:
         while waiting or flight:
             while waiting and len(flight) < readers * AHEAD:
-                path = waiting.popleft()
-                flight.append((path, pool.submit(read, path)))
-            path, future = flight.popleft()
+                work = waiting.popleft()
+                flight.append((work, pool.submit(do, *work)))
+            work, future = flight.popleft()
             try:
                 done = future.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
-                done = _read_alone(path, read)
+                done = _alone(work, do, crashed)
                 waiting.extendleft(reversed([other for other, _ in flight]))
                 flight.clear()
                 pool = _pool(readers)
@@ -84,14 +181,14 @@ def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = r
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _read_alone(path: Path, read: Read) -> ReadFile:
-    """The file read by a child of its own; refused when that child dies too."""
+def _alone(work: tuple[Any, ...], do: Callable[..., T],
+           crashed: Callable[[tuple[Any, ...]], T]) -> T:
+    """The work done by a child of its own; crashed(work) when that child dies too."""
     with _pool(1) as alone:
         try:
-            return alone.submit(read, path).result()
+            return alone.submit(do, *work).result()
         except BrokenProcessPool:
-            return RefusedFile(path, file_sha256(path), (Problem(
-                "import.reader_crashed", {"file": path.name or str(path)}),))
+            return crashed(work)
 
 
 def _pool(readers: int) -> ProcessPoolExecutor:
@@ -100,7 +197,7 @@ def _pool(readers: int) -> ProcessPoolExecutor:
     # spawn) starts them clean; the fork server has the reader imported once for all.
     if sys.platform != "win32":
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["desktop_app.core.exchange.reading"])
+        context.set_forkserver_preload(["desktop_app.core.services.import_reading"])
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(readers, mp_context=context, initializer=_limit_memory)

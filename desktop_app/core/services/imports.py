@@ -13,7 +13,8 @@ with one home each:
   (an ImportChange) so that undo works from those records.
 
 A batch is first put in order by what each file says of itself (agency, period,
-version: exchange.reading.read_heading), so that v1 and v2 in one batch both apply;
+version: exchange.reading.heading_of, in the reading children), so that v1 and v2 in one
+batch both apply;
 then each file in turn is read, planned and, in ``run_import``, applied and logged, and
 only its summary (FilePlan) is kept, so memory does not grow with the batch. The dry
 run (``plan_import``, the window's preview) plans the same way and writes nothing.
@@ -44,7 +45,8 @@ from desktop_app.core.domain.models import (
 )
 from desktop_app.core.domain.models import utc_now as _utc_now
 from desktop_app.core.exchange.problems_workbook import ProblemLine, write_problems_workbook
-from desktop_app.core.exchange.reading import ReadFile, SubmissionFile, read_heading
+from desktop_app.core.exchange.reading import ReadFile, SubmissionFile
+from desktop_app.core.exchange.xlsx_reader import Checked
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.audit import RESTORE_ACTION
@@ -65,7 +67,7 @@ from desktop_app.core.services.import_plan import (
     plan_file,
     refused_plan,
 )
-from desktop_app.core.services.import_reading import read_files
+from desktop_app.core.services.import_reading import read_files, read_headings
 from desktop_app.core.services.import_records import problems_from_json, record_of
 from desktop_app.core.services.import_state import catalog_of, holdings_of, stored_holdings
 from desktop_app.core.services.lookups import require_focal_point
@@ -121,15 +123,22 @@ class ImportLogRow:
 # --- the batch ----------------------------------------------------------------------------
 
 
-def _ordered(paths: Sequence[Path], catalog: Catalog) -> Job[list[Path]]:
-    """The files in batch order, from what each says of itself (a fraction of a read)."""
+def _ordered(paths: Sequence[Path], catalog: Catalog
+             ) -> Job[tuple[list[Path], list[Checked | None]]]:
+    """The files in batch order, from what each says of itself (a fraction of a read), and
+    for each whether its container was found sound (its read need not check it again)."""
     keyed = []
     yield Progress(0, len(paths), "order")
-    for index, path in enumerate(paths, start=1):
-        keyed.append((batch_order(Path(path), read_heading(Path(path)), catalog), Path(path)))
-        yield Progress(index, len(paths), "order")
-    keyed.sort(key=lambda pair: pair[0])
-    return [path for _, path in keyed]
+    headings = read_headings([Path(p) for p in paths])
+    try:
+        for index, (path, (heading, checked)) in enumerate(
+                zip(paths, headings, strict=True), start=1):
+            keyed.append((batch_order(Path(path), heading, catalog), Path(path), checked))
+            yield Progress(index, len(paths), "order")
+    finally:
+        headings.close()
+    keyed.sort(key=lambda found: found[0])
+    return [path for _, path, _ in keyed], [checked for _, _, checked in keyed]
 
 
 @dataclass
@@ -181,11 +190,11 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
     with db.reading() as session:
         require_focal_point(session)
         catalog = catalog_of(session)
-    ordered = yield from _ordered(paths, catalog)
+    ordered, checked = yield from _ordered(paths, catalog)
     plans: list[FilePlan] = []
     now = _utc_now()
     carried = _Carried()
-    reads = read_files(ordered)
+    reads = read_files(ordered, checked=checked)
     try:
         with db.reading() as session:
             for index, read in enumerate(reads, start=1):
@@ -209,10 +218,10 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     with db.reading() as session:
         require_focal_point(session)
         catalog = catalog_of(session)
-    ordered = yield from _ordered(paths, catalog)
+    ordered, checked = yield from _ordered(paths, catalog)
     batch = _Batch(new_uuid(), db.path if db.server is None else None, catalog.version)
     plans: list[FilePlan] = []
-    reads = read_files(ordered)
+    reads = read_files(ordered, checked=checked)
     try:
         for index, read in enumerate(reads, start=1):
             plans.append(_import_one(db, read, catalog, batch, accept_edited,

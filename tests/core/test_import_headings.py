@@ -1,0 +1,69 @@
+"""The batch's first look in the reading children: each file's heading, and the finding
+that its container is sound, which the read that follows takes on instead of scanning
+the file again (while the file stays the same)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.exchange import xlsx_reader
+from desktop_app.core.exchange.reading import SubmissionFile, heading_of, read_heading
+from desktop_app.core.progress import drive
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.import_reading import read_files, read_headings
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.services.submissions import export_xlsx
+from desktop_app.core.storage.database import Database
+
+YEAR = 2025
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
+    folder = tmp_path_factory.mktemp("headings")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
+        db = Database.open(folder / "agency.sqlite")
+        initialise(db, Role.AGENCY, "VLG")
+        drive(fill_demo(db, activities=4, seed=2, period=YEAR))
+        good = folder / "good.xlsx"
+        drive(export_xlsx(db, YEAR, good))
+        db.close()
+    text = folder / "notes.xlsx"
+    text.write_text("not a workbook")
+    yield [good, text, folder / "missing.xlsx", good]
+
+
+def test_children_give_the_headings_this_process_gives(batch: list[Path]) -> None:
+    found = list(read_headings(batch, readers=2))
+    assert [heading for heading, _ in found] == [read_heading(p) for p in batch]
+    assert found[0][0] is not None and found[0][0].agency == "VLG"
+    assert found[0][0].period == YEAR and found[0][0].version == 1
+    status = os.stat(batch[0])
+    assert found[0][1] == (str(batch[0]), status.st_size, status.st_mtime_ns,
+                           status.st_ctime_ns, status.st_ino, status.st_dev)
+    assert found[1] == (None, None) and found[2] == (None, None)
+
+
+def test_a_file_found_sound_is_not_scanned_again_while_unchanged(
+        batch: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(batch[0].read_bytes())
+    _, checked = heading_of(copy)
+    assert checked is not None
+    scans: list[Path] = []
+    monkeypatch.setattr(xlsx_reader, "_SOUND", {})  # a fresh process: nothing known yet
+    monkeypatch.setattr(xlsx_reader, "_check_whole",
+                        lambda path, size: scans.append(Path(path)))
+    [read] = read_files([copy], readers=0, checked=[checked])
+    assert isinstance(read, SubmissionFile) and read.hash_ok and scans == []
+    # the same file changed since its check: scanned again
+    copy.write_bytes(batch[0].read_bytes())
+    os.utime(copy, ns=(1, 1))
+    list(read_files([copy], readers=0, checked=[checked]))
+    assert scans == [copy]
