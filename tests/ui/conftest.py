@@ -33,6 +33,29 @@ GRACE_MS = 2000
 # --- databases ---------------------------------------------------------------------
 
 
+def focal_template(path: Path, *fills: tuple[int, int, int]) -> Path:
+    """A focal-point database at path, filled by the demo: (activities, seed, period)
+    each; a module makes one and its tests work on copies (opened_copy)."""
+    db = Database.open(path)
+    try:
+        initialise(db, Role.FOCAL_POINT)
+        for activities, seed, period in fills:
+            drive(fill_demo(db, activities=activities, seed=seed, period=period))
+    finally:
+        db.close()
+    return path
+
+
+def opened_copy(template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A test's own copy of a template database, open; closed when the test ends."""
+    path = tmp_path / template.name
+    shutil.copyfile(template, path)
+    db = Database.open(path)
+    yield db
+    db.close()
+
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_translations() -> None:
     """Build the .qm files from the .ts sources, as setup and the bundle do."""

@@ -7,7 +7,6 @@ Reminder list command. The agency's overview keeps its tasks and indicators.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,18 +14,15 @@ from typing import Any
 
 import pytest
 
-from desktop_app.core.domain.enums import Role
-from desktop_app.core.progress import drive
 from desktop_app.core.services.contacts import reminder_list, set_contact
-from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.overview import overview
-from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import create_application, install_translator
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.overview_page import OverviewPage
+from tests.ui.conftest import focal_template, opened_copy
 
 YEAR = 2025
 TODAY = date(YEAR, 12, 20)  # past the 15/12/2025 due date
@@ -35,23 +31,12 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(scope="module")
 def _focal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("focal-overview") / "focal.sqlite"
-    db = Database.open(path)
-    try:
-        initialise(db, Role.FOCAL_POINT)
-        drive(fill_demo(db, activities=40, seed=3, period=YEAR))
-    finally:
-        db.close()
-    return path
+    return focal_template(tmp_path_factory.mktemp("focal-overview") / "focal.sqlite", (40, 3, YEAR))
 
 
 @pytest.fixture
 def focal_db(_focal_template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "focal.sqlite"
-    shutil.copyfile(_focal_template, path)
-    db = Database.open(path)
-    yield db
-    db.close()
+    yield from opened_copy(_focal_template, tmp_path)
 
 
 def _ctx(lang: str, db: Database) -> AppContext:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,10 +11,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop_app.core.domain.enums import CellState, Role
-from desktop_app.core.progress import drive
 from desktop_app.core.services import assessments, completeness
 from desktop_app.core.services.completeness import KindGroup
-from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import create_application, install_translator
@@ -27,6 +24,7 @@ from desktop_app.ui.pages.assessments_page import AssessmentsPage
 from desktop_app.ui.pages.completeness_page import STATE_ROLE, CompletenessModel, CompletenessPage
 from desktop_app.ui.pages.imports_page import ImportsPage
 from desktop_app.ui.pages.overview_page import OverviewPage
+from tests.ui.conftest import focal_template, opened_copy
 
 THIS_YEAR = date.today().year
 pytestmark = pytest.mark.gui
@@ -34,25 +32,14 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(scope="session")
 def _focal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("focal") / "focal.sqlite"
-    db = Database.open(path)
-    try:
-        initialise(db, Role.FOCAL_POINT)
-        drive(fill_demo(db, activities=150, seed=1, period=THIS_YEAR - 1))
-        drive(fill_demo(db, activities=200, seed=1, period=THIS_YEAR))
-        drive(fill_demo(db, activities=60, seed=1, period=THIS_YEAR))  # corrected versions
-    finally:
-        db.close()
-    return path
+    # the last fill: corrected versions of some of the same units' submissions
+    return focal_template(tmp_path_factory.mktemp("focal") / "focal.sqlite",
+                          (150, 1, THIS_YEAR - 1), (200, 1, THIS_YEAR), (60, 1, THIS_YEAR))
 
 
 @pytest.fixture
 def focal_db(_focal_template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "focal.sqlite"
-    shutil.copyfile(_focal_template, path)
-    db = Database.open(path)
-    yield db
-    db.close()
+    yield from opened_copy(_focal_template, tmp_path)
 
 
 @pytest.fixture

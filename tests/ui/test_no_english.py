@@ -21,7 +21,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import shutil
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -56,13 +55,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.domain import enums
-from desktop_app.core.domain.enums import Role
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import install_translator
 from desktop_app.ui.context import AppContext
+from tests.ui.conftest import focal_template, opened_copy
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -252,23 +248,12 @@ def _screenshots() -> Any:
 
 @pytest.fixture(scope="module")
 def _focal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("focal-vi") / "focal.sqlite"
-    db = Database.open(path)
-    try:
-        initialise(db, Role.FOCAL_POINT)
-        drive(fill_demo(db, activities=60, seed=1, period=THIS_YEAR))
-    finally:
-        db.close()
-    return path
+    return focal_template(tmp_path_factory.mktemp("focal-vi") / "focal.sqlite", (60, 1, THIS_YEAR))
 
 
 @pytest.fixture
 def focal_db(_focal_template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "focal.sqlite"
-    shutil.copyfile(_focal_template, path)
-    db = Database.open(path)
-    yield db
-    db.close()
+    yield from opened_copy(_focal_template, tmp_path)
 
 
 # --- the detector ------------------------------------------------------------------------
