@@ -951,7 +951,7 @@ Attach the files to your e-mail to the focal point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
+        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations by source (the cycle in force first), assessments and an annex of activities by agency. In which format?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -952,8 +952,8 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
         <translation>Báo cáo tổng hợp</translation>
     </message>
     <message>
-        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations (follow-up first), assessments and an annex of activities by agency. In which format?</source>
-        <translation>Báo cáo tổng hợp năm %1: tóm tắt, tình hình báo cáo, lĩnh vực, khuyến nghị (thuộc thủ tục theo dõi trước), đánh giá và phụ lục hoạt động theo cơ quan. Chọn định dạng nào?</translation>
+        <source>The national consolidated report for %1: summary, reporting status, areas, recommendations by source (the cycle in force first), assessments and an annex of activities by agency. In which format?</source>
+        <translation>Báo cáo tổng hợp năm %1: tóm tắt, tình hình báo cáo, lĩnh vực, khuyến nghị theo nguồn (chu kỳ đang thực hiện xếp trước), đánh giá và phụ lục hoạt động theo cơ quan. Chọn định dạng nào?</translation>
     </message>
     <message>
         <source>Excel workbook (.xlsx)</source>

@@ -92,8 +92,8 @@ class FocalCommands(_Base):
         year = self.ctx.year
         answer = message_box.choose(self, title, self.tr(
             "The national consolidated report for %1: summary, reporting status, areas, "
-            "recommendations (follow-up first), assessments and an annex of activities by "
-            "agency. In which format?").replace("%1", str(year)),
+            "recommendations by source (the cycle in force first), assessments and an annex "
+            "of activities by agency. In which format?").replace("%1", str(year)),
             [self.tr("Excel workbook (.xlsx)"), self.tr("PDF document (.pdf)"),
              self.tr("Cancel")])
         if answer not in (0, 1):
