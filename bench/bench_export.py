@@ -14,7 +14,6 @@ what the ratio measures.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import Comparison, compare  # noqa: E402
-from installed import installed_env  # noqa: E402
+from installed import demo_database, installed_env  # noqa: E402
 
 RAW = r'''
 import sqlite3, sys
@@ -105,11 +104,7 @@ def comparisons(rounds: int = 3) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as tmp:
         env = installed_env({**os.environ, "NAP_REPORTER_HOME": tmp})
         db = Path(tmp) / "bench.sqlite"
-        app = [sys.executable, "-m", "desktop_app", "--db", str(db)]
-        subprocess.run([*app, "init", "--role", "agency", "--agency", "VLG"], check=True,
-                       env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-        subprocess.run([*app, "demo", "--activities", str(N), "--seed", "1", "--period",
-                        str(YEAR)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        app = demo_database(db, env, ["agency", "--agency", "VLG"], N, YEAR)
         result = compare(
             f"export xlsx of {N} activities vs XlsxWriter writing the same cells",
             lambda i: [*app, "export", "xlsx", "--period", str(YEAR), "-o",

@@ -18,7 +18,6 @@ reportlab itself decides. Target: at most 1.2x (issue 11).
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import Comparison, compare  # noqa: E402
-from installed import installed_env  # noqa: E402
+from installed import demo_database, installed_env  # noqa: E402
 
 N = int(os.environ.get("BENCH_PDF_ACTIVITIES", "2000"))
 YEAR = 2025
@@ -132,11 +131,7 @@ def comparisons(rounds: int = 3) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as tmp:
         env = installed_env({**os.environ, "NAP_REPORTER_HOME": tmp})
         db = Path(tmp) / "agency.sqlite"
-        app = [sys.executable, "-m", "desktop_app", "--db", str(db)]
-        subprocess.run([*app, "init", "--role", "agency", "--agency", "VLG"], check=True,
-                       env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-        subprocess.run([*app, "demo", "--activities", str(N), "--seed", "1", "--period",
-                        str(YEAR)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        app = demo_database(db, env, ["agency", "--agency", "VLG"], N, YEAR)
         fonts = ROOT / "desktop_app" / "resources" / "fonts"
         return [compare(
             f"export pdf of {N} activities vs platypus building the same tables",

@@ -14,7 +14,6 @@ the sorting and roll-up of the annex, is what the ratio measures.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import Comparison, compare  # noqa: E402
-from installed import installed_env  # noqa: E402
+from installed import demo_database, installed_env  # noqa: E402
 
 RAW = r'''
 import sqlite3, sys
@@ -91,11 +90,7 @@ def comparisons(rounds: int = 3) -> list[Comparison]:
     with tempfile.TemporaryDirectory() as tmp:
         env = installed_env({**os.environ, "NAP_REPORTER_HOME": tmp})
         db = Path(tmp) / "focal.sqlite"
-        app = [sys.executable, "-m", "desktop_app", "--db", str(db)]
-        subprocess.run([*app, "init", "--role", "focal-point"], check=True, env=env, cwd=ROOT,
-                       stdout=subprocess.DEVNULL)
-        subprocess.run([*app, "demo", "--activities", str(N), "--seed", "1", "--period",
-                        str(YEAR)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+        app = demo_database(db, env, ["focal-point"], N, YEAR)
         result = compare(
             f"report xlsx at {N} activities vs XlsxWriter writing the annex cells",
             lambda i: [*app, "report", "xlsx", "--period", str(YEAR), "-o",

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from harness import Comparison, Run, run_process  # noqa: E402
-from installed import installed_env  # noqa: E402
+from installed import demo_database, installed_env  # noqa: E402
 
 SMALL = int(os.environ.get("BENCH_ACTIVITIES", "20000"))
 LARGE = int(os.environ.get("BENCH_REPORT_ACTIVITIES", str(SMALL * 5)))
@@ -174,13 +173,8 @@ def child(argv: Sequence[str]) -> None:
 
 def _make_databases(tmp: Path, env: dict[str, str]) -> tuple[Path, Path]:
     agency, focal = tmp / "agency.sqlite", tmp / "focal.sqlite"
-    for path, role, size in ((agency, ["agency", "--agency", "VLG"], SMALL),
-                             (focal, ["focal-point"], LARGE)):
-        app = [sys.executable, "-m", "desktop_app", "--db", str(path)]
-        subprocess.run([*app, "init", "--role", *role], check=True, env=env, cwd=ROOT,
-                       stdout=subprocess.DEVNULL)
-        subprocess.run([*app, "demo", "--activities", str(size), "--seed", "1", "--period",
-                        str(YEAR)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    demo_database(agency, env, ["agency", "--agency", "VLG"], SMALL, YEAR)
+    demo_database(focal, env, ["focal-point"], LARGE, YEAR)
     return agency, focal
 
 
