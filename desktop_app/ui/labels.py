@@ -11,7 +11,6 @@ from enum import StrEnum
 
 from PySide6.QtCore import QLocale
 
-from desktop_app.core.domain.entry import format_whole_number
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
 from desktop_app.core.domain.labels import label_of, labels
 
@@ -46,8 +45,3 @@ def type_name(value: str) -> str:
 
 def status_name(value: str) -> str:
     return name_of(ActivityStatus, value)
-
-
-def group_thousands(value: int, lang: str) -> str:
-    """1500000 -> "1.500.000" in Vietnamese, "1,500,000" in English (the core's rule)."""
-    return format_whole_number(value, lang)

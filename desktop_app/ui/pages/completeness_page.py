@@ -50,8 +50,8 @@ from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import name_of
-from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
+from desktop_app.ui.widgets.lines import Line, LinesModel
 
 if TYPE_CHECKING:
     from desktop_app.core.services.contacts import Contact

@@ -41,9 +41,9 @@ from desktop_app.ui.models.import_tables import (
     rule_words,
     table_view,
 )
-from desktop_app.ui.pages.overview_page import Line, LinesModel
 from desktop_app.ui.pages.page import Page
 from desktop_app.ui.read_only import ReadOnlyHint, disable
+from desktop_app.ui.widgets.lines import Line, LinesModel
 
 LOG_LIMIT = 200
 MESSAGE = 6  # the log's message column

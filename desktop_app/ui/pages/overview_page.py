@@ -54,9 +54,7 @@ from desktop_app.ui.widgets.charts import (
     Series,
     StackedBars,
 )
-from desktop_app.ui.widgets.lines import Line as Line
-from desktop_app.ui.widgets.lines import LinesModel as LinesModel
-from desktop_app.ui.widgets.lines import lines_table as lines_table
+from desktop_app.ui.widgets.lines import Line, LinesModel, lines_table
 
 WARNING = QColor("#b35c00")
 OVERDUE = QColor("#c92a2a")
