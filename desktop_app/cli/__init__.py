@@ -330,13 +330,19 @@ def _local_time(moment: Any) -> str:
 
 
 def cmd_keys(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.services.keys import list_keys
+    from desktop_app.core.services.key_listing import quick_key_listing
 
-    db = open_database(args)
-    try:
-        listing = list_keys(db)
-    finally:
-        db.close()
+    location = db_location(args)
+    # a SQLite file at the schema: sqlite3 alone; a server (or anything else): the full open
+    listing = quick_key_listing(location) if isinstance(location, Path) else None
+    if listing is None:
+        from desktop_app.core.services.keys import list_keys
+
+        db = open_database(args)
+        try:
+            listing = list_keys(db)
+        finally:
+            db.close()
     assert listing.role is not None
     who = label(listing.role, lang) + (f" {listing.agency_code}" if listing.agency_code
                                         else "")

@@ -16,13 +16,10 @@ fingerprint printed on the signed paper letter is what a person checks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.models import Agency, PinnedKey, utc_now
 from desktop_app.core.exchange.signing import (
     KEY_BYTES,
@@ -37,15 +34,23 @@ from desktop_app.core.exchange.signing import (
 )
 from desktop_app.core.problems import Problem, RefusedError
 from desktop_app.core.services.audit import FieldChange
-from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.services.key_listing import (
+    CATALOG_KEY,
+    CATALOG_KEY_FILE,
+    CATALOG_KEY_PINNED_AT,
+    LISTED_SETTINGS,
+    OWN_KEY,
+    ROLE,
+    CatalogKeyPin,
+    KeyListing,
+    PinnedRow,
+    catalog_pin_from,
+    listing_from,
+    utc,
+)
+from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.settings import get_setting, set_setting
-
-OWN_KEY = "signing_key"  # base64 of the raw 32-byte Ed25519 private key
-CATALOG_KEY = "catalog_public_key"  # an agency's pin of the focal point's key
-CATALOG_KEY_PINNED_AT = "catalog_key_pinned_at"  # ISO 8601 UTC
-CATALOG_KEY_FILE = "catalog_key_file"
-
 
 # --- this installation's key -----------------------------------------------------------
 
@@ -188,22 +193,9 @@ def key_problem(verdict: KeyVerdict, *, file: str, agency: str, pinned: str,
 # --- an agency's pin of the focal point's catalog key ----------------------------------
 
 
-@dataclass(frozen=True)
-class CatalogKeyPin:
-    public_key: bytes
-    fingerprint: str
-    pinned_at: datetime | None  # UTC
-    file_name: str
-
-
 def pinned_catalog_key(session: Session) -> CatalogKeyPin | None:
-    raw = decode(get_setting(session, CATALOG_KEY) or "", KEY_BYTES)
-    if raw is None:
-        return None
-    at = get_setting(session, CATALOG_KEY_PINNED_AT)
-    moment = datetime.fromisoformat(at).astimezone(UTC) if at else None
-    return CatalogKeyPin(raw, fingerprint(raw), moment,
-                         get_setting(session, CATALOG_KEY_FILE) or "")
+    return catalog_pin_from({name: get_setting(session, name) for name in
+                             (CATALOG_KEY, CATALOG_KEY_PINNED_AT, CATALOG_KEY_FILE)})
 
 
 def pin_catalog_key(session: Session, public_key: bytes, file_name: str) -> CatalogKeyPin:
@@ -228,44 +220,18 @@ def pin_catalog_key(session: Session, public_key: bytes, file_name: str) -> Cata
 # --- what `keys list` and the window show ----------------------------------------------
 
 
-@dataclass(frozen=True)
-class PinnedRow:
-    agency_code: str
-    fingerprint: str
-    public_key: str  # base64
-    pinned_at: datetime  # UTC
-    file_name: str
-
-
-@dataclass(frozen=True)
-class KeyListing:
-    role: Role | None
-    agency_code: str | None
-    own_fingerprint: str  # "" before the first export of a database made before signatures
-    own_public_key: str  # base64, or ""
-    pinned: tuple[PinnedRow, ...]  # the focal point's pinned agency keys, by agency code
-    catalog_key: CatalogKeyPin | None  # an agency's pin of the focal point's key
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def key_listing(session: Session) -> KeyListing:
-    inst = installation(session)
-    if inst.role is None:
+    settings = {name: get_setting(session, name) for name in LISTED_SETTINGS}
+    if not settings[ROLE]:
         raise RefusedError.of("catalog.not_installed")
-    key = own_key(session)
-    rows: tuple[PinnedRow, ...] = ()
-    if inst.role is Role.FOCAL_POINT:
-        found = session.exec(select(PinnedKey, Agency.code)
-                             .join(Agency, col(Agency.id) == PinnedKey.agency_id)
-                             .order_by(col(Agency.code))).all()
-        rows = tuple(PinnedRow(code, pin.fingerprint, pin.public_key, _utc(pin.pinned_at),
-                               pin.file_name) for pin, code in found)
-    return KeyListing(inst.role, inst.agency_code, key.fingerprint if key else "",
-                      key.public_text if key else "", rows,
-                      pinned_catalog_key(session) if inst.role is Role.AGENCY else None)
+    if settings[OWN_KEY]:
+        own_key(session)  # a damaged key is refused in words (key.damaged)
+    found = session.exec(select(PinnedKey, Agency.code)
+                         .join(Agency, col(Agency.id) == PinnedKey.agency_id)
+                         .order_by(col(Agency.code))).all()
+    return listing_from(settings, (PinnedRow(code, pin.fingerprint, pin.public_key,
+                                             utc(pin.pinned_at), pin.file_name)
+                                   for pin, code in found))
 
 
 def list_keys(db: Database) -> KeyListing:

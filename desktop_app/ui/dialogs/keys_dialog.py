@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.services.keys import KeyListing, list_keys
+from desktop_app.core.services.key_listing import KeyListing
+from desktop_app.core.services.keys import list_keys
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.retranslating import Retranslating
 
