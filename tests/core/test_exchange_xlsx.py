@@ -361,7 +361,8 @@ def _submission_rows(db: Database) -> int:
         return len(session.exec(select(Submission)).all())
 
 
-def _failing_writer(prepared: PreparedSubmission, path: Path) -> Job[None]:
+def _failing_writer(prepared: PreparedSubmission, path: Path, *,
+                    clean: bool = True) -> Job[None]:
     path.write_bytes(b"PK half a workbook")
     yield Progress(1, 2, "xlsx")
     raise OSError(28, "No space left on device")

@@ -230,11 +230,14 @@ def _column_plan(book: Book, column: Column) -> tuple[int, Format | None, Format
     return _TEXT, None, book.text_quoted, names
 
 
-def _write_rows(out: BookSheet, sheet: Sheet, records: list[Any]) -> Iterator[int]:
+def _write_rows(out: BookSheet, sheet: Sheet, records: list[Any],
+                clean: bool = True) -> Iterator[int]:
     """The records' rows, one a step; yields the count written every STEP rows.
 
     The loop writes straight through XlsxWriter's methods: at 20,000 activities it runs
-    400,000 times, so each cell costs one type test and one call.
+    400,000 times, so each cell costs one type test and one call. clean=False: the
+    records' text is clean already (a str, as clean_text makes it), so it is written as
+    it is.
     """
     plans = [_column_plan(out.book, c) for c in sheet.columns]
     getter = attrgetter(*(c.key for c in sheet.columns))
@@ -248,7 +251,8 @@ def _write_rows(out: BookSheet, sheet: Sheet, records: list[Any]) -> Iterator[in
             if value is None:
                 continue
             if what == _TEXT:
-                text = clean_text(value if isinstance(value, str) else str(value))
+                text = (clean_text(value if isinstance(value, str) else str(value))
+                        if clean else value)
                 if names is not None:
                     text = names.get(text, text)
                 if not text:
@@ -310,8 +314,13 @@ def submission_header(meta: SubmissionMeta,
     return f"{meta.agency_name_vi or meta.agency_code} — {period} — phiên bản {meta.version}"
 
 
-def write_workbook(submission: PreparedSubmission, path: Path) -> Job[None]:
-    """Write the submission to path (the caller makes it atomic)."""
+def write_workbook(submission: PreparedSubmission, path: Path, *,
+                   clean: bool = True) -> Job[None]:
+    """Write the submission to path (the caller makes it atomic).
+
+    clean=False: the data's text is clean already (submissions.collect's clean), so it is
+    not cleaned again; the file is the same.
+    """
     meta, data = submission.meta, submission.data
     total = sum(len(getattr(data, s.key)) for s in SHEETS)
     done = 0
@@ -325,7 +334,7 @@ def write_workbook(submission: PreparedSubmission, path: Path) -> Job[None]:
                            landscape=len(sheet.columns) > 4)
         out = _data_sheet(book, sheet, setup)
         records = getattr(data, sheet.key)
-        for written in _write_rows(out, sheet, records):
+        for written in _write_rows(out, sheet, records, clean):
             yield Progress(done + written, total, "xlsx")
         done += len(records)
     _write_meta(book, meta)

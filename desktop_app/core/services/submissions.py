@@ -18,13 +18,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import TextClause, text
 from sqlalchemy import select as sa_select
-from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from desktop_app import __version__
@@ -36,7 +37,8 @@ from desktop_app.core.domain.models import (
     new_uuid,
     utc_now,
 )
-from desktop_app.core.exchange.canonical import HashedData, canonical_json
+from desktop_app.core.exchange.canonical import HashedData, canonical_json, canonical_text
+from desktop_app.core.exchange.columns import ACTIVITIES, INDICATORS, LINKS, Kind, Sheet
 from desktop_app.core.exchange.signing import KeyPair, sign_submission
 from desktop_app.core.exchange.submission import (
     FORMAT_VERSION,
@@ -97,24 +99,59 @@ _LINKS = text(
     " WHERE a.agency_id = :agency AND a.period_id = :period ORDER BY a.id, rec.code")
 
 
-def collect(session: Session, agency: Agency, period: Period) -> SubmissionData:
-    """The agency's rows for the period, read with plain selects (no ORM objects)."""
+def _text_places(record: type[Any], sheet: Sheet) -> tuple[int, ...]:
+    """Where a record's text values are, in its fields' order (the selects' order)."""
+    kinds = {c.key: c.kind for c in sheet.columns}
+    return tuple(i for i, f in enumerate(fields(record)) if kinds[f.name] not in _NOT_TEXT)
+
+
+_NOT_TEXT = frozenset({Kind.DATE, Kind.INTEGER, Kind.NUMBER})
+_TEXT_PLACES = {sheet.key: _text_places(record, sheet) for record, sheet in (
+    (ActivityRecord, ACTIVITIES), (IndicatorRecord, INDICATORS), (LinkRecord, LINKS))}
+
+
+def _cleaned(rows: Iterable[Sequence[Any]], places: tuple[int, ...]
+             ) -> Iterator[Sequence[Any]]:
+    """The rows with the text at places as the content hash reads it (canonical_text:
+    clean, NFC, empty text None)."""
+    for row in rows:
+        values = list(row)
+        for i in places:
+            value = values[i]
+            if value is not None:
+                values[i] = canonical_text(value)
+        yield values
+
+
+def collect(session: Session, agency: Agency, period: Period, *,
+            clean: bool = False) -> SubmissionData:
+    """The agency's rows for the period, read with plain selects (no ORM objects).
+
+    clean=True: every text value is already as the workbook writes it and the content
+    hash reads it (canonical_text), so that neither cleans the million text cells of a
+    large submission again: canonical_json(clean=False) and write_workbook(clean=False).
+    """
     where = {"agency": agency.id, "period": period.id}
+
+    def read(query: TextClause, key: str) -> Iterable[Sequence[Any]]:
+        rows = session.execute(query, where)
+        return _cleaned(rows, _TEXT_PLACES[key]) if clean else rows
+
     activities = [
         ActivityRecord(uuid, task, title, _text(desc), kind, status, _day(start), _day(end),
                        women, minorities, disabilities, children, budget, _text(outputs),
                        _text(challenges), _text(next_steps), _text(evidence), carried)
         for (uuid, task, title, desc, kind, status, start, end, women, minorities,
              disabilities, children, budget, outputs, challenges, next_steps, evidence,
-             carried) in session.execute(_ACTIVITIES, where)
+             carried) in read(_ACTIVITIES, "activities")
     ]
     indicators = [
         IndicatorRecord(uuid, activity, task_code, name, unit, baseline, target, _day(due),
                         result_uuid, value, _text(note) if result_uuid else None)
         for (uuid, activity, task_code, name, unit, baseline, target, due, result_uuid,
-             value, note) in session.execute(_INDICATORS, where)
+             value, note) in read(_INDICATORS, "indicators")
     ]
-    links = [LinkRecord(activity, code) for activity, code in session.execute(_LINKS, where)]
+    links = [LinkRecord(activity, code) for activity, code in read(_LINKS, "links")]
     return SubmissionData(activities, indicators, links)
 
 
@@ -148,10 +185,12 @@ class _Plan:
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _plan(session: Session, year: int, now: datetime | None) -> _Plan:
+def _plan(session: Session, year: int, now: datetime | None, clean: bool = False) -> _Plan:
+    """clean: the data's text made as the workbook writes it (collect's clean)."""
     agency, period = _agency(session), _period(session, year)
-    data = collect(session, agency, period)
-    hashed = HashedData(canonical_json(data))  # the data hashed once, for both hashes
+    data = collect(session, agency, period, clean=clean)
+    # the data hashed once, for both hashes; clean data is not cleaned again
+    hashed = HashedData(canonical_json(data, clean=not clean))
     key = own_key_or_new(session)
     # What the file says apart from its identity (UUID, version, time): the data and
     # every other metadata field. A new contact person or program version is a new
@@ -251,12 +290,16 @@ def check_destination(path: Path) -> None:
 
 
 def write_submission_file(db: Database, year: int, path: Path, writer: FileWriter, *,
-                          now: datetime | None = None) -> Job[PreparedSubmission]:
-    """Plan the version, write the file beside its destination, rename, then register."""
+                          now: datetime | None = None, clean: bool = False
+                          ) -> Job[PreparedSubmission]:
+    """Plan the version, write the file beside its destination, rename, then register.
+
+    clean=True: the writer is handed the data with its text cleaned (collect's clean).
+    """
     path = Path(path)
     check_destination(path)
     with db.reading() as session:
-        plan = _plan(session, year, now)
+        plan = _plan(session, year, now, clean)
     with temporary_beside(path) as temp:
         yield from writer(plan.prepared, temp)
         with db.unit_of_work() as session:
@@ -276,7 +319,10 @@ def export_xlsx(db: Database, year: int, path: Path, *,
     """The submission workbook: a version in the register and the file at path."""
     from desktop_app.core.exchange.xlsx_writer import write_workbook
 
-    prepared = yield from write_submission_file(db, year, path, write_workbook, now=now)
+    def writer(prepared: PreparedSubmission, temp: Path) -> Job[None]:
+        return write_workbook(prepared, temp, clean=False)  # cleaned once, by collect
+
+    prepared = yield from write_submission_file(db, year, path, writer, now=now, clean=True)
     yield Progress(1, 1, "done")
     return prepared
 
