@@ -18,7 +18,6 @@ from desktop_app import __version__
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job, Progress
-from desktop_app.core.services import activities
 from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.dialogs import message_box
 
@@ -136,6 +135,8 @@ class WindowCommands(_Base):
     # --- carrying unfinished activities into the next period ---------------------------
 
     def carry_over(self) -> None:
+        from desktop_app.core.services import activities  # the models: not at start-up
+
         db, year, target = self.ctx.db, self.ctx.year, self.ctx.year + 1
         title = self.tr("Carry unfinished activities to next period")
         if target not in self.years:
