@@ -1,8 +1,8 @@
 """The main window: navigation between the pages, the period, and the status bar.
 
 The first page (the Overview) is made with the window; the others, and their modules,
-are made after it has been drawn with its data, one at a time while the window idles,
-or at once when one is asked for first (`self.pages` is a `LazyPages`): importing
+are made on the turn after it has been drawn with its data, or at once when one is
+asked for first (`self.pages` is a `LazyPages`): importing
 and making every page before the first paint made every start wait for pages nobody
 looked at yet (issue 11). Every page module is named in `pages/agency_set.py` or
 `pages/focal_set.py`, so a page that cannot be imported still fails its test.
@@ -15,6 +15,7 @@ the focal point, `commands/focal_commands.py`; each is mixed into MainWindow.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -73,11 +74,6 @@ FOCAL_PAGES: PageSpecs = (
     ("areas", focal_set.areas_tasks_page),
     ("imports", focal_set.imports_page),
 )
-
-# What waits for the first page to be drawn with its data (the other pages, one per
-# turn of the event loop; at start-up the database's open) waits at most this long after
-# the page has loaded: a window that is never drawn (a test's) gets them too.
-AFTER_PAINT_AT_MOST_MS = 500
 
 SCREENSHOT_SIZE = QSize(1366, 768)  # an old laptop's screen
 
@@ -247,14 +243,11 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         _AfterPaint(self.pages[self.page_specs[0][0]], then)
 
     def _make_rest(self, making: int) -> None:
-        """Make the next page not made yet, then (on the next turn) the one after."""
-        if making != self._making or not self.pages:
-            return  # the window was rebuilt since: its own build makes its pages
+        """Make the pages not made yet (after the first paint)."""
+        if making != self._making:
+            return  # the window was rebuilt or closed since: its own build makes its pages
         for key in self.pages:
-            if not self.pages.is_built(key):
-                self.pages[key]
-                QTimer.singleShot(0, lambda: self._make_rest(making))
-                return
+            self.pages[key]  # noqa: B018  (made now if it was not yet)
 
     def _make_empty_state(self) -> None:
         self.empty_state = QLabel()
@@ -459,7 +452,8 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
 
 class _AfterPaint(QObject):
     """Calls `then` once, on the turn of the event loop after a table of `page` has been
-    painted with the page loaded, or AFTER_PAINT_AT_MOST_MS after the page has loaded."""
+    painted with the page loaded. (A window never drawn, a test's, makes its pages when
+    they are asked for, and opens its database when it is needed.)"""
 
     def __init__(self, page: Page, then: Callable[[], None]) -> None:
         super().__init__(page)
@@ -467,20 +461,15 @@ class _AfterPaint(QObject):
         self._viewports = [area.viewport() for area in page.findChildren(QAbstractScrollArea)]
         for viewport in self._viewports:
             viewport.installEventFilter(self)
-        if page.is_loaded():
-            QTimer.singleShot(AFTER_PAINT_AT_MOST_MS, self._fire)
-        else:
-            page.loaded.connect(lambda: QTimer.singleShot(AFTER_PAINT_AT_MOST_MS, self._fire))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self._done and self._page.is_loaded():
+            self._done = True
             QTimer.singleShot(0, self._fire)
         return False
 
     def _fire(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        for viewport in self._viewports:
-            viewport.removeEventFilter(self)
+        with contextlib.suppress(RuntimeError):  # the window may be gone by now
+            for viewport in self._viewports:
+                viewport.removeEventFilter(self)
         self._then()

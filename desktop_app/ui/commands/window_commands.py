@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
-from desktop_app import __version__
+import desktop_app  # its __version__ asked for in About only (importlib.metadata)
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job, Progress
@@ -129,7 +129,7 @@ class WindowCommands(_Base):
             "Reporting on the implementation of Viet Nam's National Action Plans for the "
             "International Covenant on Civil and Political Rights (ICCPR) and the "
             "recommendations of the UN Human Rights Committee.\n\n"
-            "Works offline; submissions travel as files.").replace("%1", __version__),
+            "Works offline; submissions travel as files.").replace("%1", desktop_app.__version__),
             self.tr("Close"))
 
     # --- carrying unfinished activities into the next period ---------------------------
