@@ -125,7 +125,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self._make_toolbar()
         self._make_menus()
         keys = tuple(key for key, _page in self.page_specs) if self.initialised else ()
-        self.pages = LazyPages(keys, self._make_page)
+        self.pages = LazyPages(keys, self._make_page, self._page_made)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
@@ -234,9 +234,11 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
             stand_in.deleteLater()
         if current == index:
             self.stack.setCurrentIndex(index)
+        return page
+
+    def _page_made(self, key: str) -> None:
         if key == "activities":  # its own actions go into the Edit menu
             self._wire_edit_actions()
-        return page
 
     def after_first_paint(self, then: Callable[[], None]) -> None:
         """Call then() on the turn after the first page is first drawn with its data."""

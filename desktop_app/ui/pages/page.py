@@ -205,9 +205,11 @@ class LazyPages(Mapping[str, Page]):
     the reads and rebuilding the window must ask (not every page, which would make them).
     """
 
-    def __init__(self, keys: tuple[str, ...], make: Callable[[str], Page]) -> None:
+    def __init__(self, keys: tuple[str, ...], make: Callable[[str], Page],
+                 made: Callable[[str], None] | None = None) -> None:
         self._keys = keys
         self._make = make
+        self._made = made  # told once a page is made and here
         self._built: dict[str, Page] = {}
 
     def __getitem__(self, key: str) -> Page:
@@ -216,6 +218,8 @@ class LazyPages(Mapping[str, Page]):
             if key not in self._keys:
                 raise KeyError(key)
             page = self._built[key] = self._make(key)
+            if self._made is not None:
+                self._made(key)
         return page
 
     def __contains__(self, key: object) -> bool:  # without making the page
