@@ -285,14 +285,20 @@ def _parts(scope: _Scope) -> tuple[bool, ...]:
 
 
 def _period_indicators(scope: _Scope, columns: str, *, of_activities: bool,
-                       with_activity: bool = False) -> tuple[str, dict[str, Any]]:
+                       with_activity: bool = False, in_id_order: bool = False
+                       ) -> tuple[str, dict[str, Any]]:
     """SQL over the period's indicators (i), each outer-joined to this period's result (r).
 
     Those of the period's activities (a), or (of_activities False) the indicators of the
     plan's tasks; at an agency only its own. The columns are ``columns``, then (when
     with_activity) the activity's UUID and title, then the task's id; the caller adds
-    conditions after ``AND`` and the rest.
+    conditions after ``AND`` and the rest. in_id_order: the caller wants the first few
+    in indicator order (ORDER BY i.id LIMIT n); the activity's columns are then written
+    ``+a.…`` so that SQLite walks the indicators in order and stops at n, instead of
+    collecting every indicator of the period's activities and sorting them (0.6 s at
+    100,000 activities for a list of 500); the rows are the same.
     """
+    plus = "+" if in_id_order else ""
     params: dict[str, Any] = {"period": scope.period_id}
     result_join = ("LEFT OUTER JOIN result r ON r.indicator_id = i.id"
                    " AND r.period_id = :period")
@@ -300,9 +306,9 @@ def _period_indicators(scope: _Scope, columns: str, *, of_activities: bool,
         named = ", a.uuid, a.title" if with_activity else ""
         sql = (f"SELECT {columns}{named}, a.task_id FROM indicator i"
                f" JOIN activity a ON a.id = i.activity_id {result_join}"
-               " WHERE a.period_id = :period")
+               f" WHERE {plus}a.period_id = :period")
         if scope.agency_id is not None:
-            sql += " AND a.agency_id = :agency"
+            sql += f" AND {plus}a.agency_id = :agency"
             params["agency"] = scope.agency_id
         return sql, params
     none = ", NULL, ''" if with_activity else ""
@@ -332,7 +338,8 @@ def _indicators(execute: Execute, scope: _Scope, tasks: dict[int, _Task], *,
     rows: list[IndicatorRow] = []
     for of_activities in _parts(scope):
         sql, params = _period_indicators(scope, _INDICATOR_COLUMNS,
-                                         of_activities=of_activities, with_activity=True)
+                                         of_activities=of_activities, with_activity=True,
+                                         in_id_order=limit is not None)
         if without_result:
             sql += " AND r.id IS NULL"
         sql += " ORDER BY i.id"
