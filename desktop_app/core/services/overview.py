@@ -11,7 +11,9 @@ Every read is SQL text with ``:name`` parameters run through an ``Execute``
 (``storage/sql_text.py``): in a Session (``overview``, ``overview_in``), or on a plain
 sqlite3 connection (``quick_overview``), which lets the window draw its first page at
 start-up before SQLAlchemy and the models are imported (issue 11). One definition, two
-connections: a test holds both to the same Overview.
+connections: a test holds both to the same Overview. The module is one piece of a little
+over 500 lines for that reason: the Indicators and Recommendations pages' lists
+(``list_indicators``, ``list_recommendations``) read through the same SQL as the overview.
 
 At the focal point what is missing is the agencies that have not reported for the
 period, with their contacts: the reminder list's own rule and rows

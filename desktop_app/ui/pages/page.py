@@ -1,8 +1,9 @@
 """What a page of the main window is: what it may offer the window, and when it reloads.
 
-A page reads nothing until it is first shown: the window makes every page at start-up,
-and a hidden page that read its rows then (the Indicators page read all 100,000
-indicators behind the Overview) made everyone wait for what nobody looked at. A page
+A page reads nothing until it is first shown: the window makes its first page at
+start-up and the others after the first paint (`LazyPages`), and a hidden page that
+read its rows then (the Indicators page read all 100,000 indicators behind the
+Overview) made everyone wait for what nobody looked at. A page
 whose rows can be many reads them on a worker (`ui/loading.py`) and shows a busy bar
 meanwhile (`loading_bar`, placed by the page in its layout); `loaded` says the page
 shows what it was asked for, and `is_loaded()` whether it does now.
