@@ -7,6 +7,15 @@ Qt comes up first, with a splash (`splash.py`) that says what is being opened: t
 database layer (SQLAlchemy, the migrations) is imported and the database opened only
 then, so a large database never opens to a blank wait.
 
+An agency's SQLite file already at the program's schema (nearly every start) opens
+quicker still (issue 11): after the window lock and the check for damage, the status
+bar's facts, the catalog's years and the first page (the overview, on a worker) are
+read with sqlite3 alone (`storage/schema.py` open_at_head), the window is made and
+drawn, and only then is the database opened, SQLAlchemy and the models imported with
+it (`AppContext.opening`: whatever needs the database sooner opens it at once). Any
+other file (a server, a first run, a demo, a migration to make, a focal point, any
+doubt) takes the full open first, as before.
+
 With NAP_REPORTER_DUMP_TEXTS=FILE in the environment, --screenshot also writes the
 texts a user sees in the window (title, menus, tabs, labels, buttons, headers, the
 status bar), one a line, so a check of an installed program or a bundle can tell
@@ -30,8 +39,11 @@ from desktop_app.core.storage.location import ServerLocation
 from desktop_app.messages import bilingual, text
 
 if TYPE_CHECKING:
+    from desktop_app.core.services.period_facts import PeriodFacts
     from desktop_app.core.storage.database import Database
     from desktop_app.ui.context import AppContext
+    from desktop_app.ui.db_watch import DatabaseWatch
+    from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.splash import Splash
 
 EXIT_OK, EXIT_REFUSED = 0, 3
@@ -108,14 +120,16 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
 
         splash = Splash()
         splash.opening(Path(str(db_path)))
-    from desktop_app.core.storage.database import (
-        Database,
-        discard_if_not_set_up,
-        has_database,
-    )
-    from desktop_app.ui.dialogs.server_password import open_server
+    from desktop_app.core.storage.schema import is_sqlite_file
 
-    created = isinstance(db_path, Path) and not has_database(db_path)
+    # An SQLite file that may open the quick way: SQLAlchemy is not imported before it.
+    quick = (screenshot is None and not demo and isinstance(db_path, Path)
+             and is_sqlite_file(db_path))
+    created = False  # an SQLite file is there
+    if not quick:
+        from desktop_app.core.storage.database import has_database
+
+        created = isinstance(db_path, Path) and not has_database(db_path)
     first = first_run_language(lang, created=created, lang_given=lang_given)
     if screenshot is None and first != lang:
         from desktop_app.ui.app import install_translator
@@ -134,6 +148,18 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
             if lock is not None:
                 lock.release()
             return EXIT_REFUSED
+    if quick:
+        assert splash is not None and isinstance(db_path, Path)
+        facts_years = _first_facts(db_path)
+        if facts_years is not None:
+            try:
+                return _show_quick(db_path, lang, splash, *facts_years)
+            finally:
+                if lock is not None:
+                    lock.release()
+    from desktop_app.core.storage.database import Database, discard_if_not_set_up
+    from desktop_app.ui.dialogs.server_password import open_server
+
     try:
         db = open_server(db_path) if isinstance(db_path, ServerLocation) else Database.open(
             db_path)  # a server: open_server asks for a password when libpq has none
@@ -314,13 +340,91 @@ def _show(db: Database, lang: str, splash: Splash) -> int:
         wait_for_reads()  # the database closes next
 
 
+def _first_facts(db_path: Path) -> tuple[PeriodFacts, list[int]] | None:
+    """The status bar's facts for the period the window opens on, and the catalog's
+    years, of an agency's SQLite file at the program's schema, read with sqlite3 alone;
+    None when the full open must decide (another revision, a focal point, any error)."""
+    import sqlite3
+
+    from desktop_app.core.domain.enums import Role
+    from desktop_app.core.services.period_facts import facts_by, years_by
+    from desktop_app.core.storage.schema import open_at_head
+    from desktop_app.core.storage.sql_text import sqlite_execute
+    from desktop_app.ui.context import year_shown
+
+    conn = open_at_head(db_path)
+    if conn is None:
+        return None
+    try:
+        with conn:
+            conn.execute("BEGIN")  # one snapshot, as db.reading() gives
+            execute = sqlite_execute(conn)
+            years = years_by(execute)
+            facts = facts_by(execute, year_shown(years, date.today().year))
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return (facts, years) if facts.role is Role.AGENCY else None
+
+
+def _quick_overview(db_path: Path, ctx: AppContext, year: int) -> object:
+    """The first page's overview read with sqlite3 (on the early read's worker); the
+    database's own read if the file cannot be read that way any more."""
+    import sqlite3
+
+    from desktop_app.core.services.overview import overview, quick_overview
+    from desktop_app.core.storage.schema import open_at_head
+
+    conn = open_at_head(db_path)
+    if conn is not None:
+        try:
+            with conn:
+                conn.execute("BEGIN")
+                found = quick_overview(conn, year)
+            if found is not None:
+                return found
+        except sqlite3.Error:
+            pass
+        finally:
+            conn.close()
+    return overview(ctx.db, year)
+
+
+def _show_quick(db_path: Path, lang: str, splash: Splash, facts: PeriodFacts,
+                years: list[int]) -> int:
+    """The window drawn before its database is opened (see the module's docstring)."""
+    splash.preparing()
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.loading import FIRST_OVERVIEW, forget_early, read_early, wait_for_reads
+
+    def open_database() -> Database:
+        from desktop_app.core.storage.database import Database
+
+        return Database.open(db_path)
+
+    ctx = AppContext.opening(open_database, lang, facts, years)
+    ctx.year = facts.year  # the period the window opens on, as MainWindow would choose
+    read_early(FIRST_OVERVIEW, lambda: _quick_overview(db_path, ctx, facts.year))
+    try:
+        return _open_window(ctx, splash)
+    finally:
+        forget_early()
+        wait_for_reads()  # the database closes next
+        if ctx.is_open():
+            ctx.db.close()
+
+
 def _open_window(ctx: AppContext, splash: Splash) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.ui.db_watch import DatabaseWatch
     from desktop_app.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
+    if not ctx.is_open():  # drawn first; the database opened after (_open_after_paint)
+        return _open_after_paint(ctx, window, splash)
+    from desktop_app.ui.db_watch import DatabaseWatch
+
     watch = DatabaseWatch(window, ctx)  # other programs' changes and locks
     # What start-up made (Qt, SQLAlchemy, the models: ~100,000 objects) lives as long
     # as the program: out of the collector's sight, a full collection while 100,000
@@ -333,3 +437,44 @@ def _open_window(ctx: AppContext, splash: Splash) -> int:
         return int(QApplication.exec())
     finally:
         watch.stop()
+
+
+def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> int:
+    """Show the window made from the sqlite3 reads, then open its database once the
+    first page has been drawn (or sooner, when something asks for it): what today's
+    start does before the window shows (the watch on other programs' changes, the offer
+    of unsaved drafts, the collector's freeze) follows the open. A database that will
+    not open ends the program with its problem, as it would have before the window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    watches: list[DatabaseWatch] = []
+    failed: list[BaseException] = []
+
+    def opened() -> None:
+        from desktop_app.ui.db_watch import DatabaseWatch
+
+        watches.append(DatabaseWatch(window, ctx))
+        gc.freeze()  # as _open_window does, now that SQLAlchemy and the models are in
+        window.offer_unsaved_drafts()
+
+    def open_now() -> None:
+        try:
+            ctx.db  # noqa: B018  (opens it)
+        except BaseException as error:  # noqa: BLE001  (raised again after the loop)
+            failed.append(error)
+            QApplication.exit(EXIT_REFUSED)
+
+    ctx.database_opened.connect(opened, Qt.ConnectionType.QueuedConnection)
+    window.after_first_paint(open_now)
+    window.show()
+    splash.done(window)
+    try:
+        code = int(QApplication.exec())
+    finally:
+        for watch in watches:
+            watch.stop()
+    if failed:
+        window.hide()
+        raise failed[0]
+    return code

@@ -1,21 +1,28 @@
 """The main window: navigation between the pages, the period, and the status bar.
 
-The pages are imported here by name, so a page that cannot be imported stops the
-window (and fails its test) instead of hiding. The window asks a page only what
-`pages/page.py` `Page` declares: its default focus, whether it can close, and its
-actions for the Edit menu. The actions and menus are `commands/window_actions.py`;
-what they do is `commands/window_commands.py` and, for the focal point,
-`commands/focal_commands.py`; each is mixed into MainWindow.
+The first page (the Overview) is made with the window; the others, and their modules,
+are made on the turn after it has been drawn with its data, or at once when one is
+asked for first (`self.pages` is a `LazyPages`): importing
+and making every page before the first paint made every start wait for pages nobody
+looked at yet (issue 11). Every page module is named in `pages/agency_set.py` or
+`pages/focal_set.py`, so a page that cannot be imported still fails its test.
+
+The window asks a page only what `pages/page.py` `Page` declares: its default focus,
+whether it can close, and its actions for the Edit menu. The actions and menus are
+`commands/window_actions.py`; what they do is `commands/window_commands.py` and, for
+the focal point, `commands/focal_commands.py`; each is mixed into MainWindow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,8 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.preferences import LANGUAGE, save_preference
-from desktop_app.core.services import activities
-from desktop_app.core.services.periods import period_facts
+from desktop_app.core.services.period_facts import PeriodFacts
 from desktop_app.ui import numbers
 from desktop_app.ui.app import install_translator
 from desktop_app.ui.commands.focal_commands import FocalCommands
@@ -42,13 +48,9 @@ from desktop_app.ui.context import AppContext, year_shown
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.labels import name_of
 from desktop_app.ui.loading import wait_for_reads
-from desktop_app.ui.pages import focal_set
-from desktop_app.ui.pages.activities_page import ActivitiesPage
-from desktop_app.ui.pages.indicators_page import IndicatorsPage
+from desktop_app.ui.pages import agency_set, focal_set
 from desktop_app.ui.pages.overview_page import OverviewPage
-from desktop_app.ui.pages.page import Page, PageSpecs
-from desktop_app.ui.pages.recommendations_page import RecommendationsPage
-from desktop_app.ui.pages.submissions_page import SubmissionsPage
+from desktop_app.ui.pages.page import LazyPages, Page, PageSpecs
 from desktop_app.ui.retranslating import Retranslating
 from desktop_app.ui.window_geometry import place_window, remember_window
 
@@ -58,10 +60,10 @@ if TYPE_CHECKING:
 # (key, page): the order of the navigation list and of Ctrl+1..5.
 PAGES: PageSpecs = (
     ("overview", OverviewPage),
-    ("activities", ActivitiesPage),
-    ("indicators", IndicatorsPage),
-    ("recommendations", RecommendationsPage),
-    ("submissions", SubmissionsPage),
+    ("activities", agency_set.activities_page),
+    ("indicators", agency_set.indicators_page),
+    ("recommendations", agency_set.recommendations_page),
+    ("submissions", agency_set.submissions_page),
 )
 # The focal point's pages (Ministry of Justice): who reported, the consolidated views;
 # their modules are imported only for a focal point's window (pages/focal_set.py).
@@ -95,6 +97,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         place_window(self)
         self.runners: list[JobRunner] = []
         self._import_commands: ImportCommands | None = None
+        self._making = 0  # which build of the pages the pending "make the rest" is for
         # The translator must be in place before the pages retranslate themselves.
         ctx.language_changed.connect(self._language_changed)
         ctx.period_changed.connect(lambda _year: self.update_status())
@@ -109,7 +112,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
     def _build_for_role(self) -> None:
         """What depends on the database's role: the pages, the actions, menus, toolbar."""
         ctx = self.ctx
-        self.facts = period_facts(ctx.db, ctx.year)
+        self.facts = self._facts()
         self.initialised = self.facts.role is not None
         self.focal = self.facts.role is Role.FOCAL_POINT
         self.page_specs = FOCAL_PAGES if self.focal else PAGES
@@ -121,7 +124,8 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self._make_actions()
         self._make_toolbar()
         self._make_menus()
-        self.pages: dict[str, Page] = {}
+        keys = tuple(key for key, _page in self.page_specs) if self.initialised else ()
+        self.pages = LazyPages(keys, self._make_page, self._page_made)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
@@ -135,10 +139,10 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         """After File > Restore: a backup of the other role (or of an agency onto a blank
         window) gets that role's pages, actions and menus at once, as a new start would
         give them, on the same context; True if the window was rebuilt."""
-        role = period_facts(self.ctx.db, self.ctx.year).role
+        role = self._facts().role
         if (role is Role.FOCAL_POINT) == self.focal and (role is not None) == self.initialised:
             return False
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.stop_loading()
         wait_for_reads()
         old = [child for child in self.children()
@@ -161,7 +165,19 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         return True
 
     def _years(self) -> list[int]:
+        if not self.ctx.is_open():  # read with sqlite3 for the first paint (launch.py)
+            return list(self.ctx.first_years)
+        from desktop_app.core.services import activities
+
         return [year for year, _due in activities.choices(self.ctx.db).periods]
+
+    def _facts(self) -> PeriodFacts:
+        first = self.ctx.first_facts
+        if not self.ctx.is_open() and first is not None and first.year == self.ctx.year:
+            return first  # read with sqlite3 for the first paint (launch.py)
+        from desktop_app.core.services.periods import period_facts
+
+        return period_facts(self.ctx.db, self.ctx.year)
 
     def _make_import_actions(self) -> None:
         """The focal point's import commands; hidden at an agency."""
@@ -180,14 +196,13 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
             action.setEnabled(self.focal)
 
     def _make_pages(self) -> None:
-        for key, page_class in self.page_specs:
-            page = page_class(self.ctx, self.stack)
-            page.setObjectName(f"{key}Page")
-            self.pages[key] = page
-            if isinstance(page, OverviewPage):  # the focal point's "Save the reminder list"
-                page.reminder_list_requested.connect(self.reminder_list)
-            self.stack.addWidget(page)
+        for _key in self.pages:  # a stand-in for each page until it is made
+            self.stack.addWidget(QWidget())
             QListWidgetItem(self.navigation)
+        self._making += 1
+        making = self._making
+        self.pages[self.page_specs[0][0]]  # the first page, made now
+        self.after_first_paint(lambda: self._make_rest(making))
         self.navigation.setFixedWidth(210)
         # A click on the list must not take the keyboard away from the page: the
         # page's shortcuts (Ctrl+N, Ctrl+F, Delete) work where its widgets have focus.
@@ -202,6 +217,39 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.setCentralWidget(central)
         self.show_page(0)
         self.current_page().load()  # before the window is shown; the others when shown
+
+    def _make_page(self, key: str) -> Page:
+        """Make the page for key in its place in the stack (LazyPages asks)."""
+        keys = list(self.pages)
+        index = keys.index(key)
+        page = self.page_specs[index][1](self.ctx, self.stack)
+        page.setObjectName(f"{key}Page")
+        if isinstance(page, OverviewPage):  # the focal point's "Save the reminder list"
+            page.reminder_list_requested.connect(self.reminder_list)
+        stand_in = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        return page
+
+    def _page_made(self, key: str) -> None:
+        if key == "activities":  # its own actions go into the Edit menu
+            self._wire_edit_actions()
+
+    def after_first_paint(self, then: Callable[[], None]) -> None:
+        """Call then() on the turn after the first page is first drawn with its data."""
+        _AfterPaint(self.pages[self.page_specs[0][0]], then)
+
+    def _make_rest(self, making: int) -> None:
+        """Make the pages not made yet (after the first paint)."""
+        if making != self._making:
+            return  # the window was rebuilt or closed since: its own build makes its pages
+        for key in self.pages:
+            self.pages[key]  # noqa: B018  (made now if it was not yet)
 
     def _make_empty_state(self) -> None:
         self.empty_state = QLabel()
@@ -259,7 +307,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
     def update_status(self) -> None:
         if not hasattr(self, "state_status"):
             return  # the status bar is made last; signals may come before
-        facts = self.facts = period_facts(self.ctx.db, self.ctx.year)
+        facts = self.facts = self._facts()
         lang = self.ctx.lang
         for separator in self.status_separators:
             separator.setVisible(facts.role is not None)
@@ -296,10 +344,10 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
             PeriodState.LOCKED: self.tr("No edits until the period is unlocked with a reason"),
         }.get(facts.state, "") if facts.state else "")
         name = agency if facts.role is Role.FOCAL_POINT else facts.agency_name(lang)
-        read_only = self.tr(" (read only)") if self.ctx.db.read_only else ""
+        read_only = self.tr(" (read only)") if self.ctx.read_only() else ""
         # Qt adds " — NAP Reporter" (applicationDisplayName)
         self.setWindowTitle(f"{name}{read_only}")
-        if self.ctx.db.read_only:  # a viewer's role on a shared database: no writing entries
+        if self.ctx.read_only():  # a viewer's role on a shared database: no writing entries
             for action in (self.import_files_action, self.import_folder_action,
                            self.undo_import_action, self.catalog_action,
                            self.due_dates_action):
@@ -337,6 +385,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
     def show_page(self, index: int) -> None:
         if not self.pages or not 0 <= index < self.stack.count():
             return
+        self.pages[self.page_specs[index][0]]  # made now if it was not yet
         self.stack.setCurrentIndex(index)
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
@@ -355,16 +404,18 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
 
     def offer_unsaved_drafts(self) -> None:
         """After a crash, offer the activities that were being edited and never saved."""
-        page = self.pages.get("activities")
-        if not isinstance(page, ActivitiesPage):
+        if "activities" not in self.pages:
             return
         from desktop_app.core.services.drafts import (
             draft_file_year,
             load_draft_file,
             pending_drafts,
         )
+        from desktop_app.ui.pages.activities_page import ActivitiesPage
 
         for path in pending_drafts(self.ctx.db.path):
+            page = self.pages["activities"]
+            assert isinstance(page, ActivitiesPage)
             try:
                 draft, year = load_draft_file(path), draft_file_year(path)
             except (OSError, ValueError, TypeError, KeyError):
@@ -387,14 +438,40 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
                 return  # one editor at a time; the rest are offered next start
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built():
             if not page.can_close():
                 event.ignore()
                 return
+        self._making += 1  # no page is made any more
         for runner in list(self.runners):
             runner.stop()
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.stop_loading()
         wait_for_reads()
         remember_window(self)
         super().closeEvent(event)
+
+
+class _AfterPaint(QObject):
+    """Calls `then` once, on the turn of the event loop after a table of `page` has been
+    painted with the page loaded. (A window never drawn, a test's, makes its pages when
+    they are asked for, and opens its database when it is needed.)"""
+
+    def __init__(self, page: Page, then: Callable[[], None]) -> None:
+        super().__init__(page)
+        self._page, self._then, self._done = page, then, False
+        self._viewports = [area.viewport() for area in page.findChildren(QAbstractScrollArea)]
+        for viewport in self._viewports:
+            viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self._done and self._page.is_loaded():
+            self._done = True
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the window may be gone by now
+            for viewport in self._viewports:
+                viewport.removeEventFilter(self)
+        self._then()

@@ -73,7 +73,7 @@ def test_the_overview_counts_with_aggregates_and_loads_no_row_objects(
         indicator_reads = [s for s in seen["statements"] if "FROM indicator" in s]
         # Counting: grouped aggregates. Listing: only the indicators with no result.
         assert indicator_reads and all(
-            ("count(" in s and "GROUP BY" in s) or "result.id IS NULL" in s
+            ("count(" in s and "GROUP BY" in s) or " r.id IS NULL" in s
             for s in indicator_reads), indicator_reads
         counts.append(len(seen["statements"]))
     assert counts[0] == counts[1]  # five times the data, the same statements

@@ -63,3 +63,63 @@ def test_the_window_opens_without_the_file_format_libraries(tmp_path: Path) -> N
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True"], done.stdout
+
+
+# The real start (`nap-reporter --db FILE`): the first page drawn with its data before
+# SQLAlchemy, SQLModel, alembic or the models are imported; then the database opened
+# and the other pages made, the status bar read from it.
+QUICK_SCRIPT = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+LATER = ("sqlalchemy", "sqlmodel", "alembic", "desktop_app.core.domain.models")
+app = QApplication([])
+seen = {}
+
+def check():
+    window = seen["window"]
+    if not (window.ctx.is_open() and all(window.pages.is_built(k) for k in window.pages)):
+        QTimer.singleShot(20, check)
+        return
+    print(*seen["first"], "#", window.status_text(), "#",
+          type(window.pages["activities"]).__name__, flush=True)
+    window.close()
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if (event.type() == QEvent.Type.Paint and "first" not in seen
+                and "desktop_app.ui.main_window" in sys.modules):
+            from desktop_app.ui.main_window import MainWindow
+            for window in QApplication.topLevelWidgets():
+                page = window.current_page() if isinstance(window, MainWindow) else None
+                if page is not None and page.is_loaded() and page.isAncestorOf(watched):
+                    seen["first"] = [name for name in LATER if name in sys.modules]
+                    seen["window"] = window
+                    QTimer.singleShot(0, check)
+        return False
+
+watch = Watch()
+app.installEventFilter(watch)
+from desktop_app.cli import main
+sys.exit(main(["--db", sys.argv[1], "--lang", "en"]))
+"""
+
+
+def test_the_first_page_is_drawn_before_the_database_layer_is_imported(
+        tmp_path: Path) -> None:
+    path = tmp_path / "agency.sqlite"
+    db = Database.open(path)
+    try:
+        initialise(db, Role.AGENCY, "VLG")
+        drive(fill_demo(db, activities=20, seed=2))
+    finally:
+        db.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", QUICK_SCRIPT, str(path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    before, status, page = (part.strip() for part in done.stdout.split("#"))
+    assert before == ""  # none of them imported before the first page was drawn
+    assert status.startswith("VLG · ") and "Period" in status
+    assert page == "ActivitiesPage"

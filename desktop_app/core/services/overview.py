@@ -7,6 +7,14 @@ include the agency's kind; at the focal point every agency's rows count.
 ``overview_in`` reads inside the caller's transaction; the counts and the progress by
 area and task are plain values of ``exchange.report_model``, which the PDF draws.
 
+Every read is SQL text with ``:name`` parameters run through an ``Execute``
+(``storage/sql_text.py``): in a Session (``overview``, ``overview_in``), or on a plain
+sqlite3 connection (``quick_overview``), which lets the window draw its first page at
+start-up before SQLAlchemy and the models are imported (issue 11). One definition, two
+connections: a test holds both to the same Overview. The module is one piece of a little
+over 500 lines for that reason: the Indicators and Recommendations pages' lists
+(``list_indicators``, ``list_recommendations``) read through the same SQL as the overview.
+
 At the focal point what is missing is the agencies that have not reported for the
 period, with their contacts: the reminder list's own rule and rows
 (``contacts.reminder_list_in``, the completeness grid's rule), not a second count.
@@ -14,30 +22,14 @@ period, with their contacts: the reminder list's own rule and rows
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import case, func, literal
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.domain.models import (
-    Activity,
-    ActivityRecommendation,
-    Agency,
-    Area,
-    Indicator,
-    Period,
-    Plan,
-    Recommendation,
-    Result,
-    Source,
-    Task,
-)
 from desktop_app.core.exchange.report_model import STATUSES as STATUSES
 from desktop_app.core.exchange.report_model import AreaProgress as AreaProgress
 from desktop_app.core.exchange.report_model import IndicatorCounts as IndicatorCounts
@@ -45,13 +37,15 @@ from desktop_app.core.exchange.report_model import StatusCounts as StatusCounts
 from desktop_app.core.exchange.report_model import TaskProgress as TaskProgress
 from desktop_app.core.exchange.report_model import natural_key as natural_key
 from desktop_app.core.problems import UsageError
-from desktop_app.core.services.lookups import period_by_year as _period
-from desktop_app.core.services.plans import sources_in_force
-from desktop_app.core.services.setup import installation
-from desktop_app.core.storage.database import Database
+from desktop_app.core.services.in_force import sources_in_force_by
+from desktop_app.core.storage.sql_text import Execute, day, flag, session_execute
 
 if TYPE_CHECKING:  # the workbook writer (openpyxl) is read only when a focal point asks
+    from sqlmodel import Session
+
+    from desktop_app.core.domain.models import Plan
     from desktop_app.core.exchange.reminders_xlsx import ReminderRow
+    from desktop_app.core.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -150,13 +144,59 @@ class RecommendationRow:
 # --- reading -----------------------------------------------------------------------
 
 
+class _Plan(NamedTuple):
+    id: int
+    code: str
+    decision: str
+    title_vi: str
+    title_en: str
+    starts: int | None
+    ends: int | None
+
+
+class _Area(NamedTuple):
+    id: int
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    plan_id: int
+    retired: bool
+
+
+class _Task(NamedTuple):
+    id: int
+    code: str
+    number: int
+    title_vi: str
+    title_en: str
+    area_id: int
+    plan_id: int
+    retired: bool
+    responsible_kinds: str
+
+
+class _Recommendation(NamedTuple):
+    id: int
+    code: str
+    source_id: int
+    paragraph: str | None
+    follow_up: bool
+    response: str | None
+    sdg_targets: str
+    text_vi: str
+    text_en: str
+    verified: bool
+    illustrative: bool
+
+
 @dataclass(frozen=True)
 class _Scope:
-    period: Period
-    agency: Agency | None  # None at the focal point: every agency counts
-    plan: Plan | None
-
-
+    period_id: int
+    due_date: date | None
+    agency_id: int | None  # None at the focal point: every agency counts
+    agency_kind: str | None
+    plan: _Plan | None
 
 
 # The overview lists this many indicators without a result and counts the rest: at
@@ -164,27 +204,70 @@ class _Scope:
 # for a list no one reads to its end (the Indicators page filters them all).
 MISSING_RESULTS_LISTED = 500
 
+_PLAN_COLUMNS = "id, code, decision, title_vi, title_en, starts, ends"
 
-def plan_in_force(session: Session, year: int) -> Plan | None:
-    """The latest plan whose years include ``year``."""
-    plans = session.exec(select(Plan).where(col(Plan.retired).is_(False))).all()
+
+def _latest_in_force(plans: Iterable[_Plan], year: int) -> _Plan | None:
+    """The latest plan (by start, then id) whose years include ``year``."""
     in_force = [p for p in plans
                 if (p.starts or 0) <= year and (p.ends is None or p.ends >= year)]
     return max(in_force, key=lambda p: (p.starts or 0, p.id or 0)) if in_force else None
 
 
-def _scope(session: Session, year: int) -> _Scope:
-    period = _period(session, year)
-    inst = installation(session)
-    agency = None
-    if inst.role is Role.AGENCY and inst.agency_code:
-        agency = session.exec(select(Agency).where(col(Agency.code) == inst.agency_code)).first()
-        if agency is None:
-            raise UsageError.of("agency.unknown", code=inst.agency_code)
-    return _Scope(period, agency, plan_in_force(session, year))
+def _plan_in_force(execute: Execute, year: int) -> _Plan | None:
+    return _latest_in_force((_Plan(*row) for row in execute(
+        f"SELECT {_PLAN_COLUMNS} FROM plan WHERE NOT retired", {})), year)
 
 
-def _expected_tasks(scope: _Scope, tasks: Iterable[Task]) -> list[Task]:
+def plan_in_force(session: Session, year: int) -> Plan | None:
+    """The latest plan whose years include ``year``."""
+    from desktop_app.core.domain.models import Plan
+
+    chosen = _plan_in_force(session_execute(session), year)
+    return None if chosen is None else session.get(Plan, chosen.id)
+
+
+def _settings(execute: Execute) -> dict[str, str]:
+    return {key: value for key, value in execute(
+        "SELECT key, value FROM setting WHERE key IN ('role', 'agency')", {})}
+
+
+def _role(execute: Execute) -> Role | None:
+    role = _settings(execute).get("role")
+    return Role(role) if role else None
+
+
+def _scope(execute: Execute, year: int) -> _Scope:
+    period = execute("SELECT id, due_date FROM period WHERE year = :year", {"year": year})
+    if not period:
+        raise UsageError.of("period.unknown", period=year)
+    settings = _settings(execute)
+    role = Role(settings["role"]) if settings.get("role") else None
+    agency_id = agency_kind = None
+    code = settings.get("agency")
+    if role is Role.AGENCY and code:
+        agency = execute("SELECT id, kind FROM agency WHERE code = :code", {"code": code})
+        if not agency:
+            raise UsageError.of("agency.unknown", code=code)
+        agency_id, agency_kind = agency[0][0], agency[0][1]
+    return _Scope(period[0][0], day(period[0][1]), agency_id, agency_kind,
+                  _plan_in_force(execute, year))
+
+
+def _tasks(execute: Execute) -> dict[int, _Task]:
+    return {row[0]: _Task(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
+                          flag(row[7]), row[8] or "")
+            for row in execute("SELECT id, code, number, title_vi, title_en, area_id, plan_id,"
+                               " retired, responsible_kinds FROM task", {})}
+
+
+def _areas(execute: Execute) -> dict[int, _Area]:
+    return {row[0]: _Area(row[0], row[1], row[2], row[3], row[4], row[5], flag(row[6]))
+            for row in execute("SELECT id, code, number, title_vi, title_en, plan_id, retired"
+                               " FROM area", {})}
+
+
+def _expected_tasks(scope: _Scope, tasks: Iterable[_Task]) -> list[_Task]:
     if scope.plan is None:
         return []
     chosen = []
@@ -192,43 +275,10 @@ def _expected_tasks(scope: _Scope, tasks: Iterable[Task]) -> list[Task]:
         if t.plan_id != scope.plan.id or t.retired:
             continue
         kinds = t.responsible_kinds.split()
-        if scope.agency is not None and kinds and scope.agency.kind not in kinds:
+        if scope.agency_id is not None and kinds and scope.agency_kind not in kinds:
             continue
         chosen.append(t)
     return chosen
-
-
-def _period_indicators(scope: _Scope, tasks: dict[int, Task], columns: tuple[Any, ...], *,
-                       of_activities: bool, with_activity: bool = False) -> Any:
-    """A select over the period's indicators, each outer-joined to this period's result.
-
-    Those of the period's activities, or (of_activities False) the indicators of the
-    plan's tasks; at an agency only its own. The columns are ``columns``, then (when
-    with_activity) the activity's UUID and title, then the task's id.
-    """
-    result_join = (col(Result.indicator_id) == Indicator.id) & (
-        col(Result.period_id) == scope.period.id)
-    if of_activities:
-        named: tuple[Any, ...] = (col(Activity.uuid), col(Activity.title))
-        query = (sa_select(*columns, *(named if with_activity else ()), col(Activity.task_id))
-                 .select_from(Indicator)
-                 .join(Activity, col(Activity.id) == Indicator.activity_id)
-                 .outerjoin(Result, result_join)
-                 .where(col(Activity.period_id) == scope.period.id))
-        if scope.agency is not None:
-            query = query.where(col(Activity.agency_id) == scope.agency.id)
-        return query
-    plan_task_ids = [t.id for t in tasks.values()
-                     if scope.plan is not None and t.plan_id == scope.plan.id]
-    none: tuple[Any, ...] = (literal(None), literal(""))
-    query = (sa_select(*columns, *(none if with_activity else ()), col(Indicator.task_id))
-             .select_from(Indicator)
-             .outerjoin(Result, result_join)
-             .where(col(Indicator.activity_id).is_(None),
-                    col(Indicator.task_id).in_(plan_task_ids)))
-    if scope.agency is not None:
-        query = query.where(col(Indicator.agency_id) == scope.agency.id)
-    return query
 
 
 def _parts(scope: _Scope) -> tuple[bool, ...]:
@@ -236,12 +286,49 @@ def _parts(scope: _Scope) -> tuple[bool, ...]:
     return (True, False) if scope.plan is not None else (True,)
 
 
-_INDICATOR_COLUMNS = (col(Indicator.uuid), col(Indicator.name), col(Indicator.unit),
-                      col(Indicator.baseline), col(Indicator.target), col(Result.value),
-                      col(Result.note), col(Indicator.due_date))
+def _period_indicators(scope: _Scope, columns: str, *, of_activities: bool,
+                       with_activity: bool = False, in_id_order: bool = False
+                       ) -> tuple[str, dict[str, Any]]:
+    """SQL over the period's indicators (i), each outer-joined to this period's result (r).
+
+    Those of the period's activities (a), or (of_activities False) the indicators of the
+    plan's tasks; at an agency only its own. The columns are ``columns``, then (when
+    with_activity) the activity's UUID and title, then the task's id; the caller adds
+    conditions after ``AND`` and the rest. in_id_order: the caller wants the first few
+    in indicator order (ORDER BY i.id LIMIT n); the activity's columns are then written
+    ``+a.…`` so that SQLite walks the indicators in order and stops at n, instead of
+    collecting every indicator of the period's activities and sorting them (0.6 s at
+    100,000 activities for a list of 500); the rows are the same.
+    """
+    plus = "+" if in_id_order else ""
+    params: dict[str, Any] = {"period": scope.period_id}
+    result_join = ("LEFT OUTER JOIN result r ON r.indicator_id = i.id"
+                   " AND r.period_id = :period")
+    if of_activities:
+        named = ", a.uuid, a.title" if with_activity else ""
+        sql = (f"SELECT {columns}{named}, a.task_id FROM indicator i"
+               f" JOIN activity a ON a.id = i.activity_id {result_join}"
+               f" WHERE {plus}a.period_id = :period")
+        if scope.agency_id is not None:
+            sql += f" AND {plus}a.agency_id = :agency"
+            params["agency"] = scope.agency_id
+        return sql, params
+    none = ", NULL, ''" if with_activity else ""
+    sql = (f"SELECT {columns}{none}, i.task_id FROM indicator i {result_join}"
+           " WHERE i.activity_id IS NULL"
+           " AND i.task_id IN (SELECT id FROM task WHERE plan_id = :plan)")
+    params["plan"] = scope.plan.id if scope.plan is not None else None
+    if scope.agency_id is not None:
+        sql += " AND i.agency_id = :agency"
+        params["agency"] = scope.agency_id
+    return sql, params
 
 
-def _indicators(session: Session, scope: _Scope, tasks: dict[int, Task], *,
+_INDICATOR_COLUMNS = ("i.uuid, i.name, i.unit, i.baseline, i.target, r.value, r.note,"
+                      " i.due_date")
+
+
+def _indicators(execute: Execute, scope: _Scope, tasks: dict[int, _Task], *,
                 without_result: bool = False, limit: int | None = None) -> list[IndicatorRow]:
     """The period's indicators: those of its activities, then the agency's task indicators;
     at most ``limit`` of them when one is given.
@@ -252,48 +339,53 @@ def _indicators(session: Session, scope: _Scope, tasks: dict[int, Task], *,
     codes = {tid: t.code for tid, t in tasks.items()}
     rows: list[IndicatorRow] = []
     for of_activities in _parts(scope):
-        query = _period_indicators(scope, tasks, _INDICATOR_COLUMNS,
-                                   of_activities=of_activities, with_activity=True)
+        sql, params = _period_indicators(scope, _INDICATOR_COLUMNS,
+                                         of_activities=of_activities, with_activity=True,
+                                         in_id_order=limit is not None)
         if without_result:
-            query = query.where(col(Result.id).is_(None))
-        query = query.order_by(col(Indicator.id))
+            sql += " AND r.id IS NULL"
+        sql += " ORDER BY i.id"
         if limit is not None:
             if len(rows) >= limit:
                 break
-            query = query.limit(limit - len(rows))
+            sql += " LIMIT :limit"
+            params["limit"] = limit - len(rows)
         for (uuid, name, unit, baseline, target, value, note, due, activity_uuid,
-             activity_title, task_id) in session.connection().execute(query):
+             activity_title, task_id) in execute(sql, params):
             rows.append(IndicatorRow(uuid, name, unit, baseline, target, value, note or "",
-                                     due, activity_uuid, activity_title or "",
+                                     day(due), activity_uuid, activity_title or "",
                                      codes.get(task_id or 0, "")))
     return rows
 
 
-def _indicator_counts_by_task(session: Session, scope: _Scope,
-                              tasks: dict[int, Task]) -> dict[int, IndicatorCounts]:
+def _indicator_counts_by_task(execute: Execute, scope: _Scope) -> dict[int, IndicatorCounts]:
     """task id -> (indicators, with a result, on track), counted by SQL aggregates."""
-    reached = func.coalesce(func.sum(case((col(Result.value) >= col(Indicator.target), 1),
-                                          else_=0)), 0)
-    columns = (func.count(col(Indicator.id)), func.count(col(Result.id)), reached)
+    columns = ("count(i.id), count(r.id),"
+               " coalesce(sum(CASE WHEN r.value >= i.target THEN 1 ELSE 0 END), 0)")
     counts: dict[int, IndicatorCounts] = defaultdict(IndicatorCounts)
     for of_activities in _parts(scope):
-        query = _period_indicators(scope, tasks, columns, of_activities=of_activities)
-        task_column = col(Activity.task_id) if of_activities else col(Indicator.task_id)
-        for total, with_result, on_track, task_id in session.connection().execute(
-                query.group_by(task_column)):
+        sql, params = _period_indicators(scope, columns, of_activities=of_activities)
+        sql += " GROUP BY a.task_id" if of_activities else " GROUP BY i.task_id"
+        for total, with_result, on_track, task_id in execute(sql, params):
             counts[task_id or 0] += IndicatorCounts(total, with_result, on_track)
     return dict(counts)
 
 
-def _recommendations_in_order(session: Session, year: int | None = None
-                              ) -> list[Recommendation]:
+def _recommendations_in_order(execute: Execute, year: int | None = None
+                              ) -> list[_Recommendation]:
     """With a year, the sources the plans in force then implement first (the cycle in
     force before the closed earlier one); follow-up ones first within that, then by
     source and paragraph as the documents number them."""
-    sources = {s.id or 0: s.code for s in session.exec(select(Source))}
-    current = sources_in_force(session, year) if year is not None else frozenset()
+    sources = {row[0]: row[1] for row in execute("SELECT id, code FROM source", {})}
+    current = sources_in_force_by(execute, year) if year is not None else frozenset()
+    recommendations = [
+        _Recommendation(r[0], r[1], r[2], r[3], flag(r[4]), r[5], r[6], r[7], r[8],
+                        flag(r[9]), flag(r[10]))
+        for r in execute("SELECT id, code, source_id, paragraph, follow_up, response,"
+                         " sdg_targets, text_vi, text_en, verified, illustrative"
+                         " FROM recommendation WHERE NOT retired", {})]
     return sorted(
-        session.exec(select(Recommendation).where(col(Recommendation.retired).is_(False))),
+        recommendations,
         key=lambda r: (r.source_id not in current, not r.follow_up,
                        natural_key(sources.get(r.source_id, "")),
                        natural_key(r.paragraph or ""), natural_key(r.code)))
@@ -311,36 +403,57 @@ def overview(db: Database, year: int, today: date | None = None) -> Overview:
 
 def overview_in(session: Session, year: int, today: date | None = None) -> Overview:
     """``overview`` inside the caller's transaction."""
-    today = today or date.today()
-    scope = _scope(session, year)
-    areas = {a.id or 0: a for a in session.exec(select(Area))}
-    tasks = {t.id or 0: t for t in session.exec(select(Task))}
-    expected = _expected_tasks(scope, tasks.values())
-    expected_ids = {t.id or 0 for t in expected}
+    return _overview(session_execute(session), year, today or date.today(),
+                     lambda: _not_reported(session, year, today or date.today()))
 
-    status_query = (select(Activity.task_id, Activity.status, func.count())
-                    .where(col(Activity.period_id) == scope.period.id)
-                    .group_by(col(Activity.task_id), col(Activity.status)))
-    if scope.agency is not None:
-        status_query = status_query.where(col(Activity.agency_id) == scope.agency.id)
+
+def quick_overview(connection: sqlite3.Connection, year: int,
+                   today: date | None = None) -> Overview | None:
+    """``overview`` read on a plain sqlite3 connection (one snapshot: the caller's
+    transaction), for an agency's database; None at a focal point, whose list of the
+    agencies that have not reported needs the full open."""
+    from desktop_app.core.storage.sql_text import sqlite_execute
+
+    execute = sqlite_execute(connection)
+    if _role(execute) is Role.FOCAL_POINT:
+        return None
+    return _overview(execute, year, today or date.today(), lambda: (None, ()))
+
+
+NotReported = Callable[[], "tuple[int | None, tuple[ReminderRow, ...]]"]
+
+
+def _overview(execute: Execute, year: int, today: date, not_reported: NotReported
+              ) -> Overview:
+    scope = _scope(execute, year)
+    areas = _areas(execute)
+    tasks = _tasks(execute)
+    expected = _expected_tasks(scope, tasks.values())
+    expected_ids = {t.id for t in expected}
+
+    status_sql = ("SELECT task_id, status, count(*) FROM activity"
+                  " WHERE period_id = :period")
+    params: dict[str, Any] = {"period": scope.period_id}
+    if scope.agency_id is not None:
+        status_sql += " AND agency_id = :agency"
+        params["agency"] = scope.agency_id
     by_status: dict[int, dict[str, int]] = defaultdict(dict)
-    for task_id, status, count in session.exec(status_query):
+    for task_id, status, count in execute(status_sql + " GROUP BY task_id, status", params):
         by_status[task_id][status] = count
 
-    indicators_by_task = _indicator_counts_by_task(session, scope, tasks)
-
+    indicators_by_task = _indicator_counts_by_task(execute, scope)
     shown_ids = expected_ids | set(by_status) | {i for i in indicators_by_task if i}
     shown = sorted((tasks[i] for i in shown_ids if i in tasks),
                    key=lambda t: natural_key(t.code))
     by_task = tuple(
         TaskProgress(
             t.code, t.number, t.title_vi, t.title_en,
-            areas[t.area_id].code if t.area_id in areas else "", (t.id or 0) in expected_ids,
-            StatusCounts.from_mapping(by_status.get(t.id or 0, {})),
-            indicators_by_task.get(t.id or 0, IndicatorCounts()))
+            areas[t.area_id].code if t.area_id in areas else "", t.id in expected_ids,
+            StatusCounts.from_mapping(by_status.get(t.id, {})),
+            indicators_by_task.get(t.id, IndicatorCounts()))
         for t in shown)
 
-    area_ids = {a.id or 0 for a in areas.values()
+    area_ids = {a.id for a in areas.values()
                 if scope.plan is not None and a.plan_id == scope.plan.id and not a.retired}
     area_ids |= {t.area_id for t in shown if t.area_id in areas}
     by_area_list = []
@@ -353,30 +466,27 @@ def overview_in(session: Session, year: int, today: date | None = None) -> Overv
             sum((p.activities for p in members), StatusCounts()),
             sum((p.indicators for p in members), IndicatorCounts())))
 
-    link_query = (select(ActivityRecommendation.recommendation_id,
-                         func.count(func.distinct(col(Activity.id))))
-                  .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
-                  .where(col(Activity.period_id) == scope.period.id)
-                  .group_by(col(ActivityRecommendation.recommendation_id)))
-    if scope.agency is not None:
-        link_query = link_query.where(col(Activity.agency_id) == scope.agency.id)
-    links = dict(session.exec(link_query).all())
-    recs = _recommendations_in_order(session, year)
+    link_sql = ("SELECT ar.recommendation_id, count(DISTINCT a.id)"
+                " FROM activityrecommendation ar JOIN activity a ON a.id = ar.activity_id"
+                " WHERE a.period_id = :period")
+    if scope.agency_id is not None:
+        link_sql += " AND a.agency_id = :agency"
+    links = {rec: n for rec, n in execute(link_sql + " GROUP BY ar.recommendation_id", params)}
     recommendations = tuple(
         RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
-                               links.get(r.id or 0, 0))
-        for r in recs)
+                               links.get(r.id, 0))
+        for r in _recommendations_in_order(execute, year))
 
     missing_tasks = tuple(
         MissingTask(p.code, p.title_vi, p.title_en, p.area_code)
         for p in by_task if p.expected and p.activities.total == 0)
-    missing_results = tuple(_indicators(session, scope, tasks, without_result=True,
+    missing_results = tuple(_indicators(execute, scope, tasks, without_result=True,
                                         limit=MISSING_RESULTS_LISTED))
-    agencies_due, not_reported = _not_reported(session, year, today)
+    agencies_due, not_reported_rows = not_reported()
     plan = scope.plan
     return Overview(
-        year=year, due_date=scope.period.due_date,
-        days_left=days_between(scope.period.due_date, today),
+        year=year, due_date=scope.due_date,
+        days_left=days_between(scope.due_date, today),
         plan_code=plan.code if plan else None, plan_decision=plan.decision if plan else "",
         plan_title_vi=plan.title_vi if plan else "",
         plan_title_en=plan.title_en if plan else "",
@@ -384,13 +494,13 @@ def overview_in(session: Session, year: int, today: date | None = None) -> Overv
         missing_tasks=missing_tasks, missing_results=missing_results,
         activities=sum((p.activities for p in by_task), StatusCounts()),
         indicators=sum(indicators_by_task.values(), IndicatorCounts()),
-        agencies_due=agencies_due, not_reported=not_reported)
+        agencies_due=agencies_due, not_reported=not_reported_rows)
 
 
 def _not_reported(session: Session, year: int, today: date
                   ) -> tuple[int | None, tuple[ReminderRow, ...]]:
     """At the focal point: (units that had to report, the reminder list's rows)."""
-    if installation(session).role is not Role.FOCAL_POINT:
+    if _role(session_execute(session)) is not Role.FOCAL_POINT:
         return None, ()
     # here, not at the top: contacts.py brings the reminder workbook's writer along
     from desktop_app.core.services.contacts import reminder_list_in
@@ -402,21 +512,20 @@ def _not_reported(session: Session, year: int, today: date
 def list_indicators(db: Database, year: int) -> list[IndicatorRow]:
     """The period's indicators for the indicators browser (this agency's at an agency)."""
     with db.reading() as session:
-        scope = _scope(session, year)
-        tasks = {t.id or 0: t for t in session.exec(select(Task))}
-        return _indicators(session, scope, tasks)
+        execute = session_execute(session)
+        return _indicators(execute, _scope(execute, year), _tasks(execute))
 
 
 def list_recommendations(db: Database) -> list[RecommendationRow]:
     """The catalog's recommendations in force, follow-up ones first."""
     with db.reading() as session:
-        sources = {s.id or 0: s for s in session.exec(select(Source))}
-        recs = _recommendations_in_order(session)
+        execute = session_execute(session)
+        sources = {row[0]: (row[1], row[2])
+                   for row in execute("SELECT id, code, symbol FROM source", {})}
         rows = []
-        for r in recs:
-            source = sources.get(r.source_id)
+        for r in _recommendations_in_order(execute):
+            code, symbol = sources.get(r.source_id, ("", None))
             rows.append(RecommendationRow(
-                r.code, source.code if source else "", source.symbol if source else None,
-                r.paragraph, r.follow_up, r.response, r.sdg_targets, r.text_vi, r.text_en,
-                r.verified, r.illustrative))
+                r.code, code, symbol, r.paragraph, r.follow_up, r.response, r.sdg_targets,
+                r.text_vi, r.text_en, r.verified, r.illustrative))
         return rows

@@ -14,37 +14,22 @@ period's own row (its due date) as it was (``locked_years``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.domain.models import Agency, AgencyPeriod, Period, Submission, utc_now
-from desktop_app.core.exchange.report_model import default_period_range
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.services.audit import FieldChange
+from desktop_app.core.services.period_facts import PeriodFacts as PeriodFacts
+from desktop_app.core.services.period_facts import data_range as data_range
+from desktop_app.core.services.period_facts import facts_by
 from desktop_app.core.services.setup import audit, installation
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.sql_text import session_execute
 
 MAX_REASON = 1000
-
-
-@dataclass(frozen=True)
-class PeriodFacts:
-    """What the status bar says about this installation and one period."""
-
-    role: Role | None
-    agency_code: str | None
-    agency_name_vi: str
-    agency_name_en: str
-    year: int
-    due_date: date | None
-    state: PeriodState | None  # None: no such period, or not an agency database
-    data_range: tuple[date, date] | None = None  # the data the period covers (Decree 09/2019)
-
-    def agency_name(self, lang: str) -> str:
-        return self.agency_name_vi if lang == "vi" else self.agency_name_en
 
 
 def _find_period(session: Session, year: int) -> Period | None:
@@ -126,28 +111,10 @@ def locked_since(db: Database, year: int) -> datetime | None:
 
 
 def period_facts(db: Database, year: int) -> PeriodFacts:
-    """The installation, the period's due date and (at an agency) its state."""
+    """The installation, the period's due date and (at an agency) its state (read as
+    SQL text by services/period_facts.py, as the window's start-up reads it)."""
     with db.reading() as session:
-        inst = installation(session)
-        agency = None
-        if inst.agency_code:
-            agency = session.exec(select(Agency).where(
-                col(Agency.code) == inst.agency_code)).first()
-        period = _find_period(session, year)
-        state = None
-        if agency is not None and period is not None and inst.role is Role.AGENCY:
-            state = _state(session, agency, period)
-        return PeriodFacts(
-            inst.role, inst.agency_code, agency.name_vi if agency else "",
-            agency.name_en if agency else "", year, period.due_date if period else None, state,
-            data_range(year, period.data_from, period.data_to) if period else data_range(year))
-
-
-def data_range(year: int, data_from: date | None = None,
-               data_to: date | None = None) -> tuple[date, date]:
-    """The data period ``year`` covers: the range set for it, else the default one."""
-    start, end = default_period_range(year)
-    return data_from or start, data_to or end
+        return facts_by(session_execute(session), year)
 
 
 def period_state(db: Database, year: int) -> PeriodState:

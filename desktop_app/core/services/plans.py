@@ -11,33 +11,12 @@ plans in force implement (``sources_in_force``) come first in the recommendation
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from typing import TypeVar
-
 from sqlmodel import Session, col, select
 
-from desktop_app.core.domain.models import (
-    Period,
-    Plan,
-    Recommendation,
-    Source,
-    Task,
-    TaskRecommendation,
-)
-
-T = TypeVar("T")
-
-
-def in_force(plans: Sequence[T], starts: Sequence[int | None], ends: Sequence[int | None],
-             year: int) -> list[T]:
-    """The plans in force in ``year``: started, not ended, and (when their end is not
-    known) not followed by a later plan of unknown end that has started; a plan with
-    both years runs through them beside the others."""
-    running = [(p, s or 0, e) for p, s, e in zip(plans, starts, ends, strict=True)
-               if (s or 0) <= year and (e is None or e >= year)]
-    latest = max((s for _p, s, e in running if e is None), default=0)
-    return [p for p, s, e in running if e is not None or s == latest]
+from desktop_app.core.domain.models import Period, Plan, Task
+from desktop_app.core.services.in_force import in_force as in_force
+from desktop_app.core.services.in_force import sources_in_force_by
+from desktop_app.core.storage.sql_text import session_execute
 
 
 def plans_in_force(session: Session, year: int) -> list[Plan]:
@@ -58,31 +37,12 @@ def tasks_in_force(session: Session) -> dict[int, frozenset[str]]:
     return out
 
 
-def _series(code: str) -> tuple[str, int]:
-    """A source code's series and cycle: "CCPR-CO4" -> ("CCPR-CO", 4); no number, cycle 0."""
-    match = re.fullmatch(r"(.*?)(\d+)", code)
-    return (match.group(1), int(match.group(2))) if match else (code, 0)
-
-
 def sources_in_force(session: Session, year: int) -> frozenset[int]:
     """The ids of the sources whose recommendations the plans in force in ``year``
     implement (their tasks are linked to them), the latest cycle of each series only: a
     plan that keeps a few tasks linked to the closed earlier cycle (Decision 2715's to
     CO/3 beside CO/4) does not bring that cycle back. The series is the source's code
     without its cycle number (CCPR-CO3 and CCPR-CO4 are one series, UPR3 and UPR4
-    another). Empty when no plan is in force or its tasks are linked to nothing."""
-    plan_ids = [p.id for p in plans_in_force(session, year)]
-    if not plan_ids:
-        return frozenset()
-    linked = session.exec(
-        select(Source.id, Source.code).distinct()
-        .join(Recommendation, col(Recommendation.source_id) == Source.id)
-        .join(TaskRecommendation, col(TaskRecommendation.recommendation_id) == Recommendation.id)
-        .join(Task, col(Task.id) == TaskRecommendation.task_id)
-        .where(col(Task.plan_id).in_(plan_ids))).all()
-    latest: dict[str, int] = {}
-    for _id, code in linked:
-        series, cycle = _series(code)
-        latest[series] = max(cycle, latest.get(series, cycle))
-    return frozenset(source_id for source_id, code in linked if source_id is not None
-                     and _series(code)[1] == latest[_series(code)[0]])
+    another). Empty when no plan is in force or its tasks are linked to nothing.
+    Read as SQL text (services/in_force.py), as the overview reads it at start-up."""
+    return sources_in_force_by(session_execute(session), year)

@@ -21,9 +21,10 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made, not for BusyWait
+    from sqlalchemy import Connection, Engine
 
 from desktop_app.core.problems import NapError, Problem
 
@@ -136,6 +137,8 @@ def _on_begin(busy: BusyWait) -> Callable[[Connection], None]:
 def make_engine(path: Path, busy: BusyWait | None = None) -> Engine:
     """An engine on the SQLite file at path; its writers wait as busy says."""
     busy = busy or BusyWait(Path(path))
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect(busy))
     event.listen(engine, "begin", _on_begin(busy))

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from desktop_app.core.paths import migrations_dir
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.storage.backup import automatic_backup
@@ -24,6 +22,7 @@ from desktop_app.core.storage.schema import scanned_head
 
 if TYPE_CHECKING:  # alembic costs ~0.2 s of imports: only a file to migrate or create needs it
     from alembic.config import Config
+    from sqlalchemy import Engine  # (and SQLAlchemy: not for check_restorable at start-up)
 
 
 @dataclass(frozen=True)
@@ -79,8 +78,6 @@ def _inspect(path: Path, shown_as: Path | None = None) -> tuple[str | None, bool
     A file with SQLite's header that SQLite cannot read is damaged (the person is
     told which backup to restore); anything else it cannot read is not a database.
     """
-    from desktop_app.core.storage.failures import damaged
-
     shown = shown_as or path
     # A read-only open of a WAL database creates its -wal and -shm files when they
     # are missing; when there is no WAL to read, open it immutable so that a
@@ -105,6 +102,8 @@ def _inspect(path: Path, shown_as: Path | None = None) -> tuple[str | None, bool
         if is_busy(exc):
             raise BusyWait(shown).gave_up() from exc
         if _looks_like_sqlite(path):
+            from desktop_app.core.storage.failures import damaged  # SQLAlchemy: not at start
+
             if shown_as is not None:  # a backup, not the person's database
                 raise RefusedError.of("db.backup_damaged", file=str(shown),
                                       detail=str(exc)) from exc

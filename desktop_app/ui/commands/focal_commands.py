@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop_app.core.progress import Job
-from desktop_app.core.storage.database import Database
 from desktop_app.ui.commands import file_commands
 from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.dialogs import message_box
@@ -26,6 +25,7 @@ from desktop_app.ui.dialogs import message_box
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
+    from desktop_app.core.storage.database import Database
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.dialogs.import_dialog import ImportCommands
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-NationalExport = Callable[[Database, int, Path], Job[Path]]
+NationalExport = Callable[["Database", int, Path], Job[Path]]
 
 
 def national_export(fmt: str) -> NationalExport:

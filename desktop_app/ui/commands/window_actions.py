@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from desktop_app.ui.context import AppContext
-    from desktop_app.ui.pages.page import Page, PageSpecs
+    from desktop_app.ui.pages.page import LazyPages, PageSpecs
 
     class _Base(QMainWindow):
         """What the mixin uses of MainWindow and the other command mixins."""
@@ -58,7 +58,7 @@ class WindowActions(_Base):
     focal: bool
     initialised: bool
     years: list[int]
-    pages: dict[str, Page]
+    pages: LazyPages
     page_specs: PageSpecs
     # Made by MainWindow._make_import_actions (the import engine's availability).
     import_files_action: QAction
@@ -99,7 +99,7 @@ class WindowActions(_Base):
         self.backup_action.setEnabled(self.initialised)
         self.backup_action.triggered.connect(lambda: file_commands.save_backup(self.ctx, self))
         self.restore_action = QAction(self)  # issue 13: both roles, a database file only
-        self.restore_action.setEnabled(self.initialised and self.ctx.db.server is None)
+        self.restore_action.setEnabled(self.initialised and not self.ctx.on_server())
         self.restore_action.triggered.connect(
             lambda: file_commands.restore_backup(self.ctx, self, self.rebuild_if_role_changed))
         self.template_action = QAction(self)
@@ -144,7 +144,9 @@ class WindowActions(_Base):
             self.language_group.addAction(action)
             self.language_actions[code] = action
 
-        # Until the Activities page provides its own, these stand in, disabled.
+        # Until the Activities page provides its own, these stand in: disabled, or, in
+        # the moment before that page is made (main_window.py), making it and passing
+        # the command on, so that no Ctrl+N is lost.
         self.edit_actions: dict[str, QAction] = {}
         for entry in EDIT_ENTRIES:
             if entry is None:
@@ -153,6 +155,7 @@ class WindowActions(_Base):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setEnabled(False)
+            action.triggered.connect(lambda _on=False, name=name: self._edit_before_page(name))
             self.edit_actions[name] = action
         self._own_edit_actions = dict(self.edit_actions)
 
@@ -226,9 +229,11 @@ class WindowActions(_Base):
 
     def _wire_edit_actions(self) -> None:
         """Put the Activities page's own actions in the Edit menu when it offers them."""
-        page = self.pages.get("activities")
-        if page is not None:
-            self.edit_actions.update(page.edit_actions().offered())
+        if self.pages.is_built("activities"):  # else when it is made (main_window)
+            self.edit_actions.update(self.pages["activities"].edit_actions().offered())
+        pending = "activities" in self.pages and not self.pages.is_built("activities")
+        for action in self._own_edit_actions.values():
+            action.setEnabled(pending)
         self.edit_menu.clear()
         for entry in EDIT_ENTRIES:
             if entry is None:
@@ -238,6 +243,14 @@ class WindowActions(_Base):
         if not self.focal:
             self.edit_menu.addSeparator()
             self.edit_menu.addAction(self.carry_action)
+
+    def _edit_before_page(self, name: str) -> None:
+        """A stand-in used before the Activities page was made: make it, then do it."""
+        if "activities" not in self.pages or self.pages.is_built("activities"):
+            return
+        action = self.pages["activities"].edit_actions().offered().get(name)
+        if action is not None and action.isEnabled():
+            action.trigger()
 
     def open_guide(self) -> None:
         from desktop_app.ui.dialogs.guide_dialog import GuideDialog

@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
-from desktop_app import __version__
+import desktop_app  # its __version__ asked for in About only (importlib.metadata)
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job, Progress
-from desktop_app.core.services import activities
 from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.dialogs import message_box
 
@@ -130,12 +129,14 @@ class WindowCommands(_Base):
             "Reporting on the implementation of Viet Nam's National Action Plans for the "
             "International Covenant on Civil and Political Rights (ICCPR) and the "
             "recommendations of the UN Human Rights Committee.\n\n"
-            "Works offline; submissions travel as files.").replace("%1", __version__),
+            "Works offline; submissions travel as files.").replace("%1", desktop_app.__version__),
             self.tr("Close"))
 
     # --- carrying unfinished activities into the next period ---------------------------
 
     def carry_over(self) -> None:
+        from desktop_app.core.services import activities  # the models: not at start-up
+
         db, year, target = self.ctx.db, self.ctx.year, self.ctx.year + 1
         title = self.tr("Carry unfinished activities to next period")
         if target not in self.years:

@@ -157,15 +157,15 @@ class OverviewPage(Page):
 
     def refresh(self) -> None:
         self._stale = False
-        db, year, today = self.ctx.db, self.ctx.year, self.today
+        ctx, year, today = self.ctx, self.ctx.year, self.today
         early = take_early(FIRST_OVERVIEW)  # begun at start-up, as the window was made
 
-        def read() -> Overview:
+        def read() -> Overview:  # ctx.db only when needed: it may not be open yet
             if early is not None and today is None:
                 found: Overview = early()
                 if found.year == year:
                     return found
-            return overview(db, year, today)
+            return overview(ctx.db, year, today)
 
         # With the early read under way the answer comes on a worker: no count first.
         self._load(read, self._loaded, self._refused, text=self.tr("Reading the overview…"),

@@ -1,8 +1,9 @@
 """What a page of the main window is: what it may offer the window, and when it reloads.
 
-A page reads nothing until it is first shown: the window makes every page at start-up,
-and a hidden page that read its rows then (the Indicators page read all 100,000
-indicators behind the Overview) made everyone wait for what nobody looked at. A page
+A page reads nothing until it is first shown: the window makes its first page at
+start-up and the others after the first paint (`LazyPages`), and a hidden page that
+read its rows then (the Indicators page read all 100,000 indicators behind the
+Overview) made everyone wait for what nobody looked at. A page
 whose rows can be many reads them on a worker (`ui/loading.py`) and shows a busy bar
 meanwhile (`loading_bar`, placed by the page in its layout); `loaded` says the page
 shows what it was asked for, and `is_loaded()` whether it does now.
@@ -16,20 +17,21 @@ so a page declares only what it offers. A page's words follow the language throu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from desktop_app.core.problems import NapError
-from desktop_app.core.services.activities import count_activities
-from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.loading import Reader
 from desktop_app.ui.retranslating import Retranslating
+
+if TYPE_CHECKING:
+    from desktop_app.core.storage.database import Database
 
 # A page whose period holds fewer activities than this reads on the GUI thread at once
 # (tens of milliseconds); a bigger one on a worker, with the busy bar.
@@ -38,6 +40,8 @@ READ_AT_ONCE_BELOW = 2000
 
 def small_period(db: Database, year: int) -> bool:
     """Whether the period's list is small enough to read on the GUI thread at once."""
+    from desktop_app.core.services.activities import count_activities  # not at start-up
+
     try:
         return count_activities(db, year) < READ_AT_ONCE_BELOW
     except NapError:
@@ -192,3 +196,45 @@ class Page(Retranslating, QWidget):
 # give the order of the navigation list.
 PageClass = Callable[[AppContext, QWidget | None], Page]
 PageSpecs = tuple[tuple[str, PageClass], ...]
+
+
+class LazyPages(Mapping[str, Page]):
+    """The window's pages by key, each made by `make(key)` the first time it is asked for.
+
+    Every key of the window's page list is there from the start (the navigation lists
+    them all); `built()` gives the pages made so far, which is what closing, stopping
+    the reads and rebuilding the window must ask (not every page, which would make them).
+    """
+
+    def __init__(self, keys: tuple[str, ...], make: Callable[[str], Page],
+                 made: Callable[[str], None] | None = None) -> None:
+        self._keys = keys
+        self._make = make
+        self._made = made  # told once a page is made and here
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        page = self._built.get(key)
+        if page is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            page = self._built[key] = self._make(key)
+            if self._made is not None:
+                self._made(key)
+        return page
+
+    def __contains__(self, key: object) -> bool:  # without making the page
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
+    def built(self) -> list[Page]:
+        """The pages made so far, in the page list's order."""
+        return [self._built[key] for key in self._keys if key in self._built]
