@@ -85,13 +85,23 @@ def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
 
 def themes(texts: Iterable[str | None]) -> list[tuple[str, int]]:
     """The distinct statements, most frequent first (then in order of appearance)."""
+    # Each distinct text is cleaned once (100,000 activities at the focal point repeat
+    # their statements): count the texts as given, in order of first appearance, then
+    # add up those that clean to the same statement.
+    given: dict[str | None, list[int]] = {}  # text -> [first index, count]
+    for i, text in enumerate(texts):
+        seen = given.get(text)
+        if seen is None:
+            given[text] = [i, 1]
+        else:
+            seen[1] += 1
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for i, text in enumerate(texts):
+    for text, (i, n) in given.items():
         clean = " ".join(nfc(text or "").split())
         if not clean:
             continue
-        counts[clean] += 1
+        counts[clean] += n
         first.setdefault(clean, i)
     return sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, Executable, Result, and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -77,16 +77,14 @@ class ActivityView:
 # --- reading ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _ActivityFacts:
+class _ActivityFacts(NamedTuple):
     id: int
     agency_id: int
     task_id: int
     status: str
 
 
-@dataclass(frozen=True)
-class _IndicatorFacts:
+class _IndicatorFacts(NamedTuple):
     activity_id: int | None
     task_id: int | None
     target: float
@@ -95,7 +93,8 @@ class _IndicatorFacts:
 
 @dataclass(frozen=True)
 class _Period:
-    """What one view needs of a period, read in one transaction."""
+    """What the views need of a period, read once in one transaction (the national
+    report's three views share one read)."""
 
     period: Period
     directory: AgencyDirectory
@@ -103,11 +102,19 @@ class _Period:
     activities: dict[int, _ActivityFacts]
     indicators: dict[int, _IndicatorFacts]
     task_places: dict[int, tuple[str, str | None]]  # task id -> (its code, its area's)
+    # (agency id, task id) -> unit_of's answer: a few hundred pairs for 100,000 activities
+    units: dict[tuple[int, int], tuple[Agency | None, bool]] = field(default_factory=dict)
 
     def unit_of(self, agency_id: int, task_id: int) -> tuple[Agency | None, bool]:
         """The unit in force an activity counts for, and whether it is attributed: a
         split former unit's activity its task does not attribute stays under the former
         unit itself (False), never under one successor by default."""
+        known = self.units.get((agency_id, task_id))
+        if known is None:
+            known = self.units[(agency_id, task_id)] = self._unit_of(agency_id, task_id)
+        return known
+
+    def _unit_of(self, agency_id: int, task_id: int) -> tuple[Agency | None, bool]:
         agency = self.agencies_by_id.get(agency_id)
         if agency is None:
             return None, True
@@ -122,6 +129,10 @@ def _current_rows(submission_id: Any) -> ColumnElement[bool]:
         select(Submission.id).where(col(Submission.superseded).is_(False))))
 
 
+def _plain(session: Session, query: Executable) -> Result[Any]:
+    """The rows of ``query`` as plain tuples: run on the session's connection, without
+    the ORM's per-row work (100,000 activities and more indicators at the focal point)."""
+    return session.connection().execute(query)
 
 
 def _read(session: Session, year: int) -> _Period:
@@ -129,13 +140,13 @@ def _read(session: Session, year: int) -> _Period:
     directory = AgencyDirectory.from_session(session)
     agencies_by_id = {a.id or 0: a for a in directory.by_code.values()}
     activities = {
-        activity_id or 0: _ActivityFacts(activity_id or 0, agency_id, task_id, status)
-        for activity_id, agency_id, task_id, status in session.exec(
-            select(col(Activity.id), Activity.agency_id, Activity.task_id, Activity.status)
+        activity_id: _ActivityFacts(activity_id, agency_id, task_id, status)
+        for activity_id, agency_id, task_id, status in _plain(session, sa_select(
+            col(Activity.id), col(Activity.agency_id), col(Activity.task_id),
+            col(Activity.status))
             .where(col(Activity.period_id) == period.id,
                    _current_rows(col(Activity.submission_id))))}
     indicators: dict[int, _IndicatorFacts] = {}
-    # Six columns: beyond sqlmodel.select's typed overloads, so SQLAlchemy's own select.
     query = (sa_select(col(Indicator.id), col(Indicator.activity_id), col(Indicator.task_id),
                        col(Indicator.target), col(Indicator.submission_id), col(Result.value))
              .outerjoin(Result, and_(col(Result.indicator_id) == Indicator.id,
@@ -143,7 +154,7 @@ def _read(session: Session, year: int) -> _Period:
              .where(_current_rows(col(Indicator.submission_id))))
     of_this_period = set(session.exec(select(Submission.id).where(
         col(Submission.period_id) == period.id)))
-    for ind_id, activity_id, task_id, target, submission_id, value in session.execute(query):
+    for ind_id, activity_id, task_id, target, submission_id, value in _plain(session, query):
         if activity_id is not None:
             if activity_id not in activities:
                 continue
@@ -193,8 +204,9 @@ def ordered_recommendations(session: Session, recommendations: Iterable[Recommen
 def _links(session: Session, facts: _Period) -> dict[int, list[int]]:
     """Recommendation id -> ids of the period's current activities linked to it."""
     linked: dict[int, list[int]] = defaultdict(list)
-    for activity_id, rec_id in session.exec(
-            select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)
+    for activity_id, rec_id in _plain(session, sa_select(
+            col(ActivityRecommendation.activity_id),
+            col(ActivityRecommendation.recommendation_id))
             .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
             .where(col(Activity.period_id) == facts.period.id)):
         if activity_id in facts.activities:
@@ -218,7 +230,11 @@ def by_recommendation(db: Database, year: int) -> tuple[RecommendationView, ...]
 
 def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationView, ...]:
     """``by_recommendation`` inside the caller's transaction."""
-    facts = _read(session, year)
+    return _by_recommendation(session, _read(session, year))
+
+
+def _by_recommendation(session: Session, facts: _Period) -> tuple[RecommendationView, ...]:
+    year = facts.period.year
     linked = _links(session, facts)
     per_activity = _indicators_by_activity(facts)
     assessments: dict[int, dict[int | None, Assessment]] = defaultdict(dict)
@@ -372,11 +388,16 @@ def by_task_in(session: Session, year: int) -> tuple[TaskView, ...]:
     """``by_task`` inside the caller's transaction."""
     facts = _read(session, year)
     totals = _totals_by_task(facts)
+    return _by_task(session, _shown_tasks(session, facts, totals), totals)
+
+
+def _by_task(session: Session, tasks: list[Task], totals: dict[int, _Totals]
+             ) -> tuple[TaskView, ...]:
     areas = {a.id or 0: a.code for a in session.exec(select(Area))}
     plans = {p.id or 0: p.code for p in session.exec(select(Plan))}
     empty = _Totals(StatusCounts(), frozenset(), IndicatorCounts())
     views = []
-    for t in _shown_tasks(session, facts, totals):
+    for t in tasks:
         got = totals.get(t.id or 0, empty)
         views.append(TaskView(t.code, t.number, t.title_vi, t.title_en,
                               areas.get(t.area_id or 0, ""), got.activities,
@@ -394,7 +415,11 @@ def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
     """``by_area`` inside the caller's transaction."""
     facts = _read(session, year)
     totals = _totals_by_task(facts)
-    tasks = _shown_tasks(session, facts, totals)
+    return _by_area(session, year, _shown_tasks(session, facts, totals), totals)
+
+
+def _by_area(session: Session, year: int, tasks: list[Task], totals: dict[int, _Totals]
+             ) -> tuple[AreaView, ...]:
     plan = plan_in_force(session, year)
     area_ids = {t.area_id for t in tasks if t.area_id is not None}
     areas = [a for a in session.exec(select(Area))
@@ -413,3 +438,23 @@ def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
             sum((m.indicators for m in members), IndicatorCounts()),
             plans.get(area.plan_id, "")))
     return tuple(views)
+
+
+@dataclass(frozen=True)
+class PeriodViews:
+    """The three views of one period, made from one read of it."""
+
+    areas: tuple[AreaView, ...]
+    tasks: tuple[TaskView, ...]
+    recommendations: tuple[RecommendationView, ...]
+
+
+def views_in(session: Session, year: int) -> PeriodViews:
+    """``by_area_in``, ``by_task_in`` and ``by_recommendation_in`` of ``year`` from one
+    read of the period's activities and indicators (the national report shows all three:
+    at 100,000 activities each read is most of a view's time)."""
+    facts = _read(session, year)
+    totals = _totals_by_task(facts)
+    tasks = _shown_tasks(session, facts, totals)
+    return PeriodViews(_by_area(session, year, tasks, totals),
+                       _by_task(session, tasks, totals), _by_recommendation(session, facts))

@@ -55,11 +55,7 @@ from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.assessments import list_assessments_in
 from desktop_app.core.services.catalog import period_range_in
 from desktop_app.core.services.completeness import completeness_in
-from desktop_app.core.services.consolidated import (
-    by_area_in,
-    by_recommendation_in,
-    by_task_in,
-)
+from desktop_app.core.services.consolidated import views_in
 from desktop_app.core.services.focal_facts import grade_meanings_in
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.overview import plan_in_force
@@ -90,9 +86,14 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
         where = reference(source.symbol if source else None, r.paragraph,
                           source.title_vi if source else "")
         refs_of[r.code] = where if r.paragraph else f"{where}: {short_text(r.text_vi, 4)}"
+    rec_keys = {c: natural_key(c) for c in [*recs.values(), ""]}
+    # Plain rows on the session's connection, not ORM objects or ORM rows: 100,000
+    # activities and a quarter of a million links at the focal point.
+    connection = session.connection()
     links: dict[int, list[str]] = defaultdict(list)
-    for activity_id, rec_id in session.exec(
-            select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)
+    for activity_id, rec_id in connection.execute(
+            sa_select(col(ActivityRecommendation.activity_id),
+                      col(ActivityRecommendation.recommendation_id))
             .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
             .where(col(Activity.period_id) == period_id)):
         links[activity_id].append(recs.get(rec_id, ""))
@@ -101,12 +102,14 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
     rows: list[AnnexActivity] = []
     challenges: list[str] = []
     next_steps: list[str] = []
-    # Plain columns, not ORM objects (100,000 rows at the focal point); the units an
-    # (agency, task) pair counts for are worked out once per pair.
+    # Worked out once each: the units an (agency, task) pair counts for, the order and the
+    # references of each set of linked recommendations, the NFC form of each title.
     units: dict[tuple[int, int], tuple[AgencyRef, AgencyRef, bool]] = {}
+    linked: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {(): ((), ())}
+    titles: dict[str, str] = {}
     a = Activity
     for (activity_id, uuid, agency_id, task_id, title, kind, status, start, end, women,
-         minorities, disabilities, children, budget, challenge, next_step) in session.execute(
+         minorities, disabilities, children, budget, challenge, next_step) in connection.execute(
             sa_select(col(a.id), col(a.uuid), col(a.agency_id), col(a.task_id), col(a.title),
                       col(a.type), col(a.status), col(a.start_date), col(a.end_date),
                       col(a.women), col(a.ethnic_minorities), col(a.disabilities),
@@ -127,21 +130,31 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
             rollup = AgencyRef(unit.code, unit.name_vi, unit.name_en) if unit else own
             pair = units[(agency_id, task_id)] = (rollup, own, attributed)
         rollup, own, attributed = pair
-        codes = tuple(sorted(links.get(activity_id or 0, []), key=natural_key))
+        found = tuple(links.get(activity_id or 0, ()))
+        codes_refs = linked.get(found)
+        if codes_refs is None:
+            codes = tuple(sorted(found, key=rec_keys.__getitem__))
+            codes_refs = linked[found] = (codes, tuple(refs_of.get(c, c) for c in codes))
+        codes, refs = codes_refs
+        clean_title = titles.get(title)
+        if clean_title is None:
+            clean_title = titles[title] = nfc(title)
         rows.append(AnnexActivity(
-            uuid, rollup, own, tasks.get(task_id, ""), nfc(title), kind, status,
+            uuid, rollup, own, tasks.get(task_id, ""), clean_title, kind, status,
             start, end, women, minorities, disabilities, children, budget, codes,
             task_rows[task_id].number if task_id in task_rows else None,
-            tuple(refs_of.get(c, c) for c in codes), attributed))
+            refs, attributed))
         challenges.append(challenge)
         next_steps.append(next_step)
-    # the sort keys of unit names and task codes, once each (a few hundred of them)
+    # the sort keys of unit names, task codes and titles, once each (a few hundred names
+    # and codes; at the focal point a title often repeats across agencies)
     names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
              | {r.agency.name_vi for r in rows}}
     task_keys = {c: natural_key(c) for c in {r.task_code for r in rows}}
+    title_keys = {t: collation_key(t) for t in titles.values()}
     rows.sort(key=lambda r: (names[r.rollup.name_vi], r.rollup.code,
                              r.agency.code != r.rollup.code, names[r.agency.name_vi],
-                             task_keys[r.task_code], collation_key(r.title), r.uuid))
+                             task_keys[r.task_code], title_keys[r.title], r.uuid))
     return rows, challenges, next_steps
 
 
@@ -154,7 +167,8 @@ def read_national_report(session: Session, year: int, created: datetime,
         raise UsageError.of("period.unknown", period=year)
     years = sorted(y for y in periods if y <= year)[-HISTORY_YEARS:]
     grid = completeness_in(session, years, today=today or created.astimezone(VIET_NAM).date())
-    tasks = by_task_in(session, year)
+    views = views_in(session, year)
+    tasks = views.tasks
     directory = AgencyDirectory.from_session(session)
     activities, challenges, next_steps = _annex(session, directory, periods[year].id or 0)
     plan = plan_in_force(session, year)
@@ -170,8 +184,7 @@ def read_national_report(session: Session, year: int, created: datetime,
         indicators=sum((t.indicators for t in tasks), IndicatorCounts()),
         agencies_acting=len({a.rollup.code for a in activities}),
         budget_vnd=sum(a.budget_vnd or 0 for a in activities),
-        areas=by_area_in(session, year), tasks=tasks,
-        recommendations=by_recommendation_in(session, year),
+        areas=views.areas, tasks=tasks, recommendations=views.recommendations,
         assessments=tuple(list_assessments_in(session, year)),
         activities=tuple(activities),
         challenges=tuple(themes(challenges)), next_steps=tuple(themes(next_steps)),
