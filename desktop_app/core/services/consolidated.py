@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Executable, Result, and_, or_
+from sqlalchemy import ColumnElement, Executable, and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -129,7 +129,7 @@ def _current_rows(submission_id: Any) -> ColumnElement[bool]:
         select(Submission.id).where(col(Submission.superseded).is_(False))))
 
 
-def _plain(session: Session, query: Executable) -> Result[Any]:
+def _plain(session: Session, query: Executable) -> Iterable[Any]:
     """The rows of ``query`` as plain tuples: run on the session's connection, without
     the ORM's per-row work (100,000 activities and more indicators at the focal point)."""
     return session.connection().execute(query)

@@ -38,8 +38,6 @@ from desktop_app.core.domain.text import collation_key, nfc
 from desktop_app.core.domain.timefmt import VIET_NAM
 from desktop_app.core.exchange.national_model import AgencyRef, AnnexActivity
 from desktop_app.core.exchange.national_model import NationalReport as NationalReport
-from desktop_app.core.exchange.national_pdf import render_national_job
-from desktop_app.core.exchange.national_xlsx import write_national_workbook
 from desktop_app.core.exchange.report_model import (
     IndicatorCounts,
     StatusCounts,
@@ -91,12 +89,12 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
     # activities and a quarter of a million links at the focal point.
     connection = session.connection()
     links: dict[int, list[str]] = defaultdict(list)
-    for activity_id, rec_id in connection.execute(
+    for linked_id, rec_id in connection.execute(
             sa_select(col(ActivityRecommendation.activity_id),
                       col(ActivityRecommendation.recommendation_id))
             .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
             .where(col(Activity.period_id) == period_id)):
-        links[activity_id].append(recs.get(rec_id, ""))
+        links[linked_id].append(recs.get(rec_id, ""))
     by_id = {a.id or 0: a for a in directory.by_code.values()}
     areas = {r.id or 0: r.code for r in session.exec(select(Area))}
     rows: list[AnnexActivity] = []
@@ -246,6 +244,9 @@ def export_national_xlsx(db: Database, year: int, path: Path, *,
     """Read the national report of ``year`` (or take ``report``, read by the caller) and
     write its workbook to ``path``."""
     _check_request(db, year, path)
+    # each renderer is imported by its own export: the workbook needs no reportlab
+    from desktop_app.core.exchange.national_xlsx import write_national_workbook
+
     yield Progress(0, 0, "prepare")
     data = report if report is not None else national_report_data(db, year, now=now)
     written = yield from _atomic(path, lambda temp: write_national_workbook(data, temp))
@@ -258,6 +259,8 @@ def export_national_pdf(db: Database, year: int, path: Path, *,
     """Read the national report of ``year`` (or take ``report``, read by the caller) and
     write its official PDF to ``path``."""
     _check_request(db, year, path)
+    from desktop_app.core.exchange.national_pdf import render_national_job
+
     yield Progress(0, 0, "prepare")
     data = report if report is not None else national_report_data(db, year, now=now)
     written = yield from _atomic(path, lambda temp: render_national_job(data, temp))
