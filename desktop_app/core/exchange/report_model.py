@@ -86,23 +86,17 @@ def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
 def themes(texts: Iterable[str | None]) -> list[tuple[str, int]]:
     """The distinct statements, most frequent first (then in order of appearance)."""
     # Each distinct text is cleaned once (100,000 activities at the focal point repeat
-    # their statements): count the texts as given, in order of first appearance, then
-    # add up those that clean to the same statement.
-    given: dict[str | None, list[int]] = {}  # text -> [first index, count]
-    for i, text in enumerate(texts):
-        seen = given.get(text)
-        if seen is None:
-            given[text] = [i, 1]
-        else:
-            seen[1] += 1
+    # their statements): the texts as given are counted in order of first appearance,
+    # then those that clean to the same statement added up; a statement's place is that
+    # of its first text among the distinct ones, which orders as its first index does.
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for text, (i, n) in given.items():
+    for place, (text, n) in enumerate(Counter(texts).items()):
         clean = " ".join(nfc(text or "").split())
         if not clean:
             continue
         counts[clean] += n
-        first.setdefault(clean, i)
+        first.setdefault(clean, place)
     return sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
 
 

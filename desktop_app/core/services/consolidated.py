@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Executable, and_, or_
+from sqlalchemy import ColumnElement, Executable, Select, and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -102,6 +102,9 @@ class _Period:
     activities: dict[int, _ActivityFacts]
     indicators: dict[int, _IndicatorFacts]
     task_places: dict[int, tuple[str, str | None]]  # task id -> (its code, its area's)
+    # (activity id, recommendation id) of the period's activities (current or not), when
+    # the caller read them; None: ``_links`` reads them
+    link_rows: Sequence[tuple[int, int]] | None
     # (agency id, task id) -> unit_of's answer: a few hundred pairs for 100,000 activities
     units: dict[tuple[int, int], tuple[Agency | None, bool]] = field(default_factory=dict)
 
@@ -135,17 +138,39 @@ def _plain(session: Session, query: Executable) -> Iterable[Any]:
     return session.connection().execute(query)
 
 
-def _read(session: Session, year: int) -> _Period:
+def current_activities(period_id: int) -> Select[*tuple[Any, ...]]:
+    """The period's current activities: the filter of every view, for a caller that
+    reads more columns of them (the national report's annex) and hands the views its
+    rows; its first four columns must be those of ``activity_columns``."""
+    return sa_select(*activity_columns()).where(
+        col(Activity.period_id) == period_id, _current_rows(col(Activity.submission_id)))
+
+
+def activity_columns() -> tuple[Any, ...]:
+    """What the views need of an activity: its id, agency id, task id and status."""
+    return col(Activity.id), col(Activity.agency_id), col(Activity.task_id), col(Activity.status)
+
+
+def period_links(period_id: int) -> Select[*tuple[Any, ...]]:
+    """(activity id, recommendation id) of every link of the period's activities."""
+    return (sa_select(col(ActivityRecommendation.activity_id),
+                      col(ActivityRecommendation.recommendation_id))
+            .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
+            .where(col(Activity.period_id) == period_id))
+
+
+def _read(session: Session, year: int,
+          activity_rows: Iterable[Sequence[Any]] | None = None,
+          link_rows: Sequence[tuple[int, int]] | None = None) -> _Period:
+    """The period's facts; ``activity_rows`` (rows of ``current_activities``) and
+    ``link_rows`` (of ``period_links``) when the caller has read them already."""
     period = _period(session, year)
     directory = AgencyDirectory.from_session(session)
     agencies_by_id = {a.id or 0: a for a in directory.by_code.values()}
+    if activity_rows is None:
+        activity_rows = _plain(session, current_activities(period.id or 0))
     activities = {
-        activity_id: _ActivityFacts(activity_id, agency_id, task_id, status)
-        for activity_id, agency_id, task_id, status in _plain(session, sa_select(
-            col(Activity.id), col(Activity.agency_id), col(Activity.task_id),
-            col(Activity.status))
-            .where(col(Activity.period_id) == period.id,
-                   _current_rows(col(Activity.submission_id))))}
+        row[0]: _ActivityFacts(row[0], row[1], row[2], row[3]) for row in activity_rows}
     indicators: dict[int, _IndicatorFacts] = {}
     query = (sa_select(col(Indicator.id), col(Indicator.activity_id), col(Indicator.task_id),
                        col(Indicator.target), col(Indicator.submission_id), col(Result.value))
@@ -165,7 +190,8 @@ def _read(session: Session, year: int) -> _Period:
     area_codes = {a.id or 0: a.code for a in session.exec(select(Area))}
     task_places = {t.id or 0: (t.code, area_codes.get(t.area_id or 0))
                    for t in session.exec(select(Task))}
-    return _Period(period, directory, agencies_by_id, activities, indicators, task_places)
+    return _Period(period, directory, agencies_by_id, activities, indicators, task_places,
+                   link_rows)
 
 
 def _count(indicators: Iterable[_IndicatorFacts]) -> IndicatorCounts:
@@ -204,11 +230,9 @@ def ordered_recommendations(session: Session, recommendations: Iterable[Recommen
 def _links(session: Session, facts: _Period) -> dict[int, list[int]]:
     """Recommendation id -> ids of the period's current activities linked to it."""
     linked: dict[int, list[int]] = defaultdict(list)
-    for activity_id, rec_id in _plain(session, sa_select(
-            col(ActivityRecommendation.activity_id),
-            col(ActivityRecommendation.recommendation_id))
-            .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
-            .where(col(Activity.period_id) == facts.period.id)):
+    rows = facts.link_rows
+    for activity_id, rec_id in _plain(session, period_links(facts.period.id or 0)
+                                      ) if rows is None else rows:
         if activity_id in facts.activities:
             linked[rec_id].append(activity_id)
     return linked
@@ -449,11 +473,15 @@ class PeriodViews:
     recommendations: tuple[RecommendationView, ...]
 
 
-def views_in(session: Session, year: int) -> PeriodViews:
+def views_in(session: Session, year: int, *,
+             activity_rows: Iterable[Sequence[Any]] | None = None,
+             link_rows: Sequence[tuple[int, int]] | None = None) -> PeriodViews:
     """``by_area_in``, ``by_task_in`` and ``by_recommendation_in`` of ``year`` from one
     read of the period's activities and indicators (the national report shows all three:
-    at 100,000 activities each read is most of a view's time)."""
-    facts = _read(session, year)
+    at 100,000 activities each read is most of a view's time). A caller that has read
+    the rows of ``current_activities`` and ``period_links`` in this transaction passes
+    them, and they are not read again."""
+    facts = _read(session, year, activity_rows, link_rows)
     totals = _totals_by_task(facts)
     tasks = _shown_tasks(session, facts, totals)
     return PeriodViews(_by_area(session, year, tasks, totals),

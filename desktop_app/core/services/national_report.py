@@ -14,24 +14,20 @@ place: the destination is whole or untouched.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.models import (
     Activity,
-    ActivityRecommendation,
     Area,
     Period,
     Plan,
     Recommendation,
     Source,
-    Submission,
     Task,
 )
 from desktop_app.core.domain.text import collation_key, nfc
@@ -53,7 +49,11 @@ from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.assessments import list_assessments_in
 from desktop_app.core.services.catalog import period_range_in
 from desktop_app.core.services.completeness import completeness_in
-from desktop_app.core.services.consolidated import views_in
+from desktop_app.core.services.consolidated import (
+    current_activities,
+    period_links,
+    views_in,
+)
 from desktop_app.core.services.focal_facts import grade_meanings_in
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.overview import plan_in_force
@@ -66,13 +66,18 @@ HISTORY_YEARS = 5  # the completeness sheet shows this period and up to four bef
 # --- the read model ---------------------------------------------------------------------
 
 
-def _current(submission_id: Any) -> Any:
-    return or_(submission_id.is_(None), submission_id.in_(
-        select(Submission.id).where(col(Submission.superseded).is_(False))))
+def _annex_rows(period_id: int) -> Any:
+    """The annex's columns of the period's current activities, after the four the
+    consolidated views take from the same rows (``views_in``)."""
+    a = Activity
+    return current_activities(period_id).add_columns(
+        col(a.uuid), col(a.title), col(a.type), col(a.start_date), col(a.end_date),
+        col(a.women), col(a.ethnic_minorities), col(a.disabilities), col(a.children),
+        col(a.budget_vnd), col(a.challenges), col(a.next_steps))
 
 
-def _annex(session: Session, directory: AgencyDirectory, period_id: int
-           ) -> tuple[list[AnnexActivity], list[str], list[str]]:
+def _annex(session: Session, directory: AgencyDirectory, activity_rows: Sequence[Any],
+           link_rows: Sequence[Any]) -> tuple[list[AnnexActivity], list[str], list[str]]:
     task_rows = {t.id or 0: t for t in session.exec(select(Task))}
     tasks = {i: t.code for i, t in task_rows.items()}
     sources = {s.id or 0: s for s in session.exec(select(Source))}
@@ -85,15 +90,8 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
                           source.title_vi if source else "")
         refs_of[r.code] = where if r.paragraph else f"{where}: {short_text(r.text_vi, 4)}"
     rec_keys = {c: natural_key(c) for c in [*recs.values(), ""]}
-    # Plain rows on the session's connection, not ORM objects or ORM rows: 100,000
-    # activities and a quarter of a million links at the focal point.
-    connection = session.connection()
     links: dict[int, list[str]] = defaultdict(list)
-    for linked_id, rec_id in connection.execute(
-            sa_select(col(ActivityRecommendation.activity_id),
-                      col(ActivityRecommendation.recommendation_id))
-            .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
-            .where(col(Activity.period_id) == period_id)):
+    for linked_id, rec_id in link_rows:
         links[linked_id].append(recs.get(rec_id, ""))
     by_id = {a.id or 0: a for a in directory.by_code.values()}
     areas = {r.id or 0: r.code for r in session.exec(select(Area))}
@@ -105,15 +103,8 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
     units: dict[tuple[int, int], tuple[AgencyRef, AgencyRef, bool]] = {}
     linked: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {(): ((), ())}
     titles: dict[str, str] = {}
-    a = Activity
-    for (activity_id, uuid, agency_id, task_id, title, kind, status, start, end, women,
-         minorities, disabilities, children, budget, challenge, next_step) in connection.execute(
-            sa_select(col(a.id), col(a.uuid), col(a.agency_id), col(a.task_id), col(a.title),
-                      col(a.type), col(a.status), col(a.start_date), col(a.end_date),
-                      col(a.women), col(a.ethnic_minorities), col(a.disabilities),
-                      col(a.children), col(a.budget_vnd), col(a.challenges),
-                      col(a.next_steps))
-            .where(col(a.period_id) == period_id, _current(col(a.submission_id)))):
+    for (activity_id, agency_id, task_id, status, uuid, title, kind, start, end, women,
+         minorities, disabilities, children, budget, challenge, next_step) in activity_rows:
         pair = units.get((agency_id, task_id))
         if pair is None:
             agency = by_id.get(agency_id)
@@ -165,10 +156,18 @@ def read_national_report(session: Session, year: int, created: datetime,
         raise UsageError.of("period.unknown", period=year)
     years = sorted(y for y in periods if y <= year)[-HISTORY_YEARS:]
     grid = completeness_in(session, years, today=today or created.astimezone(VIET_NAM).date())
-    views = views_in(session, year)
-    tasks = views.tasks
+    # The period's activities and their links are read once, as plain rows on the
+    # connection (100,000 activities and a quarter of a million links at the focal
+    # point), for the annex and the three consolidated views alike.
+    connection = session.connection()
+    period_id = periods[year].id or 0
+    activity_rows = connection.execute(_annex_rows(period_id)).all()
+    link_rows = connection.execute(period_links(period_id)).all()
     directory = AgencyDirectory.from_session(session)
-    activities, challenges, next_steps = _annex(session, directory, periods[year].id or 0)
+    activities, challenges, next_steps = _annex(session, directory, activity_rows, link_rows)
+    views = views_in(session, year, activity_rows=activity_rows, link_rows=link_rows)
+    del activity_rows, link_rows
+    tasks = views.tasks
     plan = plan_in_force(session, year)
     counts = grid.counts[grid.years.index(year)]
     return NationalReport(
