@@ -14,8 +14,10 @@ place: the destination is whole or untouched.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +42,7 @@ from desktop_app.core.exchange.report_model import (
     natural_key,
     reference,
     short_text,
-    themes,
+    themes_of,
 )
 from desktop_app.core.files import cannot_write, replacing
 from desktop_app.core.problems import RefusedError, UsageError, os_detail
@@ -61,6 +63,7 @@ from desktop_app.core.services.report_settings import read_report_settings
 from desktop_app.core.storage.database import Database
 
 HISTORY_YEARS = 5  # the completeness sheet shows this period and up to four before it
+ROWS_AT_ONCE = 10_000  # the annex's rows are fetched this many at a time
 
 
 # --- the read model ---------------------------------------------------------------------
@@ -76,8 +79,20 @@ def _annex_rows(period_id: int) -> Any:
         col(a.budget_vnd), col(a.challenges), col(a.next_steps))
 
 
-def _annex(session: Session, directory: AgencyDirectory, activity_rows: Sequence[Any],
-           link_rows: Sequence[Any]) -> tuple[list[AnnexActivity], list[str], list[str]]:
+@dataclass
+class _Annex:
+    """The annex and what else the report takes from the same rows."""
+
+    rows: list[AnnexActivity] = field(default_factory=list)
+    facts: list[tuple[int, int, int, str]] = field(default_factory=list)  # for views_in
+    challenges: Counter[str | None] = field(default_factory=Counter)  # in order of appearance
+    next_steps: Counter[str | None] = field(default_factory=Counter)
+
+
+def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable[Any],
+           link_rows: Sequence[Any]) -> _Annex:
+    """The annex of the rows of ``_annex_rows``, read as they stream in: the texts of
+    challenges and next steps are counted, not kept (100,000 of each)."""
     task_rows = {t.id or 0: t for t in session.exec(select(Task))}
     tasks = {i: t.code for i, t in task_rows.items()}
     sources = {s.id or 0: s for s in session.exec(select(Source))}
@@ -95,9 +110,9 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Sequence
         links[linked_id].append(recs.get(rec_id, ""))
     by_id = {a.id or 0: a for a in directory.by_code.values()}
     areas = {r.id or 0: r.code for r in session.exec(select(Area))}
-    rows: list[AnnexActivity] = []
-    challenges: list[str] = []
-    next_steps: list[str] = []
+    annex = _Annex()
+    rows, facts = annex.rows, annex.facts
+    challenges, next_steps = annex.challenges, annex.next_steps
     # Worked out once each: the units an (agency, task) pair counts for, the order and the
     # references of each set of linked recommendations, the NFC form of each title.
     units: dict[tuple[int, int], tuple[AgencyRef, AgencyRef, bool]] = {}
@@ -133,8 +148,9 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Sequence
             start, end, women, minorities, disabilities, children, budget, codes,
             task_rows[task_id].number if task_id in task_rows else None,
             refs, attributed))
-        challenges.append(challenge)
-        next_steps.append(next_step)
+        facts.append((activity_id, agency_id, task_id, status))
+        challenges[challenge] += 1
+        next_steps[next_step] += 1
     # the sort keys of unit names, task codes and titles, once each (a few hundred names
     # and codes; at the focal point a title often repeats across agencies)
     names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
@@ -144,7 +160,7 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Sequence
     rows.sort(key=lambda r: (names[r.rollup.name_vi], r.rollup.code,
                              r.agency.code != r.rollup.code, names[r.agency.name_vi],
                              task_keys[r.task_code], title_keys[r.title], r.uuid))
-    return rows, challenges, next_steps
+    return annex
 
 
 def read_national_report(session: Session, year: int, created: datetime,
@@ -161,12 +177,13 @@ def read_national_report(session: Session, year: int, created: datetime,
     # point), for the annex and the three consolidated views alike.
     connection = session.connection()
     period_id = periods[year].id or 0
-    activity_rows = connection.execute(_annex_rows(period_id)).all()
     link_rows = connection.execute(period_links(period_id)).all()
     directory = AgencyDirectory.from_session(session)
-    activities, challenges, next_steps = _annex(session, directory, activity_rows, link_rows)
-    views = views_in(session, year, activity_rows=activity_rows, link_rows=link_rows)
-    del activity_rows, link_rows
+    annex = _annex(session, directory, chain.from_iterable(
+        connection.execute(_annex_rows(period_id)).partitions(ROWS_AT_ONCE)), link_rows)
+    views = views_in(session, year, activity_rows=annex.facts, link_rows=link_rows)
+    del link_rows
+    activities = annex.rows
     tasks = views.tasks
     plan = plan_in_force(session, year)
     counts = grid.counts[grid.years.index(year)]
@@ -184,7 +201,8 @@ def read_national_report(session: Session, year: int, created: datetime,
         areas=views.areas, tasks=tasks, recommendations=views.recommendations,
         assessments=tuple(list_assessments_in(session, year)),
         activities=tuple(activities),
-        challenges=tuple(themes(challenges)), next_steps=tuple(themes(next_steps)),
+        challenges=tuple(themes_of(annex.challenges)),
+        next_steps=tuple(themes_of(annex.next_steps)),
         grades=tuple(grade_meanings_in(session)),
         period_from=period_range_in(session, year)[0],
         period_to=period_range_in(session, year)[1])
