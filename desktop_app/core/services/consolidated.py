@@ -14,10 +14,11 @@ The shapes the views return are plain values of ``exchange.national_model``.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Executable, Select, and_, or_
@@ -77,6 +78,9 @@ class ActivityView:
 # --- reading ---------------------------------------------------------------------
 
 
+ROWS_AT_ONCE = 10_000  # rows fetched at a time from the driver
+
+
 class _ActivityFacts(NamedTuple):
     id: int
     agency_id: int
@@ -132,10 +136,11 @@ def _current_rows(submission_id: Any) -> ColumnElement[bool]:
         select(Submission.id).where(col(Submission.superseded).is_(False))))
 
 
-def _plain(session: Session, query: Executable) -> Iterable[Any]:
+def _plain(session: Session, query: Executable) -> Iterator[Any]:
     """The rows of ``query`` as plain tuples: run on the session's connection, without
-    the ORM's per-row work (100,000 activities and more indicators at the focal point)."""
-    return session.connection().execute(query)
+    the ORM's per-row work, fetched ``ROWS_AT_ONCE`` at a time (100,000 activities and
+    more indicators at the focal point)."""
+    return chain.from_iterable(session.connection().execute(query).partitions(ROWS_AT_ONCE))
 
 
 def current_activities(period_id: int) -> Select[*tuple[Any, ...]]:
@@ -260,7 +265,10 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
 def _by_recommendation(session: Session, facts: _Period) -> tuple[RecommendationView, ...]:
     year = facts.period.year
     linked = _links(session, facts)
-    per_activity = _indicators_by_activity(facts)
+    per_activity: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for ind in facts.indicators.values():
+        if ind.activity_id is not None:
+            _add(per_activity[ind.activity_id], ind)
     assessments: dict[int, dict[int | None, Assessment]] = defaultdict(dict)
     for a in session.exec(select(Assessment).where(or_(
             col(Assessment.period_id) == facts.period.id,
@@ -273,16 +281,23 @@ def _by_recommendation(session: Session, facts: _Period) -> tuple[Recommendation
     views = []
     for rec in ordered_recommendations(session, recs, year):
         activity_ids = linked.get(rec.id or 0, [])
-        acted = [facts.unit_of(facts.activities[i].agency_id, facts.activities[i].task_id)[0]
-                 for i in activity_ids]
+        acted = []
+        counts = [0, 0, 0]
+        for i in activity_ids:
+            act = facts.activities[i]
+            acted.append(facts.unit_of(act.agency_id, act.task_id)[0])
+            got = per_activity.get(i)
+            if got is not None:
+                counts[0] += got[0]
+                counts[1] += got[1]
+                counts[2] += got[2]
         by_period = assessments.get(rec.id or 0, {})
         chosen = by_period.get(facts.period.id) or by_period.get(None)
         source = sources.get(rec.source_id)
         views.append(RecommendationView(
             rec.code, source.code if source else "", rec.paragraph, rec.follow_up,
             rec.text_vi, rec.text_en, _refs_in_order(a for a in acted if a is not None),
-            len(activity_ids),
-            _count(ind for i in activity_ids for ind in per_activity.get(i, [])),
+            len(activity_ids), IndicatorCounts(*counts),
             None if chosen is None else AssessmentRef(
                 chosen.uuid, year if chosen.period_id is not None else None,
                 chosen.implementation, chosen.note),
@@ -373,23 +388,38 @@ class _Totals:
 
 
 def _totals_by_task(facts: _Period) -> dict[int, _Totals]:
-    statuses: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    statuses: dict[int, dict[str, int]] = defaultdict(dict)
+    for (task_id, status), n in Counter(
+            (act.task_id, act.status) for act in facts.activities.values()).items():
+        statuses[task_id][status] = n
     acting: dict[int, set[str]] = defaultdict(set)
-    for act in facts.activities.values():
-        statuses[act.task_id][act.status] += 1
-        unit, _ = facts.unit_of(act.agency_id, act.task_id)
+    # the units acting, worked out per (agency, task) pair: a few hundred, not 100,000
+    for agency_id, task_id in {(act.agency_id, act.task_id)
+                               for act in facts.activities.values()}:
+        unit, _ = facts.unit_of(agency_id, task_id)
         if unit is not None:
-            acting[act.task_id].add(unit.code)
-    indicators: dict[int, list[_IndicatorFacts]] = defaultdict(list)
+            acting[task_id].add(unit.code)
+    indicators: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     for ind in facts.indicators.values():
         if ind.activity_id is not None:
-            indicators[facts.activities[ind.activity_id].task_id].append(ind)
+            got = indicators[facts.activities[ind.activity_id].task_id]
         elif ind.task_id is not None:
-            indicators[ind.task_id].append(ind)
+            got = indicators[ind.task_id]
+        else:
+            continue
+        _add(got, ind)
     return {task_id: _Totals(StatusCounts.from_mapping(statuses.get(task_id, {})),
                              frozenset(acting.get(task_id, ())),
-                             _count(indicators.get(task_id, [])))
+                             IndicatorCounts(*indicators.get(task_id, (0, 0, 0))))
             for task_id in set(statuses) | set(indicators)}
+
+
+def _add(counts: list[int], ind: _IndicatorFacts) -> None:
+    """Count ``ind`` into [total, with a result, on track] (as ``_count`` does)."""
+    counts[0] += 1
+    if ind.result is not None:
+        counts[1] += 1
+        counts[2] += ind.result >= ind.target
 
 
 def _shown_tasks(session: Session, facts: _Period, with_data: Iterable[int]) -> list[Task]:

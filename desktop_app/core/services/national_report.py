@@ -52,6 +52,7 @@ from desktop_app.core.services.assessments import list_assessments_in
 from desktop_app.core.services.catalog import period_range_in
 from desktop_app.core.services.completeness import completeness_in
 from desktop_app.core.services.consolidated import (
+    ROWS_AT_ONCE,
     current_activities,
     period_links,
     views_in,
@@ -63,7 +64,6 @@ from desktop_app.core.services.report_settings import read_report_settings
 from desktop_app.core.storage.database import Database
 
 HISTORY_YEARS = 5  # the completeness sheet shows this period and up to four before it
-ROWS_AT_ONCE = 10_000  # the annex's rows are fetched this many at a time
 
 
 # --- the read model ---------------------------------------------------------------------
