@@ -281,16 +281,17 @@ def _by_recommendation(session: Session, facts: _Period) -> tuple[Recommendation
     views = []
     for rec in ordered_recommendations(session, recs, year):
         activity_ids = linked.get(rec.id or 0, [])
-        acted = []
+        pairs = set()  # (agency, task): the units that acted are worked out per pair
         counts = [0, 0, 0]
         for i in activity_ids:
             act = facts.activities[i]
-            acted.append(facts.unit_of(act.agency_id, act.task_id)[0])
+            pairs.add((act.agency_id, act.task_id))
             got = per_activity.get(i)
             if got is not None:
                 counts[0] += got[0]
                 counts[1] += got[1]
                 counts[2] += got[2]
+        acted = [facts.unit_of(agency_id, task_id)[0] for agency_id, task_id in pairs]
         by_period = assessments.get(rec.id or 0, {})
         chosen = by_period.get(facts.period.id) or by_period.get(None)
         source = sources.get(rec.source_id)

@@ -95,6 +95,7 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
     challenges and next steps are counted, not kept (100,000 of each)."""
     task_rows = {t.id or 0: t for t in session.exec(select(Task))}
     tasks = {i: t.code for i, t in task_rows.items()}
+    numbers = {i: t.number for i, t in task_rows.items()}
     sources = {s.id or 0: s for s in session.exec(select(Source))}
     recs: dict[int, str] = {}
     refs_of: dict[str, str] = {}
@@ -146,7 +147,7 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
         rows.append(AnnexActivity(
             uuid, rollup, own, tasks.get(task_id, ""), clean_title, kind, status,
             start, end, women, minorities, disabilities, children, budget, codes,
-            task_rows[task_id].number if task_id in task_rows else None,
+            numbers.get(task_id),
             refs, attributed))
         facts.append((activity_id, agency_id, task_id, status))
         challenges[challenge] += 1
