@@ -39,6 +39,8 @@ from desktop_app.core.progress import Job, Progress
 
 STEP = 2000  # annex rows between progress reports
 
+_Written = tuple[str, Format | None] | None  # an annex text cleaned, with its format; None: empty
+
 
 def _percent(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
@@ -268,16 +270,25 @@ def _annex_sheet(wb: Book, r: NationalReport) -> Job[None]:
     types, statuses = labels(ActivityType, "vi"), labels(ActivityStatus, "vi")
     row = out.next_row
     total = len(r.activities)
+    # Each distinct text is cleaned and checked once: the units, tasks, types, statuses
+    # and recommendation lists repeat over 100,000 rows, and titles often do.
+    short: dict[str | None, _Written] = {}
+    titles: dict[str | None, _Written] = {}
 
-    def text(col: int, value: str | None, fmt: Format | None = None,
-             quoted_fmt: Format = quoted) -> None:
-        if value:
-            value = clean_text(value)
-            if value:
-                if needs_quote(value):
-                    write_string(row, col, value, quoted_fmt)
-                else:
-                    write_string(row, col, value, fmt)
+    def cleaned(value: str | None, fmt: Format | None, quoted_fmt: Format) -> _Written:
+        value = clean_text(value) if value else value
+        if not value:
+            return None
+        return value, quoted_fmt if needs_quote(value) else fmt
+
+    def text(col: int, value: str | None, cache: dict[str | None, _Written] = short,
+             fmt: Format | None = None, quoted_fmt: Format = quoted) -> None:
+        if value in cache:
+            found = cache[value]
+        else:
+            found = cache[value] = cleaned(value, fmt, quoted_fmt)
+        if found is not None:
+            write_string(row, col, found[0], found[1])
 
     for n, a in enumerate(r.activities, start=1):
         # a split former unit's activity its task leaves with no successor: no unit in force
@@ -288,7 +299,7 @@ def _annex_sheet(wb: Book, r: NationalReport) -> Job[None]:
         text(3, a.agency.code)
         text(4, a.agency.name_vi)
         text(5, a.task_code)
-        text(6, a.title, long, long_quoted)
+        text(6, a.title, titles, long, long_quoted)
         text(7, types.get(a.type, a.type))
         text(8, statuses.get(a.status, a.status))
         for col, moment in ((9, a.start_date), (10, a.end_date)):
@@ -299,7 +310,9 @@ def _annex_sheet(wb: Book, r: NationalReport) -> Job[None]:
                            (15, a.children), (16, a.budget_vnd)):
             if count is not None:
                 write_number(row, col, count, integer)
-        text(17, a.uuid)
+        found = cleaned(a.uuid, None, quoted)  # unique: not worth keeping
+        if found is not None:
+            write_string(row, 17, *found)
         row += 1
         if n % STEP == 0:
             out.next_row = row

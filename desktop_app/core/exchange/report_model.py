@@ -85,14 +85,22 @@ def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
 
 def themes(texts: Iterable[str | None]) -> list[tuple[str, int]]:
     """The distinct statements, most frequent first (then in order of appearance)."""
+    return themes_of(Counter(texts))
+
+
+def themes_of(counted: Mapping[str | None, int]) -> list[tuple[str, int]]:
+    """``themes`` of texts already counted, in order of first appearance (a ``Counter``
+    of them): each distinct text is cleaned once (100,000 activities at the focal point
+    repeat their statements). A statement's place is that of its first text among the
+    distinct ones, which orders as its first index among all the texts does."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for i, text in enumerate(texts):
+    for place, (text, n) in enumerate(counted.items()):
         clean = " ".join(nfc(text or "").split())
         if not clean:
             continue
-        counts[clean] += 1
-        first.setdefault(clean, i)
+        counts[clean] += n
+        first.setdefault(clean, place)
     return sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
 
 

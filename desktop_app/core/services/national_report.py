@@ -14,39 +14,35 @@ place: the destination is whole or untouched.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.models import (
     Activity,
-    ActivityRecommendation,
     Area,
     Period,
     Plan,
     Recommendation,
     Source,
-    Submission,
     Task,
 )
 from desktop_app.core.domain.text import collation_key, nfc
 from desktop_app.core.domain.timefmt import VIET_NAM
 from desktop_app.core.exchange.national_model import AgencyRef, AnnexActivity
 from desktop_app.core.exchange.national_model import NationalReport as NationalReport
-from desktop_app.core.exchange.national_pdf import render_national_job
-from desktop_app.core.exchange.national_xlsx import write_national_workbook
 from desktop_app.core.exchange.report_model import (
     IndicatorCounts,
     StatusCounts,
     natural_key,
     reference,
     short_text,
-    themes,
+    themes_of,
 )
 from desktop_app.core.files import cannot_write, replacing
 from desktop_app.core.problems import RefusedError, UsageError, os_detail
@@ -56,9 +52,10 @@ from desktop_app.core.services.assessments import list_assessments_in
 from desktop_app.core.services.catalog import period_range_in
 from desktop_app.core.services.completeness import completeness_in
 from desktop_app.core.services.consolidated import (
-    by_area_in,
-    by_recommendation_in,
-    by_task_in,
+    ROWS_AT_ONCE,
+    current_activities,
+    period_links,
+    views_in,
 )
 from desktop_app.core.services.focal_facts import grade_meanings_in
 from desktop_app.core.services.lookups import require_focal_point
@@ -72,15 +69,33 @@ HISTORY_YEARS = 5  # the completeness sheet shows this period and up to four bef
 # --- the read model ---------------------------------------------------------------------
 
 
-def _current(submission_id: Any) -> Any:
-    return or_(submission_id.is_(None), submission_id.in_(
-        select(Submission.id).where(col(Submission.superseded).is_(False))))
+def _annex_rows(period_id: int) -> Any:
+    """The annex's columns of the period's current activities, after the four the
+    consolidated views take from the same rows (``views_in``)."""
+    a = Activity
+    return current_activities(period_id).add_columns(
+        col(a.uuid), col(a.title), col(a.type), col(a.start_date), col(a.end_date),
+        col(a.women), col(a.ethnic_minorities), col(a.disabilities), col(a.children),
+        col(a.budget_vnd), col(a.challenges), col(a.next_steps))
 
 
-def _annex(session: Session, directory: AgencyDirectory, period_id: int
-           ) -> tuple[list[AnnexActivity], list[str], list[str]]:
+@dataclass
+class _Annex:
+    """The annex and what else the report takes from the same rows."""
+
+    rows: list[AnnexActivity] = field(default_factory=list)
+    facts: list[tuple[int, int, int, str]] = field(default_factory=list)  # for views_in
+    challenges: Counter[str | None] = field(default_factory=Counter)  # in order of appearance
+    next_steps: Counter[str | None] = field(default_factory=Counter)
+
+
+def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable[Any],
+           link_rows: Sequence[Any]) -> _Annex:
+    """The annex of the rows of ``_annex_rows``, read as they stream in: the texts of
+    challenges and next steps are counted, not kept (100,000 of each)."""
     task_rows = {t.id or 0: t for t in session.exec(select(Task))}
     tasks = {i: t.code for i, t in task_rows.items()}
+    numbers = {i: t.number for i, t in task_rows.items()}
     sources = {s.id or 0: s for s in session.exec(select(Source))}
     recs: dict[int, str] = {}
     refs_of: dict[str, str] = {}
@@ -90,29 +105,22 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
         where = reference(source.symbol if source else None, r.paragraph,
                           source.title_vi if source else "")
         refs_of[r.code] = where if r.paragraph else f"{where}: {short_text(r.text_vi, 4)}"
+    rec_keys = {c: natural_key(c) for c in [*recs.values(), ""]}
     links: dict[int, list[str]] = defaultdict(list)
-    for activity_id, rec_id in session.exec(
-            select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)
-            .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
-            .where(col(Activity.period_id) == period_id)):
-        links[activity_id].append(recs.get(rec_id, ""))
+    for linked_id, rec_id in link_rows:
+        links[linked_id].append(recs.get(rec_id, ""))
     by_id = {a.id or 0: a for a in directory.by_code.values()}
     areas = {r.id or 0: r.code for r in session.exec(select(Area))}
-    rows: list[AnnexActivity] = []
-    challenges: list[str] = []
-    next_steps: list[str] = []
-    # Plain columns, not ORM objects (100,000 rows at the focal point); the units an
-    # (agency, task) pair counts for are worked out once per pair.
+    annex = _Annex()
+    rows, facts = annex.rows, annex.facts
+    challenges, next_steps = annex.challenges, annex.next_steps
+    # Worked out once each: the units an (agency, task) pair counts for, the order and the
+    # references of each set of linked recommendations, the NFC form of each title.
     units: dict[tuple[int, int], tuple[AgencyRef, AgencyRef, bool]] = {}
-    a = Activity
-    for (activity_id, uuid, agency_id, task_id, title, kind, status, start, end, women,
-         minorities, disabilities, children, budget, challenge, next_step) in session.execute(
-            sa_select(col(a.id), col(a.uuid), col(a.agency_id), col(a.task_id), col(a.title),
-                      col(a.type), col(a.status), col(a.start_date), col(a.end_date),
-                      col(a.women), col(a.ethnic_minorities), col(a.disabilities),
-                      col(a.children), col(a.budget_vnd), col(a.challenges),
-                      col(a.next_steps))
-            .where(col(a.period_id) == period_id, _current(col(a.submission_id)))):
+    linked: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {(): ((), ())}
+    titles: dict[str, str] = {}
+    for (activity_id, agency_id, task_id, status, uuid, title, kind, start, end, women,
+         minorities, disabilities, children, budget, challenge, next_step) in activity_rows:
         pair = units.get((agency_id, task_id))
         if pair is None:
             agency = by_id.get(agency_id)
@@ -127,22 +135,33 @@ def _annex(session: Session, directory: AgencyDirectory, period_id: int
             rollup = AgencyRef(unit.code, unit.name_vi, unit.name_en) if unit else own
             pair = units[(agency_id, task_id)] = (rollup, own, attributed)
         rollup, own, attributed = pair
-        codes = tuple(sorted(links.get(activity_id or 0, []), key=natural_key))
+        found = tuple(links.get(activity_id or 0, ()))
+        codes_refs = linked.get(found)
+        if codes_refs is None:
+            codes = tuple(sorted(found, key=rec_keys.__getitem__))
+            codes_refs = linked[found] = (codes, tuple(refs_of.get(c, c) for c in codes))
+        codes, refs = codes_refs
+        clean_title = titles.get(title)
+        if clean_title is None:
+            clean_title = titles[title] = nfc(title)
         rows.append(AnnexActivity(
-            uuid, rollup, own, tasks.get(task_id, ""), nfc(title), kind, status,
+            uuid, rollup, own, tasks.get(task_id, ""), clean_title, kind, status,
             start, end, women, minorities, disabilities, children, budget, codes,
-            task_rows[task_id].number if task_id in task_rows else None,
-            tuple(refs_of.get(c, c) for c in codes), attributed))
-        challenges.append(challenge)
-        next_steps.append(next_step)
-    # the sort keys of unit names and task codes, once each (a few hundred of them)
+            numbers.get(task_id),
+            refs, attributed))
+        facts.append((activity_id, agency_id, task_id, status))
+        challenges[challenge] += 1
+        next_steps[next_step] += 1
+    # the sort keys of unit names, task codes and titles, once each (a few hundred names
+    # and codes; at the focal point a title often repeats across agencies)
     names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
              | {r.agency.name_vi for r in rows}}
     task_keys = {c: natural_key(c) for c in {r.task_code for r in rows}}
+    title_keys = {t: collation_key(t) for t in titles.values()}
     rows.sort(key=lambda r: (names[r.rollup.name_vi], r.rollup.code,
                              r.agency.code != r.rollup.code, names[r.agency.name_vi],
-                             task_keys[r.task_code], collation_key(r.title), r.uuid))
-    return rows, challenges, next_steps
+                             task_keys[r.task_code], title_keys[r.title], r.uuid))
+    return annex
 
 
 def read_national_report(session: Session, year: int, created: datetime,
@@ -154,9 +173,19 @@ def read_national_report(session: Session, year: int, created: datetime,
         raise UsageError.of("period.unknown", period=year)
     years = sorted(y for y in periods if y <= year)[-HISTORY_YEARS:]
     grid = completeness_in(session, years, today=today or created.astimezone(VIET_NAM).date())
-    tasks = by_task_in(session, year)
+    # The period's activities and their links are read once, as plain rows on the
+    # connection (100,000 activities and a quarter of a million links at the focal
+    # point), for the annex and the three consolidated views alike.
+    connection = session.connection()
+    period_id = periods[year].id or 0
+    link_rows = connection.execute(period_links(period_id)).all()
     directory = AgencyDirectory.from_session(session)
-    activities, challenges, next_steps = _annex(session, directory, periods[year].id or 0)
+    annex = _annex(session, directory, chain.from_iterable(
+        connection.execute(_annex_rows(period_id)).partitions(ROWS_AT_ONCE)), link_rows)
+    views = views_in(session, year, activity_rows=annex.facts, link_rows=link_rows)
+    del link_rows
+    activities = annex.rows
+    tasks = views.tasks
     plan = plan_in_force(session, year)
     counts = grid.counts[grid.years.index(year)]
     return NationalReport(
@@ -170,11 +199,11 @@ def read_national_report(session: Session, year: int, created: datetime,
         indicators=sum((t.indicators for t in tasks), IndicatorCounts()),
         agencies_acting=len({a.rollup.code for a in activities}),
         budget_vnd=sum(a.budget_vnd or 0 for a in activities),
-        areas=by_area_in(session, year), tasks=tasks,
-        recommendations=by_recommendation_in(session, year),
+        areas=views.areas, tasks=tasks, recommendations=views.recommendations,
         assessments=tuple(list_assessments_in(session, year)),
         activities=tuple(activities),
-        challenges=tuple(themes(challenges)), next_steps=tuple(themes(next_steps)),
+        challenges=tuple(themes_of(annex.challenges)),
+        next_steps=tuple(themes_of(annex.next_steps)),
         grades=tuple(grade_meanings_in(session)),
         period_from=period_range_in(session, year)[0],
         period_to=period_range_in(session, year)[1])
@@ -233,6 +262,9 @@ def export_national_xlsx(db: Database, year: int, path: Path, *,
     """Read the national report of ``year`` (or take ``report``, read by the caller) and
     write its workbook to ``path``."""
     _check_request(db, year, path)
+    # each renderer is imported by its own export: the workbook needs no reportlab
+    from desktop_app.core.exchange.national_xlsx import write_national_workbook
+
     yield Progress(0, 0, "prepare")
     data = report if report is not None else national_report_data(db, year, now=now)
     written = yield from _atomic(path, lambda temp: write_national_workbook(data, temp))
@@ -245,6 +277,8 @@ def export_national_pdf(db: Database, year: int, path: Path, *,
     """Read the national report of ``year`` (or take ``report``, read by the caller) and
     write its official PDF to ``path``."""
     _check_request(db, year, path)
+    from desktop_app.core.exchange.national_pdf import render_national_job
+
     yield Progress(0, 0, "prepare")
     data = report if report is not None else national_report_data(db, year, now=now)
     written = yield from _atomic(path, lambda temp: render_national_job(data, temp))
