@@ -6,8 +6,8 @@ a rule is broken; a locked period refuses every change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -150,43 +150,129 @@ def activity_rows(db: Database, year: int, *, chunk: int = 5000,
     The window streams them in from a worker thread. Without the search text (the
     default) a row holds only what the list shows: the folded text of 100,000 activities
     is 80 MB and more, and the filter asks the database instead (``matching_activities``).
-    Only the listed columns are read, in one transaction, never a whole result at once;
-    strings that repeat from row to row (task codes and titles, types, statuses) are
-    shared, not copied per row.
+    One select reads every row with its recommendations' codes and its indicator counts
+    (correlated subqueries, worked out inside the database as each row is read), in one
+    transaction, never a whole result at once, and the driver's own tuples are taken
+    as they are (no per-value processing). Values that repeat from row to row (titles:
+    the same training held by many units; task facts, types, statuses, dates, lists of
+    codes) are one object each, not one per row: 100,000 titles are ~27 MB as copies.
     """
     with db.reading() as session:
         period = _period(session, year)
-        # The dates as the text SQLite keeps (its Date type parses them with a Python
-        # regular expression: most of a second over 100,000 rows); parsed below in C.
-        query = sa_select(
-            col(Activity.id), col(Activity.uuid), col(Activity.title), col(Activity.task_id),
-            col(Activity.type), col(Activity.status),
-            type_coerce(col(Activity.start_date), String),
-            type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
-            *((col(Activity.search_text),) if with_search_text else ()),
-        ).where(col(Activity.period_id) == period.id).order_by(col(Activity.id))
         agency_id = _listing_agency(session)
-        if agency_id is not None:
-            query = query.where(col(Activity.agency_id) == agency_id)
         tasks = _task_facts(session)
-        links = _recommendation_codes(session, period.id or 0, agency_id)
-        counts = _indicator_counts(session, period.id or 0, agency_id)
-        shared: dict[str, str] = {}
-        for part in session.connection().execute(query).partitions(chunk):
-            rows = []
-            for (activity_id, uuid, title, task_id, kind, status, start, end, budget,
-                 *search) in part:
-                task_code, task_vi, task_en, area_code = tasks.get(task_id, _NO_TASK)
-                indicators, results = counts.get(activity_id, (0, 0))
-                rows.append(ActivityRow(
-                    uuid, title, task_code, task_vi, task_en, area_code,
-                    shared.setdefault(kind, kind), shared.setdefault(status, status),
-                    _date(start), _date(end), budget, links.get(activity_id, ()),
-                    indicators, results, search[0] if search else ""))
-            yield rows
+        result = session.connection().execute(
+            _listing_query(period.id or 0, agency_id, with_search_text))
+        cursor = result.cursor  # the driver's rows: plain tuples
+        texts: _Shared = _Shared(lambda text: text)
+        days: _Shared = _Shared(_date)
+        codes: _Shared = _Shared(_codes)
+        days[None], codes[None] = None, ()
+        try:
+            while part := cursor.fetchmany(chunk):
+                if with_search_text:
+                    yield [_row(uuid, texts[title], *tasks.get(task_id, _NO_TASK),
+                                texts[kind], texts[status], days[start], days[end],
+                                budget, codes[links], indicators, results, search)
+                           for (uuid, title, task_id, kind, status, start, end, budget, links,
+                                indicators, results, search) in part]
+                else:
+                    yield [_row(uuid, texts[title], *tasks.get(task_id, _NO_TASK),
+                                texts[kind], texts[status], days[start], days[end],
+                                budget, codes[links], indicators, results, "")
+                           for (uuid, title, task_id, kind, status, start, end, budget, links,
+                                indicators, results) in part]
+        finally:
+            result.close()
 
 
 _NO_TASK = ("", "", "", "")
+
+
+def _row_maker() -> Callable[..., ActivityRow]:
+    """ActivityRow(*values) at half the cost: a frozen dataclass's __init__ sets each
+    field through object.__setattr__ (2.5 us a row of 15 fields, a quarter of a second
+    over 100,000); this sets the slots directly, as pickling does. Same object, same
+    checks (none): every field is given."""
+    setters = tuple(getattr(ActivityRow, field.name).__set__ for field in fields(ActivityRow))
+    (uuid_, title_, code_, vi_, en_, area_, type_, status_, start_, end_, budget_, codes_,
+     indicators_, results_, search_) = setters
+    new = object.__new__
+
+    def make(uuid: str, title: str, task_code: str, task_title_vi: str, task_title_en: str,
+             area_code: str, kind: str, status: str, start: date | None, end: date | None,
+             budget: int | None, codes: tuple[str, ...], indicators: int, results: int,
+             search_text: str) -> ActivityRow:
+        row = new(ActivityRow)
+        uuid_(row, uuid)
+        title_(row, title)
+        code_(row, task_code)
+        vi_(row, task_title_vi)
+        en_(row, task_title_en)
+        area_(row, area_code)
+        type_(row, kind)
+        status_(row, status)
+        start_(row, start)
+        end_(row, end)
+        budget_(row, budget)
+        codes_(row, codes)
+        indicators_(row, indicators)
+        results_(row, results)
+        search_(row, search_text)
+        return row
+
+    return make
+
+
+_row = _row_maker()
+_CODE_SEPARATOR = "\x1f"  # between the codes the database joins (never in a code)
+
+
+class _Shared(dict[Any, Any]):
+    """Equal values read from many rows, made once and then handed out as one object."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self._make(key)
+        return value
+
+
+def _codes(joined: str) -> tuple[str, ...]:
+    """The codes the database joined, sorted."""
+    return tuple(sorted(joined.split(_CODE_SEPARATOR)))
+
+
+def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool) -> Any:
+    """The listed activities in id order, each with its recommendations' codes (joined),
+    its indicators and those with a result this period (counted)."""
+    links = (sa_select(func.aggregate_strings(col(Recommendation.code), _CODE_SEPARATOR))
+             .select_from(ActivityRecommendation)
+             .join(Recommendation,
+                   col(Recommendation.id) == ActivityRecommendation.recommendation_id)
+             .where(col(ActivityRecommendation.activity_id) == Activity.id)
+             .scalar_subquery())
+    indicators = (sa_select(func.count()).select_from(Indicator)
+                  .where(col(Indicator.activity_id) == Activity.id).scalar_subquery())
+    results = (sa_select(func.count()).select_from(Indicator)
+               .join(Result, (col(Result.indicator_id) == Indicator.id)
+                     & (col(Result.period_id) == period_id))
+               .where(col(Indicator.activity_id) == Activity.id).scalar_subquery())
+    # The dates as the text SQLite keeps (its Date type parses them with a Python
+    # regular expression: most of a second over 100,000 rows); parsed once per date.
+    query = sa_select(
+        col(Activity.uuid), col(Activity.title), col(Activity.task_id),
+        col(Activity.type), col(Activity.status),
+        type_coerce(col(Activity.start_date), String),
+        type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
+        links, indicators, results,
+        *((col(Activity.search_text),) if with_search_text else ()),
+    ).where(col(Activity.period_id) == period_id).order_by(col(Activity.id))
+    if agency_id is not None:
+        query = query.where(col(Activity.agency_id) == agency_id)
+    return query
 
 
 def _date(value: str | date | None) -> date | None:
@@ -205,48 +291,6 @@ def _task_facts(session: Session) -> dict[int, tuple[str, str, str, str]]:
                       col(Area.code)).outerjoin(Area, col(Area.id) == Task.area_id)
     return {task_id or 0: (code, vi, en, area or "")
             for task_id, code, vi, en, area in session.connection().execute(query)}
-
-
-def _listed_ids(period_id: int, agency_id: int | None) -> Any:
-    """The listed activities' ids as a subquery: read from the (agency, period) index,
-    never from the wide activity rows themselves."""
-    query = sa_select(col(Activity.id)).where(col(Activity.period_id) == period_id)
-    if agency_id is not None:
-        query = query.where(col(Activity.agency_id) == agency_id)
-    return query
-
-
-def _recommendation_codes(session: Session, period_id: int,
-                          agency_id: int | None) -> dict[int, tuple[str, ...]]:
-    """activity id -> its recommendations' codes, sorted; equal tuples shared.
-
-    The links come from their own index alone; the few hundred codes are read apart.
-    """
-    codes = dict(session.connection().execute(
-        sa_select(col(Recommendation.id), col(Recommendation.code))).all())
-    query = (sa_select(col(ActivityRecommendation.activity_id),
-                       col(ActivityRecommendation.recommendation_id))
-             .where(col(ActivityRecommendation.activity_id).in_(
-                 _listed_ids(period_id, agency_id))))
-    links: dict[int, list[str]] = {}
-    for activity_id, recommendation_id in session.connection().execute(query):
-        links.setdefault(activity_id, []).append(codes[recommendation_id])
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return {activity_id: shared.setdefault(key, key)
-            for activity_id, codes in links.items() for key in (tuple(sorted(codes)),)}
-
-
-def _indicator_counts(session: Session, period_id: int,
-                      agency_id: int | None) -> dict[int, tuple[int, int]]:
-    """activity id -> (indicators, those with a result this period), by SQL aggregates."""
-    query = (sa_select(col(Indicator.activity_id), func.count(col(Indicator.id)),
-                       func.count(col(Result.id)))
-             .outerjoin(Result, (col(Result.indicator_id) == Indicator.id)
-                        & (col(Result.period_id) == period_id))
-             .where(col(Indicator.activity_id).in_(_listed_ids(period_id, agency_id)))
-             .group_by(col(Indicator.activity_id)))
-    return {activity_id or 0: (indicators, results)
-            for activity_id, indicators, results in session.connection().execute(query)}
 
 
 def count_activities(db: Database, year: int) -> int:
