@@ -11,7 +11,7 @@ The filter in front of it is `activity_filter.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date
 from itertools import chain
 from operator import attrgetter
@@ -235,6 +235,23 @@ class ActivityTableModel(QAbstractTableModel):
         for number, place in enumerate(map(rank.__getitem__, values)):
             buckets[place].append(number)
         return list(chain.from_iterable(buckets))
+
+    def collating(self, pieces: Iterator[list[ActivityRow]]) -> Iterator[list[ActivityRow]]:
+        """pieces as they come, with the collation keys of the sorted column's texts
+        worked out after each (on the worker that reads them, while the database
+        works on the next piece): once every row is in, the order costs little."""
+        try:
+            column = None if self._sorted_by is None else self._sorted_by[0]
+            value, key = self._sort_value(TITLE if column is None else column)
+            text_column = column in (TITLE, TASK, AREA, TYPE)
+            for piece in pieces:
+                yield piece
+                if text_column:
+                    for found in set(map(value, piece)):
+                        key(found)
+        finally:
+            if isinstance(pieces, Generator):
+                pieces.close()
 
     def in_order(self, rows: list[ActivityRow], column: int,
                  order: Qt.SortOrder) -> list[ActivityRow]:
