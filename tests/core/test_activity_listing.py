@@ -1,18 +1,18 @@
 """The activities list as the window reads it (`activity_rows`), on SQLite and PostgreSQL.
 
 The rows come from one select with correlated subqueries read through the driver's own
-cursor, with repeated values shared, a long list in two halves read at once: every
-field must still be what the ORM's objects say, in id order, for an agency's database
-and for a focal point's (everyone's rows), whole or in halves.
+cursor, with repeated values shared: every field must still be what the ORM's objects
+say, in id order, for an agency's database and for a focal point's (everyone's rows).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.pool import QueuePool
 from sqlmodel import col, select
 
 from desktop_app.core.domain.enums import Role
@@ -28,7 +28,6 @@ from desktop_app.core.domain.models import (
 )
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities as svc
-from desktop_app.core.services import activity_listing
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
@@ -83,15 +82,7 @@ def _check(db: Database) -> None:
     assert svc.list_activities(db, YEAR) == _expected(db, True)
 
 
-@pytest.fixture(params=["whole", "halves"])
-def split(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Read in one piece, or in two halves at once (as 100,000 rows are)."""
-    if request.param == "halves":
-        monkeypatch.setattr(activity_listing, "SPLIT_FROM", 1)
-    return str(request.param)
-
-
-def test_an_agency_lists_its_rows_as_the_orm_sees_them(tmp_path: Path, split: str) -> None:
+def test_an_agency_lists_its_rows_as_the_orm_sees_them(tmp_path: Path) -> None:
     db = Database.open(tmp_path / "agency.sqlite")
     initialise(db, Role.AGENCY, "VLG")
     drive(fill_demo(db, activities=40, seed=3, period=YEAR))
@@ -99,8 +90,7 @@ def test_an_agency_lists_its_rows_as_the_orm_sees_them(tmp_path: Path, split: st
     db.close()
 
 
-def test_the_focal_point_lists_everyones_rows_on_each_engine(focal_where: str,
-                                                              split: str) -> None:
+def test_the_focal_point_lists_everyones_rows_on_each_engine(focal_where: str) -> None:
     location = (ServerLocation(focal_where) if "://" in focal_where else Path(focal_where))
     db = Database.open(location)
     drive(fill_demo(db, activities=30, seed=2, period=YEAR))
@@ -108,24 +98,23 @@ def test_the_focal_point_lists_everyones_rows_on_each_engine(focal_where: str,
     db.close()
 
 
-def test_a_read_stopped_halfway_ends_its_other_half(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(activity_listing, "SPLIT_FROM", 1)
+def test_a_read_stopped_halfway_ends_its_transaction(tmp_path: Path) -> None:
     db = Database.open(tmp_path / "agency.sqlite")
     initialise(db, Role.AGENCY, "VLG")
     drive(fill_demo(db, activities=40, seed=3, period=YEAR))
+    pool = db.engine.pool
+    assert isinstance(pool, QueuePool)
     pieces = svc.activity_rows(db, YEAR, chunk=3)
+    assert isinstance(pieces, Generator)
     assert len(next(pieces)) == 3
+    assert pool.checkedout() == 1
     pieces.close()  # what the window's reader does when a newer read replaces it
-    assert not [t for t in threading.enumerate() if t.name == "activity-rows"]
-    assert len(svc.list_activities(db, YEAR)) == 40  # and the database is free to read
+    assert pool.checkedout() == 0
     db.close()
 
 
-def test_no_period_no_rows_and_no_thread(tmp_path: Path) -> None:
+def test_a_period_without_activities_lists_none(tmp_path: Path) -> None:
     db = Database.open(tmp_path / "agency.sqlite")
     initialise(db, Role.AGENCY, "VLG")
-    before = threading.active_count()
     assert svc.list_activities(db, YEAR) == []
-    assert threading.active_count() == before
     db.close()

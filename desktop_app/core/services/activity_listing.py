@@ -13,20 +13,16 @@ to stream into the list. Where the time went, and what this does about it:
 - values that repeat from row to row (titles: the same training held by many units;
   task facts, types, statuses, dates, lists of codes) are one object each, not one per
   row (100,000 titles are ~27 MB as copies);
-- the rows are made without the frozen dataclass's __init__ (see `_row_maker`);
-- a long list is read in two halves at once, the later half by a thread of its own
-  on a connection of its own: SQLite (and the server's driver) let the GIL go while
-  they step through rows, so on two cores the database's work of both halves overlaps.
-  The halves are two read transactions begun together: a change committed between
-  the two beginnings can show in one half and not the other, as a reload would show
-  it, and the window reloads on every change it makes.
+- the rows are made without the frozen dataclass's __init__ (see `_row_maker`).
+
+Reading the two halves of a long list at once on two connections was tried: under
+load (8-10 on two cores) it gained no time and made the window's longest stall worse
+(~190 ms against ~150 ms: one more thread wanting the GIL while the list is drawn).
 """
 
 from __future__ import annotations
 
-import queue
-import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -48,10 +44,6 @@ from desktop_app.core.domain.models import (
 from desktop_app.core.services.lookups import period_by_year, reporting_agency
 from desktop_app.core.services.setup import installation
 from desktop_app.core.storage.database import Database
-
-# A list whose ids span fewer than this is read in one piece (a thread costs more than
-# it saves on a short list).
-SPLIT_FROM = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,25 +67,11 @@ class ActivityRow:
     search_text: str = ""  # folded; empty in the rows the window lists (see activity_rows)
 
 
-Rows = Generator[list[ActivityRow], None, None]
-
-
 def listing_agency(session: Session) -> int | None:
     """The agency whose activities are listed; None at the focal point (everyone's)."""
     if installation(session).role is not Role.AGENCY:
         return None
     return reporting_agency(session).id
-
-
-@dataclass(frozen=True)
-class _Listing:
-    """What every part of one read shares: read once, in the first transaction."""
-
-    period_id: int
-    agency_id: int | None
-    tasks: dict[int, tuple[str, str, str, str]]
-    span: tuple[int, int] | None  # the lowest and highest listed id; None: no row
-    with_search_text: bool
 
 
 def activity_rows(db: Database, year: int, *, chunk: int = 5000,
@@ -104,84 +82,22 @@ def activity_rows(db: Database, year: int, *, chunk: int = 5000,
     The window streams them in from a worker thread. Without the search text (the
     default) a row holds only what the list shows: the folded text of 100,000 activities
     is 80 MB and more, and the filter asks the database instead (``matching_activities``).
-    Never a whole result at once: the driver hands the rows over a chunk at a time.
+    One transaction, never a whole result at once: the driver hands the rows over a
+    chunk at a time.
     """
     with db.reading() as session:
         period = period_by_year(session, year)
-        agency_id = listing_agency(session)
-        span = session.connection().execute(
-            _listed(period.id or 0, agency_id, func.min(col(Activity.id)),
-                    func.max(col(Activity.id)))).one()
-        listing = _Listing(period.id or 0, agency_id, _task_facts(session),
-                           None if span[0] is None else (span[0], span[1]), with_search_text)
-    if listing.span is None:
-        return
-    low, high = listing.span
-    if high - low < SPLIT_FROM:
-        yield from _read(db, listing, low, high + 1, chunk)
-        return
-    middle = (low + high) // 2 + 1
-    later = _Ahead(lambda: _read(db, listing, middle, high + 1, chunk))
-    try:
-        yield from _read(db, listing, low, middle, chunk)
-        yield from later.pieces()
-    finally:
-        later.stop()
-
-
-class _Ahead:
-    """A read run on a thread of its own, its pieces kept until they are asked for."""
-
-    _END = object()
-
-    def __init__(self, read: Callable[[], Rows]) -> None:
-        self._pieces: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(read,), daemon=True,
-                                        name="activity-rows")
-        self._thread.start()
-
-    def _run(self, read: Callable[[], Rows]) -> None:
-        try:
-            pieces = read()
-            for piece in pieces:
-                if self._stop.is_set():
-                    pieces.close()  # its transaction ends with it
-                    break
-                self._pieces.put(piece)
-        except BaseException as error:  # noqa: BLE001  (raised where the pieces are taken)
-            self._pieces.put(error)
-        finally:
-            self._pieces.put(self._END)
-
-    def pieces(self) -> Iterator[list[ActivityRow]]:
-        while (piece := self._pieces.get()) is not self._END:
-            if isinstance(piece, BaseException):
-                raise piece
-            yield piece
-
-    def stop(self) -> None:
-        """Stop the read (after its current piece) and wait for its transaction to end."""
-        self._stop.set()
-        self._thread.join()
-
-
-def _read(db: Database, listing: _Listing, first_id: int, stop_id: int,
-          chunk: int) -> Rows:
-    """The listed rows whose ids are in [first_id, stop_id), chunk rows at a time."""
-    with db.reading() as session:
-        query = _listing_query(listing).where(col(Activity.id) >= first_id,
-                                              col(Activity.id) < stop_id)
-        result = session.connection().execute(query)
+        tasks = _task_facts(session)
+        result = session.connection().execute(
+            _listing_query(period.id or 0, listing_agency(session), with_search_text))
         cursor = result.cursor  # the driver's rows: plain tuples
-        tasks = listing.tasks
         texts: _Shared = _Shared(lambda text: text)
         days: _Shared = _Shared(_date)
         codes: _Shared = _Shared(_codes)
         days[None], codes[None] = None, ()
         try:
             while part := cursor.fetchmany(chunk):
-                if listing.with_search_text:
+                if with_search_text:
                     yield [_row(uuid, texts[title], *tasks.get(task_id, _NO_TASK),
                                 texts[kind], texts[status], days[start], days[end],
                                 budget, codes[links], indicators, results, search)
@@ -264,7 +180,7 @@ def _listed(period_id: int, agency_id: int | None, *columns: Any) -> Any:
     return query
 
 
-def _listing_query(listing: _Listing) -> Any:
+def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool) -> Any:
     """The listed activities in id order, each with its recommendations' codes (joined),
     its indicators and those with a result this period (counted)."""
     links = (sa_select(func.aggregate_strings(col(Recommendation.code), _CODE_SEPARATOR))
@@ -277,18 +193,18 @@ def _listing_query(listing: _Listing) -> Any:
                   .where(col(Indicator.activity_id) == Activity.id).scalar_subquery())
     results = (sa_select(func.count()).select_from(Indicator)
                .join(Result, (col(Result.indicator_id) == Indicator.id)
-                     & (col(Result.period_id) == listing.period_id))
+                     & (col(Result.period_id) == period_id))
                .where(col(Indicator.activity_id) == Activity.id).scalar_subquery())
     # The dates as the text SQLite keeps (its Date type parses them with a Python
     # regular expression: most of a second over 100,000 rows); parsed once per date.
     return _listed(
-        listing.period_id, listing.agency_id,
+        period_id, agency_id,
         col(Activity.uuid), col(Activity.title), col(Activity.task_id),
         col(Activity.type), col(Activity.status),
         type_coerce(col(Activity.start_date), String),
         type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
         links, indicators, results,
-        *((col(Activity.search_text),) if listing.with_search_text else ()),
+        *((col(Activity.search_text),) if with_search_text else ()),
     ).order_by(col(Activity.id))
 
 
