@@ -328,7 +328,6 @@ class ActivityTableModel(QAbstractTableModel):
             return attrgetter("recommendation_codes"), _same
         return attrgetter("indicators", "results"), _same
 
-
     def _collate(self, text: str) -> Any:
         """collation_key(text), worked out once per text while the model lives (a worker
         may call it: one dict look-up or store at a time is safe across threads)."""
