@@ -89,7 +89,7 @@ def _bare_window(db: str, rows: int) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     app = QApplication(sys.argv[:1])
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     connection = sqlite3.connect(db)
     data = connection.execute(BARE_QUERY, (rows,)).fetchall()
 
@@ -109,7 +109,8 @@ def _bare_window(db: str, rows: int) -> None:
     class Painted(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint and watched is view.viewport():
-                _report(open=time.perf_counter() - started, rows=len(data))
+                _report(open=time.perf_counter() - started,
+                        open_cpu=time.process_time() - started_cpu, rows=len(data))
             return False
 
     window = QMainWindow()
@@ -160,13 +161,14 @@ def _bare_filter(db: str, rows: int) -> None:
             if event.type() == QEvent.Type.Paint and watched is view.viewport():
                 if "typed" in state:
                     _report(filter=time.perf_counter() - state["typed"],
+                            filter_cpu=time.process_time() - state["typed_cpu"],
                             shown=proxy.rowCount(), rows=len(texts))
                 QTimer.singleShot(50, type_it)
             return False
 
     def type_it() -> None:
         if "typed" not in state:
-            state["typed"] = time.perf_counter()
+            state["typed"], state["typed_cpu"] = time.perf_counter(), time.process_time()
             proxy.setFilterFixedString(needle)
 
     painted = Painted()
@@ -298,16 +300,16 @@ def _ours_activities(db: str) -> None:
             return
         page = window.pages["activities"]  # type: ignore[attr-defined]
         watcher.start_probe()
-        marks["asked"] = time.perf_counter()
+        marks["asked"], marks["asked_cpu"] = time.perf_counter(), time.process_time()
         watcher.when_drawn(page, lambda: QTimer.singleShot(0, lambda: type_word(page)))
         window.show_page(list(window.pages).index("activities"))  # type: ignore[attr-defined]
 
     def type_word(page: ActivitiesPage) -> None:
-        marks["opened"] = time.perf_counter()
+        marks["opened"], marks["opened_cpu"] = time.perf_counter(), time.process_time()
         event = QInputMethodEvent("", [])
         event.setCommitString(NEEDLE)
         page.search_edit.setFocus()
-        marks["typed"] = time.perf_counter()
+        marks["typed"], marks["typed_cpu"] = time.perf_counter(), time.process_time()
         QApplication.sendEvent(page.search_edit, event)
         watcher.when_drawn(page, lambda: filtered(page))
 
@@ -315,8 +317,10 @@ def _ours_activities(db: str) -> None:
         if page.proxy.search != NEEDLE:  # the code before this bench filtered later
             watcher.when_drawn(page, lambda: filtered(page))
             return
-        done = time.perf_counter()
+        done, done_cpu = time.perf_counter(), time.process_time()
         _closed(db, open=marks["opened"] - marks["asked"], filter=done - marks["typed"],
+                open_cpu=marks["opened_cpu"] - marks["asked_cpu"],
+                filter_cpu=done_cpu - marks["typed_cpu"],
                 stall=watcher.longest_gap, rows=page.model.rowCount(),
                 shown=page.proxy.rowCount())
 
@@ -386,7 +390,10 @@ class MemoryComparison(Comparison):
 
 
 def _phase(measured: Measured, name: str) -> Run:
-    return Run(measured.figures[name], measured.run.peak_mb)
+    """One phase timed inside the child, with the process's CPU time (every thread's)
+    over the same span."""
+    return Run(measured.figures[name], measured.run.peak_mb,
+               measured.figures.get(f"{name}_cpu", 0.0))
 
 
 def _alternate(rounds: int, sides: Sequence[Sequence[str]],

@@ -338,3 +338,30 @@ def test_recommendations_page_marks_what_is_to_check_with_its_provenance(
         assert "Where it comes from" in page.detail.toPlainText()
     finally:
         db.close()
+
+
+def test_a_big_periods_recommendation_lists_its_activities_from_a_worker(
+        qtbot: Any, focal_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 100,000 activities the selected recommendation's activities take seconds to
+    read: the detail says they are being read, and lists them when they come, as the
+    read at once does for a small period."""
+    from desktop_app.ui.pages import assessments_page
+
+    at_once = AssessmentsPage(focal_ctx)
+    qtbot.addWidget(at_once)
+    at_once.refresh()
+    row = next(r for r in range(at_once.model.rowCount()) if at_once.model.row(r).activities)
+    code = at_once.model.row(row).code
+    assert at_once.select_code(code)
+    expected = at_once.detail.toPlainText()
+    assert "Reading the activities" not in expected
+
+    monkeypatch.setattr(assessments_page, "small_period", lambda _db, _year: False)
+    page = AssessmentsPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(page.is_loaded, timeout=20000)
+    page.table.clearSelection()
+    assert page.select_code(code)
+    assert "Reading the activities…" in page.detail.toPlainText()
+    qtbot.waitUntil(lambda: page.detail.toPlainText() == expected, timeout=20000)

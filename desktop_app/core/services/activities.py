@@ -1,22 +1,21 @@
 """Recording an agency's activities and indicators: list, load, save, delete, carry over.
 
 Every call is one transaction. Saving validates first and writes nothing when
-a rule is broken; a locked period refuses every change.
+a rule is broken; a locked period refuses every change. The list's rows as the window
+reads them (`ActivityRow`, `activity_rows`) are made in `activity_listing.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import String, func, type_coerce
 from sqlalchemy import delete as sql_delete
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from desktop_app.core.domain.enums import ActivityStatus, Role
+from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.domain.models import (
     Activity,
     ActivityRecommendation,
@@ -41,33 +40,15 @@ from desktop_app.core.domain.validation import (
     validate_draft,
 )
 from desktop_app.core.problems import Problem, RefusedError, ValidationError
+from desktop_app.core.services.activity_listing import ActivityRow as ActivityRow
+from desktop_app.core.services.activity_listing import activity_rows as activity_rows
+from desktop_app.core.services.activity_listing import listing_agency
 from desktop_app.core.services.audit import draft_changes
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.lookups import reporting_agency
 from desktop_app.core.services.periods import ensure_open
-from desktop_app.core.services.setup import audit, installation
+from desktop_app.core.services.setup import audit
 from desktop_app.core.storage.database import Database
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
-    """One line of the activities list: plain values, ready for a table model."""
-
-    uuid: str
-    title: str
-    task_code: str
-    task_title_vi: str
-    task_title_en: str
-    area_code: str
-    type: str
-    status: str
-    start_date: date | None
-    end_date: date | None
-    budget_vnd: int | None
-    recommendation_codes: tuple[str, ...]
-    indicators: int
-    results: int
-    search_text: str = ""  # folded; empty in the rows the window lists (see activity_rows)
 
 
 @dataclass(frozen=True)
@@ -143,119 +124,13 @@ def list_activities(db: Database, year: int) -> list[ActivityRow]:
     return [row for chunk in activity_rows(db, year, with_search_text=True) for row in chunk]
 
 
-def activity_rows(db: Database, year: int, *, chunk: int = 5000,
-                  with_search_text: bool = False) -> Iterator[list[ActivityRow]]:
-    """The period's activities as ``list_activities`` gives them, ``chunk`` rows at a time.
-
-    The window streams them in from a worker thread. Without the search text (the
-    default) a row holds only what the list shows: the folded text of 100,000 activities
-    is 80 MB and more, and the filter asks the database instead (``matching_activities``).
-    Only the listed columns are read, in one transaction, never a whole result at once;
-    strings that repeat from row to row (task codes and titles, types, statuses) are
-    shared, not copied per row.
-    """
-    with db.reading() as session:
-        period = _period(session, year)
-        # The dates as the text SQLite keeps (its Date type parses them with a Python
-        # regular expression: most of a second over 100,000 rows); parsed below in C.
-        query = sa_select(
-            col(Activity.id), col(Activity.uuid), col(Activity.title), col(Activity.task_id),
-            col(Activity.type), col(Activity.status),
-            type_coerce(col(Activity.start_date), String),
-            type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
-            *((col(Activity.search_text),) if with_search_text else ()),
-        ).where(col(Activity.period_id) == period.id).order_by(col(Activity.id))
-        agency_id = _listing_agency(session)
-        if agency_id is not None:
-            query = query.where(col(Activity.agency_id) == agency_id)
-        tasks = _task_facts(session)
-        links = _recommendation_codes(session, period.id or 0, agency_id)
-        counts = _indicator_counts(session, period.id or 0, agency_id)
-        shared: dict[str, str] = {}
-        for part in session.connection().execute(query).partitions(chunk):
-            rows = []
-            for (activity_id, uuid, title, task_id, kind, status, start, end, budget,
-                 *search) in part:
-                task_code, task_vi, task_en, area_code = tasks.get(task_id, _NO_TASK)
-                indicators, results = counts.get(activity_id, (0, 0))
-                rows.append(ActivityRow(
-                    uuid, title, task_code, task_vi, task_en, area_code,
-                    shared.setdefault(kind, kind), shared.setdefault(status, status),
-                    _date(start), _date(end), budget, links.get(activity_id, ()),
-                    indicators, results, search[0] if search else ""))
-            yield rows
-
-
-_NO_TASK = ("", "", "", "")
-
-
-def _date(value: str | date | None) -> date | None:
-    """A date column read as text (SQLite) or as a date (a server)."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _listing_agency(session: Session) -> int | None:
-    """The agency whose activities are listed; None at the focal point (everyone's)."""
-    return _agency(session).id if installation(session).role is Role.AGENCY else None
-
-
-def _task_facts(session: Session) -> dict[int, tuple[str, str, str, str]]:
-    """task id -> (code, title vi, title en, area code): read once, shared by every row."""
-    query = sa_select(col(Task.id), col(Task.code), col(Task.title_vi), col(Task.title_en),
-                      col(Area.code)).outerjoin(Area, col(Area.id) == Task.area_id)
-    return {task_id or 0: (code, vi, en, area or "")
-            for task_id, code, vi, en, area in session.connection().execute(query)}
-
-
-def _listed_ids(period_id: int, agency_id: int | None) -> Any:
-    """The listed activities' ids as a subquery: read from the (agency, period) index,
-    never from the wide activity rows themselves."""
-    query = sa_select(col(Activity.id)).where(col(Activity.period_id) == period_id)
-    if agency_id is not None:
-        query = query.where(col(Activity.agency_id) == agency_id)
-    return query
-
-
-def _recommendation_codes(session: Session, period_id: int,
-                          agency_id: int | None) -> dict[int, tuple[str, ...]]:
-    """activity id -> its recommendations' codes, sorted; equal tuples shared.
-
-    The links come from their own index alone; the few hundred codes are read apart.
-    """
-    codes = dict(session.connection().execute(
-        sa_select(col(Recommendation.id), col(Recommendation.code))).all())
-    query = (sa_select(col(ActivityRecommendation.activity_id),
-                       col(ActivityRecommendation.recommendation_id))
-             .where(col(ActivityRecommendation.activity_id).in_(
-                 _listed_ids(period_id, agency_id))))
-    links: dict[int, list[str]] = {}
-    for activity_id, recommendation_id in session.connection().execute(query):
-        links.setdefault(activity_id, []).append(codes[recommendation_id])
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return {activity_id: shared.setdefault(key, key)
-            for activity_id, codes in links.items() for key in (tuple(sorted(codes)),)}
-
-
-def _indicator_counts(session: Session, period_id: int,
-                      agency_id: int | None) -> dict[int, tuple[int, int]]:
-    """activity id -> (indicators, those with a result this period), by SQL aggregates."""
-    query = (sa_select(col(Indicator.activity_id), func.count(col(Indicator.id)),
-                       func.count(col(Result.id)))
-             .outerjoin(Result, (col(Result.indicator_id) == Indicator.id)
-                        & (col(Result.period_id) == period_id))
-             .where(col(Indicator.activity_id).in_(_listed_ids(period_id, agency_id)))
-             .group_by(col(Indicator.activity_id)))
-    return {activity_id or 0: (indicators, results)
-            for activity_id, indicators, results in session.connection().execute(query)}
-
-
 def count_activities(db: Database, year: int) -> int:
     """How many activities the list of the period holds (an aggregate, no rows read)."""
     with db.reading() as session:
         period = _period(session, year)
         query = sa_select(func.count()).select_from(Activity).where(
             col(Activity.period_id) == period.id)
-        agency_id = _listing_agency(session)
+        agency_id = listing_agency(session)
         if agency_id is not None:
             query = query.where(col(Activity.agency_id) == agency_id)
         return int(session.connection().execute(query).scalar_one())
@@ -272,7 +147,7 @@ def matching_activities(db: Database, year: int, needle: str) -> frozenset[str]:
     with db.reading() as session:
         period = _period(session, year)
         query = sa_select(col(Activity.uuid)).where(col(Activity.period_id) == period.id)
-        agency_id = _listing_agency(session)
+        agency_id = listing_agency(session)
         if agency_id is not None:
             query = query.where(col(Activity.agency_id) == agency_id)
         if not fold(needle).split():

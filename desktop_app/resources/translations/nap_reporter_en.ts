@@ -488,6 +488,10 @@
 <context>
     <name>AssessmentsPage</name>
     <message>
+        <source>Reading the activities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading the recommendations…</source>
         <translation type="unfinished"></translation>
     </message>

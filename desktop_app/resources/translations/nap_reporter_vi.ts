@@ -486,6 +486,10 @@
 <context>
     <name>AssessmentsPage</name>
     <message>
+        <source>Reading the activities…</source>
+        <translation>Đang đọc các hoạt động…</translation>
+    </message>
+    <message>
         <source>Reading the recommendations…</source>
         <translation>Đang đọc các khuyến nghị…</translation>
     </message>

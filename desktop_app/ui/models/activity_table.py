@@ -11,8 +11,10 @@ The filter in front of it is `activity_filter.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +30,6 @@ from desktop_app.core.domain.text import collation_key
 from desktop_app.core.services.activities import ActivityRow
 from desktop_app.ui import numbers
 from desktop_app.ui.labels import status_names, type_names
-from desktop_app.ui.loading import ordered
 
 TITLE, TASK, AREA, TYPE, STATUS, START, END, BUDGET, RECOMMENDATIONS, INDICATORS = range(10)
 COLUMN_COUNT = 10
@@ -53,6 +54,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._types = type_names()
         self._statuses = status_names()
         self._ranks: dict[int, list[int]] = {}
+        self._collated: dict[str, Any] = {}  # text -> collation key, kept across sorts
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     # ---------------------------------------------------------------- contents
@@ -206,29 +208,59 @@ class ActivityTableModel(QAbstractTableModel):
     def ranks_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
         """Each of rows' place in the column's order. Reads only rows and the model's
         words, so it may run on a worker while the rows stay as they are."""
-        # Titles repeat (the same training held by many units): each text's key is
-        # worked out once, and equal keys are one object, not one per row.
-        known: dict[str, Any] = {}
+        places = [0] * len(rows)
+        for place, number in enumerate(self.order_for(column, rows)):
+            places[number] = place
+        return places
 
-        def collate(text: str) -> Any:
-            found = known.get(text)
-            if found is None:
-                found = known[text] = collation_key(text)
-            return found
+    def order_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
+        """The numbers of rows in the column's ascending order, equal ones as they come
+        (a stable sort). Pure like `ranks_for`.
 
-        key = self._sort_key(column, collate)
-        keys = [key(row) for row in rows]
-        ranks = [0] * len(keys)
-        for place, number in enumerate(ordered(keys)):
-            ranks[number] = place
-        return ranks
+        Values repeat (100,000 rows hold ~4,000 titles, a few hundred dates): only the
+        distinct values are collated and sorted, then the rows are dealt into one bucket
+        per place, a pass that lets the GUI thread in between rows where one sorted()
+        of 100,000 keys would hold the GIL throughout."""
+        value, key = self._sort_value(column)
+        values = list(map(value, rows))
+        keys = {found: key(found) for found in dict.fromkeys(values)}
+        rank: dict[Any, int] = {}
+        places = -1
+        previous: Any = _NOTHING
+        for found in sorted(keys, key=keys.__getitem__):
+            if keys[found] != previous:  # equal keys share a place
+                places, previous = places + 1, keys[found]
+            rank[found] = places
+        buckets: list[list[int]] = [[] for _ in range(places + 1)]
+        for number, place in enumerate(map(rank.__getitem__, values)):
+            buckets[place].append(number)
+        return list(chain.from_iterable(buckets))
+
+    def collating(self, pieces: Iterator[list[ActivityRow]]) -> Iterator[list[ActivityRow]]:
+        """pieces as they come, with the collation keys of the sorted column's texts
+        worked out after each (on the worker that reads them, while the database
+        works on the next piece): once every row is in, the order costs little."""
+        try:
+            column = None if self._sorted_by is None else self._sorted_by[0]
+            value, key = self._sort_value(TITLE if column is None else column)
+            text_column = column in (TITLE, TASK, AREA, TYPE)
+            for piece in pieces:
+                yield piece
+                if text_column:
+                    for found in set(map(value, piece)):
+                        key(found)
+        finally:
+            if isinstance(pieces, Generator):
+                pieces.close()
 
     def in_order(self, rows: list[ActivityRow], column: int,
                  order: Qt.SortOrder) -> list[ActivityRow]:
         """rows sorted by the column (pure like `ranks_for`: a worker's job), for
         `set_sorted_rows`."""
-        ranks = self.ranks_for(column, rows)
-        return [rows[number] for number in _inverse(ranks, order)]
+        numbers = self.order_for(column, rows)
+        if order == Qt.SortOrder.DescendingOrder:
+            numbers.reverse()
+        return list(map(rows.__getitem__, numbers))
 
     def set_sorted_rows(self, rows: list[ActivityRow], column: int,
                         order: Qt.SortOrder) -> None:
@@ -265,27 +297,56 @@ class ActivityTableModel(QAbstractTableModel):
         for column, ranks in self._ranks.items():
             self._ranks[column] = [ranks[i] for i in moved_from]
 
-    def _sort_key(self, column: int, collate: Callable[[str], Any] = collation_key
-                  ) -> Callable[[ActivityRow], Any]:
+    def _sort_key(self, column: int) -> Callable[[ActivityRow], Any]:
+        """The key one row sorts by in the column (the order `order_for` gives)."""
+        value, key = self._sort_value(column)
+        return lambda row: key(value(row))
+
+    def _sort_value(self, column: int) -> tuple[Callable[[ActivityRow], Any],
+                                                 Callable[[Any], Any]]:
+        """(the row's value in the column, that value's sort key): values repeat from
+        row to row, so each distinct one is keyed once."""
+        collate = self._collate
         if column == TITLE:
-            return lambda r: collate(r.title)
+            return attrgetter("title"), collate
         if column == TASK:
-            return lambda r: collate(r.task_code)
+            return attrgetter("task_code"), collate
         if column == AREA:
-            return lambda r: collate(self._area_titles.get(r.area_code, r.area_code))
+            titles = self._area_titles
+            return attrgetter("area_code"), lambda code: collate(titles.get(code, code))
         if column == TYPE:
-            return lambda r: collate(self._types.get(r.type, r.type))
+            types = self._types
+            return attrgetter("type"), lambda kind: collate(types.get(kind, kind))
         if column == STATUS:
-            return lambda r: _STATUS_ORDER.get(r.status, len(_STATUS_ORDER))
-        if column == START:
-            return lambda r: (r.start_date is None, r.start_date or date.min)
-        if column == END:
-            return lambda r: (r.end_date is None, r.end_date or date.min)
+            return attrgetter("status"), lambda s: _STATUS_ORDER.get(s, len(_STATUS_ORDER))
+        if column in (START, END):
+            return (attrgetter("start_date" if column == START else "end_date"),
+                    lambda day: (day is None, day or date.min))
         if column == BUDGET:
-            return lambda r: -1 if r.budget_vnd is None else r.budget_vnd
+            return attrgetter("budget_vnd"), lambda budget: -1 if budget is None else budget
         if column == RECOMMENDATIONS:
-            return lambda r: r.recommendation_codes
-        return lambda r: (r.indicators, r.results)
+            return attrgetter("recommendation_codes"), _same
+        return attrgetter("indicators", "results"), _same
+
+    def _collate(self, text: str) -> Any:
+        """collation_key(text), worked out once per text while the model lives (a worker
+        may call it: one dict look-up or store at a time is safe across threads)."""
+        key = self._collated.get(text)
+        if key is None:
+            if len(self._collated) >= _COLLATED_LIMIT:
+                self._collated = {}
+            key = self._collated[text] = collation_key(text)
+        return key
+
+
+_COLLATED_LIMIT = 1 << 18
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_NOTHING = object()
 
 
 def _inverse(ranks: Sequence[int], order: Qt.SortOrder) -> list[int]:

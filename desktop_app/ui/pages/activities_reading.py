@@ -147,7 +147,8 @@ class ActivitiesReading(_Base):
             return
         self._streaming = not self.model.rows
         self._begin_loading(self.tr("Reading the activities…"))
-        self.rows_reader.start(lambda: activity_rows(db, year))
+        model = self.model
+        self.rows_reader.start(lambda: model.collating(activity_rows(db, year)))
 
     def _rows_read(self, rows: list[ActivityRow]) -> None:
         self._incoming.extend(rows)

@@ -7,6 +7,10 @@ recorded with its document and date (record_committee_grade; "to check" when the
 none), and the focal point's own judgment, fully / partially / not implemented with a
 note (assess). The table's model is models/consolidated_table.py.
 Follow-up recommendations come first and carry a star.
+
+The activities of the selected recommendation are read when it is selected; in a big
+period (100,000 activities: ~10 s, the consolidated facts of the whole period) on a
+worker, the detail saying so until they come, so that a click never freezes the window.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.labels import status_name
+from desktop_app.ui.loading import Reader
 from desktop_app.ui.models.consolidated_table import (
     FOLLOW_UP_MARK,
     ConsolidatedFilterProxy,
@@ -55,6 +60,11 @@ class AssessmentsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._small = True  # whether the period is small enough to read at once
+        self._detail_head: tuple[RecommendationView, str] | None = None
+        self.detail_reader = Reader(self)
+        self.detail_reader.done.connect(self._activities_read)
+        self.detail_reader.failed.connect(self._activities_failed)
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.filter_edit = QLineEdit()
@@ -143,9 +153,10 @@ class AssessmentsPage(Page):
     def refresh(self) -> None:
         self._stale = False
         db, year = self.ctx.db, self.ctx.year
+        self._small = small_period(db, year)
         self._load(lambda: list(consolidated.by_recommendation(db, year)), self._show_rows,
                    self._refused, text=self.tr("Reading the recommendations…"),
-                   at_once=small_period(db, year))
+                   at_once=self._small)
 
     def _refused(self, error: NapError) -> None:
         self.error_label.setText("\n".join(problem_text(p, self.ctx.lang)
@@ -245,8 +256,16 @@ class AssessmentsPage(Page):
         agencies = ", ".join(a.name(lang) for a in view.agencies) or "–"
         parts.append(f"<p><b>{e(acted_word)} ({numbers.count(len(view.agencies), lang)}):</b> "
                      f"{e(agencies)}</p>")
-        parts.append(self._activities_html(view))
-        self.detail.setHtml("".join(parts))
+        head = "".join(parts)
+        if not view.activities or self._small:
+            self.detail_reader.stop()
+            self.detail.setHtml(head + self._activities_html(view, self._activities_of(view)))
+            return
+        self.detail.setHtml(head + self._activities_html(view, None))
+        db, year, code = self.ctx.db, self.ctx.year, view.code
+        self._detail_head = (view, head)
+        self.detail_reader.start(
+            lambda: consolidated.activities_for_recommendation(db, year, code))
 
     def _checked(self, view: RecommendationView) -> str:
         """Whether the text was checked against its document, and where it comes from."""
@@ -264,16 +283,42 @@ class AssessmentsPage(Page):
         said = ", ".join(w for w in where if w)
         return f"{state} ({said})" if said else state
 
-    def _activities_html(self, view: RecommendationView) -> str:
+    def _activities_of(self, view: RecommendationView
+                       ) -> tuple[consolidated.ActivityView, ...] | NapError:
+        if not view.activities:
+            return ()
+        try:
+            return consolidated.activities_for_recommendation(
+                self.ctx.db, self.ctx.year, view.code)
+        except NapError as error:
+            return error
+
+    def _activities_failed(self, error: object) -> None:
+        if not isinstance(error, NapError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        self._activities_read(error)
+
+    def _activities_read(self, found: tuple[consolidated.ActivityView, ...] | NapError
+                         ) -> None:
+        if self._detail_head is None:
+            return
+        view, head = self._detail_head
+        current = self.current()
+        if current is not None and current.code == view.code:
+            self.detail.setHtml(head + self._activities_html(view, found))
+
+    def _activities_html(self, view: RecommendationView,
+                         found: tuple[consolidated.ActivityView, ...] | NapError | None) -> str:
+        """The list of the recommendation's activities (None: being read)."""
         e = html.escape
         title = e(self.tr("Activities (%1)").replace(
             "%1", numbers.count(view.activities, self.ctx.lang)))
         if not view.activities:
             return f"<p><b>{title}:</b> –</p>"
-        try:
-            found = consolidated.activities_for_recommendation(
-                self.ctx.db, self.ctx.year, view.code)
-        except NapError:
+        if found is None:
+            reading = self.tr("Reading the activities…")
+            return f"<p><b>{title}:</b> <i>{e(reading)}</i></p>"
+        if isinstance(found, NapError):
             return ""
         lang = self.ctx.lang
         items = []

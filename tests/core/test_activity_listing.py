@@ -1,0 +1,120 @@
+"""The activities list as the window reads it (`activity_rows`), on SQLite and PostgreSQL.
+
+The rows come from one select with correlated subqueries read through the driver's own
+cursor, with repeated values shared: every field must still be what the ORM's objects
+say, in id order, for an agency's database and for a focal point's (everyone's rows).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Generator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.pool import QueuePool
+from sqlmodel import col, select
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Area,
+    Indicator,
+    Period,
+    Recommendation,
+    Result,
+    Task,
+)
+from desktop_app.core.progress import drive
+from desktop_app.core.services import activities as svc
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.location import ServerLocation
+
+YEAR = 2026
+
+
+def _expected(db: Database, with_search_text: bool) -> list[svc.ActivityRow]:
+    """The rows worked out from ORM objects, one query per thing: slow and plain."""
+    with db.reading() as session:
+        period = session.exec(select(Period).where(col(Period.year) == YEAR)).one()
+        rows = []
+        for a in session.exec(select(Activity).where(col(Activity.period_id) == period.id)
+                              .order_by(col(Activity.id))):
+            task = session.get(Task, a.task_id)
+            assert task is not None
+            area = session.get(Area, task.area_id)
+            codes = sorted(session.exec(
+                select(Recommendation.code).join(
+                    ActivityRecommendation,
+                    col(ActivityRecommendation.recommendation_id) == Recommendation.id)
+                .where(col(ActivityRecommendation.activity_id) == a.id)))
+            indicators = session.exec(
+                select(Indicator).where(col(Indicator.activity_id) == a.id)).all()
+            results = [r for i in indicators for r in session.exec(select(Result).where(
+                col(Result.indicator_id) == i.id, col(Result.period_id) == period.id))]
+            rows.append(svc.ActivityRow(
+                a.uuid, a.title, task.code, task.title_vi, task.title_en,
+                area.code if area else "", a.type, a.status, a.start_date, a.end_date,
+                a.budget_vnd, tuple(codes), len(indicators), len(results),
+                a.search_text if with_search_text else ""))
+        return rows
+
+
+def _check(db: Database) -> None:
+    for with_search_text in (False, True):
+        rows = [row for chunk in svc.activity_rows(db, YEAR, chunk=7,
+                                                   with_search_text=with_search_text)
+                for row in chunk]
+        expected = _expected(db, with_search_text)
+        assert len(rows) == len(expected) > 20
+        for got, wanted in zip(rows, expected, strict=True):
+            assert dataclasses.asdict(got) == dataclasses.asdict(wanted)
+            assert got == wanted and type(got) is svc.ActivityRow
+        assert any(r.recommendation_codes for r in rows)
+        assert any(len(r.recommendation_codes) > 1 for r in rows)
+        assert any(r.results for r in rows) and any(r.indicators > r.results for r in rows)
+        assert any(r.start_date is None for r in rows) or all(r.start_date for r in rows)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            rows[0].title = "x"  # type: ignore[misc]
+    assert svc.list_activities(db, YEAR) == _expected(db, True)
+
+
+def test_an_agency_lists_its_rows_as_the_orm_sees_them(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "agency.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    drive(fill_demo(db, activities=40, seed=3, period=YEAR))
+    _check(db)
+    db.close()
+
+
+def test_the_focal_point_lists_everyones_rows_on_each_engine(focal_where: str) -> None:
+    location = (ServerLocation(focal_where) if "://" in focal_where else Path(focal_where))
+    db = Database.open(location)
+    drive(fill_demo(db, activities=30, seed=2, period=YEAR))
+    _check(db)
+    db.close()
+
+
+def test_a_read_stopped_halfway_ends_its_transaction(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "agency.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    drive(fill_demo(db, activities=40, seed=3, period=YEAR))
+    pool = db.engine.pool
+    assert isinstance(pool, QueuePool)
+    pieces = svc.activity_rows(db, YEAR, chunk=3)
+    assert isinstance(pieces, Generator)
+    assert len(next(pieces)) == 3
+    assert pool.checkedout() == 1
+    pieces.close()  # what the window's reader does when a newer read replaces it
+    assert pool.checkedout() == 0
+    db.close()
+
+
+def test_a_period_without_activities_lists_none(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "agency.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    assert svc.list_activities(db, YEAR) == []
+    db.close()
