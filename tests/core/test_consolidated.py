@@ -18,6 +18,7 @@ from desktop_app.core.services import demo
 from desktop_app.core.services.assessments import assess
 from desktop_app.core.services.consolidated import (
     activities_for_recommendation,
+    areas_and_tasks,
     by_area,
     by_recommendation,
     by_task,
@@ -205,6 +206,11 @@ def test_by_area_matches_sql(db: Database) -> None:
         assert views[str(area)].agencies == len(acting[area])
     assert sum(v.activities.total for v in views.values()) == sum(
         c for a, c in per_area.items() if a is not None)
+
+
+def test_areas_and_tasks_read_together_are_the_two_views(db: Database) -> None:
+    assert areas_and_tasks(db, YEAR) == (by_area(db, YEAR), by_task(db, YEAR))
+    assert areas_and_tasks(db, YEAR)[1]  # the demo has tasks with work
 
 
 def test_rows_of_a_superseded_submission_never_count(db: Database) -> None:

@@ -363,8 +363,12 @@ def activities_for_recommendation(db: Database, year: int, code: str
         if rec is None:
             raise UsageError(Problem("code.unknown_recommendation", {"code": code},
                                      "recommendation"))
-        facts = _read(session, year)
-        activity_ids = _links(session, facts).get(rec.id or 0, [])
+        # only the period's current activities linked to it, not the whole period's
+        linked = select(ActivityRecommendation.activity_id).where(
+            col(ActivityRecommendation.recommendation_id) == rec.id)
+        facts = _read(session, year, list(_plain(session, current_activities(
+            _period(session, year).id or 0).where(col(Activity.id).in_(linked)))), [])
+        activity_ids = list(facts.activities)
         per_activity = _indicators_by_activity(facts)
         tasks = {t.id or 0: t.code for t in session.exec(select(Task))}
         rows = session.exec(select(Activity).where(col(Activity.id).in_(activity_ids))).all()
@@ -513,7 +517,20 @@ def views_in(session: Session, year: int, *,
     the rows of ``current_activities`` and ``period_links`` in this transaction passes
     them, and they are not read again."""
     facts = _read(session, year, activity_rows, link_rows)
+    areas, tasks = _areas_and_tasks(session, year, facts)
+    return PeriodViews(areas, tasks, _by_recommendation(session, facts))
+
+
+def areas_and_tasks(db: Database, year: int
+                    ) -> tuple[tuple[AreaView, ...], tuple[TaskView, ...]]:
+    """``by_area`` and ``by_task`` of ``year`` from one read of the period, in one
+    transaction (the Areas and tasks page shows both)."""
+    with db.reading() as session:
+        return _areas_and_tasks(session, year, _read(session, year))
+
+
+def _areas_and_tasks(session: Session, year: int, facts: _Period
+                     ) -> tuple[tuple[AreaView, ...], tuple[TaskView, ...]]:
     totals = _totals_by_task(facts)
     tasks = _shown_tasks(session, facts, totals)
-    return PeriodViews(_by_area(session, year, tasks, totals),
-                       _by_task(session, tasks, totals), _by_recommendation(session, facts))
+    return _by_area(session, year, tasks, totals), _by_task(session, tasks, totals)

@@ -1,7 +1,8 @@
 """The focal point's Areas and tasks page: the period's consolidated work per area and task.
 
-Two read-only tables over core.services.consolidated.by_area and by_task: activities by
-status, how many agencies (2025 units) acted, and indicators on track. Only the latest
+Two read-only tables over core.services.consolidated.by_area and by_task, read together
+from one read of the period (`areas_and_tasks`): activities by status, how many agencies
+(2025 units) acted, and indicators on track. Only the latest
 version of each agency's submission counts. Each plan shown, the period, and every area
 and task are marked checked / secondary source / to check, with their document and date
 (pages/provenance_marks.py).
@@ -82,7 +83,7 @@ class AreasTasksPage(Page):
     def refresh(self) -> None:
         self._stale = False
         db, year = self.ctx.db, self.ctx.year
-        self._load(lambda: (consolidated.by_area(db, year), consolidated.by_task(db, year)),
+        self._load(lambda: consolidated.areas_and_tasks(db, year),
                    self._read, self._refused, text=self.tr("Reading the areas and tasks…"),
                    at_once=small_period(db, year))
 
