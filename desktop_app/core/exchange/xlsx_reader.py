@@ -14,7 +14,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -216,7 +216,7 @@ def _sound_columns(sheet: Sheet, rows: list[list[Any]], numbers: list[int]
     body = rows[HEADER_ROWS:]
     if any(len(row) != width for row in body):
         body = [(list(row) + [None] * width)[:width] for row in body]
-    kept = range(HEADER_ROWS + 1, HEADER_ROWS + 1 + len(body))
+    kept: Sequence[int] = range(HEADER_ROWS + 1, HEADER_ROWS + 1 + len(body))
     if body and not all(type(first) is str and first.strip() for first in
                         [row[0] for row in body]):
         blank = [_blank_row(row) for row in body]
