@@ -187,7 +187,7 @@ class _Scan:
     def segment(self, data: bytes) -> None:
         if self.strict:
             self.encoding(data)
-        if b"<!" in data and _DTD.search(data):
+        if b"!" in data and b"<!" in data and _DTD.search(data):  # "!" first: memchr
             raise _refused("xlsx.doctype", self.path, part=self.name)
         if b"dimension" in data:
             for found in _DIMENSION.finditer(data):
@@ -252,9 +252,14 @@ _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|dimension|sst|si)[\s>/]")
 _SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
 
 
+_PREFIXED_TAILS = (b":c", b":row", b":dimension", b":sst", b":si")
+
+
 def _canonical(data: bytes) -> bool:
+    # _PREFIXED tries every "<" of the segment: looked for only where a prefixed name
+    # could be (a sheet's namespaces and attributes such as x14ac:dyDescent hold ":").
     return not (_ODD_CELL.search(data) or _ODD_ROW.search(data)
-                or (b":" in data and _PREFIXED.search(data)))
+                or (any(tail in data for tail in _PREFIXED_TAILS) and _PREFIXED.search(data)))
 
 
 @functools.lru_cache(maxsize=8)

@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import UTC, date, datetime
+from json.encoder import encode_basestring as _encode_text  # ensure_ascii=False's
 from operator import attrgetter
 from typing import Any
 
@@ -206,6 +207,45 @@ def canonical_json(data: SubmissionData, *, clean: bool = True) -> str:
     """
     return json.dumps(canonical_data(data, clean=clean), separators=(",", ":"),
                       ensure_ascii=False, allow_nan=False)
+
+
+_NULL = "null"
+
+
+def _column_json(kind: Kind, values: Sequence[Any]) -> list[str]:
+    """Each value of a column (as the reader makes them) as the JSON text json.dumps gives
+    its canonical form."""
+    if kind is Kind.DATE:
+        return [_NULL if v is None else f'"{canonical_date(v)}"' for v in values]
+    if kind in (Kind.INTEGER, Kind.NUMBER):
+        return [_NULL if v is None else repr(v if type(v) is int else canonical_number(v))
+                for v in values]
+    return [_NULL if v is None or v == "" else _encode_text(v) for v in values]
+
+
+def columns_json(sheets: Sequence[Sequence[Sequence[Any]]]) -> str:
+    """canonical_json(data, clean=False), exactly, from the data as the reader holds it
+    before it makes records: for each sheet of SHEETS, its columns' values in the sheet's
+    column order, the text clean already (clean_text), dates as dates, numbers as ints or
+    floats. Each value is encoded once, column by column, and each row put together from
+    its sheet's template, with no dictionaries (their keys cost the encoder as much as
+    the values); the rows are sorted as _rows sorts them."""
+    parts = []
+    for sheet, columns in zip(SHEETS, sheets, strict=True):
+        order = sorted(range(len(sheet.columns)), key=lambda i: sheet.columns[i].key)
+        encoded = [_column_json(sheet.columns[i].kind, columns[i]) for i in order]
+        template = "{" + ",".join(f'"{sheet.columns[i].key}":%s' for i in order) + "}"
+        rows = [template % row for row in zip(*encoded, strict=True)]
+        keys = {c.key: index for index, c in enumerate(sheet.columns)}
+        if sheet.key == "links":
+            first, second = columns[keys["activity_uuid"]], columns[keys["recommendation_code"]]
+            sort_keys: list[Any] = [(a or "", b or "") for a, b in zip(first, second,
+                                                                        strict=True)]
+        else:
+            sort_keys = [u or "" for u in columns[keys["uuid"]]]
+        ranked = sorted(range(len(rows)), key=sort_keys.__getitem__)
+        parts.append(f'["{sheet.key}",[' + ",".join([rows[i] for i in ranked]) + "]]")
+    return "[" + ",".join(parts) + "]"
 
 
 def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:

@@ -9,11 +9,13 @@ problem's code and parameters, which the reader locates by sheet, row and column
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
+import unicodedata
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -180,6 +182,109 @@ def _text_converter(required: bool) -> Callable[[Any], Any]:
         return None
 
     return convert_text
+
+
+# --- whole columns ----------------------------------------------------------------------
+
+# A run of UUIDs, one a line: a column of them checked in one regular expression.
+_UUID_RUN = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                       r"[0-9a-fA-F]{12}(?:\n[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                       r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12})*")
+_NFC = unicodedata.normalize
+ColumnConverter = Callable[[Sequence[Any]], list[Any]]
+
+
+def column_converter(sheet_key: str, column: Column) -> ColumnConverter:
+    """The conversion of a whole column's cells at once: exactly ``converter``'s, cell for
+    cell (CellProblem for the first bad cell, which the reader then locates cell by cell),
+    with the common cells (calamine's: text as str, "" when empty, dates as dates,
+    numbers as floats) converted in one comprehension each, not one call a cell."""
+    cell = converter(sheet_key, column)
+    required, kind = column.required, column.kind
+    if kind in (Kind.TEXT, Kind.LONG_TEXT):
+        return _text_column(cell, required)
+    if kind is Kind.DATE:
+        return _date_column(cell, required)
+    if kind is Kind.INTEGER:
+        return _integer_column(cell, required)
+    if kind is Kind.NUMBER:
+        return _number_column(cell, required)
+    return _code_column(cell, required, kind is Kind.UUID, CHOICES.get((sheet_key, column.key)))
+
+
+def _each(cell: Callable[[Any], Any], values: Sequence[Any]) -> list[Any]:
+    return [cell(value) for value in values]
+
+
+def _text_column(cell: Callable[[Any], Any], required: bool) -> ColumnConverter:
+    def convert_column(values: Sequence[Any]) -> list[Any]:
+        try:  # every cell text (AttributeError otherwise): clean_text, inlined
+            out = [None if not value.strip() else _NFC("NFC", value) if value.isprintable()
+                   else clean_text(value) for value in values]
+        except AttributeError:
+            return _each(cell, values)
+        if required and None in out:
+            return _each(cell, values)  # raises for the first empty cell
+        return out
+
+    return convert_column
+
+
+def _code_column(cell: Callable[[Any], Any], required: bool, uuid: bool,
+                 allowed: type[StrEnum] | None) -> ColumnConverter:
+    def convert_column(values: Sequence[Any]) -> list[Any]:
+        try:
+            out = [None if not value.strip() else (
+                _NFC("NFC", value) if value.isprintable() else clean_text(value)).strip()
+                for value in values]
+        except AttributeError:
+            return _each(cell, values)
+        if required and None in out:
+            return _each(cell, values)
+        present = [text for text in out if text is not None]
+        if uuid and present and not _uuids(present):
+            return _each(cell, values)  # raises for the first that is no UUID
+        if allowed is not None:
+            codes = {text: code_of(allowed, text) for text in set(present)}
+            if None in codes.values():
+                return _each(cell, values)
+            return [None if text is None else codes[text] for text in out]
+        return out
+
+    return convert_column
+
+
+def _uuids(texts: list[str]) -> bool:
+    """Whether every text is one UUID (UUID_PATTERN): one a line, as many lines as texts
+    (so that no text holds two)."""
+    joined = "\n".join(texts)
+    return len(joined) == 37 * len(texts) - 1 and _UUID_RUN.fullmatch(joined) is not None
+
+
+def _date_column(cell: Callable[[Any], Any], required: bool) -> ColumnConverter:
+    def convert_column(values: Sequence[Any]) -> list[Any]:
+        return [value if type(value) is date else None if value == "" and not required
+                else cell(value) for value in values]
+
+    return convert_column
+
+
+def _integer_column(cell: Callable[[Any], Any], required: bool) -> ColumnConverter:
+    def convert_column(values: Sequence[Any]) -> list[Any]:
+        return [int(value) if type(value) is float and value.is_integer()
+                and 0 <= value <= MAX_INT else None if value == "" and not required
+                else cell(value) for value in values]
+
+    return convert_column
+
+
+def _number_column(cell: Callable[[Any], Any], required: bool) -> ColumnConverter:
+    def convert_column(values: Sequence[Any]) -> list[Any]:
+        return [value if type(value) is float and 0 <= value < math.inf
+                else None if value == "" and not required else cell(value)
+                for value in values]
+
+    return convert_column
 
 
 def convert(sheet_key: str, column: Column, value: Any) -> Any:

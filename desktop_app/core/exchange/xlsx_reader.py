@@ -14,7 +14,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,10 +28,12 @@ from desktop_app.core.exchange.bounds import (
     regular_file,
     sheet_titles,
 )
-from desktop_app.core.exchange.canonical import canonical_json, content_hash
+from desktop_app.core.exchange.canonical import canonical_json, columns_json, content_hash
 from desktop_app.core.exchange.cells import (
     CellProblem,
+    ColumnConverter,
     calamine_sheets,
+    column_converter,
     column_letter,
     converter,
     is_empty,
@@ -190,13 +192,60 @@ def _load(path: Path, engine: str) -> dict[str, list[list[Any]]]:
     raise refusal("xlsx.damaged", path, detail="unreadable workbook")
 
 
-def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
-               problems: list[Problem], numbers: list[int] | None = None) -> list[Any]:
+def _check_headers(path: Path, sheet: Sheet, rows: list[list[Any]]) -> None:
     headers = rows[HEADER_ROWS - 1] if len(rows) >= HEADER_ROWS else []
     found = [to_text(h).strip() if not is_empty(h) else "" for h in headers]
     expected = [c.header_en for c in sheet.columns]
     if found[:len(expected)] != expected:
         raise refusal("submission.bad_headers", path, sheet=sheet.title)
+
+
+def _blank_row(cells: list[Any]) -> bool:
+    first = cells[0]
+    return (first is None or (isinstance(first, str) and not first.strip())) and all(
+        is_empty(v) for v in cells)
+
+
+def _sound_columns(sheet: Sheet, rows: list[list[Any]], numbers: list[int]
+                   ) -> list[list[Any]] | None:
+    """The data rows' converted values column by column (cells.column_converter), the
+    worksheet row of each kept row appended to numbers; None when a cell has a problem
+    (the rows are then read one by one, to locate every problem). Blank rows are left
+    out, as _read_rows leaves them."""
+    width = len(sheet.columns)
+    body = rows[HEADER_ROWS:]
+    if any(len(row) != width for row in body):
+        body = [(list(row) + [None] * width)[:width] for row in body]
+    kept: Sequence[int] = range(HEADER_ROWS + 1, HEADER_ROWS + 1 + len(body))
+    if body and not all(type(first) is str and first.strip() for first in
+                        [row[0] for row in body]):
+        blank = [_blank_row(row) for row in body]
+        kept = [number for number, skip in zip(kept, blank, strict=True) if not skip]
+        body = [row for row, skip in zip(body, blank, strict=True) if not skip]
+    columns = [list(values) for values in zip(*body, strict=True)] if body else [
+        [] for _ in sheet.columns]
+    try:
+        converted = [convert_column(values) for convert_column, values in zip(
+            _column_converters(sheet), columns, strict=True)]
+    except CellProblem:
+        return None
+    numbers.extend(kept)
+    return converted
+
+
+_CONVERTERS: dict[str, list[ColumnConverter]] = {}
+
+
+def _column_converters(sheet: Sheet) -> list[ColumnConverter]:
+    if sheet.key not in _CONVERTERS:
+        _CONVERTERS[sheet.key] = [column_converter(sheet.key, c) for c in sheet.columns]
+    return _CONVERTERS[sheet.key]
+
+
+def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
+               problems: list[Problem], numbers: list[int] | None = None) -> list[Any]:
+    """The sheet's records, cell by cell: every problem located, its row left out."""
+    _check_headers(path, sheet, rows)
     record_type = _RECORDS[sheet.key]
     width = len(sheet.columns)
     converters = [converter(sheet.key, column) for column in sheet.columns]
@@ -316,13 +365,24 @@ def read_submission(path: Path, *, engine: str = "calamine",
     problems: list[Problem] = []
     parts: dict[str, list[Any]] = {}
     numbers: dict[str, list[int]] = {}
+    read_columns: list[list[list[Any]]] | None = []
     for sheet in SHEETS:
         if sheet.title not in sheets:
             raise refusal("submission.missing_sheet", path, sheet=sheet.title)
         numbers[sheet.key] = []
-        parts[sheet.key] = _read_rows(path, sheet, sheets[sheet.title], problems,
-                                      numbers[sheet.key])
+        rows = sheets[sheet.title]
+        _check_headers(path, sheet, rows)
+        columns = _sound_columns(sheet, rows, numbers[sheet.key])
+        if columns is not None:  # the common case: every cell sound
+            parts[sheet.key] = list(map(_RECORDS[sheet.key], *columns))
+            if read_columns is not None:
+                read_columns.append(columns)
+            continue
+        read_columns = None
+        parts[sheet.key] = _read_rows(path, sheet, rows, problems, numbers[sheet.key])
     data = SubmissionData(**parts)
-    data_json = canonical_json(data, clean=False)  # every text cell went through to_text
+    # every text cell went through to_text (clean_text) already
+    data_json = (columns_json(read_columns) if read_columns is not None
+                 else canonical_json(data, clean=False))
     hash_ok = not problems and content_hash(meta, data, data_json=data_json) == meta.content_hash
     return ReadSubmission(meta, data, hash_ok, problems, numbers, data_json)

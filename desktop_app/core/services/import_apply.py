@@ -19,8 +19,9 @@ file) is an audit event naming the batch.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -251,21 +252,36 @@ def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
     processors = [(index, process) for index, process in (
         (index, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
         for index, key in enumerate(keys)) if process is not None]
-    values: list[tuple[Any, ...]] = []
-    last: dict[int, tuple[Any, Any]] = {}  # column -> (value, as stored): `now` in each row
-    for row in rows:
-        if row.keys() != rows[0].keys():
-            raise ValueError(f"rows for {table.name} with other columns")
-        value = list(row.values())
+    if set(map(len, rows)) != {len(keys)}:
+        raise ValueError(f"rows for {table.name} with other columns")
+    try:
+        values = list(map(itemgetter(*keys), rows))
+    except KeyError:
+        raise ValueError(f"rows for {table.name} with other columns") from None
+    if len(keys) == 1:  # itemgetter of one key gives the value itself
+        values = [(value,) for value in values]
+    if processors:  # column by column: most columns have none
+        columns: list[Any] = list(zip(*values, strict=True))
         for index, process in processors:
-            raw, seen = value[index], last.get(index)
-            if seen is not None and seen[0] is raw:
-                value[index] = seen[1]
-            else:
-                value[index] = stored = process(raw)
-                last[index] = (raw, stored)
-        values.append(tuple(value))
+            columns[index] = _processed(columns[index], process)
+        values = list(zip(*columns, strict=True))
     connection.exec_driver_sql(sql, values)
+
+
+def _processed(column: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
+    """A column's values as stored; a value the same as the row before's (`now` in each
+    row, a date that repeats) is not processed again."""
+    out: list[Any] = []
+    last: Any = _NOTHING
+    stored: Any = None
+    for raw in column:
+        if raw is not last:
+            last, stored = raw, process(raw)
+        out.append(stored)
+    return out
+
+
+_NOTHING = object()
 
 
 # --- the rows a new version replaces ------------------------------------------------------

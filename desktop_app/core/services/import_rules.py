@@ -10,6 +10,7 @@ the agency can find and correct the cell. Pure functions, like the plan that use
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ EXPORT_LETTERS: dict[str, dict[str, str]] = {
 }
 _TITLES = {sheet.key: sheet.title for sheet in SHEETS}
 _COUNTS = ("women", "ethnic_minorities", "disabilities", "children", "budget_vnd")
+_long_texts, _counts = attrgetter(*LONG_TEXT_FIELDS), attrgetter(*_COUNTS)
 
 
 class Locator:
@@ -80,20 +82,23 @@ def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
                 period=period)
         if len(a.title.strip()) > MAX_TITLE:
             add("value.too_long", "activities", i, "title", length=len(a.title), max=MAX_TITLE)
-        for key in LONG_TEXT_FIELDS:
-            text = getattr(a, key) or ""
-            if len(text) > MAX_TEXT:
-                add("value.too_long", "activities", i, key, length=len(text), max=MAX_TEXT)
+        texts = _long_texts(a)
+        if max(map(len, filter(None, texts)), default=0) > MAX_TEXT:  # rare: which ones
+            for key, text in zip(LONG_TEXT_FIELDS, texts, strict=True):
+                if len(text or "") > MAX_TEXT:
+                    add("value.too_long", "activities", i, key, length=len(text),
+                        max=MAX_TEXT)
         check_date("activities", i, "start_date", a.start_date)
         check_date("activities", i, "end_date", a.end_date)
         if a.start_date and a.end_date and a.end_date < a.start_date:
             add("date.end_before_start", "activities", i, "end_date",
                 start=a.start_date.isoformat(), end=a.end_date.isoformat())
-        for key in _COUNTS:
-            value = getattr(a, key)
-            limit = MAX_BUDGET_VND if key == "budget_vnd" else MAX_COUNT
-            if value is not None and value > limit:
-                add("value.too_large", "activities", i, key, value=value, max=limit)
+        counts = _counts(a)
+        if max(filter(None, counts), default=0) > MAX_COUNT:  # rare: which ones
+            for key, value in zip(_COUNTS, counts, strict=True):
+                limit = MAX_BUDGET_VND if key == "budget_vnd" else MAX_COUNT
+                if value is not None and value > limit:
+                    add("value.too_large", "activities", i, key, value=value, max=limit)
     seen: set[str] = set()
     for i, ind in enumerate(data.indicators):
         if ind.uuid in seen or (ind.result_uuid and ind.result_uuid in seen):
