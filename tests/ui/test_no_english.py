@@ -82,7 +82,9 @@ ENGLISH_HEADING = "Tiếng Anh"  # what follows it is quoted English
 # Options (--agency), commands, paths, file names and addresses: not words.
 _PATH = re.compile(r"--?[A-Za-z][\w-]*|nap-reporter(?: [a-z]+)*"
                    r"|(?:[A-Za-z]:)?[\w.~@:-]*[/\\][^\s“”«»()]*"
-                   r"|[\w-]+\.(?:xlsx|pdf|json|sqlite|csv|txt)\b|\w+://\S+", re.IGNORECASE)
+                   r"|[\w-]+\.(?:xlsx|pdf|json|sqlite|csv|txt)\b|\w+://\S+"
+                   # a key's fingerprint ("7a11 dc01 add9 fe51") and its base64 text: random
+                   r"|\b[0-9a-f]{4}(?: [0-9a-f]{4}){3}\b|[A-Za-z0-9+/]{40,}={0,2}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"<[^>]+>|\{[^{}]*\}")  # markup, and placeholders of messages
 
@@ -266,7 +268,9 @@ def test_the_detector_finds_english_and_passes_vietnamese_codes_and_names() -> N
     for fine in ("ban tin in", "Hủy", "CCPR/C/VNM/CO/4", "UPR", "PDF", "Excel (.xlsx)",
                  "NAP Reporter 1.0", "Sở Tư pháp tỉnh Vĩnh Long", "nap-template-2026.xlsx",
                  "/tmp/nap/report backup.sqlite", "English", "Tiếng Việt", "12.345",
-                 "postgresql://lan@db.moj.gov.vn/nap", "VLG · Bộ Tư pháp"):
+                 "postgresql://lan@db.moj.gov.vn/nap", "VLG · Bộ Tư pháp",
+                 "Khóa ký của máy này: 7a11 dc01 add9 fe51",  # a random key's fingerprint
+                 "Khóa công khai: DnViV8nYjtdP8D193OyixaddQwZbOeluf3wDeVz2g0="):
         assert english_words(fine) == [], fine
 
 
