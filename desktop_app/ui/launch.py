@@ -53,6 +53,7 @@ DEMO_ACTIVITIES_LAST_YEAR = 150
 DEMO_SEED = 1
 
 _HEADLESS_PLATFORMS = ("offscreen", "minimal")
+SCREENSHOT_WAIT_S = 30.0  # the longest --screenshot waits for the first page's data
 
 DUMP_TEXTS_ENV = "NAP_REPORTER_DUMP_TEXTS"
 _TAG = re.compile(r"<[^>]+>")
@@ -200,7 +201,8 @@ def _settle(seconds: float = 0.3) -> None:
 
 
 def save_screenshot(db: Database, lang: str, path: Path) -> int:
-    """Render the main window as a user would see it and save it as a PNG."""
+    """Render the main window as a user would see it, once its first page has read its
+    data (SCREENSHOT_WAIT_S at most), and save it as a PNG."""
     from PySide6.QtCore import Qt
 
     from desktop_app.ui.context import AppContext
@@ -213,6 +215,10 @@ def save_screenshot(db: Database, lang: str, path: Path) -> int:
         window.resize(SCREENSHOT_SIZE)
         window.show()
         _settle()
+        deadline = time.monotonic() + SCREENSHOT_WAIT_S  # a big database: its first page
+        while not window.current_page().is_loaded() and time.monotonic() < deadline:
+            _settle(0.05)
+        _settle(0.05)  # drawn with what it read
         picture = window.grab()
         saved = bool(path.parent.is_dir()) and picture.save(str(path), "PNG")
         dump = os.environ.get(DUMP_TEXTS_ENV)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from desktop_app.core.services.submissions import list_submissions
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
-from desktop_app.ui.launch import launch
+from desktop_app.ui.launch import DUMP_TEXTS_ENV, launch
 from desktop_app.ui.main_window import PAGES, MainWindow
 from desktop_app.ui.pages.submissions_page import SubmissionsPage
 
@@ -265,6 +266,28 @@ def test_screenshot_of_the_agency_database(qapp: Any, agency_db_path: Path,
     assert launch(agency_db_path, lang="vi", demo=False, screenshot=shot) == 0
     width, height = _image_size(shot)
     assert (width, height) == (1366, 768)  # an old laptop's screen
+
+
+def test_a_screenshot_waits_for_a_slow_first_page(
+        qapp: Any, agency_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big period's overview is read on a worker: the picture shows what it read, not
+    the busy bar (it did, at 100,000 activities)."""
+    from desktop_app.ui.pages import overview_page
+
+    real = overview_page.overview
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.0)  # longer than the settling before the picture
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(overview_page, "small_period", lambda db, year: False)
+    monkeypatch.setattr(overview_page, "overview", slow)
+    texts = tmp_path / "texts.txt"
+    monkeypatch.setenv(DUMP_TEXTS_ENV, str(texts))
+    assert launch(agency_db_path, lang="vi", demo=False, screenshot=tmp_path / "s.png") == 0
+    shown = texts.read_text(encoding="utf-8")
+    assert "Đang đọc số liệu tổng quan" not in shown
+    assert "Tiến độ theo lĩnh vực" in shown, shown
 
 
 def test_demo_screenshot_fills_the_demo_database_once(qapp: Any, tmp_path: Path) -> None:
