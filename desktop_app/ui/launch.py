@@ -216,7 +216,8 @@ def save_screenshot(db: Database, lang: str, path: Path) -> int:
         window.show()
         _settle()
         deadline = time.monotonic() + SCREENSHOT_WAIT_S  # a big database: its first page
-        while not window.current_page().is_loaded() and time.monotonic() < deadline:
+        while (window.pages and not window.current_page().is_loaded()  # none: not set up
+               and time.monotonic() < deadline):
             _settle(0.05)
         _settle(0.05)  # drawn with what it read
         picture = window.grab()
