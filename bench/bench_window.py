@@ -230,6 +230,11 @@ class _Window:
 
     def when_drawn(self, page: object, then: object) -> None:
         """Call then() at the first paint inside page once page has loaded."""
+        if page is not None:  # a page made after the window was found: watch it too
+            from PySide6.QtWidgets import QAbstractScrollArea
+
+            for area in page.findChildren(QAbstractScrollArea):  # type: ignore[attr-defined]
+                area.viewport().installEventFilter(self._watch)
         self.waiting.append((page, then))
 
     def _painted(self, watched: object) -> None:
