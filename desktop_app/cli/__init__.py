@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.cli.assess import cmd_assess
 from desktop_app.cli.audit import cmd_audit
@@ -44,7 +44,11 @@ from desktop_app.core.problems import NapError, UsageError
 from desktop_app.core.progress import Cancelled, drive
 from desktop_app.messages import bilingual, problems_bilingual, system_language, text, visible
 
+if TYPE_CHECKING:
+    from desktop_app.core.storage.database import Database
+
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED, EXIT_BUSY = 0, 1, 2, 3, 4
+T = TypeVar("T")
 
 
 # --- commands ----------------------------------------------------------------
@@ -100,18 +104,27 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _quick_or_opened(args: argparse.Namespace, quick: Callable[[Path], T | None],
+                     opened: Callable[[], Callable[[Database], T]]) -> T:
+    """quick(file) on a SQLite file at the schema (sqlite3 alone, no SQLAlchemy); else, or
+    when quick is not sure (None), opened()(db) on the database opened in full (a server,
+    a file to migrate...). opened imports the full way's module only when it is needed."""
+    location = db_location(args)
+    found = quick(location) if isinstance(location, Path) else None
+    if found is None:
+        full = opened()
+        db = open_database(args)
+        try:
+            found = full(db)
+        finally:
+            db.close()
+    return found
+
+
 def cmd_status(args: argparse.Namespace, lang: str) -> int:
     from desktop_app.core.services.status import quick_status, status
 
-    location = db_location(args)
-    # a SQLite file at the schema: sqlite3 alone; a server (or anything else): the full open
-    facts = quick_status(location) if isinstance(location, Path) else None
-    if facts is None:
-        db = open_database(args)
-        try:
-            facts = status(db)
-        finally:
-            db.close()
+    facts = _quick_or_opened(args, quick_status, lambda: status)
     if args.json:
         print(json.dumps(facts, ensure_ascii=False, indent=2))
     else:
@@ -330,19 +343,14 @@ def _local_time(moment: Any) -> str:
 
 
 def cmd_keys(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.services.key_listing import quick_key_listing
+    from desktop_app.core.services.key_listing import KeyListing, quick_key_listing
 
-    location = db_location(args)
-    # a SQLite file at the schema: sqlite3 alone; a server (or anything else): the full open
-    listing = quick_key_listing(location) if isinstance(location, Path) else None
-    if listing is None:
+    def opened() -> Callable[[Database], KeyListing]:
         from desktop_app.core.services.keys import list_keys
 
-        db = open_database(args)
-        try:
-            listing = list_keys(db)
-        finally:
-            db.close()
+        return list_keys
+
+    listing = _quick_or_opened(args, quick_key_listing, opened)
     assert listing.role is not None
     who = label(listing.role, lang) + (f" {listing.agency_code}" if listing.agency_code
                                         else "")

@@ -49,7 +49,8 @@ db.close()
 """
 
 
-def test_the_window_opens_without_the_file_format_libraries(tmp_path: Path) -> None:
+def _agency_file(tmp_path: Path) -> Path:
+    """An agency's database with a little demo data."""
     path = tmp_path / "agency.sqlite"
     db = Database.open(path)
     try:
@@ -57,6 +58,11 @@ def test_the_window_opens_without_the_file_format_libraries(tmp_path: Path) -> N
         drive(fill_demo(db, activities=20, seed=2))
     finally:
         db.close()
+    return path
+
+
+def test_the_window_opens_without_the_file_format_libraries(tmp_path: Path) -> None:
+    path = _agency_file(tmp_path)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(path), *HEAVY, *FOCAL_ONLY],
                           cwd=ROOT,
@@ -108,13 +114,7 @@ sys.exit(main(["--db", sys.argv[1], "--lang", "en"]))
 
 def test_the_first_page_is_drawn_before_the_database_layer_is_imported(
         tmp_path: Path) -> None:
-    path = tmp_path / "agency.sqlite"
-    db = Database.open(path)
-    try:
-        initialise(db, Role.AGENCY, "VLG")
-        drive(fill_demo(db, activities=20, seed=2))
-    finally:
-        db.close()
+    path = _agency_file(tmp_path)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", QUICK_SCRIPT, str(path)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
