@@ -86,14 +86,6 @@ def canonical_date(value: object) -> str | None:
     raise ValueError(f"not a date: {value!r}")
 
 
-def canonical_value(kind: Kind, value: object) -> Canonical:
-    if kind is Kind.DATE:
-        return canonical_date(value)
-    if kind in (Kind.INTEGER, Kind.NUMBER):
-        return canonical_number(value)
-    return canonical_text(value)
-
-
 _CONVERT = {Kind.DATE: canonical_date, Kind.INTEGER: canonical_number,
             Kind.NUMBER: canonical_number}
 
