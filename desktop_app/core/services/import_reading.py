@@ -171,7 +171,7 @@ def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
             try:
                 done = future.result()
             except BrokenProcessPool:
-                pool.shutdown(wait=True, cancel_futures=True)
+                _discard_broken(pool)
                 done = _alone(work, do, crashed)
                 waiting.extendleft(reversed([other for other, _ in flight]))
                 flight.clear()
@@ -184,11 +184,31 @@ def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
 def _alone(work: tuple[Any, ...], do: Callable[..., T],
            crashed: Callable[[tuple[Any, ...]], T]) -> T:
     """The work done by a child of its own; crashed(work) when that child dies too."""
-    with _pool(1) as alone:
-        try:
-            return alone.submit(do, *work).result()
-        except BrokenProcessPool:
-            return crashed(work)
+    alone, broken = _pool(1), False
+    try:
+        return alone.submit(do, *work).result()
+    except BrokenProcessPool:
+        broken = True
+        return crashed(work)
+    finally:
+        if broken:
+            _discard_broken(alone)
+        else:
+            alone.shutdown(wait=True)
+
+
+def _discard_broken(pool: ProcessPoolExecutor) -> None:
+    """Shut down a pool one of whose children died, its other children killed first.
+
+    CPython 3.11's executor stops the workers it knows of when one dies, but a worker it
+    started meanwhile (for a work submitted just before) is left waiting for work, and
+    shutting the pool down then waits for that worker for ever (seen in the test suite:
+    the manager thread joining a worker idle on its call queue). No child of a broken
+    pool has anything left to give, so every one still there is killed.
+    """
+    for process in list((pool._processes or {}).values()):  # noqa: SLF001 (no public way)
+        process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(readers: int) -> ProcessPoolExecutor:
