@@ -112,11 +112,18 @@ def test_a_locked_period_refuses_changes(db: Database) -> None:
 def test_carry_over_copies_only_unfinished_work_once(db: Database) -> None:
     open_uuid = svc.save_activity(db, _draft(db), YEAR)
     svc.save_activity(db, _draft(db, status="completed", title="Xong"), YEAR)
-    assert svc.carry_over(db, YEAR, YEAR + 1) == 1
+    svc.save_activity(db, _draft(db, status="postponed", title="Hoãn"), YEAR)
+    assert svc.carry_over_count(db, YEAR, YEAR + 1) == svc.CarryCount(2, 2)
+    assert svc.carry_over(db, YEAR, YEAR + 1) == 2
+    assert svc.carry_over_count(db, YEAR, YEAR + 1) == svc.CarryCount(2, 0)
     assert svc.carry_over(db, YEAR, YEAR + 1) == 0  # not twice
+    svc.save_activity(db, _draft(db, status="in_progress", title="Mới"), YEAR)
+    assert svc.carry_over_count(db, YEAR, YEAR + 1) == svc.CarryCount(3, 1)
+    assert svc.carry_over(db, YEAR, YEAR + 1) == 1
     rows = svc.list_activities(db, YEAR + 1)
-    assert len(rows) == 1 and rows[0].uuid != open_uuid
-    carried = svc.load_draft(db, rows[0].uuid)
+    assert len(rows) == 3 and open_uuid not in {row.uuid for row in rows}
+    [row] = [row for row in rows if row.title == _draft(db).title]
+    carried = svc.load_draft(db, row.uuid)
     assert carried.indicators[0].target == 120.0 and carried.indicators[0].result is None
 
 

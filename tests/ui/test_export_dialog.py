@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,12 @@ def dialog(qtbot: Any, ctx: AppContext, tmp_path: Path) -> ExportDialog:
     made = ExportDialog(ctx)
     qtbot.addWidget(made)
     made.folder_edit.setText(str(tmp_path))
+    _version_known(qtbot, made)
     return made
+
+
+def _version_known(qtbot: Any, dialog: ExportDialog) -> None:
+    qtbot.waitUntil(dialog.version_known, timeout=10000)
 
 
 def _fake_exporter(calls: list[tuple[str, int, Path]],
@@ -56,7 +62,8 @@ def _fake_exporter(calls: list[tuple[str, int, Path]],
     return exporter
 
 
-def test_file_names_are_ready_for_email(dialog: ExportDialog, ctx: AppContext) -> None:
+def test_file_names_are_ready_for_email(qtbot: Any, dialog: ExportDialog,
+                                        ctx: AppContext) -> None:
     assert dialog.year() == THIS_YEAR
     assert dialog.xlsx_check.isChecked() and dialog.pdf_check.isChecked()
     assert dialog.file_names() == [f"VLG_{THIS_YEAR}_v1.xlsx", f"VLG_{THIS_YEAR}_v1.pdf"]
@@ -68,10 +75,60 @@ def test_file_names_are_ready_for_email(dialog: ExportDialog, ctx: AppContext) -
     assert dialog.file_names() == [] and not dialog.export_button.isEnabled()
     dialog.pdf_check.setChecked(True)
     dialog.period_combo.setCurrentIndex(dialog.period_combo.findData(THIS_YEAR - 1))
+    _version_known(qtbot, dialog)
     assert dialog.file_names() == [f"VLG_{THIS_YEAR - 1}_v1.pdf"]
     assert dialog.export_button.isEnabled()
     dialog.folder_edit.setText("  ")
     assert not dialog.export_button.isEnabled()
+
+
+def test_the_version_is_worked_out_on_a_worker_while_the_dialog_answers(
+        qtbot: Any, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview hashes the whole period: the dialog is shown and says so meanwhile,
+    Export waits for the version, and the answer fills the names in."""
+    from desktop_app.core.services import submissions
+
+    release = threading.Event()
+    threads: list[bool] = []
+    real_preview = submissions.preview_submission
+
+    def slow_preview(db: Any, year: int) -> PreparedSubmission:
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+        return real_preview(db, year)
+
+    monkeypatch.setattr(submissions, "preview_submission", slow_preview)
+    made = ExportDialog(ctx)
+    qtbot.addWidget(made)
+    made.folder_edit.setText(str(tmp_path))
+    try:
+        assert made.reading_version()
+        assert made.version_label.text() == "Working out the version of the files…"
+        assert made.names_label.text() == "…" and not made.export_button.isEnabled()
+        made.export()  # nothing to export before the names are known
+        assert made.runner is None
+    finally:
+        release.set()
+    _version_known(qtbot, made)
+    assert threads == [False]
+    assert made.names_label.text() == f"VLG_{THIS_YEAR}_v1.xlsx\nVLG_{THIS_YEAR}_v1.pdf"
+    assert "first export" in made.version_label.text() and made.export_button.isEnabled()
+
+
+def test_a_refused_preview_is_said_in_the_dialog(
+        qtbot: Any, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.services import submissions
+
+    def refused(db: Any, year: int) -> PreparedSubmission:
+        raise RefusedError.of("file.cannot_write", file="x.xlsx", detail="disk full")
+
+    monkeypatch.setattr(submissions, "preview_submission", refused)
+    made = ExportDialog(ctx)
+    qtbot.addWidget(made)
+    made.folder_edit.setText(str(tmp_path))
+    _version_known(qtbot, made)
+    assert "disk full" in made.problem_label.text()
+    assert made.names_label.text() == "—" and not made.export_button.isEnabled()
 
 
 def test_export_runs_through_run_job_and_shows_the_folder(
@@ -121,6 +178,7 @@ def test_a_refused_export_is_shown_in_both_languages(
     [lines] = shown
     assert "disk full" in lines[0] and len(lines) == 2
     assert dialog.pages.currentWidget() is dialog.form
+    _version_known(qtbot, dialog)  # read again: the first format may have been written
     assert dialog.export_button.isEnabled()
 
 
@@ -133,6 +191,7 @@ def test_a_real_xlsx_export_enters_the_register(
     [row] = list_submissions(ctx.db)
     assert (row.version, row.file_name) == (1, f"VLG_{THIS_YEAR}_v1.xlsx")
     assert period_state(ctx.db, THIS_YEAR) is PeriodState.SUBMITTED
+    _version_known(qtbot, dialog)
     assert "again" in dialog.version_label.text()  # nothing changed since
 
 
@@ -140,6 +199,7 @@ def test_the_folder_picker_speaks_vietnamese(qtbot: Any, vi_ctx: AppContext,
                                              tmp_path: Path) -> None:
     made = ExportDialog(vi_ctx)
     qtbot.addWidget(made)
+    _version_known(qtbot, made)
     assert made.windowTitle() == "Xuất báo cáo"
     assert made.export_button.text() == "&Xuất" and made.close_button.text() == "Đóng"
     picker = made.folder_dialog()

@@ -212,6 +212,12 @@ def test_carry_over_copies_unfinished_activities_after_asking(
     assert f"{unfinished} activities were carried from {THIS_YEAR} into {THIS_YEAR + 1}" in (
         questions[1])
     assert ctx.year == THIS_YEAR
+    told: list[str] = []
+    monkeypatch.setattr(message_box, "inform", lambda _p, _t, text, _b: told.append(text))
+    window.carry_action.trigger()  # a second time: nothing left to copy, nothing asked
+    assert told == [f"Every unfinished activity of {THIS_YEAR} has already been carried "
+                    f"into {THIS_YEAR + 1}."] and len(questions) == 2
+    assert not window.runners
 
 
 def test_carry_over_declined_writes_nothing(qtbot: Any, window: MainWindow, ctx: AppContext,

@@ -144,6 +144,8 @@ def test_no_english_is_left_in_the_vietnamese_window(qtbot: Any, agency_db: Any)
         for dialog in (ExportDialog(ctx), ReportSettingsDialog(agency_db, "vi"),
                        catalog_file_dialog(window)):
             qtbot.addWidget(dialog)
+            if isinstance(dialog, ExportDialog):
+                qtbot.waitUntil(dialog.version_known, timeout=10000)
             shown.extend(_texts(dialog))
             for view in dialog.findChildren(QTreeView):
                 header = view.header()

@@ -87,4 +87,6 @@ def test_every_big_dialog_fits_the_laptop_screen(qtbot: Any, ctx: Any, vi_ctx: A
                    SetupDialog(empty_db, "vi"),
                    ImportDialog(vi_ctx, [tmp_path / "a.xlsx"], plan_now=False)):
         qtbot.addWidget(dialog)
+        if isinstance(dialog, ExportDialog):
+            qtbot.waitUntil(dialog.version_known, timeout=10000)
         _fits(dialog)

@@ -316,6 +316,28 @@ def delete_activity(db: Database, uuid: str, year: int) -> ActivityDraft:
         return draft
 
 
+@dataclass(frozen=True)
+class CarryCount:
+    unfinished: int  # the period's unfinished activities of this agency
+    to_carry: int  # of them, those not carried into the next period before
+
+
+def carry_over_count(db: Database, from_year: int, to_year: int) -> CarryCount:
+    """What `carry_over` would copy, counted in SQL (asked before it runs)."""
+    with db.reading() as session:
+        agency, source = _agency(session), _period(session, from_year)
+        target = _period(session, to_year)
+        carried = sa_select(col(Activity.carried_from)).where(
+            col(Activity.period_id) == target.id, col(Activity.carried_from).is_not(None))
+        unfinished = [s.value for s in ActivityStatus if not s.finished]
+        query = sa_select(func.count(), func.count().filter(
+            col(Activity.uuid).not_in(carried.scalar_subquery()))).where(
+            col(Activity.agency_id) == agency.id, col(Activity.period_id) == source.id,
+            col(Activity.status).in_(unfinished))
+        total, to_carry = session.connection().execute(query).one()
+        return CarryCount(int(total), int(to_carry))
+
+
 def carry_over(db: Database, from_year: int, to_year: int) -> int:
     """Copy the unfinished activities of one period into another, linked to their origin."""
     with db.unit_of_work() as session:

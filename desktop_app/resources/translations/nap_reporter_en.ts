@@ -884,6 +884,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Working out the version of the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the folder for the files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2435,6 +2439,10 @@ Works offline; submissions travel as files.</source>
     </message>
     <message>
         <source>There are no unfinished activities in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every unfinished activity of %1 has already been carried into %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

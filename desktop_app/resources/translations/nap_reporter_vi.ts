@@ -880,6 +880,10 @@
         <translation>Vẫn là phiên bản %1: dữ liệu không thay đổi từ lần xuất đó.</translation>
     </message>
     <message>
+        <source>Working out the version of the files…</source>
+        <translation>Đang xác định phiên bản của tệp…</translation>
+    </message>
+    <message>
         <source>Choose the folder for the files</source>
         <translation>Chọn thư mục lưu tệp</translation>
     </message>
@@ -2441,6 +2445,10 @@ Có thể sử dụng mà không cần kết nối Internet; báo cáo được 
     <message>
         <source>There are no unfinished activities in %1.</source>
         <translation>Kỳ báo cáo %1 không có hoạt động nào chưa hoàn thành.</translation>
+    </message>
+    <message>
+        <source>Every unfinished activity of %1 has already been carried into %2.</source>
+        <translation>Mọi hoạt động chưa hoàn thành của kỳ %1 đã được chuyển sang kỳ %2.</translation>
     </message>
     <message numerus="yes">
         <source>Copy the %n unfinished activities (planned, in progress or postponed) of %1 into %2?

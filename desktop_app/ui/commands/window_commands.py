@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 import desktop_app  # its __version__ asked for in About only (importlib.metadata)
-from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.problems import NapError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.ui.commands.worker import JobRunner, run_job
@@ -144,15 +143,20 @@ class WindowCommands(_Base):
                                .replace("%1", str(target)), self.tr("Close"))
             return
         try:
-            rows = activities.list_activities(db, year)
+            count = activities.carry_over_count(db, year, target)
         except NapError as error:
             message_box.show_error(self, title, error, self.ctx.lang)
             return
-        unfinished = sum(1 for row in rows if not ActivityStatus(row.status).finished)
-        if unfinished == 0:
+        if count.unfinished == 0:
             message_box.inform(self, title, self.tr("There are no unfinished activities in %1.")
                                .replace("%1", str(year)), self.tr("Close"))
             return
+        if count.to_carry == 0:
+            message_box.inform(self, title, self.tr(
+                "Every unfinished activity of %1 has already been carried into %2.")
+                .replace("%1", str(year)).replace("%2", str(target)), self.tr("Close"))
+            return
+        unfinished = count.to_carry
         # QCoreApplication.translate, not self.tr: in a mixin, tr() with a count looks in
         # MainWindow's context only, and the count's forms are in this module's.
         question = QCoreApplication.translate(

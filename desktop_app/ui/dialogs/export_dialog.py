@@ -1,9 +1,11 @@
 """The export dialog: a period's submission as Excel and/or PDF, into a folder, for e-mail.
 
 The file names come from the core (agency code, period, version) so that the
-focal point sees the same names in every mailbox. The export runs as core jobs
-through worker.run_job (progress and Cancel); afterwards the dialog says where
-the files are and offers to open the folder.
+focal point sees the same names in every mailbox. The version an export would make is
+worked out on a worker (it hashes the whole period: a few seconds at 20,000 activities),
+while the dialog is already shown and answering; Export waits for it. The export runs
+as core jobs through worker.run_job (progress and Cancel); afterwards the dialog says
+where the files are and offers to open the folder.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from desktop_app.ui.commands.worker import JobRunner, run_job
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import message_box
 from desktop_app.ui.dialogs.file_dialogs import own_file_dialog
+from desktop_app.ui.loading import Reader
 from desktop_app.ui.retranslating import Retranslating
 
 EXPORT_FOLDER = "export_folder"  # preference: the folder chosen last time
@@ -80,6 +83,9 @@ class ExportDialog(Retranslating, QDialog):
         self.new_version = True
         self.previewed_year: int | None = None
         self.problem = ""
+        self.version_reader = Reader(self)
+        self.version_reader.done.connect(self._version_read)
+        self.version_reader.failed.connect(self._version_refused)
 
         self.period_combo = QComboBox()
         years = [year for year, _due in activities.choices(ctx.db).periods]
@@ -201,31 +207,50 @@ class ExportDialog(Retranslating, QDialog):
                 for fmt in self.formats()]
 
     def targets(self) -> list[tuple[str, Path]]:
-        folder = self.folder()
-        return [(fmt, folder / name) for fmt, name in zip(self.formats(), self.file_names(),
-                                                          strict=True)]
+        folder, names = self.folder(), self.file_names()
+        if not names:  # the version is not known yet, or cannot be
+            return []
+        return [(fmt, folder / name) for fmt, name in zip(self.formats(), names, strict=True)]
+
+    def reading_version(self) -> bool:
+        return self.version_reader.busy()
+
+    def version_known(self) -> bool:
+        """The preview has its answer: a version, or the problem that stops an export."""
+        return not self.reading_version()
 
     def _read_version(self) -> None:
-        """The version an export would make now (reads the period's data: not per keystroke)."""
+        """Work out on a worker the version an export would make now (it reads the
+        period's data: not per keystroke); the preview says so until it is known."""
         from desktop_app.core.services.submissions import preview_submission
 
+        db = self.ctx.db
         self.problem = ""
-        self.previewed_year = self.year()
-        try:
-            prepared = preview_submission(self.ctx.db, self.previewed_year)
-        except NapError as error:
-            self.version = None
-            self.problem = "\n".join(message_box.error_lines(error, self.ctx.lang)[:1])
-        else:
-            self.version, self.new_version = prepared.meta.version, prepared.new_version
+        self.version = None
+        self.previewed_year = year = self.year()
+        self.version_reader.start(lambda: preview_submission(db, year))
+
+    def _version_read(self, prepared: PreparedSubmission) -> None:
+        self.version, self.new_version = prepared.meta.version, prepared.new_version
+        self.update_preview()
+
+    def _version_refused(self, error: object) -> None:
+        if not isinstance(error, NapError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        self.version = None
+        self.problem = "\n".join(message_box.error_lines(error, self.ctx.lang)[:1])
+        self.update_preview()
 
     def update_preview(self, *, reread: bool = False) -> None:
         if reread or self.previewed_year != self.year():
             self._read_version()
         self.problem_label.setText(self.problem)
         names = self.file_names()
-        self.names_label.setText("\n".join(names) if names else "—")
-        if self.version is None:
+        self.names_label.setText(
+            "\n".join(names) if names else "…" if self.reading_version() else "—")
+        if self.reading_version():
+            self.version_label.setText(self.tr("Working out the version of the files…"))
+        elif self.version is None:
             self.version_label.clear()
         elif self.new_version:
             self.version_label.setText(self.tr(
@@ -302,6 +327,7 @@ class ExportDialog(Retranslating, QDialog):
         if self.runner is not None:
             self.runner.cancel()  # the job ends on its own; the dialog stays until then
             return
+        self.version_reader.stop()
         super().reject()
 
 
