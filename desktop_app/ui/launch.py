@@ -8,13 +8,13 @@ database layer (SQLAlchemy, the migrations) is imported and the database opened 
 then, so a large database never opens to a blank wait.
 
 An agency's SQLite file already at the program's schema (nearly every start) opens
-quicker still (issue 11): after the window lock and the check for damage, the status
-bar's facts, the catalog's years and the first page (the overview, on a worker) are
-read with sqlite3 alone (`storage/schema.py` open_at_head), the window is made and
-drawn, and only then is the database opened, SQLAlchemy and the models imported with
-it (`AppContext.opening`: whatever needs the database sooner opens it at once). Any
-other file (a server, a first run, a demo, a migration to make, a focal point, any
-doubt) takes the full open first, as before.
+quicker still (issue 11): the status bar's facts, the catalog's years and the first
+page (the overview) are read with sqlite3 alone on a thread begun before Qt is up
+(`first_read.py`; kept only if the window lock and the check for damage leave the
+same file there), the window is made and drawn, and only then is the database opened,
+SQLAlchemy and the models imported with it (`AppContext.opening`: whatever needs the
+database sooner opens it at once). Any other file (a server, a first run, a demo, a
+migration to make, a focal point, any doubt) takes the full open first, as before.
 
 With NAP_REPORTER_DUMP_TEXTS=FILE in the environment, --screenshot also writes the
 texts a user sees in the window (title, menus, tabs, labels, buttons, headers, the
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desktop_app.core.storage.database import Database
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.db_watch import DatabaseWatch
+    from desktop_app.ui.first_read import FirstRead
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.splash import Splash
 
@@ -111,6 +112,18 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
         return EXIT_REFUSED
     if screenshot is not None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop_app.core.storage.schema import is_sqlite_file
+
+    # An SQLite file that may open the quick way: SQLAlchemy is not imported before it,
+    # and its first paint's reads begin now, beside Qt's start (first_read.py).
+    quick = (screenshot is None and not demo and isinstance(db_path, Path)
+             and is_sqlite_file(db_path))
+    first_read: FirstRead | None = None
+    if quick:
+        from desktop_app.ui.first_read import FirstRead
+
+        assert isinstance(db_path, Path)
+        first_read = FirstRead(db_path)
 
     from desktop_app.ui.app import create_application
 
@@ -121,11 +134,6 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
 
         splash = Splash()
         splash.opening(Path(str(db_path)))
-    from desktop_app.core.storage.schema import is_sqlite_file
-
-    # An SQLite file that may open the quick way: SQLAlchemy is not imported before it.
-    quick = (screenshot is None and not demo and isinstance(db_path, Path)
-             and is_sqlite_file(db_path))
     created = False  # an SQLite file is there
     if not quick:
         from desktop_app.core.storage.database import has_database
@@ -149,12 +157,14 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
             if lock is not None:
                 lock.release()
             return EXIT_REFUSED
-    if quick:
+    if first_read is not None:
         assert splash is not None and isinstance(db_path, Path)
-        facts_years = _first_facts(db_path)
+        if not first_read.still_the_file():  # a damaged file replaced by its backup
+            first_read = FirstRead(db_path)
+        facts_years = first_read.facts()
         if facts_years is not None:
             try:
-                return _show_quick(db_path, lang, splash, *facts_years)
+                return _show_quick(db_path, lang, splash, first_read, *facts_years)
             finally:
                 if lock is not None:
                     lock.release()
@@ -347,59 +357,8 @@ def _show(db: Database, lang: str, splash: Splash) -> int:
         wait_for_reads()  # the database closes next
 
 
-def _first_facts(db_path: Path) -> tuple[PeriodFacts, list[int]] | None:
-    """The status bar's facts for the period the window opens on, and the catalog's
-    years, of an agency's SQLite file at the program's schema, read with sqlite3 alone;
-    None when the full open must decide (another revision, a focal point, any error)."""
-    import sqlite3
-
-    from desktop_app.core.domain.enums import Role
-    from desktop_app.core.services.period_facts import facts_by, years_by
-    from desktop_app.core.storage.schema import open_at_head
-    from desktop_app.core.storage.sql_text import sqlite_execute
-    from desktop_app.ui.context import year_shown
-
-    conn = open_at_head(db_path)
-    if conn is None:
-        return None
-    try:
-        with conn:
-            conn.execute("BEGIN")  # one snapshot, as db.reading() gives
-            execute = sqlite_execute(conn)
-            years = years_by(execute)
-            facts = facts_by(execute, year_shown(years, date.today().year))
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-    return (facts, years) if facts.role is Role.AGENCY else None
-
-
-def _quick_overview(db_path: Path, ctx: AppContext, year: int) -> object:
-    """The first page's overview read with sqlite3 (on the early read's worker); the
-    database's own read if the file cannot be read that way any more."""
-    import sqlite3
-
-    from desktop_app.core.services.overview import overview, quick_overview
-    from desktop_app.core.storage.schema import open_at_head
-
-    conn = open_at_head(db_path)
-    if conn is not None:
-        try:
-            with conn:
-                conn.execute("BEGIN")
-                found = quick_overview(conn, year)
-            if found is not None:
-                return found
-        except sqlite3.Error:
-            pass
-        finally:
-            conn.close()
-    return overview(ctx.db, year)
-
-
-def _show_quick(db_path: Path, lang: str, splash: Splash, facts: PeriodFacts,
-                years: list[int]) -> int:
+def _show_quick(db_path: Path, lang: str, splash: Splash, first_read: FirstRead,
+                facts: PeriodFacts, years: list[int]) -> int:
     """The window drawn before its database is opened (see the module's docstring)."""
     splash.preparing()
     from desktop_app.ui.context import AppContext
@@ -410,9 +369,14 @@ def _show_quick(db_path: Path, lang: str, splash: Splash, facts: PeriodFacts,
 
         return Database.open(db_path)
 
+    def read_overview() -> object:  # the database's own read if sqlite3 could not
+        from desktop_app.core.services.overview import overview
+
+        return first_read.overview(lambda: overview(ctx.db, facts.year))
+
     ctx = AppContext.opening(open_database, lang, facts, years)
     ctx.year = facts.year  # the period the window opens on, as MainWindow would choose
-    read_early(FIRST_OVERVIEW, lambda: _quick_overview(db_path, ctx, facts.year))
+    read_early(FIRST_OVERVIEW, read_overview)
     try:
         return _open_window(ctx, splash)
     finally:
