@@ -31,7 +31,9 @@ sides; otherwise every start of ours compiled ~110 modules from source.
 
 Opening the Activities page is asked for on the turn after the first page was drawn,
 or, when the window was drawn before its database was opened (ui/launch.py, issue 11),
-once that open is done (the open belongs to the start-up, not to the page).
+once that open is done and the window's other pages are made, which follow it a turn
+each (both belong to the start-up, not to the page; until 1 Dec 2026 the pages were
+all made in the turn that opened the database).
 
 Our children leave as a window that closes does: they remove the window's lock file
 (`core/storage/window_lock.py`) before os._exit. Until 1 Dec 2026 they left it behind,
@@ -307,10 +309,14 @@ def _ours_activities(db: str) -> None:
 
     def open_page() -> None:
         window = watcher.main_window()
-        # A window drawn before its database is opened opens it on the next turn (ui/
-        # launch.py): the page is asked for once that start-up work is done, as a
-        # person's first click comes, so this phase times the page, not the start.
-        if not getattr(window.ctx, "is_open", lambda: True)():  # type: ignore[attr-defined]
+        # A window drawn before its database is opened opens it after the first paint
+        # and then makes its other pages, a turn each (ui/launch.py, main_window.py):
+        # the page is asked for once that start-up work is done, as a person's first
+        # click comes, so this phase times the page, not the start.
+        pages = window.pages  # type: ignore[attr-defined]
+        built = getattr(pages, "is_built", lambda _key: True)
+        if (not getattr(window.ctx, "is_open", lambda: True)()  # type: ignore[attr-defined]
+                or not all(built(key) for key in pages)):
             QTimer.singleShot(10, open_page)
             return
         page = window.pages["activities"]  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ import gc
 import os
 import re
 import sys
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -414,13 +415,24 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
     """Show the window made from the sqlite3 reads, then open its database once the
     first page has been drawn (or sooner, when something asks for it): what today's
     start does before the window shows (the watch on other programs' changes, the offer
-    of unsaved drafts, the collector's freeze) follows the open. A database that will
-    not open ends the program with its problem, as it would have before the window."""
+    of unsaved drafts, the collector's freeze) follows the open, and the other pages
+    are made after it (MainWindow._make_rest). A database that will not open ends the
+    program with its problem, as it would have before the window.
+
+    The open runs on a thread of its own: importing SQLAlchemy, SQLModel and the models
+    is ~0.6 s of CPU, which held the GUI thread in one turn of the event loop; on the
+    thread the window keeps drawing and answering (the interpreter hands the GIL over
+    every few milliseconds). Whatever asks for the database meanwhile waits for that
+    open (AppContext.db). The same thread first imports the other pages' modules (an
+    agency's: the quick way is an agency's only), which the pages made after the open
+    would otherwise import on the GUI thread; with them come most of the database
+    layer's modules."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     watches: list[DatabaseWatch] = []
     failed: list[BaseException] = []
+    opening: list[threading.Thread] = []
 
     def opened() -> None:
         from desktop_app.ui.db_watch import DatabaseWatch
@@ -429,12 +441,21 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
         gc.freeze()  # as _open_window does, now that SQLAlchemy and the models are in
         window.offer_unsaved_drafts()
 
-    def open_now() -> None:
+    def open_database() -> None:
+        from desktop_app.ui.pages.agency_set import import_page_modules
+
         try:
+            # first: the pages made after the open, a turn each, then only make them
+            # (a page's module imported on the GUI thread would wait for this one)
+            import_page_modules()
             ctx.db  # noqa: B018  (opens it)
         except BaseException as error:  # noqa: BLE001  (raised again after the loop)
             failed.append(error)
-            QApplication.exit(EXIT_REFUSED)
+            QApplication.exit(EXIT_REFUSED)  # thread-safe
+
+    def open_now() -> None:
+        opening.append(threading.Thread(target=open_database, name="database-open"))
+        opening[0].start()
 
     ctx.database_opened.connect(opened, Qt.ConnectionType.QueuedConnection)
     window.after_first_paint(open_now)
@@ -443,6 +464,8 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
     try:
         code = int(QApplication.exec())
     finally:
+        for thread in opening:
+            thread.join()  # the database closes next: not while it is being opened
         for watch in watches:
             watch.stop()
     if failed:
