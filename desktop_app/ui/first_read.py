@@ -89,6 +89,10 @@ class FirstRead:
         finally:
             conn.close()
 
+    def wait(self) -> None:
+        """Until the read is over and its connection closed."""
+        self._done.wait()
+
     def still_the_file(self) -> bool:
         """Whether the file at the path is the one the read began on."""
         return self._identity is not None and _identity(self._path) == self._identity

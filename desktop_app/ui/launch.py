@@ -153,7 +153,9 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
         assert splash is not None
         may_open, lock = take_window_lock(db_path, lang)
         thorough = lock is not None and lock.took_over
-        if not may_open or not recover_if_damaged(db_path, lang, thorough=thorough):
+        if not may_open or not recover_if_damaged(
+                db_path, lang, thorough=thorough,
+                before_restore=first_read.wait if first_read is not None else None):
             splash.done(None)
             if lock is not None:
                 lock.release()
