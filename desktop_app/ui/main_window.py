@@ -1,8 +1,9 @@
 """The main window: navigation between the pages, the period, and the status bar.
 
 The first page (the Overview) is made with the window; the others, and their modules,
-are made on the turn after it has been drawn with its data, or at once when one is
-asked for first (`self.pages` is a `LazyPages`): importing
+are made after it has been drawn with its data, one a turn of the event loop (once the
+database is open, for a window drawn before it was), or at once when one is asked for
+first (`self.pages` is a `LazyPages`): importing
 and making every page before the first paint made every start wait for pages nobody
 looked at yet (issue 11). Every page module is named in `pages/agency_set.py` or
 `pages/focal_set.py`, so a page that cannot be imported still fails its test.
