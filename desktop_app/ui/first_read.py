@@ -6,7 +6,9 @@ catalog's years and the first page's overview. At 100,000 activities the overvie
 SQL is ~0.3 s of CPU, and it was begun only once Qt was up, the splash drawn, the
 window lock taken and the file checked: the window then waited for it. Begun here,
 before Qt is imported, it runs beside all that. It needs no Qt, and its three reads
-are one snapshot (one transaction), so the facts and the figures agree.
+are one snapshot (one transaction), so the facts and the figures agree. The overview's
+two long counts (the indicators, the links per recommendation) run at once on two
+connections (`_Links`), kept only when no other program wrote between them.
 
 The window lock and the check for damage still come first for everything the window
 does: they may ask the person, and a damaged file may be put aside for its backup.
@@ -29,6 +31,48 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop_app.core.services.overview import Overview
     from desktop_app.core.services.period_facts import PeriodFacts
+
+
+class _Links:
+    """The overview's links per recommendation, read on a second connection and thread
+    while the first connection counts the indicators (each count is one long step
+    inside SQLite, which lets the GIL go: the two run at once on two cores).
+
+    Both read transactions begin within a few milliseconds; `FirstRead` keeps the
+    answer only when no other connection committed between its first connection's
+    `PRAGMA data_version` before its transaction and after the overview (then both
+    snapshots are that same state), and reads everything again on one connection
+    otherwise."""
+
+    def __init__(self, path: Path, year: int) -> None:
+        self._path, self._year = path, year
+        self._links: dict[int, int] | None = None
+        self.read = False  # whether result() gave the links read here
+        self._thread = threading.Thread(target=self._run, name="first-read-links",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        from desktop_app.core.services.overview import quick_links
+        from desktop_app.core.storage.schema import open_at_head
+
+        conn = open_at_head(self._path)
+        if conn is None:
+            return
+        try:
+            with conn:
+                conn.execute("BEGIN")
+                self._links = quick_links(conn, self._year)
+        except Exception:  # noqa: BLE001  (the first connection reads them instead)
+            self._links = None
+        finally:
+            conn.close()
+
+    def result(self) -> dict[int, int] | None:
+        """The links (waiting for them), or None: the caller reads them itself."""
+        self._thread.join()
+        self.read = self._links is not None
+        return self._links
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -74,6 +118,7 @@ class FirstRead:
         if conn is None:
             return
         try:
+            (version,) = conn.execute("PRAGMA data_version").fetchone()
             with conn:
                 conn.execute("BEGIN")  # one snapshot, as db.reading() gives
                 execute = sqlite_execute(conn)
@@ -83,7 +128,15 @@ class FirstRead:
                     return  # a focal point's window takes the full open
                 self._facts = (facts, years)
                 self._facts_read.set()
-                self._overview = quick_overview(conn, facts.year, self._today)
+                links = _Links(self._path, facts.year)
+                overview = quick_overview(conn, facts.year, self._today, links.result)
+            if links.read and conn.execute("PRAGMA data_version").fetchone()[0] != version:
+                # Another program wrote meanwhile: the links' snapshot may be a later
+                # one. Read all of it again in one (rare: a write in those 0.3 s).
+                with conn:
+                    conn.execute("BEGIN")
+                    overview = quick_overview(conn, facts.year, self._today)
+            self._overview = overview
         except sqlite3.Error:
             return  # the full open, or the database's own read, decides and words it
         finally:

@@ -96,3 +96,35 @@ def test_an_error_of_the_overview_is_the_databases_own(tmp_path: Path) -> None:
     finally:
         db.close()
     assert refused.value.problems == full.value.problems
+
+
+def test_a_write_between_the_two_connections_reads_it_all_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The links are read on a second connection beside the first (two snapshots that
+    are the same state unless another program commits between them): a write there
+    makes the first read read everything again in one snapshot, never a torn overview."""
+    from desktop_app.core.services import overview as overview_module
+
+    path = _made(tmp_path / "agency.sqlite", Role.AGENCY, activities=40)
+    real = overview_module.quick_links
+    wrote: list[bool] = []
+
+    def a_program_writes_first(connection: sqlite3.Connection, year: int) -> dict[int, int]:
+        with closing(sqlite3.connect(path)) as other, other:
+            other.execute("UPDATE activity SET status = 'completed' WHERE id = (SELECT min(id)"
+                          " FROM activity WHERE status != 'completed')")
+            other.execute("DELETE FROM activityrecommendation WHERE activity_id = (SELECT"
+                          " min(activity_id) FROM activityrecommendation)")
+        wrote.append(True)
+        return real(connection, year)
+
+    monkeypatch.setattr(overview_module, "quick_links", a_program_writes_first)
+    today = date(YEAR, 11, 2)
+    first = FirstRead(path, today)
+    found = first.overview(_never)
+    assert wrote == [True]
+    db = Database.open(path, create=False)
+    try:
+        assert found == overview(db, YEAR, today)  # the state after the write, all of it
+    finally:
+        db.close()

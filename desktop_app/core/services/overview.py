@@ -415,24 +415,57 @@ def overview_in(session: Session, year: int, today: date | None = None) -> Overv
                      lambda: _not_reported(session, year, today or date.today()))
 
 
+Links = Callable[[], "dict[int, int] | None"]
+
+
 def quick_overview(connection: sqlite3.Connection, year: int,
-                   today: date | None = None) -> Overview | None:
+                   today: date | None = None, links: Links | None = None
+                   ) -> Overview | None:
     """``overview`` read on a plain sqlite3 connection (one snapshot: the caller's
     transaction), for an agency's database; None at a focal point, whose list of the
-    agencies that have not reported needs the full open."""
+    agencies that have not reported needs the full open.
+
+    links: the activities linked to each recommendation (``quick_links``), read by the
+    caller on a second connection at the same time, in the same snapshot (the caller
+    makes sure: ui/first_read.py); asked for once the rest is read, and read here
+    when it answers None."""
     from desktop_app.core.storage.sql_text import sqlite_execute
 
     execute = sqlite_execute(connection)
     if _role(execute) is Role.FOCAL_POINT:
         return None
-    return _overview(execute, year, today or date.today(), lambda: (None, ()))
+    return _overview(execute, year, today or date.today(), lambda: (None, ()), links)
+
+
+def quick_links(connection: sqlite3.Connection, year: int) -> dict[int, int]:
+    """recommendation id -> the period's activities linked to it (this agency's at an
+    agency), on a plain sqlite3 connection: the part of ``quick_overview`` that a
+    second connection can read beside it."""
+    from desktop_app.core.storage.sql_text import sqlite_execute
+
+    execute = sqlite_execute(connection)
+    return _links(execute, _scope(execute, year))
+
+
+def _links(execute: Execute, scope: _Scope) -> dict[int, int]:
+    # count(*): a link is one (activity, recommendation) pair (the table's primary
+    # key), so no activity is counted twice for one recommendation; count(DISTINCT)
+    # sorted every link of the period a second time to learn that.
+    sql = ("SELECT ar.recommendation_id, count(*)"
+           " FROM activityrecommendation ar JOIN activity a ON a.id = ar.activity_id"
+           " WHERE a.period_id = :period")
+    params: dict[str, Any] = {"period": scope.period_id}
+    if scope.agency_id is not None:
+        sql += " AND a.agency_id = :agency"
+        params["agency"] = scope.agency_id
+    return {rec: n for rec, n in execute(sql + " GROUP BY ar.recommendation_id", params)}
 
 
 NotReported = Callable[[], "tuple[int | None, tuple[ReminderRow, ...]]"]
 
 
-def _overview(execute: Execute, year: int, today: date, not_reported: NotReported
-              ) -> Overview:
+def _overview(execute: Execute, year: int, today: date, not_reported: NotReported,
+              links_read: Links | None = None) -> Overview:
     scope = _scope(execute, year)
     areas = _areas(execute)
     tasks = _tasks(execute)
@@ -474,15 +507,9 @@ def _overview(execute: Execute, year: int, today: date, not_reported: NotReporte
             sum((p.activities for p in members), StatusCounts()),
             sum((p.indicators for p in members), IndicatorCounts())))
 
-    # count(*): a link is one (activity, recommendation) pair (the table's primary
-    # key), so no activity is counted twice for one recommendation; count(DISTINCT)
-    # sorted every link of the period a second time to learn that.
-    link_sql = ("SELECT ar.recommendation_id, count(*)"
-                " FROM activityrecommendation ar JOIN activity a ON a.id = ar.activity_id"
-                " WHERE a.period_id = :period")
-    if scope.agency_id is not None:
-        link_sql += " AND a.agency_id = :agency"
-    links = {rec: n for rec, n in execute(link_sql + " GROUP BY ar.recommendation_id", params)}
+    links = links_read() if links_read is not None else None
+    if links is None:
+        links = _links(execute, scope)
     recommendations = tuple(
         RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
                                links.get(r.id, 0))
