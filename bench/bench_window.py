@@ -366,7 +366,7 @@ def child(argv: Sequence[str]) -> None:
 
 @dataclass(frozen=True)
 class Measured:
-    run: Run  # the whole process: wall time and peak memory
+    run: Run  # the whole process: wall time, peak memory and CPU time (user + system)
     figures: dict[str, float]  # what the child timed inside itself
 
 
@@ -384,7 +384,8 @@ def measure(cmd: Sequence[str], env: dict[str, str]) -> Measured:
             raise RuntimeError(f"{' '.join(cmd)} exited {process.returncode}: "
                                f"{errors.read().decode(errors='replace')[-2000:]}")
     lines = out.decode().strip().splitlines()
-    return Measured(Run(seconds, usage.ru_maxrss / 1024), json.loads(lines[-1]))
+    return Measured(Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime),
+                    json.loads(lines[-1]))
 
 
 class MemoryComparison(Comparison):
