@@ -104,6 +104,15 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
            screenshot: Path | None, lang_given: bool = False) -> int:
     """Open the window (or save a picture of it). --lang wins over the saved choice,
     which wins over the system's language. db_path may name a PostgreSQL server."""
+    try:
+        return _launch(db_path, lang=lang, demo=demo, screenshot=screenshot,
+                       lang_given=lang_given)
+    finally:
+        gc.enable()  # paused for the quick way's first paint (_launch), whatever came
+
+
+def _launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
+            screenshot: Path | None, lang_given: bool) -> int:
     if not lang_given:
         from desktop_app.core.preferences import preferred_language
 
@@ -125,6 +134,10 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
 
         assert isinstance(db_path, Path)
         first_read = FirstRead(db_path)
+        # Until the first paint (_open_after_paint) the collector rests: its ~70 passes
+        # over the objects start-up makes (Qt's enums, our modules) cost ~15 ms and
+        # find a few hundred objects to free.
+        gc.disable()
 
     from desktop_app.ui.app import create_application
 
@@ -165,7 +178,9 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
         if not first_read.still_the_file():  # a damaged file replaced by its backup
             first_read = FirstRead(db_path)
         facts_years = first_read.facts()
-        if facts_years is not None:
+        if facts_years is None:
+            gc.enable()  # the full open follows: no quick first paint to wait for
+        else:
             try:
                 return _show_quick(db_path, lang, splash, first_read, *facts_years)
             finally:
@@ -400,6 +415,7 @@ def _open_window(ctx: AppContext, splash: Splash) -> int:
     from desktop_app.ui.db_watch import DatabaseWatch
 
     watch = DatabaseWatch(window, ctx)  # other programs' changes and locks
+    gc.enable()  # (paused for a quick first paint whose database opened sooner)
     # What start-up made (Qt, SQLAlchemy, the models: ~100,000 objects) lives as long
     # as the program: out of the collector's sight, a full collection while 100,000
     # rows are read takes 20 ms instead of 200 ms of the GUI thread's time.
@@ -456,6 +472,7 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
             QApplication.exit(EXIT_REFUSED)  # thread-safe
 
     def open_now() -> None:
+        gc.enable()  # paused since launch() began (_launch)
         opening.append(threading.Thread(target=open_database, name="database-open"))
         opening[0].start()
 
