@@ -31,7 +31,9 @@ sides; otherwise every start of ours compiled ~110 modules from source.
 
 Opening the Activities page is asked for on the turn after the first page was drawn,
 or, when the window was drawn before its database was opened (ui/launch.py, issue 11),
-once that open is done (the open belongs to the start-up, not to the page).
+once that open is done and the window's other pages are made, which follow it a turn
+each (both belong to the start-up, not to the page; until 1 Dec 2026 the pages were
+all made in the turn that opened the database).
 
 Our children leave as a window that closes does: they remove the window's lock file
 (`core/storage/window_lock.py`) before os._exit. Until 1 Dec 2026 they left it behind,
@@ -180,15 +182,23 @@ def _bare_filter(db: str, rows: int) -> None:
 class _Window:
     """Our window, started through the real command line, watched from outside.
 
-    Until the main window exists an application-wide event filter looks for it; then
-    only the viewports of its tables are watched (a filter on the whole application
-    would put a Python call in front of every event of the window). A page is drawn
-    at the first paint of one of its viewports once the page says it has loaded.
+    The main window is found as it is shown (QWidget.show wrapped for the process), and
+    from then on only the viewports of its tables are watched, as the bare window's
+    one viewport is. A page is drawn at the first paint of one of its viewports once
+    the page says it has loaded.
+
+    Until 1 Dec 2026 (evening) an application-wide event filter looked for the window
+    instead, from before the splash until the window was found: PySide6 then wraps
+    every event of the start-up and its receiver in Python objects, making their
+    types and enums as it goes (a QComboBox's setSizeAdjustPolicy alone: 0.5 ms
+    without the filter, 60 ms with it). That was the bench's cost, not the
+    program's: no filter of that kind runs in the program, and the bare side never
+    had one.
     """
 
     def __init__(self) -> None:
         from PySide6.QtCore import QEvent, QObject, QTimer
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QWidget
 
         self.app = QApplication(sys.argv[:1])
         self.started = time.perf_counter()
@@ -201,32 +211,34 @@ class _Window:
 
         class Watch(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if event.type() == QEvent.Type.Paint:
-                    if outer.window is None:
-                        outer._found_window()
-                    elif outer.waiting:
-                        outer._painted(watched)
+                if event.type() == QEvent.Type.Paint and outer.waiting:
+                    outer._painted(watched)
                 return False
 
         self._watch = Watch()
-        self.app.installEventFilter(self._watch)
+        show = QWidget.show
+
+        def shown(widget: QWidget) -> None:
+            if outer.window is None:
+                outer._found_window(widget)
+            show(widget)
+
+        QWidget.show = shown  # type: ignore[method-assign]
 
     def main_window(self) -> object:
         return self.window
 
-    def _found_window(self) -> None:
-        from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+    def _found_window(self, widget: object) -> None:
+        from PySide6.QtWidgets import QAbstractScrollArea
 
         if "desktop_app.ui.main_window" not in sys.modules:
             return  # no window yet (the splash): importing it here would time it twice
         from desktop_app.ui.main_window import MainWindow
 
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.pages:
-                self.window = widget
-                self.app.removeEventFilter(self._watch)
-                for area in widget.findChildren(QAbstractScrollArea):
-                    area.viewport().installEventFilter(self._watch)
+        if isinstance(widget, MainWindow) and widget.pages:
+            self.window = widget
+            for area in widget.findChildren(QAbstractScrollArea):
+                area.viewport().installEventFilter(self._watch)
 
     def when_drawn(self, page: object, then: object) -> None:
         """Call then() at the first paint inside page once page has loaded."""
@@ -297,10 +309,14 @@ def _ours_activities(db: str) -> None:
 
     def open_page() -> None:
         window = watcher.main_window()
-        # A window drawn before its database is opened opens it on the next turn (ui/
-        # launch.py): the page is asked for once that start-up work is done, as a
-        # person's first click comes, so this phase times the page, not the start.
-        if not getattr(window.ctx, "is_open", lambda: True)():  # type: ignore[attr-defined]
+        # A window drawn before its database is opened opens it after the first paint
+        # and then makes its other pages, a turn each (ui/launch.py, main_window.py):
+        # the page is asked for once that start-up work is done, as a person's first
+        # click comes, so this phase times the page, not the start.
+        pages = window.pages  # type: ignore[attr-defined]
+        built = getattr(pages, "is_built", lambda _key: True)
+        if (not getattr(window.ctx, "is_open", lambda: True)()  # type: ignore[attr-defined]
+                or not all(built(key) for key in pages)):
             QTimer.singleShot(10, open_page)
             return
         page = window.pages["activities"]  # type: ignore[attr-defined]
@@ -350,7 +366,7 @@ def child(argv: Sequence[str]) -> None:
 
 @dataclass(frozen=True)
 class Measured:
-    run: Run  # the whole process: wall time and peak memory
+    run: Run  # the whole process: wall time, peak memory and CPU time (user + system)
     figures: dict[str, float]  # what the child timed inside itself
 
 
@@ -368,7 +384,8 @@ def measure(cmd: Sequence[str], env: dict[str, str]) -> Measured:
             raise RuntimeError(f"{' '.join(cmd)} exited {process.returncode}: "
                                f"{errors.read().decode(errors='replace')[-2000:]}")
     lines = out.decode().strip().splitlines()
-    return Measured(Run(seconds, usage.ru_maxrss / 1024), json.loads(lines[-1]))
+    return Measured(Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime),
+                    json.loads(lines[-1]))
 
 
 class MemoryComparison(Comparison):

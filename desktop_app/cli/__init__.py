@@ -218,11 +218,12 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_window(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.ui.dialogs.server_password import saved_server
     from desktop_app.ui.launch import launch
 
     location = db_location(args)
     if args.db is None and not args.demo:  # the shared database chosen in the window
+        from desktop_app.ui.dialogs.server_password import saved_server
+
         location = saved_server() or location
     return launch(location, lang=lang, demo=args.demo, screenshot=args.screenshot,
                   lang_given=args.lang is not None)

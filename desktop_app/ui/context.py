@@ -14,24 +14,18 @@ needs it is lost: the asking code waits for the open instead.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+# The period the window opens on (the rule is the core's: the first read uses it before Qt).
+from desktop_app.core.services.period_facts import year_shown as year_shown
+
 if TYPE_CHECKING:
     from desktop_app.core.services.period_facts import PeriodFacts
     from desktop_app.core.storage.database import Database
-
-
-def year_shown(years: Sequence[int], year: int) -> int:
-    """The period the window opens on: year when it is one of years (sorted), else the
-    latest before it, else the first; year itself when there are none."""
-    if not years or year in years:
-        return year
-    past = [y for y in years if y <= year]
-    return past[-1] if past else years[0]
 
 
 class AppContext(QObject):

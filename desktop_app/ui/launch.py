@@ -8,13 +8,13 @@ database layer (SQLAlchemy, the migrations) is imported and the database opened 
 then, so a large database never opens to a blank wait.
 
 An agency's SQLite file already at the program's schema (nearly every start) opens
-quicker still (issue 11): after the window lock and the check for damage, the status
-bar's facts, the catalog's years and the first page (the overview, on a worker) are
-read with sqlite3 alone (`storage/schema.py` open_at_head), the window is made and
-drawn, and only then is the database opened, SQLAlchemy and the models imported with
-it (`AppContext.opening`: whatever needs the database sooner opens it at once). Any
-other file (a server, a first run, a demo, a migration to make, a focal point, any
-doubt) takes the full open first, as before.
+quicker still (issue 11): the status bar's facts, the catalog's years and the first
+page (the overview) are read with sqlite3 alone on a thread begun before Qt is up
+(`first_read.py`; kept only if the window lock and the check for damage leave the
+same file there), the window is made and drawn, and only then is the database opened,
+SQLAlchemy and the models imported with it (`AppContext.opening`: whatever needs the
+database sooner opens it at once). Any other file (a server, a first run, a demo, a
+migration to make, a focal point, any doubt) takes the full open first, as before.
 
 With NAP_REPORTER_DUMP_TEXTS=FILE in the environment, --screenshot also writes the
 texts a user sees in the window (title, menus, tabs, labels, buttons, headers, the
@@ -29,6 +29,7 @@ import gc
 import os
 import re
 import sys
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from desktop_app.core.storage.database import Database
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.db_watch import DatabaseWatch
+    from desktop_app.ui.first_read import FirstRead
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.splash import Splash
 
@@ -102,6 +104,15 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
            screenshot: Path | None, lang_given: bool = False) -> int:
     """Open the window (or save a picture of it). --lang wins over the saved choice,
     which wins over the system's language. db_path may name a PostgreSQL server."""
+    try:
+        return _launch(db_path, lang=lang, demo=demo, screenshot=screenshot,
+                       lang_given=lang_given)
+    finally:
+        gc.enable()  # paused for the quick way's first paint (_launch), whatever came
+
+
+def _launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
+            screenshot: Path | None, lang_given: bool) -> int:
     if not lang_given:
         from desktop_app.core.preferences import preferred_language
 
@@ -111,6 +122,22 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
         return EXIT_REFUSED
     if screenshot is not None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop_app.core.storage.schema import is_sqlite_file
+
+    # An SQLite file that may open the quick way: SQLAlchemy is not imported before it,
+    # and its first paint's reads begin now, beside Qt's start (first_read.py).
+    quick = (screenshot is None and not demo and isinstance(db_path, Path)
+             and is_sqlite_file(db_path))
+    first_read: FirstRead | None = None
+    if quick:
+        from desktop_app.ui.first_read import FirstRead
+
+        assert isinstance(db_path, Path)
+        first_read = FirstRead(db_path)
+        # Until the first paint (_open_after_paint) the collector rests: its ~70 passes
+        # over the objects start-up makes (Qt's enums, our modules) cost ~15 ms and
+        # find a few hundred objects to free.
+        gc.disable()
 
     from desktop_app.ui.app import create_application
 
@@ -121,11 +148,6 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
 
         splash = Splash()
         splash.opening(Path(str(db_path)))
-    from desktop_app.core.storage.schema import is_sqlite_file
-
-    # An SQLite file that may open the quick way: SQLAlchemy is not imported before it.
-    quick = (screenshot is None and not demo and isinstance(db_path, Path)
-             and is_sqlite_file(db_path))
     created = False  # an SQLite file is there
     if not quick:
         from desktop_app.core.storage.database import has_database
@@ -144,17 +166,23 @@ def launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
         assert splash is not None
         may_open, lock = take_window_lock(db_path, lang)
         thorough = lock is not None and lock.took_over
-        if not may_open or not recover_if_damaged(db_path, lang, thorough=thorough):
+        if not may_open or not recover_if_damaged(
+                db_path, lang, thorough=thorough,
+                before_restore=first_read.wait if first_read is not None else None):
             splash.done(None)
             if lock is not None:
                 lock.release()
             return EXIT_REFUSED
-    if quick:
+    if first_read is not None:
         assert splash is not None and isinstance(db_path, Path)
-        facts_years = _first_facts(db_path)
-        if facts_years is not None:
+        if not first_read.still_the_file():  # a damaged file replaced by its backup
+            first_read = FirstRead(db_path)
+        facts_years = first_read.facts()
+        if facts_years is None:
+            gc.enable()  # the full open follows: no quick first paint to wait for
+        else:
             try:
-                return _show_quick(db_path, lang, splash, *facts_years)
+                return _show_quick(db_path, lang, splash, first_read, *facts_years)
             finally:
                 if lock is not None:
                     lock.release()
@@ -347,59 +375,8 @@ def _show(db: Database, lang: str, splash: Splash) -> int:
         wait_for_reads()  # the database closes next
 
 
-def _first_facts(db_path: Path) -> tuple[PeriodFacts, list[int]] | None:
-    """The status bar's facts for the period the window opens on, and the catalog's
-    years, of an agency's SQLite file at the program's schema, read with sqlite3 alone;
-    None when the full open must decide (another revision, a focal point, any error)."""
-    import sqlite3
-
-    from desktop_app.core.domain.enums import Role
-    from desktop_app.core.services.period_facts import facts_by, years_by
-    from desktop_app.core.storage.schema import open_at_head
-    from desktop_app.core.storage.sql_text import sqlite_execute
-    from desktop_app.ui.context import year_shown
-
-    conn = open_at_head(db_path)
-    if conn is None:
-        return None
-    try:
-        with conn:
-            conn.execute("BEGIN")  # one snapshot, as db.reading() gives
-            execute = sqlite_execute(conn)
-            years = years_by(execute)
-            facts = facts_by(execute, year_shown(years, date.today().year))
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-    return (facts, years) if facts.role is Role.AGENCY else None
-
-
-def _quick_overview(db_path: Path, ctx: AppContext, year: int) -> object:
-    """The first page's overview read with sqlite3 (on the early read's worker); the
-    database's own read if the file cannot be read that way any more."""
-    import sqlite3
-
-    from desktop_app.core.services.overview import overview, quick_overview
-    from desktop_app.core.storage.schema import open_at_head
-
-    conn = open_at_head(db_path)
-    if conn is not None:
-        try:
-            with conn:
-                conn.execute("BEGIN")
-                found = quick_overview(conn, year)
-            if found is not None:
-                return found
-        except sqlite3.Error:
-            pass
-        finally:
-            conn.close()
-    return overview(ctx.db, year)
-
-
-def _show_quick(db_path: Path, lang: str, splash: Splash, facts: PeriodFacts,
-                years: list[int]) -> int:
+def _show_quick(db_path: Path, lang: str, splash: Splash, first_read: FirstRead,
+                facts: PeriodFacts, years: list[int]) -> int:
     """The window drawn before its database is opened (see the module's docstring)."""
     splash.preparing()
     from desktop_app.ui.context import AppContext
@@ -410,9 +387,14 @@ def _show_quick(db_path: Path, lang: str, splash: Splash, facts: PeriodFacts,
 
         return Database.open(db_path)
 
+    def read_overview() -> object:  # the database's own read if sqlite3 could not
+        from desktop_app.core.services.overview import overview
+
+        return first_read.overview(lambda: overview(ctx.db, facts.year))
+
     ctx = AppContext.opening(open_database, lang, facts, years)
     ctx.year = facts.year  # the period the window opens on, as MainWindow would choose
-    read_early(FIRST_OVERVIEW, lambda: _quick_overview(db_path, ctx, facts.year))
+    read_early(FIRST_OVERVIEW, read_overview)
     try:
         return _open_window(ctx, splash)
     finally:
@@ -433,6 +415,7 @@ def _open_window(ctx: AppContext, splash: Splash) -> int:
     from desktop_app.ui.db_watch import DatabaseWatch
 
     watch = DatabaseWatch(window, ctx)  # other programs' changes and locks
+    gc.enable()  # (paused for a quick first paint whose database opened sooner)
     # What start-up made (Qt, SQLAlchemy, the models: ~100,000 objects) lives as long
     # as the program: out of the collector's sight, a full collection while 100,000
     # rows are read takes 20 ms instead of 200 ms of the GUI thread's time.
@@ -450,13 +433,24 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
     """Show the window made from the sqlite3 reads, then open its database once the
     first page has been drawn (or sooner, when something asks for it): what today's
     start does before the window shows (the watch on other programs' changes, the offer
-    of unsaved drafts, the collector's freeze) follows the open. A database that will
-    not open ends the program with its problem, as it would have before the window."""
+    of unsaved drafts, the collector's freeze) follows the open, and the other pages
+    are made after it (MainWindow._make_rest). A database that will not open ends the
+    program with its problem, as it would have before the window.
+
+    The open runs on a thread of its own: importing SQLAlchemy, SQLModel and the models
+    is ~0.6 s of CPU, which held the GUI thread in one turn of the event loop; on the
+    thread the window keeps drawing and answering (the interpreter hands the GIL over
+    every few milliseconds). Whatever asks for the database meanwhile waits for that
+    open (AppContext.db). The same thread first imports the other pages' modules (an
+    agency's: the quick way is an agency's only), which the pages made after the open
+    would otherwise import on the GUI thread; with them come most of the database
+    layer's modules."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     watches: list[DatabaseWatch] = []
     failed: list[BaseException] = []
+    opening: list[threading.Thread] = []
 
     def opened() -> None:
         from desktop_app.ui.db_watch import DatabaseWatch
@@ -465,12 +459,22 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
         gc.freeze()  # as _open_window does, now that SQLAlchemy and the models are in
         window.offer_unsaved_drafts()
 
-    def open_now() -> None:
+    def open_database() -> None:
+        from desktop_app.ui.pages.agency_set import import_page_modules
+
         try:
+            # first: the pages made after the open, a turn each, then only make them
+            # (a page's module imported on the GUI thread would wait for this one)
+            import_page_modules()
             ctx.db  # noqa: B018  (opens it)
         except BaseException as error:  # noqa: BLE001  (raised again after the loop)
             failed.append(error)
-            QApplication.exit(EXIT_REFUSED)
+            QApplication.exit(EXIT_REFUSED)  # thread-safe
+
+    def open_now() -> None:
+        gc.enable()  # paused since launch() began (_launch)
+        opening.append(threading.Thread(target=open_database, name="database-open"))
+        opening[0].start()
 
     ctx.database_opened.connect(opened, Qt.ConnectionType.QueuedConnection)
     window.after_first_paint(open_now)
@@ -479,6 +483,8 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
     try:
         code = int(QApplication.exec())
     finally:
+        for thread in opening:
+            thread.join()  # the database closes next: not while it is being opened
         for watch in watches:
             watch.stop()
     if failed:

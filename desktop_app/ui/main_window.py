@@ -1,8 +1,9 @@
 """The main window: navigation between the pages, the period, and the status bar.
 
 The first page (the Overview) is made with the window; the others, and their modules,
-are made on the turn after it has been drawn with its data, or at once when one is
-asked for first (`self.pages` is a `LazyPages`): importing
+are made after it has been drawn with its data, one a turn of the event loop (once the
+database is open, for a window drawn before it was), or at once when one is asked for
+first (`self.pages` is a `LazyPages`): importing
 and making every page before the first paint made every start wait for pages nobody
 looked at yet (issue 11). Every page module is named in `pages/agency_set.py` or
 `pages/focal_set.py`, so a page that cannot be imported still fails its test.
@@ -98,6 +99,7 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         self.runners: list[JobRunner] = []
         self._import_commands: ImportCommands | None = None
         self._making = 0  # which build of the pages the pending "make the rest" is for
+        self._rest_waits: int | None = None  # the build whose pages wait for the open
         # The translator must be in place before the pages retranslate themselves.
         ctx.language_changed.connect(self._language_changed)
         ctx.period_changed.connect(lambda _year: self.update_status())
@@ -245,11 +247,26 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
         _AfterPaint(self.pages[self.page_specs[0][0]], then)
 
     def _make_rest(self, making: int) -> None:
-        """Make the pages not made yet (after the first paint)."""
+        """Make the pages not made yet (after the first paint), one a turn of the event
+        loop, so that the window keeps drawing and answering between them. A window drawn
+        before its database was opened makes them once it is open (`launch.py` opens it
+        on a worker; making a page reads it, and would wait for the open)."""
         if making != self._making:
             return  # the window was rebuilt or closed since: its own build makes its pages
-        for key in self.pages:
-            self.pages[key]  # noqa: B018  (made now if it was not yet)
+        if not self.ctx.is_open():
+            if self._rest_waits is None:
+                self.ctx.database_opened.connect(self._make_rest_after_open,
+                                                 Qt.ConnectionType.QueuedConnection)
+            self._rest_waits = making
+            return
+        key = next((k for k in self.pages if not self.pages.is_built(k)), None)
+        if key is not None:
+            self.pages[key]  # noqa: B018  (made now)
+            QTimer.singleShot(0, self, lambda: self._make_rest(making))
+
+    def _make_rest_after_open(self) -> None:
+        if self._rest_waits is not None:
+            self._make_rest(self._rest_waits)
 
     def _make_empty_state(self) -> None:
         self.empty_state = QLabel()
@@ -411,9 +428,12 @@ class MainWindow(WindowActions, WindowCommands, FocalCommands, Retranslating, QM
             load_draft_file,
             pending_drafts,
         )
-        from desktop_app.ui.pages.activities_page import ActivitiesPage
 
         for path in pending_drafts(self.ctx.db.path):
+            # here: the page's module is imported when it is made (after the open,
+            # MainWindow._make_rest), not in the turn the database opened in
+            from desktop_app.ui.pages.activities_page import ActivitiesPage
+
             page = self.pages["activities"]
             assert isinstance(page, ActivitiesPage)
             try:

@@ -11,6 +11,7 @@ answer them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.problems import NapError
@@ -33,10 +34,13 @@ def take_window_lock(db_path: Path, lang: str) -> tuple[bool, WindowLock | None]
         return False, None
 
 
-def recover_if_damaged(db_path: Path, lang: str, *, thorough: bool = False) -> bool:
+def recover_if_damaged(db_path: Path, lang: str, *, thorough: bool = False,
+                       before_restore: Callable[[], None] | None = None) -> bool:
     """Whether the database at db_path may be opened now: it is sound, or the person
     chose to restore its latest good backup and that worked. thorough: check every page
-    (after a window that did not close cleanly)."""
+    (after a window that did not close cleanly). before_restore: called before the
+    backup is put in the file's place (launch.py: the first read lets go of the file,
+    which Windows will not replace while it is open)."""
     problem = check_database(db_path, thorough=thorough)
     if problem is None:
         return True
@@ -51,6 +55,8 @@ def recover_if_damaged(db_path: Path, lang: str, *, thorough: bool = False) -> b
         [text("window.restore_backup", lang), text("window.quit", lang)])
     if answer != 0:
         return False
+    if before_restore is not None:
+        before_restore()
     try:
         aside = restore_over_damaged(backups[0], db_path)
     except NapError as error:

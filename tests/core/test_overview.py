@@ -220,3 +220,76 @@ def test_focal_point_counts_every_agency(tmp_path: Path) -> None:
 def test_natural_key_orders_paragraph_numbers() -> None:
     assert sorted(["CO3-P12", "CO3-P8", "CO3-P6"], key=natural_key) == [
         "CO3-P6", "CO3-P8", "CO3-P12"]
+
+
+# --- the counts through the covering indexes (migration 0011), on both engines ---------
+
+_PLAIN_ACTIVITY_INDICATORS = """
+    SELECT t.code, count(*),
+           sum(CASE WHEN EXISTS (SELECT 1 FROM result r WHERE r.indicator_id = i.id
+                                 AND r.period_id = a.period_id) THEN 1 ELSE 0 END),
+           sum(CASE WHEN EXISTS (SELECT 1 FROM result r WHERE r.indicator_id = i.id
+                                 AND r.period_id = a.period_id AND r.value >= i.target)
+                    THEN 1 ELSE 0 END)
+    FROM indicator i JOIN activity a ON a.id = i.activity_id JOIN task t ON t.id = a.task_id
+    WHERE a.period_id = :period GROUP BY t.code"""
+_PLAIN_TASK_INDICATORS = """
+    SELECT t.code, count(*),
+           sum(CASE WHEN EXISTS (SELECT 1 FROM result r WHERE r.indicator_id = i.id
+                                 AND r.period_id = :period) THEN 1 ELSE 0 END),
+           sum(CASE WHEN EXISTS (SELECT 1 FROM result r WHERE r.indicator_id = i.id
+                                 AND r.period_id = :period AND r.value >= i.target)
+                    THEN 1 ELSE 0 END)
+    FROM indicator i JOIN task t ON t.id = i.task_id JOIN plan p ON p.id = t.plan_id
+    WHERE i.activity_id IS NULL AND p.code = :plan GROUP BY t.code"""
+_PLAIN_LINKS = """
+    SELECT rec.code, count(DISTINCT a.id) FROM activityrecommendation ar
+    JOIN activity a ON a.id = ar.activity_id
+    JOIN recommendation rec ON rec.id = ar.recommendation_id
+    WHERE a.period_id = :period GROUP BY rec.code"""
+
+
+def test_the_counts_equal_plain_counts_on_each_engine(focal_where: str) -> None:
+    """The indicator counts read from the covering indexes (with ``+r.period_id``) and
+    the links counted with count(*) equal counts written the plain way, on demo data of
+    two periods with results in the other period too (they must not count)."""
+    from tests import pg
+
+    db = pg.open_location(focal_where, create=False)
+    try:
+        drive(demo.fill_demo(db, activities=90, seed=4, period=YEAR - 1))
+        drive(demo.fill_demo(db, activities=150, seed=5, period=YEAR))
+    finally:
+        db.close()
+    (period,), = pg.rows(focal_where, "SELECT id FROM period WHERE year = :y", y=YEAR)
+    (other,), = pg.rows(focal_where, "SELECT id FROM period WHERE year = :y", y=YEAR - 1)
+    # results in the other period for a third of this period's indicators, above target
+    pg.execute(focal_where, """
+        INSERT INTO result (uuid, indicator_id, period_id, value, note)
+        SELECT 'other-' || i.id, i.id, :other, i.target + 1, '' FROM indicator i
+        JOIN activity a ON a.id = i.activity_id
+        WHERE a.period_id = :period AND i.id % 3 = 0 AND NOT EXISTS (
+            SELECT 1 FROM result r WHERE r.indicator_id = i.id AND r.period_id = :other)""",
+               period=period, other=other)
+    db = pg.open_location(focal_where, create=False)
+    try:
+        o = overview(db, YEAR, today=date(YEAR, 6, 1))
+    finally:
+        db.close()
+
+    expected: dict[str, tuple[int, int, int]] = {}
+    for query in (_PLAIN_ACTIVITY_INDICATORS, _PLAIN_TASK_INDICATORS):
+        for code, total, with_result, on_track in pg.rows(focal_where, query, period=period,
+                                                          plan=o.plan_code):
+            before = expected.get(str(code), (0, 0, 0))
+            expected[str(code)] = (before[0] + int(str(total)),
+                                   before[1] + int(str(with_result)),
+                                   before[2] + int(str(on_track)))
+    got = {t.code: (t.indicators.total, t.indicators.with_result, t.indicators.on_track)
+           for t in o.by_task if t.indicators.total}
+    assert got == expected and sum(total for total, _, _ in got.values()) > 100
+    assert 0 < o.indicators.on_track < o.indicators.with_result < o.indicators.total
+    links = {str(code): int(str(n)) for code, n in pg.rows(focal_where, _PLAIN_LINKS,
+                                                          period=period)}
+    assert {r.code: r.activities for r in o.recommendations if r.activities} == links
+    assert sum(links.values()) > 150  # activities with several recommendations

@@ -21,7 +21,7 @@ from desktop_app.core.domain.enums import PeriodState, Role
 from desktop_app.core.problems import UsageError
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities, demo
-from desktop_app.core.services.overview import overview, quick_overview
+from desktop_app.core.services.overview import overview, quick_links, quick_overview
 from desktop_app.core.services.period_facts import quick_period_facts, years_by
 from desktop_app.core.services.periods import lock_period, period_facts
 from desktop_app.core.services.setup import initialise
@@ -57,6 +57,19 @@ def test_the_quick_overview_equals_the_overview(agency_db: Database) -> None:
             assert quick == full, year
         assert quick_overview(conn, YEAR, TODAY).activities.total == 120  # type: ignore[union-attr]
         assert quick_overview(conn, 2019, TODAY).activities.total == 0  # type: ignore[union-attr]
+
+
+def test_the_links_read_on_a_second_connection_give_the_same_overview(
+        agency_db: Database) -> None:
+    with closing(_connection(agency_db)) as conn, closing(_connection(agency_db)) as second:
+        for year in (YEAR, YEAR + 1, 2019):
+            links = quick_links(second, year)
+            asked: list[int] = []
+            quick = quick_overview(conn, year, TODAY,
+                                   links=lambda links=links, asked=asked: asked.append(1) or links)
+            assert quick == overview(agency_db, year, TODAY) and asked == [1], year
+            assert quick_overview(conn, year, TODAY, links=lambda: None) == quick
+        assert sum(quick_links(second, YEAR).values()) > 120  # several a recommendation
 
 
 def test_a_locked_period_reads_the_same_both_ways(agency_db: Database) -> None:

@@ -123,3 +123,76 @@ def test_the_first_page_is_drawn_before_the_database_layer_is_imported(
     assert before == ""  # none of them imported before the first page was drawn
     assert status.startswith("VLG · ") and "Period" in status
     assert page == "ActivitiesPage"
+
+
+# After the first paint of the real start: the database opened on a thread of its own
+# (not the GUI thread), the pages' modules imported there too, and the other pages made
+# one a turn of the event loop, after the open (launch.py _open_after_paint,
+# MainWindow._make_rest): no turn holds the GUI thread for all of it at once.
+TURNS_SCRIPT = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from desktop_app.core.storage import database
+from desktop_app.ui import main_window
+
+app = QApplication([])
+seen = {"opened_on": [], "made": [], "rest_calls": [], "module_before": []}
+open_database = database.Database.open.__func__
+
+def opening(cls, *args, **kwargs):
+    seen["opened_on"].append(threading.current_thread() is threading.main_thread())
+    return open_database(cls, *args, **kwargs)
+
+database.Database.open = classmethod(opening)
+make_page, make_rest = main_window.MainWindow._make_page, main_window.MainWindow._make_rest
+
+def making(self, key):
+    seen["made"].append(key)
+    seen["module_before"].append(f"desktop_app.ui.pages.{key}_page" in sys.modules)
+    return make_page(self, key)
+
+def resting(self, making):
+    before = len(seen["made"])
+    make_rest(self, making)
+    seen["rest_calls"].append((self.ctx.is_open(), len(seen["made"]) - before))
+
+main_window.MainWindow._make_page = making
+main_window.MainWindow._make_rest = resting
+
+def check():
+    window = next((w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, main_window.MainWindow)), None)
+    if window is None or not (window.ctx.is_open()
+                              and all(window.pages.is_built(k) for k in window.pages)):
+        QTimer.singleShot(20, check)
+        return
+    import gc
+    print(seen["opened_on"], seen["made"], seen["module_before"], seen["rest_calls"],
+          gc.isenabled(), sep="#")
+    window.close()
+
+QTimer.singleShot(0, check)
+from desktop_app.cli import main
+sys.exit(main(["--db", sys.argv[1], "--lang", "en"]))
+"""
+
+
+def test_after_the_first_paint_the_open_and_the_pages_take_a_turn_each(
+        tmp_path: Path) -> None:
+    path = _agency_file(tmp_path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", TURNS_SCRIPT, str(path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    opened_on, made, module_before, rest_calls, collecting = done.stdout.strip().split("#")
+    assert collecting == "True"  # the collector rests only until the first paint
+    assert opened_on == "[False]"  # once, and not on the GUI thread
+    assert made == str(["overview", "activities", "indicators", "recommendations",
+                        "submissions"])
+    # every page's module imported before the page was made: the first's with the
+    # window, the others' by the thread that opened the database
+    assert module_before == "[True, True, True, True, True]"
+    calls = eval(rest_calls)  # noqa: S307  (a list of tuples this test's script printed)
+    assert calls and all(made_now <= 1 for _open, made_now in calls)
+    assert all(is_open for is_open, made_now in calls if made_now)

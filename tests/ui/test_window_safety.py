@@ -187,6 +187,30 @@ def test_a_damaged_database_is_offered_its_latest_good_backup(
     assert len(kept) == 1
 
 
+def test_the_first_read_lets_go_of_a_damaged_file_before_its_backup_replaces_it(
+        qapp: Any, agency_db_path: Path, home: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.ui.first_read import FirstRead
+
+    automatic_backup(agency_db_path, "before-import")
+    time.sleep(0.01)
+    _garbage(agency_db_path)
+    damaged = agency_db_path.read_bytes()
+    first = FirstRead(agency_db_path)  # begun before the check, as launch() begins it
+    _chosen(monkeypatch, 0)
+    _informed(monkeypatch)
+    waited: list[bool] = []
+
+    def before_restore() -> None:
+        first.wait()
+        waited.append(agency_db_path.read_bytes() == damaged)  # not replaced yet
+
+    assert recover_if_damaged(agency_db_path, "en", before_restore=before_restore)
+    assert waited == [True]
+    assert not first.still_the_file()  # launch() reads the restored file again
+    assert FirstRead(agency_db_path).facts() is not None
+
+
 def test_quitting_at_a_damaged_database_leaves_it_and_shows_no_traceback(
         qapp: Any, agency_db_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

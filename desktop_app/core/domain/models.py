@@ -220,11 +220,14 @@ class ActivityRecommendation(SQLModel, table=True):
 class Indicator(SQLModel, table=True):
     """A measurable target of an activity (or, without one, of a task)."""
 
+    # covers the overview's indicator counts; also the index on activity_id (0011)
+    __table_args__ = (Index("ix_indicator_activity_target", "activity_id", "target"),)
+
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(unique=True, max_length=36)
     agency_id: int = Field(foreign_key="agency.id", index=True)
     activity_id: int | None = Field(
-        default=None, foreign_key="activity.id", index=True, ondelete="CASCADE"
+        default=None, foreign_key="activity.id", ondelete="CASCADE"
     )
     task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
     name: str
@@ -238,11 +241,14 @@ class Indicator(SQLModel, table=True):
 
 
 class Result(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("indicator_id", "period_id"),)
+    __table_args__ = (UniqueConstraint("indicator_id", "period_id"),
+                      # covers the overview's counts with a result and on track (0011)
+                      Index("ix_result_indicator_period_value", "indicator_id", "period_id",
+                            "value"))
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(unique=True, max_length=36)
-    indicator_id: int = Field(foreign_key="indicator.id", index=True, ondelete="CASCADE")
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE")
     period_id: int = Field(foreign_key="period.id")
     value: float
     note: str = ""

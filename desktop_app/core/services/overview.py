@@ -287,8 +287,8 @@ def _parts(scope: _Scope) -> tuple[bool, ...]:
 
 
 def _period_indicators(scope: _Scope, columns: str, *, of_activities: bool,
-                       with_activity: bool = False, in_id_order: bool = False
-                       ) -> tuple[str, dict[str, Any]]:
+                       with_activity: bool = False, in_id_order: bool = False,
+                       counting: bool = False) -> tuple[str, dict[str, Any]]:
     """SQL over the period's indicators (i), each outer-joined to this period's result (r).
 
     Those of the period's activities (a), or (of_activities False) the indicators of the
@@ -299,11 +299,18 @@ def _period_indicators(scope: _Scope, columns: str, *, of_activities: bool,
     ``+a.…`` so that SQLite walks the indicators in order and stops at n, instead of
     collecting every indicator of the period's activities and sorting them (0.6 s at
     100,000 activities for a list of 500); the rows are the same.
+
+    counting: the caller reads only i.id, i.target, r.id and r.value (the counts), which
+    the indexes indicator(activity_id, target) and result(indicator_id, period_id,
+    value) hold (migration 0011). The result's period is then written ``+r.period_id``:
+    SQLite otherwise takes result's unique (indicator_id, period_id) index, which
+    holds no value, and reads every result row for it (0.28 s against 0.15 s of CPU at
+    100,000 activities). On PostgreSQL the plus changes nothing; the rows are the same.
     """
     plus = "+" if in_id_order else ""
     params: dict[str, Any] = {"period": scope.period_id}
     result_join = ("LEFT OUTER JOIN result r ON r.indicator_id = i.id"
-                   " AND r.period_id = :period")
+                   f" AND {'+' if counting else ''}r.period_id = :period")
     if of_activities:
         named = ", a.uuid, a.title" if with_activity else ""
         sql = (f"SELECT {columns}{named}, a.task_id FROM indicator i"
@@ -364,7 +371,8 @@ def _indicator_counts_by_task(execute: Execute, scope: _Scope) -> dict[int, Indi
                " coalesce(sum(CASE WHEN r.value >= i.target THEN 1 ELSE 0 END), 0)")
     counts: dict[int, IndicatorCounts] = defaultdict(IndicatorCounts)
     for of_activities in _parts(scope):
-        sql, params = _period_indicators(scope, columns, of_activities=of_activities)
+        sql, params = _period_indicators(scope, columns, of_activities=of_activities,
+                                         counting=True)
         sql += " GROUP BY a.task_id" if of_activities else " GROUP BY i.task_id"
         for total, with_result, on_track, task_id in execute(sql, params):
             counts[task_id or 0] += IndicatorCounts(total, with_result, on_track)
@@ -407,24 +415,57 @@ def overview_in(session: Session, year: int, today: date | None = None) -> Overv
                      lambda: _not_reported(session, year, today or date.today()))
 
 
+Links = Callable[[], "dict[int, int] | None"]
+
+
 def quick_overview(connection: sqlite3.Connection, year: int,
-                   today: date | None = None) -> Overview | None:
+                   today: date | None = None, links: Links | None = None
+                   ) -> Overview | None:
     """``overview`` read on a plain sqlite3 connection (one snapshot: the caller's
     transaction), for an agency's database; None at a focal point, whose list of the
-    agencies that have not reported needs the full open."""
+    agencies that have not reported needs the full open.
+
+    links: the activities linked to each recommendation (``quick_links``), read by the
+    caller on a second connection at the same time, in the same snapshot (the caller
+    makes sure: ui/first_read.py); asked for once the rest is read, and read here
+    when it answers None."""
     from desktop_app.core.storage.sql_text import sqlite_execute
 
     execute = sqlite_execute(connection)
     if _role(execute) is Role.FOCAL_POINT:
         return None
-    return _overview(execute, year, today or date.today(), lambda: (None, ()))
+    return _overview(execute, year, today or date.today(), lambda: (None, ()), links)
+
+
+def quick_links(connection: sqlite3.Connection, year: int) -> dict[int, int]:
+    """recommendation id -> the period's activities linked to it (this agency's at an
+    agency), on a plain sqlite3 connection: the part of ``quick_overview`` that a
+    second connection can read beside it."""
+    from desktop_app.core.storage.sql_text import sqlite_execute
+
+    execute = sqlite_execute(connection)
+    return _links(execute, _scope(execute, year))
+
+
+def _links(execute: Execute, scope: _Scope) -> dict[int, int]:
+    # count(*): a link is one (activity, recommendation) pair (the table's primary
+    # key), so no activity is counted twice for one recommendation; count(DISTINCT)
+    # sorted every link of the period a second time to learn that.
+    sql = ("SELECT ar.recommendation_id, count(*)"
+           " FROM activityrecommendation ar JOIN activity a ON a.id = ar.activity_id"
+           " WHERE a.period_id = :period")
+    params: dict[str, Any] = {"period": scope.period_id}
+    if scope.agency_id is not None:
+        sql += " AND a.agency_id = :agency"
+        params["agency"] = scope.agency_id
+    return {rec: n for rec, n in execute(sql + " GROUP BY ar.recommendation_id", params)}
 
 
 NotReported = Callable[[], "tuple[int | None, tuple[ReminderRow, ...]]"]
 
 
-def _overview(execute: Execute, year: int, today: date, not_reported: NotReported
-              ) -> Overview:
+def _overview(execute: Execute, year: int, today: date, not_reported: NotReported,
+              links_read: Links | None = None) -> Overview:
     scope = _scope(execute, year)
     areas = _areas(execute)
     tasks = _tasks(execute)
@@ -466,12 +507,9 @@ def _overview(execute: Execute, year: int, today: date, not_reported: NotReporte
             sum((p.activities for p in members), StatusCounts()),
             sum((p.indicators for p in members), IndicatorCounts())))
 
-    link_sql = ("SELECT ar.recommendation_id, count(DISTINCT a.id)"
-                " FROM activityrecommendation ar JOIN activity a ON a.id = ar.activity_id"
-                " WHERE a.period_id = :period")
-    if scope.agency_id is not None:
-        link_sql += " AND a.agency_id = :agency"
-    links = {rec: n for rec, n in execute(link_sql + " GROUP BY ar.recommendation_id", params)}
+    links = links_read() if links_read is not None else None
+    if links is None:
+        links = _links(execute, scope)
     recommendations = tuple(
         RecommendationProgress(r.code, r.paragraph, r.follow_up, r.text_vi, r.text_en,
                                links.get(r.id, 0))

@@ -10,6 +10,7 @@ SQLAlchemy and the models are imported (issue 11). ``services/periods.py`` re-ex
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,6 +73,15 @@ def _state(execute: Execute, agency_id: int, period_id: int) -> PeriodState:
     submitted = execute("SELECT id FROM submission WHERE agency_id = :agency"
                         " AND period_id = :period LIMIT 1", ids)
     return PeriodState.SUBMITTED if submitted else PeriodState.OPEN
+
+
+def year_shown(years: Sequence[int], year: int) -> int:
+    """The period the window opens on: year when it is one of years (sorted), else the
+    latest before it, else the first; year itself when there are none."""
+    if not years or year in years:
+        return year
+    past = [y for y in years if y <= year]
+    return past[-1] if past else years[0]
 
 
 def years_by(execute: Execute) -> list[int]:

@@ -39,3 +39,17 @@ def submissions_page(ctx: AppContext, parent: QWidget | None = None) -> Page:
     from desktop_app.ui.pages.submissions_page import SubmissionsPage
 
     return SubmissionsPage(ctx, parent)
+
+
+def import_page_modules() -> None:
+    """Import the modules of the pages above, without making any page.
+
+    The window drawn before its database was opened (`launch.py`) does it on the thread
+    that opens the database, after the first paint: the Activities page's module alone
+    (the editor, the listing, the services behind them) is ~0.25 s of CPU, which then
+    no longer holds the GUI thread in the turn that makes the page.
+    """
+    import desktop_app.ui.pages.activities_page
+    import desktop_app.ui.pages.indicators_page
+    import desktop_app.ui.pages.recommendations_page
+    import desktop_app.ui.pages.submissions_page  # noqa: F401

@@ -17,6 +17,14 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 T = TypeVar("T")
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, _ALIGNMENT})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 @dataclass(frozen=True)
 class Line:
@@ -80,22 +88,25 @@ class LinesModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks a dozen roles of every cell it sizes and draws, most of them none
+        # of these: those are answered before any other work (the overview's tables,
+        # sized to their contents, ask ~5,000 times before the first paint).
+        if role not in _ROLES or not index.isValid():
             return None
         line = self.line(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return line.cells[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return line.tooltip or line.cells[index.column()]
-        if role == Qt.ItemDataRole.FontRole and line.bold:
+        if role == _FONT:
+            if not line.bold:
+                return None
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and line.color is not None:
+        if role == _FOREGROUND:
             return line.color
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return _RIGHT if index.column() in self._right else None
 
 
 def _as_line(line: Line) -> Line:
