@@ -40,6 +40,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+from desktop_app.core.domain.search import own_words
 from desktop_app.core.exchange.canonical import data_hash
 from desktop_app.core.exchange.reading import (
     Heading,
@@ -118,7 +119,8 @@ def _crashed(work: tuple[Any, ...]) -> ReadFile:
 
 
 # A read submission as it travels from a child: its records as plain tuples (pickled at a
-# fraction of the cost of dataclasses) and its data's hash instead of its canonical JSON.
+# fraction of the cost of dataclasses), its data's hash instead of its canonical JSON, and
+# each activity's own words folded for search.
 Packed = tuple[Any, ...]
 _PACKED = "submission"
 _VALUES = [attrgetter(*[f.name for f in fields(kind)])
@@ -134,18 +136,21 @@ def _packed(read: ReadFile) -> ReadFile | Packed:
                for values, group in zip(_VALUES, groups, strict=True)]
     digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
                                   if read.data_json else "")
+    # the costly part of each activity's search text, folded here rather than by the
+    # parent, which writes one file after another (domain.search)
+    searched = [own_words(a.title, a.description or "") for a in data.activities]
     return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
-            read.rows, digest)
+            read.rows, digest, searched)
 
 
 def _unpacked(done: ReadFile | Packed) -> ReadFile:
     if not isinstance(done, tuple):
         return done
-    _, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest = (
-        done)
+    (_, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest,
+     searched) = done
     data = SubmissionData([ActivityRecord(*values) for values in activities],
                           [IndicatorRecord(*values) for values in indicators],
-                          [LinkRecord(*values) for values in links])
+                          [LinkRecord(*values) for values in links], tuple(searched))
     return SubmissionFile(path, sha256, meta, data, hash_ok, problems, rows,
                           data_sha256=digest)
 

@@ -264,6 +264,7 @@ def _import_one(db: Database, read: ReadFile, catalog: Catalog, batch: _Batch,
     now = _utc_now()
     try:
         with db.unit_of_work() as session:
+            _roomier_cache(session)
             decision = _decide_serialised(session, read, catalog, accept_edited,
                                           accept_new_key, now)
             record = record_of(decision.plan, batch.uuid, now, decision.submission_uuid)
@@ -281,6 +282,19 @@ def _import_one(db: Database, read: ReadFile, catalog: Catalog, batch: _Batch,
         with db.unit_of_work() as session:
             session.add(record_of(plan, batch.uuid, now, None))
         return plan
+
+
+IMPORT_CACHE_KIB = 16 * 1024  # SQLite's page cache while a file is written
+
+
+def _roomier_cache(session: Session) -> None:
+    """A larger page cache on SQLite for the file's write: each file inserts thousands of
+    rows into the UUID indexes, whose pages are scattered; with SQLite's default 2 MB
+    cache a national database's index pages are read again from the file at every file
+    (measured: a quarter of the inserts' time). The cache grows only as pages are used,
+    and stays bounded, so the batch's memory stays flat."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
 
 
 def _import_key(agency: str | None, period: int | None) -> tuple[str, str, int | None]:
