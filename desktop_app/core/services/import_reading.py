@@ -79,14 +79,54 @@ Read = Callable[[Path], ReadFile]  # a function of a module, so a child can find
 T = TypeVar("T")
 
 
-def read_headings(paths: Sequence[Path], readers: int | None = None
+Look = Callable[[Path], tuple[Heading | None, Checked | None]]  # as Read
+
+
+def read_headings(paths: Sequence[Path], readers: int | None = None, look: Look = heading_of
                   ) -> Generator[tuple[Heading | None, Checked | None], None, None]:
-    """What each file says of itself (exchange.reading.heading_of), in the order given,
-    by `readers` children (None: as readers_for says): the container's check, the costly
-    part, on the machine's cores. A child that dies on a file gives it no heading (the
-    batch puts it first, and its read refuses it)."""
-    yield from _in_children([(Path(p),) for p in paths], heading_of, lambda _: (None, None),
+    """What each file says of itself (`look`, exchange.reading.heading_of), in the order
+    given, by `readers` children (None: as readers_for says): the container's check, the
+    costly part, on the machine's cores. A child that dies on a file gives it no heading
+    (the batch puts it first, and its read refuses it)."""
+    yield from _in_children([(Path(p),) for p in paths], look, lambda _: (None, None),
                             readers_for(len(paths)) if readers is None else readers)
+
+
+class EarlyHeadings:
+    """read_headings begun at once: every file's first look is handed to the children as
+    this is made, so that it runs while the caller is still getting ready (the command
+    line makes it before it loads the database layer, ~1 s, which the look then overlaps).
+    Iterated once, it gives read_headings' answers in the order given; close() stops the
+    children. The answers are small (a heading and a container's identity), so the whole
+    batch is in flight at once."""
+
+    def __init__(self, paths: Sequence[Path | str], readers: int | None = None,
+                 look: Look = heading_of) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.readers = readers_for(len(self.paths)) if readers is None else readers
+        self.look = look
+        self._pool = _pool(self.readers) if self.readers > 0 else None
+        self._futures = ([self._pool.submit(look, p) for p in self.paths]
+                         if self._pool is not None else [])
+
+    def __iter__(self) -> Generator[tuple[Heading | None, Checked | None], None, None]:
+        if self._pool is None:
+            yield from read_headings(self.paths, readers=0, look=self.look)
+            return
+        for index, future in enumerate(self._futures):
+            try:
+                done = future.result()
+            except BrokenProcessPool:  # the rest as read_headings reads them, crashes and all
+                pool, self._pool = self._pool, None
+                _discard_broken(pool)
+                yield from read_headings(self.paths[index:], self.readers, self.look)
+                return
+            yield done
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file,
