@@ -4,7 +4,7 @@ An import folds thousands of activities at once: the costly part, the activity's
 title and description (``own_words``), is folded where the file is read, on the
 machine's other cores, and the writer joins it with the task's words, folded once per
 task (``search_text_of``). Folding is word by word, so the parts folded apart and joined
-give the same text as the whole folded at once (tests/core/test_search_text.py).
+give the same text as the whole folded at once (tests/core/test_import_rows.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""An activity's search text made from parts folded apart (the import's fast path: the
-reader folds the title and description, the writer the task once) is the text
-activity_search_text folds whole, on generated text and on imported files."""
+"""The import's writer, rows built as tuples: an activity's search text made from parts
+folded apart (the reader folds the title and description, the writer the task once) is
+the text activity_search_text folds whole, on generated text and on imported files; and
+the rows written hold every field of the file's records."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.domain.models import Activity, ActivityRecommendation, Recommendation, Task
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Indicator,
+    Recommendation,
+    Result,
+    Task,
+)
 from desktop_app.core.domain.search import (
     activity_search_text,
     own_words,
@@ -23,7 +31,7 @@ from desktop_app.core.domain.search import (
 from desktop_app.core.exchange.reading import SubmissionFile
 from desktop_app.core.progress import drive
 from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.import_apply import _activity_rows
+from desktop_app.core.services.import_apply import _activity_rows, result_uuid
 from desktop_app.core.services.import_plan import Write
 from desktop_app.core.services.import_reading import read_files
 from desktop_app.core.services.import_state import catalog_of
@@ -110,3 +118,50 @@ def test_rows_are_the_same_with_or_without_the_readers_folded_words(tmp_path: Pa
         a.title, a.description or "",
         (a.task_code, catalog.tasks[a.task_code].title_vi, catalog.tasks[a.task_code].title_en),
         codes.get(a.uuid, [])) for a in data.activities]
+
+
+def test_imported_rows_are_the_files_records(tmp_path: Path) -> None:
+    """The writer's rows, built as tuples, hold every field of the file's records."""
+    path = _exported(tmp_path, 60, 11)
+    (read,) = list(read_files([path], readers=0))
+    assert isinstance(read, SubmissionFile)
+    focal = Database.open(tmp_path / "focal.sqlite")
+    initialise(focal, Role.FOCAL_POINT)
+    assert drive(run_import(focal, [path])).accepted == 1
+    with focal.reading() as session:
+        tasks = {t.id: t.code for t in session.exec(select(Task)).all()}
+        recommendations = {r.id: r.code for r in session.exec(select(Recommendation)).all()}
+        stored = {a.uuid: a for a in session.exec(select(Activity)).all()}
+        uuids = {a.id: a.uuid for a in stored.values()}
+        assert set(stored) == {a.uuid for a in read.data.activities}
+        for record in read.data.activities:
+            row = stored[record.uuid]
+            assert (tasks[row.task_id], row.title, row.description, row.type, row.status,
+                    row.start_date, row.end_date, row.women, row.ethnic_minorities,
+                    row.disabilities, row.children, row.budget_vnd, row.outputs,
+                    row.challenges, row.next_steps, row.evidence, row.carried_from) == (
+                record.task_code, record.title, record.description or "", record.type,
+                record.status, record.start_date, record.end_date, record.women,
+                record.ethnic_minorities, record.disabilities, record.children,
+                record.budget_vnd, record.outputs or "", record.challenges or "",
+                record.next_steps or "", record.evidence or "", record.carried_from)
+        links = sorted((uuids[a], recommendations[r]) for a, r in session.exec(
+            select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)))
+        assert links == sorted((lk.activity_uuid, lk.recommendation_code)
+                               for lk in read.data.links)
+        indicators = {i.uuid: i for i in session.exec(select(Indicator)).all()}
+        results = {r.indicator_id: r for r in session.exec(select(Result)).all()}
+        assert set(indicators) == {i.uuid for i in read.data.indicators}
+        for record in read.data.indicators:
+            row = indicators[record.uuid]
+            assert (uuids.get(row.activity_id) if row.activity_id else None,
+                    tasks.get(row.task_id or 0), row.name, row.unit, row.baseline, row.target,
+                    row.due_date) == (
+                record.activity_uuid, None if record.activity_uuid else record.task_code,
+                record.name, record.unit, record.baseline, record.target, record.due_date)
+            result = results.get(row.id or 0)
+            assert (None if result is None else (result.uuid, result.value, result.note)) == (
+                None if record.result is None
+                else (record.result_uuid or result_uuid(record.uuid, YEAR), record.result,
+                      record.result_note or ""))
+    focal.close()
