@@ -278,11 +278,11 @@ def _import_lines(plan: Any, lang: str) -> tuple[str, list[str]]:
 
 
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
-    from desktop_app.core.services.imports import plan_import, run_import, undo_last_import
-
     if args.undo:
         if args.files or args.dry_run or args.accept_edited or args.accept_new_key:
             raise UsageError.of("import.undo_with_files")
+        from desktop_app.core.services.imports import undo_last_import
+
         db = open_database(args)
         try:
             undone = undo_last_import(db)
@@ -292,17 +292,29 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
         return EXIT_OK
     if not args.files:
         raise UsageError.of("import.no_files")
-    db = open_database(args)
+    # The files' first look (each container's bounds checked, the costly part) begins in
+    # the reading children now, while this process loads the database layer (~1 s).
+    from desktop_app.core.services.import_reading import EarlyHeadings
+
+    early = EarlyHeadings(args.files)
     try:
-        if args.dry_run:
-            plans = drive(plan_import(db, args.files, accept_edited=args.accept_edited,
-                                      accept_new_key=args.accept_new_key), ProgressBar())
-        else:
-            summary = drive(run_import(db, args.files, accept_edited=args.accept_edited,
-                                       accept_new_key=args.accept_new_key), ProgressBar())
-            plans = summary.plans
+        from desktop_app.core.services.imports import plan_import, run_import
+
+        db = open_database(args)
+        try:
+            if args.dry_run:
+                plans = drive(plan_import(db, args.files, accept_edited=args.accept_edited,
+                                          accept_new_key=args.accept_new_key, early=early),
+                              ProgressBar())
+            else:
+                summary = drive(run_import(db, args.files, accept_edited=args.accept_edited,
+                                           accept_new_key=args.accept_new_key, early=early),
+                                ProgressBar())
+                plans = summary.plans
+        finally:
+            db.close()
     finally:
-        db.close()
+        early.close()
     for plan in plans:  # the file's line on standard output, its reasons on errors
         line, reasons = _import_lines(plan, lang)
         say([line])

@@ -8,10 +8,17 @@ import os
 import signal
 from pathlib import Path
 
-from desktop_app.core.exchange.reading import ReadFile, read_file
+from desktop_app.core.exchange.reading import Heading, ReadFile, heading_of, read_file
+from desktop_app.core.exchange.xlsx_reader import Checked
 
 
 def dies_on_crash(path: Path) -> ReadFile:
     if "crash" in Path(path).name:
         os.kill(os.getpid(), signal.SIGKILL)
     return read_file(path)
+
+
+def heading_dies_on_crash(path: Path) -> tuple[Heading | None, Checked | None]:
+    if "crash" in Path(path).name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return heading_of(path)

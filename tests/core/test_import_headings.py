@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from crashing_reader import heading_dies_on_crash
 
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange import xlsx_reader
 from desktop_app.core.exchange.reading import SubmissionFile, heading_of, read_heading
 from desktop_app.core.progress import drive
 from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.import_reading import read_files, read_headings
+from desktop_app.core.services.import_reading import EarlyHeadings, read_files, read_headings
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.storage.database import Database
@@ -67,3 +68,39 @@ def test_a_file_found_sound_is_not_scanned_again_while_unchanged(
     os.utime(copy, ns=(1, 1))
     list(read_files([copy], readers=0, checked=[checked]))
     assert scans == [copy]
+
+
+@pytest.mark.parametrize("readers", [0, 2])
+def test_headings_begun_early_are_the_headings_read_later(batch: list[Path],
+                                                          readers: int) -> None:
+    early = EarlyHeadings([str(p) for p in batch], readers=readers)
+    try:
+        assert list(early) == list(read_headings(batch, readers=0))
+    finally:
+        early.close()
+    early.close()  # twice: harmless
+
+
+def test_a_child_that_dies_on_an_early_heading_gives_that_file_none(
+        batch: list[Path], tmp_path: Path) -> None:
+    crash = tmp_path / "crash.xlsx"
+    crash.write_bytes(batch[0].read_bytes())
+    files = [batch[0], crash, batch[1], batch[3]]
+    early = EarlyHeadings(files, readers=2, look=heading_dies_on_crash)
+    try:
+        found = list(early)
+    finally:
+        early.close()
+    assert found[1] == (None, None)
+    assert [h for h, _ in found] == [read_heading(batch[0]), None, None, read_heading(batch[3])]
+    assert found[0][1] is not None and found[3][1] is not None
+
+
+def test_headings_begun_for_other_files_are_refused(batch: list[Path]) -> None:
+    from desktop_app.core.services.import_plan import Catalog
+    from desktop_app.core.services.imports import _ordered
+
+    early = EarlyHeadings(batch[:2], readers=0)
+    with pytest.raises(ValueError, match="other files"):
+        next(_ordered(batch, Catalog(None, {}, {}, {}), early))  # type: ignore[arg-type]
+    early.close()

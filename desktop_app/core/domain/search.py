@@ -1,4 +1,11 @@
-"""The folded text an activity is found by."""
+"""The folded text an activity is found by.
+
+An import folds thousands of activities at once: the costly part, the activity's own
+title and description (``own_words``), is folded where the file is read, on the
+machine's other cores, and the writer joins it with the task's words, folded once per
+task (``search_text_of``). Folding is word by word, so the parts folded apart and joined
+give the same text as the whole folded at once (tests/core/test_import_rows.py).
+"""
 
 from __future__ import annotations
 
@@ -16,3 +23,20 @@ def activity_search_text(
     """Title, description, the task's code and titles and the linked recommendations' codes."""
     parts = [title, description, *task, *recommendation_codes]
     return fold(" ".join(p for p in parts if p))
+
+
+def own_words(title: str, description: str) -> str:
+    """An activity's title and description folded: the first part of its search text."""
+    return fold(f"{title} {description}")
+
+
+def task_words(task: Iterable[str]) -> str:
+    """The task's code and titles folded: the part of the search text its activities share."""
+    return fold(" ".join(p for p in task if p))
+
+
+def search_text_of(own: str, task: str, recommendation_codes: Iterable[str]) -> str:
+    """activity_search_text from its parts already folded: own_words(title, description)
+    and task_words(task)."""
+    codes = fold(" ".join(c for c in recommendation_codes if c))
+    return " ".join(p for p in (own, task, codes) if p)

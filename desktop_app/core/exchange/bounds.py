@@ -252,14 +252,17 @@ _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|dimension|sst|si)[\s>/]")
 _SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
 
 
-_PREFIXED_TAILS = (b":c", b":row", b":dimension", b":sst", b":si")
+# A prefixed name's tail: one scan for all five (five substring tests took ten times as
+# long over a sheet's XML).
+_PREFIXED_TAIL = re.compile(rb":(?:c|row|dimension|sst|si)")
 
 
 def _canonical(data: bytes) -> bool:
     # _PREFIXED tries every "<" of the segment: looked for only where a prefixed name
     # could be (a sheet's namespaces and attributes such as x14ac:dyDescent hold ":").
     return not (_ODD_CELL.search(data) or _ODD_ROW.search(data)
-                or (any(tail in data for tail in _PREFIXED_TAILS) and _PREFIXED.search(data)))
+                or (b":" in data and _PREFIXED_TAIL.search(data) is not None
+                    and _PREFIXED.search(data)))
 
 
 @functools.lru_cache(maxsize=8)

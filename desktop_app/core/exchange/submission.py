@@ -72,6 +72,9 @@ class SubmissionData:
     activities: list[ActivityRecord] = field(default_factory=list)
     indicators: list[IndicatorRecord] = field(default_factory=list)
     links: list[LinkRecord] = field(default_factory=list)
+    # Each activity's title and description folded for search (domain.search.own_words),
+    # when the import's reader worked them out; empty otherwise. Not part of the data.
+    searched: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

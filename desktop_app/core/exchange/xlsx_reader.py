@@ -380,7 +380,7 @@ def read_submission(path: Path, *, engine: str = "calamine",
             continue
         read_columns = None
         parts[sheet.key] = _read_rows(path, sheet, rows, problems, numbers[sheet.key])
-    data = SubmissionData(**parts)
+    data = SubmissionData(parts["activities"], parts["indicators"], parts["links"])
     # every text cell went through to_text (clean_text) already
     data_json = (columns_json(read_columns) if read_columns is not None
                  else canonical_json(data, clean=False))

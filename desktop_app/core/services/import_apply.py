@@ -51,7 +51,7 @@ from desktop_app.core.domain.models import (
     Result,
     Submission,
 )
-from desktop_app.core.domain.search import activity_search_text
+from desktop_app.core.domain.search import own_words, search_text_of, task_words
 from desktop_app.core.services.import_plan import Catalog, Write
 from desktop_app.core.services.keys import pin_key, pinned_key, replace_key
 from desktop_app.core.services.setup import audit
@@ -154,46 +154,66 @@ def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> 
     codes: dict[str, list[str]] = {}
     for link in data.links:
         codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
-    activities = []
-    for a in data.activities:
-        task = catalog.tasks[a.task_code]
-        activities.append({
-            "uuid": a.uuid, "agency_id": write.agency_id, "period_id": write.period_id,
-            "task_id": task.id, "title": a.title, "description": a.description or "",
-            "type": a.type, "status": a.status, "start_date": a.start_date,
-            "end_date": a.end_date, "women": a.women, "ethnic_minorities": a.ethnic_minorities,
-            "disabilities": a.disabilities, "children": a.children,
-            "budget_vnd": a.budget_vnd, "outputs": a.outputs or "",
-            "challenges": a.challenges or "", "next_steps": a.next_steps or "",
-            "evidence": a.evidence or "",
-            "search_text": activity_search_text(a.title, a.description or "",
-                                                (a.task_code, task.title_vi, task.title_en),
-                                                codes.get(a.uuid, [])),
-            "carried_from": a.carried_from, "submission_id": submission_id,
-            "created_at": now, "updated_at": now,
-        })
-    by_uuid = dict(zip((a.uuid for a in data.activities),
-                       _insert_with_ids(session, ACTIVITY, activities), strict=True))
-    _insert_many(session, LINK, [
-        {"activity_id": by_uuid[link.activity_uuid],
-         "recommendation_id": catalog.recommendations[link.recommendation_code]}
+    activity_ids = _insert_with_ids(session, ACTIVITY, _ACTIVITY_KEYS,
+                                    _activity_rows(write, catalog, now, submission_id, codes))
+    by_uuid = dict(zip((a.uuid for a in data.activities), activity_ids, strict=True))
+    recommendations = catalog.recommendations
+    _insert_rows(session, LINK, ("activity_id", "recommendation_id"), [
+        (by_uuid[link.activity_uuid], recommendations[link.recommendation_code])
         for link in data.links])
-    indicators = [{
-        "uuid": ind.uuid, "agency_id": write.agency_id,
-        "activity_id": by_uuid[ind.activity_uuid] if ind.activity_uuid else None,
-        "task_id": (catalog.tasks[ind.task_code].id
-                    if ind.activity_uuid is None and ind.task_code else None),
-        "name": ind.name, "unit": ind.unit, "baseline": ind.baseline, "target": ind.target,
-        "due_date": ind.due_date, "submission_id": submission_id,
-    } for ind in data.indicators]
-    indicator_ids = _insert_with_ids(session, INDICATOR, indicators)
-    _insert_many(session, RESULT, [{
-        "uuid": ind.result_uuid or result_uuid(ind.uuid, write.period),
-        "indicator_id": indicator_id, "period_id": write.period_id, "value": ind.result,
-        "note": ind.result_note or "",
-    } for ind, indicator_id in zip(data.indicators, indicator_ids, strict=True)
+    agency_id, tasks = write.agency_id, catalog.tasks
+    indicator_ids = _insert_with_ids(session, INDICATOR, _INDICATOR_KEYS, [(
+        ind.uuid, agency_id, by_uuid[ind.activity_uuid] if ind.activity_uuid else None,
+        tasks[ind.task_code].id if ind.activity_uuid is None and ind.task_code else None,
+        ind.name, ind.unit, ind.baseline, ind.target, ind.due_date, submission_id,
+    ) for ind in data.indicators])
+    period_id = write.period_id
+    _insert_rows(session, RESULT, _RESULT_KEYS, [(
+        ind.result_uuid or result_uuid(ind.uuid, write.period), indicator_id, period_id,
+        ind.result, ind.result_note or "",
+    ) for ind, indicator_id in zip(data.indicators, indicator_ids, strict=True)
         if ind.result is not None])
     return submission_id
+
+
+_ACTIVITY_KEYS = (
+    "uuid", "agency_id", "period_id", "task_id", "title", "description", "type", "status",
+    "start_date", "end_date", "women", "ethnic_minorities", "disabilities", "children",
+    "budget_vnd", "outputs", "challenges", "next_steps", "evidence", "search_text",
+    "carried_from", "submission_id", "created_at", "updated_at")
+_INDICATOR_KEYS = ("uuid", "agency_id", "activity_id", "task_id", "name", "unit", "baseline",
+                   "target", "due_date", "submission_id")
+_RESULT_KEYS = ("uuid", "indicator_id", "period_id", "value", "note")
+
+
+def _activity_rows(write: Write, catalog: Catalog, now: datetime, submission_id: int,
+                   codes: dict[str, list[str]]) -> list[tuple[Any, ...]]:
+    """The file's activities as rows of _ACTIVITY_KEYS, each with its search text: from
+    the words the reader folded (SubmissionData.searched) when it did, the task's words
+    folded once per task."""
+    data = write.data
+    searched: Sequence[str | None] = (
+        data.searched if len(data.searched) == len(data.activities)
+        else [None] * len(data.activities))
+    tasks: dict[str, tuple[int | None, str]] = {}
+    rows = []
+    agency_id, period_id = write.agency_id, write.period_id
+    for a, own in zip(data.activities, searched, strict=True):
+        known = tasks.get(a.task_code)
+        if known is None:
+            task = catalog.tasks[a.task_code]
+            known = tasks[a.task_code] = (
+                task.id, task_words((a.task_code, task.title_vi, task.title_en)))
+        description = a.description or ""
+        words = own_words(a.title, description) if own is None else own
+        rows.append((
+            a.uuid, agency_id, period_id, known[0], a.title, description, a.type, a.status,
+            a.start_date, a.end_date, a.women, a.ethnic_minorities, a.disabilities,
+            a.children, a.budget_vnd, a.outputs or "", a.challenges or "",
+            a.next_steps or "", a.evidence or "",
+            search_text_of(words, known[1], codes.get(a.uuid, ())),
+            a.carried_from, submission_id, now, now))
+    return rows
 
 
 def result_uuid(indicator_uuid: str, period: int) -> str:
@@ -203,9 +223,10 @@ def result_uuid(indicator_uuid: str, period: int) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"nap-result:{indicator_uuid}:{period}"))
 
 
-def _insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]
-                     ) -> list[int]:
-    """Insert many rows (one executemany); the ids given to them, in the rows' order.
+def _insert_with_ids(session: Session, table: Table, keys: Sequence[str],
+                     rows: list[tuple[Any, ...]]) -> list[int]:
+    """Insert many rows of `keys` (one executemany), each given a new id; those ids, in the
+    rows' order.
 
     On SQLite the ids follow the table's largest: the import is the only writer in its
     transaction (RETURNING would have to insert row by row to keep the order, about twice
@@ -222,14 +243,30 @@ def _insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]
         start = int(session.execute(sa_select(func.coalesce(func.max(table.c.id), 0)))
                     .scalar_one())
         ids = list(range(start + 1, start + 1 + len(rows)))
-    for row, new_id in zip(rows, ids, strict=True):
-        row["id"] = new_id
-    _insert_many(session, table, rows)
+    _insert_rows(session, table, ("id", *keys),
+                 [(new_id, *row) for new_id, row in zip(ids, rows, strict=True)])
     return ids
 
 
 def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows with one executemany.
+    """Insert many rows given as dicts with the same keys (one executemany)."""
+    if not rows:
+        return
+    keys = list(rows[0])
+    if set(map(len, rows)) != {len(keys)}:
+        raise ValueError(f"rows for {table.name} with other columns")
+    try:
+        values = list(map(itemgetter(*keys), rows))
+    except KeyError:
+        raise ValueError(f"rows for {table.name} with other columns") from None
+    if len(keys) == 1:  # itemgetter of one key gives the value itself
+        values = [(value,) for value in values]
+    _insert_rows(session, table, keys, values)
+
+
+def _insert_rows(session: Session, table: Any, keys: Sequence[str],
+                 rows: list[tuple[Any, ...]]) -> None:
+    """Insert many rows, each a tuple of the columns `keys`, with one executemany.
 
     On SQLite the rows go to the driver as tuples, each value through its column type's
     own bind processor (what SQLAlchemy would send): the ORM's per-row parameter work
@@ -241,10 +278,9 @@ def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
         return
     connection = session.connection()
     dialect = connection.dialect
-    keys = list(rows[0])
     if dialect.name != "sqlite" or any(
-            c.default is not None and c.name not in rows[0] for c in table.c):
-        session.execute(insert(table), rows)
+            c.default is not None and c.name not in keys for c in table.c):
+        session.execute(insert(table), [dict(zip(keys, row, strict=True)) for row in rows])
         return
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(k) for k in keys)}) "
@@ -252,16 +288,9 @@ def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
     processors = [(index, process) for index, process in (
         (index, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
         for index, key in enumerate(keys)) if process is not None]
-    if set(map(len, rows)) != {len(keys)}:
-        raise ValueError(f"rows for {table.name} with other columns")
-    try:
-        values = list(map(itemgetter(*keys), rows))
-    except KeyError:
-        raise ValueError(f"rows for {table.name} with other columns") from None
-    if len(keys) == 1:  # itemgetter of one key gives the value itself
-        values = [(value,) for value in values]
+    values: list[Any] = rows
     if processors:  # column by column: most columns have none
-        columns: list[Any] = list(zip(*values, strict=True))
+        columns: list[Any] = list(zip(*rows, strict=True))
         for index, process in processors:
             columns[index] = _processed(columns[index], process)
         values = list(zip(*columns, strict=True))

@@ -40,6 +40,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+from desktop_app.core.domain.search import own_words
 from desktop_app.core.exchange.canonical import data_hash
 from desktop_app.core.exchange.reading import (
     Heading,
@@ -78,14 +79,54 @@ Read = Callable[[Path], ReadFile]  # a function of a module, so a child can find
 T = TypeVar("T")
 
 
-def read_headings(paths: Sequence[Path], readers: int | None = None
+Look = Callable[[Path], tuple[Heading | None, Checked | None]]  # as Read
+
+
+def read_headings(paths: Sequence[Path], readers: int | None = None, look: Look = heading_of
                   ) -> Generator[tuple[Heading | None, Checked | None], None, None]:
-    """What each file says of itself (exchange.reading.heading_of), in the order given,
-    by `readers` children (None: as readers_for says): the container's check, the costly
-    part, on the machine's cores. A child that dies on a file gives it no heading (the
-    batch puts it first, and its read refuses it)."""
-    yield from _in_children([(Path(p),) for p in paths], heading_of, lambda _: (None, None),
+    """What each file says of itself (`look`, exchange.reading.heading_of), in the order
+    given, by `readers` children (None: as readers_for says): the container's check, the
+    costly part, on the machine's cores. A child that dies on a file gives it no heading
+    (the batch puts it first, and its read refuses it)."""
+    yield from _in_children([(Path(p),) for p in paths], look, lambda _: (None, None),
                             readers_for(len(paths)) if readers is None else readers)
+
+
+class EarlyHeadings:
+    """read_headings begun at once: every file's first look is handed to the children as
+    this is made, so that it runs while the caller is still getting ready (the command
+    line makes it before it loads the database layer, ~1 s, which the look then overlaps).
+    Iterated once, it gives read_headings' answers in the order given; close() stops the
+    children. The answers are small (a heading and a container's identity), so the whole
+    batch is in flight at once."""
+
+    def __init__(self, paths: Sequence[Path | str], readers: int | None = None,
+                 look: Look = heading_of) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.readers = readers_for(len(self.paths)) if readers is None else readers
+        self.look = look
+        self._pool = _pool(self.readers) if self.readers > 0 else None
+        self._futures = ([self._pool.submit(look, p) for p in self.paths]
+                         if self._pool is not None else [])
+
+    def __iter__(self) -> Generator[tuple[Heading | None, Checked | None], None, None]:
+        if self._pool is None:
+            yield from read_headings(self.paths, readers=0, look=self.look)
+            return
+        for index, future in enumerate(self._futures):
+            try:
+                done = future.result()
+            except BrokenProcessPool:  # the rest as read_headings reads them, crashes and all
+                pool, self._pool = self._pool, None
+                _discard_broken(pool)
+                yield from read_headings(self.paths[index:], self.readers, self.look)
+                return
+            yield done
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file,
@@ -118,7 +159,8 @@ def _crashed(work: tuple[Any, ...]) -> ReadFile:
 
 
 # A read submission as it travels from a child: its records as plain tuples (pickled at a
-# fraction of the cost of dataclasses) and its data's hash instead of its canonical JSON.
+# fraction of the cost of dataclasses), its data's hash instead of its canonical JSON, and
+# each activity's own words folded for search.
 Packed = tuple[Any, ...]
 _PACKED = "submission"
 _VALUES = [attrgetter(*[f.name for f in fields(kind)])
@@ -134,18 +176,21 @@ def _packed(read: ReadFile) -> ReadFile | Packed:
                for values, group in zip(_VALUES, groups, strict=True)]
     digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
                                   if read.data_json else "")
+    # the costly part of each activity's search text, folded here rather than by the
+    # parent, which writes one file after another (domain.search)
+    searched = [own_words(a.title, a.description or "") for a in data.activities]
     return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
-            read.rows, digest)
+            read.rows, digest, searched)
 
 
 def _unpacked(done: ReadFile | Packed) -> ReadFile:
     if not isinstance(done, tuple):
         return done
-    _, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest = (
-        done)
+    (_, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest,
+     searched) = done
     data = SubmissionData([ActivityRecord(*values) for values in activities],
                           [IndicatorRecord(*values) for values in indicators],
-                          [LinkRecord(*values) for values in links])
+                          [LinkRecord(*values) for values in links], tuple(searched))
     return SubmissionFile(path, sha256, meta, data, hash_ok, problems, rows,
                           data_sha256=digest)
 

@@ -1,0 +1,167 @@
+"""The import's writer, rows built as tuples: an activity's search text made from parts
+folded apart (the reader folds the title and description, the writer the task once) is
+the text activity_search_text folds whole, on generated text and on imported files; and
+the rows written hold every field of the file's records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.models import (
+    Activity,
+    ActivityRecommendation,
+    Indicator,
+    Recommendation,
+    Result,
+    Task,
+)
+from desktop_app.core.domain.search import (
+    activity_search_text,
+    own_words,
+    search_text_of,
+    task_words,
+)
+from desktop_app.core.exchange.reading import SubmissionFile
+from desktop_app.core.progress import drive
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.import_apply import _activity_rows, result_uuid
+from desktop_app.core.services.import_plan import Write
+from desktop_app.core.services.import_reading import read_files
+from desktop_app.core.services.import_state import catalog_of
+from desktop_app.core.services.imports import run_import
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.services.submissions import export_xlsx
+from desktop_app.core.storage.database import Database
+
+YEAR = 2025
+
+# Vietnamese letters precomposed and decomposed, stray combining marks, đ, Hangul jamo
+# (they compose again once marks go), other scripts and every kind of whitespace.
+_PIECES = st.sampled_from([
+    "Ủy", "ban", "UỶ", "Thanh Hoá", "Thanh Ho\u0301a", "\u0301", "\u0323\u0302", "đ", "Đ",
+    "quyền", "\u1100\u1161", "\u1100", "\u1161", "日本", "a", "Z", " ", "  ", "\t", "\n",
+    "\u00a0", "\u2000", "\u3000", "-", "1.2.3", "", "ﬁ", "ǅ", "ẞ", "İ",
+])
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _TEXT, st.lists(_TEXT, min_size=3, max_size=3),
+       st.lists(st.one_of(_TEXT, st.sampled_from(["HRC-22", "upr4.1", "CCPR/C/VNM/CO/3"])),
+                max_size=4))
+def test_folded_apart_and_joined_is_folded_whole(
+        title: str, description: str, task: list[str], codes: list[str]) -> None:
+    assert search_text_of(own_words(title, description), task_words(task), codes) == (
+        activity_search_text(title, description, task, codes))
+
+
+def _exported(folder: Path, activities: int, seed: int) -> Path:
+    db = Database.open(folder / f"agency{seed}.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    drive(fill_demo(db, activities=activities, seed=seed, period=YEAR))
+    path = folder / f"submission{seed}.xlsx"
+    drive(export_xlsx(db, YEAR, path))
+    db.close()
+    return path
+
+
+def test_imported_activities_have_the_search_text_folded_whole(tmp_path: Path) -> None:
+    files = [_exported(tmp_path, 40, 7)]
+    focal = Database.open(tmp_path / "focal.sqlite")
+    initialise(focal, Role.FOCAL_POINT)
+    assert drive(run_import(focal, files)).accepted == 1
+    with focal.reading() as session:
+        codes: dict[int, list[str]] = {}
+        for activity_id, code in session.exec(
+                select(ActivityRecommendation.activity_id, Recommendation.code)
+                .join(Recommendation,
+                      Recommendation.id == ActivityRecommendation.recommendation_id)):
+            codes.setdefault(activity_id, []).append(code)
+        rows = session.exec(select(Activity, Task).join(Task, Task.id == Activity.task_id)).all()
+        assert len(rows) == 40
+        for activity, task in rows:
+            assert activity.search_text == activity_search_text(
+                activity.title, activity.description, (task.code, task.title_vi, task.title_en),
+                codes.get(activity.id or 0, []))
+    focal.close()
+
+
+def test_rows_are_the_same_with_or_without_the_readers_folded_words(tmp_path: Path) -> None:
+    path = _exported(tmp_path, 25, 3)
+    focal = Database.open(tmp_path / "focal.sqlite")
+    initialise(focal, Role.FOCAL_POINT)
+    with focal.reading() as session:
+        catalog = catalog_of(session)
+    focal.close()
+    (read,) = list(read_files([path], readers=0))
+    assert isinstance(read, SubmissionFile)
+    data = read.data
+    assert len(data.searched) == len(data.activities) == 25  # the reader folded them
+    write = Write(1, 1, YEAR, 1, "u", "h", "d", datetime.now(UTC), data, (), False, False,
+                  path.name)
+    codes: dict[str, list[str]] = {}
+    for link in data.links:
+        codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
+    now = datetime.now(UTC)
+    fast = _activity_rows(write, catalog, now, 9, codes)
+    slow = _activity_rows(replace(write, data=replace(data, searched=())), catalog, now, 9,
+                          codes)
+    assert fast == slow
+    assert [row[19] for row in fast] == [activity_search_text(
+        a.title, a.description or "",
+        (a.task_code, catalog.tasks[a.task_code].title_vi, catalog.tasks[a.task_code].title_en),
+        codes.get(a.uuid, [])) for a in data.activities]
+
+
+def test_imported_rows_are_the_files_records(tmp_path: Path) -> None:
+    """The writer's rows, built as tuples, hold every field of the file's records."""
+    path = _exported(tmp_path, 60, 11)
+    (read,) = list(read_files([path], readers=0))
+    assert isinstance(read, SubmissionFile)
+    focal = Database.open(tmp_path / "focal.sqlite")
+    initialise(focal, Role.FOCAL_POINT)
+    assert drive(run_import(focal, [path])).accepted == 1
+    with focal.reading() as session:
+        tasks = {t.id: t.code for t in session.exec(select(Task)).all()}
+        recommendations = {r.id: r.code for r in session.exec(select(Recommendation)).all()}
+        stored = {a.uuid: a for a in session.exec(select(Activity)).all()}
+        uuids = {a.id: a.uuid for a in stored.values()}
+        assert set(stored) == {a.uuid for a in read.data.activities}
+        for record in read.data.activities:
+            row = stored[record.uuid]
+            assert (tasks[row.task_id], row.title, row.description, row.type, row.status,
+                    row.start_date, row.end_date, row.women, row.ethnic_minorities,
+                    row.disabilities, row.children, row.budget_vnd, row.outputs,
+                    row.challenges, row.next_steps, row.evidence, row.carried_from) == (
+                record.task_code, record.title, record.description or "", record.type,
+                record.status, record.start_date, record.end_date, record.women,
+                record.ethnic_minorities, record.disabilities, record.children,
+                record.budget_vnd, record.outputs or "", record.challenges or "",
+                record.next_steps or "", record.evidence or "", record.carried_from)
+        links = sorted((uuids[a], recommendations[r]) for a, r in session.exec(
+            select(ActivityRecommendation.activity_id, ActivityRecommendation.recommendation_id)))
+        assert links == sorted((lk.activity_uuid, lk.recommendation_code)
+                               for lk in read.data.links)
+        indicators = {i.uuid: i for i in session.exec(select(Indicator)).all()}
+        results = {r.indicator_id: r for r in session.exec(select(Result)).all()}
+        assert set(indicators) == {i.uuid for i in read.data.indicators}
+        for record in read.data.indicators:
+            row = indicators[record.uuid]
+            assert (uuids.get(row.activity_id) if row.activity_id else None,
+                    tasks.get(row.task_id or 0), row.name, row.unit, row.baseline, row.target,
+                    row.due_date) == (
+                record.activity_uuid, None if record.activity_uuid else record.task_code,
+                record.name, record.unit, record.baseline, record.target, record.due_date)
+            result = results.get(row.id or 0)
+            assert (None if result is None else (result.uuid, result.value, result.note)) == (
+                None if record.result is None
+                else (record.result_uuid or result_uuid(record.uuid, YEAR), record.result,
+                      record.result_note or ""))
+    focal.close()
