@@ -199,12 +199,23 @@ def cmd_restore(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
+    from desktop_app.core.storage.quick_sqlite import open_quick
+
     if args.format == "xlsx":
         from desktop_app.core.services.submissions import export_xlsx as export
     else:
         from desktop_app.core.services.agency_report import export_pdf as export
+    from desktop_app.core.services.submissions import quick_exportable
 
-    db = open_database(args)
+    # An agency's file at the schema is exported on sqlite3 alone (no SQLAlchemy, issue
+    # 11); anything else (a file to migrate, a refusal to word) on the full open.
+    location = db_path(args)
+    db: Any = open_quick(location, notice=BusyNotice(args.message_lang))
+    if db is not None and not quick_exportable(db, args.period):
+        db.close()
+        db = None
+    if db is None:
+        db = open_database(args)
     try:
         prepared = drive(export(db, args.period, args.output), ProgressBar())
     finally:
