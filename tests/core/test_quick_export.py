@@ -182,6 +182,26 @@ def test_a_version_registered_meanwhile_is_refused_and_leaves_nothing(
     assert len(after["auditevent"]) == len(before["auditevent"]) + 1
 
 
+def test_a_failure_of_the_register_leaves_no_file_and_no_row(
+        made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.services import submission_register
+
+    def broken() -> str:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(submission_register, "operating_user", broken)  # the audit event
+    before = _rows(made)
+    quick = open_quick(made)
+    assert quick is not None
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            drive(submissions.export_xlsx(quick, YEAR, tmp_path / "VLG.xlsx", now=NOW))
+    finally:
+        quick.close()
+    assert not any(p.suffix in (".xlsx", ".part") for p in tmp_path.iterdir())
+    assert _rows(made) == before
+
+
 def test_the_quick_way_is_taken_only_for_an_agency_file_at_the_schema(
         made: Path, tmp_path: Path) -> None:
     quick = open_quick(made)
