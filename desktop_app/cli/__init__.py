@@ -199,7 +199,14 @@ def cmd_restore(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_export(args: argparse.Namespace, lang: str) -> int:
+    import gc
+
     from desktop_app.core.storage.quick_sqlite import open_quick
+
+    # The command is one process that ends with the export: the submission's million
+    # values (none in a cycle) are freed by reference counting, and the cycle collector's
+    # passes over them while they live only cost time (~0.1-0.4 s at 20,000 activities).
+    gc.disable()
 
     if args.format == "xlsx":
         from desktop_app.core.services.submissions import export_xlsx as export
