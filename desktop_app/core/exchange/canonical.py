@@ -222,7 +222,7 @@ def columns_json(sheets: Sequence[Sequence[Sequence[Any]]]) -> str:
     floats. Each value is encoded once, column by column, and each row put together from
     its sheet's template, with no dictionaries (their keys cost the encoder as much as
     the values); the rows are sorted as _rows sorts them."""
-    parts = []
+    parts: list[str] = []
     for sheet, columns in zip(SHEETS, sheets, strict=True):
         order = sorted(range(len(sheet.columns)), key=lambda i: sheet.columns[i].key)
         encoded = [_column_json(sheet.columns[i].kind, columns[i]) for i in order]
@@ -236,8 +236,12 @@ def columns_json(sheets: Sequence[Sequence[Sequence[Any]]]) -> str:
         else:
             sort_keys = [u or "" for u in columns[keys["uuid"]]]
         ranked = sorted(range(len(rows)), key=sort_keys.__getitem__)
-        parts.append(f'["{sheet.key}",[' + ",".join([rows[i] for i in ranked]) + "]]")
-    return "[" + ",".join(parts) + "]"
+        # each sheet's rows joined once, and the sheets once: a large submission's JSON
+        # is tens of megabytes, so every further copy of it counts in the peak memory
+        parts += ("," if parts else "[", f'["{sheet.key}",[',
+                  ",".join([rows[i] for i in ranked]), "]]")
+        del encoded, rows, ranked
+    return "".join([*parts, "]"]) if parts else "[]"
 
 
 def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:
