@@ -26,7 +26,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.exchange.canonical import canonical_json, canonical_text
+from desktop_app.core.exchange.canonical import (
+    canonical_json,
+    canonical_text,
+    columns_json_parts,
+)
+from desktop_app.core.exchange.columns import SHEETS
 from desktop_app.core.exchange.signing import (
     SignatureState,
     encode,
@@ -276,4 +281,8 @@ def test_the_columns_json_of_clean_data_is_its_canonical_json(
         activities: list[ActivityRecord], indicators: list[IndicatorRecord],
         links: list[LinkRecord]) -> None:
     data = SubmissionData(activities, indicators, links)
-    assert submissions.clean_data_json(data) == canonical_json(data, clean=False)
+    expected = canonical_json(data, clean=False)
+    assert submissions.clean_data_json(data) == expected
+    sheets = [[[getattr(r, c.key) for r in getattr(data, sheet.key)] for c in sheet.columns]
+              for sheet in SHEETS]
+    assert "".join(columns_json_parts(sheets)) == expected  # what the export hashes

@@ -42,6 +42,7 @@ from desktop_app.core.exchange.canonical import (
     canonical_json,
     canonical_text,
     columns_json,
+    columns_json_parts,
 )
 from desktop_app.core.exchange.columns import ACTIVITIES, INDICATORS, LINKS, SHEETS, Kind, Sheet
 from desktop_app.core.exchange.signing import (
@@ -363,11 +364,11 @@ def plan_by(execute: Execute, year: int, now: datetime | None, clean: bool = Fal
     if clean:
         with _collector_paused():
             data, columns = collect_clean(execute, facts.agency_id, facts.period_id)
-            data_json = columns_json(columns)
+            hashed = HashedData.of_parts(columns_json_parts(columns))
+        del columns
     else:
         data = collect_by(execute, facts.agency_id, facts.period_id)
-        data_json = canonical_json(data)
-    hashed = HashedData(data_json)
+        hashed = HashedData(canonical_json(data))
     key = facts.key or generate_key_pair()
     # What the file says apart from its identity (UUID, version, time): the data and
     # every other metadata field. A new contact person or program version is a new
