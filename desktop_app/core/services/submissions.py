@@ -31,7 +31,6 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,10 +40,9 @@ from desktop_app.core.exchange.canonical import (
     HashedData,
     canonical_json,
     canonical_text,
-    columns_json,
     columns_json_parts,
 )
-from desktop_app.core.exchange.columns import ACTIVITIES, INDICATORS, LINKS, SHEETS, Kind, Sheet
+from desktop_app.core.exchange.columns import ACTIVITIES, INDICATORS, LINKS, Kind, Sheet
 from desktop_app.core.exchange.signing import (
     KEY_BYTES,
     KeyPair,
@@ -124,7 +122,7 @@ def collect_by(execute: Execute, agency_id: int, period_id: int, *,
 
     clean=True: every text value is already as the workbook writes it and the content
     hash reads it (canonical_text), so that neither cleans the million text cells of a
-    large submission again: clean_data_json and write_workbook(clean=False).
+    large submission again: columns_json_parts and write_workbook(clean=False).
     """
     if clean:
         return collect_clean(execute, agency_id, period_id)[0]
@@ -202,15 +200,6 @@ def collect(session: Session, agency: Agency, period: Period, *,
     from desktop_app.core.storage.sql_text import session_execute
 
     return collect_by(session_execute(session), agency.id or 0, period.id or 0, clean=clean)
-
-
-def clean_data_json(data: SubmissionData) -> str:
-    """canonical_json(data, clean=False), exactly, for data whose text is clean already
-    (collect's clean): the records turned into their sheets' columns and encoded by
-    canonical.columns_json, each value once and no dictionary per row (issue 11)."""
-    sheets = [[list(map(attrgetter(c.key), getattr(data, sheet.key))) for c in sheet.columns]
-              for sheet in SHEETS]
-    return columns_json(sheets)
 
 
 # --- what the export reads besides the rows ---------------------------------------------
