@@ -395,7 +395,9 @@ def test_a_failure_of_the_register_leaves_no_file(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("disk I/O error")
 
-    monkeypatch.setattr(svc, "audit", broken)
+    from desktop_app.core.services import setup
+
+    monkeypatch.setattr(setup, "audit", broken)  # the register's last step
     with pytest.raises(RuntimeError):
         drive(svc.export_xlsx(db, YEAR, tmp_path / "VLG.xlsx"))
     assert not any(p.suffix in (".xlsx", ".part") for p in tmp_path.iterdir())

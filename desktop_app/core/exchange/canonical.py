@@ -26,7 +26,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring as _encode_text  # ensure_ascii=False's
@@ -222,12 +222,19 @@ def columns_json(sheets: Sequence[Sequence[Sequence[Any]]]) -> str:
     floats. Each value is encoded once, column by column, and each row put together from
     its sheet's template, with no dictionaries (their keys cost the encoder as much as
     the values); the rows are sorted as _rows sorts them."""
-    parts = []
-    for sheet, columns in zip(SHEETS, sheets, strict=True):
+    return "".join(columns_json_parts(sheets))
+
+
+def columns_json_parts(sheets: Sequence[Sequence[Sequence[Any]]]) -> Iterator[str]:
+    """columns_json in pieces, a sheet's rows at a time (HashedData.of_parts hashes them
+    as they come: a large submission's JSON is tens of megabytes, and every whole copy
+    of it counts in the peak memory)."""
+    for place, (sheet, columns) in enumerate(zip(SHEETS, sheets, strict=True)):
         order = sorted(range(len(sheet.columns)), key=lambda i: sheet.columns[i].key)
         encoded = [_column_json(sheet.columns[i].kind, columns[i]) for i in order]
         template = "{" + ",".join(f'"{sheet.columns[i].key}":%s' for i in order) + "}"
         rows = [template % row for row in zip(*encoded, strict=True)]
+        del encoded
         keys = {c.key: index for index, c in enumerate(sheet.columns)}
         if sheet.key == "links":
             first, second = columns[keys["activity_uuid"]], columns[keys["recommendation_code"]]
@@ -236,8 +243,11 @@ def columns_json(sheets: Sequence[Sequence[Sequence[Any]]]) -> str:
         else:
             sort_keys = [u or "" for u in columns[keys["uuid"]]]
         ranked = sorted(range(len(rows)), key=sort_keys.__getitem__)
-        parts.append(f'["{sheet.key}",[' + ",".join([rows[i] for i in ranked]) + "]]")
-    return "[" + ",".join(parts) + "]"
+        yield ("," if place else "[") + f'["{sheet.key}",['
+        yield ",".join([rows[i] for i in ranked])
+        yield "]]"
+        del rows, ranked
+    yield "]" if SHEETS else "[]"
 
 
 def data_hash(data: SubmissionData, *, data_json: str | None = None) -> str:
@@ -257,6 +267,14 @@ class HashedData:
     def __init__(self, data_json: str) -> None:
         self._state = hashlib.sha256(b'{"data":')
         self._state.update(data_json.encode("utf-8"))
+
+    @classmethod
+    def of_parts(cls, parts: Iterable[str]) -> HashedData:
+        """The data's JSON given in pieces that join to it (columns_json_parts)."""
+        hashed = cls("")
+        for part in parts:
+            hashed._state.update(part.encode("utf-8"))
+        return hashed
 
     def content_hash(self, meta: SubmissionMeta) -> str:
         state = self._state.copy()

@@ -13,42 +13,54 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, select
-
-from desktop_app.core.domain.models import Agency, Plan
-from desktop_app.core.exchange.agency_pdf import render_job
 from desktop_app.core.exchange.report_model import (
     ReportLookups,
+    ReportSettings,
     issuing_body_vi,
 )
 from desktop_app.core.exchange.submission import PreparedSubmission
 from desktop_app.core.progress import Job, Progress
-from desktop_app.core.services.catalog import period_range_in
-from desktop_app.core.services.overview import overview_in, plan_in_force
-from desktop_app.core.services.report_settings import load_report_settings
-from desktop_app.core.services.setup import installation
+from desktop_app.core.services.overview import Overview, overview_in, quick_overview
+from desktop_app.core.services.period_facts import data_range
+from desktop_app.core.services.report_settings import read_report_settings, report_settings_by
 from desktop_app.core.services.submissions import write_submission_file
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.quick_sqlite import QuickFile
+from desktop_app.core.storage.sql_text import Execute, day, session_execute
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from desktop_app.core.storage.database import Database
 
 FOCAL_POINT_NAME = "Bộ Tư pháp"  # who issues a report made at the focal point
 
 
-def read_report_lookups(session: Session, year: int) -> ReportLookups:
-    """``report_lookups`` inside the caller's transaction."""
-    view = overview_in(session, year)
-    plan = plan_in_force(session, year)
-    signed = plan.signed_on if isinstance(plan, Plan) else None
-    code = installation(session).agency_code
-    agency = (session.exec(select(Agency).where(col(Agency.code) == code)).first()
-              if code else None)
-    name = (issuing_body_vi(agency.kind, agency.name_vi) if agency is not None
-            else FOCAL_POINT_NAME)
-    start, end = period_range_in(session, year)
+def report_lookups_by(execute: Execute, view: Overview, year: int) -> ReportLookups:
+    """The report's lookups from the period's overview and the catalog, as SQL text."""
+    signed = None
+    if view.plan_code is not None:
+        plan = execute("SELECT signed_on FROM plan WHERE code = :code", {"code": view.plan_code})
+        signed = day(plan[0][0]) if plan else None
+    code = {key: value for key, value in execute(
+        "SELECT key, value FROM setting WHERE key = 'agency'", {})}.get("agency")
+    agency = execute("SELECT kind, name_vi FROM agency WHERE code = :code",
+                     {"code": code}) if code else []
+    name = issuing_body_vi(agency[0][0], agency[0][1]) if agency else FOCAL_POINT_NAME
+    period = execute("SELECT data_from, data_to FROM period WHERE year = :year",
+                     {"year": year})
+    start, end = data_range(year, *((day(period[0][0]), day(period[0][1])) if period
+                                    else (None, None)))
     return ReportLookups(
         agency_name_vi=name, plan_decision=view.plan_decision, plan_signed_on=signed,
         plan_title_vi=view.plan_title_vi, areas=view.by_area, tasks=view.by_task,
         period_from=start, period_to=end)
+
+
+def read_report_lookups(session: Session, year: int) -> ReportLookups:
+    """``report_lookups`` inside the caller's transaction."""
+    return report_lookups_by(session_execute(session), overview_in(session, year), year)
 
 
 def report_lookups(db: Database, year: int) -> ReportLookups:
@@ -57,14 +69,30 @@ def report_lookups(db: Database, year: int) -> ReportLookups:
         return read_report_lookups(session, year)
 
 
-def export_pdf(db: Database, year: int, path: Path, *,
+def _settings_and_lookups(db: Database | QuickFile, year: int
+                          ) -> tuple[ReportSettings, ReportLookups]:
+    if isinstance(db, QuickFile):
+        with db.reading() as execute:
+            view = quick_overview(db.connection, year)
+            assert view is not None  # quick_exportable: an agency's database
+            return report_settings_by(execute), report_lookups_by(execute, view, year)
+    with db.reading() as session:
+        settings = read_report_settings(session)
+    return settings, report_lookups(db, year)
+
+
+def export_pdf(db: Database | QuickFile, year: int, path: Path, *,
                now: datetime | None = None) -> Job[PreparedSubmission]:
     """Prepare the year's submission (a new version only if the data changed) and write
     its official report to ``path``: into a temporary file beside it, then renamed into
-    place, and the version registered only once the file is there."""
+    place, and the version registered only once the file is there.
+
+    db: an open Database, or an agency's file opened with sqlite3 alone
+    (submissions.quick_exportable)."""
+    from desktop_app.core.exchange.agency_pdf import render_job
+
     yield Progress(0, 0, "prepare")
-    settings = load_report_settings(db)
-    lookups = report_lookups(db, year)
+    settings, lookups = _settings_and_lookups(db, year)
 
     def writer(prepared: PreparedSubmission, temp: Path) -> Job[None]:
         return render_job(prepared, settings, lookups, temp)

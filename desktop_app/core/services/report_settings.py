@@ -8,7 +8,9 @@ sensible header ("ỦY BAN NHÂN DÂN / TỈNH VĨNH LONG", "Số:      /BC-UBND
 ngày ... tháng ... năm ...").
 
 The settings travel to the renderers as ``exchange.report_model.ReportSettings``, a plain
-value; ``read_report_settings`` reads them inside a caller's transaction.
+value; ``read_report_settings`` reads them inside a caller's transaction, and
+``report_settings_by`` the same as SQL text through an ``Execute`` (storage/sql_text.py),
+which the export also runs on a plain sqlite3 connection without SQLAlchemy (issue 11).
 """
 
 from __future__ import annotations
@@ -16,17 +18,18 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import fields, replace
-
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING
 
 from desktop_app.core.domain.enums import AgencyKind
-from desktop_app.core.domain.models import Agency
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.exchange.report_model import ReportSettings as ReportSettings
 from desktop_app.core.problems import Problem, ValidationError
-from desktop_app.core.services.setup import audit, installation
-from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.settings import get_setting, set_setting
+from desktop_app.core.storage.sql_text import Execute, session_execute
+
+if TYPE_CHECKING:  # the ORM only where settings are saved: the export reads without it
+    from sqlmodel import Session
+
+    from desktop_app.core.storage.database import Database
 
 PREFIX = "report."
 
@@ -152,26 +155,32 @@ def validate_report_settings(settings: ReportSettings) -> list[Problem]:
     return problems
 
 
-def _agency(session: Session) -> Agency | None:
-    code = installation(session).agency_code
-    if not code:
-        return None
-    return session.exec(select(Agency).where(col(Agency.code) == code)).first()
+def _defaults_by(execute: Execute) -> ReportSettings:
+    code = {key: value for key, value in execute(
+        "SELECT key, value FROM setting WHERE key = 'agency'", {})}.get("agency")
+    agency = execute("SELECT kind, code, name_vi FROM agency WHERE code = :code",
+                     {"code": code}) if code else []
+    if not agency:  # the focal point reports as the Ministry of Justice
+        return default_settings(AgencyKind.MINISTRY, FOCAL_POINT_CODE, "Bộ Tư pháp")
+    kind, code, name_vi = agency[0]
+    return default_settings(kind, code, name_vi)
 
 
 def defaults_for(session: Session) -> ReportSettings:
-    agency = _agency(session)
-    if agency is None:  # the focal point reports as the Ministry of Justice
-        return default_settings(AgencyKind.MINISTRY, FOCAL_POINT_CODE, "Bộ Tư pháp")
-    return default_settings(agency.kind, agency.code, agency.name_vi)
+    return _defaults_by(session_execute(session))
 
 
-def read_report_settings(session: Session) -> ReportSettings:
+_KEYS = ", ".join(f"'{PREFIX}{f.name}'" for f in fields(ReportSettings))
+
+
+def report_settings_by(execute: Execute) -> ReportSettings:
     """The saved settings, each field missing from the table taken from the defaults."""
-    base = defaults_for(session)
+    base = _defaults_by(execute)
+    saved = {key: value for key, value in execute(
+        f"SELECT key, value FROM setting WHERE key IN ({_KEYS})", {})}
     values: dict[str, object] = {}
     for f in fields(ReportSettings):
-        stored = get_setting(session, PREFIX + f.name)
+        stored = saved.get(PREFIX + f.name)
         if stored is None:
             continue
         if f.name == "recipients":
@@ -188,6 +197,11 @@ def read_report_settings(session: Session) -> ReportSettings:
     return replace(base, **values).normalised()  # type: ignore[arg-type]
 
 
+def read_report_settings(session: Session) -> ReportSettings:
+    """report_settings_by in the session's transaction."""
+    return report_settings_by(session_execute(session))
+
+
 def load_report_settings(db: Database) -> ReportSettings:
     with db.reading() as session:
         return read_report_settings(session)
@@ -198,6 +212,9 @@ def save_report_settings(db: Database, settings: ReportSettings) -> ReportSettin
     problems = validate_report_settings(settings)
     if problems:
         raise ValidationError(*problems)
+    from desktop_app.core.services.setup import audit
+    from desktop_app.core.storage.settings import set_setting
+
     clean = settings.normalised()
     with db.unit_of_work() as session:
         for f in fields(ReportSettings):

@@ -11,35 +11,46 @@ A file is written to a temporary file in the destination's folder and renamed
 into place; the register row is committed only after the rename, in the same
 transaction that checks nobody registered another version meanwhile. A failure
 at any step leaves neither a file nor a row.
+
+Two ways to the database, one plan: everything the export reads is SQL text run
+through an ``Execute`` (``export_facts``, ``collect_by``), in a Session on an open
+``Database`` or on a plain sqlite3 connection (``storage/quick_sqlite.QuickFile``) for
+an agency's file already at the schema, where the export imports neither SQLAlchemy
+nor the models (issue 11). The register is written by the ORM (``_register``) or by
+SQL text on that connection (``submission_register.register_on``): a test holds both
+to the same rows.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import TextClause, text
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.domain.models import (
-    Agency,
-    Period,
-    Submission,
-    new_uuid,
-    utc_now,
+from desktop_app.core.exchange.canonical import (
+    HashedData,
+    canonical_json,
+    canonical_text,
+    columns_json_parts,
 )
-from desktop_app.core.exchange.canonical import HashedData, canonical_json, canonical_text
 from desktop_app.core.exchange.columns import ACTIVITIES, INDICATORS, LINKS, Kind, Sheet
-from desktop_app.core.exchange.signing import KeyPair, sign_submission
+from desktop_app.core.exchange.signing import (
+    KEY_BYTES,
+    KeyPair,
+    decode,
+    generate_key_pair,
+    key_pair_from_private,
+    sign_submission,
+)
 from desktop_app.core.exchange.submission import (
     FORMAT_VERSION,
     ActivityRecord,
@@ -50,14 +61,17 @@ from desktop_app.core.exchange.submission import (
     SubmissionMeta,
 )
 from desktop_app.core.files import replace_with, temporary_beside
-from desktop_app.core.problems import RefusedError
+from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.progress import Job, Progress
-from desktop_app.core.services.catalog import period_range_in
-from desktop_app.core.services.keys import keep_own_key, own_key_or_new
-from desktop_app.core.services.lookups import period_by_year as _period
-from desktop_app.core.services.lookups import reporting_agency
-from desktop_app.core.services.setup import audit, installation
-from desktop_app.core.storage.database import Database
+from desktop_app.core.services.period_facts import data_range
+from desktop_app.core.storage.quick_sqlite import QuickFile
+from desktop_app.core.storage.sql_text import Execute, day
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from desktop_app.core.domain.models import Agency, Period
+    from desktop_app.core.storage.database import Database
 
 FileWriter = Callable[[PreparedSubmission, Path], Job[None]]
 
@@ -77,14 +91,14 @@ def _day(value: date | str | None) -> date | None:
 # The rows are read as the driver gives them (plain text queries, no ORM objects and no
 # per-value type processing: the export of 20,000 activities reads 80,000 rows), in the
 # order they are exported.
-_ACTIVITIES = text(
+_ACTIVITIES = (
     "SELECT a.uuid, t.code, a.title, a.description, a.type, a.status, a.start_date,"
     " a.end_date, a.women, a.ethnic_minorities, a.disabilities, a.children, a.budget_vnd,"
     " a.outputs, a.challenges, a.next_steps, a.evidence, a.carried_from"
     " FROM activity a JOIN task t ON t.id = a.task_id"
     " WHERE a.agency_id = :agency AND a.period_id = :period ORDER BY t.code, a.id")
 # an activity's indicators go with its period; a task's with every period
-_INDICATORS = text(
+_INDICATORS = (
     "SELECT i.uuid, a.uuid, t.code, i.name, i.unit, i.baseline, i.target, i.due_date,"
     " r.uuid, r.value, r.note FROM indicator i"
     " LEFT JOIN activity a ON a.id = i.activity_id"
@@ -92,82 +106,197 @@ _INDICATORS = text(
     " LEFT JOIN result r ON r.indicator_id = i.id AND r.period_id = :period"
     " WHERE i.agency_id = :agency AND (a.period_id = :period OR i.activity_id IS NULL)"
     " ORDER BY a.id, i.id")
-_LINKS = text(
+_LINKS = (
     "SELECT a.uuid, rec.code FROM activity a"
     " JOIN activityrecommendation ar ON ar.activity_id = a.id"
     " JOIN recommendation rec ON rec.id = ar.recommendation_id"
     " WHERE a.agency_id = :agency AND a.period_id = :period ORDER BY a.id, rec.code")
 
 
-def _text_places(record: type[Any], sheet: Sheet) -> tuple[int, ...]:
-    """Where a record's text values are, in its fields' order (the selects' order)."""
-    kinds = {c.key: c.kind for c in sheet.columns}
-    return tuple(i for i, f in enumerate(fields(record)) if kinds[f.name] not in _NOT_TEXT)
-
-
 _NOT_TEXT = frozenset({Kind.DATE, Kind.INTEGER, Kind.NUMBER})
-_TEXT_PLACES = {sheet.key: _text_places(record, sheet) for record, sheet in (
-    (ActivityRecord, ACTIVITIES), (IndicatorRecord, INDICATORS), (LinkRecord, LINKS))}
 
 
-def _cleaned(rows: Iterable[Sequence[Any]], places: tuple[int, ...]
-             ) -> Iterator[Sequence[Any]]:
-    """The rows with the text at places as the content hash reads it (canonical_text:
-    clean, NFC, empty text None)."""
-    for row in rows:
-        values = list(row)
-        for i in places:
-            value = values[i]
-            if value is not None:
-                values[i] = canonical_text(value)
-        yield values
-
-
-def collect(session: Session, agency: Agency, period: Period, *,
-            clean: bool = False) -> SubmissionData:
+def collect_by(execute: Execute, agency_id: int, period_id: int, *,
+               clean: bool = False) -> SubmissionData:
     """The agency's rows for the period, read with plain selects (no ORM objects).
 
     clean=True: every text value is already as the workbook writes it and the content
     hash reads it (canonical_text), so that neither cleans the million text cells of a
-    large submission again: canonical_json(clean=False) and write_workbook(clean=False).
+    large submission again: columns_json_parts and write_workbook(clean=False).
     """
-    where = {"agency": agency.id, "period": period.id}
-
-    def read(query: TextClause, key: str) -> Iterable[Sequence[Any]]:
-        rows = session.execute(query, where)
-        return _cleaned(rows, _TEXT_PLACES[key]) if clean else rows
-
+    if clean:
+        return collect_clean(execute, agency_id, period_id)[0]
+    where = {"agency": agency_id, "period": period_id}
     activities = [
         ActivityRecord(uuid, task, title, _text(desc), kind, status, _day(start), _day(end),
                        women, minorities, disabilities, children, budget, _text(outputs),
                        _text(challenges), _text(next_steps), _text(evidence), carried)
         for (uuid, task, title, desc, kind, status, start, end, women, minorities,
              disabilities, children, budget, outputs, challenges, next_steps, evidence,
-             carried) in read(_ACTIVITIES, "activities")
+             carried) in execute(_ACTIVITIES, where)
     ]
     indicators = [
         IndicatorRecord(uuid, activity, task_code, name, unit, baseline, target, _day(due),
                         result_uuid, value, _text(note) if result_uuid else None)
         for (uuid, activity, task_code, name, unit, baseline, target, due, result_uuid,
-             value, note) in read(_INDICATORS, "indicators")
+             value, note) in execute(_INDICATORS, where)
     ]
-    links = [LinkRecord(activity, code) for activity, code in read(_LINKS, "links")]
+    links = [LinkRecord(activity, code) for activity, code in execute(_LINKS, where)]
     return SubmissionData(activities, indicators, links)
 
 
+Columns = list[Sequence[Any]]
+
+
+def _clean_column(values: Sequence[Any]) -> list[str | None]:
+    """canonical_text of each value, with the common case (printable text) inline."""
+    nfc = unicodedata.normalize
+    return [None if v is None else
+            (nfc("NFC", v) or None) if type(v) is str and v.isprintable()
+            else canonical_text(v) for v in values]
+
+
+def _days(values: Sequence[Any]) -> list[date | None]:
+    return [date.fromisoformat(v[:10]) if type(v) is str else v for v in values]
+
+
+def _columns(rows: Sequence[Sequence[Any]], sheet: Sheet) -> Columns:
+    """The rows as the sheet's columns, text cleaned (canonical_text), dates as dates."""
+    columns: Columns = list(zip(*rows, strict=True)) or [()] * len(sheet.columns)
+    for index, column in enumerate(sheet.columns):
+        if column.kind is Kind.DATE:
+            columns[index] = _days(columns[index])
+        elif column.kind not in _NOT_TEXT:
+            columns[index] = _clean_column(columns[index])
+    return columns
+
+
+def collect_clean(execute: Execute, agency_id: int, period_id: int
+                  ) -> tuple[SubmissionData, list[Columns]]:
+    """collect_by(clean=True), and the same values as each sheet's columns (what
+    canonical.columns_json encodes), made a column at a time: the rows are transposed once,
+    each text column cleaned in one pass, and the records made from the columns."""
+    where = {"agency": agency_id, "period": period_id}
+    activities = _columns(execute(_ACTIVITIES, where), ACTIVITIES)
+    indicators = _columns(execute(_INDICATORS, where), INDICATORS)
+    result, note = _INDICATOR_RESULT, _INDICATOR_NOTE
+    indicators[note] = [n if r else None for n, r in zip(indicators[note], indicators[result],
+                                                          strict=True)]
+    links = _columns(execute(_LINKS, where), LINKS)
+    data = SubmissionData(list(map(ActivityRecord, *activities)),
+                          list(map(IndicatorRecord, *indicators)),
+                          list(map(LinkRecord, *links)))
+    return data, [activities, indicators, links]
+
+
+_INDICATOR_KEYS = [c.key for c in INDICATORS.columns]
+_INDICATOR_RESULT = _INDICATOR_KEYS.index("result_uuid")
+_INDICATOR_NOTE = _INDICATOR_KEYS.index("result_note")
+
+
+def collect(session: Session, agency: Agency, period: Period, *,
+            clean: bool = False) -> SubmissionData:
+    """collect_by in the session's transaction."""
+    from desktop_app.core.storage.sql_text import session_execute
+
+    return collect_by(session_execute(session), agency.id or 0, period.id or 0, clean=clean)
+
+
+# --- what the export reads besides the rows ---------------------------------------------
+
+# the settings the export reads, as storage/settings.py and services/key_listing.py name them
+ROLE, AGENCY, CONTACT, OWN_KEY = "role", "agency", "contact_person", "signing_key"
+
+
+@dataclass(frozen=True)
+class LastVersion:
+    """The register's last version of the agency's period."""
+
+    id: int
+    uuid: str
+    version: int
+    created_at: datetime  # UTC
+    data_hash: str
+    file_name: str
+
+
+@dataclass(frozen=True)
+class ExportFacts:
+    """This installation, its agency and the period, as the export needs them."""
+
+    agency_id: int
+    agency_code: str
+    agency_name_vi: str
+    agency_name_en: str
+    agency_kind: str
+    period_id: int
+    year: int
+    data_range: tuple[date, date]
+    contact_person: str
+    key: KeyPair | None  # None: a database made before signatures (keep_own_key stores one)
+    last: LastVersion | None
+
+
+def moment(value: Any) -> datetime:
+    """A DATETIME column's value in UTC (SQLite keeps text, PostgreSQL a datetime)."""
+    found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return _utc(found)
+
+
+def last_version_by(execute: Execute, agency_id: int, period_id: int) -> LastVersion | None:
+    rows = execute(
+        "SELECT id, uuid, version, created_at, data_hash, file_name FROM submission"
+        " WHERE agency_id = :agency AND period_id = :period ORDER BY version DESC LIMIT 1",
+        {"agency": agency_id, "period": period_id})
+    if not rows:
+        return None
+    row_id, uuid, version, created, digest, name = rows[0]
+    return LastVersion(row_id, uuid, version, moment(created), digest, name)
+
+
+def settings_by(execute: Execute) -> dict[str, str]:
+    return {key: value for key, value in execute(
+        "SELECT key, value FROM setting WHERE key IN"
+        " ('role', 'agency', 'contact_person', 'signing_key')", {})}
+
+
+def key_from(text: str | None) -> KeyPair | None:
+    """The stored key pair, or None in a database made before signatures."""
+    if not text:
+        return None
+    raw = decode(text, KEY_BYTES)
+    if raw is None:
+        raise RefusedError.of("key.damaged")
+    return key_pair_from_private(raw)
+
+
+def export_facts(execute: Execute, year: int, refusal: str = "submission.not_agency"
+                 ) -> ExportFacts:
+    """What the export reads besides the rows, with the refusals of lookups.py and
+    keys.own_key: not an agency (refusal), an unknown agency or period (exit 2), a
+    damaged key."""
+    settings = settings_by(execute)
+    code = settings.get(AGENCY)
+    if settings.get(ROLE) != Role.AGENCY.value or not code:
+        raise RefusedError.of(refusal)
+    agency = execute("SELECT id, code, name_vi, name_en, kind FROM agency WHERE code = :code",
+                     {"code": code})
+    if not agency:
+        raise UsageError.of("agency.unknown", code=code)
+    period = execute("SELECT id, year, data_from, data_to FROM period WHERE year = :year",
+                     {"year": year})
+    if not period:
+        raise UsageError.of("period.unknown", period=year)
+    agency_id, agency_code, name_vi, name_en, kind = agency[0]
+    period_id, period_year, data_from, data_to = period[0]
+    return ExportFacts(
+        agency_id, agency_code, name_vi, name_en, kind, period_id, period_year,
+        data_range(period_year, day(data_from), day(data_to)),
+        settings.get(CONTACT) or "", key_from(settings.get(OWN_KEY)),
+        last_version_by(execute, agency_id, period_id))
+
+
 # --- versions ------------------------------------------------------------------------
-
-
-def _agency(session: Session) -> Agency:
-    return reporting_agency(session, "submission.not_agency")
-
-
-
-
-def _last(session: Session, agency: Agency, period: Period) -> Submission | None:
-    return session.exec(select(Submission).where(
-        col(Submission.agency_id) == agency.id, col(Submission.period_id) == period.id,
-    ).order_by(col(Submission.version).desc())).first()
 
 
 def _utc(moment: datetime) -> datetime:
@@ -175,39 +304,77 @@ def _utc(moment: datetime) -> datetime:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class Plan:
+    """A version decided, not yet registered."""
+
     prepared: PreparedSubmission
     data_hash: str
-    last_uuid: str | None  # the register's last version when the plan was made
+    facts: ExportFacts  # what it was decided on (the register's last version among them)
     key: KeyPair  # this installation's key (stored with the register row if it is new)
+
+    @property
+    def last_uuid(self) -> str | None:
+        return self.facts.last.uuid if self.facts.last else None
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _plan(session: Session, year: int, now: datetime | None, clean: bool = False) -> _Plan:
+def new_uuid() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    """As domain.models.utc_now, without importing the models."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a large submission's values are made: a
+    million new tuples, strings and records, none of them in a cycle, made the collector
+    pass over them again and again (0.2-0.5 s of CPU at 20,000 activities, measured);
+    reference counting frees them as before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def plan_by(execute: Execute, year: int, now: datetime | None, clean: bool = False) -> Plan:
     """clean: the data's text made as the workbook writes it (collect's clean)."""
-    agency, period = _agency(session), _period(session, year)
-    data = collect(session, agency, period, clean=clean)
+    facts = export_facts(execute, year)
     # the data hashed once, for both hashes; clean data is not cleaned again
-    hashed = HashedData(canonical_json(data, clean=not clean))
-    key = own_key_or_new(session)
+    if clean:
+        with _collector_paused():
+            data, columns = collect_clean(execute, facts.agency_id, facts.period_id)
+            hashed = HashedData.of_parts(columns_json_parts(columns))
+        del columns
+    else:
+        data = collect_by(execute, facts.agency_id, facts.period_id)
+        hashed = HashedData(canonical_json(data))
+    key = facts.key or generate_key_pair()
     # What the file says apart from its identity (UUID, version, time): the data and
     # every other metadata field. A new contact person or program version is a new
     # version too, so one (UUID, version) never has two content hashes — the focal
     # point refuses that as a conflict.
     said = SubmissionMeta(
-        format_version=FORMAT_VERSION, app_version=__version__, agency_code=agency.code,
-        agency_name_vi=agency.name_vi, agency_name_en=agency.name_en,
-        contact_person=installation(session).contact_person, period=period.year,
+        format_version=FORMAT_VERSION, app_version=__version__, agency_code=facts.agency_code,
+        agency_name_vi=facts.agency_name_vi, agency_name_en=facts.agency_name_en,
+        contact_person=facts.contact_person, period=facts.year,
         submission_uuid="", version=0, created_at=_EPOCH,
         activities=len(data.activities), indicators=len(data.indicators),
         links=len(data.links), content_hash="", public_key=key.public_text,
     )
     digest = hashed.content_hash(said)
-    last = _last(session, agency, period)
+    last = facts.last
     if last is not None and last.data_hash == digest:
-        uuid, version, created, new = last.uuid, last.version, _utc(last.created_at), False
+        uuid, version, created, new = last.uuid, last.version, last.created_at, False
     else:
         uuid, version = new_uuid(), (last.version if last else 0) + 1
         created, new = _utc(now or utc_now()).replace(microsecond=0), True
@@ -216,37 +383,68 @@ def _plan(session: Session, year: int, now: datetime | None, clean: bool = False
     # unchanged version gets the very same signature again.
     meta = sign_submission(key, meta, data, hashed=hashed)
     prepared = PreparedSubmission(meta, data, new, key_fingerprint=key.fingerprint,
-                                  data_range=period_range_in(session, year))
-    return _Plan(prepared, digest, last.uuid if last else None, key)
+                                  data_range=facts.data_range)
+    return Plan(prepared, digest, facts, key)
 
 
-def _register(session: Session, plan: _Plan, file_name: str) -> None:
+def _plan(session: Session, year: int, now: datetime | None, clean: bool = False) -> Plan:
+    from desktop_app.core.storage.sql_text import session_execute
+
+    return plan_by(session_execute(session), year, now, clean)
+
+
+def results_of(plan: Plan) -> int:
+    return sum(1 for r in plan.prepared.data.indicators if r.result is not None)
+
+
+def _register(session: Session, plan: Plan, file_name: str) -> None:
     """Record the planned version, unless the register moved on since the plan was made."""
+    from sqlmodel import col, select
+
+    from desktop_app.core.domain.models import Submission
+    from desktop_app.core.services.keys import keep_own_key
+    from desktop_app.core.services.lookups import period_by_year, reporting_agency
+    from desktop_app.core.services.setup import audit
+
     meta = plan.prepared.meta
-    agency, period = _agency(session), _period(session, meta.period)
-    last = _last(session, agency, period)
+    agency = reporting_agency(session, "submission.not_agency")
+    period = period_by_year(session, meta.period)
+    last = session.exec(select(Submission).where(
+        col(Submission.agency_id) == agency.id, col(Submission.period_id) == period.id,
+    ).order_by(col(Submission.version).desc())).first()
     if (last.uuid if last else None) != plan.last_uuid:
         raise RefusedError.of("submission.changed_meanwhile", period=meta.period)
     keep_own_key(session, plan.key)  # a database made before signatures: its key, now
     if plan.prepared.new_version:
-        results = sum(1 for r in plan.prepared.data.indicators if r.result is not None)
         session.add(Submission(
             uuid=meta.submission_uuid, agency_id=agency.id or 0, period_id=period.id or 0,
             version=meta.version, content_hash=meta.content_hash, data_hash=plan.data_hash,
             created_at=meta.created_at, activities=meta.activities,
-            indicators=meta.indicators, results=results, file_name=file_name,
+            indicators=meta.indicators, results=results_of(plan), file_name=file_name,
             signed=True, key_fingerprint=plan.key.fingerprint))  # issue 9: every export
     else:
         assert last is not None
         last.signed, last.key_fingerprint = True, plan.key.fingerprint  # signed again now
         # Same data and metadata: the same version, whose content hash is unchanged.
-        if file_name and (not last.file_name or file_name.lower().endswith(".xlsx")):
+        if names_file(last.file_name, file_name):
             last.file_name = file_name  # the register names the workbook over the PDF
         session.add(last)
     audit(session, "submission.exported", "submission", meta.submission_uuid,
-          key=f"{meta.agency_code} {meta.period} v{meta.version}", period=meta.period,
-          version=meta.version, new_version=plan.prepared.new_version, file=file_name)
+          **exported_detail(plan, file_name))
     session.flush()
+
+
+def names_file(registered: str, file_name: str) -> bool:
+    """Whether the register's row of an unchanged version is to name file_name now."""
+    return bool(file_name) and (not registered or file_name.lower().endswith(".xlsx"))
+
+
+def exported_detail(plan: Plan, file_name: str) -> dict[str, Any]:
+    """The audit event's key and facts for an export (the same on either way)."""
+    meta = plan.prepared.meta
+    return {"key": f"{meta.agency_code} {meta.period} v{meta.version}", "period": meta.period,
+            "version": meta.version, "new_version": plan.prepared.new_version,
+            "file": file_name}
 
 
 def prepare_submission(db: Database, year: int, *, now: datetime | None = None,
@@ -266,6 +464,18 @@ def preview_submission(db: Database, year: int) -> PreparedSubmission:
     """What an export now would be (its version and file name), recording nothing."""
     with db.reading() as session:
         return _plan(session, year, None).prepared
+
+
+def quick_exportable(quick: QuickFile, year: int) -> bool:
+    """Whether the export of year can run on the plain connection: an agency's database
+    whose agency, period and key read as they should. Anything else takes the full
+    open, which words every refusal as it always does."""
+    try:
+        with quick.reading() as execute:
+            export_facts(execute, year)
+    except Exception:  # noqa: BLE001  (the full open decides and words it)
+        return False
+    return True
 
 
 # --- files ---------------------------------------------------------------------------
@@ -289,32 +499,59 @@ def check_destination(path: Path) -> None:
         raise RefusedError.of("file.read_only", file=str(path))
 
 
-def write_submission_file(db: Database, year: int, path: Path, writer: FileWriter, *,
-                          now: datetime | None = None, clean: bool = False
-                          ) -> Job[PreparedSubmission]:
+def _plan_on(db: Database | QuickFile, year: int, now: datetime | None, clean: bool) -> Plan:
+    if isinstance(db, QuickFile):
+        with db.reading() as execute:
+            return plan_by(execute, year, now, clean)
+    with db.reading() as session:
+        return _plan(session, year, now, clean)
+
+
+def _register_and_rename(db: Database | QuickFile, plan: Plan, temp: Path, path: Path
+                         ) -> None:
+    """Register the version and rename the file into place, in one transaction: the row
+    commits only once the file is there, and a commit that fails takes the file away."""
+    if isinstance(db, QuickFile):
+        from desktop_app.core.services.submission_register import register_on
+
+        with db.writing() as connection:
+            register_on(connection, plan, path.name)
+            replace_with(temp, path)
+            _committed(lambda: connection.execute("COMMIT"), path)
+        return
+    with db.unit_of_work() as session:
+        _register(session, plan, path.name)
+        replace_with(temp, path)
+        _committed(session.commit, path)
+
+
+def _committed(commit: Callable[[], object], path: Path) -> None:
+    try:
+        commit()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+def write_submission_file(db: Database | QuickFile, year: int, path: Path,
+                          writer: FileWriter, *, now: datetime | None = None,
+                          clean: bool = False) -> Job[PreparedSubmission]:
     """Plan the version, write the file beside its destination, rename, then register.
 
+    db: an open Database, or an agency's file opened with sqlite3 alone (quick_exportable).
     clean=True: the writer is handed the data with its text cleaned (collect's clean).
     """
     path = Path(path)
     check_destination(path)
-    with db.reading() as session:
-        plan = _plan(session, year, now, clean)
+    plan = _plan_on(db, year, now, clean)
     with temporary_beside(path) as temp:
         yield from writer(plan.prepared, temp)
-        with db.unit_of_work() as session:
-            _register(session, plan, path.name)
-            replace_with(temp, path)
-            try:
-                session.commit()
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    path.unlink()
-                raise
+        _register_and_rename(db, plan, temp, path)
     return plan.prepared
 
 
-def export_xlsx(db: Database, year: int, path: Path, *,
+def export_xlsx(db: Database | QuickFile, year: int, path: Path, *,
                 now: datetime | None = None) -> Job[PreparedSubmission]:
     """The submission workbook: a version in the register and the file at path."""
     from desktop_app.core.exchange.xlsx_writer import write_workbook
@@ -347,6 +584,12 @@ class SubmissionRow:
 
 def list_submissions(db: Database, year: int | None = None) -> list[SubmissionRow]:
     """The register: this agency's versions (at the focal point, everyone's), newest first."""
+    from sqlalchemy import select as sa_select
+    from sqlmodel import col
+
+    from desktop_app.core.domain.models import Agency, Period, Submission
+    from desktop_app.core.services.setup import installation
+
     with db.reading() as session:
         inst = installation(session)
         if inst.role is None:

@@ -80,23 +80,29 @@ def is_busy(error: BaseException) -> bool:
     return False
 
 
-def _on_connect(busy: BusyWait) -> Callable[[Any, Any], None]:
-    def configure(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute(f"PRAGMA busy_timeout = {busy.timeout_ms}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-            cursor.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.OperationalError as error:
-            if is_busy(error):
-                raise busy.gave_up() from error
-            raise
-        finally:
-            cursor.close()
+def configure(connection: sqlite3.Connection, busy: BusyWait) -> None:
+    """The settings every connection to a database file gets (the engine's and a plain
+    sqlite3 one's, storage/quick_sqlite.py), with the driver's own transactions off."""
+    connection.isolation_level = None
+    cursor = connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {busy.timeout_ms}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            raise busy.gave_up() from error
+        raise
+    finally:
+        cursor.close()
 
-    return configure
+
+def _on_connect(busy: BusyWait) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        configure(dbapi_connection, busy)
+
+    return on_connect
 
 
 def begin_immediate(raw: sqlite3.Connection, busy: BusyWait) -> None:
