@@ -13,7 +13,15 @@ to stream into the list. Where the time went, and what this does about it:
 - values that repeat from row to row (titles: the same training held by many units;
   task facts, types, statuses, dates, lists of codes) are one object each, not one per
   row (100,000 titles are ~27 MB as copies);
-- the rows are made without the frozen dataclass's __init__ (see `_row_maker`).
+- the window keeps each row as a plain tuple of ActivityRow's values (`ActivityRecord`,
+  `activity_records`), made in C: a chunk is turned into columns (`zip`), the shared
+  values looked up a column at a time (`map` over a dict) and zipped back into rows,
+  with no Python code run per row or per value. A plain tuple of strings, numbers and
+  dates is also one the garbage collector stops tracking: 100,000 ActivityRow objects
+  (or any objects of a class of ours) stay tracked, so every full collection walks
+  them all (~0.3 s of a 100,000-row read went to the collector, and each later full
+  collection on the GUI thread froze the window ~0.1 s); `ActivityRow` is made from
+  a record when one row is asked for (`row_of`).
 
 Reading the two halves of a long list at once on two connections was tried: under
 load (8-10 on two cores) it gained no time and made the window's longest stall worse
@@ -22,10 +30,11 @@ load (8-10 on two cores) it gained no time and made the window's longest stall w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from itertools import repeat, starmap
+from typing import Any, Final
 
 from sqlalchemy import String, func, type_coerce
 from sqlalchemy import select as sa_select
@@ -67,6 +76,42 @@ class ActivityRow:
     search_text: str = ""  # folded; empty in the rows the window lists (see activity_rows)
 
 
+ActivityRecord = tuple[str, str, str, str, str, str, str, str, date | None, date | None,
+                       int | None, tuple[str, ...], int, int, str]
+"""An ActivityRow's values in the order of its fields, as a plain tuple (see the module's
+note); the window's list holds these."""
+
+# Each field's place in an ActivityRecord (checked against ActivityRow's fields by a test).
+UUID: Final = 0
+TITLE: Final = 1
+TASK_CODE: Final = 2
+TASK_TITLE_VI: Final = 3
+TASK_TITLE_EN: Final = 4
+AREA_CODE: Final = 5
+TYPE: Final = 6
+STATUS: Final = 7
+START_DATE: Final = 8
+END_DATE: Final = 9
+BUDGET_VND: Final = 10
+RECOMMENDATION_CODES: Final = 11
+INDICATORS: Final = 12
+RESULTS: Final = 13
+SEARCH_TEXT: Final = 14
+
+
+def row_of(record: Sequence[Any]) -> ActivityRow:
+    """The ActivityRow of a record."""
+    return _row(*record)
+
+
+def record_of(row: ActivityRow) -> ActivityRecord:
+    """The record of an ActivityRow (for lists made of rows, as tests make them)."""
+    return (row.uuid, row.title, row.task_code, row.task_title_vi, row.task_title_en,
+            row.area_code, row.type, row.status, row.start_date, row.end_date,
+            row.budget_vnd, row.recommendation_codes, row.indicators, row.results,
+            row.search_text)
+
+
 def listing_agency(session: Session) -> int | None:
     """The agency whose activities are listed; None at the focal point (everyone's)."""
     if installation(session).role is not Role.AGENCY:
@@ -77,7 +122,19 @@ def listing_agency(session: Session) -> int | None:
 def activity_rows(db: Database, year: int, *, chunk: int = 5000,
                   with_search_text: bool = False) -> Iterator[list[ActivityRow]]:
     """The period's activities as ``list_activities`` gives them, ``chunk`` rows at a time,
-    in id order.
+    in id order (`activity_records`, made into ActivityRow objects)."""
+    pieces = activity_records(db, year, chunk=chunk, with_search_text=with_search_text)
+    try:
+        for piece in pieces:
+            yield list(starmap(_row, piece))
+    finally:
+        pieces.close()
+
+
+def activity_records(db: Database, year: int, *, chunk: int = 5000,
+                     with_search_text: bool = False) -> Generator[list[ActivityRecord]]:
+    """The period's activities as records (plain tuples in ActivityRow's field order),
+    ``chunk`` at a time, in id order.
 
     The window streams them in from a worker thread. Without the search text (the
     default) a row holds only what the list shows: the folded text of 100,000 activities
@@ -95,25 +152,25 @@ def activity_rows(db: Database, year: int, *, chunk: int = 5000,
         days: _Shared = _Shared(_date)
         codes: _Shared = _Shared(_codes)
         days[None], codes[None] = None, ()
+        # task id -> each of its facts (one dict each, so that a column maps in C)
+        code, title_vi, title_en, area = (
+            _Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
+            .__getitem__ for place in range(4))
+        text, day, joined = texts.__getitem__, days.__getitem__, codes.__getitem__
         try:
             while part := cursor.fetchmany(chunk):
-                if with_search_text:
-                    yield [_row(uuid, texts[title], *tasks.get(task_id, _NO_TASK),
-                                texts[kind], texts[status], days[start], days[end],
-                                budget, codes[links], indicators, results, search)
-                           for (uuid, title, task_id, kind, status, start, end, budget, links,
-                                indicators, results, search) in part]
-                else:
-                    yield [_row(uuid, texts[title], *tasks.get(task_id, _NO_TASK),
-                                texts[kind], texts[status], days[start], days[end],
-                                budget, codes[links], indicators, results, "")
-                           for (uuid, title, task_id, kind, status, start, end, budget, links,
-                                indicators, results) in part]
+                (uuids, titles, task_ids, kinds, statuses, starts, ends, budgets, links,
+                 indicators, results, *search) = zip(*part, strict=True)
+                yield list(zip(
+                    uuids, map(text, titles), map(code, task_ids), map(title_vi, task_ids),
+                    map(title_en, task_ids), map(area, task_ids), map(text, kinds),
+                    map(text, statuses), map(day, starts), map(day, ends), budgets,
+                    map(joined, links), indicators, results,
+                    search[0] if search else repeat("", len(part)), strict=True))
         finally:
             result.close()
 
 
-_NO_TASK = ("", "", "", "")
 _CODE_SEPARATOR = "\x1f"  # between the codes the database joins (never in a code)
 
 
@@ -158,8 +215,8 @@ _row = _row_maker()
 class _Shared(dict[Any, Any]):
     """Equal values read from many rows, made once and then handed out as one object."""
 
-    def __init__(self, make: Callable[[Any], Any]) -> None:
-        super().__init__()
+    def __init__(self, make: Callable[[Any], Any], known: dict[Any, Any] | None = None) -> None:
+        super().__init__(known or {})
         self._make = make
 
     def __missing__(self, key: Any) -> Any:

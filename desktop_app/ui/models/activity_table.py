@@ -1,7 +1,9 @@
-"""The activities list as a thin table model over core ActivityRow objects.
+"""The activities list as a thin table model over the core's activity records.
 
-Built for 100,000 rows. The model keeps the rows the core returns and answers data()
-from them; rows can arrive in pieces (`append_rows`) while a worker reads them.
+Built for 100,000 rows. The model keeps the records the core returns (plain tuples of
+an ActivityRow's values: see `services/activity_listing.py` for why not objects) and
+answers data() from them; `rows` and `row_at` give them as ActivityRow. Records can
+arrive in pieces (`append_rows`) while a worker reads them.
 Sorting compares ranks worked out once per column with the core's Vietnamese
 collation, and the sorted rows can be worked out on a worker (`in_order`, then
 `set_sorted_rows`): a Python lessThan called by a QSortFilterProxyModel for each of its
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date
 from itertools import chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +29,9 @@ from PySide6.QtCore import (
 
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.domain.text import collation_key
+from desktop_app.core.services import activity_listing as field
 from desktop_app.core.services.activities import ActivityRow
+from desktop_app.core.services.activity_listing import ActivityRecord, record_of, row_of
 from desktop_app.ui import numbers
 from desktop_app.ui.labels import status_names, type_names
 
@@ -48,7 +52,7 @@ class ActivityTableModel(QAbstractTableModel):
 
     def __init__(self, lang: str = "vi", parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ActivityRow] = []
+        self.records: list[ActivityRecord] = []
         self.lang = lang
         self._area_titles: dict[str, str] = {}
         self._types = type_names()
@@ -59,12 +63,18 @@ class ActivityTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- contents
 
-    def set_rows(self, rows: list[ActivityRow],
+    @property
+    def rows(self) -> Sequence[ActivityRow]:
+        """The rows in the list's order, as ActivityRow (each made when asked for)."""
+        return RowView(self.records)
+
+    def set_rows(self, rows: Sequence[ActivityRecord | ActivityRow],
                  ranks: Sequence[int] | None = None) -> None:
-        """Replace all rows, keeping the current sort order (ranks: the sorted column's,
-        worked out by `ranks_for` for these rows, on a worker)."""
+        """Replace all rows (records, or ActivityRow objects), keeping the current sort
+        order (ranks: the sorted column's, worked out by `ranks_for` for these rows, on a
+        worker)."""
         self.beginResetModel()
-        self.rows = list(rows)
+        self.records = [row if isinstance(row, tuple) else record_of(row) for row in rows]
         self._ranks.clear()
         if self._sorted_by is not None:
             if ranks is not None:
@@ -72,14 +82,14 @@ class ActivityTableModel(QAbstractTableModel):
             self._reorder(self._order(*self._sorted_by))
         self.endResetModel()
 
-    def append_rows(self, rows: Sequence[ActivityRow]) -> None:
-        """Add rows at the end as they are read (in the order they come; `set_sorted_rows`
-        puts them in order once all are in)."""
+    def append_rows(self, rows: Sequence[ActivityRecord]) -> None:
+        """Add records at the end as they are read (in the order they come;
+        `set_sorted_rows` puts them in order once all are in)."""
         if not rows:
             return
-        first = len(self.rows)
+        first = len(self.records)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self.rows.extend(rows)
+        self.records.extend(rows)
         self._ranks.clear()
         self.endInsertRows()
 
@@ -108,23 +118,23 @@ class ActivityTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
 
     def _changed_all(self) -> None:
-        if self.rows:
+        if self.records:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, COLUMN_COUNT - 1))
+                                  self.index(len(self.records) - 1, COLUMN_COUNT - 1))
 
     def row_at(self, row: int) -> ActivityRow:
-        return self.rows[row]
+        return row_of(self.records[row])
 
     def row_of_uuid(self, uuid: str) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.uuid == uuid:
+        for number, found in enumerate(map(_UUID, self.records)):
+            if found == uuid:
                 return number
         return None
 
     # ---------------------------------------------------------------- Qt model
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.records)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -152,7 +162,7 @@ class ActivityTableModel(QAbstractTableModel):
 
     def cell(self, number: int, column: int, role: int) -> Any:
         """data() for row `number` of the model (the filter asks this way, without an index)."""
-        row = self.rows[number]
+        row = self.records[number]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -160,40 +170,41 @@ class ActivityTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_ranks(column)[number]
         if role == ROW_ROLE:
-            return row
+            return row_of(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BUDGET, INDICATORS):
             return _RIGHT
         return None
 
-    def _display(self, row: ActivityRow, column: int) -> str:
+    def _display(self, row: ActivityRecord, column: int) -> str:
         if column == TITLE:
-            return row.title
+            return row[field.TITLE]
         if column == TASK:
-            return row.task_code
+            return row[field.TASK_CODE]
         if column == AREA:
-            return self._area_titles.get(row.area_code, row.area_code)
+            return self._area_titles.get(row[field.AREA_CODE], row[field.AREA_CODE])
         if column == TYPE:
-            return self._types.get(row.type, row.type)
+            return self._types.get(row[field.TYPE], row[field.TYPE])
         if column == STATUS:
-            return self._statuses.get(row.status, row.status)
+            return self._statuses.get(row[field.STATUS], row[field.STATUS])
         if column == START:
-            return numbers.day(row.start_date, self.lang)
+            return numbers.day(row[field.START_DATE], self.lang)
         if column == END:
-            return numbers.day(row.end_date, self.lang)
+            return numbers.day(row[field.END_DATE], self.lang)
         if column == BUDGET:
-            return numbers.amount(row.budget_vnd, self.lang)
+            return numbers.amount(row[field.BUDGET_VND], self.lang)
         if column == RECOMMENDATIONS:
-            return ", ".join(row.recommendation_codes)
+            return ", ".join(row[field.RECOMMENDATION_CODES])
         if column == INDICATORS:
-            return numbers.ratio(row.results, row.indicators, self.lang) if row.indicators else ""
+            indicators = row[field.INDICATORS]
+            return numbers.ratio(row[field.RESULTS], indicators, self.lang) if indicators else ""
         return ""
 
-    def _tooltip(self, row: ActivityRow, column: int) -> str:
+    def _tooltip(self, row: ActivityRecord, column: int) -> str:
         if column == TASK:
-            title = row.task_title_vi if self.lang == "vi" else row.task_title_en
-            return f"{row.task_code} — {title}"
+            title = row[field.TASK_TITLE_VI] if self.lang == "vi" else row[field.TASK_TITLE_EN]
+            return f"{row[field.TASK_CODE]} — {title}"
         if column == AREA:
-            return row.area_code
+            return row[field.AREA_CODE]
         return self._display(row, column)
 
     # ---------------------------------------------------------------- sorting
@@ -202,10 +213,10 @@ class ActivityTableModel(QAbstractTableModel):
         """Each row's place in the column's order, worked out once per column and rows."""
         ranks = self._ranks.get(column)
         if ranks is None:
-            ranks = self._ranks[column] = self.ranks_for(column, self.rows)
+            ranks = self._ranks[column] = self.ranks_for(column, self.records)
         return ranks
 
-    def ranks_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
+    def ranks_for(self, column: int, rows: Sequence[ActivityRecord]) -> list[int]:
         """Each of rows' place in the column's order. Reads only rows and the model's
         words, so it may run on a worker while the rows stay as they are."""
         places = [0] * len(rows)
@@ -213,7 +224,7 @@ class ActivityTableModel(QAbstractTableModel):
             places[number] = place
         return places
 
-    def order_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
+    def order_for(self, column: int, rows: Sequence[ActivityRecord]) -> list[int]:
         """The numbers of rows in the column's ascending order, equal ones as they come
         (a stable sort). Pure like `ranks_for`.
 
@@ -236,7 +247,8 @@ class ActivityTableModel(QAbstractTableModel):
             buckets[place].append(number)
         return list(chain.from_iterable(buckets))
 
-    def collating(self, pieces: Iterator[list[ActivityRow]]) -> Iterator[list[ActivityRow]]:
+    def collating(self, pieces: Iterator[list[ActivityRecord]]
+                  ) -> Iterator[list[ActivityRecord]]:
         """pieces as they come, with the collation keys of the sorted column's texts
         worked out after each (on the worker that reads them, while the database
         works on the next piece): once every row is in, the order costs little."""
@@ -253,8 +265,8 @@ class ActivityTableModel(QAbstractTableModel):
             if isinstance(pieces, Generator):
                 pieces.close()
 
-    def in_order(self, rows: list[ActivityRow], column: int,
-                 order: Qt.SortOrder) -> list[ActivityRow]:
+    def in_order(self, rows: list[ActivityRecord], column: int,
+                 order: Qt.SortOrder) -> list[ActivityRecord]:
         """rows sorted by the column (pure like `ranks_for`: a worker's job), for
         `set_sorted_rows`."""
         numbers = self.order_for(column, rows)
@@ -262,12 +274,12 @@ class ActivityTableModel(QAbstractTableModel):
             numbers.reverse()
         return list(map(rows.__getitem__, numbers))
 
-    def set_sorted_rows(self, rows: list[ActivityRow], column: int,
+    def set_sorted_rows(self, rows: list[ActivityRecord], column: int,
                         order: Qt.SortOrder) -> None:
         """Replace all rows with rows already sorted by (column, order) (`in_order`):
         nothing is sorted on the GUI thread."""
         self.beginResetModel()
-        self.rows = rows
+        self.records = rows
         self._sorted_by = (column, order)
         places = range(len(rows))
         self._ranks = {column: list(places if order == Qt.SortOrder.AscendingOrder
@@ -293,40 +305,40 @@ class ActivityTableModel(QAbstractTableModel):
         return _inverse(self.sort_ranks(column), order)
 
     def _reorder(self, moved_from: list[int]) -> None:
-        self.rows = [self.rows[i] for i in moved_from]
+        self.records = list(map(self.records.__getitem__, moved_from))
         for column, ranks in self._ranks.items():
             self._ranks[column] = [ranks[i] for i in moved_from]
 
-    def _sort_key(self, column: int) -> Callable[[ActivityRow], Any]:
-        """The key one row sorts by in the column (the order `order_for` gives)."""
+    def _sort_key(self, column: int) -> Callable[[ActivityRecord], Any]:
+        """The key one record sorts by in the column (the order `order_for` gives)."""
         value, key = self._sort_value(column)
         return lambda row: key(value(row))
 
-    def _sort_value(self, column: int) -> tuple[Callable[[ActivityRow], Any],
+    def _sort_value(self, column: int) -> tuple[Callable[[ActivityRecord], Any],
                                                  Callable[[Any], Any]]:
         """(the row's value in the column, that value's sort key): values repeat from
         row to row, so each distinct one is keyed once."""
         collate = self._collate
         if column == TITLE:
-            return attrgetter("title"), collate
+            return itemgetter(field.TITLE), collate
         if column == TASK:
-            return attrgetter("task_code"), collate
+            return itemgetter(field.TASK_CODE), collate
         if column == AREA:
             titles = self._area_titles
-            return attrgetter("area_code"), lambda code: collate(titles.get(code, code))
+            return itemgetter(field.AREA_CODE), lambda code: collate(titles.get(code, code))
         if column == TYPE:
             types = self._types
-            return attrgetter("type"), lambda kind: collate(types.get(kind, kind))
+            return itemgetter(field.TYPE), lambda kind: collate(types.get(kind, kind))
         if column == STATUS:
-            return attrgetter("status"), lambda s: _STATUS_ORDER.get(s, len(_STATUS_ORDER))
+            return itemgetter(field.STATUS), lambda s: _STATUS_ORDER.get(s, len(_STATUS_ORDER))
         if column in (START, END):
-            return (attrgetter("start_date" if column == START else "end_date"),
+            return (itemgetter(field.START_DATE if column == START else field.END_DATE),
                     lambda day: (day is None, day or date.min))
         if column == BUDGET:
-            return attrgetter("budget_vnd"), lambda budget: -1 if budget is None else budget
+            return itemgetter(field.BUDGET_VND), lambda budget: -1 if budget is None else budget
         if column == RECOMMENDATIONS:
-            return attrgetter("recommendation_codes"), _same
-        return attrgetter("indicators", "results"), _same
+            return itemgetter(field.RECOMMENDATION_CODES), _same
+        return itemgetter(field.INDICATORS, field.RESULTS), _same
 
     def _collate(self, text: str) -> Any:
         """collation_key(text), worked out once per text while the model lives (a worker
@@ -340,6 +352,24 @@ class ActivityTableModel(QAbstractTableModel):
 
 
 _COLLATED_LIMIT = 1 << 18
+_UUID = itemgetter(field.UUID)
+
+
+class RowView(Sequence[ActivityRow]):
+    """Records seen as ActivityRow objects, each made when it is asked for."""
+
+    __slots__ = ("records",)
+
+    def __init__(self, records: Sequence[ActivityRecord]) -> None:
+        self.records = records
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [row_of(record) for record in self.records[index]]
+        return row_of(self.records[index])
 
 
 def _same(value: Any) -> Any:
