@@ -74,7 +74,7 @@ class ActivitiesPage(ActivitiesReading, Page):
         self.proxy.sorter = self._sort
         # Reading the rows, then sorting them; filtering; each answer only for the
         # latest question.
-        self.rows_reader = Reader(self)
+        self.rows_reader = Reader(self, bulk=True)  # 100,000 plain tuples
         self.rows_reader.piece.connect(self._rows_read)
         self.rows_reader.done.connect(self._all_rows_read)
         self.rows_reader.failed.connect(self._read_failed)
