@@ -36,7 +36,7 @@ from datetime import date
 from itertools import repeat, starmap
 from typing import Any, Final
 
-from sqlalchemy import String, func, type_coerce
+from sqlalchemy import String, func, null, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -77,9 +77,10 @@ class ActivityRow:
 
 
 ActivityRecord = tuple[str, str, str, str, str, str, str, str, date | None, date | None,
-                       int | None, tuple[str, ...], int, int, str]
+                       int | None, tuple[str, ...] | None, int | None, int | None, str]
 """An ActivityRow's values in the order of its fields, as a plain tuple (see the module's
-note); the window's list holds these."""
+note); the window's list holds these. The facts (codes, indicators, results) are None
+in a record read without them."""
 
 # Each field's place in an ActivityRecord (checked against ActivityRow's fields by a test).
 UUID: Final = 0
@@ -97,6 +98,41 @@ RECOMMENDATION_CODES: Final = 11
 INDICATORS: Final = 12
 RESULTS: Final = 13
 SEARCH_TEXT: Final = 14
+
+
+FACTS: Final = slice(RECOMMENDATION_CODES, RESULTS + 1)  # what `activity_facts` gives
+Facts = tuple[tuple[str, ...], int, int]  # codes, indicators, results
+
+
+def has_facts(record: Sequence[Any]) -> bool:
+    """Whether the record holds its facts (`activity_records(with_facts=False)` leaves
+    them out)."""
+    return record[RECOMMENDATION_CODES] is not None
+
+
+def with_facts(record: Sequence[Any], facts: Facts) -> ActivityRecord:
+    """The record with these facts in their places."""
+    return (*record[:RECOMMENDATION_CODES], *facts, *record[RESULTS + 1:])
+
+
+def activity_facts(db: Database, year: int,
+                   uuids: Sequence[str] | None = None) -> dict[str, Facts]:
+    """uuid -> (recommendations' codes, indicators, results) of these activities (of
+    all the period's listed ones when None), as `activity_records` gives them; an
+    activity that is gone is not in the answer."""
+    with db.reading() as session:
+        period = period_by_year(session, year)
+        columns = (col(Activity.uuid), *_fact_columns(period.id or 0))
+        if uuids is None:
+            query = _listed(period.id or 0, listing_agency(session), *columns)
+        else:
+            query = sa_select(*columns).where(col(Activity.uuid).in_(list(uuids)))
+        codes: _Shared = _Shared(_codes)
+        codes[None] = ()
+        joined = codes.__getitem__
+        return {uuid: (joined(links), indicators, results)
+                for uuid, links, indicators, results
+                in session.connection().execute(query)}
 
 
 def row_of(record: Sequence[Any]) -> ActivityRow:
@@ -132,9 +168,16 @@ def activity_rows(db: Database, year: int, *, chunk: int = 5000,
 
 
 def activity_records(db: Database, year: int, *, chunk: int = 5000,
-                     with_search_text: bool = False) -> Generator[list[ActivityRecord]]:
+                     with_search_text: bool = False,
+                     with_facts: bool = True) -> Generator[list[ActivityRecord]]:
     """The period's activities as records (plain tuples in ActivityRow's field order),
     ``chunk`` at a time, in id order.
+
+    Without the facts, each record holds None in the places of its recommendations'
+    codes, its indicators and its results (`FACTS`): a list shows those of the few
+    rows on screen, read when they are drawn (`activity_facts`). They are a third of
+    the read's time (three correlated subqueries a row) for 100,000 rows of which a
+    window shows thirty.
 
     The window streams them in from a worker thread. Without the search text (the
     default) a row holds only what the list shows: the folded text of 100,000 activities
@@ -146,12 +189,17 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
         period = period_by_year(session, year)
         tasks = _task_facts(session)
         result = session.connection().execute(
-            _listing_query(period.id or 0, listing_agency(session), with_search_text))
+            _listing_query(period.id or 0, listing_agency(session), with_search_text,
+                           with_facts))
         cursor = result.cursor  # the driver's rows: plain tuples
         texts: _Shared = _Shared(lambda text: text)
         days: _Shared = _Shared(_date)
         codes: _Shared = _Shared(_codes)
-        days[None], codes[None] = None, ()
+        days[None] = None
+        if with_facts:
+            codes[None] = ()
+        else:  # no codes read: None stays None
+            codes[None] = None
         # task id -> each of its facts (one dict each, so that a column maps in C)
         code, title_vi, title_en, area = (
             _Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
@@ -237,9 +285,27 @@ def _listed(period_id: int, agency_id: int | None, *columns: Any) -> Any:
     return query
 
 
-def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool) -> Any:
+def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool,
+                   with_facts: bool = True) -> Any:
     """The listed activities in id order, each with its recommendations' codes (joined),
-    its indicators and those with a result this period (counted)."""
+    its indicators and those with a result this period (counted), or nulls in their
+    place (without the facts)."""
+    # The dates as the text SQLite keeps (its Date type parses them with a Python
+    # regular expression: most of a second over 100,000 rows); parsed once per date.
+    return _listed(
+        period_id, agency_id,
+        col(Activity.uuid), col(Activity.title), col(Activity.task_id),
+        col(Activity.type), col(Activity.status),
+        type_coerce(col(Activity.start_date), String),
+        type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
+        *(_fact_columns(period_id) if with_facts else (null(), null(), null())),
+        *((col(Activity.search_text),) if with_search_text else ()),
+    ).order_by(col(Activity.id))
+
+
+def _fact_columns(period_id: int) -> tuple[Any, Any, Any]:
+    """An activity's recommendations' codes (joined), its indicators and those with a
+    result this period (counted): correlated subqueries over the activity selected."""
     links = (sa_select(func.aggregate_strings(col(Recommendation.code), _CODE_SEPARATOR))
              .select_from(ActivityRecommendation)
              .join(Recommendation,
@@ -252,17 +318,7 @@ def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool
                .join(Result, (col(Result.indicator_id) == Indicator.id)
                      & (col(Result.period_id) == period_id))
                .where(col(Indicator.activity_id) == Activity.id).scalar_subquery())
-    # The dates as the text SQLite keeps (its Date type parses them with a Python
-    # regular expression: most of a second over 100,000 rows); parsed once per date.
-    return _listed(
-        period_id, agency_id,
-        col(Activity.uuid), col(Activity.title), col(Activity.task_id),
-        col(Activity.type), col(Activity.status),
-        type_coerce(col(Activity.start_date), String),
-        type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
-        links, indicators, results,
-        *((col(Activity.search_text),) if with_search_text else ()),
-    ).order_by(col(Activity.id))
+    return links, indicators, results
 
 
 def _date(value: str | date | None) -> date | None:

@@ -3,7 +3,11 @@
 Built for 100,000 rows. The model keeps the records the core returns (plain tuples of
 an ActivityRow's values: see `services/activity_listing.py` for why not objects) and
 answers data() from them; `rows` and `row_at` give them as ActivityRow. Records can
-arrive in pieces (`append_rows`) while a worker reads them.
+arrive in pieces (`append_rows`) while a worker reads them. A long list's records come
+without their facts (recommendations' codes, indicator counts: `activity_records`);
+the model reads those of the rows it is asked to show, a block at a time, through
+`facts_reader` (a few milliseconds for a screenful), and those of all rows before it
+sorts by them.
 Sorting compares ranks worked out once per column with the core's Vietnamese
 collation, and the sorted rows can be worked out on a worker (`in_order`, then
 `set_sorted_rows`): a Python lessThan called by a QSortFilterProxyModel for each of its
@@ -29,9 +33,17 @@ from PySide6.QtCore import (
 
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.domain.text import collation_key
+from desktop_app.core.problems import NapError
 from desktop_app.core.services import activity_listing as field
 from desktop_app.core.services.activities import ActivityRow
-from desktop_app.core.services.activity_listing import ActivityRecord, record_of, row_of
+from desktop_app.core.services.activity_listing import (
+    ActivityRecord,
+    Facts,
+    has_facts,
+    record_of,
+    row_of,
+    with_facts,
+)
 from desktop_app.ui import numbers
 from desktop_app.ui.labels import status_names, type_names
 
@@ -60,13 +72,57 @@ class ActivityTableModel(QAbstractTableModel):
         self._ranks: dict[int, list[int]] = {}
         self._collated: dict[str, Any] = {}  # text -> collation key, kept across sorts
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._facts: dict[str, Facts] = {}  # uuid -> the facts read for records without
+        self._facts_reader: FactsReader | None = None
 
     # ---------------------------------------------------------------- contents
 
     @property
     def rows(self) -> Sequence[ActivityRow]:
         """The rows in the list's order, as ActivityRow (each made when asked for)."""
-        return RowView(self.records)
+        return RowView(self)
+
+    def set_facts_reader(self, reader: FactsReader | None) -> None:
+        """Where the facts of records read without them are read (uuids -> facts; None:
+        every listed activity's); the facts read before are forgotten."""
+        self._facts_reader = reader
+        self._facts = {}
+
+    def complete(self, number: int) -> ActivityRecord:
+        """Record `number` with its facts (read with those of the rows around it)."""
+        record = self.records[number]
+        if has_facts(record):
+            return record
+        facts = self._facts.get(record[field.UUID])
+        if facts is None:
+            start = number - number % FACTS_BLOCK
+            self._read_facts([r[field.UUID] for r in self.records[start:start + FACTS_BLOCK]
+                              if not has_facts(r)])
+            facts = self._facts.get(record[field.UUID], NO_FACTS)
+        return with_facts(record, facts)
+
+    def completed(self, rows: Sequence[ActivityRecord]) -> list[ActivityRecord]:
+        """rows, each with its facts (those missing read at once). Pure but for the
+        facts it keeps: a worker may call it."""
+        known = self._facts
+        missing = [r[field.UUID] for r in rows
+                   if not has_facts(r) and r[field.UUID] not in known]
+        if missing:
+            self._read_facts(None if len(missing) > FACTS_BLOCK else missing)
+            known = self._facts
+        return [r if has_facts(r) else with_facts(r, known.get(r[field.UUID], NO_FACTS))
+                for r in rows]
+
+    def _read_facts(self, uuids: list[str] | None) -> None:
+        read: dict[str, Facts] = {}
+        if self._facts_reader is not None:
+            try:
+                read = self._facts_reader(uuids)
+            except NapError:  # the period is gone: the page says so when it reloads
+                read = {}
+        if uuids is not None:  # the ones gone meanwhile: not asked again
+            read = {**dict.fromkeys(uuids, NO_FACTS), **read}
+        self._facts = {**self._facts, **read}  # one swap: a worker may be reading it
 
     def set_rows(self, rows: Sequence[ActivityRecord | ActivityRow],
                  ranks: Sequence[int] | None = None) -> None:
@@ -123,7 +179,7 @@ class ActivityTableModel(QAbstractTableModel):
                                   self.index(len(self.records) - 1, COLUMN_COUNT - 1))
 
     def row_at(self, row: int) -> ActivityRow:
-        return row_of(self.records[row])
+        return row_of(self.complete(row))
 
     def row_of_uuid(self, uuid: str) -> int | None:
         for number, found in enumerate(map(_UUID, self.records)):
@@ -163,6 +219,8 @@ class ActivityTableModel(QAbstractTableModel):
     def cell(self, number: int, column: int, role: int) -> Any:
         """data() for row `number` of the model (the filter asks this way, without an index)."""
         row = self.records[number]
+        if column in (RECOMMENDATIONS, INDICATORS) and not has_facts(row):
+            row = self.complete(number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -170,7 +228,7 @@ class ActivityTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_ranks(column)[number]
         if role == ROW_ROLE:
-            return row_of(row)
+            return row_of(self.complete(number))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BUDGET, INDICATORS):
             return _RIGHT
         return None
@@ -193,10 +251,11 @@ class ActivityTableModel(QAbstractTableModel):
         if column == BUDGET:
             return numbers.amount(row[field.BUDGET_VND], self.lang)
         if column == RECOMMENDATIONS:
-            return ", ".join(row[field.RECOMMENDATION_CODES])
+            return ", ".join(row[field.RECOMMENDATION_CODES] or ())
         if column == INDICATORS:
             indicators = row[field.INDICATORS]
-            return numbers.ratio(row[field.RESULTS], indicators, self.lang) if indicators else ""
+            return (numbers.ratio(row[field.RESULTS] or 0, indicators, self.lang)
+                    if indicators else "")
         return ""
 
     def _tooltip(self, row: ActivityRecord, column: int) -> str:
@@ -228,10 +287,14 @@ class ActivityTableModel(QAbstractTableModel):
         """The numbers of rows in the column's ascending order, equal ones as they come
         (a stable sort). Pure like `ranks_for`.
 
+        The facts columns read every row's facts first (`completed`).
+
         Values repeat (100,000 rows hold ~4,000 titles, a few hundred dates): only the
         distinct values are collated and sorted, then the rows are dealt into one bucket
         per place, a pass that lets the GUI thread in between rows where one sorted()
         of 100,000 keys would hold the GIL throughout."""
+        if column in _FACT_COLUMNS:
+            rows = self.completed(rows)
         value, key = self._sort_value(column)
         values = list(map(value, rows))
         keys = {found: key(found) for found in dict.fromkeys(values)}
@@ -268,7 +331,9 @@ class ActivityTableModel(QAbstractTableModel):
     def in_order(self, rows: list[ActivityRecord], column: int,
                  order: Qt.SortOrder) -> list[ActivityRecord]:
         """rows sorted by the column (pure like `ranks_for`: a worker's job), for
-        `set_sorted_rows`."""
+        `set_sorted_rows`; by a facts column, the rows come with their facts)."""
+        if column in _FACT_COLUMNS:
+            rows = self.completed(rows)
         numbers = self.order_for(column, rows)
         if order == Qt.SortOrder.DescendingOrder:
             numbers.reverse()
@@ -353,23 +418,27 @@ class ActivityTableModel(QAbstractTableModel):
 
 _COLLATED_LIMIT = 1 << 18
 _UUID = itemgetter(field.UUID)
+_FACT_COLUMNS = (RECOMMENDATIONS, INDICATORS)
+FACTS_BLOCK = 256  # rows whose facts are read at once, for the one drawn
+NO_FACTS: Facts = ((), 0, 0)
+FactsReader = Callable[[Sequence[str] | None], dict[str, Facts]]
 
 
 class RowView(Sequence[ActivityRow]):
-    """Records seen as ActivityRow objects, each made when it is asked for."""
+    """A model's records seen as ActivityRow objects, each made when it is asked for."""
 
-    __slots__ = ("records",)
+    __slots__ = ("model",)
 
-    def __init__(self, records: Sequence[ActivityRecord]) -> None:
-        self.records = records
+    def __init__(self, model: ActivityTableModel) -> None:
+        self.model = model
 
     def __len__(self) -> int:
-        return len(self.records)
+        return len(self.model.records)
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
-            return [row_of(record) for record in self.records[index]]
-        return row_of(self.records[index])
+            return [self.model.row_at(n) for n in range(len(self.model.records))[index]]
+        return self.model.row_at(index)
 
 
 def _same(value: Any) -> Any:

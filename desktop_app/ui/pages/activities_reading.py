@@ -19,7 +19,11 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.activities import count_activities, matching_activities
-from desktop_app.core.services.activity_listing import ActivityRecord, activity_records
+from desktop_app.core.services.activity_listing import (
+    ActivityRecord,
+    activity_facts,
+    activity_records,
+)
 from desktop_app.messages import problem_text
 from desktop_app.ui.models.activity_filter import Criteria
 
@@ -129,6 +133,7 @@ class ActivitiesReading(_Base):
         self.sort_reader.stop()
         self._incoming = []
         db, year = self.ctx.db, self.ctx.year
+        self.model.set_facts_reader(lambda uuids: activity_facts(db, year, uuids))
         try:
             expected = (self._read_count if self._read_count is not None
                         else count_activities(db, year))
@@ -144,7 +149,9 @@ class ActivitiesReading(_Base):
         self._streaming = not self.model.records
         self._begin_loading(self.tr("Reading the activities…"))
         model = self.model
-        self.rows_reader.start(lambda: model.collating(activity_records(db, year)))
+        # The facts of the rows drawn are read as they are drawn (ActivityTableModel).
+        self.rows_reader.start(
+            lambda: model.collating(activity_records(db, year, with_facts=False)))
 
     def _rows_read(self, rows: list[ActivityRecord]) -> None:
         self._incoming.extend(rows)
