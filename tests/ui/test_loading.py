@@ -3,6 +3,8 @@ a worker while the window stays responsive. No timing here: the bench measures i
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -13,8 +15,17 @@ from sqlalchemy import event
 
 from desktop_app.core.domain.text import collation_key, contains_folded
 from desktop_app.core.services import activities
+from desktop_app.core.services import activity_listing as listing
 from desktop_app.ui.context import AppContext, year_shown
-from desktop_app.ui.loading import FIRST_OVERVIEW, ordered, read_early, take_early, wait_for_reads
+from desktop_app.ui.loading import (
+    FIRST_OVERVIEW,
+    Reader,
+    collector_paused,
+    ordered,
+    read_early,
+    take_early,
+    wait_for_reads,
+)
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models import activity_table as cols
 from desktop_app.ui.pages.activities_page import ActivitiesPage
@@ -143,6 +154,33 @@ def test_a_big_list_streams_in_then_sorts_on_a_worker(big_page: ActivitiesPage,
     assert page.model.rowCount() == page.proxy.rowCount() == len(expected) == 200
     assert _titles(page) == sorted((r.title for r in expected), key=collation_key)
     assert page.count_label.text() == "200 of 200 activities"
+    # read without their facts; those of the rows drawn are read as they are drawn
+    assert page.model.records and not any(listing.has_facts(r) for r in page.model.records)
+    shown = page.model.cell(0, cols.INDICATORS, Qt.ItemDataRole.DisplayRole)
+    by_uuid = {r.uuid: dataclasses.replace(r, search_text="") for r in expected}
+    first = page.proxy.row_at(0)
+    assert first == by_uuid[first.uuid] and isinstance(shown, str)
+    assert [page.proxy.row_at(r) for r in range(200)] == sorted(
+        by_uuid.values(), key=lambda r: collation_key(r.title))
+
+
+def test_a_bulk_read_pauses_the_collector_until_the_last_one_ends(qtbot: Any) -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # reads on two threads overlap
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    seen: list[bool] = []
+    bulk, plain = Reader(bulk=True), Reader()
+    for reader in (bulk, plain):
+        with qtbot.waitSignal(reader.done, timeout=10_000):
+            reader.start(lambda: seen.append(gc.isenabled()))
+    with qtbot.waitSignal(bulk.failed, timeout=10_000):
+        bulk.start(lambda: 1 / 0)
+    wait_for_reads()
+    assert seen == [False, True] and gc.isenabled()
 
 
 def test_a_big_list_sorts_and_filters_on_a_worker(qtbot: Any, big_page: ActivitiesPage,
