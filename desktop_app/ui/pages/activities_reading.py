@@ -136,7 +136,7 @@ class ActivitiesReading(_Base):
         self.model.set_facts_reader(lambda uuids: activity_facts(db, year, uuids))
         try:
             expected = (self._read_count if self._read_count is not None
-                        else count_activities(db, year))
+                        else count_activities(db, year, up_to=self.SMALL))
             if expected < self.SMALL:
                 self.rows_reader.stop()
                 self._streaming = False
