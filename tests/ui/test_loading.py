@@ -19,6 +19,7 @@ from desktop_app.core.services import activity_listing as listing
 from desktop_app.ui.context import AppContext, year_shown
 from desktop_app.ui.loading import (
     FIRST_OVERVIEW,
+    UNTRACK_EVERY,
     Reader,
     collector_paused,
     ordered,
@@ -181,6 +182,28 @@ def test_a_bulk_read_pauses_the_collector_until_the_last_one_ends(qtbot: Any) ->
         bulk.start(lambda: 1 / 0)
     wait_for_reads()
     assert seen == [False, True] and gc.isenabled()
+
+
+def test_a_bulk_read_untracks_its_plain_rows_as_it_goes(qtbot: Any) -> None:
+    """Every UNTRACK_EVERY pieces the read's youngest objects are collected, so rows of
+    plain values are no longer tracked long before the read ends."""
+    made: list[list[tuple[str, int]]] = []
+    untracked: list[bool] = []
+
+    def pieces() -> Iterator[list[tuple[str, int]]]:
+        for n in range(UNTRACK_EVERY + 1):
+            if n == UNTRACK_EVERY:  # the reader has sent UNTRACK_EVERY pieces
+                untracked.append(not any(gc.is_tracked(row) for p in made for row in p))
+            piece = [(f"row {n}", number) for number in range(500)]
+            assert all(gc.is_tracked(row) for row in piece)  # as every new tuple is
+            made.append(piece)
+            yield piece
+
+    reader = Reader(bulk=True)
+    with qtbot.waitSignal(reader.done, timeout=10_000):
+        reader.start(pieces)
+    wait_for_reads()
+    assert untracked == [True]
 
 
 def test_a_big_list_sorts_and_filters_on_a_worker(qtbot: Any, big_page: ActivitiesPage,
