@@ -319,7 +319,9 @@ class ActivityTableModel(QAbstractTableModel):
             column = None if self._sorted_by is None else self._sorted_by[0]
             value, key = self._sort_value(TITLE if column is None else column)
             text_column = column in (TITLE, TASK, AREA, TYPE)
-            for piece in pieces:
+            for number, piece in enumerate(pieces):
+                if number == 0:  # the rows drawn first come with their facts
+                    piece[:FACTS_BLOCK] = self.completed(piece[:FACTS_BLOCK])
                 yield piece
                 if text_column:
                     for found in set(map(value, piece)):
@@ -331,13 +333,16 @@ class ActivityTableModel(QAbstractTableModel):
     def in_order(self, rows: list[ActivityRecord], column: int,
                  order: Qt.SortOrder) -> list[ActivityRecord]:
         """rows sorted by the column (pure like `ranks_for`: a worker's job), for
-        `set_sorted_rows`; by a facts column, the rows come with their facts)."""
+        `set_sorted_rows`; by a facts column, the rows come with their facts, and by
+        any other the first FACTS_BLOCK, those drawn first, do)."""
         if column in _FACT_COLUMNS:
             rows = self.completed(rows)
         numbers = self.order_for(column, rows)
         if order == Qt.SortOrder.DescendingOrder:
             numbers.reverse()
-        return list(map(rows.__getitem__, numbers))
+        in_order = list(map(rows.__getitem__, numbers))
+        in_order[:FACTS_BLOCK] = self.completed(in_order[:FACTS_BLOCK])
+        return in_order
 
     def set_sorted_rows(self, rows: list[ActivityRecord], column: int,
                         order: Qt.SortOrder) -> None:
