@@ -7,6 +7,9 @@ not empty and fill again under the person's eyes. A big list's order (the collat
 100,000 titles), the rows a typed text finds (asked of the database) and the rows the
 filters let through are worked out on workers too; the GUI thread only swaps the
 answers in. A list of fewer than `SMALL` rows is read, sorted and filtered at once.
+A big list is read without each row's facts (recommendations, indicator counts): the
+model reads those of the rows it draws (`ActivityTableModel.complete`), and the read
+runs with the garbage collector paused (`Reader(bulk=True)`).
 """
 
 from __future__ import annotations
