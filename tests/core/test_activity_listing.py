@@ -28,6 +28,7 @@ from desktop_app.core.domain.models import (
 )
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities as svc
+from desktop_app.core.services import activity_listing as svc_listing
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
@@ -118,3 +119,47 @@ def test_a_period_without_activities_lists_none(tmp_path: Path) -> None:
     initialise(db, Role.AGENCY, "VLG")
     assert svc.list_activities(db, YEAR) == []
     db.close()
+
+
+def _check_records(db: Database) -> None:
+    """The records a long list reads (no facts), with the facts read apart, by block or
+    all at once, are the records read whole, and the rows of both are the ORM's."""
+    whole = [r for chunk in svc_listing.activity_records(db, YEAR, chunk=7) for r in chunk]
+    bare = [r for chunk in svc_listing.activity_records(db, YEAR, chunk=7, with_facts=False)
+            for r in chunk]
+    assert len(whole) == len(bare) > 20
+    assert all(svc_listing.has_facts(r) for r in whole)
+    assert not any(svc_listing.has_facts(r) for r in bare)
+    assert [r[svc_listing.FACTS] for r in bare] == [(None, None, None)] * len(bare)
+    every = svc_listing.activity_facts(db, YEAR)
+    some = svc_listing.activity_facts(db, YEAR, [r[svc_listing.UUID] for r in bare[3:11]])
+    assert set(some) == {r[svc_listing.UUID] for r in bare[3:11]}
+    assert all(every[uuid] == facts for uuid, facts in some.items())
+    assert [svc_listing.with_facts(r, every[r[svc_listing.UUID]]) for r in bare] == whole
+    assert [svc_listing.row_of(r) for r in whole] == _expected(db, False)
+    assert all(svc_listing.record_of(svc_listing.row_of(r)) == r for r in whole)
+    assert svc_listing.activity_facts(db, YEAR, ["no-such-uuid"]) == {}
+
+
+def test_an_agencys_records_read_without_facts_and_the_facts_apart_agree(
+        tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "agency.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    drive(fill_demo(db, activities=40, seed=3, period=YEAR))
+    _check_records(db)
+    db.close()
+
+
+def test_the_focal_points_records_without_facts_agree_on_each_engine(focal_where: str) -> None:
+    location = (ServerLocation(focal_where) if "://" in focal_where else Path(focal_where))
+    db = Database.open(location)
+    drive(fill_demo(db, activities=30, seed=2, period=YEAR))
+    _check_records(db)
+    db.close()
+
+
+def test_a_records_places_are_the_fields_of_an_activity_row() -> None:
+    names = [f.name for f in dataclasses.fields(svc.ActivityRow)]
+    assert [names.index(n) for n in names] == [
+        getattr(svc_listing, n.upper()) for n in names]
+    assert names[svc_listing.FACTS] == ["recommendation_codes", "indicators", "results"]

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.search import activity_search_text
 from desktop_app.core.domain.text import collation_key, contains_folded
+from desktop_app.core.problems import UsageError
 from desktop_app.core.progress import drive
 from desktop_app.core.services import activities, demo, setup
+from desktop_app.core.services import activity_listing as listing
 from desktop_app.core.services.activities import ActivityRow
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.context import AppContext
@@ -359,3 +363,75 @@ def test_sorting_by_a_header_keeps_the_selection(qtbot: Any, page: ActivitiesPag
     assert page.proxy.row_at(current.row()).uuid == row.uuid
     budgets = [page.proxy.row_at(r).budget_vnd or -1 for r in range(page.proxy.rowCount())]
     assert budgets == sorted(budgets, reverse=True)
+
+
+# ------------------------------------------------------------------ facts read as drawn
+
+ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+         Qt.ItemDataRole.TextAlignmentRole, cols.SORT_ROLE)
+
+
+def _lazy_model(rows: list[ActivityRow]) -> tuple[ActivityTableModel, list[list[str] | None]]:
+    """A model over rows' records without their facts, reading them from rows (the
+    questions it asks are kept)."""
+    records = [listing.record_of(r) for r in rows]
+    facts = {r[listing.UUID]: r[listing.FACTS] for r in records}
+    asked: list[list[str] | None] = []
+
+    def read(uuids: Any) -> dict[str, Any]:
+        asked.append(None if uuids is None else list(uuids))
+        return dict(facts) if uuids is None else {u: facts[u] for u in uuids if u in facts}
+
+    model = ActivityTableModel("vi")
+    model.set_facts_reader(read)
+    model.set_rows([(*r[:listing.RECOMMENDATION_CODES], None, None, None,
+                     *r[listing.RESULTS + 1:]) for r in records])
+    return model, asked
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_list_read_without_facts_shows_and_sorts_as_one_read_whole(
+        qapp: Any, many_rows: list[ActivityRow], data: st.DataObject) -> None:
+    picked = data.draw(st.lists(st.sampled_from(many_rows[:3000]), min_size=1, max_size=700,
+                                unique_by=lambda r: r.uuid))
+    column = data.draw(st.sampled_from(range(cols.COLUMN_COUNT)))
+    order = data.draw(st.sampled_from([Qt.SortOrder.AscendingOrder,
+                                       Qt.SortOrder.DescendingOrder]))
+    whole = ActivityTableModel("vi")
+    whole.set_rows(picked)
+    lazy, asked = _lazy_model(picked)
+    for number in data.draw(st.lists(st.integers(0, len(picked) - 1), max_size=30)):
+        for c in range(cols.COLUMN_COUNT):
+            for role in ROLES[:3]:
+                assert lazy.cell(number, c, role) == whole.cell(number, c, role)
+        assert lazy.row_at(number) == whole.row_at(number) == picked[number]
+    # a row drawn reads the facts of its block of rows, once
+    assert all(q is not None and len(q) <= cols.FACTS_BLOCK for q in asked)
+    assert len(asked) <= len({n // cols.FACTS_BLOCK for n in range(len(picked))})
+    # sorted on a worker (in_order) or by the view (SORT_ROLE), by any column
+    in_order = lazy.in_order(lazy.records, column, order)
+    assert lazy.completed(in_order) == whole.in_order(whole.records, column, order)
+    assert all(listing.has_facts(r) for r in in_order) or column not in (
+        cols.RECOMMENDATIONS, cols.INDICATORS)
+    lazy.sort(column, order)
+    whole.sort(column, order)
+    assert list(lazy.rows) == list(whole.rows)
+    assert [lazy.cell(n, column, cols.SORT_ROLE) for n in range(len(picked))] == [
+        whole.cell(n, column, cols.SORT_ROLE) for n in range(len(picked))]
+    lazy.deleteLater()
+    whole.deleteLater()
+
+
+def test_facts_that_cannot_be_read_show_as_none(qapp: Any, many_rows: list[ActivityRow]) -> None:
+    model, _ = _lazy_model(many_rows[:5])
+
+    def refuse(_uuids: Any) -> dict[str, Any]:
+        raise UsageError.of("period.unknown", period=YEAR)
+
+    model.set_facts_reader(refuse)  # the period was deleted meanwhile
+    assert model.cell(0, cols.RECOMMENDATIONS, Qt.ItemDataRole.DisplayRole) == ""
+    assert model.cell(0, cols.INDICATORS, Qt.ItemDataRole.DisplayRole) == ""
+    assert model.cell(0, cols.TITLE, Qt.ItemDataRole.DisplayRole) == many_rows[0].title
+    model.deleteLater()

@@ -3,6 +3,8 @@ a worker while the window stays responsive. No timing here: the bench measures i
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -13,8 +15,18 @@ from sqlalchemy import event
 
 from desktop_app.core.domain.text import collation_key, contains_folded
 from desktop_app.core.services import activities
+from desktop_app.core.services import activity_listing as listing
 from desktop_app.ui.context import AppContext, year_shown
-from desktop_app.ui.loading import FIRST_OVERVIEW, ordered, read_early, take_early, wait_for_reads
+from desktop_app.ui.loading import (
+    FIRST_OVERVIEW,
+    UNTRACK_EVERY,
+    Reader,
+    collector_paused,
+    ordered,
+    read_early,
+    take_early,
+    wait_for_reads,
+)
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models import activity_table as cols
 from desktop_app.ui.pages.activities_page import ActivitiesPage
@@ -121,6 +133,7 @@ def test_ordered_is_a_stable_sort_in_slices() -> None:
 def big_page(qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> ActivitiesPage:
     """The Activities page treating its 200 rows as a big list: read on a worker."""
     monkeypatch.setattr(ActivitiesPage, "SMALL", 0)
+    monkeypatch.setattr(cols, "FACTS_BLOCK", 16)  # facts read by blocks of 16 rows
     monkeypatch.setattr(ActivitiesPage, "SEARCH_DELAY_MS", 0)
     page = ActivitiesPage(ctx)
     qtbot.addWidget(page)
@@ -143,6 +156,58 @@ def test_a_big_list_streams_in_then_sorts_on_a_worker(big_page: ActivitiesPage,
     assert page.model.rowCount() == page.proxy.rowCount() == len(expected) == 200
     assert _titles(page) == sorted((r.title for r in expected), key=collation_key)
     assert page.count_label.text() == "200 of 200 activities"
+    # read without their facts; those of the rows drawn are read as they are drawn
+    # read without their facts but for the first rows drawn (a block of the rows read
+    # first and one of the rows in order, read on the worker)
+    assert all(listing.has_facts(r) for r in page.model.records[:16])
+    assert 16 <= sum(map(listing.has_facts, page.model.records)) <= 32
+    shown = page.model.cell(0, cols.INDICATORS, Qt.ItemDataRole.DisplayRole)
+    by_uuid = {r.uuid: dataclasses.replace(r, search_text="") for r in expected}
+    first = page.proxy.row_at(0)
+    assert first == by_uuid[first.uuid] and isinstance(shown, str)
+    assert [page.proxy.row_at(r) for r in range(200)] == sorted(
+        by_uuid.values(), key=lambda r: collation_key(r.title))
+
+
+def test_a_bulk_read_pauses_the_collector_until_the_last_one_ends(qtbot: Any) -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # reads on two threads overlap
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    seen: list[bool] = []
+    bulk, plain = Reader(bulk=True), Reader()
+    for reader in (bulk, plain):
+        with qtbot.waitSignal(reader.done, timeout=10_000):
+            reader.start(lambda: seen.append(gc.isenabled()))
+    with qtbot.waitSignal(bulk.failed, timeout=10_000):
+        bulk.start(lambda: 1 / 0)
+    wait_for_reads()
+    assert seen == [False, True] and gc.isenabled()
+
+
+def test_a_bulk_read_untracks_its_plain_rows_as_it_goes(qtbot: Any) -> None:
+    """Every UNTRACK_EVERY pieces the read's youngest objects are collected, so rows of
+    plain values are no longer tracked long before the read ends."""
+    made: list[list[tuple[str, int]]] = []
+    untracked: list[bool] = []
+
+    def pieces() -> Iterator[list[tuple[str, int]]]:
+        for n in range(UNTRACK_EVERY + 1):
+            if n == UNTRACK_EVERY:  # the reader has sent UNTRACK_EVERY pieces
+                untracked.append(not any(gc.is_tracked(row) for p in made for row in p))
+            piece = [(f"row {n}", number) for number in range(500)]
+            assert all(gc.is_tracked(row) for row in piece)  # as every new tuple is
+            made.append(piece)
+            yield piece
+
+    reader = Reader(bulk=True)
+    with qtbot.waitSignal(reader.done, timeout=10_000):
+        reader.start(pieces)
+    wait_for_reads()
+    assert untracked == [True]
 
 
 def test_a_big_list_sorts_and_filters_on_a_worker(qtbot: Any, big_page: ActivitiesPage,

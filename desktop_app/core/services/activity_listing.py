@@ -1,19 +1,30 @@
 """The activities list as the window shows it: 100,000 rows read in about the time the
 database takes to hand them over.
 
-`activity_rows` reads the period's listed activities (an agency's own; at the focal
-point everyone's) as plain `ActivityRow` values, a chunk at a time, for a worker thread
-to stream into the list. Where the time went, and what this does about it:
+`activity_records` reads the period's listed activities (an agency's own; at the focal
+point everyone's) as records, plain tuples of an `ActivityRow`'s values, a chunk at a
+time, for a worker thread to stream into the list (`activity_rows` gives them as
+ActivityRow). Where the time went, and what this does about it:
 
 - one select reads every row with its recommendations' codes and its indicator counts
   (correlated subqueries, worked out inside the database as each row is read) instead
-  of three result sets joined in Python dicts;
+  of three result sets joined in Python dicts; a long list reads them only for the
+  rows it draws (`with_facts=False`, `activity_facts`): a third of the read was those
+  subqueries, for 100,000 rows of which thirty are on screen;
 - the driver's own tuples are taken as they are (no SQLAlchemy row objects or
   per-value processing); dates are read as text and parsed once per distinct date;
 - values that repeat from row to row (titles: the same training held by many units;
   task facts, types, statuses, dates, lists of codes) are one object each, not one per
   row (100,000 titles are ~27 MB as copies);
-- the rows are made without the frozen dataclass's __init__ (see `_row_maker`).
+- the window keeps each row as a plain tuple of ActivityRow's values (`ActivityRecord`,
+  `activity_records`), made in C: a chunk is turned into columns (`zip`), the shared
+  values looked up a column at a time (`map` over a dict) and zipped back into rows,
+  with no Python code run per row or per value. A plain tuple of strings, numbers and
+  dates is also one the garbage collector stops tracking: 100,000 ActivityRow objects
+  (or any objects of a class of ours) stay tracked, so every full collection walks
+  them all (~0.3 s of a 100,000-row read went to the collector, and each later full
+  collection on the GUI thread froze the window ~0.1 s); `ActivityRow` is made from
+  a record when one row is asked for (`row_of`).
 
 Reading the two halves of a long list at once on two connections was tried: under
 load (8-10 on two cores) it gained no time and made the window's longest stall worse
@@ -22,12 +33,13 @@ load (8-10 on two cores) it gained no time and made the window's longest stall w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any
+from itertools import repeat, starmap
+from typing import Any, Final
 
-from sqlalchemy import String, func, type_coerce
+from sqlalchemy import String, func, null, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -67,6 +79,78 @@ class ActivityRow:
     search_text: str = ""  # folded; empty in the rows the window lists (see activity_rows)
 
 
+ActivityRecord = tuple[str, str, str, str, str, str, str, str, date | None, date | None,
+                       int | None, tuple[str, ...] | None, int | None, int | None, str]
+"""An ActivityRow's values in the order of its fields, as a plain tuple (see the module's
+note); the window's list holds these. The facts (codes, indicators, results) are None
+in a record read without them."""
+
+# Each field's place in an ActivityRecord (checked against ActivityRow's fields by a test).
+UUID: Final = 0
+TITLE: Final = 1
+TASK_CODE: Final = 2
+TASK_TITLE_VI: Final = 3
+TASK_TITLE_EN: Final = 4
+AREA_CODE: Final = 5
+TYPE: Final = 6
+STATUS: Final = 7
+START_DATE: Final = 8
+END_DATE: Final = 9
+BUDGET_VND: Final = 10
+RECOMMENDATION_CODES: Final = 11
+INDICATORS: Final = 12
+RESULTS: Final = 13
+SEARCH_TEXT: Final = 14
+
+
+FACTS: Final = slice(RECOMMENDATION_CODES, RESULTS + 1)  # what `activity_facts` gives
+Facts = tuple[tuple[str, ...], int, int]  # codes, indicators, results
+
+
+def has_facts(record: Sequence[Any]) -> bool:
+    """Whether the record holds its facts (`activity_records(with_facts=False)` leaves
+    them out)."""
+    return record[RECOMMENDATION_CODES] is not None
+
+
+def with_facts(record: Sequence[Any], facts: Facts) -> ActivityRecord:
+    """The record with these facts in their places."""
+    return (*record[:RECOMMENDATION_CODES], *facts, *record[RESULTS + 1:])
+
+
+def activity_facts(db: Database, year: int,
+                   uuids: Sequence[str] | None = None) -> dict[str, Facts]:
+    """uuid -> (recommendations' codes, indicators, results) of these activities (of
+    all the period's listed ones when None), as `activity_records` gives them; an
+    activity that is gone is not in the answer."""
+    with db.reading() as session:
+        period = period_by_year(session, year)
+        columns = (col(Activity.uuid), *_fact_columns(period.id or 0))
+        if uuids is None:
+            query = _listed(period.id or 0, listing_agency(session), *columns)
+        else:
+            query = sa_select(*columns).where(col(Activity.uuid).in_(list(uuids)))
+        codes: _Shared = _Shared(_codes)
+        codes[None] = ()
+        joined = codes.__getitem__
+        return {uuid: (joined(links), indicators, results)
+                for uuid, links, indicators, results
+                in session.connection().execute(query)}
+
+
+def row_of(record: Sequence[Any]) -> ActivityRow:
+    """The ActivityRow of a record."""
+    return _row(*record)
+
+
+def record_of(row: ActivityRow) -> ActivityRecord:
+    """The record of an ActivityRow (for lists made of rows, as tests make them)."""
+    return (row.uuid, row.title, row.task_code, row.task_title_vi, row.task_title_en,
+            row.area_code, row.type, row.status, row.start_date, row.end_date,
+            row.budget_vnd, row.recommendation_codes, row.indicators, row.results,
+            row.search_text)
+
+
 def listing_agency(session: Session) -> int | None:
     """The agency whose activities are listed; None at the focal point (everyone's)."""
     if installation(session).role is not Role.AGENCY:
@@ -77,7 +161,26 @@ def listing_agency(session: Session) -> int | None:
 def activity_rows(db: Database, year: int, *, chunk: int = 5000,
                   with_search_text: bool = False) -> Iterator[list[ActivityRow]]:
     """The period's activities as ``list_activities`` gives them, ``chunk`` rows at a time,
-    in id order.
+    in id order (`activity_records`, made into ActivityRow objects)."""
+    pieces = activity_records(db, year, chunk=chunk, with_search_text=with_search_text)
+    try:
+        for piece in pieces:
+            yield list(starmap(_row, piece))
+    finally:
+        pieces.close()
+
+
+def activity_records(db: Database, year: int, *, chunk: int = 5000,
+                     with_search_text: bool = False,
+                     with_facts: bool = True) -> Generator[list[ActivityRecord]]:
+    """The period's activities as records (plain tuples in ActivityRow's field order),
+    ``chunk`` at a time, in id order.
+
+    Without the facts, each record holds None in the places of its recommendations'
+    codes, its indicators and its results (`FACTS`): a list shows those of the few
+    rows on screen, read when they are drawn (`activity_facts`). They are a third of
+    the read's time (three correlated subqueries a row) for 100,000 rows of which a
+    window shows thirty.
 
     The window streams them in from a worker thread. Without the search text (the
     default) a row holds only what the list shows: the folded text of 100,000 activities
@@ -89,31 +192,36 @@ def activity_rows(db: Database, year: int, *, chunk: int = 5000,
         period = period_by_year(session, year)
         tasks = _task_facts(session)
         result = session.connection().execute(
-            _listing_query(period.id or 0, listing_agency(session), with_search_text))
+            _listing_query(period.id or 0, listing_agency(session), with_search_text,
+                           with_facts))
         cursor = result.cursor  # the driver's rows: plain tuples
         texts: _Shared = _Shared(lambda text: text)
         days: _Shared = _Shared(_date)
         codes: _Shared = _Shared(_codes)
-        days[None], codes[None] = None, ()
+        days[None] = None
+        if with_facts:
+            codes[None] = ()
+        else:  # no codes read: None stays None
+            codes[None] = None
+        # task id -> each of its facts (one dict each, so that a column maps in C)
+        code, title_vi, title_en, area = (
+            _Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
+            .__getitem__ for place in range(4))
+        text, day, joined = texts.__getitem__, days.__getitem__, codes.__getitem__
         try:
             while part := cursor.fetchmany(chunk):
-                if with_search_text:
-                    yield [_row(uuid, texts[title], *tasks.get(task_id, _NO_TASK),
-                                texts[kind], texts[status], days[start], days[end],
-                                budget, codes[links], indicators, results, search)
-                           for (uuid, title, task_id, kind, status, start, end, budget, links,
-                                indicators, results, search) in part]
-                else:
-                    yield [_row(uuid, texts[title], *tasks.get(task_id, _NO_TASK),
-                                texts[kind], texts[status], days[start], days[end],
-                                budget, codes[links], indicators, results, "")
-                           for (uuid, title, task_id, kind, status, start, end, budget, links,
-                                indicators, results) in part]
+                (uuids, titles, task_ids, kinds, statuses, starts, ends, budgets, links,
+                 indicators, results, *search) = zip(*part, strict=True)
+                yield list(zip(
+                    uuids, map(text, titles), map(code, task_ids), map(title_vi, task_ids),
+                    map(title_en, task_ids), map(area, task_ids), map(text, kinds),
+                    map(text, statuses), map(day, starts), map(day, ends), budgets,
+                    map(joined, links), indicators, results,
+                    search[0] if search else repeat("", len(part)), strict=True))
         finally:
             result.close()
 
 
-_NO_TASK = ("", "", "", "")
 _CODE_SEPARATOR = "\x1f"  # between the codes the database joins (never in a code)
 
 
@@ -158,8 +266,8 @@ _row = _row_maker()
 class _Shared(dict[Any, Any]):
     """Equal values read from many rows, made once and then handed out as one object."""
 
-    def __init__(self, make: Callable[[Any], Any]) -> None:
-        super().__init__()
+    def __init__(self, make: Callable[[Any], Any], known: dict[Any, Any] | None = None) -> None:
+        super().__init__(known or {})
         self._make = make
 
     def __missing__(self, key: Any) -> Any:
@@ -180,9 +288,27 @@ def _listed(period_id: int, agency_id: int | None, *columns: Any) -> Any:
     return query
 
 
-def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool) -> Any:
+def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool,
+                   with_facts: bool = True) -> Any:
     """The listed activities in id order, each with its recommendations' codes (joined),
-    its indicators and those with a result this period (counted)."""
+    its indicators and those with a result this period (counted), or nulls in their
+    place (without the facts)."""
+    # The dates as the text SQLite keeps (its Date type parses them with a Python
+    # regular expression: most of a second over 100,000 rows); parsed once per date.
+    return _listed(
+        period_id, agency_id,
+        col(Activity.uuid), col(Activity.title), col(Activity.task_id),
+        col(Activity.type), col(Activity.status),
+        type_coerce(col(Activity.start_date), String),
+        type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
+        *(_fact_columns(period_id) if with_facts else (null(), null(), null())),
+        *((col(Activity.search_text),) if with_search_text else ()),
+    ).order_by(col(Activity.id))
+
+
+def _fact_columns(period_id: int) -> tuple[Any, Any, Any]:
+    """An activity's recommendations' codes (joined), its indicators and those with a
+    result this period (counted): correlated subqueries over the activity selected."""
     links = (sa_select(func.aggregate_strings(col(Recommendation.code), _CODE_SEPARATOR))
              .select_from(ActivityRecommendation)
              .join(Recommendation,
@@ -195,17 +321,7 @@ def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool
                .join(Result, (col(Result.indicator_id) == Indicator.id)
                      & (col(Result.period_id) == period_id))
                .where(col(Indicator.activity_id) == Activity.id).scalar_subquery())
-    # The dates as the text SQLite keeps (its Date type parses them with a Python
-    # regular expression: most of a second over 100,000 rows); parsed once per date.
-    return _listed(
-        period_id, agency_id,
-        col(Activity.uuid), col(Activity.title), col(Activity.task_id),
-        col(Activity.type), col(Activity.status),
-        type_coerce(col(Activity.start_date), String),
-        type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
-        links, indicators, results,
-        *((col(Activity.search_text),) if with_search_text else ()),
-    ).order_by(col(Activity.id))
+    return links, indicators, results
 
 
 def _date(value: str | date | None) -> date | None:

@@ -26,7 +26,9 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.core.domain.text import contains_folded, fold
+from desktop_app.core.services import activity_listing as field
 from desktop_app.core.services.activities import ActivityRow
+from desktop_app.core.services.activity_listing import ActivityRecord, record_of
 from desktop_app.ui.models.activity_table import COLUMN_COUNT, ActivityTableModel, AnyIndex
 
 
@@ -42,23 +44,23 @@ class Criteria:
     type: str | None = None
     found: frozenset[str] | None = None
 
-    def accepts(self, row: ActivityRow) -> bool:
-        """The whole rule for one row."""
-        return ((self.area is None or row.area_code == self.area)
-                and (self.task is None or row.task_code == self.task)
-                and (self.status is None or row.status == self.status)
-                and (self.type is None or row.type == self.type)
+    def accepts(self, row: ActivityRecord) -> bool:
+        """The whole rule for one row (its record)."""
+        return ((self.area is None or row[field.AREA_CODE] == self.area)
+                and (self.task is None or row[field.TASK_CODE] == self.task)
+                and (self.status is None or row[field.STATUS] == self.status)
+                and (self.type is None or row[field.TYPE] == self.type)
                 and self._found(row))
 
-    def _found(self, row: ActivityRow) -> bool:
+    def _found(self, row: ActivityRecord) -> bool:
         if self.found is not None:
-            return row.uuid in self.found
-        return contains_folded(row.search_text, self.search)
+            return row[field.UUID] in self.found
+        return contains_folded(row[field.SEARCH_TEXT], self.search)
 
     def searching(self) -> bool:
         return bool(fold(self.search).split())
 
-    def decide(self, rows: Sequence[ActivityRow], first: int = 0,
+    def decide(self, rows: Sequence[ActivityRecord], first: int = 0,
                stop: int | None = None) -> list[int]:
         """The numbers of the rows that pass, from `first` up to `stop`. Pure: it may run
         on a worker over a list the GUI thread only adds to."""
@@ -69,7 +71,7 @@ class Criteria:
                 return list(numbers)
             if self.found is not None:
                 found = self.found
-                return [n for n in numbers if rows[n].uuid in found]
+                return [n for n in numbers if rows[n][field.UUID] in found]
         accepts = self.accepts
         return [n for n in numbers if accepts(rows[n])]
 
@@ -158,10 +160,10 @@ class ActivityFilterProxy(QAbstractTableModel):
     def _set(self, criteria: Criteria) -> None:
         if criteria == self.criteria:
             return
-        self.show_decided(criteria, criteria.decide(self._source().rows))
+        self.show_decided(criteria, criteria.decide(self._source().records))
 
     def accepts(self, row: ActivityRow) -> bool:
-        return self.criteria.accepts(row)
+        return self.criteria.accepts(record_of(row))
 
     def show_decided(self, criteria: Criteria, visible: list[int]) -> None:
         """Show the rows `criteria.decide` let through (decided over the current rows)."""
@@ -174,12 +176,12 @@ class ActivityFilterProxy(QAbstractTableModel):
     # ---------------------------------------------------------------- following the model
 
     def _source_reset(self) -> None:
-        self._visible = self.criteria.decide(self._source().rows)
+        self._visible = self.criteria.decide(self._source().records)
         self._proxy_row = None
         self.endResetModel()
 
     def _source_appended(self, _parent: AnyIndex, first: int, _last: int) -> None:
-        added = self.criteria.decide(self._source().rows, first)
+        added = self.criteria.decide(self._source().records, first)
         if added:
             start = len(self._visible)
             self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
@@ -247,7 +249,7 @@ class ActivityFilterProxy(QAbstractTableModel):
 
     def sort_key(self, row: ActivityRow, column: int) -> Any:
         """The collation key the order follows for one row (for checks and tests)."""
-        return self._source()._sort_key(column)(row)
+        return self._source()._sort_key(column)(record_of(row))
 
     def row_at(self, proxy_row: int) -> ActivityRow:
         return self._source().row_at(self._visible[proxy_row])

@@ -1,7 +1,13 @@
-"""The activities list as a thin table model over core ActivityRow objects.
+"""The activities list as a thin table model over the core's activity records.
 
-Built for 100,000 rows. The model keeps the rows the core returns and answers data()
-from them; rows can arrive in pieces (`append_rows`) while a worker reads them.
+Built for 100,000 rows. The model keeps the records the core returns (plain tuples of
+an ActivityRow's values: see `services/activity_listing.py` for why not objects) and
+answers data() from them; `rows` and `row_at` give them as ActivityRow. Records can
+arrive in pieces (`append_rows`) while a worker reads them. A long list's records come
+without their facts (recommendations' codes, indicator counts: `activity_records`);
+the model reads those of the rows it is asked to show, a block at a time, through
+`facts_reader` (a few milliseconds for a screenful), and those of all rows before it
+sorts by them.
 Sorting compares ranks worked out once per column with the core's Vietnamese
 collation, and the sorted rows can be worked out on a worker (`in_order`, then
 `set_sorted_rows`): a Python lessThan called by a QSortFilterProxyModel for each of its
@@ -14,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date
 from itertools import chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +33,17 @@ from PySide6.QtCore import (
 
 from desktop_app.core.domain.enums import ActivityStatus
 from desktop_app.core.domain.text import collation_key
+from desktop_app.core.problems import NapError
+from desktop_app.core.services import activity_listing as field
 from desktop_app.core.services.activities import ActivityRow
+from desktop_app.core.services.activity_listing import (
+    ActivityRecord,
+    Facts,
+    has_facts,
+    record_of,
+    row_of,
+    with_facts,
+)
 from desktop_app.ui import numbers
 from desktop_app.ui.labels import status_names, type_names
 
@@ -48,7 +64,7 @@ class ActivityTableModel(QAbstractTableModel):
 
     def __init__(self, lang: str = "vi", parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ActivityRow] = []
+        self.records: list[ActivityRecord] = []
         self.lang = lang
         self._area_titles: dict[str, str] = {}
         self._types = type_names()
@@ -56,15 +72,65 @@ class ActivityTableModel(QAbstractTableModel):
         self._ranks: dict[int, list[int]] = {}
         self._collated: dict[str, Any] = {}  # text -> collation key, kept across sorts
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._facts: dict[str, Facts] = {}  # uuid -> the facts read for records without
+        self._facts_reader: FactsReader | None = None
 
     # ---------------------------------------------------------------- contents
 
-    def set_rows(self, rows: list[ActivityRow],
+    @property
+    def rows(self) -> Sequence[ActivityRow]:
+        """The rows in the list's order, as ActivityRow (each made when asked for)."""
+        return RowView(self)
+
+    def set_facts_reader(self, reader: FactsReader | None) -> None:
+        """Where the facts of records read without them are read (uuids -> facts; None:
+        every listed activity's); the facts read before are forgotten."""
+        self._facts_reader = reader
+        self._facts = {}
+
+    def complete(self, number: int) -> ActivityRecord:
+        """Record `number` with its facts (read with those of the rows around it)."""
+        record = self.records[number]
+        if has_facts(record):
+            return record
+        facts = self._facts.get(record[field.UUID])
+        if facts is None:
+            start = number - number % FACTS_BLOCK
+            self._read_facts([r[field.UUID] for r in self.records[start:start + FACTS_BLOCK]
+                              if not has_facts(r)])
+            facts = self._facts.get(record[field.UUID], NO_FACTS)
+        return with_facts(record, facts)
+
+    def completed(self, rows: Sequence[ActivityRecord]) -> list[ActivityRecord]:
+        """rows, each with its facts (those missing read at once). Pure but for the
+        facts it keeps: a worker may call it."""
+        known = self._facts
+        missing = [r[field.UUID] for r in rows
+                   if not has_facts(r) and r[field.UUID] not in known]
+        if missing:
+            self._read_facts(None if len(missing) > FACTS_BLOCK else missing)
+            known = self._facts
+        return [r if has_facts(r) else with_facts(r, known.get(r[field.UUID], NO_FACTS))
+                for r in rows]
+
+    def _read_facts(self, uuids: list[str] | None) -> None:
+        read: dict[str, Facts] = {}
+        if self._facts_reader is not None:
+            try:
+                read = self._facts_reader(uuids)
+            except NapError:  # the period is gone: the page says so when it reloads
+                read = {}
+        if uuids is not None:  # the ones gone meanwhile: not asked again
+            read = {**dict.fromkeys(uuids, NO_FACTS), **read}
+        self._facts = {**self._facts, **read}  # one swap: a worker may be reading it
+
+    def set_rows(self, rows: Sequence[ActivityRecord | ActivityRow],
                  ranks: Sequence[int] | None = None) -> None:
-        """Replace all rows, keeping the current sort order (ranks: the sorted column's,
-        worked out by `ranks_for` for these rows, on a worker)."""
+        """Replace all rows (records, or ActivityRow objects), keeping the current sort
+        order (ranks: the sorted column's, worked out by `ranks_for` for these rows, on a
+        worker)."""
         self.beginResetModel()
-        self.rows = list(rows)
+        self.records = [row if isinstance(row, tuple) else record_of(row) for row in rows]
         self._ranks.clear()
         if self._sorted_by is not None:
             if ranks is not None:
@@ -72,14 +138,14 @@ class ActivityTableModel(QAbstractTableModel):
             self._reorder(self._order(*self._sorted_by))
         self.endResetModel()
 
-    def append_rows(self, rows: Sequence[ActivityRow]) -> None:
-        """Add rows at the end as they are read (in the order they come; `set_sorted_rows`
-        puts them in order once all are in)."""
+    def append_rows(self, rows: Sequence[ActivityRecord]) -> None:
+        """Add records at the end as they are read (in the order they come;
+        `set_sorted_rows` puts them in order once all are in)."""
         if not rows:
             return
-        first = len(self.rows)
+        first = len(self.records)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self.rows.extend(rows)
+        self.records.extend(rows)
         self._ranks.clear()
         self.endInsertRows()
 
@@ -108,23 +174,23 @@ class ActivityTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
 
     def _changed_all(self) -> None:
-        if self.rows:
+        if self.records:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, COLUMN_COUNT - 1))
+                                  self.index(len(self.records) - 1, COLUMN_COUNT - 1))
 
     def row_at(self, row: int) -> ActivityRow:
-        return self.rows[row]
+        return row_of(self.complete(row))
 
     def row_of_uuid(self, uuid: str) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.uuid == uuid:
+        for number, found in enumerate(map(_UUID, self.records)):
+            if found == uuid:
                 return number
         return None
 
     # ---------------------------------------------------------------- Qt model
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.records)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -152,7 +218,9 @@ class ActivityTableModel(QAbstractTableModel):
 
     def cell(self, number: int, column: int, role: int) -> Any:
         """data() for row `number` of the model (the filter asks this way, without an index)."""
-        row = self.rows[number]
+        row = self.records[number]
+        if column in (RECOMMENDATIONS, INDICATORS) and not has_facts(row):
+            row = self.complete(number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -160,40 +228,42 @@ class ActivityTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_ranks(column)[number]
         if role == ROW_ROLE:
-            return row
+            return row_of(self.complete(number))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BUDGET, INDICATORS):
             return _RIGHT
         return None
 
-    def _display(self, row: ActivityRow, column: int) -> str:
+    def _display(self, row: ActivityRecord, column: int) -> str:
         if column == TITLE:
-            return row.title
+            return row[field.TITLE]
         if column == TASK:
-            return row.task_code
+            return row[field.TASK_CODE]
         if column == AREA:
-            return self._area_titles.get(row.area_code, row.area_code)
+            return self._area_titles.get(row[field.AREA_CODE], row[field.AREA_CODE])
         if column == TYPE:
-            return self._types.get(row.type, row.type)
+            return self._types.get(row[field.TYPE], row[field.TYPE])
         if column == STATUS:
-            return self._statuses.get(row.status, row.status)
+            return self._statuses.get(row[field.STATUS], row[field.STATUS])
         if column == START:
-            return numbers.day(row.start_date, self.lang)
+            return numbers.day(row[field.START_DATE], self.lang)
         if column == END:
-            return numbers.day(row.end_date, self.lang)
+            return numbers.day(row[field.END_DATE], self.lang)
         if column == BUDGET:
-            return numbers.amount(row.budget_vnd, self.lang)
+            return numbers.amount(row[field.BUDGET_VND], self.lang)
         if column == RECOMMENDATIONS:
-            return ", ".join(row.recommendation_codes)
+            return ", ".join(row[field.RECOMMENDATION_CODES] or ())
         if column == INDICATORS:
-            return numbers.ratio(row.results, row.indicators, self.lang) if row.indicators else ""
+            indicators = row[field.INDICATORS]
+            return (numbers.ratio(row[field.RESULTS] or 0, indicators, self.lang)
+                    if indicators else "")
         return ""
 
-    def _tooltip(self, row: ActivityRow, column: int) -> str:
+    def _tooltip(self, row: ActivityRecord, column: int) -> str:
         if column == TASK:
-            title = row.task_title_vi if self.lang == "vi" else row.task_title_en
-            return f"{row.task_code} — {title}"
+            title = row[field.TASK_TITLE_VI] if self.lang == "vi" else row[field.TASK_TITLE_EN]
+            return f"{row[field.TASK_CODE]} — {title}"
         if column == AREA:
-            return row.area_code
+            return row[field.AREA_CODE]
         return self._display(row, column)
 
     # ---------------------------------------------------------------- sorting
@@ -202,10 +272,10 @@ class ActivityTableModel(QAbstractTableModel):
         """Each row's place in the column's order, worked out once per column and rows."""
         ranks = self._ranks.get(column)
         if ranks is None:
-            ranks = self._ranks[column] = self.ranks_for(column, self.rows)
+            ranks = self._ranks[column] = self.ranks_for(column, self.records)
         return ranks
 
-    def ranks_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
+    def ranks_for(self, column: int, rows: Sequence[ActivityRecord]) -> list[int]:
         """Each of rows' place in the column's order. Reads only rows and the model's
         words, so it may run on a worker while the rows stay as they are."""
         places = [0] * len(rows)
@@ -213,14 +283,18 @@ class ActivityTableModel(QAbstractTableModel):
             places[number] = place
         return places
 
-    def order_for(self, column: int, rows: Sequence[ActivityRow]) -> list[int]:
+    def order_for(self, column: int, rows: Sequence[ActivityRecord]) -> list[int]:
         """The numbers of rows in the column's ascending order, equal ones as they come
         (a stable sort). Pure like `ranks_for`.
+
+        The facts columns read every row's facts first (`completed`).
 
         Values repeat (100,000 rows hold ~4,000 titles, a few hundred dates): only the
         distinct values are collated and sorted, then the rows are dealt into one bucket
         per place, a pass that lets the GUI thread in between rows where one sorted()
         of 100,000 keys would hold the GIL throughout."""
+        if column in _FACT_COLUMNS:
+            rows = self.completed(rows)
         value, key = self._sort_value(column)
         values = list(map(value, rows))
         keys = {found: key(found) for found in dict.fromkeys(values)}
@@ -236,7 +310,8 @@ class ActivityTableModel(QAbstractTableModel):
             buckets[place].append(number)
         return list(chain.from_iterable(buckets))
 
-    def collating(self, pieces: Iterator[list[ActivityRow]]) -> Iterator[list[ActivityRow]]:
+    def collating(self, pieces: Iterator[list[ActivityRecord]]
+                  ) -> Iterator[list[ActivityRecord]]:
         """pieces as they come, with the collation keys of the sorted column's texts
         worked out after each (on the worker that reads them, while the database
         works on the next piece): once every row is in, the order costs little."""
@@ -244,7 +319,9 @@ class ActivityTableModel(QAbstractTableModel):
             column = None if self._sorted_by is None else self._sorted_by[0]
             value, key = self._sort_value(TITLE if column is None else column)
             text_column = column in (TITLE, TASK, AREA, TYPE)
-            for piece in pieces:
+            for number, piece in enumerate(pieces):
+                if number == 0:  # the rows drawn first come with their facts
+                    piece[:FACTS_BLOCK] = self.completed(piece[:FACTS_BLOCK])
                 yield piece
                 if text_column:
                     for found in set(map(value, piece)):
@@ -253,21 +330,26 @@ class ActivityTableModel(QAbstractTableModel):
             if isinstance(pieces, Generator):
                 pieces.close()
 
-    def in_order(self, rows: list[ActivityRow], column: int,
-                 order: Qt.SortOrder) -> list[ActivityRow]:
+    def in_order(self, rows: list[ActivityRecord], column: int,
+                 order: Qt.SortOrder) -> list[ActivityRecord]:
         """rows sorted by the column (pure like `ranks_for`: a worker's job), for
-        `set_sorted_rows`."""
+        `set_sorted_rows`; by a facts column, the rows come with their facts, and by
+        any other the first FACTS_BLOCK, those drawn first, do)."""
+        if column in _FACT_COLUMNS:
+            rows = self.completed(rows)
         numbers = self.order_for(column, rows)
         if order == Qt.SortOrder.DescendingOrder:
             numbers.reverse()
-        return list(map(rows.__getitem__, numbers))
+        in_order = list(map(rows.__getitem__, numbers))
+        in_order[:FACTS_BLOCK] = self.completed(in_order[:FACTS_BLOCK])
+        return in_order
 
-    def set_sorted_rows(self, rows: list[ActivityRow], column: int,
+    def set_sorted_rows(self, rows: list[ActivityRecord], column: int,
                         order: Qt.SortOrder) -> None:
         """Replace all rows with rows already sorted by (column, order) (`in_order`):
         nothing is sorted on the GUI thread."""
         self.beginResetModel()
-        self.rows = rows
+        self.records = rows
         self._sorted_by = (column, order)
         places = range(len(rows))
         self._ranks = {column: list(places if order == Qt.SortOrder.AscendingOrder
@@ -293,40 +375,40 @@ class ActivityTableModel(QAbstractTableModel):
         return _inverse(self.sort_ranks(column), order)
 
     def _reorder(self, moved_from: list[int]) -> None:
-        self.rows = [self.rows[i] for i in moved_from]
+        self.records = list(map(self.records.__getitem__, moved_from))
         for column, ranks in self._ranks.items():
             self._ranks[column] = [ranks[i] for i in moved_from]
 
-    def _sort_key(self, column: int) -> Callable[[ActivityRow], Any]:
-        """The key one row sorts by in the column (the order `order_for` gives)."""
+    def _sort_key(self, column: int) -> Callable[[ActivityRecord], Any]:
+        """The key one record sorts by in the column (the order `order_for` gives)."""
         value, key = self._sort_value(column)
         return lambda row: key(value(row))
 
-    def _sort_value(self, column: int) -> tuple[Callable[[ActivityRow], Any],
+    def _sort_value(self, column: int) -> tuple[Callable[[ActivityRecord], Any],
                                                  Callable[[Any], Any]]:
         """(the row's value in the column, that value's sort key): values repeat from
         row to row, so each distinct one is keyed once."""
         collate = self._collate
         if column == TITLE:
-            return attrgetter("title"), collate
+            return itemgetter(field.TITLE), collate
         if column == TASK:
-            return attrgetter("task_code"), collate
+            return itemgetter(field.TASK_CODE), collate
         if column == AREA:
             titles = self._area_titles
-            return attrgetter("area_code"), lambda code: collate(titles.get(code, code))
+            return itemgetter(field.AREA_CODE), lambda code: collate(titles.get(code, code))
         if column == TYPE:
             types = self._types
-            return attrgetter("type"), lambda kind: collate(types.get(kind, kind))
+            return itemgetter(field.TYPE), lambda kind: collate(types.get(kind, kind))
         if column == STATUS:
-            return attrgetter("status"), lambda s: _STATUS_ORDER.get(s, len(_STATUS_ORDER))
+            return itemgetter(field.STATUS), lambda s: _STATUS_ORDER.get(s, len(_STATUS_ORDER))
         if column in (START, END):
-            return (attrgetter("start_date" if column == START else "end_date"),
+            return (itemgetter(field.START_DATE if column == START else field.END_DATE),
                     lambda day: (day is None, day or date.min))
         if column == BUDGET:
-            return attrgetter("budget_vnd"), lambda budget: -1 if budget is None else budget
+            return itemgetter(field.BUDGET_VND), lambda budget: -1 if budget is None else budget
         if column == RECOMMENDATIONS:
-            return attrgetter("recommendation_codes"), _same
-        return attrgetter("indicators", "results"), _same
+            return itemgetter(field.RECOMMENDATION_CODES), _same
+        return itemgetter(field.INDICATORS, field.RESULTS), _same
 
     def _collate(self, text: str) -> Any:
         """collation_key(text), worked out once per text while the model lives (a worker
@@ -340,6 +422,28 @@ class ActivityTableModel(QAbstractTableModel):
 
 
 _COLLATED_LIMIT = 1 << 18
+_UUID = itemgetter(field.UUID)
+_FACT_COLUMNS = (RECOMMENDATIONS, INDICATORS)
+FACTS_BLOCK = 256  # rows whose facts are read at once, for the one drawn
+NO_FACTS: Facts = ((), 0, 0)
+FactsReader = Callable[[Sequence[str] | None], dict[str, Facts]]
+
+
+class RowView(Sequence[ActivityRow]):
+    """A model's records seen as ActivityRow objects, each made when it is asked for."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, model: ActivityTableModel) -> None:
+        self.model = model
+
+    def __len__(self) -> int:
+        return len(self.model.records)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self.model.row_at(n) for n in range(len(self.model.records))[index]]
+        return self.model.row_at(index)
 
 
 def _same(value: Any) -> Any:

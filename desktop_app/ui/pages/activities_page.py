@@ -9,6 +9,7 @@ Built for 100,000 activities: how it reads, sorts and filters them is
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.domain.validation import ActivityDraft
 from desktop_app.core.problems import NapError
+from desktop_app.core.services import activity_listing as field
 from desktop_app.core.services.activities import (
     Choices,
     choices,
@@ -72,7 +74,7 @@ class ActivitiesPage(ActivitiesReading, Page):
         self.proxy.sorter = self._sort
         # Reading the rows, then sorting them; filtering; each answer only for the
         # latest question.
-        self.rows_reader = Reader(self)
+        self.rows_reader = Reader(self, bulk=True)  # 100,000 plain tuples
         self.rows_reader.piece.connect(self._rows_read)
         self.rows_reader.done.connect(self._all_rows_read)
         self.rows_reader.failed.connect(self._read_failed)
@@ -333,14 +335,14 @@ class ActivitiesPage(ActivitiesReading, Page):
         selection.clearSelection()
         flags = (QItemSelectionModel.SelectionFlag.Select
                  | QItemSelectionModel.SelectionFlag.Rows)
-        for number, row in enumerate(self.model.rows):
-            if row.uuid in uuids or row.uuid == current:
+        for number, uuid in enumerate(map(itemgetter(field.UUID), self.model.records)):
+            if uuid in uuids or uuid == current:
                 index = self.proxy.mapFromSource(self.model.index(number, 0))
                 if not index.isValid():
                     continue
-                if row.uuid in uuids:
+                if uuid in uuids:
                     selection.select(index, flags)
-                if row.uuid == current:
+                if uuid == current:
                     selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
                     self.table.scrollTo(index)
 
@@ -444,7 +446,8 @@ class ActivitiesPage(ActivitiesReading, Page):
         uuids = self.selected_uuids()
         if not uuids:
             return 0
-        titles = [row.title for row in self.model.rows if row.uuid in set(uuids)]
+        chosen = set(uuids)
+        titles = [row[field.TITLE] for row in self.model.records if row[field.UUID] in chosen]
         if not self.confirm_delete(titles):
             return 0
         deleted: list[ActivityDraft] = []

@@ -7,6 +7,9 @@ not empty and fill again under the person's eyes. A big list's order (the collat
 100,000 titles), the rows a typed text finds (asked of the database) and the rows the
 filters let through are worked out on workers too; the GUI thread only swaps the
 answers in. A list of fewer than `SMALL` rows is read, sorted and filtered at once.
+A big list is read without each row's facts (recommendations, indicator counts): the
+model reads those of the rows it draws (`ActivityTableModel.complete`), and the read
+runs with the garbage collector paused (`Reader(bulk=True)`).
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from desktop_app.core.problems import NapError
-from desktop_app.core.services.activities import (
-    ActivityRow,
-    activity_rows,
-    count_activities,
-    matching_activities,
+from desktop_app.core.services.activities import count_activities, matching_activities
+from desktop_app.core.services.activity_listing import (
+    ActivityRecord,
+    activity_facts,
+    activity_records,
 )
 from desktop_app.messages import problem_text
 from desktop_app.ui.models.activity_filter import Criteria
@@ -63,7 +66,7 @@ class ActivitiesReading(_Base):
     type_combo: QComboBox
     count_label: QLabel
     _streaming: bool
-    _incoming: list[ActivityRow]
+    _incoming: list[ActivityRecord]
     _read_count: int | None  # rows of the last read
     _appended_at: float
 
@@ -90,11 +93,11 @@ class ActivitiesReading(_Base):
         wanted = self.criteria()
         if wanted == self.proxy.criteria and not ask_again:
             return
-        rows, db, year = self.model.rows, self.ctx.db, self.ctx.year
+        rows, db, year = self.model.records, self.ctx.db, self.ctx.year
         count = len(rows)  # rows streaming in meanwhile are decided when the answer comes
         must_ask = wanted.searching() and (wanted.found is None or ask_again)
 
-        def decide() -> tuple[Criteria, list[ActivityRow], int, list[int]]:
+        def decide() -> tuple[Criteria, list[ActivityRecord], int, list[int]]:
             criteria = wanted
             if must_ask:
                 found = matching_activities(db, year, wanted.search)
@@ -112,12 +115,12 @@ class ActivitiesReading(_Base):
         self._begin_loading(self.tr("Filtering the activities…"))
         self.filter_reader.start(decide)
 
-    def _filtered(self, answer: tuple[Criteria, list[ActivityRow], int, list[int]]) -> None:
+    def _filtered(self, answer: tuple[Criteria, list[ActivityRecord], int, list[int]]) -> None:
         criteria, rows, count, visible = answer
-        if rows is self.model.rows:
+        if rows is self.model.records:
             self.proxy.show_decided(criteria, visible + criteria.decide(rows, first=count))
         else:  # the rows changed meanwhile: decide over the new ones (the answer holds)
-            self.proxy.show_decided(criteria, criteria.decide(self.model.rows))
+            self.proxy.show_decided(criteria, criteria.decide(self.model.records))
         self._update_count()
         self._settled()
 
@@ -133,41 +136,44 @@ class ActivitiesReading(_Base):
         self.sort_reader.stop()
         self._incoming = []
         db, year = self.ctx.db, self.ctx.year
+        self.model.set_facts_reader(lambda uuids: activity_facts(db, year, uuids))
         try:
             expected = (self._read_count if self._read_count is not None
-                        else count_activities(db, year))
+                        else count_activities(db, year, up_to=self.SMALL))
             if expected < self.SMALL:
                 self.rows_reader.stop()
                 self._streaming = False
-                self._incoming = [row for chunk in activity_rows(db, year) for row in chunk]
+                self._incoming = [row for chunk in activity_records(db, year) for row in chunk]
                 self._all_rows_read(None)
                 return
         except NapError as error:
             self._read_failed(error)
             return
-        self._streaming = not self.model.rows
+        self._streaming = not self.model.records
         self._begin_loading(self.tr("Reading the activities…"))
         model = self.model
-        self.rows_reader.start(lambda: model.collating(activity_rows(db, year)))
+        # The facts of the rows drawn are read as they are drawn (ActivityTableModel).
+        self.rows_reader.start(
+            lambda: model.collating(activity_records(db, year, with_facts=False)))
 
-    def _rows_read(self, rows: list[ActivityRow]) -> None:
+    def _rows_read(self, rows: list[ActivityRecord]) -> None:
         self._incoming.extend(rows)
         if not self._streaming:
             return
         # The first rows show at once; the rest join the list a few times a second:
         # each addition redraws the list, and drawing is the GUI thread's dearest work.
         now = time.monotonic()
-        if not self.model.rows or now - self._appended_at >= self.APPEND_EVERY_S:
+        if not self.model.records or now - self._appended_at >= self.APPEND_EVERY_S:
             self.model.append_rows(self._incoming)
             self._incoming = []
             self._appended_at = now
         self.loading_label.setText(self.tr("Reading the activities… %1").replace(
-            "%1", self._number(len(self.model.rows) + len(self._incoming))))
+            "%1", self._number(len(self.model.records) + len(self._incoming))))
 
     def _all_rows_read(self, _result: object) -> None:
         if self._streaming:
             self.model.append_rows(self._incoming)
-        rows = self.model.rows if self._streaming else self._incoming
+        rows = self.model.records if self._streaming else self._incoming
         self._streaming, self._incoming = False, []
         self._read_count = len(rows)
         sorted_by = self.model.sorted_by()
@@ -180,10 +186,10 @@ class ActivitiesReading(_Base):
         self.sort_reader.start(
             lambda: (False, rows, column, order, model.in_order(rows, column, order)))
 
-    def _sorted(self, answer: tuple[bool, list[ActivityRow], int, Qt.SortOrder,
-                                    list[ActivityRow]]) -> None:
+    def _sorted(self, answer: tuple[bool, list[ActivityRecord], int, Qt.SortOrder,
+                                    list[ActivityRecord]]) -> None:
         clicked, rows, column, order, in_order = answer
-        if clicked and rows is not self.model.rows:  # rows came in meanwhile
+        if clicked and rows is not self.model.records:  # rows came in meanwhile
             self.model.sort(column, order)
         elif self.model.sorted_by() == (column, order):
             self.model.set_sorted_rows(in_order, column, order)
@@ -223,10 +229,10 @@ class ActivitiesReading(_Base):
 
     def _sort(self, column: int, order: Qt.SortOrder) -> None:
         """A header click: a big list's order is worked out on a worker."""
-        if len(self.model.rows) < self.SMALL or self.model.has_ranks(column):
+        if len(self.model.records) < self.SMALL or self.model.has_ranks(column):
             self.model.sort(column, order)
             return
-        rows, model = self.model.rows, self.model
+        rows, model = self.model.records, self.model
         model.expect_sort(column, order)  # a reload meanwhile sorts this way
         self._begin_loading(self.tr("Sorting the activities…"))
         self.sort_reader.start(
