@@ -316,3 +316,67 @@ def test_the_migrations_run_on_postgresql_with_the_data_kept(pg_url: str) -> Non
         Database.open(location)
     assert caught.value.problems[0].code == "db.too_new"
     assert pg.rows(pg_url, "SELECT version_num FROM alembic_version") == [("9999_future",)]
+
+
+def _schema_drift(db: Database) -> list[object]:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import desktop_app.core.domain.models  # noqa: F401  (the tables on SQLModel.metadata)
+
+    with db.engine.connect() as conn:
+        return list(compare_metadata(MigrationContext.configure(conn), SQLModel.metadata))
+
+
+def test_the_migrations_make_the_schema_the_models_describe(tmp_path: Path) -> None:
+    """Tables, columns and indexes as the models declare them (alembic's own comparison):
+    an index dropped by a migration but left in the models, or the other way round,
+    shows here."""
+    db = Database.open(tmp_path / "new.sqlite")
+    try:
+        assert _schema_drift(db) == []
+    finally:
+        db.close()
+
+
+def test_the_migrations_make_the_models_schema_on_postgresql(pg_url: str) -> None:
+    from desktop_app.core.storage.location import ServerLocation
+
+    db = Database.open(ServerLocation(pg_url))
+    try:
+        assert _schema_drift(db) == []
+    finally:
+        db.close()
+
+
+def test_0013_keeps_the_moments_a_server_in_another_time_zone_stored(pg_url: str) -> None:
+    """Before 0013 PostgreSQL kept these two moments as its TimeZone's wall time; after
+    it they are the same moments, whatever that TimeZone is."""
+    from sqlalchemy import text
+
+    from desktop_app.core.storage.location import ServerLocation
+    from desktop_app.core.storage.server_open import open_server_database
+    from tests import pg
+
+    location = ServerLocation(pg_url)
+    opened = open_server_database(location, target="0012")
+    with opened.engine.begin() as conn:
+        conn.execute(text("SELECT set_config('TimeZone', 'Asia/Ho_Chi_Minh', false)"))
+        conn.execute(text("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET TimeZone = "
+                          "''Asia/Ho_Chi_Minh''', current_database()); END $$"))
+        conn.execute(text(
+            "INSERT INTO agency (id, uuid, code, kind, name_vi, name_en, aliases, active, "
+            "focal_point, verified, retired) VALUES (1, 'a-1', 'VLG', 'province', "
+            "'Vĩnh Long', 'Vinh Long', '', true, false, true, false)"))
+        # what a writer's session stored: the UTC moment as the server's wall time
+        conn.execute(text(
+            "INSERT INTO agencycontact (agency_id, contact_person, phone, email, "
+            "updated_at, edited) VALUES (1, 'Nguyễn Văn A', '', '', "
+            "TIMESTAMPTZ '2026-03-01 08:00:00+00', true)"))
+    opened.engine.dispose()
+    assert pg.rows(pg_url, "SELECT updated_at::text FROM agencycontact") == [
+        ("2026-03-01 15:00:00",)]
+    Database.open(location, create=False).close()
+    assert pg.rows(pg_url, "SELECT updated_at = TIMESTAMPTZ '2026-03-01 08:00:00+00' "
+                           "FROM agencycontact") == [(True,)]

@@ -174,10 +174,10 @@ class Sdg(SQLModel, table=True):
 
 
 class Activity(SQLModel, table=True):
-    __table_args__ = (Index("ix_activity_agency_period", "agency_id", "period_id"),
-                      # covers the overview's count by task and status (migration 0010)
-                      Index("ix_activity_overview", "agency_id", "period_id", "task_id",
-                            "status"))
+    # Covers the overview's count by task and status (migration 0010), and every lookup
+    # by agency and period (the index of those two alone went in migration 0012).
+    __table_args__ = (Index("ix_activity_overview", "agency_id", "period_id", "task_id",
+                            "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(unique=True, max_length=36)
