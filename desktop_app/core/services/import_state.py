@@ -119,7 +119,7 @@ def holdings_of(session: Session, claim: Claim, carried: Holdings | None = None,
 
 
 def _rows_in_force(session: Session, claim: Claim) -> SubmissionData:
-    from desktop_app.core.services.submissions import collect
+    from desktop_app.core.services.submission_data import collect
 
     period = session.get(Period, claim.period_id)
     assert period is not None
