@@ -70,8 +70,8 @@ HISTORY_YEARS = 5  # the completeness sheet shows this period and up to four bef
 
 
 def _annex_rows(period_id: int) -> Any:
-    """The annex's columns of the period's current activities, after the four the
-    consolidated views take from the same rows (``views_in``)."""
+    """The annex's columns of the period's current activities (after the id, agency id,
+    task id and status of ``current_activities``)."""
     a = Activity
     return current_activities(period_id).add_columns(
         col(a.uuid), col(a.title), col(a.type), col(a.start_date), col(a.end_date),
@@ -84,7 +84,6 @@ class _Annex:
     """The annex and what else the report takes from the same rows."""
 
     rows: list[AnnexActivity] = field(default_factory=list)
-    facts: list[tuple[int, int, int, str]] = field(default_factory=list)  # for views_in
     challenges: Counter[str | None] = field(default_factory=Counter)  # in order of appearance
     next_steps: Counter[str | None] = field(default_factory=Counter)
 
@@ -112,7 +111,7 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
     by_id = {a.id or 0: a for a in directory.by_code.values()}
     areas = {r.id or 0: r.code for r in session.exec(select(Area))}
     annex = _Annex()
-    rows, facts = annex.rows, annex.facts
+    rows = annex.rows
     challenges, next_steps = annex.challenges, annex.next_steps
     # Worked out once each: the units an (agency, task) pair counts for, the order and the
     # references of each set of linked recommendations, the NFC form of each title.
@@ -149,7 +148,6 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
             start, end, women, minorities, disabilities, children, budget, codes,
             numbers.get(task_id),
             refs, attributed))
-        facts.append((activity_id, agency_id, task_id, status))
         challenges[challenge] += 1
         next_steps[next_step] += 1
     # the sort keys of unit names, task codes and titles, once each (a few hundred names
@@ -173,17 +171,17 @@ def read_national_report(session: Session, year: int, created: datetime,
         raise UsageError.of("period.unknown", period=year)
     years = sorted(y for y in periods if y <= year)[-HISTORY_YEARS:]
     grid = completeness_in(session, years, today=today or created.astimezone(VIET_NAM).date())
-    # The period's activities and their links are read once, as plain rows on the
-    # connection (100,000 activities and a quarter of a million links at the focal
-    # point), for the annex and the three consolidated views alike.
+    # The period's activities and their links are read as plain rows on the connection
+    # (100,000 activities and a quarter of a million links at the focal point) for the
+    # annex; the three consolidated views are counted by the database (``views_in``).
     connection = session.connection()
     period_id = periods[year].id or 0
     link_rows = connection.execute(period_links(period_id)).all()
     directory = AgencyDirectory.from_session(session)
     annex = _annex(session, directory, chain.from_iterable(
         connection.execute(_annex_rows(period_id)).partitions(ROWS_AT_ONCE)), link_rows)
-    views = views_in(session, year, activity_rows=annex.facts, link_rows=link_rows)
     del link_rows
+    views = views_in(session, year)
     activities = annex.rows
     tasks = views.tasks
     plan = plan_in_force(session, year)
