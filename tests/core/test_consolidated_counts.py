@@ -60,8 +60,7 @@ def _nth(table: str) -> str:
 
 OTHER_PERIOD = f"(select id from period where year = {YEAR - 1})"
 
-# Each change takes :k, a row number (taken modulo the table's rows by the offset's
-# wrap-around below).
+# Each change: the table whose rows :k numbers (modulo their count), then its statements.
 CHANGES = {
     "supersede": ("submission", f"update submission set superseded = true where id = "
                                 f"{_nth('submission')}"),
@@ -84,6 +83,14 @@ CHANGES = {
         "indicator", "update indicator set activity_id = null, task_id = coalesce(task_id, 1),"
                      f" submission_id = (select id from submission where period_id = "
                      f"{OTHER_PERIOD} order by id limit 1) where id = {_nth('indicator')}"),
+    "a task's indicator made here, with no result": (
+        "indicator", "update indicator set task_id = coalesce(task_id, 1), activity_id = null,"
+                     f" submission_id = null where id = {_nth('indicator')}",
+        f"delete from result where indicator_id = {_nth('indicator')}"),
+    "a task's indicator made here, with a result": (
+        "result", "update indicator set task_id = coalesce(task_id, 1), activity_id = null,"
+                     " submission_id = null where id = (select indicator_id from result "
+                     "order by id limit 1 offset :k)"),
     "result removed": ("result", f"delete from result where id = {_nth('result')}"),
     "result on target": ("result", "update result set value = (select target from "
                                    "indicator where indicator.id = result.indicator_id) "
@@ -101,10 +108,10 @@ changes = st.lists(st.tuples(st.sampled_from(sorted(CHANGES)), st.integers(0, 10
 
 def _apply(location: str, drawn: list[tuple[str, int]]) -> None:
     for name, k in drawn:
-        table, statement = CHANGES[name]
+        table, *statements = CHANGES[name]
         rows = int(pg.rows(location, f"select count(*) from {table}")[0][0])
         if rows:
-            pg.execute(location, statement, k=k % rows)
+            pg.execute(location, *statements, k=k % rows)
 
 
 def _copy(template: str, folder: Path) -> str:
@@ -127,6 +134,9 @@ def _same_views(db: Database) -> None:
     assert areas_and_tasks(db, YEAR) == (counted.areas, counted.tasks)
     for code, activities in expected.items():
         assert activities_for_recommendation(db, YEAR, code) == activities
+        for first in (1, 7, 60, len(activities), len(activities) + 5):
+            assert activities_for_recommendation(db, YEAR, code, first=first) == \
+                activities[:first]
         assert len(activities) == next(r.activities for r in counted.recommendations
                                        if r.code == code)
 

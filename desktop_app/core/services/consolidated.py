@@ -14,13 +14,13 @@ The shapes the views return are plain values of ``exchange.national_model``.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -215,9 +215,11 @@ def recorded_grade(c: CommitteeAssessment) -> CommitteeGrade:
     return CommitteeGrade(c.grade, c.element, c.document, c.issued_on, c.verified, c.uuid)
 
 
-def activities_for_recommendation(db: Database, year: int, code: str
-                                  ) -> tuple[ActivityView, ...]:
-    """The period's current activities linked to recommendation ``code``, by agency."""
+def activities_for_recommendation(db: Database, year: int, code: str,
+                                  first: int | None = None) -> tuple[ActivityView, ...]:
+    """The period's current activities linked to recommendation ``code``, by agency
+    (the unit in force, then the reporting unit), then by title; ``first``: only the
+    first so many of them in that order (a page shows a few of 16,000)."""
     with db.reading() as session:
         rec = session.exec(select(Recommendation).where(
             col(Recommendation.code) == code.strip())).first()
@@ -230,11 +232,18 @@ def activities_for_recommendation(db: Database, year: int, code: str
             col(ActivityRecommendation.recommendation_id) == rec.id)
         a = Activity
         these = and_(period_activity(period.id or 0), col(a.id).in_(linked))
+        units = Units.read(session)
+        if first is not None:
+            pairs = _first_places(session, these, units, first)
+            if not pairs:
+                return ()
+            these = and_(these, or_(*(and_(col(a.agency_id) == agency_id,
+                                           col(a.task_id) == task_id)
+                                      for agency_id, task_id in pairs)))
         rows = session.connection().execute(sa_select(
             col(a.id), col(a.uuid), col(a.title), col(a.type), col(a.status), col(a.task_id),
             col(a.start_date), col(a.end_date), col(a.agency_id)).where(these)).all()
         tallies = activity_tallies(session, period, sa_select(col(a.id)).where(these))
-        units = Units.read(session)
         views = []
         for (activity_id, uuid, title, kind, status, task_id, start, end,
              agency_id) in rows:
@@ -244,9 +253,41 @@ def activities_for_recommendation(db: Database, year: int, code: str
                 uuid, title, kind, status, units.task_places.get(task_id, ("", None))[0],
                 start, end, _ref(own), _ref(unit or own),
                 IndicatorCounts(*tallies.get(activity_id, (0, 0, 0))), attributed))
-        return tuple(sorted(views, key=lambda v: (
-            collation_key(v.rollup.name_vi), v.rollup.code, collation_key(v.agency.name_vi),
-            v.agency.code, collation_key(v.title), v.uuid)))
+        views.sort(key=lambda v: (*_place_key(v.rollup, v.agency), collation_key(v.title),
+                                  v.uuid))
+        return tuple(views if first is None else views[:first])
+
+
+def _place_key(rollup: AgencyRef, agency: AgencyRef) -> tuple[str, str, str, str]:
+    """Where an activity comes in the list of a recommendation's, before its title."""
+    return (collation_key(rollup.name_vi), rollup.code, collation_key(agency.name_vi),
+            agency.code)
+
+
+def _first_places(session: Session, these: ColumnElement[bool], units: Units, first: int
+                  ) -> list[tuple[int, int]]:
+    """The (agency id, task id) pairs whose activities hold the first ``first`` of the
+    list: the pairs counted by the database, ordered by the place of their activities
+    (all of a pair's share it), taken until they hold ``first`` activities."""
+    a = Activity
+    places: dict[tuple[str, str, str, str], list[tuple[int, int]]] = defaultdict(list)
+    sizes: Counter[tuple[str, str, str, str]] = Counter()
+    for agency_id, task_id, n in session.connection().execute(
+            sa_select(col(a.agency_id), col(a.task_id), func.count()).where(these)
+            .group_by(col(a.agency_id), col(a.task_id))):
+        own = units.agencies_by_id[agency_id]
+        unit, _ = units.unit_of(agency_id, task_id)
+        place = _place_key(_ref(unit or own), _ref(own))
+        places[place].append((agency_id, task_id))
+        sizes[place] += int(n)
+    chosen: list[tuple[int, int]] = []
+    held = 0
+    for place in sorted(places):
+        if held >= first:
+            break
+        chosen += places[place]
+        held += sizes[place]
+    return chosen
 
 
 @dataclass(frozen=True)

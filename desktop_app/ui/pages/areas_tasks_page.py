@@ -1,7 +1,8 @@
 """The focal point's Areas and tasks page: the period's consolidated work per area and task.
 
-Two read-only tables over core.services.consolidated.by_area and by_task, read together
-from one read of the period (`areas_and_tasks`): activities by status, how many agencies
+Two read-only tables over core.services.consolidated.by_area and by_task, counted
+together by the database (`areas_and_tasks`: counts per task, no activity read into
+Python; on a worker in a big period): activities by status, how many agencies
 (2025 units) acted, and indicators on track. Only the latest
 version of each agency's submission counts. Each plan shown, the period, and every area
 and task are marked checked / secondary source / to check, with their document and date
