@@ -345,8 +345,9 @@ FOCAL_YEAR = 2025
 
 
 def _ours_focal_pages(db: str) -> None:
-    """Open a focal point's window, then each of its pages in turn, until drawn with its
-    data; the longest timer gap while each opens (the probe restarted per page)."""
+    """Open a focal point's window, then, once it has made its pages (on the turn after
+    its first paint) and been set to FOCAL_YEAR, show each page in turn until drawn with
+    its data; the longest timer gap while each opens (the probe restarted per page)."""
     from PySide6.QtCore import QTimer
 
     watcher = _Window()
@@ -358,10 +359,14 @@ def _ours_focal_pages(db: str) -> None:
         if not getattr(window.ctx, "is_open", lambda: True)():  # type: ignore[attr-defined]
             QTimer.singleShot(10, next_page)
             return
+        pages = window.pages  # type: ignore[attr-defined]
+        if len(pages.built()) < len(pages):  # the window makes them after its first paint
+            QTimer.singleShot(10, next_page)
+            return
         if not queue:
             _closed(db, **figures)
         if len(queue) == len(FOCAL_PAGES):
-            window.set_period(FOCAL_YEAR)  # type: ignore[attr-defined]  (a hidden page reads it when shown)
+            window.set_period(FOCAL_YEAR)  # type: ignore[attr-defined]  (read when shown)
         key = queue.pop(0)
         watcher.start_probe()
         watcher.longest_gap = 0.0
@@ -385,6 +390,8 @@ def _ours_focal_pages(db: str) -> None:
             finished()
 
         def finished() -> None:
+            # the gap still open counts too: a page that never let the timer tick
+            watcher._tick()
             figures[f"{key}_stall"] = watcher.longest_gap
             QTimer.singleShot(0, next_page)
 
