@@ -252,13 +252,16 @@ def activities_for_recommendation(db: Database, year: int, code: str,
             views.append(ActivityView(
                 uuid, title, kind, status, units.task_places.get(task_id, ("", None))[0],
                 start, end, _ref(own), _ref(unit or own),
-                IndicatorCounts(*tallies.get(activity_id, (0, 0, 0))), attributed))
+                IndicatorCounts(*tallies.get(activity_id or 0, (0, 0, 0))), attributed))
         views.sort(key=lambda v: (*_place_key(v.rollup, v.agency), collation_key(v.title),
                                   v.uuid))
         return tuple(views if first is None else views[:first])
 
 
-def _place_key(rollup: AgencyRef, agency: AgencyRef) -> tuple[str, str, str, str]:
+Place = tuple[tuple[str, str, str, str], str, tuple[str, str, str, str], str]
+
+
+def _place_key(rollup: AgencyRef, agency: AgencyRef) -> Place:
     """Where an activity comes in the list of a recommendation's, before its title."""
     return (collation_key(rollup.name_vi), rollup.code, collation_key(agency.name_vi),
             agency.code)
@@ -270,8 +273,8 @@ def _first_places(session: Session, these: ColumnElement[bool], units: Units, fi
     list: the pairs counted by the database, ordered by the place of their activities
     (all of a pair's share it), taken until they hold ``first`` activities."""
     a = Activity
-    places: dict[tuple[str, str, str, str], list[tuple[int, int]]] = defaultdict(list)
-    sizes: Counter[tuple[str, str, str, str]] = Counter()
+    places: dict[Place, list[tuple[int, int]]] = defaultdict(list)
+    sizes: Counter[Place] = Counter()
     for agency_id, task_id, n in session.connection().execute(
             sa_select(col(a.agency_id), col(a.task_id), func.count()).where(these)
             .group_by(col(a.agency_id), col(a.task_id))):
