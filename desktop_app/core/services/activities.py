@@ -124,15 +124,19 @@ def list_activities(db: Database, year: int) -> list[ActivityRow]:
     return [row for chunk in activity_rows(db, year, with_search_text=True) for row in chunk]
 
 
-def count_activities(db: Database, year: int) -> int:
-    """How many activities the list of the period holds (an aggregate, no rows read)."""
+def count_activities(db: Database, year: int, up_to: int | None = None) -> int:
+    """How many activities the list of the period holds (an aggregate, no rows read);
+    with ``up_to``, counted no further than that (whether a period is small is known
+    after 2,000 rows, not 100,000: the pages ask it on the GUI thread)."""
     with db.reading() as session:
         period = _period(session, year)
-        query = sa_select(func.count()).select_from(Activity).where(
-            col(Activity.period_id) == period.id)
+        listed = sa_select(col(Activity.id)).where(col(Activity.period_id) == period.id)
         agency_id = listing_agency(session)
         if agency_id is not None:
-            query = query.where(col(Activity.agency_id) == agency_id)
+            listed = listed.where(col(Activity.agency_id) == agency_id)
+        if up_to is not None:
+            listed = listed.limit(up_to)
+        query = sa_select(func.count()).select_from(listed.subquery())
         return int(session.connection().execute(query).scalar_one())
 
 
