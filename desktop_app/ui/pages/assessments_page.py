@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.catalog.provenance import provenance_of
+from desktop_app.core.catalog.provenance import bundled_provenance, provenance_of
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import assessments, consolidated
 from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.focal_facts import grade_meanings
+from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
@@ -56,6 +57,14 @@ from desktop_app.ui.read_only import ReadOnlyHint, disable
 from desktop_app.ui.widgets.assessment_editor import AssessmentEditor, CommitteeGradeEditor
 
 MAX_ACTIVITIES_SHOWN = 60
+
+
+def _recommendations(db: Database, year: int) -> list[RecommendationView]:
+    """The table's rows, and the bundled catalog's provenance their marks and the detail
+    show: read and checked once per process (~80 ms), where the rows are read (on the
+    worker in a big period), not at the first selection on the GUI thread."""
+    bundled_provenance()
+    return list(consolidated.by_recommendation(db, year))
 
 
 class AssessmentsPage(Page):
@@ -156,7 +165,7 @@ class AssessmentsPage(Page):
         self._stale = False
         db, year = self.ctx.db, self.ctx.year
         self._small = small_period(db, year)
-        self._load(lambda: list(consolidated.by_recommendation(db, year)), self._show_rows,
+        self._load(lambda: _recommendations(db, year), self._show_rows,
                    self._refused, text=self.tr("Reading the recommendations…"),
                    at_once=self._small)
 
