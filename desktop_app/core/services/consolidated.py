@@ -8,6 +8,9 @@ between several successors counts, activity by activity, for the successor its t
 names, or as itself, not attributed (catalog/successions.py). Every view reads in one
 transaction, so its numbers agree with each other; each has a ``..._in(session, ...)``
 form that reads inside the caller's transaction (the national report composes them).
+The views show counts, and the database makes them (``period_counts``: at 100,000
+activities reading the period into Python took seconds); a recommendation's activities
+are read when asked for, and only as many as are shown.
 The shapes the views return are plain values of ``exchange.national_model``.
 """
 
