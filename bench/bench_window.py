@@ -25,6 +25,13 @@ JSON on its last line; its peak memory comes from os.wait4 as in the harness.
 - the longest stall of the GUI thread: a 10 ms QTimer in the window's process records
   the longest gap between its ticks while the Activities page opens and filters.
 
+- the focal point's pages at LARGE activities (informative; `BENCH_WINDOW_FOCAL=0` leaves
+  it out, `bench_window.py focal FILE` runs it alone on a focal-point database): the
+  window on a focal-point demo database, each of its pages shown in turn, from asking
+  for it to its first paint with its data, with the longest gap of a 10 ms QTimer while
+  it opens; for the Recommendations page also until the selected recommendation's
+  activities are in its detail (read on a worker when it is selected).
+
 The children run as an installed program does (`installed_env`): the package compiled
 once with compileall and PYTHONDONTWRITEBYTECODE left out of their environment, on both
 sides; otherwise every start of ours compiled ~110 modules from source.
@@ -348,6 +355,68 @@ def _ours_activities(db: str) -> None:
     watcher.when_drawn(None, lambda: QTimer.singleShot(0, open_page))
     watcher.run(db)
 
+# The focal point's pages, in the window's order, and the period they show (the demo's).
+FOCAL_PAGES = ("completeness", "recommendations", "areas", "imports")
+FOCAL_YEAR = 2025
+
+
+def _ours_focal_pages(db: str) -> None:
+    """Open a focal point's window, then, once it has made its pages (on the turn after
+    its first paint) and been set to FOCAL_YEAR, show each page in turn until drawn with
+    its data; the longest timer gap while each opens (the probe restarted per page)."""
+    from PySide6.QtCore import QTimer
+
+    watcher = _Window()
+    figures: dict[str, float] = {}
+    queue = list(FOCAL_PAGES)
+
+    def next_page() -> None:
+        window = watcher.main_window()
+        if not getattr(window.ctx, "is_open", lambda: True)():  # type: ignore[attr-defined]
+            QTimer.singleShot(10, next_page)
+            return
+        pages = window.pages  # type: ignore[attr-defined]
+        if len(pages.built()) < len(pages):  # the window makes them after its first paint
+            QTimer.singleShot(10, next_page)
+            return
+        if not queue:
+            _closed(db, **figures)
+        if len(queue) == len(FOCAL_PAGES):
+            window.set_period(FOCAL_YEAR)  # type: ignore[attr-defined]  (read when shown)
+        key = queue.pop(0)
+        watcher.start_probe()
+        watcher.longest_gap = 0.0
+        asked, asked_cpu = time.perf_counter(), time.process_time()
+        page = window.pages[key]  # type: ignore[attr-defined]  (made now if not yet)
+
+        def drawn() -> None:
+            figures[key] = time.perf_counter() - asked
+            figures[f"{key}_cpu"] = time.process_time() - asked_cpu
+            detail = getattr(page, "detail_reader", None)
+            if detail is None:
+                finished()
+            else:
+                wait_detail(detail)
+
+        def wait_detail(reader: object) -> None:
+            if reader.busy():  # type: ignore[attr-defined]
+                QTimer.singleShot(5, lambda: wait_detail(reader))
+                return
+            figures[f"{key}_detail"] = time.perf_counter() - asked
+            finished()
+
+        def finished() -> None:
+            # the gap still open counts too: a page that never let the timer tick
+            watcher._tick()
+            figures[f"{key}_stall"] = watcher.longest_gap
+            QTimer.singleShot(0, next_page)
+
+        watcher.when_drawn(page, drawn)
+        window.show_page(list(window.pages).index(key))  # type: ignore[attr-defined]
+
+    watcher.when_drawn(None, lambda: QTimer.singleShot(0, next_page))
+    watcher.run(db)
+
 
 def child(argv: Sequence[str]) -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -357,7 +426,8 @@ def child(argv: Sequence[str]) -> None:
      "bare-view": lambda: _bare_window(db, rows),
      "bare-filter": lambda: _bare_filter(db, rows),
      "ours-start": lambda: _ours_start(db),
-     "ours-activities": lambda: _ours_activities(db)}[mode]()
+     "ours-activities": lambda: _ours_activities(db),
+     "ours-focal-pages": lambda: _ours_focal_pages(db)}[mode]()
     raise SystemExit(f"{mode} ended before its end point")
 
 
@@ -451,6 +521,55 @@ def installed_env(home: str) -> dict[str, str]:
     return {**env, "NAP_REPORTER_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
 
 
+class PageFigures(Comparison):
+    """A phase of ours alone (no raw side): the median of its rounds, and the worst
+    stall (informative)."""
+
+    def __init__(self, name: str, runs: list[Run], stall_ms: float, more: str = "") -> None:
+        super().__init__(name, "informative", runs, [])
+        self.stall_ms, self.more = stall_ms, more
+
+    @property
+    def raw_s(self) -> float:
+        return 0.0
+
+    @property
+    def ratio(self) -> float:
+        return float("nan")
+
+    def lines(self) -> list[str]:
+        times = ", ".join(f"{r.seconds:.2f}" for r in self.ours)
+        cpu = statistics.median(r.cpu_seconds for r in self.ours)
+        return [f"{self.name}",
+                f"  ours {self.ours_s:8.3f} s  (rounds: {times}; cpu {cpu:.2f} s{self.more})",
+                f"  longest GUI stall {self.stall_ms:.0f} ms (goal < 100 ms)"]
+
+
+def _make_focal_database(path: Path, activities: int, env: dict[str, str]) -> None:
+    app = [sys.executable, "-m", "desktop_app", "--db", str(path)]
+    subprocess.run([*app, "init", "--role", "focal-point"], check=True, env=env, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([*app, "demo", "--activities", str(activities), "--seed", "1",
+                    "--period", str(FOCAL_YEAR)],
+                   check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def focal_pages(rounds: int, db: Path, env: dict[str, str]) -> list[Comparison]:
+    """Each focal point's page shown in turn in the window on ``db``, ``rounds`` times."""
+    me = [sys.executable, str(Path(__file__).resolve()), "child"]
+    (runs,) = _alternate(rounds, [[*me, "ours-focal-pages", str(db)]], env)
+    found: list[Comparison] = []
+    for key in FOCAL_PAGES:
+        detail = [m.figures[f"{key}_detail"] for m in runs if f"{key}_detail" in m.figures]
+        more = (f"; with the selection's activities {statistics.median(detail):.2f} s"
+                if detail else "")
+        found.append(PageFigures(
+            f"the focal point's {key} page shown, until drawn with its data",
+            [Run(m.figures[key], m.run.peak_mb, m.figures[f"{key}_cpu"]) for m in runs],
+            statistics.median(m.figures[f"{key}_stall"] for m in runs) * 1000, more))
+    return found
+
+
 def comparisons(rounds: int = 3) -> list[Comparison]:
     me = [sys.executable, str(Path(__file__).resolve()), "child"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -484,6 +603,10 @@ def comparisons(rounds: int = 3) -> list[Comparison]:
             [_phase(m, "filter") for m in ours], [_phase(m, "filter") for m in filtering],
             note=f"longest GUI stall while opening and filtering: {stall:.0f} ms "
                  "(goal < 100 ms)"))
+        if os.environ.get("BENCH_WINDOW_FOCAL", "1") != "0":
+            focal = Path(tmp) / "focal.sqlite"
+            _make_focal_database(focal, LARGE, env)
+            found += focal_pages(rounds, focal, env)
         return found
 
 
@@ -495,5 +618,9 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["child"]:
         child(sys.argv[2:])
+    elif sys.argv[1:2] == ["focal"]:  # the focal point's pages alone, on a given database
+        with tempfile.TemporaryDirectory() as home:
+            for comparison in focal_pages(3, Path(sys.argv[2]), installed_env(home)):
+                print("\n".join(comparison.lines()))
     else:
         main()

@@ -65,6 +65,9 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     for c in results:
         unit = getattr(c, "unit", "s")  # a memory comparison quotes MB
+        if not c.raw:  # a phase of ours alone (informative)
+            print(f"| {c.name} | {c.ours_s:.2f} {unit} | – | – | {c.target} |")
+            continue
         print(f"| {c.name} | {c.ours_s:.2f} {unit} | {c.raw_s:.2f} {unit} | {c.ratio:.2f}x | "
               f"{c.target}{' ' + c.note if c.note else ''} |")
 

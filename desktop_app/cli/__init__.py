@@ -358,7 +358,8 @@ def cmd_report(args: argparse.Namespace, lang: str) -> int:
     db = open_database(args)
     started = time.perf_counter()
     try:
-        report = national_report_data(db, args.period)
+        # a workbook shows no themes of challenges and next steps: not read for one
+        report = national_report_data(db, args.period, themes=args.format == "pdf")
         drive(export(db, args.period, args.output, report=report), ProgressBar())
     finally:
         db.close()

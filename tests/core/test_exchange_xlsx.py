@@ -49,6 +49,7 @@ from desktop_app.core.exchange.xlsx_reader import ReadSubmission, read_submissio
 from desktop_app.core.problems import NapError, RefusedError
 from desktop_app.core.progress import Cancelled, Job, Progress, drive
 from desktop_app.core.services import activities as act
+from desktop_app.core.services import submission_data
 from desktop_app.core.services import submissions as svc
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
@@ -94,7 +95,7 @@ def _records(db: Database) -> SubmissionData:
     with db.reading() as session:
         agency = session.exec(select(Agency).where(col(Agency.code) == "VLG")).one()
         period = session.exec(select(Period).where(col(Period.year) == YEAR)).one()
-        return svc.collect(session, agency, period)
+        return submission_data.collect(session, agency, period)
 
 
 def _hostile_draft(db: Database) -> ActivityDraft:

@@ -29,6 +29,7 @@ from desktop_app.core.exchange.signing import SignatureState, verify_submission
 from desktop_app.core.exchange.submission import SubmissionData
 from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.progress import drive
+from desktop_app.core.services import submission_data
 from desktop_app.core.services import submissions as svc
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
@@ -72,7 +73,7 @@ def _raw_rows(db: Database) -> SubmissionData:
     with db.reading() as session:
         agency = session.exec(select(Agency).where(col(Agency.code) == "VLG")).one()
         period = session.exec(select(Period).where(col(Period.year) == YEAR)).one()
-        return svc.collect(session, agency, period)
+        return submission_data.collect(session, agency, period)
 
 
 def test_the_export_is_the_file_the_raw_rows_make(db: Database, tmp_path: Path) -> None:
@@ -107,7 +108,7 @@ def test_clean_rows_are_the_raw_rows_cleaned(db: Database) -> None:
     with db.reading() as session:
         agency = session.exec(select(Agency).where(col(Agency.code) == "VLG")).one()
         period = session.exec(select(Period).where(col(Period.year) == YEAR)).one()
-        clean = svc.collect(session, agency, period, clean=True)
+        clean = submission_data.collect(session, agency, period, clean=True)
     assert canonical_json(clean, clean=False) == canonical_json(raw)
     assert [a.start_date for a in clean.activities] == [a.start_date for a in raw.activities]
     assert all(isinstance(a.start_date, date | None) for a in clean.activities)

@@ -160,3 +160,25 @@ def test_themes_counts_each_distinct_text_once_with_the_same_answer() -> None:
         assert themes(order) == _themes_one_by_one(order)
     assert themes(texts)[:3] == [("Thiếu cán bộ", 3), (said, 3), ("Khác", 2)]
     assert themes([]) == []
+
+
+def test_a_workbook_read_without_the_themes_is_the_same_file(db: Database,
+                                                            tmp_path: Path) -> None:
+    """The workbook shows no themes of challenges and next steps, so its export reads
+    none (issue 11): the file is the one written from the whole report, member by member."""
+    import zipfile
+
+    from desktop_app.core.exchange.national_xlsx import write_national_workbook
+
+    whole = national_report_data(db, YEAR, now=NOW)
+    light = national_report_data(db, YEAR, now=NOW, themes=False)
+    assert whole.challenges and whole.next_steps
+    assert not light.challenges and not light.next_steps
+    files = []
+    for name, report in (("whole", whole), ("light", light)):
+        path = tmp_path / f"{name}.xlsx"
+        drive(write_national_workbook(report, path))
+        files.append(zipfile.ZipFile(path))
+    assert files[0].namelist() == files[1].namelist()
+    for member in files[0].namelist():
+        assert files[0].read(member) == files[1].read(member), member

@@ -365,3 +365,26 @@ def test_a_big_periods_recommendation_lists_its_activities_from_a_worker(
     assert page.select_code(code)
     assert "Reading the activities…" in page.detail.toPlainText()
     qtbot.waitUntil(lambda: page.detail.toPlainText() == expected, timeout=20000)
+
+
+def test_the_detail_lists_the_first_activities_and_counts_the_rest(
+        qtbot: Any, focal_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the activities the detail lists are read (issue 11: one recommendation can
+    have 16,000 at the focal point): the first MAX_ACTIVITIES_SHOWN in the list's order,
+    then how many more the period holds."""
+    from desktop_app.core.services import consolidated
+    from desktop_app.ui.pages import assessments_page
+
+    monkeypatch.setattr(assessments_page, "MAX_ACTIVITIES_SHOWN", 3)
+    page = AssessmentsPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    view = max((page.model.row(r) for r in range(page.model.rowCount())),
+               key=lambda v: v.activities)
+    assert view.activities > 3
+    assert page.select_code(view.code)
+    every = consolidated.activities_for_recommendation(focal_ctx.db, THIS_YEAR, view.code)
+    shown = page.detail.toPlainText()
+    assert all(a.title in shown for a in every[:3])
+    assert f"… and {view.activities - 3} more" in shown
+    assert len(every) == view.activities

@@ -8,6 +8,9 @@ between several successors counts, activity by activity, for the successor its t
 names, or as itself, not attributed (catalog/successions.py). Every view reads in one
 transaction, so its numbers agree with each other; each has a ``..._in(session, ...)``
 form that reads inside the caller's transaction (the national report composes them).
+The views show counts, and the database makes them (``period_counts``: at 100,000
+activities reading the period into Python took seconds); a recommendation's activities
+are read when asked for, and only as many as are shown.
 The shapes the views return are plain values of ``exchange.national_model``.
 """
 
@@ -15,13 +18,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from itertools import chain
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, Select, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -33,13 +35,10 @@ from desktop_app.core.domain.models import (
     Area,
     Assessment,
     CommitteeAssessment,
-    Indicator,
     Period,
     Plan,
     Recommendation,
-    Result,
     Source,
-    Submission,
     Task,
 )
 from desktop_app.core.domain.text import collation_key, nfc
@@ -51,9 +50,16 @@ from desktop_app.core.exchange.national_model import RecommendationView as Recom
 from desktop_app.core.exchange.national_model import TaskView as TaskView
 from desktop_app.core.exchange.report_model import IndicatorCounts, StatusCounts, natural_key
 from desktop_app.core.problems import Problem, UsageError
-from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.overview import plan_in_force
+from desktop_app.core.services.period_counts import (
+    TaskCounts,
+    Units,
+    activity_tallies,
+    period_activity,
+    recommendation_counts,
+    task_counts,
+)
 from desktop_app.core.services.plans import sources_in_force
 from desktop_app.core.storage.database import Database
 
@@ -81,79 +87,11 @@ class ActivityView:
 ROWS_AT_ONCE = 10_000  # rows fetched at a time from the driver
 
 
-class _ActivityFacts(NamedTuple):
-    id: int
-    agency_id: int
-    task_id: int
-    status: str
-
-
-class _IndicatorFacts(NamedTuple):
-    activity_id: int | None
-    task_id: int | None
-    target: float
-    result: float | None
-
-
-@dataclass(frozen=True)
-class _Period:
-    """What the views need of a period, read once in one transaction (the national
-    report's three views share one read)."""
-
-    period: Period
-    directory: AgencyDirectory
-    agencies_by_id: dict[int, Agency]
-    activities: dict[int, _ActivityFacts]
-    indicators: dict[int, _IndicatorFacts]
-    task_places: dict[int, tuple[str, str | None]]  # task id -> (its code, its area's)
-    # (activity id, recommendation id) of the period's activities (current or not), when
-    # the caller read them; None: ``_links`` reads them
-    link_rows: Sequence[tuple[int, int]] | None
-    # (agency id, task id) -> unit_of's answer: a few hundred pairs for 100,000 activities
-    units: dict[tuple[int, int], tuple[Agency | None, bool]] = field(default_factory=dict)
-
-    def unit_of(self, agency_id: int, task_id: int) -> tuple[Agency | None, bool]:
-        """The unit in force an activity counts for, and whether it is attributed: a
-        split former unit's activity its task does not attribute stays under the former
-        unit itself (False), never under one successor by default."""
-        known = self.units.get((agency_id, task_id))
-        if known is None:
-            known = self.units[(agency_id, task_id)] = self._unit_of(agency_id, task_id)
-        return known
-
-    def _unit_of(self, agency_id: int, task_id: int) -> tuple[Agency | None, bool]:
-        agency = self.agencies_by_id.get(agency_id)
-        if agency is None:
-            return None, True
-        task_code, area_code = self.task_places.get(task_id, (None, None))
-        unit = self.directory.attribute(agency, task_code, area_code)
-        return (unit, True) if unit is not None else (agency, False)
-
-
-def _current_rows(submission_id: Any) -> ColumnElement[bool]:
-    """Rows with no submission (made here) or with one that nothing has superseded."""
-    return or_(submission_id.is_(None), submission_id.in_(
-        select(Submission.id).where(col(Submission.superseded).is_(False))))
-
-
-def _plain(session: Session, query: Executable) -> Iterator[Any]:
-    """The rows of ``query`` as plain tuples: run on the session's connection, without
-    the ORM's per-row work, fetched ``ROWS_AT_ONCE`` at a time (100,000 activities and
-    more indicators at the focal point)."""
-    return chain.from_iterable(session.connection().execute(query).partitions(ROWS_AT_ONCE))
-
-
 def current_activities(period_id: int) -> Select[*tuple[Any, ...]]:
-    """The period's current activities: the filter of every view, for a caller that
-    reads more columns of them (the national report's annex) and hands the views its
-    rows; its first four columns must be those of ``activity_columns``."""
-    return sa_select(*activity_columns()).where(
-        col(Activity.period_id) == period_id, _current_rows(col(Activity.submission_id)))
-
-
-def activity_columns() -> tuple[Any, ...]:
-    """What the views need of an activity: its id, agency id, task id and status."""
-    return col(Activity.id), col(Activity.agency_id), col(Activity.task_id), col(Activity.status)
+    """The period's current activities, for a caller that reads their columns (the
+    national report's annex): their id, agency id, task id and status first."""
+    return sa_select(col(Activity.id), col(Activity.agency_id), col(Activity.task_id),
+                     col(Activity.status)).where(period_activity(period_id))
 
 
 def period_links(period_id: int) -> Select[*tuple[Any, ...]]:
@@ -162,51 +100,6 @@ def period_links(period_id: int) -> Select[*tuple[Any, ...]]:
                       col(ActivityRecommendation.recommendation_id))
             .join(Activity, col(Activity.id) == ActivityRecommendation.activity_id)
             .where(col(Activity.period_id) == period_id))
-
-
-def _read(session: Session, year: int,
-          activity_rows: Iterable[Sequence[Any]] | None = None,
-          link_rows: Sequence[tuple[int, int]] | None = None) -> _Period:
-    """The period's facts; ``activity_rows`` (rows of ``current_activities``) and
-    ``link_rows`` (of ``period_links``) when the caller has read them already."""
-    period = _period(session, year)
-    directory = AgencyDirectory.from_session(session)
-    agencies_by_id = {a.id or 0: a for a in directory.by_code.values()}
-    if activity_rows is None:
-        activity_rows = _plain(session, current_activities(period.id or 0))
-    activities = {
-        row[0]: _ActivityFacts(row[0], row[1], row[2], row[3]) for row in activity_rows}
-    indicators: dict[int, _IndicatorFacts] = {}
-    query = (sa_select(col(Indicator.id), col(Indicator.activity_id), col(Indicator.task_id),
-                       col(Indicator.target), col(Indicator.submission_id), col(Result.value))
-             .outerjoin(Result, and_(col(Result.indicator_id) == Indicator.id,
-                                     col(Result.period_id) == period.id))
-             .where(_current_rows(col(Indicator.submission_id))))
-    of_this_period = set(session.exec(select(Submission.id).where(
-        col(Submission.period_id) == period.id)))
-    for ind_id, activity_id, task_id, target, submission_id, value in _plain(session, query):
-        if activity_id is not None:
-            if activity_id not in activities:
-                continue
-        elif not (submission_id in of_this_period or (submission_id is None
-                                                     and value is not None)):
-            continue  # a task's indicator reported for another period
-        indicators[ind_id or 0] = _IndicatorFacts(activity_id, task_id, target, value)
-    area_codes = {a.id or 0: a.code for a in session.exec(select(Area))}
-    task_places = {t.id or 0: (t.code, area_codes.get(t.area_id or 0))
-                   for t in session.exec(select(Task))}
-    return _Period(period, directory, agencies_by_id, activities, indicators, task_places,
-                   link_rows)
-
-
-def _count(indicators: Iterable[_IndicatorFacts]) -> IndicatorCounts:
-    total = with_result = on_track = 0
-    for ind in indicators:
-        total += 1
-        if ind.result is not None:
-            with_result += 1
-            on_track += ind.result >= ind.target
-    return IndicatorCounts(total, with_result, on_track)
 
 
 def _ref(agency: Agency) -> AgencyRef:
@@ -232,25 +125,6 @@ def ordered_recommendations(session: Session, recommendations: Iterable[Recommen
         natural_key(r.paragraph or ""), natural_key(r.code)))
 
 
-def _links(session: Session, facts: _Period) -> dict[int, list[int]]:
-    """Recommendation id -> ids of the period's current activities linked to it."""
-    linked: dict[int, list[int]] = defaultdict(list)
-    rows = facts.link_rows
-    for activity_id, rec_id in _plain(session, period_links(facts.period.id or 0)
-                                      ) if rows is None else rows:
-        if activity_id in facts.activities:
-            linked[rec_id].append(activity_id)
-    return linked
-
-
-def _indicators_by_activity(facts: _Period) -> dict[int, list[_IndicatorFacts]]:
-    grouped: dict[int, list[_IndicatorFacts]] = defaultdict(list)
-    for ind in facts.indicators.values():
-        if ind.activity_id is not None:
-            grouped[ind.activity_id].append(ind)
-    return grouped
-
-
 def by_recommendation(db: Database, year: int) -> tuple[RecommendationView, ...]:
     """Per recommendation: who acted, how many activities, indicator results, assessment."""
     with db.reading() as session:
@@ -259,46 +133,36 @@ def by_recommendation(db: Database, year: int) -> tuple[RecommendationView, ...]
 
 def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationView, ...]:
     """``by_recommendation`` inside the caller's transaction."""
-    return _by_recommendation(session, _read(session, year))
+    return _by_recommendation(session, _period(session, year), Units.read(session))
 
 
-def _by_recommendation(session: Session, facts: _Period) -> tuple[RecommendationView, ...]:
-    year = facts.period.year
-    linked = _links(session, facts)
-    per_activity: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for ind in facts.indicators.values():
-        if ind.activity_id is not None:
-            _add(per_activity[ind.activity_id], ind)
+def _by_recommendation(session: Session, period: Period, units: Units
+                       ) -> tuple[RecommendationView, ...]:
+    year = period.year
+    counts = recommendation_counts(session, period)
     assessments: dict[int, dict[int | None, Assessment]] = defaultdict(dict)
     for a in session.exec(select(Assessment).where(or_(
-            col(Assessment.period_id) == facts.period.id,
+            col(Assessment.period_id) == period.id,
             col(Assessment.period_id).is_(None)))):
         assessments[a.recommendation_id][a.period_id] = a
     sources = {s.id or 0: s for s in session.exec(select(Source))}
     grades = committee_grades_in(session)
     recs = [r for r in session.exec(select(Recommendation))
-            if not r.retired or (r.id or 0) in linked or (r.id or 0) in assessments]
+            if not r.retired or (r.id or 0) in counts.activities
+            or (r.id or 0) in assessments]
     views = []
     for rec in ordered_recommendations(session, recs, year):
-        activity_ids = linked.get(rec.id or 0, [])
-        pairs = set()  # (agency, task): the units that acted are worked out per pair
-        counts = [0, 0, 0]
-        for i in activity_ids:
-            act = facts.activities[i]
-            pairs.add((act.agency_id, act.task_id))
-            got = per_activity.get(i)
-            if got is not None:
-                counts[0] += got[0]
-                counts[1] += got[1]
-                counts[2] += got[2]
-        acted = [facts.unit_of(agency_id, task_id)[0] for agency_id, task_id in pairs]
-        by_period = assessments.get(rec.id or 0, {})
-        chosen = by_period.get(facts.period.id) or by_period.get(None)
+        rec_id = rec.id or 0
+        acted = [units.unit_of(agency_id, task_id)[0]
+                 for agency_id, task_id in counts.pairs.get(rec_id, ())]
+        by_period = assessments.get(rec_id, {})
+        chosen = by_period.get(period.id) or by_period.get(None)
         source = sources.get(rec.source_id)
         views.append(RecommendationView(
             rec.code, source.code if source else "", rec.paragraph, rec.follow_up,
             rec.text_vi, rec.text_en, _refs_in_order(a for a in acted if a is not None),
-            len(activity_ids), IndicatorCounts(*counts),
+            counts.activities.get(rec_id, 0),
+            IndicatorCounts(*counts.indicators.get(rec_id, (0, 0, 0))),
             None if chosen is None else AssessmentRef(
                 chosen.uuid, year if chosen.period_id is not None else None,
                 chosen.implementation, chosen.note),
@@ -354,35 +218,82 @@ def recorded_grade(c: CommitteeAssessment) -> CommitteeGrade:
     return CommitteeGrade(c.grade, c.element, c.document, c.issued_on, c.verified, c.uuid)
 
 
-def activities_for_recommendation(db: Database, year: int, code: str
-                                  ) -> tuple[ActivityView, ...]:
-    """The period's current activities linked to recommendation ``code``, by agency."""
+def activities_for_recommendation(db: Database, year: int, code: str,
+                                  first: int | None = None) -> tuple[ActivityView, ...]:
+    """The period's current activities linked to recommendation ``code``, by agency
+    (the unit in force, then the reporting unit), then by title; ``first``: only the
+    first so many of them in that order (a page shows a few of 16,000)."""
     with db.reading() as session:
         rec = session.exec(select(Recommendation).where(
             col(Recommendation.code) == code.strip())).first()
         if rec is None:
             raise UsageError(Problem("code.unknown_recommendation", {"code": code},
                                      "recommendation"))
+        period = _period(session, year)
         # only the period's current activities linked to it, not the whole period's
         linked = select(ActivityRecommendation.activity_id).where(
             col(ActivityRecommendation.recommendation_id) == rec.id)
-        facts = _read(session, year, list(_plain(session, current_activities(
-            _period(session, year).id or 0).where(col(Activity.id).in_(linked)))), [])
-        activity_ids = list(facts.activities)
-        per_activity = _indicators_by_activity(facts)
-        tasks = {t.id or 0: t.code for t in session.exec(select(Task))}
-        rows = session.exec(select(Activity).where(col(Activity.id).in_(activity_ids))).all()
+        a = Activity
+        these = and_(period_activity(period.id or 0), col(a.id).in_(linked))
+        units = Units.read(session)
+        if first is not None:
+            pairs = _first_places(session, these, units, first)
+            if not pairs:
+                return ()
+            these = and_(these, or_(*(and_(col(a.agency_id) == agency_id,
+                                           col(a.task_id) == task_id)
+                                      for agency_id, task_id in pairs)))
+        rows = session.connection().execute(sa_select(
+            col(a.id), col(a.uuid), col(a.title), col(a.type), col(a.status), col(a.task_id),
+            col(a.start_date), col(a.end_date), col(a.agency_id)).where(these)).all()
+        tallies = activity_tallies(session, period, sa_select(col(a.id)).where(these))
         views = []
-        for a in rows:
-            own = facts.agencies_by_id[a.agency_id]
-            unit, attributed = facts.unit_of(a.agency_id, a.task_id)
+        for (activity_id, uuid, title, kind, status, task_id, start, end,
+             agency_id) in rows:
+            own = units.agencies_by_id[agency_id]
+            unit, attributed = units.unit_of(agency_id, task_id)
             views.append(ActivityView(
-                a.uuid, a.title, a.type, a.status, tasks.get(a.task_id, ""), a.start_date,
-                a.end_date, _ref(own), _ref(unit or own),
-                _count(per_activity.get(a.id or 0, [])), attributed))
-        return tuple(sorted(views, key=lambda v: (
-            collation_key(v.rollup.name_vi), v.rollup.code, collation_key(v.agency.name_vi),
-            v.agency.code, collation_key(v.title), v.uuid)))
+                uuid, title, kind, status, units.task_places.get(task_id, ("", None))[0],
+                start, end, _ref(own), _ref(unit or own),
+                IndicatorCounts(*tallies.get(activity_id or 0, (0, 0, 0))), attributed))
+        views.sort(key=lambda v: (*_place_key(v.rollup, v.agency), collation_key(v.title),
+                                  v.uuid))
+        return tuple(views if first is None else views[:first])
+
+
+Place = tuple[tuple[str, str, str, str], str, tuple[str, str, str, str], str]
+
+
+def _place_key(rollup: AgencyRef, agency: AgencyRef) -> Place:
+    """Where an activity comes in the list of a recommendation's, before its title."""
+    return (collation_key(rollup.name_vi), rollup.code, collation_key(agency.name_vi),
+            agency.code)
+
+
+def _first_places(session: Session, these: ColumnElement[bool], units: Units, first: int
+                  ) -> list[tuple[int, int]]:
+    """The (agency id, task id) pairs whose activities hold the first ``first`` of the
+    list: the pairs counted by the database, ordered by the place of their activities
+    (all of a pair's share it), taken until they hold ``first`` activities."""
+    a = Activity
+    places: dict[Place, list[tuple[int, int]]] = defaultdict(list)
+    sizes: Counter[Place] = Counter()
+    for agency_id, task_id, n in session.connection().execute(
+            sa_select(col(a.agency_id), col(a.task_id), func.count()).where(these)
+            .group_by(col(a.agency_id), col(a.task_id))):
+        own = units.agencies_by_id[agency_id]
+        unit, _ = units.unit_of(agency_id, task_id)
+        place = _place_key(_ref(unit or own), _ref(own))
+        places[place].append((agency_id, task_id))
+        sizes[place] += int(n)
+    chosen: list[tuple[int, int]] = []
+    held = 0
+    for place in sorted(places):
+        if held >= first:
+            break
+        chosen += places[place]
+        held += sizes[place]
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -392,49 +303,35 @@ class _Totals:
     indicators: IndicatorCounts
 
 
-def _totals_by_task(facts: _Period) -> dict[int, _Totals]:
-    statuses: dict[int, dict[str, int]] = defaultdict(dict)
-    for (task_id, status), n in Counter(
-            (act.task_id, act.status) for act in facts.activities.values()).items():
-        statuses[task_id][status] = n
+def _totals_by_task(counts: TaskCounts, units: Units) -> dict[int, _Totals]:
     acting: dict[int, set[str]] = defaultdict(set)
     # the units acting, worked out per (agency, task) pair: a few hundred, not 100,000
-    for agency_id, task_id in {(act.agency_id, act.task_id)
-                               for act in facts.activities.values()}:
-        unit, _ = facts.unit_of(agency_id, task_id)
-        if unit is not None:
-            acting[task_id].add(unit.code)
-    indicators: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for ind in facts.indicators.values():
-        if ind.activity_id is not None:
-            got = indicators[facts.activities[ind.activity_id].task_id]
-        elif ind.task_id is not None:
-            got = indicators[ind.task_id]
-        else:
-            continue
-        _add(got, ind)
-    return {task_id: _Totals(StatusCounts.from_mapping(statuses.get(task_id, {})),
+    for task_id, pairs in counts.pairs.items():
+        for agency_id, _ in pairs:
+            unit, _ = units.unit_of(agency_id, task_id)
+            if unit is not None:
+                acting[task_id].add(unit.code)
+    return {task_id: _Totals(StatusCounts.from_mapping(counts.statuses.get(task_id, {})),
                              frozenset(acting.get(task_id, ())),
-                             IndicatorCounts(*indicators.get(task_id, (0, 0, 0))))
-            for task_id in set(statuses) | set(indicators)}
+                             IndicatorCounts(*counts.indicators.get(task_id, (0, 0, 0))))
+            for task_id in set(counts.statuses) | set(counts.indicators)}
 
 
-def _add(counts: list[int], ind: _IndicatorFacts) -> None:
-    """Count ``ind`` into [total, with a result, on track] (as ``_count`` does)."""
-    counts[0] += 1
-    if ind.result is not None:
-        counts[1] += 1
-        counts[2] += ind.result >= ind.target
-
-
-def _shown_tasks(session: Session, facts: _Period, with_data: Iterable[int]) -> list[Task]:
+def _shown_tasks(session: Session, period: Period, with_data: Iterable[int]) -> list[Task]:
     """The tasks of the plan in force, and any other task the period's rows name."""
-    plan = plan_in_force(session, facts.period.year)
+    plan = plan_in_force(session, period.year)
     wanted = set(with_data)
     tasks = session.exec(select(Task)).all()
     shown = [t for t in tasks if (t.id or 0) in wanted
              or (plan is not None and t.plan_id == plan.id and not t.retired)]
     return sorted(shown, key=lambda t: natural_key(t.code))
+
+
+def _task_totals(session: Session, year: int, units: Units | None = None
+                 ) -> tuple[list[Task], dict[int, _Totals]]:
+    period = _period(session, year)
+    totals = _totals_by_task(task_counts(session, period), units or Units.read(session))
+    return _shown_tasks(session, period, totals), totals
 
 
 def by_task(db: Database, year: int) -> tuple[TaskView, ...]:
@@ -445,9 +342,7 @@ def by_task(db: Database, year: int) -> tuple[TaskView, ...]:
 
 def by_task_in(session: Session, year: int) -> tuple[TaskView, ...]:
     """``by_task`` inside the caller's transaction."""
-    facts = _read(session, year)
-    totals = _totals_by_task(facts)
-    return _by_task(session, _shown_tasks(session, facts, totals), totals)
+    return _by_task(session, *_task_totals(session, year))
 
 
 def _by_task(session: Session, tasks: list[Task], totals: dict[int, _Totals]
@@ -472,9 +367,7 @@ def by_area(db: Database, year: int) -> tuple[AreaView, ...]:
 
 def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
     """``by_area`` inside the caller's transaction."""
-    facts = _read(session, year)
-    totals = _totals_by_task(facts)
-    return _by_area(session, year, _shown_tasks(session, facts, totals), totals)
+    return _by_area(session, year, *_task_totals(session, year))
 
 
 def _by_area(session: Session, year: int, tasks: list[Task], totals: dict[int, _Totals]
@@ -508,29 +401,24 @@ class PeriodViews:
     recommendations: tuple[RecommendationView, ...]
 
 
-def views_in(session: Session, year: int, *,
-             activity_rows: Iterable[Sequence[Any]] | None = None,
-             link_rows: Sequence[tuple[int, int]] | None = None) -> PeriodViews:
-    """``by_area_in``, ``by_task_in`` and ``by_recommendation_in`` of ``year`` from one
-    read of the period's activities and indicators (the national report shows all three:
-    at 100,000 activities each read is most of a view's time). A caller that has read
-    the rows of ``current_activities`` and ``period_links`` in this transaction passes
-    them, and they are not read again."""
-    facts = _read(session, year, activity_rows, link_rows)
-    areas, tasks = _areas_and_tasks(session, year, facts)
-    return PeriodViews(areas, tasks, _by_recommendation(session, facts))
+def views_in(session: Session, year: int) -> PeriodViews:
+    """``by_area_in``, ``by_task_in`` and ``by_recommendation_in`` of ``year``, sharing
+    what they can (the national report shows all three)."""
+    units = Units.read(session)
+    areas, tasks = _areas_and_tasks(session, year, units)
+    return PeriodViews(areas, tasks, _by_recommendation(session, _period(session, year),
+                                                        units))
 
 
 def areas_and_tasks(db: Database, year: int
                     ) -> tuple[tuple[AreaView, ...], tuple[TaskView, ...]]:
-    """``by_area`` and ``by_task`` of ``year`` from one read of the period, in one
+    """``by_area`` and ``by_task`` of ``year`` from one count of the period, in one
     transaction (the Areas and tasks page shows both)."""
     with db.reading() as session:
-        return _areas_and_tasks(session, year, _read(session, year))
+        return _areas_and_tasks(session, year, Units.read(session))
 
 
-def _areas_and_tasks(session: Session, year: int, facts: _Period
+def _areas_and_tasks(session: Session, year: int, units: Units
                      ) -> tuple[tuple[AreaView, ...], tuple[TaskView, ...]]:
-    totals = _totals_by_task(facts)
-    tasks = _shown_tasks(session, facts, totals)
+    tasks, totals = _task_totals(session, year, units)
     return _by_area(session, year, tasks, totals), _by_task(session, tasks, totals)

@@ -21,6 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import null
 from sqlmodel import Session, col, select
 
 from desktop_app.core.domain.models import (
@@ -69,14 +70,16 @@ HISTORY_YEARS = 5  # the completeness sheet shows this period and up to four bef
 # --- the read model ---------------------------------------------------------------------
 
 
-def _annex_rows(period_id: int) -> Any:
-    """The annex's columns of the period's current activities, after the four the
-    consolidated views take from the same rows (``views_in``)."""
+def _annex_rows(period_id: int, themes: bool) -> Any:
+    """The annex's columns of the period's current activities (after the id, agency id,
+    task id and status of ``current_activities``); their challenges and next steps only
+    for a report that shows their themes (nulls in their place otherwise)."""
     a = Activity
     return current_activities(period_id).add_columns(
         col(a.uuid), col(a.title), col(a.type), col(a.start_date), col(a.end_date),
         col(a.women), col(a.ethnic_minorities), col(a.disabilities), col(a.children),
-        col(a.budget_vnd), col(a.challenges), col(a.next_steps))
+        col(a.budget_vnd), *((col(a.challenges), col(a.next_steps)) if themes
+                             else (null(), null())))
 
 
 @dataclass
@@ -84,15 +87,14 @@ class _Annex:
     """The annex and what else the report takes from the same rows."""
 
     rows: list[AnnexActivity] = field(default_factory=list)
-    facts: list[tuple[int, int, int, str]] = field(default_factory=list)  # for views_in
     challenges: Counter[str | None] = field(default_factory=Counter)  # in order of appearance
     next_steps: Counter[str | None] = field(default_factory=Counter)
 
 
 def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable[Any],
-           link_rows: Sequence[Any]) -> _Annex:
+           link_rows: Sequence[Any], themes: bool = True) -> _Annex:
     """The annex of the rows of ``_annex_rows``, read as they stream in: the texts of
-    challenges and next steps are counted, not kept (100,000 of each)."""
+    challenges and next steps are counted (``themes``), not kept (100,000 of each)."""
     task_rows = {t.id or 0: t for t in session.exec(select(Task))}
     tasks = {i: t.code for i, t in task_rows.items()}
     numbers = {i: t.number for i, t in task_rows.items()}
@@ -112,7 +114,7 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
     by_id = {a.id or 0: a for a in directory.by_code.values()}
     areas = {r.id or 0: r.code for r in session.exec(select(Area))}
     annex = _Annex()
-    rows, facts = annex.rows, annex.facts
+    rows = annex.rows
     challenges, next_steps = annex.challenges, annex.next_steps
     # Worked out once each: the units an (agency, task) pair counts for, the order and the
     # references of each set of linked recommendations, the NFC form of each title.
@@ -149,9 +151,9 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
             start, end, women, minorities, disabilities, children, budget, codes,
             numbers.get(task_id),
             refs, attributed))
-        facts.append((activity_id, agency_id, task_id, status))
-        challenges[challenge] += 1
-        next_steps[next_step] += 1
+        if themes:
+            challenges[challenge] += 1
+            next_steps[next_step] += 1
     # the sort keys of unit names, task codes and titles, once each (a few hundred names
     # and codes; at the focal point a title often repeats across agencies)
     names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
@@ -165,25 +167,30 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
 
 
 def read_national_report(session: Session, year: int, created: datetime,
-                         today: date | None = None) -> NationalReport:
-    """The national report of ``year`` read inside the caller's transaction."""
+                         today: date | None = None, *, themes: bool = True) -> NationalReport:
+    """The national report of ``year`` read inside the caller's transaction; ``themes``
+    False leaves out the themes of the challenges and next steps (the PDF's section IV:
+    the workbook shows none, and at 100,000 activities reading and sorting their texts
+    is a good part of the workbook's reading), the report's ``challenges`` and
+    ``next_steps`` then empty."""
     require_focal_point(session)
     periods = {p.year: p for p in session.exec(select(Period))}
     if year not in periods:
         raise UsageError.of("period.unknown", period=year)
     years = sorted(y for y in periods if y <= year)[-HISTORY_YEARS:]
     grid = completeness_in(session, years, today=today or created.astimezone(VIET_NAM).date())
-    # The period's activities and their links are read once, as plain rows on the
-    # connection (100,000 activities and a quarter of a million links at the focal
-    # point), for the annex and the three consolidated views alike.
+    # The period's activities and their links are read as plain rows on the connection
+    # (100,000 activities and a quarter of a million links at the focal point) for the
+    # annex; the three consolidated views are counted by the database (``views_in``).
     connection = session.connection()
     period_id = periods[year].id or 0
     link_rows = connection.execute(period_links(period_id)).all()
     directory = AgencyDirectory.from_session(session)
     annex = _annex(session, directory, chain.from_iterable(
-        connection.execute(_annex_rows(period_id)).partitions(ROWS_AT_ONCE)), link_rows)
-    views = views_in(session, year, activity_rows=annex.facts, link_rows=link_rows)
+        connection.execute(_annex_rows(period_id, themes)).partitions(ROWS_AT_ONCE)),
+        link_rows, themes)
     del link_rows
+    views = views_in(session, year)
     activities = annex.rows
     tasks = views.tasks
     plan = plan_in_force(session, year)
@@ -202,18 +209,20 @@ def read_national_report(session: Session, year: int, created: datetime,
         areas=views.areas, tasks=tasks, recommendations=views.recommendations,
         assessments=tuple(list_assessments_in(session, year)),
         activities=tuple(activities),
-        challenges=tuple(themes_of(annex.challenges)),
-        next_steps=tuple(themes_of(annex.next_steps)),
+        challenges=tuple(themes_of(annex.challenges)) if themes else (),
+        next_steps=tuple(themes_of(annex.next_steps)) if themes else (),
         grades=tuple(grade_meanings_in(session)),
         period_from=period_range_in(session, year)[0],
         period_to=period_range_in(session, year)[1])
 
 
 def national_report_data(db: Database, year: int, *, now: datetime | None = None,
-                         today: date | None = None) -> NationalReport:
-    """Everything the national report of ``year`` says, read in one transaction."""
+                         today: date | None = None, themes: bool = True) -> NationalReport:
+    """Everything the national report of ``year`` says, read in one transaction
+    (``themes``: see ``read_national_report``; the workbook's export leaves them out)."""
     with db.reading() as session:
-        return read_national_report(session, year, now or datetime.now(UTC), today)
+        return read_national_report(session, year, now or datetime.now(UTC), today,
+                                    themes=themes)
 
 
 def national_summary(report: NationalReport, lang: str = "en") -> dict[str, Any]:
@@ -266,7 +275,8 @@ def export_national_xlsx(db: Database, year: int, path: Path, *,
     from desktop_app.core.exchange.national_xlsx import write_national_workbook
 
     yield Progress(0, 0, "prepare")
-    data = report if report is not None else national_report_data(db, year, now=now)
+    data = report if report is not None else national_report_data(db, year, now=now,
+                                                                  themes=False)
     written = yield from _atomic(path, lambda temp: write_national_workbook(data, temp))
     return written
 

@@ -8,9 +8,11 @@ none), and the focal point's own judgment, fully / partially / not implemented w
 note (assess). The table's model is models/consolidated_table.py.
 Follow-up recommendations come first and carry a star.
 
-The activities of the selected recommendation are read when it is selected; in a big
-period (100,000 activities: ~10 s, the consolidated facts of the whole period) on a
-worker, the detail saying so until they come, so that a click never freezes the window.
+The table's rows are counted by the database (`consolidated.by_recommendation`: counts per
+recommendation, no activity read into Python). The activities of the selected
+recommendation are read when it is selected, only the first MAX_ACTIVITIES_SHOWN of them
+(the detail lists those and says how many more); in a big period on a worker, the detail
+saying so until they come, so that a click never freezes the window.
 """
 
 from __future__ import annotations
@@ -33,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.catalog.provenance import provenance_of
+from desktop_app.core.catalog.provenance import bundled_provenance, provenance_of
 from desktop_app.core.problems import NapError
 from desktop_app.core.services import assessments, consolidated
 from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.focal_facts import grade_meanings
+from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
@@ -54,6 +57,14 @@ from desktop_app.ui.read_only import ReadOnlyHint, disable
 from desktop_app.ui.widgets.assessment_editor import AssessmentEditor, CommitteeGradeEditor
 
 MAX_ACTIVITIES_SHOWN = 60
+
+
+def _recommendations(db: Database, year: int) -> list[RecommendationView]:
+    """The table's rows, and the bundled catalog's provenance their marks and the detail
+    show: read and checked once per process (~80 ms), where the rows are read (on the
+    worker in a big period), not at the first selection on the GUI thread."""
+    bundled_provenance()
+    return list(consolidated.by_recommendation(db, year))
 
 
 class AssessmentsPage(Page):
@@ -154,7 +165,7 @@ class AssessmentsPage(Page):
         self._stale = False
         db, year = self.ctx.db, self.ctx.year
         self._small = small_period(db, year)
-        self._load(lambda: list(consolidated.by_recommendation(db, year)), self._show_rows,
+        self._load(lambda: _recommendations(db, year), self._show_rows,
                    self._refused, text=self.tr("Reading the recommendations…"),
                    at_once=self._small)
 
@@ -264,8 +275,8 @@ class AssessmentsPage(Page):
         self.detail.setHtml(head + self._activities_html(view, None))
         db, year, code = self.ctx.db, self.ctx.year, view.code
         self._detail_head = (view, head)
-        self.detail_reader.start(
-            lambda: consolidated.activities_for_recommendation(db, year, code))
+        self.detail_reader.start(lambda: consolidated.activities_for_recommendation(
+            db, year, code, first=MAX_ACTIVITIES_SHOWN))
 
     def _checked(self, view: RecommendationView) -> str:
         """Whether the text was checked against its document, and where it comes from."""
@@ -289,7 +300,7 @@ class AssessmentsPage(Page):
             return ()
         try:
             return consolidated.activities_for_recommendation(
-                self.ctx.db, self.ctx.year, view.code)
+                self.ctx.db, self.ctx.year, view.code, first=MAX_ACTIVITIES_SHOWN)
         except NapError as error:
             return error
 
@@ -330,7 +341,7 @@ class AssessmentsPage(Page):
                 who += " " + self.tr("(not attributed to a successor)")
             items.append(f"<li><b>{e(who)}</b>: {e(a.title)} "
                          f"<i>({e(status_name(a.status))})</i></li>")
-        more = len(found) - MAX_ACTIVITIES_SHOWN
+        more = view.activities - len(found[:MAX_ACTIVITIES_SHOWN])  # only those are read
         more_text = self.tr("… and %1 more").replace("%1", numbers.count(more, lang))
         tail = f"<p>{e(more_text)}</p>" if more > 0 else ""
         return f"<p><b>{title}:</b></p><ul>{''.join(items)}</ul>{tail}"

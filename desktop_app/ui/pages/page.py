@@ -43,7 +43,7 @@ def small_period(db: Database, year: int) -> bool:
     from desktop_app.core.services.activities import count_activities  # not at start-up
 
     try:
-        return count_activities(db, year) < READ_AT_ONCE_BELOW
+        return count_activities(db, year, up_to=READ_AT_ONCE_BELOW) < READ_AT_ONCE_BELOW
     except NapError:
         return True  # the read at once says why
 
