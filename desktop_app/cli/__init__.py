@@ -45,6 +45,7 @@ from desktop_app.core.progress import Cancelled, drive
 from desktop_app.messages import bilingual, problems_bilingual, system_language, text, visible
 
 if TYPE_CHECKING:
+    from desktop_app.core.exchange.submission import PreparedSubmission
     from desktop_app.core.storage.database import Database
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_REFUSED, EXIT_BUSY = 0, 1, 2, 3, 4
@@ -198,15 +199,8 @@ def cmd_restore(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace, lang: str) -> int:
-    import gc
-
+def _export(args: argparse.Namespace) -> PreparedSubmission:
     from desktop_app.core.storage.quick_sqlite import open_quick
-
-    # The command is one process that ends with the export: the submission's million
-    # values (none in a cycle) are freed by reference counting, and the cycle collector's
-    # passes over them while they live only cost time (~0.1-0.4 s at 20,000 activities).
-    gc.disable()
 
     if args.format == "xlsx":
         from desktop_app.core.services.submissions import export_xlsx as export
@@ -224,9 +218,25 @@ def cmd_export(args: argparse.Namespace, lang: str) -> int:
     if db is None:
         db = open_database(args)
     try:
-        prepared = drive(export(db, args.period, args.output), ProgressBar())
+        return drive(export(db, args.period, args.output), ProgressBar())
     finally:
         db.close()
+
+
+def cmd_export(args: argparse.Namespace, lang: str) -> int:
+    import gc
+
+    # The command is one process that ends with the export: the submission's million
+    # values (none in a cycle) are freed by reference counting, and the cycle collector's
+    # passes over them while they live only cost time (~0.1-0.4 s at 20,000 activities).
+    # It is paused for the export and put back after (main() may be called in-process).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        prepared = _export(args)
+    finally:
+        if enabled:
+            gc.enable()
     meta = prepared.meta
     say_done("export.done_new" if prepared.new_version else "export.done_same", lang,
               file=args.output, agency=meta.agency_code, period=meta.period,

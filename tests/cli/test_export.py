@@ -90,3 +90,28 @@ def test_pdf_and_xlsx_of_the_same_data_are_the_same_version(
                tmp_path / "r.xlsx")
     assert xlsx.code == 0 and "version 1 (data unchanged" in xlsx.out
     assert _versions(agency_db) == [(1, "r.xlsx")]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_the_export_puts_the_collector_back_as_it_found_it(
+    cli: CliRunner, agency_db: Path, tmp_path: Path, fmt: str,
+) -> None:
+    """The export pauses the cyclic collector for its own run; a caller in the same
+    process (a test, a script calling main) gets it back running, after a refusal too."""
+    import gc
+
+    _demo(cli, agency_db)
+    assert gc.isenabled()
+    assert cli("--db", agency_db, "export", fmt, "--period", YEAR, "-o",
+               tmp_path / f"out.{fmt}").code == 0
+    assert gc.isenabled()
+    assert cli("--db", agency_db, "export", fmt, "--period", "1999", "-o",
+               tmp_path / f"none.{fmt}").code == 2  # no such period
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert cli("--db", agency_db, "export", fmt, "--period", YEAR, "-o",
+                   tmp_path / f"again.{fmt}").code == 0
+        assert not gc.isenabled()  # left paused, as it was
+    finally:
+        gc.enable()
