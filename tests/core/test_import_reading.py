@@ -73,3 +73,49 @@ def test_a_small_batch_is_read_in_this_process() -> None:
     assert readers_for(1) == 0 and readers_for(2) == 0
     assert readers_for(34) == (0 if len(os.sched_getaffinity(0)) < 2
                                else min(len(os.sched_getaffinity(0)), 4))
+
+
+KILLED_PARENT = r"""
+import os, signal, sys
+from desktop_app.core.services.import_reading import _pool
+
+import time
+
+pool = _pool(2)
+# two at once: two readers, both idle on the queue afterwards
+for future in [pool.submit(time.sleep, 0.5) for _ in range(2)]:
+    future.result()
+children = set(pool._processes)
+server = {int(open(f"/proc/{pid}/stat").read().split(")")[1].split()[1]) for pid in children}
+print(" ".join(map(str, sorted(children | server))), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # as a task manager ends a program mid-import
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_readers_and_their_fork_server_end_with_a_killed_parent(tmp_path: Path) -> None:
+    """An import killed mid-way leaves no reader and no fork server behind (they used to
+    wait for ever: an idle reader holds both ends of its queue's pipe itself)."""
+    import subprocess
+    import sys
+    import time
+
+    said = tmp_path / "said.txt"  # a file: a pipe would stay open while any child lives
+    with said.open("w") as out:
+        done = subprocess.run([sys.executable, "-c", KILLED_PARENT], stdout=out,
+                              stderr=subprocess.DEVNULL, timeout=60, check=False)
+    assert done.returncode == -9, said.read_text()
+    left = [int(pid) for pid in said.read_text().splitlines()[0].split()]
+    assert len(left) == 3  # two readers and the fork server they came from
+    deadline = time.monotonic() + 30  # (how long they may take is not what is tested)
+    while any(map(_alive, left)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in left if _alive(pid)]

@@ -265,7 +265,38 @@ def _pool(readers: int) -> ProcessPoolExecutor:
         context.set_forkserver_preload(["desktop_app.core.services.import_reading"])
     else:
         context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(readers, mp_context=context, initializer=_limit_memory)
+    return ProcessPoolExecutor(readers, mp_context=context, initializer=_reader_started)
+
+
+def _reader_started() -> None:
+    """What every reading child does first: bound its memory, and watch its parent."""
+    _limit_memory()
+    _leave_with_parent()
+
+
+def _leave_with_parent() -> None:
+    """The child ends when the process that started the import does, however it ends.
+
+    A child idle on the pool's call queue waits for ever: it holds both ends of that
+    queue's pipe itself, so the parent's death never reaches it. It also holds the
+    parent's end of the fork server's liveness pipe (multiprocessing hands it to every
+    child), so the fork server never learns of the death either. A program killed during
+    an import (the crash-safety tests do it on purpose; a laptop's power button, a
+    task manager) left both behind for good, a fork server and a reader per core. A
+    daemon thread waits on the parent's sentinel and ends the child with it.
+    """
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _limit_memory() -> None:
