@@ -82,6 +82,19 @@ def key_pair_from_private(private_raw: bytes) -> KeyPair:
     return KeyPair(bytes(private_raw), public)
 
 
+def stored_key_pair(text: str | None) -> KeyPair | None:
+    """The key pair stored as this installation's (its private key in base64), or None
+    in a database made before signatures; a key that is not one is refused."""
+    from desktop_app.core.problems import RefusedError
+
+    if not text:
+        return None
+    raw = decode(text, KEY_BYTES)
+    if raw is None:
+        raise RefusedError.of("key.damaged")
+    return key_pair_from_private(raw)
+
+
 def fingerprint(public_key_raw: bytes) -> str:
     """"ab12 cd34 ef56 7890": the first 16 hex digits of SHA-256 of the raw key."""
     digits = hashlib.sha256(public_key_raw).hexdigest()[:16]

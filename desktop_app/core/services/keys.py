@@ -30,7 +30,7 @@ from desktop_app.core.exchange.signing import (
     encode,
     fingerprint,
     generate_key_pair,
-    key_pair_from_private,
+    stored_key_pair,
 )
 from desktop_app.core.problems import Problem, RefusedError
 from desktop_app.core.services.audit import FieldChange
@@ -57,13 +57,7 @@ from desktop_app.core.storage.settings import get_setting, set_setting
 
 def own_key(session: Session) -> KeyPair | None:
     """The stored key pair, or None in a database made before signatures."""
-    text = get_setting(session, OWN_KEY)
-    if not text:
-        return None
-    raw = decode(text, KEY_BYTES)
-    if raw is None:
-        raise RefusedError.of("key.damaged")
-    return key_pair_from_private(raw)
+    return stored_key_pair(get_setting(session, OWN_KEY))
 
 
 def own_key_or_new(session: Session) -> KeyPair:

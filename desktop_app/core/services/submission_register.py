@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop_app.core.exchange.signing import KeyPair, encode
+from desktop_app.core.exchange.signing import KeyPair, encode, stored_key_pair
 from desktop_app.core.paths import operating_user
 from desktop_app.core.problems import RefusedError
 from desktop_app.core.services.submissions import (
@@ -28,7 +28,6 @@ from desktop_app.core.services.submissions import (
     ROLE,
     Plan,
     exported_detail,
-    key_from,
     last_version_by,
     names_file,
     new_uuid,
@@ -70,7 +69,7 @@ def _audit(connection: sqlite3.Connection, action: str, entity: str,
 
 def _keep_own_key(connection: sqlite3.Connection, key: KeyPair) -> None:
     """keys.keep_own_key: store key unless it is stored already; refuse another one."""
-    stored = key_from(_setting(connection, OWN_KEY))
+    stored = stored_key_pair(_setting(connection, OWN_KEY))
     if stored is None:
         connection.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
                            (OWN_KEY, encode(key.private_raw)))

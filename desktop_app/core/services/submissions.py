@@ -41,12 +41,10 @@ from desktop_app.core.exchange.canonical import (
     columns_json_parts,
 )
 from desktop_app.core.exchange.signing import (
-    KEY_BYTES,
     KeyPair,
-    decode,
     generate_key_pair,
-    key_pair_from_private,
     sign_submission,
+    stored_key_pair,
 )
 from desktop_app.core.exchange.submission import (
     FORMAT_VERSION,
@@ -127,16 +125,6 @@ def settings_by(execute: Execute) -> dict[str, str]:
         " ('role', 'agency', 'contact_person', 'signing_key')", {})}
 
 
-def key_from(text: str | None) -> KeyPair | None:
-    """The stored key pair, or None in a database made before signatures."""
-    if not text:
-        return None
-    raw = decode(text, KEY_BYTES)
-    if raw is None:
-        raise RefusedError.of("key.damaged")
-    return key_pair_from_private(raw)
-
-
 def export_facts(execute: Execute, year: int, refusal: str = "submission.not_agency"
                  ) -> ExportFacts:
     """What the export reads besides the rows, with the refusals of lookups.py and
@@ -159,7 +147,7 @@ def export_facts(execute: Execute, year: int, refusal: str = "submission.not_age
     return ExportFacts(
         agency_id, agency_code, name_vi, name_en, kind, period_id, period_year,
         data_range(period_year, day(data_from), day(data_to)),
-        settings.get(CONTACT) or "", key_from(settings.get(OWN_KEY)),
+        settings.get(CONTACT) or "", stored_key_pair(settings.get(OWN_KEY)),
         last_version_by(execute, agency_id, period_id))
 
 
