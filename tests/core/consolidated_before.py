@@ -1,7 +1,8 @@
 """The consolidated views as they were computed before the database counted them (issue
 11): the period's activities, indicators and links read into Python and counted there.
 Kept for the tests only, as the oracle the SQL counts of ``services.consolidated`` must
-agree with (tests/core/test_consolidated_counts.py)."""
+agree with (tests/core/test_consolidated_counts.py); the views by area are put together
+from the counts by the program's own ``_by_area``."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from desktop_app.core.exchange.report_model import IndicatorCounts, StatusCounts
 from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.consolidated import (
     ActivityView,
+    _by_area,  # the areas' views assembled from the counts: the counts are the oracle's
     committee_grades_in,
     ordered_recommendations,
 )
@@ -363,28 +365,6 @@ def by_area_in(session: Session, year: int) -> tuple[AreaView, ...]:
     facts = _read(session, year)
     totals = _totals_by_task(facts)
     return _by_area(session, year, _shown_tasks(session, facts, totals), totals)
-
-
-def _by_area(session: Session, year: int, tasks: list[Task], totals: dict[int, _Totals]
-             ) -> tuple[AreaView, ...]:
-    plan = plan_in_force(session, year)
-    area_ids = {t.area_id for t in tasks if t.area_id is not None}
-    areas = [a for a in session.exec(select(Area))
-             if (a.id or 0) in area_ids
-             or (plan is not None and a.plan_id == plan.id and not a.retired)]
-    in_force = plan.id if plan is not None else None
-    plans = {p.id or 0: p.code for p in session.exec(select(Plan))}
-    views = []
-    for area in sorted(areas, key=lambda a: (a.plan_id != in_force, a.plan_id, a.number)):
-        members = [totals[t.id or 0] for t in tasks
-                   if t.area_id == area.id and (t.id or 0) in totals]
-        views.append(AreaView(
-            area.code, area.number, area.title_vi, area.title_en,
-            sum((m.activities for m in members), StatusCounts()),
-            len(frozenset().union(*(m.acting for m in members))),
-            sum((m.indicators for m in members), IndicatorCounts()),
-            plans.get(area.plan_id, "")))
-    return tuple(views)
 
 
 @dataclass(frozen=True)
