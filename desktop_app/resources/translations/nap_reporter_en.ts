@@ -1378,6 +1378,14 @@ Attach the files to your e-mail to the focal point.</source>
 <context>
     <name>IndicatorsPage</name>
     <message>
+        <source>Filtering the indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorting the indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading the indicators…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1376,6 +1376,14 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
 <context>
     <name>IndicatorsPage</name>
     <message>
+        <source>Filtering the indicators…</source>
+        <translation>Đang lọc các chỉ số…</translation>
+    </message>
+    <message>
+        <source>Sorting the indicators…</source>
+        <translation>Đang sắp xếp các chỉ số…</translation>
+    </message>
+    <message>
         <source>Reading the indicators…</source>
         <translation>Đang đọc các chỉ số…</translation>
     </message>
