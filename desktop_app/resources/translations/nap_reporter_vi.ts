@@ -628,6 +628,10 @@
 <context>
     <name>CompletenessPage</name>
     <message>
+        <source>Reading the reporting status…</source>
+        <translation>Đang đọc tình hình báo cáo…</translation>
+    </message>
+    <message>
         <source>Period %1: received %2 of %3 · on time %4 · late %5 · not received %6 · on-time rate %7</source>
         <translation>Kỳ %1: đã nhận %2/%3 · đúng hạn %4 · muộn %5 · chưa nhận %6 · tỷ lệ đúng hạn %7</translation>
     </message>
