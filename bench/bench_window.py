@@ -25,6 +25,12 @@ JSON on its last line; its peak memory comes from os.wait4 as in the harness.
 - the longest stall of the GUI thread: a 10 ms QTimer in the window's process records
   the longest gap between its ticks while the Activities page opens and filters.
 
+- the Indicators page at LARGE activities (informative: no bare side does the same
+  work): on the same agency database, from asking for the page to its rows all in and
+  drawn (122,323 indicators at 100,000 activities), then one word committed into its
+  filter box until the filtered list is drawn, with the longest gap of a 10 ms QTimer
+  during each (`bench_window.py indicators FILE` runs it alone);
+
 - the focal point's pages at LARGE activities (informative; `BENCH_WINDOW_FOCAL=0` leaves
   it out, `bench_window.py focal FILE` runs it alone on a focal-point database): the
   window on a focal-point demo database, each of its pages shown in turn, from asking

@@ -12,7 +12,12 @@ import pytest
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.progress import drive
 from desktop_app.core.services import demo
-from desktop_app.core.services.overview import IndicatorRow, indicator_records, list_indicators
+from desktop_app.core.services.overview import (
+    IndicatorRow,
+    count_indicators,
+    indicator_records,
+    list_indicators,
+)
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from tests import pg
@@ -49,6 +54,9 @@ def _same_rows(db: Database) -> list[IndicatorRow]:
     expected = list_indicators(db, YEAR)
     for chunk in (1, 7, 5000):
         assert _records(db, YEAR, chunk) == expected
+    total = len(expected)
+    for up_to in (1, 5, total - 1, total, total + 1, 10**6):
+        assert count_indicators(db, YEAR, up_to=up_to) == min(total, up_to)
     return expected
 
 
@@ -70,6 +78,9 @@ def test_the_records_are_the_rows_of_list_indicators_on_each_engine(focal_where:
         assert any(r.result is None for r in rows) and any(r.on_track for r in rows)
         assert any(r.due_date is not None for r in rows)
         assert _records(db, YEAR - 1, 50) == list_indicators(db, YEAR - 1)
+        # the task indicators are counted after the activities' (a limit across both)
+        of_activities = len(rows) - len(of_tasks)
+        assert count_indicators(db, YEAR, up_to=of_activities + 1) == of_activities + 1
     finally:
         db.close()
 

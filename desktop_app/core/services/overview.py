@@ -614,6 +614,24 @@ def list_indicators(db: Database, year: int) -> list[IndicatorRow]:
         return _indicators(execute, _scope(execute, year), _tasks(execute))
 
 
+def count_indicators(db: Database, year: int, up_to: int) -> int:
+    """How many indicators `list_indicators` gives, or `up_to` when it gives that many or
+    more (counting stops there). SQL text, no ORM query to compile: the Indicators page
+    asks it on the GUI thread to decide whether to read at once or on a worker."""
+    with db.reading() as session:
+        execute = session_execute(session)
+        scope = _scope(execute, year)
+        found = 0
+        for of_activities in _parts(scope):
+            sql, params = _period_indicators(scope, "i.id", of_activities=of_activities)
+            params["up_to"] = up_to - found
+            found += int(execute(f"SELECT count(*) FROM ({sql} LIMIT :up_to) AS listed",
+                                 params)[0][0])
+            if found >= up_to:
+                return up_to
+        return found
+
+
 def list_recommendations(db: Database) -> list[RecommendationRow]:
     """The catalog's recommendations in force, follow-up ones first."""
     with db.reading() as session:

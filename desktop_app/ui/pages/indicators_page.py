@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.activities import load_draft
-from desktop_app.core.services.overview import IndicatorRecord, IndicatorRow, indicator_records
+from desktop_app.core.services.overview import (
+    IndicatorRecord,
+    IndicatorRow,
+    count_indicators,
+    indicator_records,
+)
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
@@ -66,7 +71,7 @@ from desktop_app.ui.models.indicator_table import (
     Sorted,
     arrange,
 )
-from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
+from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page
 
 __all__ = ["IndicatorFilterProxy", "IndicatorTableModel", "IndicatorsPage"]
 
@@ -209,9 +214,14 @@ class IndicatorsPage(Page):
         self.rows_reader.start(lambda: indicator_pieces(db, year))
 
     def _small(self) -> bool:
-        if self._read_count is not None:
+        """Whether the period's indicators are few enough to read at once."""
+        if self._read_count is not None and self._rows_year == self.ctx.year:
             return self._read_count < READ_AT_ONCE_BELOW
-        return small_period(self.ctx.db, self.ctx.year)
+        try:
+            return count_indicators(self.ctx.db, self.ctx.year,
+                                    up_to=READ_AT_ONCE_BELOW) < READ_AT_ONCE_BELOW
+        except NapError:
+            return True  # the read at once says why
 
     def _rows_read(self, piece: Piece) -> None:
         records, texts = piece
