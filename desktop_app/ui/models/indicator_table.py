@@ -195,7 +195,10 @@ class IndicatorTableModel(QAbstractTableModel):
                  search: list[str] | None = None) -> None:
         """Replace the rows (IndicatorRow objects or records); search: their folded texts,
         if worked out."""
-        records = [_record(row) for row in rows]
+        if isinstance(rows, list) and not any(isinstance(r, IndicatorRow) for r in rows[:1]):
+            records = cast(list[IndicatorRecord], rows)  # records already (the page's read)
+        else:
+            records = [_record(row) for row in rows]
         self.beginResetModel()
         self.records = records
         self.texts = search if search is not None else SearchTexts()(records)
