@@ -254,3 +254,38 @@ def test_another_period_streams_in_from_an_empty_list(
     qtbot.waitUntil(page.is_loaded)
     assert _shown(page) == list_indicators(ctx.db, THIS_YEAR - 1)
     assert str(THIS_YEAR - 1) in page.heading.text()
+
+
+def test_a_reload_swapped_in_while_the_filter_changes_shows_the_new_rows(
+        qtbot: Any, ctx: AppContext, streamed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows of a reload wait for a worker to filter them; typing meanwhile (even back
+    to the same text) filters the new rows, never leaving the old ones on screen."""
+    import sqlite3
+    import time
+    from contextlib import closing
+
+    page = IndicatorsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(page.is_loaded)
+    page.filter_edit.setText("so nguoi")
+    qtbot.waitUntil(page.is_loaded)
+    changed = next(r for r in _shown(page) if r.result is not None)
+    with closing(sqlite3.connect(ctx.db.path)) as connection, connection:
+        connection.execute("UPDATE result SET value = 4242.0 WHERE indicator_id = "
+                           "(SELECT id FROM indicator WHERE uuid = ?)", (changed.uuid,))
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)  # the worker's answer comes after the person has typed on
+        return table.arrange(*args, **kwargs)
+
+    monkeypatch.setattr(indicators_page, "arrange", slow)
+    ctx.data_changed.emit()
+    qtbot.waitUntil(lambda: not page.rows_reader.busy())
+    page.filter_edit.setText("so")
+    page.filter_edit.setText("so nguoi")
+    qtbot.waitUntil(page.is_loaded)
+    expected = [r for r in list_indicators(ctx.db, THIS_YEAR)
+                if old_accepts(r, "so nguoi", SHOW_ALL)]
+    assert _shown(page) == expected
+    assert next(r for r in _shown(page) if r.uuid == changed.uuid).result == 4242.0

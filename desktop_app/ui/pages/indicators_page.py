@@ -172,6 +172,8 @@ class IndicatorsPage(Page):
         self._appended_at = 0.0
         self._rows_year: int | None = None  # the period of the rows the model holds
         self._asked_sort: Sorted = None  # the last header click's order
+        # rows read by a reload, waiting to be filtered and ordered on a worker
+        self._pending_swap: tuple[list[IndicatorRecord], list[str]] | None = None
         self.retranslate()
 
     # --- reading, filtering, sorting ---------------------------------------------------
@@ -187,6 +189,7 @@ class IndicatorsPage(Page):
         self._stale = False
         self._update_heading()
         self.arrange_reader.stop()
+        self._pending_swap = None
         db, year = self.ctx.db, self.ctx.year
         try:
             small = self._small()
@@ -253,6 +256,12 @@ class IndicatorsPage(Page):
             self._swap_in(records, texts, None)
             self._settled()
             return
+        self._swap_later(records, texts, criteria, sorted_by)
+
+    def _swap_later(self, records: list[IndicatorRecord], texts: list[str],
+                    criteria: IndicatorCriteria, sorted_by: Sorted) -> None:
+        """Swap these rows in once a worker has filtered and ordered them."""
+        self._pending_swap = (records, texts)
         self.arrange_reader.start(lambda: ("swap", records, texts, arrange(
             records, texts, criteria, sorted_by)))
 
@@ -275,6 +284,9 @@ class IndicatorsPage(Page):
         """Show the rows that pass `criteria` in the order `sorted_by`: at once for a
         short list, else worked out on a worker."""
         proxy = self.proxy
+        if self._pending_swap is not None:  # new rows are waiting: arrange those instead
+            self._swap_later(*self._pending_swap, criteria, sorted_by)
+            return
         if criteria == proxy.criteria and sorted_by == proxy.sorted_by and not again:
             self.arrange_reader.stop()  # an answer to an older question is not wanted
             self._settled()
@@ -296,9 +308,16 @@ class IndicatorsPage(Page):
                   ) -> None:
         kind, records, texts, arrangement = answer
         if kind == "swap":
+            self._pending_swap = None
             self._swap_in(records, texts, arrangement)
         elif records is self.model.records:
             self._show(kind, arrangement)
+            if (arrangement.sorted_by is not None and not self._streaming
+                    and arrangement.count < len(records)):
+                # rows streamed in after the order was worked out: order them all
+                self._rearrange(arrangement.criteria, arrangement.sorted_by, "sort",
+                                again=True)
+                return
         else:  # the rows were replaced meanwhile: work it out again over the new ones
             self._rearrange(arrangement.criteria, arrangement.sorted_by, kind, again=True)
             return
