@@ -245,13 +245,13 @@ class IndicatorsPage(Page):
             self._streaming = False
             self.model.append_rows(records, texts)
             self._read_count = len(self.model.records)
-            if self.proxy.sorted_by is not None:  # the rows streamed in after the sort
-                self._rearrange(self.proxy.criteria, self.proxy.sorted_by, "sort",
-                                again=True)
+            if self._wanted_order() is not None:  # the rows streamed in after the sort
+                self._rearrange(self._wanted(), self._wanted_order(), "sort", again=True)
             self._settled()
             return
         self._read_count = len(records)
-        criteria, sorted_by = self.proxy.criteria, self.proxy.sorted_by
+        # what the person asks for now (an answer still being worked out included)
+        criteria, sorted_by = self._wanted(), self._wanted_order()
         if len(records) < self.SMALL or (criteria.everything() and sorted_by is None):
             self._swap_in(records, texts, None)
             self._settled()
@@ -324,7 +324,7 @@ class IndicatorsPage(Page):
         self._settled()
 
     def _show(self, kind: str, arrangement: Arrangement) -> None:
-        if kind == "sort":
+        if kind == "sort" and arrangement.criteria == self.proxy.criteria:  # the same rows
             self.proxy.reorder(arrangement)
         else:
             self.proxy.show(arrangement)
