@@ -25,6 +25,12 @@ JSON on its last line; its peak memory comes from os.wait4 as in the harness.
 - the longest stall of the GUI thread: a 10 ms QTimer in the window's process records
   the longest gap between its ticks while the Activities page opens and filters.
 
+- the Indicators page at LARGE activities (informative: no bare side does the same
+  work): on the same agency database, from asking for the page to its rows all in and
+  drawn (122,323 indicators at 100,000 activities), then one word committed into its
+  filter box until the filtered list is drawn, with the longest gap of a 10 ms QTimer
+  during each (`bench_window.py indicators FILE` runs it alone);
+
 - the focal point's pages at LARGE activities (informative; `BENCH_WINDOW_FOCAL=0` leaves
   it out, `bench_window.py focal FILE` runs it alone on a focal-point database): the
   window on a focal-point demo database, each of its pages shown in turn, from asking
@@ -355,6 +361,79 @@ def _ours_activities(db: str) -> None:
     watcher.when_drawn(None, lambda: QTimer.singleShot(0, open_page))
     watcher.run(db)
 
+INDICATOR_NEEDLE = "tỷ"  # one word committed into the Indicators page's filter box
+
+
+def _ours_indicators(db: str) -> None:
+    """Open the window, then the Indicators page (122,000 indicators at 100,000
+    activities), then commit one word into its filter box; the longest timer gap while
+    it opens and while it filters."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    watcher = _Window()
+    marks: dict[str, float] = {}
+
+    def open_page() -> None:
+        window = watcher.main_window()
+        pages = window.pages  # type: ignore[attr-defined]
+        built = getattr(pages, "is_built", lambda _key: True)
+        if (not getattr(window.ctx, "is_open", lambda: True)()  # type: ignore[attr-defined]
+                or not all(built(key) for key in pages)):
+            QTimer.singleShot(10, open_page)
+            return
+        page = window.pages["indicators"]  # type: ignore[attr-defined]
+        watcher.start_probe()
+        marks["asked"], marks["asked_cpu"] = time.perf_counter(), time.process_time()
+        watcher.when_drawn(page, lambda: QTimer.singleShot(0, lambda: type_word(page)))
+        window.show_page(list(window.pages).index("indicators"))  # type: ignore[attr-defined]
+
+    def type_word(page: object) -> None:
+        marks["opened"], marks["opened_cpu"] = time.perf_counter(), time.process_time()
+        watcher._tick()  # the gap still open counts too
+        marks["open_stall"], watcher.longest_gap = watcher.longest_gap, 0.0
+        event = QInputMethodEvent("", [])
+        event.setCommitString(INDICATOR_NEEDLE)
+        edit = page.filter_edit  # type: ignore[attr-defined]
+        edit.setFocus()
+        marks["typed"], marks["typed_cpu"] = time.perf_counter(), time.process_time()
+        QApplication.sendEvent(edit, event)
+        watcher.when_drawn(page, lambda: filtered(page))
+
+    def filtered(page: object) -> None:
+        if page.proxy.search != INDICATOR_NEEDLE:  # type: ignore[attr-defined]
+            watcher.when_drawn(page, lambda: filtered(page))
+            return
+        done, done_cpu = time.perf_counter(), time.process_time()
+        watcher._tick()
+        _closed(db, open=marks["opened"] - marks["asked"], filter=done - marks["typed"],
+                open_cpu=marks["opened_cpu"] - marks["asked_cpu"],
+                filter_cpu=done_cpu - marks["typed_cpu"],
+                open_stall=marks["open_stall"], filter_stall=watcher.longest_gap,
+                rows=page.model.rowCount(),  # type: ignore[attr-defined]
+                shown=page.proxy.rowCount())  # type: ignore[attr-defined]
+
+    watcher.when_drawn(None, lambda: QTimer.singleShot(0, open_page))
+    watcher.run(db)
+
+
+def indicators_page(rounds: int, db: Path, env: dict[str, str]) -> list[Comparison]:
+    """The Indicators page opened and filtered in the window on ``db``, ``rounds`` times
+    (informative: no bare side does the same work)."""
+    me = [sys.executable, str(Path(__file__).resolve()), "child"]
+    (runs,) = _alternate(rounds, [[*me, "ours-indicators", str(db)]], env)
+    rows = int(runs[0].figures["rows"])
+    shown = int(runs[0].figures["shown"])
+    return [
+        PageFigures(f"opening the Indicators page, {rows} indicators, until drawn",
+                    [_phase(m, "open") for m in runs],
+                    statistics.median(m.figures["open_stall"] for m in runs) * 1000),
+        PageFigures(f"one filter keystroke on the Indicators page ({shown} of {rows} shown)",
+                    [_phase(m, "filter") for m in runs],
+                    statistics.median(m.figures["filter_stall"] for m in runs) * 1000)]
+
+
 # The focal point's pages, in the window's order, and the period they show (the demo's).
 FOCAL_PAGES = ("completeness", "recommendations", "areas", "imports")
 FOCAL_YEAR = 2025
@@ -427,6 +506,7 @@ def child(argv: Sequence[str]) -> None:
      "bare-filter": lambda: _bare_filter(db, rows),
      "ours-start": lambda: _ours_start(db),
      "ours-activities": lambda: _ours_activities(db),
+     "ours-indicators": lambda: _ours_indicators(db),
      "ours-focal-pages": lambda: _ours_focal_pages(db)}[mode]()
     raise SystemExit(f"{mode} ended before its end point")
 
@@ -603,6 +683,7 @@ def comparisons(rounds: int = 3) -> list[Comparison]:
             [_phase(m, "filter") for m in ours], [_phase(m, "filter") for m in filtering],
             note=f"longest GUI stall while opening and filtering: {stall:.0f} ms "
                  "(goal < 100 ms)"))
+        found += indicators_page(rounds, large, env)
         if os.environ.get("BENCH_WINDOW_FOCAL", "1") != "0":
             focal = Path(tmp) / "focal.sqlite"
             _make_focal_database(focal, LARGE, env)
@@ -618,6 +699,10 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["child"]:
         child(sys.argv[2:])
+    elif sys.argv[1:2] == ["indicators"]:  # the Indicators page alone, on a given database
+        with tempfile.TemporaryDirectory() as home:
+            for comparison in indicators_page(3, Path(sys.argv[2]), installed_env(home)):
+                print("\n".join(comparison.lines()))
     elif sys.argv[1:2] == ["focal"]:  # the focal point's pages alone, on a given database
         with tempfile.TemporaryDirectory() as home:
             for comparison in focal_pages(3, Path(sys.argv[2]), installed_env(home)):

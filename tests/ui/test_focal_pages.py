@@ -117,6 +117,53 @@ def test_completeness_cells_equal_the_core_grid(qtbot: Any, focal_ctx: AppContex
         f"on-time rate {rate}%")
 
 
+def _shown_cells(model: CompletenessModel) -> list[tuple[str, list[tuple[CellState, int]]]]:
+    return [(model.index(r, CompletenessModel.NAME).data(),
+             [(CellState(model.index(r, CompletenessModel.FIRST_PERIOD + c).data(STATE_ROLE)),
+               model.cell(r, CompletenessModel.FIRST_PERIOD + c).versions)
+              for c in range(len(model.grid.years))])
+            for r in range(model.rowCount())]
+
+
+def _core_cells(grid: completeness.Grid) -> list[tuple[str, list[tuple[CellState, int]]]]:
+    return [(row.name_en, [(cell.state, cell.versions) for cell in row.cells])
+            for row in grid.rows]
+
+
+@pytest.mark.parametrize("on_a_worker", [False, True])
+def test_a_period_change_shows_that_periods_grid(qtbot: Any, focal_ctx: AppContext,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 on_a_worker: bool) -> None:
+    """At 100,000 activities the grid is read on a worker, the busy bar showing; the
+    page then shows the grid of the period chosen, as a small period's read at once."""
+    from desktop_app.ui.pages import completeness_page
+
+    if on_a_worker:
+        monkeypatch.setattr(completeness_page, "small_period", lambda _db, _year: False)
+    page = CompletenessPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.loading_bar.isVisibleTo(page) is on_a_worker
+    qtbot.waitUntil(page.is_loaded)
+    years = page.years()
+    assert page.model.grid.years[-1] == THIS_YEAR
+    assert _shown_cells(page.model) == _core_cells(completeness_page.trim_to_reported(
+        completeness.completeness(focal_ctx.db, years), keep=len(years) - 1))
+    assert page.rate_label.text().startswith(f"Period {THIS_YEAR}: ")
+
+    focal_ctx.set_year(THIS_YEAR - 1)
+    assert page.loading_bar.isVisibleTo(page) is on_a_worker
+    qtbot.waitUntil(page.is_loaded)
+    years = page.years()
+    assert years[-1] == THIS_YEAR - 1 and page.model.grid.years[-1] == THIS_YEAR - 1
+    earlier = completeness_page.trim_to_reported(
+        completeness.completeness(focal_ctx.db, years), keep=len(years) - 1)
+    assert _shown_cells(page.model) == _core_cells(earlier) and earlier.rows
+    assert page.rate_label.text().startswith(f"Period {THIS_YEAR - 1}: received ")
+    assert [c.year for c in page.model.grid.counts] == [c.year for c in earlier.counts]
+    assert not page.loading_bar.isVisibleTo(page)
+
+
 def test_the_status_page_shows_each_agencys_contact(qtbot: Any, focal_ctx: AppContext,
                                                    monkeypatch: pytest.MonkeyPatch,
                                                    tmp_path: Path) -> None:

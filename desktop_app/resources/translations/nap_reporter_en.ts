@@ -632,6 +632,10 @@
 <context>
     <name>CompletenessPage</name>
     <message>
+        <source>Reading the reporting status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Period %1: received %2 of %3 · on time %4 · late %5 · not received %6 · on-time rate %7</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1377,6 +1381,14 @@ Attach the files to your e-mail to the focal point.</source>
 </context>
 <context>
     <name>IndicatorsPage</name>
+    <message>
+        <source>Filtering the indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorting the indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Reading the indicators…</source>
         <translation type="unfinished"></translation>

@@ -628,6 +628,10 @@
 <context>
     <name>CompletenessPage</name>
     <message>
+        <source>Reading the reporting status…</source>
+        <translation>Đang đọc tình hình báo cáo…</translation>
+    </message>
+    <message>
         <source>Period %1: received %2 of %3 · on time %4 · late %5 · not received %6 · on-time rate %7</source>
         <translation>Kỳ %1: đã nhận %2/%3 · đúng hạn %4 · muộn %5 · chưa nhận %6 · tỷ lệ đúng hạn %7</translation>
     </message>
@@ -1375,6 +1379,14 @@ Hãy đính kèm các tệp này vào thư điện tử gửi cơ quan đầu m�
 </context>
 <context>
     <name>IndicatorsPage</name>
+    <message>
+        <source>Filtering the indicators…</source>
+        <translation>Đang lọc các chỉ số…</translation>
+    </message>
+    <message>
+        <source>Sorting the indicators…</source>
+        <translation>Đang sắp xếp các chỉ số…</translation>
+    </message>
     <message>
         <source>Reading the indicators…</source>
         <translation>Đang đọc các chỉ số…</translation>

@@ -5,6 +5,11 @@ former units roll up into it), one column per period, each cell coloured by its 
 (not received grey, on time green, late orange) and showing how many versions arrived.
 The kind filter asks the core again, so the counts and the on-time rate below the grid
 are those of the agencies shown. Names sort the Vietnamese way (QCollator).
+
+The grid is read (`read_status`) when the page is shown and again when the period, the
+kind filter or the data change: on a worker with the page's busy bar when the period
+is big (at 100,000 activities the read froze the window 0.05-0.3 s each time), at once
+when it is small.
 """
 
 from __future__ import annotations
@@ -50,11 +55,12 @@ from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import name_of
-from desktop_app.ui.pages.page import Page
+from desktop_app.ui.pages.page import Page, small_period
 from desktop_app.ui.widgets.lines import Line, LinesModel
 
 if TYPE_CHECKING:
     from desktop_app.core.services.contacts import Contact
+    from desktop_app.core.storage.database import Database
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -274,6 +280,26 @@ def trim_to_reported(grid: Grid, keep: int) -> Grid:
     return replace(grid, years=grid.years[start:], counts=grid.counts[start:], rows=rows)
 
 
+def _years(db: Database, year: int) -> list[int]:
+    """The catalog's periods up to the chosen one."""
+    years = [y for y, _due in choices(db).periods if y <= year]
+    return years or [year]
+
+
+def read_status(db: Database, year: int, group: KindGroup | None
+                ) -> tuple[Grid, dict[str, Contact]]:
+    """What the page shows for a period and a kind filter: the grid (its leading periods
+    with nothing received left out) and each agency's contact. Pure reads: a worker may
+    run it."""
+    years = _years(db, year)
+    grid = completeness(db, years, None if group is None else [group.value])
+    grid = trim_to_reported(grid, keep=len(grid.years) - 1)
+    # here, not at the top: contacts.py brings the reminder workbook's writer along
+    from desktop_app.core.services.contacts import contacts
+
+    return grid, contacts(db)
+
+
 class CompletenessPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,6 +371,7 @@ class CompletenessPage(Page):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.loading_bar)
         layout.addLayout(bar)
         layout.addWidget(self.rate_label)
         layout.addWidget(splitter, 1)
@@ -368,28 +395,29 @@ class CompletenessPage(Page):
 
     def years(self) -> list[int]:
         """The catalog's periods up to the chosen one."""
-        years = [y for y, _due in choices(self.ctx.db).periods if y <= self.ctx.year]
-        return years or [self.ctx.year]
+        return _years(self.ctx.db, self.ctx.year)
 
     def refresh(self) -> None:
+        """Read the grid: at once for a small period, else on a worker while the busy
+        bar shows (at 100,000 activities the read takes 0.05-0.3 s, which froze the
+        window at every change of period)."""
         self._stale = False
         group = self.kind_filter()
-        years = self.years()
-        try:
-            grid = completeness(self.ctx.db, years,
-                                None if group is None else [group.value])
-        except NapError as error:
-            self.model.set_grid(Grid((), (), ()))
-            self.counts_model.set_lines([])
-            self.rate_label.setText("\n".join(problem_text(p, self.ctx.lang)
-                                              for p in error.problems))
-            return
-        grid = trim_to_reported(grid, keep=len(grid.years) - 1)
-        # here, not at the top: contacts.py brings the reminder workbook's writer along
-        from desktop_app.core.services.contacts import contacts
+        db, year = self.ctx.db, self.ctx.year
+        self._load(lambda: read_status(db, year, group), self._show_grid, self._refused,
+                   text=self.tr("Reading the reporting status…"),
+                   at_once=small_period(db, year))
 
-        self.model.set_grid(grid, contacts(self.ctx.db))
+    def _show_grid(self, read: tuple[Grid, dict[str, Contact]]) -> None:
+        grid, contacts = read
+        self.model.set_grid(grid, contacts)
         self._show_counts(grid)
+
+    def _refused(self, error: NapError) -> None:
+        self.model.set_grid(Grid((), (), ()))
+        self.counts_model.set_lines([])
+        self.rate_label.setText("\n".join(problem_text(p, self.ctx.lang)
+                                          for p in error.problems))
 
     def current_counts(self) -> PeriodCounts | None:
         for counts in self.model.grid.counts:

@@ -1,10 +1,14 @@
 """The Indicators page: the period's indicators, target against result.
 
-A thin table model over core IndicatorRow objects behind a sort/filter proxy; the
-filter box matches folded text and a second filter picks on track, below target or
-no result yet. The page reads nothing until it is shown; a big period's indicators
-(and the folded text each is found by) are read on a worker, and the columns keep
-fixed widths instead of being sized to 100,000 rows' contents.
+A table model over the period's indicators as plain records (`ui/models/
+indicator_table.py`) behind a proxy that shows the rows that pass, in the order asked
+for; the filter box matches folded text and a second filter picks on track, below
+target or no result yet. The page reads nothing until it is shown. A big period's
+indicators (122,000 at 100,000 activities) are read on a worker through the driver
+(`indicator_records`), with their folded search texts, and stream into an empty list;
+a reload swaps the new rows in whole once read. What passes a filter and the order of
+a sort are worked out on a worker too (`arrange`): the GUI thread only swaps the
+answers in. The columns keep fixed widths instead of being sized to their contents.
 
 An indicator is edited where it is kept, in its activity's editor: a double-click, Enter
 or the Edit button opens that editor at the indicator's result cell (issue 13); saving
@@ -14,18 +18,11 @@ its banner; a read-only database offers no Edit. Figures are worded by `ui/numbe
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+import time
+from collections.abc import Iterator
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,163 +35,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.domain.text import collation_key, fold
 from desktop_app.core.problems import NapError
 from desktop_app.core.services.activities import load_draft
-from desktop_app.core.services.overview import IndicatorRow, list_indicators
+from desktop_app.core.services.overview import (
+    IndicatorRecord,
+    IndicatorRow,
+    count_indicators,
+    indicator_records,
+)
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.commands.undo import show_refusal
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.activity_editor import ActivityEditor
-from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
-from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page, small_period
-from desktop_app.ui.widgets.charts import BELOW_TARGET, ON_TRACK
+from desktop_app.ui.loading import Reader
+from desktop_app.ui.models.indicator_table import (
+    SHOW_ALL as SHOW_ALL,
+)
+from desktop_app.ui.models.indicator_table import (
+    SHOW_BELOW as SHOW_BELOW,
+)
+from desktop_app.ui.models.indicator_table import (
+    SHOW_NO_RESULT as SHOW_NO_RESULT,
+)
+from desktop_app.ui.models.indicator_table import (
+    SHOW_ON_TRACK as SHOW_ON_TRACK,
+)
+from desktop_app.ui.models.indicator_table import (
+    Arrangement,
+    IndicatorCriteria,
+    IndicatorFilterProxy,
+    IndicatorTableModel,
+    SearchTexts,
+    Sorted,
+    arrange,
+)
+from desktop_app.ui.pages.page import READ_AT_ONCE_BELOW, Page
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-NO_RESULT_TEXT = QColor("#868e96")
-
-
-def search_texts(rows: list[IndicatorRow]) -> list[str]:
-    """The folded text each row is found by (pure: a worker may work it out)."""
-    return [fold(" ".join((r.activity_title, r.task_code, r.name, r.unit, r.note)))
-            for r in rows]
-
-
-def read_indicators(db: Database, year: int) -> tuple[list[IndicatorRow], list[str]]:
-    rows = list_indicators(db, year)
-    return rows, search_texts(rows)
-
+__all__ = ["IndicatorFilterProxy", "IndicatorTableModel", "IndicatorsPage"]
 
 _WIDTHS = {0: 240, 1: 240, 2: 90, 3: 80, 4: 80, 5: 80, 6: 120, 7: 90, 8: 160}
 
-
-class IndicatorTableModel(QAbstractTableModel):
-    ACTIVITY, INDICATOR, UNIT, BASELINE, TARGET, RESULT, ON_TRACK, DUE, NOTE = range(9)
-    NUMBERS = (BASELINE, TARGET, RESULT)
-
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self._rows: list[IndicatorRow] = []
-        self._search: list[str] = []
-
-    def set_rows(self, rows: list[IndicatorRow], search: list[str] | None = None) -> None:
-        """Replace the rows; search: their folded texts (`search_texts`), if worked out."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._search = search if search is not None else search_texts(rows)
-        self.endResetModel()
-
-    def set_language(self, lang: str) -> None:
-        self.lang = lang
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
-
-    def row(self, index: int) -> IndicatorRow:
-        return self._rows[index]
-
-    def search_text(self, index: int) -> str:
-        return self._search[index]
-
-    def headers(self) -> list[str]:
-        return [self.tr("Activity"), self.tr("Indicator"), self.tr("Unit"), self.tr("Baseline"),
-                self.tr("Target"), self.tr("Result"), self.tr("On track"), self.tr("Due date"),
-                self.tr("Note")]
-
-    def on_track_text(self, row: IndicatorRow) -> str:
-        if row.on_track is None:
-            return self.tr("No result yet")
-        return "✓ " + self.tr("On track") if row.on_track else "✗ " + self.tr("Below target")
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.NOTE + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def _display(self, r: IndicatorRow, column: int) -> str:
-        values = {
-            self.ACTIVITY: r.activity_title or r.task_code,
-            self.INDICATOR: r.name,
-            self.UNIT: r.unit,
-            self.BASELINE: numbers.value(r.baseline, self.lang),
-            self.TARGET: numbers.value(r.target, self.lang),
-            self.RESULT: numbers.value(r.result, self.lang),
-            self.ON_TRACK: self.on_track_text(r),
-            self.DUE: numbers.day(r.due_date, self.lang),
-            self.NOTE: r.note,
-        }
-        return values[column]
-
-    def _sort_value(self, r: IndicatorRow, column: int) -> Any:
-        if column in self.NUMBERS:
-            value = {self.BASELINE: r.baseline, self.TARGET: r.target,
-                     self.RESULT: r.result}[column]
-            return (value is None, value or 0.0)
-        if column == self.ON_TRACK:
-            return {True: 0, False: 1, None: 2}[r.on_track]
-        if column == self.DUE:
-            return (r.due_date is None, r.due_date or date.min)
-        return collation_key(self._display(r, column))
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, column)
-        if role == SORT_ROLE:
-            return self._sort_value(r, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.ACTIVITY, self.INDICATOR,
-                                                              self.NOTE):
-            return self._display(r, column) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.ON_TRACK:
-            if r.on_track is None:
-                return NO_RESULT_TEXT
-            return ON_TRACK.darker(120) if r.on_track else BELOW_TARGET.darker(140)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.NOTE)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.ON_TRACK),
-                                  self.index(len(self._rows) - 1, self.ON_TRACK))
+Piece = tuple[list[IndicatorRecord], list[str]]
 
 
-# The "show" filter: every indicator, or those in one state.
-SHOW_ALL, SHOW_ON_TRACK, SHOW_BELOW, SHOW_NO_RESULT = range(4)
-
-
-class IndicatorFilterProxy(SearchProxy):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.state = SHOW_ALL
-
-    def _source(self) -> IndicatorTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, IndicatorTableModel)
-        return model
-
-    def set_state(self, value: int) -> None:
-        self._set("state", value)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self._source()
-        if self.state != SHOW_ALL:
-            wanted = {SHOW_ON_TRACK: True, SHOW_BELOW: False, SHOW_NO_RESULT: None}[self.state]
-            if model.row(source_row).on_track is not wanted:
-                return False
-        return self.accepts_search(source_row)
+def indicator_pieces(db: Database, year: int) -> Iterator[Piece]:
+    """The period's indicators a piece at a time, each with its rows' search texts
+    (for the reading worker)."""
+    texts = SearchTexts()
+    pieces = indicator_records(db, year)
+    try:
+        for piece in pieces:
+            yield piece, texts(piece)
+    finally:
+        pieces.close()
 
 
 class IndicatorsPage(Page):
@@ -262,29 +157,193 @@ class IndicatorsPage(Page):
         ctx.data_changed.connect(self._changed)
         ctx.period_changed.connect(self._changed)
         ctx.language_changed.connect(self._language_changed)
+
+        self.rows_reader = Reader(self, bulk=True)  # 122,000 plain tuples
+        self.rows_reader.piece.connect(self._rows_read)
+        self.rows_reader.done.connect(self._all_rows_read)
+        self.rows_reader.failed.connect(self._read_failed)
+        self.arrange_reader = Reader(self)
+        self.arrange_reader.done.connect(self._arranged)
+        self.arrange_reader.failed.connect(self._read_failed)
+        self.proxy.sorter = self._sort
+        self._streaming = False
+        self._incoming: list[IndicatorRecord] = []
+        self._incoming_texts: list[str] = []
+        self._appended_at = 0.0
+        self._rows_year: int | None = None  # the period of the rows the model holds
+        self._asked_sort: Sorted = None  # the last header click's order
+        # rows read by a reload, waiting to be filtered and ordered on a worker
+        self._pending_swap: tuple[list[IndicatorRecord], list[str]] | None = None
         self.retranslate()
 
+    # --- reading, filtering, sorting ---------------------------------------------------
+
+    # A list of fewer rows than this is filtered and sorted on the GUI thread at once.
+    SMALL = 2000
+    APPEND_EVERY_S = 0.4  # streamed rows join the list this often (each addition redraws)
+
     def refresh(self) -> None:
+        """Read the period's indicators: at once when few, else on a worker. Into an
+        empty list (or another period's) the rows stream in as they are read; a list
+        that shows this period's rows keeps them until the new ones are all read."""
         self._stale = False
         self._update_heading()
+        self.arrange_reader.stop()
+        self._pending_swap = None
         db, year = self.ctx.db, self.ctx.year
-        self._load(lambda: read_indicators(db, year), self._loaded, self._refused,
-                   text=self.tr("Reading the indicators…"), at_once=self._small())
+        try:
+            small = self._small()
+            if small:
+                self.rows_reader.stop()
+                self._streaming = False
+                records: list[IndicatorRecord] = []
+                texts: list[str] = []
+                for piece, piece_texts in indicator_pieces(db, year):
+                    records += piece
+                    texts += piece_texts
+        except NapError as error:
+            self._read_failed(error)
+            return
+        if small:
+            self._swap_in(records, texts, None)
+            self._finish_loading()
+            return
+        if self._rows_year != year and self.model.records:
+            self.model.set_rows([])
+        self._rows_year = year
+        self._streaming = not self.model.records
+        self._incoming, self._incoming_texts = [], []
+        self._begin_loading(self.tr("Reading the indicators…"))
+        self.rows_reader.start(lambda: indicator_pieces(db, year))
 
     def _small(self) -> bool:
-        if self._read_count is not None:
+        """Whether the period's indicators are few enough to read at once."""
+        if self._read_count is not None and self._rows_year == self.ctx.year:
             return self._read_count < READ_AT_ONCE_BELOW
-        return small_period(self.ctx.db, self.ctx.year)
+        try:
+            return count_indicators(self.ctx.db, self.ctx.year,
+                                    up_to=READ_AT_ONCE_BELOW) < READ_AT_ONCE_BELOW
+        except NapError:
+            return True  # the read at once says why
 
-    def _loaded(self, read: tuple[list[IndicatorRow], list[str]]) -> None:
-        rows, search = read
-        self._read_count = len(rows)
+    def _rows_read(self, piece: Piece) -> None:
+        records, texts = piece
+        self._incoming += records
+        self._incoming_texts += texts
+        if not self._streaming:
+            return
+        now = time.monotonic()
+        if not self.model.records or now - self._appended_at >= self.APPEND_EVERY_S:
+            self.model.append_rows(self._incoming, self._incoming_texts)
+            self._incoming, self._incoming_texts = [], []
+            self._appended_at = now
+
+    def _all_rows_read(self, _result: object) -> None:
+        records, texts = self._incoming, self._incoming_texts
+        self._incoming, self._incoming_texts = [], []
+        if self._streaming:
+            self._streaming = False
+            self.model.append_rows(records, texts)
+            self._read_count = len(self.model.records)
+            if self._wanted_order() is not None:  # the rows streamed in after the sort
+                self._rearrange(self._wanted(), self._wanted_order(), "sort", again=True)
+            self._settled()
+            return
+        self._read_count = len(records)
+        # what the person asks for now (an answer still being worked out included)
+        criteria, sorted_by = self._wanted(), self._wanted_order()
+        if len(records) < self.SMALL or (criteria.everything() and sorted_by is None):
+            self._swap_in(records, texts, None)
+            self._settled()
+            return
+        self._swap_later(records, texts, criteria, sorted_by)
+
+    def _swap_later(self, records: list[IndicatorRecord], texts: list[str],
+                    criteria: IndicatorCriteria, sorted_by: Sorted) -> None:
+        """Swap these rows in once a worker has filtered and ordered them."""
+        self._pending_swap = (records, texts)
+        self.arrange_reader.start(lambda: ("swap", records, texts, arrange(
+            records, texts, criteria, sorted_by)))
+
+    def _swap_in(self, records: list[IndicatorRecord], texts: list[str],
+                 arrangement: Arrangement | None) -> None:
+        """The model's rows replaced whole, the current indicator kept current."""
+        self._read_count = len(records)
+        self._rows_year = self.ctx.year
         self.message.hide()
         current = self.current_row()
-        self.model.set_rows(rows, search)
+        if arrangement is not None:
+            self.proxy.preset(arrangement)
+        self.model.set_rows(records, texts)
         if current is not None:  # after an edit, the indicator edited stays current
             self.select_indicator(current.uuid)
         self._update_count()
+
+    def _rearrange(self, criteria: IndicatorCriteria, sorted_by: Sorted, kind: str, *,
+                   again: bool = False) -> None:
+        """Show the rows that pass `criteria` in the order `sorted_by`: at once for a
+        short list, else worked out on a worker."""
+        proxy = self.proxy
+        if self._pending_swap is not None:  # new rows are waiting: arrange those instead
+            self._swap_later(*self._pending_swap, criteria, sorted_by)
+            return
+        if criteria == proxy.criteria and sorted_by == proxy.sorted_by and not again:
+            self.arrange_reader.stop()  # an answer to an older question is not wanted
+            self._settled()
+            return
+        records, texts = self.model.records, self.model.texts
+        order = proxy.order_now() if sorted_by == proxy.sorted_by and not again else None
+        count = len(records)
+        if count < self.SMALL:
+            self.arrange_reader.stop()
+            self._show(kind, arrange(records, texts, criteria, sorted_by, order))
+            self._settled()
+            return
+        self._begin_loading(self.tr("Sorting the indicators…") if kind == "sort"
+                            else self.tr("Filtering the indicators…"))
+        self.arrange_reader.start(lambda: (kind, records, texts, arrange(
+            records, texts, criteria, sorted_by, order, count)))
+
+    def _arranged(self, answer: tuple[str, list[IndicatorRecord], list[str], Arrangement]
+                  ) -> None:
+        kind, records, texts, arrangement = answer
+        if kind == "swap":
+            self._pending_swap = None
+            self._swap_in(records, texts, arrangement)
+        elif records is self.model.records:
+            self._show(kind, arrangement)
+            if (arrangement.sorted_by is not None and not self._streaming
+                    and arrangement.count < len(records)):
+                # rows streamed in after the order was worked out: order them all
+                self._rearrange(arrangement.criteria, arrangement.sorted_by, "sort",
+                                again=True)
+                return
+        else:  # the rows were replaced meanwhile: work it out again over the new ones
+            self._rearrange(arrangement.criteria, arrangement.sorted_by, kind, again=True)
+            return
+        self._settled()
+
+    def _show(self, kind: str, arrangement: Arrangement) -> None:
+        if kind == "sort" and arrangement.criteria == self.proxy.criteria:  # the same rows
+            self.proxy.reorder(arrangement)
+        else:
+            self.proxy.show(arrangement)
+        self._update_count()
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        self._asked_sort = (column, order)
+        self._rearrange(self.proxy.criteria, (column, order), "sort")
+
+    def _settled(self) -> None:
+        if not (self.rows_reader.busy() or self.arrange_reader.busy() or self._streaming):
+            self._finish_loading()
+
+    def _read_failed(self, error: object) -> None:
+        self._streaming = False
+        self._finish_loading()
+        if not isinstance(error, NapError):
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        self._refused(error)
 
     def _refused(self, error: NapError) -> None:
         self._read_count = None
@@ -317,12 +376,20 @@ class IndicatorsPage(Page):
                              .replace("%1", str(self.ctx.year)))
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
-        self._update_count()
+        self._rearrange(IndicatorCriteria(text.strip(), self._wanted().state),
+                        self._wanted_order(), "filter")
 
     def _show_changed(self, index: int) -> None:
-        self.proxy.set_state(index)
-        self._update_count()
+        self._rearrange(IndicatorCriteria(self._wanted().search, index),
+                        self._wanted_order(), "filter")
+
+    def _wanted(self) -> IndicatorCriteria:
+        """What the filter box and the choice ask for now."""
+        return IndicatorCriteria(self.filter_edit.text().strip(),
+                                 max(self.show_combo.currentIndex(), 0))
+
+    def _wanted_order(self) -> Sorted:
+        return self._asked_sort if self._asked_sort is not None else self.proxy.sorted_by
 
     def _update_count(self) -> None:
         lang = self.ctx.lang
@@ -384,14 +451,15 @@ class IndicatorsPage(Page):
 
     def select_indicator(self, uuid: str) -> bool:
         """Make the indicator with this UUID the current row (after a reload too)."""
-        for number in range(self.model.rowCount()):
-            if self.model.row(number).uuid == uuid:
-                index = self.proxy.mapFromSource(self.model.index(number, 0))
-                if index.isValid():
-                    self.table.setCurrentIndex(index)
-                    self.table.scrollTo(index)
-                    return True
-        return False
+        number = self.model.number_of(uuid)
+        if number is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(number, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
