@@ -295,15 +295,23 @@ def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool
     place (without the facts)."""
     # The dates as the text SQLite keeps (its Date type parses them with a Python
     # regular expression: most of a second over 100,000 rows); parsed once per date.
-    return _listed(
-        period_id, agency_id,
+    # The rows are found through their ids in the index on (agency, period), then read
+    # by id, which is their order: asked as "period and agency equal", SQLite read them
+    # through that index and sorted all of them by id in a temporary B-tree (0.38 s of
+    # CPU for 100,000 rows against 0.28 s this way); a scan of the whole table would
+    # be as quick here but read every other period's rows too.
+    listed = Activity.__table__.alias("listed")  # type: ignore[attr-defined]
+    ids = sa_select(listed.c.id).where(listed.c.period_id == period_id)
+    if agency_id is not None:
+        ids = ids.where(listed.c.agency_id == agency_id)
+    return sa_select(
         col(Activity.uuid), col(Activity.title), col(Activity.task_id),
         col(Activity.type), col(Activity.status),
         type_coerce(col(Activity.start_date), String),
         type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
         *(_fact_columns(period_id) if with_facts else (null(), null(), null())),
         *((col(Activity.search_text),) if with_search_text else ()),
-    ).order_by(col(Activity.id))
+    ).where(col(Activity.id).in_(ids)).order_by(col(Activity.id))
 
 
 def _fact_columns(period_id: int) -> tuple[Any, Any, Any]:
