@@ -156,6 +156,9 @@ def test_a_big_list_is_read_then_sorted_on_a_worker(big_page: ActivitiesPage,
     assert page.model.rowCount() == page.proxy.rowCount() == len(expected) == 200
     assert _titles(page) == sorted((r.title for r in expected), key=collation_key)
     assert page.count_label.text() == "200 of 200 activities"
+    # the bar filled as the rows came (their number asked first), not a busy bar
+    bar = page.loading_progress
+    assert (bar.minimum(), bar.maximum(), bar.value()) == (0, 200, 200)
     # read without their facts but for the first rows drawn (a block of the rows in
     # order, read on the worker); those of the rows drawn later as they are drawn
     assert all(listing.has_facts(r) for r in page.model.records[:16])

@@ -16,7 +16,7 @@ runs with the garbage collector paused (`Reader(bulk=True)`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -66,6 +66,7 @@ class ActivitiesReading(_Base):
     type_combo: QComboBox
     count_label: QLabel
     _incoming: list[ActivityRecord]  # the rows of the read under way
+    _expected: int  # how many rows it reads
     _read_count: int | None  # rows of the last read
 
     _update_count: Callable[[], None]  # the page's own
@@ -148,12 +149,20 @@ class ActivitiesReading(_Base):
             return
         self._begin_loading(self.tr("Reading the activities…"))
         model = self.model
-        # The facts of the rows drawn are read as they are drawn (ActivityTableModel).
-        self.rows_reader.start(
-            lambda: model.collating(activity_records(db, year, with_facts=False)))
 
-    def _rows_read(self, rows: list[ActivityRecord]) -> None:
-        self._incoming.extend(rows)
+        def read() -> Iterator[int | list[ActivityRecord]]:
+            yield count_activities(db, year)  # the length of the progress bar
+            # The facts of the rows drawn are read as they are drawn (ActivityTableModel).
+            yield from model.collating(activity_records(db, year, with_facts=False))
+
+        self.rows_reader.start(read)
+
+    def _rows_read(self, rows: int | list[ActivityRecord]) -> None:
+        if isinstance(rows, int):  # how many are coming
+            self._expected = rows
+        else:
+            self._incoming.extend(rows)
+        self._loading_progress(len(self._incoming), self._expected)
         self.loading_label.setText(self.tr("Reading the activities… %1").replace(
             "%1", self._number(len(self._incoming))))
 
