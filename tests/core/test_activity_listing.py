@@ -128,6 +128,11 @@ def _check_records(db: Database) -> None:
     bare = [r for chunk in svc_listing.activity_records(db, YEAR, chunk=7, with_facts=False)
             for r in chunk]
     assert len(whole) == len(bare) > 20
+    # read in one pass over the table (a list that holds most of it) or through the
+    # index on (agency, period): the same records
+    for listed in (0, len(bare), 10**9):
+        assert [r for chunk in svc_listing.activity_records(
+            db, YEAR, chunk=7, with_facts=False, listed=listed) for r in chunk] == bare
     assert all(svc_listing.has_facts(r) for r in whole)
     assert not any(svc_listing.has_facts(r) for r in bare)
     assert [r[svc_listing.FACTS] for r in bare] == [(None, None, None)] * len(bare)

@@ -151,9 +151,11 @@ class ActivitiesReading(_Base):
         model = self.model
 
         def read() -> Iterator[int | list[ActivityRecord]]:
-            yield count_activities(db, year)  # the length of the progress bar
+            listed = count_activities(db, year)
+            yield listed  # the length of the progress bar
             # The facts of the rows drawn are read as they are drawn (ActivityTableModel).
-            yield from model.collating(activity_records(db, year, with_facts=False))
+            yield from model.collating(
+                activity_records(db, year, with_facts=False, listed=listed))
 
         self.rows_reader.start(read)
 
