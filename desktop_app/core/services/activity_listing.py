@@ -3,7 +3,7 @@ database takes to hand them over.
 
 `activity_records` reads the period's listed activities (an agency's own; at the focal
 point everyone's) as records, plain tuples of an `ActivityRow`'s values, a chunk at a
-time, for a worker thread to stream into the list (`activity_rows` gives them as
+time, for a worker thread to read into the list (`activity_rows` gives them as
 ActivityRow). Where the time went, and what this does about it:
 
 - one select reads every row with its recommendations' codes and its indicator counts
@@ -182,7 +182,7 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
     the read's time (three correlated subqueries a row) for 100,000 rows of which a
     window shows thirty.
 
-    The window streams them in from a worker thread. Without the search text (the
+    The window reads them on a worker thread. Without the search text (the
     default) a row holds only what the list shows: the folded text of 100,000 activities
     is 80 MB and more, and the filter asks the database instead (``matching_activities``).
     One transaction, never a whole result at once: the driver hands the rows over a

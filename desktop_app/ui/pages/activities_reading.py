@@ -93,7 +93,7 @@ class ActivitiesReading(_Base):
         if wanted == self.proxy.criteria and not ask_again:
             return
         rows, db, year = self.model.records, self.ctx.db, self.ctx.year
-        count = len(rows)  # rows streaming in meanwhile are decided when the answer comes
+        count = len(rows)  # rows added meanwhile are decided when the answer comes
         must_ask = wanted.searching() and (wanted.found is None or ask_again)
 
         def decide() -> tuple[Criteria, list[ActivityRecord], int, list[int]]:
