@@ -128,6 +128,11 @@ def _check_records(db: Database) -> None:
     bare = [r for chunk in svc_listing.activity_records(db, YEAR, chunk=7, with_facts=False)
             for r in chunk]
     assert len(whole) == len(bare) > 20
+    # read in one pass over the table (a list that holds most of it) or through the
+    # index on (agency, period): the same records
+    for listed in (0, len(bare), 10**9):
+        assert [r for chunk in svc_listing.activity_records(
+            db, YEAR, chunk=7, with_facts=False, listed=listed) for r in chunk] == bare
     assert all(svc_listing.has_facts(r) for r in whole)
     assert not any(svc_listing.has_facts(r) for r in bare)
     assert [r[svc_listing.FACTS] for r in bare] == [(None, None, None)] * len(bare)
@@ -163,3 +168,32 @@ def test_a_records_places_are_the_fields_of_an_activity_row() -> None:
     assert [names.index(n) for n in names] == [
         getattr(svc_listing, n.upper()) for n in names]
     assert names[svc_listing.FACTS] == ["recommendation_codes", "indicators", "results"]
+
+
+
+def _check_among_other_periods(db: Database) -> None:
+    """The period's rows, listed among those of other periods written before, between
+    and after them (the select finds them through the index on agency and period, then
+    reads them by id), are the ORM's, in id order."""
+    for year, seed in ((YEAR - 1, 5), (YEAR, 3), (YEAR + 1, 4), (YEAR, 6)):
+        drive(fill_demo(db, activities=15, seed=seed, period=year))
+    with db.reading() as session:
+        others = session.exec(select(Activity.id).join(
+            Period, col(Period.id) == Activity.period_id).where(col(Period.year) != YEAR)).all()
+    assert len(others) >= 30
+    _check(db)
+    _check_records(db)
+
+
+def test_an_agency_lists_the_periods_rows_among_other_periods(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "agency.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    _check_among_other_periods(db)
+    db.close()
+
+
+def test_the_focal_point_lists_the_periods_rows_among_other_periods(focal_where: str) -> None:
+    db = Database.open(ServerLocation(focal_where) if "://" in focal_where
+                       else Path(focal_where))
+    _check_among_other_periods(db)
+    db.close()

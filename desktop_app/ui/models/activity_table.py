@@ -319,9 +319,7 @@ class ActivityTableModel(QAbstractTableModel):
             column = None if self._sorted_by is None else self._sorted_by[0]
             value, key = self._sort_value(TITLE if column is None else column)
             text_column = column in (TITLE, TASK, AREA, TYPE)
-            for number, piece in enumerate(pieces):
-                if number == 0:  # the rows drawn first come with their facts
-                    piece[:FACTS_BLOCK] = self.completed(piece[:FACTS_BLOCK])
+            for piece in pieces:
                 yield piece
                 if text_column:
                     for found in set(map(value, piece)):

@@ -84,10 +84,9 @@ class ActivitiesPage(ActivitiesReading, Page):
         self.filter_reader = Reader(self)
         self.filter_reader.done.connect(self._filtered)
         self.filter_reader.failed.connect(self._read_failed)
-        self._streaming = False
         self._incoming = []
+        self._expected = 0
         self._read_count = None
-        self._appended_at = 0.0
         self.undo_stack = QUndoStack(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

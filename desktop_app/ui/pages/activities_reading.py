@@ -1,10 +1,12 @@
 """How the Activities page reads, sorts and filters 100,000 rows without freezing.
 
 `ActivitiesReading` is mixed into `ActivitiesPage` (activities_page.py). The rows are
-read on a worker and stream into an empty list (a few times a second: each addition
-redraws the list) or, on a reload, replace the list whole once read, so the list does
-not empty and fill again under the person's eyes. A big list's order (the collation of
-100,000 titles), the rows a typed text finds (asked of the database) and the rows the
+read on a worker, put in the list's order on a worker (the collation of 100,000
+titles) and swapped in whole, once: on a reload the list does not empty and fill again
+under the person's eyes, and on the first open the busy bar counts the rows read. (Until
+2 Dec 2026 they streamed into an empty list a few times a second: each addition was
+drawn, and the sort that followed moved those rows away; ~60 ms of the GUI thread's CPU
+at 100,000 rows.) The rows a typed text finds (asked of the database) and the rows the
 filters let through are worked out on workers too; the GUI thread only swaps the
 answers in. A list of fewer than `SMALL` rows is read, sorted and filtered at once.
 A big list is read without each row's facts (recommendations, indicator counts): the
@@ -14,8 +16,7 @@ runs with the garbage collector paused (`Reader(bulk=True)`).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -50,7 +51,6 @@ class ActivitiesReading(_Base):
     # A list of fewer rows than this is read, sorted and filtered on the GUI thread at
     # once (a few tens of milliseconds); a longer one on a worker.
     SMALL = 1000
-    APPEND_EVERY_S = 0.4
 
     # Made by the page's __init__.
     ctx: AppContext
@@ -65,10 +65,9 @@ class ActivitiesReading(_Base):
     status_combo: QComboBox
     type_combo: QComboBox
     count_label: QLabel
-    _streaming: bool
-    _incoming: list[ActivityRecord]
+    _incoming: list[ActivityRecord]  # the rows of the read under way
+    _expected: int  # how many rows it reads
     _read_count: int | None  # rows of the last read
-    _appended_at: float
 
     _update_count: Callable[[], None]  # the page's own
     _update_actions: Callable[[], None]
@@ -94,7 +93,7 @@ class ActivitiesReading(_Base):
         if wanted == self.proxy.criteria and not ask_again:
             return
         rows, db, year = self.model.records, self.ctx.db, self.ctx.year
-        count = len(rows)  # rows streaming in meanwhile are decided when the answer comes
+        count = len(rows)  # rows added meanwhile are decided when the answer comes
         must_ask = wanted.searching() and (wanted.found is None or ask_again)
 
         def decide() -> tuple[Criteria, list[ActivityRecord], int, list[int]]:
@@ -129,8 +128,8 @@ class ActivitiesReading(_Base):
     def refresh(self) -> None:
         """Reload the period's rows from the core on a worker, keeping the selection.
 
-        Into an empty list the rows stream in as they are read; a list that shows rows
-        keeps them until the new ones are all read, then swaps them in whole.
+        The list keeps the rows it shows until the new ones are all read and in order,
+        then swaps them in whole.
         """
         self._stale = False
         self.sort_reader.stop()
@@ -142,39 +141,35 @@ class ActivitiesReading(_Base):
                         else count_activities(db, year, up_to=self.SMALL))
             if expected < self.SMALL:
                 self.rows_reader.stop()
-                self._streaming = False
                 self._incoming = [row for chunk in activity_records(db, year) for row in chunk]
                 self._all_rows_read(None)
                 return
         except NapError as error:
             self._read_failed(error)
             return
-        self._streaming = not self.model.records
         self._begin_loading(self.tr("Reading the activities…"))
         model = self.model
-        # The facts of the rows drawn are read as they are drawn (ActivityTableModel).
-        self.rows_reader.start(
-            lambda: model.collating(activity_records(db, year, with_facts=False)))
 
-    def _rows_read(self, rows: list[ActivityRecord]) -> None:
-        self._incoming.extend(rows)
-        if not self._streaming:
-            return
-        # The first rows show at once; the rest join the list a few times a second:
-        # each addition redraws the list, and drawing is the GUI thread's dearest work.
-        now = time.monotonic()
-        if not self.model.records or now - self._appended_at >= self.APPEND_EVERY_S:
-            self.model.append_rows(self._incoming)
-            self._incoming = []
-            self._appended_at = now
+        def read() -> Iterator[int | list[ActivityRecord]]:
+            listed = count_activities(db, year)
+            yield listed  # the length of the progress bar
+            # The facts of the rows drawn are read as they are drawn (ActivityTableModel).
+            yield from model.collating(
+                activity_records(db, year, with_facts=False, listed=listed))
+
+        self.rows_reader.start(read)
+
+    def _rows_read(self, rows: int | list[ActivityRecord]) -> None:
+        if isinstance(rows, int):  # how many are coming
+            self._expected = rows
+        else:
+            self._incoming.extend(rows)
+        self._loading_progress(len(self._incoming), self._expected)
         self.loading_label.setText(self.tr("Reading the activities… %1").replace(
-            "%1", self._number(len(self.model.records) + len(self._incoming))))
+            "%1", self._number(len(self._incoming))))
 
     def _all_rows_read(self, _result: object) -> None:
-        if self._streaming:
-            self.model.append_rows(self._incoming)
-        rows = self.model.records if self._streaming else self._incoming
-        self._streaming, self._incoming = False, []
+        rows, self._incoming = self._incoming, []
         self._read_count = len(rows)
         sorted_by = self.model.sorted_by()
         if sorted_by is None or len(rows) < self.SMALL:
@@ -212,11 +207,10 @@ class ActivitiesReading(_Base):
 
     def _settled(self) -> None:
         if not (self.rows_reader.busy() or self.sort_reader.busy()
-                or self.filter_reader.busy()) and not self._streaming:
+                or self.filter_reader.busy()):
             self._finish_loading()
 
     def _read_failed(self, error: object) -> None:
-        self._streaming = False
         self._read_count = None
         self._finish_loading()
         if not isinstance(error, NapError):
