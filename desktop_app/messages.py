@@ -124,6 +124,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được vào cơ sở dữ liệu {file}: ổ đĩa đã đầy. Việc đang làm dở chưa được ghi.",
         "Cannot write to the database {file}: the disk is full. The work in hand was not "
         "written."),
+    "db.cannot_use": (
+        "Không dùng được cơ sở dữ liệu {file} ({detail}): ổ đĩa có thể đã đầy hoặc chỉ cho "
+        "đọc, hoặc không được ghi vào thư mục của nó. Tệp không bị hỏng; không có gì bị "
+        "thay đổi.",
+        "Cannot use the database {file} ({detail}): its disk may be full or read-only, or "
+        "its folder may not be written to. The file is not damaged; nothing was changed."),
     # files and catalogs
     "file.not_found": ("Không tìm thấy tệp {file}.", "The file {file} does not exist."),
     "file.unreadable": ("Không đọc được tệp {file}: {detail}",

@@ -26,6 +26,9 @@ from desktop_app.core.storage.backup import (
 
 DAMAGED_CODES = frozenset({"db.damaged", "db.damaged_no_backup", "db.not_a_database",
                            "db.too_new", "db.foreign", "db.unreadable"})
+# the file is sound, its disk is not fit to work on (failures.unusable): a backup put in
+# its place would be no better, and would set a sound file aside for nothing
+DISK_CODES = frozenset({"db.disk_full", "db.cannot_use"})
 
 
 def _quick_check(path: Path) -> str | None:
@@ -44,7 +47,8 @@ def _quick_check(path: Path) -> str | None:
 
 
 def check_database(path: Path, *, thorough: bool = False) -> Problem | None:
-    """What keeps the database at path from opening (None: it opens, or is not there yet).
+    """What keeps the database at path from opening (None: it opens, or is not there yet):
+    a damage (DAMAGED_CODES, a backup may help) or its disk (DISK_CODES, none would).
 
     thorough: run SQLite's quick_check over every page too."""
     from desktop_app.core.storage.migrate import check_restorable
@@ -58,6 +62,8 @@ def check_database(path: Path, *, thorough: bool = False) -> Problem | None:
         problem = error.problems[0]
         if problem.code == "db.busy":
             return None  # locked by a writer: opening waits for it, as everything does
+        if problem.code in DISK_CODES:
+            return problem
         return _as_damaged(path, problem)
     found = _quick_check(path) if thorough else None
     if found is not None:

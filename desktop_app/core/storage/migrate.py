@@ -101,8 +101,13 @@ def _inspect(path: Path, shown_as: Path | None = None) -> tuple[str | None, bool
     except sqlite3.DatabaseError as exc:
         if is_busy(exc):
             raise BusyWait(shown).gave_up() from exc
+        # SQLAlchemy (failures.py): not at start, only on a failure
+        from desktop_app.core.storage.failures import damaged, unusable
+
+        at_fault = unusable(exc, shown)  # the disk (full, read-only), not the file
+        if at_fault is not None:
+            raise at_fault from exc
         if _looks_like_sqlite(path):
-            from desktop_app.core.storage.failures import damaged  # SQLAlchemy: not at start
 
             if shown_as is not None:  # a backup, not the person's database
                 raise RefusedError.of("db.backup_damaged", file=str(shown),
