@@ -155,6 +155,10 @@ class ChangeWatch:
         except sqlite3.Error:
             return None  # busy, or gone for now: look again later
 
+    def started(self) -> bool:
+        """Whether it has taken its first look: commits from then on are told."""
+        return self._seen is not None
+
     def changed(self) -> bool:
         """True once after each commit made through any other connection."""
         version = self._version()
