@@ -23,6 +23,7 @@ from desktop_app.core.storage.backup import (
     check_backup,
     restore_database,
 )
+from desktop_app.core.storage.engine import file_uri
 
 DAMAGED_CODES = frozenset({"db.damaged", "db.damaged_no_backup", "db.not_a_database",
                            "db.too_new", "db.foreign", "db.unreadable"})
@@ -36,7 +37,7 @@ def _quick_check(path: Path) -> str | None:
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() else "ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
+        conn = sqlite3.connect(file_uri(path, f"mode={mode}"), uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check(1)").fetchall()
         finally:

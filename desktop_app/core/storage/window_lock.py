@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.core.problems import Problem, RefusedError
+from desktop_app.core.storage.engine import file_uri
 
 SUFFIX = ".window-lock"
 
@@ -148,7 +149,7 @@ class ChangeWatch:
     def _version(self) -> int | None:
         try:
             if self._connection is None:
-                self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                self._connection = sqlite3.connect(file_uri(self.path, "mode=ro"), uri=True,
                                                    check_same_thread=False)
                 self._connection.execute("PRAGMA busy_timeout = 0")
             return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
