@@ -193,6 +193,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {file} is not a regular file (a folder, a device or a pipe); it was refused."),
     "file.too_large": ("Tệp {file} quá lớn (tối đa {limit_mb} MB); tệp bị từ chối.",
                        "The file {file} is too large (at most {limit_mb} MB); it was refused."),
+    "xlsx.error_cell": (
+        "Ô {cell} chứa một lỗi (như #DIV/0! hoặc #N/A của một công thức) thay cho giá trị; "
+        "hãy sửa ô đó rồi lưu lại. Tệp bị từ chối.",
+        "The cell {cell} holds an error (such as a formula's #DIV/0! or #N/A) instead of a "
+        "value; correct it and save the file again. It was refused."),
     "xlsx.far_cell": (
         "Tệp {file}: ô {cell} ({part}) nằm ngoài giới hạn {rows} dòng, {columns} cột; "
         "tệp bị từ chối.",

@@ -121,6 +121,9 @@ _SHEET_NAME = re.compile(_P + rb"sheet(?=\s)" + _A
 _ENCODING = re.compile(rb"\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']*)[\"']")
 _TARGET = re.compile(rb"\sTarget\s*=\s*[\"']([^\"']*)[\"']")
 _A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
+# a cell's tag with its attributes, and the type attribute saying it holds an error
+_CELL_TAG = re.compile(_P + rb"c(?=[\s/>])(" + _A + rb")/?>")
+_ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
 _ANY_ROW = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
 
@@ -144,6 +147,7 @@ class _Scan:
         self.loose = False  # a cell or row without its reference: rescan tag by tag
         self.declared = 0  # rows × columns of the <dimension>
         self.rows = self.columns = 0  # the real extent: the farthest row and column seen
+        self.error_cell: str | None = None  # the first cell holding an error (t="e")
 
     def extent(self) -> int:
         """The cells a library allocates for this part: its declared or real range."""
@@ -199,6 +203,8 @@ class _Scan:
             self.references_fast(data)
         else:
             self.references(data)
+        if self.error_cell is None and (b'"e"' in data or b"'e'" in data):
+            self.error_cell = _error_cell(data)
         if self.first_strings(data):
             self.strings += sum(data.count(tag) for tag in _SI_TAGS)
             if self.strings > self.limits.strings:
@@ -255,6 +261,16 @@ _SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
 # A prefixed name's tail: one scan for all five (five substring tests took ten times as
 # long over a sheet's XML).
 _PREFIXED_TAIL = re.compile(rb":(?:c|row|dimension|sst|si)")
+
+
+def _error_cell(data: bytes) -> str | None:
+    """The reference of the first cell in data whose type is an error (#DIV/0!, #N/A...):
+    the libraries read it as an empty cell, so its value would be lost without a word."""
+    for found in _CELL_TAG.finditer(data):
+        if _ERROR_TYPE.search(found.group(1)):
+            ref = _R_ATTR.search(found.group(1))
+            return ref.group(1).decode("ascii", "replace") if ref else "?"
+    return None
 
 
 def _canonical(data: bytes) -> bool:
@@ -342,8 +358,11 @@ def _count_loose(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             scan.reach(row, column)
 
 
-def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
-    """Every part of an opened workbook within limits, streamed (see the module's text)."""
+def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, str]:
+    """Every part of an opened workbook within limits, streamed (see the module's text).
+
+    Returns the parts holding a cell of the error type, each with its first such cell
+    (the caller refuses those of the sheets it reads: sheet_parts)."""
     infos = archive.infolist()
     if len(infos) > limits.parts:
         raise _refused("xlsx.too_many_parts", path, limit=limits.parts)
@@ -355,6 +374,7 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
         raise _refused("xlsx.too_large", path)
     parsed = _targets(archive)
     cells = 0
+    errors: dict[str, str] = {}
     for info in infos:
         if info.is_dir():
             continue
@@ -374,6 +394,9 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
         if cells > limits.cells:
             raise _refused("xlsx.too_many_cells", path, part=info.filename,
                            cells=scan.extent(), limit=limits.cells)
+        if scan.error_cell is not None:
+            errors[info.filename] = scan.error_cell
+    return errors
 
 
 def _targets(archive: zipfile.ZipFile, limit: int = 2**20) -> set[str]:
@@ -388,6 +411,38 @@ def _targets(archive: zipfile.ZipFile, limit: int = 2**20) -> set[str]:
         target = html.unescape(raw.decode("utf-8", "replace"))
         found.add(posixpath.normpath(target[1:] if target.startswith("/") else "xl/" + target))
     return found
+
+
+_SHEET_ID = re.compile(_P + rb"sheet(?=\s)(" + _A + rb")/?>")
+_NAME_ATTR = re.compile(rb"\sname\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_RID_ATTR = re.compile(rb"\s(?:[A-Za-z_][\w.-]*:)?id\s*=\s*[\"']([^\"']*)[\"']")
+_RELATION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?Relationship(?=\s)(" + _A + rb")/?>")
+_ID_ATTR = re.compile(rb"\sId\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def sheet_parts(archive: zipfile.ZipFile, limit: int = 2**20) -> dict[str, str]:
+    """Each sheet's name, as workbook.xml states it, with the part its relation names."""
+    def head(name: str) -> bytes:
+        try:
+            with archive.open(name) as part:
+                return part.read(limit)
+        except KeyError:
+            return b""
+
+    targets = {}
+    for found in _RELATION.finditer(head("xl/_rels/workbook.xml.rels")):
+        ident, target = _ID_ATTR.search(found.group(1)), _TARGET.search(found.group(1))
+        if ident and target:
+            raw = html.unescape(target.group(1).decode("utf-8", "replace"))
+            targets[ident.group(1)] = posixpath.normpath(
+                raw[1:] if raw.startswith("/") else "xl/" + raw)
+    parts = {}
+    for found in _SHEET_ID.finditer(head("xl/workbook.xml")):
+        name, ident = _NAME_ATTR.search(found.group(1)), _RID_ATTR.search(found.group(1))
+        if name and ident and ident.group(1) in targets:
+            title = html.unescape((name.group(1) or name.group(2)).decode("utf-8", "replace"))
+            parts[title] = targets[ident.group(1)]
+    return parts
 
 
 def sheet_titles(archive: zipfile.ZipFile, limit: int = 2**20) -> list[str]:

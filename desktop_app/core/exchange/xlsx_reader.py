@@ -26,6 +26,7 @@ from desktop_app.core.exchange.bounds import (
     check_parts,
     open_regular,
     regular_file,
+    sheet_parts,
     sheet_titles,
 )
 from desktop_app.core.exchange.canonical import canonical_json, columns_json, content_hash
@@ -52,7 +53,7 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     SubmissionMeta,
 )
-from desktop_app.core.exchange.template import MARKER_SHEET, TEMPLATE_SHEETS
+from desktop_app.core.exchange.template import GENERAL_SHEET, MARKER_SHEET, TEMPLATE_SHEETS
 from desktop_app.core.problems import Location, Problem, RefusedError, os_detail
 
 MAX_FILE = 100 * 2**20  # bytes on disk
@@ -141,12 +142,34 @@ def _check_whole(path: Path, size: int) -> None:
             if any(info.flag_bits & 0x1 for info in infos):
                 raise refusal("xlsx.encrypted", path)
             template = MARKER_SHEET in sheet_titles(archive)
-            check_parts(path, archive, TEMPLATE if template else SUBMISSION)
+            errors = check_parts(path, archive, TEMPLATE if template else SUBMISSION)
+            if errors:
+                _refuse_error_cells(path, archive, errors)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError, KeyError) as error:
         raise refusal("xlsx.damaged", path, detail=str(error)) from None
     except OSError as error:
         raise refusal("file.unreadable", path, detail=os_detail(error)) from None
+
+
+# The sheets a submission or a filled template is read from: a cell of the error type
+# there (#DIV/0!, #N/A... a formula that failed) is read by the libraries as an empty
+# cell, and its value would be lost without a word. Other sheets are never read.
+_READ_SHEETS = frozenset({META_SHEET, MARKER_SHEET, GENERAL_SHEET, *(s.title for s in SHEETS),
+                          *(sheet.title for sheet, _ in TEMPLATE_SHEETS)})
+_A1_PARTS = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
+
+
+def _refuse_error_cells(path: Path, archive: zipfile.ZipFile, errors: dict[str, str]) -> None:
+    """Refuse the first error cell in a sheet that is read, naming its sheet and cell."""
+    for title, part in sheet_parts(archive).items():
+        if part in errors and title in _READ_SHEETS:
+            ref = errors[part]
+            found = _A1_PARTS.fullmatch(ref)
+            where = Location(path.name, title, int(found.group(2)) if found else None,
+                             found.group(1).upper() if found else None)
+            raise RefusedError(Problem("xlsx.error_cell", {"file": path.name, "cell": ref},
+                                       where=where))
 
 
 def _head(archive: zipfile.ZipFile, name: str) -> bytes:
