@@ -917,16 +917,26 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def _shown(value: Any, lang: str = "en") -> Any:
     """A parameter as the message shows it: a date (a date, or the core's yyyy-mm-dd)
-    as dd/mm/yyyy in Vietnamese; text made visible and cut to a readable length."""
+    as dd/mm/yyyy in Vietnamese; text made visible and cut to a readable length. Text
+    shaped like a date that is none ("2025-13-45", a cell refused as no date) is shown
+    as it is written: turned round it named a value the cell does not hold."""
     if isinstance(value, date) and not isinstance(value, datetime):
         value = value.isoformat()
     if not isinstance(value, str):
         return value
     found = _ISO_DATE.fullmatch(value) if lang == "vi" else None
-    if found:
+    if found and _is_day(int(found[1]), int(found[2]), int(found[3])):
         return f"{found[3]}/{found[2]}/{found[1]}"
     value = visible(value)
     return value if len(value) <= LONGEST_VALUE else value[:LONGEST_VALUE - 1] + "…"
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 # "{files|file|files}": the word for one, or for any other count, of a parameter.
