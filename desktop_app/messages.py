@@ -191,6 +191,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {file} không phải là tệp thông thường (thư mục, thiết bị hoặc ống dẫn); "
         "tệp bị từ chối.",
         "The file {file} is not a regular file (a folder, a device or a pipe); it was refused."),
+    "file.changed_while_read": (
+        "Tệp {file} đã thay đổi trong lúc được đọc (có chương trình khác đang ghi nó?); "
+        "tệp bị từ chối. Hãy nhập lại khi tệp đã hoàn chỉnh.",
+        "The file {file} changed while it was being read (is another program writing it?); "
+        "it was refused. Import it again once it is complete."),
     "file.too_large": ("Tệp {file} quá lớn (tối đa {limit_mb} MB); tệp bị từ chối.",
                        "The file {file} is too large (at most {limit_mb} MB); it was refused."),
     "xlsx.error_cell": (

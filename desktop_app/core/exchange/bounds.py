@@ -35,6 +35,7 @@ import os
 import posixpath
 import re
 import stat
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -85,6 +86,46 @@ def regular_file(path: Path) -> os.stat_result:
     if not stat.S_ISREG(status.st_mode):
         raise _refused("file.special", path)
     return status
+
+
+# A file found sound: its path and what os.stat says of it (size, modification and change
+# times, inode, device). While these stay the same, the file is not scanned again.
+Checked = tuple[str, int, int, int, int, int]
+_SOUND: dict[Checked, None] = {}  # the last files found sound, oldest first
+_KEPT_SOUND = 64
+_SOUND_LOCK = threading.Lock()
+
+
+def identity(path: Path, status: os.stat_result) -> Checked:
+    return (str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns,
+            status.st_ino, status.st_dev)
+
+
+def is_known_sound(found: Checked) -> bool:
+    with _SOUND_LOCK:
+        return found in _SOUND
+
+
+def known_sound(found: Checked) -> None:
+    """Take a file as sound while it stays as it was: its scan's answer, in this process
+    or in another process of the same import (a reader in a child process)."""
+    with _SOUND_LOCK:  # the window imports on a worker thread
+        _SOUND.pop(found, None)
+        _SOUND[found] = None
+        while len(_SOUND) > _KEPT_SOUND:
+            del _SOUND[next(iter(_SOUND))]
+
+
+def open_sound(path: Path) -> BinaryIO:
+    """The file opened for a library to read, refused unless what was opened is the very
+    file its scan found sound (known_sound): a file replaced or rewritten between the
+    scan and the library's open (a sync client, another program saving it) would reach
+    the library unscanned, and python-calamine aborts the process on some files."""
+    handle = open_regular(path)
+    if not is_known_sound(identity(path, os.fstat(handle.fileno()))):
+        handle.close()
+        raise _refused("file.changed_while_read", path)
+    return handle
 
 
 def open_regular(path: Path) -> BinaryIO:
