@@ -124,6 +124,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được vào cơ sở dữ liệu {file}: ổ đĩa đã đầy. Việc đang làm dở chưa được ghi.",
         "Cannot write to the database {file}: the disk is full. The work in hand was not "
         "written."),
+    "db.cannot_use": (
+        "Không dùng được cơ sở dữ liệu {file} ({detail}): ổ đĩa có thể đã đầy hoặc chỉ cho "
+        "đọc, hoặc không được ghi vào thư mục của nó. Tệp không bị hỏng; không có gì bị "
+        "thay đổi.",
+        "Cannot use the database {file} ({detail}): its disk may be full or read-only, or "
+        "its folder may not be written to. The file is not damaged; nothing was changed."),
     # files and catalogs
     "file.not_found": ("Không tìm thấy tệp {file}.", "The file {file} does not exist."),
     "file.unreadable": ("Không đọc được tệp {file}: {detail}",
@@ -185,8 +191,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {file} không phải là tệp thông thường (thư mục, thiết bị hoặc ống dẫn); "
         "tệp bị từ chối.",
         "The file {file} is not a regular file (a folder, a device or a pipe); it was refused."),
+    "file.changed_while_read": (
+        "Tệp {file} đã thay đổi trong lúc được đọc (có chương trình khác đang ghi nó?); "
+        "tệp bị từ chối. Hãy nhập lại khi tệp đã hoàn chỉnh.",
+        "The file {file} changed while it was being read (is another program writing it?); "
+        "it was refused. Import it again once it is complete."),
     "file.too_large": ("Tệp {file} quá lớn (tối đa {limit_mb} MB); tệp bị từ chối.",
                        "The file {file} is too large (at most {limit_mb} MB); it was refused."),
+    "xlsx.error_cell": (
+        "Ô {cell} chứa một lỗi (như #DIV/0! hoặc #N/A của một công thức) thay cho giá trị; "
+        "hãy sửa ô đó rồi lưu lại. Tệp bị từ chối.",
+        "The cell {cell} holds an error (such as a formula's #DIV/0! or #N/A) instead of a "
+        "value; correct it and save the file again. It was refused."),
     "xlsx.far_cell": (
         "Tệp {file}: ô {cell} ({part}) nằm ngoài giới hạn {rows} dòng, {columns} cột; "
         "tệp bị từ chối.",
@@ -906,16 +922,26 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def _shown(value: Any, lang: str = "en") -> Any:
     """A parameter as the message shows it: a date (a date, or the core's yyyy-mm-dd)
-    as dd/mm/yyyy in Vietnamese; text made visible and cut to a readable length."""
+    as dd/mm/yyyy in Vietnamese; text made visible and cut to a readable length. Text
+    shaped like a date that is none ("2025-13-45", a cell refused as no date) is shown
+    as it is written: turned round it named a value the cell does not hold."""
     if isinstance(value, date) and not isinstance(value, datetime):
         value = value.isoformat()
     if not isinstance(value, str):
         return value
     found = _ISO_DATE.fullmatch(value) if lang == "vi" else None
-    if found:
+    if found and _is_day(int(found[1]), int(found[2]), int(found[3])):
         return f"{found[3]}/{found[2]}/{found[1]}"
     value = visible(value)
     return value if len(value) <= LONGEST_VALUE else value[:LONGEST_VALUE - 1] + "…"
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 # "{files|file|files}": the word for one, or for any other count, of a parameter.

@@ -72,6 +72,17 @@ def test_a_date_in_a_message_is_dd_mm_yyyy_in_vietnamese() -> None:
     assert problem_text(same, "vi") == problem_text(problem, "vi")
 
 
+def test_a_text_shaped_like_a_date_that_is_none_is_shown_as_written() -> None:
+    """A cell refused as no date ("2025-13-45") is quoted as the cell holds it, in both
+    languages (the Vietnamese words showed «45/13/2025», a value nowhere in the file)."""
+    for written in ("2025-13-45", "2025-02-30", "0000-01-01"):
+        problem = Problem("value.not_date", {"value": written})
+        assert f"«{written}»" in problem_text(problem, "vi")
+        assert f"“{written}”" in problem_text(problem, "en")
+    assert "«28/02/2025»" in problem_text(Problem("value.not_date", {"value": "2025-02-28"}),
+                                          "vi")
+
+
 def test_counts_are_plural_safe() -> None:
     from desktop_app.messages import text
 

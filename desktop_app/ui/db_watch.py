@@ -3,9 +3,11 @@
 An open window notices what another process (the command line, a script) committed:
 SQLite's data version (a server's change token), looked at every few seconds and
 whenever the window comes to the front, moves with every commit made through another
-connection; the window then emits ``data_changed`` once, so its pages reload, and says
-so in the status bar. The window's own writes move it too: after each ``data_changed``
-the version seen is taken again, so an own change is not reloaded twice.
+connection (looked at first before the window's first reads, when launch.py begins it
+then: a commit between those reads and the watch is told too); the window then emits
+``data_changed`` once, so its pages reload, and says so in the status bar. The window's
+own writes move it too: after each ``data_changed`` the version seen is taken again, so
+an own change is not reloaded twice.
 
 While a writer of the window waits for a database another program keeps locked
 (BEGIN IMMEDIATE, up to NAP_BUSY_TIMEOUT_S), the status bar says so instead of the
@@ -50,13 +52,20 @@ class TokenWatch:
 class DatabaseWatch(QObject):
     busy = Signal(float)
 
-    def __init__(self, window: QMainWindow, ctx: AppContext, poll_ms: int = POLL_MS) -> None:
+    def __init__(self, window: QMainWindow, ctx: AppContext, poll_ms: int = POLL_MS,
+                 begun: ChangeWatch | None = None) -> None:
+        """begun: a watch on the database file begun before the window's first reads
+        (ui/first_read.py, launch.py): the commits made since those reads are told too,
+        not only those after this watch is made."""
         super().__init__(window)
         self.window, self.ctx = window, ctx
         self.reloads = 0
         self._watch: ChangeWatch | TokenWatch | None = (
             TokenWatch(ctx.db) if ctx.db.server is not None
-            else ChangeWatch(ctx.db.path) if is_file_database(ctx.db.path) else None)
+            else None if not is_file_database(ctx.db.path)
+            else begun if begun is not None else ChangeWatch(ctx.db.path))
+        if begun is not None and self._watch is not begun:
+            begun.close()
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.check)

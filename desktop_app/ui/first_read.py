@@ -16,6 +16,12 @@ A read begun before them is used only when the file is still the one it read (th
 same device and inode): a restored backup is another file, and `launch.py` reads that
 one again. Whatever the read cannot do the quick way (a focal point, another
 revision, an SQLite error) it leaves to the full open, as before.
+
+What the window draws from this read is a second or more old by the time its database
+is open and its watch on other programs' commits begins (ui/db_watch.py). The watch
+(`ChangeWatch`) is therefore begun here, before the read's snapshot, and handed to the
+window (`take_watch`): a commit made by another program at any moment after the
+snapshot reloads the pages, never leaving rows read before it shown as current.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop_app.core.services.overview import Overview
     from desktop_app.core.services.period_facts import PeriodFacts
+    from desktop_app.core.storage.window_lock import ChangeWatch
 
 
 class _Links:
@@ -95,6 +102,8 @@ class FirstRead:
         self._facts: tuple[PeriodFacts, list[int]] | None = None
         self._overview: Overview | None = None
         self._error: BaseException | None = None
+        self._watch: ChangeWatch | None = None
+        self._watch_lock = threading.Lock()
         # A daemon: a window that does not open (its lock refused) does not wait for it.
         threading.Thread(target=self._run, name="first-read", daemon=True).start()
 
@@ -113,10 +122,13 @@ class FirstRead:
         from desktop_app.core.services.period_facts import facts_by, year_shown, years_by
         from desktop_app.core.storage.schema import open_at_head
         from desktop_app.core.storage.sql_text import sqlite_execute
+        from desktop_app.core.storage.window_lock import ChangeWatch
 
         conn = open_at_head(self._path)
         if conn is None:
             return
+        begun = ChangeWatch(self._path)  # its first look comes before the snapshot
+        watch: ChangeWatch | None = begun  # closed at the end unless handed over
         try:
             (version,) = conn.execute("PRAGMA data_version").fetchone()
             with conn:
@@ -126,6 +138,9 @@ class FirstRead:
                 facts = facts_by(execute, year_shown(years, self._today.year))
                 if facts.role is not Role.AGENCY:
                     return  # a focal point's window takes the full open
+                if begun.started():
+                    with self._watch_lock:
+                        self._watch, watch = begun, None  # the window's, with the facts
                 self._facts = (facts, years)
                 self._facts_read.set()
                 links = _Links(self._path, facts.year)
@@ -141,10 +156,29 @@ class FirstRead:
             return  # the full open, or the database's own read, decides and words it
         finally:
             conn.close()
+            if watch is not None:  # not handed over: no facts for the window to show
+                watch.close()
 
     def wait(self) -> None:
         """Until the read is over and its connection closed."""
         self._done.wait()
+
+    def take_watch(self) -> ChangeWatch | None:
+        """The watch on other programs' commits begun before the read's snapshot (the
+        caller's to close), once the facts are read; None when there are none, or the
+        watch could not take its first look."""
+        self._facts_read.wait()
+        with self._watch_lock:
+            watch, self._watch = self._watch, None
+        return watch
+
+    def release(self) -> None:
+        """Until the read is over, then its watch closed too (unless taken): nothing of
+        this read holds the file open any more."""
+        self.wait()
+        watch = self.take_watch()
+        if watch is not None:
+            watch.close()
 
     def still_the_file(self) -> bool:
         """Whether the file at the path is the one the read began on."""

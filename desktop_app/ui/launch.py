@@ -42,6 +42,7 @@ from desktop_app.messages import bilingual, text
 if TYPE_CHECKING:
     from desktop_app.core.services.period_facts import PeriodFacts
     from desktop_app.core.storage.database import Database
+    from desktop_app.core.storage.window_lock import ChangeWatch
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.db_watch import DatabaseWatch
     from desktop_app.ui.first_read import FirstRead
@@ -168,7 +169,7 @@ def _launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
         thorough = lock is not None and lock.took_over
         if not may_open or not recover_if_damaged(
                 db_path, lang, thorough=thorough,
-                before_restore=first_read.wait if first_read is not None else None):
+                before_restore=first_read.release if first_read is not None else None):
             splash.done(None)
             if lock is not None:
                 lock.release()
@@ -176,9 +177,11 @@ def _launch(db_path: Path | ServerLocation, *, lang: str, demo: bool,
     if first_read is not None:
         assert splash is not None and isinstance(db_path, Path)
         if not first_read.still_the_file():  # a damaged file replaced by its backup
+            first_read.release()
             first_read = FirstRead(db_path)
         facts_years = first_read.facts()
         if facts_years is None:
+            first_read.release()
             gc.enable()  # the full open follows: no quick first paint to wait for
         else:
             try:
@@ -364,12 +367,17 @@ def _read_first_page_early(db: Database) -> None:
 
 def _show(db: Database, lang: str, splash: Splash) -> int:
     splash.preparing()
+    from desktop_app.core.storage.window_lock import ChangeWatch, is_file_database
+
+    # the watch looks first before the first page's read: a commit between the two is told
+    begun = (ChangeWatch(db.path) if db.server is None and is_file_database(db.path)
+             else None)
     _read_first_page_early(db)
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.loading import forget_early, wait_for_reads
 
     try:
-        return _open_window(AppContext(db, lang), splash)
+        return _open_window(AppContext(db, lang), splash, begun)
     finally:
         forget_early()
         wait_for_reads()  # the database closes next
@@ -396,25 +404,35 @@ def _show_quick(db_path: Path, lang: str, splash: Splash, first_read: FirstRead,
     ctx.year = facts.year  # the period the window opens on, as MainWindow would choose
     read_early(FIRST_OVERVIEW, read_overview)
     try:
-        return _open_window(ctx, splash)
+        return _open_window(ctx, splash, first_read=first_read)
     finally:
         forget_early()
         wait_for_reads()  # the database closes next
+        first_read.release()  # its watch, unless the window took it
         if ctx.is_open():
             ctx.db.close()
 
 
-def _open_window(ctx: AppContext, splash: Splash) -> int:
+def _open_window(ctx: AppContext, splash: Splash, begun: ChangeWatch | None = None, *,
+                 first_read: FirstRead | None = None) -> int:
+    """begun, or first_read's watch: looked at first before the first reads."""
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.main_window import MainWindow
 
-    window = MainWindow(ctx)
+    if first_read is not None:
+        begun = first_read.take_watch()
+    try:
+        window = MainWindow(ctx)
+    except BaseException:
+        if begun is not None:
+            begun.close()
+        raise
     if not ctx.is_open():  # drawn first; the database opened after (_open_after_paint)
-        return _open_after_paint(ctx, window, splash)
+        return _open_after_paint(ctx, window, splash, begun)
     from desktop_app.ui.db_watch import DatabaseWatch
 
-    watch = DatabaseWatch(window, ctx)  # other programs' changes and locks
+    watch = DatabaseWatch(window, ctx, begun=begun)  # other programs' changes and locks
     gc.enable()  # (paused for a quick first paint whose database opened sooner)
     # What start-up made (Qt, SQLAlchemy, the models: ~100,000 objects) lives as long
     # as the program: out of the collector's sight, a full collection while 100,000
@@ -429,7 +447,8 @@ def _open_window(ctx: AppContext, splash: Splash) -> int:
         watch.stop()
 
 
-def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> int:
+def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash,
+                      begun: ChangeWatch | None = None) -> int:
     """Show the window made from the sqlite3 reads, then open its database once the
     first page has been drawn (or sooner, when something asks for it): what today's
     start does before the window shows (the watch on other programs' changes, the offer
@@ -455,7 +474,7 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
     def opened() -> None:
         from desktop_app.ui.db_watch import DatabaseWatch
 
-        watches.append(DatabaseWatch(window, ctx))
+        watches.append(DatabaseWatch(window, ctx, begun=begun))
         gc.freeze()  # as _open_window does, now that SQLAlchemy and the models are in
         window.offer_unsaved_drafts()
 
@@ -487,6 +506,8 @@ def _open_after_paint(ctx: AppContext, window: MainWindow, splash: Splash) -> in
             thread.join()  # the database closes next: not while it is being opened
         for watch in watches:
             watch.stop()
+        if not watches and begun is not None:  # the database never opened
+            begun.close()
     if failed:
         window.hide()
         raise failed[0]

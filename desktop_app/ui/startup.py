@@ -15,7 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.problems import NapError
-from desktop_app.core.storage.health import check_database, good_backups, restore_over_damaged
+from desktop_app.core.storage.health import (
+    DISK_CODES,
+    check_database,
+    good_backups,
+    restore_over_damaged,
+)
 from desktop_app.core.storage.window_lock import WindowLock, acquire
 from desktop_app.messages import problem_text, text
 from desktop_app.ui.dialogs import message_box
@@ -45,6 +50,9 @@ def recover_if_damaged(db_path: Path, lang: str, *, thorough: bool = False,
     if problem is None:
         return True
     words = problem_text(problem, lang)
+    if problem.code in DISK_CODES:  # the file is sound: no backup is offered in its place
+        _inform(lang, words)
+        return False
     backups = good_backups(db_path)
     if not backups:
         _inform(lang, text("window.damaged_no_backup", lang, problem=words))

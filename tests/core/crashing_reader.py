@@ -8,8 +8,8 @@ import os
 import signal
 from pathlib import Path
 
+from desktop_app.core.exchange.bounds import Checked
 from desktop_app.core.exchange.reading import Heading, ReadFile, heading_of, read_file
-from desktop_app.core.exchange.xlsx_reader import Checked
 
 
 def dies_on_crash(path: Path) -> ReadFile:

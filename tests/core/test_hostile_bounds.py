@@ -16,6 +16,7 @@ from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange.bounds import SUBMISSION, Limits, check_parts, open_regular
 from desktop_app.core.exchange.cells import calamine_sheets
 from desktop_app.core.exchange.reading import RefusedFile, SubmissionFile, read_file, storable
+from desktop_app.core.exchange.xlsx_reader import check_container
 from desktop_app.core.problems import RefusedError
 from desktop_app.core.progress import drive
 from desktop_app.core.services.demo import fill_demo
@@ -70,6 +71,7 @@ def test_a_library_panic_is_one_refusal_not_a_base_exception(good: Path, tmp_pat
         sheet["B60"] = -1e15
         sheet["B60"].number_format = "yyyy-mm-dd"
     book.save(tmp_path / "panic.xlsx")
+    check_container(tmp_path / "panic.xlsx")  # as every reader does first (bounds.open_sound)
     with pytest.raises(RefusedError) as refused:
         calamine_sheets(tmp_path / "panic.xlsx", {s.title for s in book.worksheets})
     assert refused.value.problems[0].code == "xlsx.damaged"

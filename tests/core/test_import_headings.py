@@ -12,7 +12,7 @@ import pytest
 from crashing_reader import heading_dies_on_crash
 
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.exchange import xlsx_reader
+from desktop_app.core.exchange import bounds, xlsx_reader
 from desktop_app.core.exchange.reading import SubmissionFile, heading_of, read_heading
 from desktop_app.core.progress import drive
 from desktop_app.core.services.demo import fill_demo
@@ -58,7 +58,7 @@ def test_a_file_found_sound_is_not_scanned_again_while_unchanged(
     _, checked = heading_of(copy)
     assert checked is not None
     scans: list[Path] = []
-    monkeypatch.setattr(xlsx_reader, "_SOUND", {})  # a fresh process: nothing known yet
+    monkeypatch.setattr(bounds, "_SOUND", {})  # a fresh process: nothing known yet
     monkeypatch.setattr(xlsx_reader, "_check_whole",
                         lambda path, size: scans.append(Path(path)))
     [read] = read_files([copy], readers=0, checked=[checked])

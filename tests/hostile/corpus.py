@@ -527,6 +527,17 @@ def _formula(good: Path, folder: Path) -> Path:
     return edited(good, folder / "formula.xlsx", meta_set("version", "=1+1"))
 
 
+@kind("error-cell")
+def _error_cell(good: Path, folder: Path) -> Path:
+    """A data cell turned into a formula's error: the libraries read it as empty."""
+    def edit(xml: bytes) -> bytes:
+        return re.sub(rb'<c r="A3"[^>]*?(?:/>|>.*?</c>)',
+                      b'<c r="A3" t="e"><f>1/0</f><v>#DIV/0!</v></c>', xml, count=1,
+                      flags=re.S)
+
+    return with_sheet_xml(good, folder / "error-cell.xlsx", edit)
+
+
 @kind("wrong-sheet-names")
 def _renamed(good: Path, folder: Path) -> Path:
     def edit(book: openpyxl.Workbook) -> None:

@@ -128,6 +128,7 @@ EXPECTED = {
     "too-many-parts": "too many parts", "too-many-sheets": "too many parts",
     "version-10^20": "submission's “version” is missing or wrong", "utf16-far-cell": "damaged",
     "legacy-xls": "old Excel workbook", "encrypted-cfb": "password-protected",
+    "error-cell": "holds an error",
 }
 
 

@@ -128,3 +128,96 @@ def test_a_write_between_the_two_connections_reads_it_all_again(
         assert found == overview(db, YEAR, today)  # the state after the write, all of it
     finally:
         db.close()
+
+
+def _another_program_commits(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as other, other:
+        other.execute("UPDATE activity SET status = 'completed' WHERE id = (SELECT min(id)"
+                      " FROM activity WHERE status != 'completed')")
+
+
+def test_a_commit_after_the_first_read_reloads_the_window(qapp: object,
+                                                           tmp_path: Path) -> None:
+    """The window is drawn from the first read and its database opened a second or more
+    later: a commit by another program in between reloads it (the watch looked first
+    before the read's snapshot), never leaving the rows read before it as current."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.db_watch import DatabaseWatch
+
+    path = _made(tmp_path / "agency.sqlite", Role.AGENCY, activities=30)
+    today = date(YEAR, 11, 2)
+    first = FirstRead(path, today)
+    shown = first.overview(_never)
+    _another_program_commits(path)  # before the window's database is open
+    ctx = AppContext(Database.open(path, create=False), "en")
+    window = QMainWindow()
+    watch = DatabaseWatch(window, ctx, poll_ms=100_000, begun=first.take_watch())
+    try:
+        reloads: list[int] = []
+        ctx.data_changed.connect(lambda: reloads.append(1))
+        assert watch.check() and reloads == [1]  # a watch begun now saw nothing
+        assert overview(ctx.db, YEAR, today) != shown  # what the reload reads is the truth
+        assert not watch.check()
+        assert first.take_watch() is None  # handed over once
+    finally:
+        watch.stop()
+        ctx.db.close()
+        window.deleteLater()
+
+
+def test_a_read_the_window_does_not_use_keeps_no_watch(tmp_path: Path) -> None:
+    focal = _made(tmp_path / "focal.sqlite", Role.FOCAL_POINT)
+    first = FirstRead(focal)
+    assert first.facts() is None and first.take_watch() is None
+    agency = _made(tmp_path / "agency.sqlite", Role.AGENCY)
+    first = FirstRead(agency)
+    assert first.facts() is not None
+    first.release()  # closed: a damaged file's backup may be put in its place
+    assert first.take_watch() is None
+
+
+def test_the_launched_window_watches_from_before_its_first_read(
+        qapp: object, agency_db_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """launch() on the quick way: the DatabaseWatch made once the database is open is the
+    first read's, and tells a commit made between the read and the open."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui import db_watch, launch
+
+    monkeypatch.setenv("NAP_REPORTER_HOME", str(tmp_path / "home"))
+    made: list[db_watch.DatabaseWatch] = []
+    real_init = db_watch.DatabaseWatch.__init__
+
+    def recorded(self: db_watch.DatabaseWatch, *args: object, **kwargs: object) -> None:
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        made.append(self)
+
+    monkeypatch.setattr(db_watch.DatabaseWatch, "__init__", recorded)
+    real_show = launch._show_quick  # noqa: SLF001
+
+    def show_quick(db_path: Path, lang: str, splash: object, first: FirstRead,
+                   *rest: object) -> int:
+        first.wait()  # the first read is over: its snapshot is behind it
+        _another_program_commits(db_path)
+        return real_show(db_path, lang, splash, first, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(launch, "_show_quick", show_quick)
+    seen: list[bool] = []
+
+    def run_until_open() -> int:
+        import time
+
+        deadline = time.monotonic() + 60
+        while not made and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        seen.append(bool(made) and (made[0].reloads > 0 or made[0].check()))
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_until_open))
+    assert launch.launch(agency_db_path, lang="en", demo=False, screenshot=None,
+                         lang_given=True) == 0
+    assert seen == [True]

@@ -273,3 +273,30 @@ def test_after_a_crash_every_page_is_checked(
     assert launch_module.launch(agency_db_path, lang="en", demo=False, screenshot=None,
                                 lang_given=True) == 3
     assert len(asked) == 1 and "damaged" in asked[0]
+
+
+def _unusable_shared_memory(db: Path) -> None:
+    """A sound file whose shared-memory file SQLite cannot open (a link it will not follow,
+    as a disk that will not let it write): SQLITE_CANTOPEN, no damage."""
+    db.with_name(db.name + "-wal").touch()
+    shm = db.with_name(db.name + "-shm")
+    shm.unlink(missing_ok=True)
+    shm.symlink_to(os.devnull)
+
+
+def test_a_sound_file_on_a_disk_that_will_not_work_is_not_offered_a_backup(
+        qapp: Any, agency_db_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.storage.health import check_database
+
+    automatic_backup(agency_db_path, "before-import")  # a good backup there is
+    time.sleep(0.01)
+    _unusable_shared_memory(agency_db_path)
+    sound = agency_db_path.read_bytes()
+    found = check_database(agency_db_path)
+    assert found is not None and found.code == "db.cannot_use"  # was "db.damaged"
+    asked, said = _chosen(monkeypatch, 0), _informed(monkeypatch)
+    assert not recover_if_damaged(agency_db_path, "en")
+    assert asked == []  # no backup offered over a sound file
+    assert len(said) == 1 and "not damaged" in said[0] and "read-only" in said[0]
+    assert agency_db_path.read_bytes() == sound
+    assert not list(agency_db_path.parent.glob(agency_db_path.name + ".damaged-*"))

@@ -35,6 +35,7 @@ import os
 import posixpath
 import re
 import stat
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,6 +88,46 @@ def regular_file(path: Path) -> os.stat_result:
     return status
 
 
+# A file found sound: its path and what os.stat says of it (size, modification and change
+# times, inode, device). While these stay the same, the file is not scanned again.
+Checked = tuple[str, int, int, int, int, int]
+_SOUND: dict[Checked, None] = {}  # the last files found sound, oldest first
+_KEPT_SOUND = 64
+_SOUND_LOCK = threading.Lock()
+
+
+def identity(path: Path, status: os.stat_result) -> Checked:
+    return (str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns,
+            status.st_ino, status.st_dev)
+
+
+def is_known_sound(found: Checked) -> bool:
+    with _SOUND_LOCK:
+        return found in _SOUND
+
+
+def known_sound(found: Checked) -> None:
+    """Take a file as sound while it stays as it was: its scan's answer, in this process
+    or in another process of the same import (a reader in a child process)."""
+    with _SOUND_LOCK:  # the window imports on a worker thread
+        _SOUND.pop(found, None)
+        _SOUND[found] = None
+        while len(_SOUND) > _KEPT_SOUND:
+            del _SOUND[next(iter(_SOUND))]
+
+
+def open_sound(path: Path) -> BinaryIO:
+    """The file opened for a library to read, refused unless what was opened is the very
+    file its scan found sound (known_sound): a file replaced or rewritten between the
+    scan and the library's open (a sync client, another program saving it) would reach
+    the library unscanned, and python-calamine aborts the process on some files."""
+    handle = open_regular(path)
+    if not is_known_sound(identity(path, os.fstat(handle.fileno()))):
+        handle.close()
+        raise _refused("file.changed_while_read", path)
+    return handle
+
+
 def open_regular(path: Path) -> BinaryIO:
     """The file opened for reading, refused unless it is a regular file; never blocks (a FIFO
     swapped in after the status check is caught by the open's own status)."""
@@ -121,6 +162,9 @@ _SHEET_NAME = re.compile(_P + rb"sheet(?=\s)" + _A
 _ENCODING = re.compile(rb"\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']*)[\"']")
 _TARGET = re.compile(rb"\sTarget\s*=\s*[\"']([^\"']*)[\"']")
 _A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
+# a cell's tag with its attributes, and the type attribute saying it holds an error
+_CELL_TAG = re.compile(_P + rb"c(?=[\s/>])(" + _A + rb")/?>")
+_ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
 _ANY_ROW = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
 
@@ -144,6 +188,7 @@ class _Scan:
         self.loose = False  # a cell or row without its reference: rescan tag by tag
         self.declared = 0  # rows × columns of the <dimension>
         self.rows = self.columns = 0  # the real extent: the farthest row and column seen
+        self.error_cell: str | None = None  # the first cell holding an error (t="e")
 
     def extent(self) -> int:
         """The cells a library allocates for this part: its declared or real range."""
@@ -199,6 +244,8 @@ class _Scan:
             self.references_fast(data)
         else:
             self.references(data)
+        if self.error_cell is None and (b'"e"' in data or b"'e'" in data):
+            self.error_cell = _error_cell(data)
         if self.first_strings(data):
             self.strings += sum(data.count(tag) for tag in _SI_TAGS)
             if self.strings > self.limits.strings:
@@ -255,6 +302,16 @@ _SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
 # A prefixed name's tail: one scan for all five (five substring tests took ten times as
 # long over a sheet's XML).
 _PREFIXED_TAIL = re.compile(rb":(?:c|row|dimension|sst|si)")
+
+
+def _error_cell(data: bytes) -> str | None:
+    """The reference of the first cell in data whose type is an error (#DIV/0!, #N/A...):
+    the libraries read it as an empty cell, so its value would be lost without a word."""
+    for found in _CELL_TAG.finditer(data):
+        if _ERROR_TYPE.search(found.group(1)):
+            ref = _R_ATTR.search(found.group(1))
+            return ref.group(1).decode("ascii", "replace") if ref else "?"
+    return None
 
 
 def _canonical(data: bytes) -> bool:
@@ -342,8 +399,11 @@ def _count_loose(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             scan.reach(row, column)
 
 
-def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
-    """Every part of an opened workbook within limits, streamed (see the module's text)."""
+def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, str]:
+    """Every part of an opened workbook within limits, streamed (see the module's text).
+
+    Returns the parts holding a cell of the error type, each with its first such cell
+    (the caller refuses those of the sheets it reads: sheet_parts)."""
     infos = archive.infolist()
     if len(infos) > limits.parts:
         raise _refused("xlsx.too_many_parts", path, limit=limits.parts)
@@ -355,6 +415,7 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
         raise _refused("xlsx.too_large", path)
     parsed = _targets(archive)
     cells = 0
+    errors: dict[str, str] = {}
     for info in infos:
         if info.is_dir():
             continue
@@ -374,6 +435,9 @@ def check_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
         if cells > limits.cells:
             raise _refused("xlsx.too_many_cells", path, part=info.filename,
                            cells=scan.extent(), limit=limits.cells)
+        if scan.error_cell is not None:
+            errors[info.filename] = scan.error_cell
+    return errors
 
 
 def _targets(archive: zipfile.ZipFile, limit: int = 2**20) -> set[str]:
@@ -388,6 +452,38 @@ def _targets(archive: zipfile.ZipFile, limit: int = 2**20) -> set[str]:
         target = html.unescape(raw.decode("utf-8", "replace"))
         found.add(posixpath.normpath(target[1:] if target.startswith("/") else "xl/" + target))
     return found
+
+
+_SHEET_ID = re.compile(_P + rb"sheet(?=\s)(" + _A + rb")/?>")
+_NAME_ATTR = re.compile(rb"\sname\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_RID_ATTR = re.compile(rb"\s(?:[A-Za-z_][\w.-]*:)?id\s*=\s*[\"']([^\"']*)[\"']")
+_RELATION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?Relationship(?=\s)(" + _A + rb")/?>")
+_ID_ATTR = re.compile(rb"\sId\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def sheet_parts(archive: zipfile.ZipFile, limit: int = 2**20) -> dict[str, str]:
+    """Each sheet's name, as workbook.xml states it, with the part its relation names."""
+    def head(name: str) -> bytes:
+        try:
+            with archive.open(name) as part:
+                return part.read(limit)
+        except KeyError:
+            return b""
+
+    targets = {}
+    for found in _RELATION.finditer(head("xl/_rels/workbook.xml.rels")):
+        ident, target = _ID_ATTR.search(found.group(1)), _TARGET.search(found.group(1))
+        if ident and target:
+            raw = html.unescape(target.group(1).decode("utf-8", "replace"))
+            targets[ident.group(1)] = posixpath.normpath(
+                raw[1:] if raw.startswith("/") else "xl/" + raw)
+    parts = {}
+    for found in _SHEET_ID.finditer(head("xl/workbook.xml")):
+        name, ident = _NAME_ATTR.search(found.group(1)), _RID_ATTR.search(found.group(1))
+        if name and ident and ident.group(1) in targets:
+            title = html.unescape((name.group(1) or name.group(2)).decode("utf-8", "replace"))
+            parts[title] = targets[ident.group(1)]
+    return parts
 
 
 def sheet_titles(archive: zipfile.ZipFile, limit: int = 2**20) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from desktop_app.core.domain.enums import ActivityStatus, ActivityType
 from desktop_app.core.domain.label_reading import code_of
-from desktop_app.core.exchange.bounds import open_regular
+from desktop_app.core.exchange.bounds import open_sound
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.columns import Column, Kind
 from desktop_app.core.problems import Problem, RefusedError
@@ -345,7 +345,7 @@ def calamine_sheets(path: Path, wanted: set[str]) -> dict[str, list[list[Any]]]:
     from python_calamine import CalamineWorkbook
 
     def load() -> dict[str, list[list[Any]]]:
-        with open_regular(path) as handle:
+        with open_sound(path) as handle:
             book = CalamineWorkbook.from_filelike(handle)
             return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
                     for name in book.sheet_names if name in wanted}

@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core.exchange.bounds import open_regular, regular_file
+from desktop_app.core.exchange.bounds import Checked, open_regular, regular_file
 from desktop_app.core.exchange.submission import MAX_VERSION, SubmissionData, SubmissionMeta
 from desktop_app.core.exchange.template_reader import (
     ReadTemplate,
@@ -30,7 +30,6 @@ from desktop_app.core.exchange.template_reader import (
     read_template_general,
 )
 from desktop_app.core.exchange.xlsx_reader import (
-    Checked,
     check_container,
     read_meta,
     read_submission,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.exchange.bounds import open_regular, regular_file
+from desktop_app.core.exchange.bounds import open_regular, open_sound, regular_file
 from desktop_app.core.exchange.cells import library_call, refusal, to_text
 from desktop_app.core.exchange.xlsx_reader import check_container
 from desktop_app.core.problems import Location, Problem
@@ -162,7 +162,7 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
     from python_calamine import CalamineWorkbook
 
     def load() -> list[list[Any]]:
-        with open_regular(path) as handle:
+        with open_sound(path) as handle:
             book = CalamineWorkbook.from_filelike(handle)
             names = book.sheet_names
             if not names:

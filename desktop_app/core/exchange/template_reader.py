@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.exchange.bounds import open_regular
+from desktop_app.core.exchange.bounds import open_sound
 from desktop_app.core.exchange.cells import (
     CellProblem,
     calamine_sheets,
@@ -69,7 +69,7 @@ def sheet_names(path: Path) -> list[str]:
     from python_calamine import CalamineWorkbook
 
     def names() -> list[str]:
-        with open_regular(path) as handle:
+        with open_sound(path) as handle:
             return list(CalamineWorkbook.from_filelike(handle).sheet_names)
 
     return library_call(path, names)

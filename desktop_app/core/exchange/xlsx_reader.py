@@ -10,8 +10,8 @@ are reported per cell, and rows with a problem are left out of the data.
 
 from __future__ import annotations
 
+import os
 import re
-import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
@@ -22,10 +22,16 @@ from typing import Any
 
 from desktop_app.core.exchange.bounds import (
     SUBMISSION,
+    Checked,
     Limits,
     check_parts,
+    identity,
+    is_known_sound,
+    known_sound,
     open_regular,
+    open_sound,
     regular_file,
+    sheet_parts,
     sheet_titles,
 )
 from desktop_app.core.exchange.canonical import canonical_json, columns_json, content_hash
@@ -52,7 +58,7 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     SubmissionMeta,
 )
-from desktop_app.core.exchange.template import MARKER_SHEET, TEMPLATE_SHEETS
+from desktop_app.core.exchange.template import GENERAL_SHEET, MARKER_SHEET, TEMPLATE_SHEETS
 from desktop_app.core.problems import Location, Problem, RefusedError, os_detail
 
 MAX_FILE = 100 * 2**20  # bytes on disk
@@ -81,42 +87,25 @@ class ReadSubmission:
 # --- the container -------------------------------------------------------------------
 
 
-# A file found sound: its path and what os.stat says of it (size, modification and change
-# times, inode, device). While these stay the same, the file is not scanned again.
-Checked = tuple[str, int, int, int, int, int]
-_SOUND: dict[Checked, None] = {}  # the last files found sound, oldest first
-_KEPT_SOUND = 64
-_SOUND_LOCK = threading.Lock()
-
-
 def check_container(path: Path) -> Checked:
     """Refuse what is not a sound xlsx zip within bounds (bounds.py), streamed, never whole.
 
     Nothing here blocks: a FIFO, a device or a folder is refused from its status first.
     A file found sound is not scanned again while it stays the same (a batch checks each
     file twice: for its heading, then whole, maybe in two processes: ``known_sound``).
-    The answer names the file as found sound.
+    The answer names the file as found sound; the libraries open it with
+    ``bounds.open_sound``, which refuses another file found in its place.
     """
     status = regular_file(path)
-    identity: Checked = (str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns,
-                         status.st_ino, status.st_dev)
-    if identity not in _SOUND:
-        _check_whole(path, status.st_size)
-        known_sound(identity)
-    return identity
+    found = identity(path, status)
+    if not is_known_sound(found):
+        found = _check_whole(path, status.st_size)
+        known_sound(found)
+    return found
 
 
-def known_sound(identity: Checked) -> None:
-    """Take a file as sound while it stays as it was: check_container's answer, in this
-    process or in another process of the same import (a reader in a child process)."""
-    with _SOUND_LOCK:  # the window imports on a worker thread
-        _SOUND.pop(identity, None)
-        _SOUND[identity] = None
-        while len(_SOUND) > _KEPT_SOUND:
-            del _SOUND[next(iter(_SOUND))]
-
-
-def _check_whole(path: Path, size: int) -> None:
+def _check_whole(path: Path, size: int) -> Checked:
+    """Scan the file at path; the answer names the very file scanned (its own status)."""
     try:
         with open_regular(path) as handle:
             head = handle.read(8)
@@ -132,6 +121,7 @@ def _check_whole(path: Path, size: int) -> None:
         raise refusal("xlsx.not_xlsx", path)
     try:
         with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
+            scanned = identity(path, os.fstat(handle.fileno()))
             infos = archive.infolist()
             names = {info.filename for info in infos}
             if "mimetype" in names and b"opendocument" in _head(archive, "mimetype"):
@@ -141,12 +131,35 @@ def _check_whole(path: Path, size: int) -> None:
             if any(info.flag_bits & 0x1 for info in infos):
                 raise refusal("xlsx.encrypted", path)
             template = MARKER_SHEET in sheet_titles(archive)
-            check_parts(path, archive, TEMPLATE if template else SUBMISSION)
+            errors = check_parts(path, archive, TEMPLATE if template else SUBMISSION)
+            if errors:
+                _refuse_error_cells(path, archive, errors)
+        return scanned
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
             NotImplementedError, KeyError) as error:
         raise refusal("xlsx.damaged", path, detail=str(error)) from None
     except OSError as error:
         raise refusal("file.unreadable", path, detail=os_detail(error)) from None
+
+
+# The sheets a submission or a filled template is read from: a cell of the error type
+# there (#DIV/0!, #N/A... a formula that failed) is read by the libraries as an empty
+# cell, and its value would be lost without a word. Other sheets are never read.
+_READ_SHEETS = frozenset({META_SHEET, MARKER_SHEET, GENERAL_SHEET, *(s.title for s in SHEETS),
+                          *(sheet.title for sheet, _ in TEMPLATE_SHEETS)})
+_A1_PARTS = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
+
+
+def _refuse_error_cells(path: Path, archive: zipfile.ZipFile, errors: dict[str, str]) -> None:
+    """Refuse the first error cell in a sheet that is read, naming its sheet and cell."""
+    for title, part in sheet_parts(archive).items():
+        if part in errors and title in _READ_SHEETS:
+            ref = errors[part]
+            found = _A1_PARTS.fullmatch(ref)
+            where = Location(path.name, title, int(found.group(2)) if found else None,
+                             found.group(1).upper() if found else None)
+            raise RefusedError(Problem("xlsx.error_cell", {"file": path.name, "cell": ref},
+                                       where=where))
 
 
 def _head(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -165,7 +178,7 @@ def _openpyxl_sheets(path: Path) -> dict[str, list[list[Any]]]:
     from openpyxl import load_workbook
 
     def load() -> dict[str, list[list[Any]]]:
-        with open_regular(path) as handle:
+        with open_sound(path) as handle:
             book = load_workbook(handle, read_only=True, data_only=True)
             try:
                 wanted = {META_SHEET, *(s.title for s in SHEETS)}
@@ -187,7 +200,9 @@ def _load(path: Path, engine: str) -> dict[str, list[list[Any]]]:
     for name in order:
         try:
             return ENGINES[name](path)
-        except RefusedError:  # the library's own failure on a bad file: try the other
+        except RefusedError as error:  # the library's own failure on a bad file: try the
+            if error.problems and error.problems[0].code == "file.changed_while_read":
+                raise  # other; not another file found in its place
             continue
     raise refusal("xlsx.damaged", path, detail="unreadable workbook")
 

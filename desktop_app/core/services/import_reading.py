@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.core.domain.search import own_words
+from desktop_app.core.exchange.bounds import Checked, known_sound
 from desktop_app.core.exchange.canonical import data_hash
 from desktop_app.core.exchange.reading import (
     Heading,
@@ -57,7 +58,6 @@ from desktop_app.core.exchange.submission import (
     LinkRecord,
     SubmissionData,
 )
-from desktop_app.core.exchange.xlsx_reader import Checked, known_sound
 from desktop_app.core.problems import Problem
 
 MAX_READERS = 4  # child processes at most, however many cores

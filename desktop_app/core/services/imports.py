@@ -44,9 +44,9 @@ from desktop_app.core.domain.models import (
     new_uuid,
 )
 from desktop_app.core.domain.models import utc_now as _utc_now
+from desktop_app.core.exchange.bounds import Checked
 from desktop_app.core.exchange.problems_workbook import ProblemLine, write_problems_workbook
 from desktop_app.core.exchange.reading import ReadFile, SubmissionFile
-from desktop_app.core.exchange.xlsx_reader import Checked
 from desktop_app.core.problems import Location, Problem, RefusedError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.audit import RESTORE_ACTION

@@ -35,7 +35,7 @@ from desktop_app.core.files import (
 )
 from desktop_app.core.paths import backups_dir
 from desktop_app.core.problems import Problem, RefusedError, os_detail
-from desktop_app.core.storage.engine import BusyWait, is_busy
+from desktop_app.core.storage.engine import BusyWait, file_uri, is_busy
 
 KEEP_AUTOMATIC = 10
 KEEP_DAYS = 30
@@ -105,7 +105,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
     """Open without writing anything beside the file (no -wal or -shm made)."""
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() else "ro&immutable=1"
-    return sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
+    return sqlite3.connect(file_uri(path, f"mode={mode}"), uri=True)
 
 
 def _as_os_error(error: sqlite3.Error) -> OSError | None:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when an engine is made, not for BusyWait
     from sqlalchemy import Connection, Engine
@@ -70,6 +71,14 @@ class BusyWait:
 
 def _seconds(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
+
+
+def file_uri(path: Path | str, query: str) -> str:
+    """An SQLite URI for the file at path with query (``mode=ro``...): the path quoted,
+    so that a ``#`` or ``?`` in a folder's name ("Báo cáo #2") names no other file; an
+    unquoted one ended the path there and opened, even made, a file of that shorter
+    name (a backup of it was an empty database)."""
+    return f"file:{quote(str(path))}?{query}"
 
 
 def is_busy(error: BaseException) -> bool:
@@ -143,9 +152,12 @@ def _on_begin(busy: BusyWait) -> Callable[[Connection], None]:
 def make_engine(path: Path, busy: BusyWait | None = None) -> Engine:
     """An engine on the SQLite file at path; its writers wait as busy says."""
     busy = busy or BusyWait(Path(path))
-    from sqlalchemy import create_engine, event
+    from sqlalchemy import URL, create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # the URL made from its parts: in "sqlite:///PATH" a '?' in a folder's name began
+    # the URL's query, and the engine opened a file of the shorter name
+    url = URL.create("sqlite", database=str(path))
+    engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect(busy))
     event.listen(engine, "begin", _on_begin(busy))
     return engine

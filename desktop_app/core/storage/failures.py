@@ -1,10 +1,14 @@
-"""What an SQLite failure means for the person: busy, damaged, or a full disk.
+"""What an SQLite failure means for the person: busy, damaged, or a disk that will not
+let it work.
 
 SQLite reports these as OperationalError or DatabaseError with a result code,
 often wrapped by SQLAlchemy. Each face would otherwise print them as an internal
 error; here they become problems with codes: the database is busy (exit 4), the
 database is damaged (exit 3, naming the latest automatic backup), the disk is
-full (exit 3). Anything else is left alone: it is a bug, for the log.
+full (exit 3), the file cannot be used where it is (exit 3: a read-only disk or
+folder, an I/O error, a shared-memory file that cannot grow on a full disk). The
+last is not damage: offering to restore a backup over a sound file would be wrong.
+Anything else is left alone: it is a bug, for the log.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from desktop_app.core.storage.backup import latest_backup
 from desktop_app.core.storage.engine import BusyWait, is_busy
 
 _DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+# the file is sound as far as anyone knows; its disk or folder will not let SQLite work
+_UNUSABLE = (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY)
 
 
 def sqlite_error_in(error: BaseException) -> sqlite3.Error | None:
@@ -57,6 +63,18 @@ def database_failure(error: BaseException, path: Path) -> NapError | None:
         return None
     if code & 0xFF in _DAMAGED:
         return damaged(path)
+    return unusable(found, path)
+
+
+def unusable(error: sqlite3.Error, path: Path) -> RefusedError | None:
+    """The problem for an SQLite error that says the disk, not the file, is at fault (a
+    full disk, a read-only one, an I/O error), or None for any other error."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
     if code & 0xFF == sqlite3.SQLITE_FULL:
         return RefusedError(Problem("db.disk_full", {"file": str(path)}))
+    if code & 0xFF in _UNUSABLE:
+        return RefusedError(Problem("db.cannot_use", {"file": str(path),
+                                                      "detail": str(error)}))
     return None

@@ -23,9 +23,13 @@ from desktop_app.core.storage.backup import (
     check_backup,
     restore_database,
 )
+from desktop_app.core.storage.engine import file_uri
 
 DAMAGED_CODES = frozenset({"db.damaged", "db.damaged_no_backup", "db.not_a_database",
                            "db.too_new", "db.foreign", "db.unreadable"})
+# the file is sound, its disk is not fit to work on (failures.unusable): a backup put in
+# its place would be no better, and would set a sound file aside for nothing
+DISK_CODES = frozenset({"db.disk_full", "db.cannot_use"})
 
 
 def _quick_check(path: Path) -> str | None:
@@ -33,7 +37,7 @@ def _quick_check(path: Path) -> str | None:
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() else "ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
+        conn = sqlite3.connect(file_uri(path, f"mode={mode}"), uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check(1)").fetchall()
         finally:
@@ -44,7 +48,8 @@ def _quick_check(path: Path) -> str | None:
 
 
 def check_database(path: Path, *, thorough: bool = False) -> Problem | None:
-    """What keeps the database at path from opening (None: it opens, or is not there yet).
+    """What keeps the database at path from opening (None: it opens, or is not there yet):
+    a damage (DAMAGED_CODES, a backup may help) or its disk (DISK_CODES, none would).
 
     thorough: run SQLite's quick_check over every page too."""
     from desktop_app.core.storage.migrate import check_restorable
@@ -58,6 +63,8 @@ def check_database(path: Path, *, thorough: bool = False) -> Problem | None:
         problem = error.problems[0]
         if problem.code == "db.busy":
             return None  # locked by a writer: opening waits for it, as everything does
+        if problem.code in DISK_CODES:
+            return problem
         return _as_damaged(path, problem)
     found = _quick_check(path) if thorough else None
     if found is not None:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from desktop_app.core.paths import migrations_dir
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.storage.backup import automatic_backup
-from desktop_app.core.storage.engine import BusyWait, Notice, is_busy, make_engine, writer
+from desktop_app.core.storage.engine import (
+    BusyWait,
+    Notice,
+    file_uri,
+    is_busy,
+    make_engine,
+    writer,
+)
 from desktop_app.core.storage.schema import scanned_head
 
 if TYPE_CHECKING:  # alembic costs ~0.2 s of imports: only a file to migrate or create needs it
@@ -85,7 +92,7 @@ def _inspect(path: Path, shown_as: Path | None = None) -> tuple[str | None, bool
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() else "ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode={mode}", uri=True)
+        conn = sqlite3.connect(file_uri(path, f"mode={mode}"), uri=True)
     except sqlite3.Error as exc:
         raise RefusedError.of("db.unreadable", file=str(shown), detail=str(exc)) from exc
     try:
@@ -101,8 +108,13 @@ def _inspect(path: Path, shown_as: Path | None = None) -> tuple[str | None, bool
     except sqlite3.DatabaseError as exc:
         if is_busy(exc):
             raise BusyWait(shown).gave_up() from exc
+        # SQLAlchemy (failures.py): not at start, only on a failure
+        from desktop_app.core.storage.failures import damaged, unusable
+
+        at_fault = unusable(exc, shown)  # the disk (full, read-only), not the file
+        if at_fault is not None:
+            raise at_fault from exc
         if _looks_like_sqlite(path):
-            from desktop_app.core.storage.failures import damaged  # SQLAlchemy: not at start
 
             if shown_as is not None:  # a backup, not the person's database
                 raise RefusedError.of("db.backup_damaged", file=str(shown),

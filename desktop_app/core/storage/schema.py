@@ -18,9 +18,9 @@ import functools
 import re
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from desktop_app.core.paths import migrations_dir
+from desktop_app.core.storage.engine import file_uri
 
 _REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]\s*$", re.M)
 _DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+?)\s*$", re.M)
@@ -74,7 +74,7 @@ def open_at_head(location: Path | str) -> sqlite3.Connection | None:
     if head is None or not is_sqlite_file(location):
         return None
     try:
-        conn = sqlite3.connect(f"file:{quote(str(location))}?mode=rw", uri=True, timeout=5)
+        conn = sqlite3.connect(file_uri(location, "mode=rw"), uri=True, timeout=5)
     except sqlite3.Error:
         return None
     try:

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.core.problems import Problem, RefusedError
+from desktop_app.core.storage.engine import file_uri
 
 SUFFIX = ".window-lock"
 
@@ -148,12 +149,16 @@ class ChangeWatch:
     def _version(self) -> int | None:
         try:
             if self._connection is None:
-                self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                self._connection = sqlite3.connect(file_uri(self.path, "mode=ro"), uri=True,
                                                    check_same_thread=False)
                 self._connection.execute("PRAGMA busy_timeout = 0")
             return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error:
             return None  # busy, or gone for now: look again later
+
+    def started(self) -> bool:
+        """Whether it has taken its first look: commits from then on are told."""
+        return self._seen is not None
 
     def changed(self) -> bool:
         """True once after each commit made through any other connection."""

@@ -1,0 +1,86 @@
+"""A sound database whose disk will not let SQLite work (full, read-only, an I/O error)
+is refused with its own words and exit 3, the same on the quick way (sqlite3 alone)
+and the full open, and never called damaged: its backup offered in its place would set
+a sound file aside. Made without root: a shared-memory file SQLite cannot open (a
+folder, or a link it will not follow), as on a disk mounted read-only or full (there
+the same codes come: SQLITE_CANTOPEN, SQLITE_IOERR_SHMSIZE, SQLITE_READONLY)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.domain.enums import Role
+from desktop_app.core.progress import drive
+from desktop_app.core.services.demo import fill_demo
+from desktop_app.core.services.setup import initialise
+from desktop_app.core.storage import quick_sqlite
+from desktop_app.core.storage.database import Database
+from tests.cli.conftest import CliRunner
+
+YEAR = 2025
+WORDS = ("Cannot use the database", "Không dùng được cơ sở dữ liệu", "not damaged")
+
+
+@pytest.fixture(scope="module")
+def sound(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sound") / "agency.sqlite"
+    db = Database.open(path)
+    try:
+        initialise(db, Role.AGENCY, "VLG")
+        drive(fill_demo(db, activities=8, seed=2, period=YEAR))
+    finally:
+        db.close()
+    return path
+
+
+def _shm_folder(db: Path) -> None:
+    db.with_name(db.name + "-shm").mkdir()  # SQLite opens the file read-only, then writes
+
+
+def _shm_link(db: Path) -> None:
+    db.with_name(db.name + "-wal").touch()
+    db.with_name(db.name + "-shm").symlink_to(os.devnull)  # SQLITE_CANTOPEN
+
+
+def _register(db: Path) -> tuple[int, int]:
+    with closing(sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True)) as conn:
+        return (conn.execute("SELECT count(*) FROM submission").fetchone()[0],
+                conn.execute("SELECT count(*) FROM auditevent").fetchone()[0])
+
+
+@pytest.mark.parametrize("way", ["quick", "full"])
+@pytest.mark.parametrize("fault", [_shm_folder, _shm_link])
+def test_an_export_on_a_disk_that_will_not_work_is_refused_and_writes_nothing(
+        cli: CliRunner, sound: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        way: str, fault: Callable[[Path], None]) -> None:
+    db = tmp_path / "agency.sqlite"
+    shutil.copyfile(sound, db)
+    before = _register(db)
+    fault(db)
+    if way == "full":
+        monkeypatch.setattr(quick_sqlite, "open_quick", lambda *a, **k: None)
+    out = tmp_path / "out" / "VLG.xlsx"
+    out.parent.mkdir()
+    result = cli("--lang", "en", "--db", db, "export", "xlsx", "--period", YEAR, "-o", out)
+    assert result.code == 3, result.err  # was 1 (an internal error) both ways
+    assert all(word in result.err for word in WORDS)
+    assert "damaged" not in result.err.replace("not damaged", "")
+    assert list(out.parent.iterdir()) == []
+    assert _register(db) == before
+
+
+def test_the_quick_commands_say_the_same(cli: CliRunner, sound: Path, tmp_path: Path) -> None:
+    db = tmp_path / "agency.sqlite"
+    shutil.copyfile(sound, db)
+    _shm_link(db)
+    for command in (["status", "--json"], ["keys", "list"]):
+        result = cli("--lang", "en", "--db", db, *command)
+        assert result.code == 3 and result.out == "", result  # was "damaged" words
+        assert all(word in result.err for word in WORDS)
