@@ -130,6 +130,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thay đổi.",
         "Cannot use the database {file} ({detail}): its disk may be full or read-only, or "
         "its folder may not be written to. The file is not damaged; nothing was changed."),
+    "db.unknown_role": (
+        "Cơ sở dữ liệu ghi vai trò «{role}», vai trò mà chương trình không biết (chỉ có "
+        "agency hoặc focal-point). Tệp có thể đã bị sửa bằng tay hoặc bằng chương trình "
+        "khác; không có gì bị thay đổi.",
+        "The database records the role “{role}”, which the program does not know (only "
+        "agency or focal-point). The file may have been edited by hand or by another "
+        "program; nothing was changed."),
     # files and catalogs
     "file.not_found": ("Không tìm thấy tệp {file}.", "The file {file} does not exist."),
     "file.unreadable": ("Không đọc được tệp {file}: {detail}",

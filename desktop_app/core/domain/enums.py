@@ -2,10 +2,26 @@
 
 from enum import StrEnum
 
+from desktop_app.core.problems import RefusedError
+
 
 class Role(StrEnum):
     AGENCY = "agency"
     FOCAL_POINT = "focal-point"
+
+
+def stored_role(value: str | None) -> Role | None:
+    """The role a database records (its `role` setting), None when it records none.
+
+    A value the program never writes (a file edited by hand, or by another program) is
+    refused as the database's problem (exit 3), not an internal error.
+    """
+    if not value:
+        return None
+    try:
+        return Role(value)
+    except ValueError:
+        raise RefusedError.of("db.unknown_role", role=value) from None
 
 
 class AgencyKind(StrEnum):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import Role, stored_role
 from desktop_app.core.exchange.signing import KEY_BYTES, decode, fingerprint, key_pair_from_private
 from desktop_app.core.storage.schema import open_at_head
 
@@ -85,7 +85,7 @@ def listing_from(settings: Mapping[str, str | None],
     role_text = settings.get(ROLE)
     if not role_text:
         raise NotListableError(ROLE)
-    role = Role(role_text)
+    role = stored_role(role_text)
     own_text = settings.get(OWN_KEY)
     own_fingerprint = own_public = ""
     if own_text:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import Role, stored_role
 from desktop_app.core.exchange.report_model import STATUSES as STATUSES
 from desktop_app.core.exchange.report_model import AreaProgress as AreaProgress
 from desktop_app.core.exchange.report_model import IndicatorCounts as IndicatorCounts
@@ -234,7 +234,7 @@ def _settings(execute: Execute) -> dict[str, str]:
 
 def _role(execute: Execute) -> Role | None:
     role = _settings(execute).get("role")
-    return Role(role) if role else None
+    return stored_role(role)
 
 
 def _scope(execute: Execute, year: int) -> _Scope:
@@ -242,7 +242,7 @@ def _scope(execute: Execute, year: int) -> _Scope:
     if not period:
         raise UsageError.of("period.unknown", period=year)
     settings = _settings(execute)
-    role = Role(settings["role"]) if settings.get("role") else None
+    role = stored_role(settings.get("role"))
     agency_id = agency_kind = None
     code = settings.get("agency")
     if role is Role.AGENCY and code:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.core.domain.enums import PeriodState, Role
+from desktop_app.core.domain.enums import PeriodState, Role, stored_role
 from desktop_app.core.exchange.report_model import default_period_range
 from desktop_app.core.storage.sql_text import Execute, day, flag, sqlite_execute
 
@@ -47,7 +47,7 @@ def facts_by(execute: Execute, year: int) -> PeriodFacts:
     """The installation, the period's due date and (at an agency) its state."""
     settings = {key: value for key, value in execute(
         "SELECT key, value FROM setting WHERE key IN ('role', 'agency')", {})}
-    role = Role(settings["role"]) if settings.get("role") else None
+    role = stored_role(settings.get("role"))
     code = settings.get("agency")
     agency = execute("SELECT id, name_vi, name_en FROM agency WHERE code = :code",
                      {"code": code})[:1] if code else []

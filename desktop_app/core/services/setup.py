@@ -16,7 +16,7 @@ from desktop_app.core.catalog.agencies import agency_choices as agency_choices
 from desktop_app.core.catalog.agencies import check_agency_code
 from desktop_app.core.catalog.apply import CatalogChange, apply_catalog
 from desktop_app.core.catalog.document import read_bundled_catalog
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import Role, stored_role
 from desktop_app.core.domain.models import Agency, new_uuid
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.services.audit import FieldChange, record
@@ -41,7 +41,7 @@ class Installation:
 def installation(session: Session) -> Installation:
     role = get_setting(session, ROLE)
     return Installation(
-        Role(role) if role else None,
+        stored_role(role),
         get_setting(session, AGENCY),
         get_setting(session, CONTACT) or "",
     )

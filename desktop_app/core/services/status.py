@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.catalog.document import stored_catalog_version
-from desktop_app.core.domain.enums import ImportOutcome, Role
+from desktop_app.core.domain.enums import ImportOutcome, Role, stored_role
 from desktop_app.core.storage.schema import open_at_head, scanned_head
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def _counted(conn: sqlite3.Connection, location: Path) -> dict[str, Any]:
     settings = dict(conn.execute(
         "SELECT key, value FROM setting WHERE key IN ('role', 'agency', 'contact_person',"
         " 'catalog_version')").fetchall())
-    role = Role(settings["role"]) if settings.get("role") else None
+    role = stored_role(settings.get("role"))
     if role is Role.FOCAL_POINT:
         submissions = count("SELECT count(*) FROM (SELECT DISTINCT agency_id, period_id"
                             " FROM submission WHERE superseded = 0)")

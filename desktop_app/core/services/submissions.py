@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
-from desktop_app.core.domain.enums import Role
+from desktop_app.core.domain.enums import Role, stored_role
 from desktop_app.core.exchange.canonical import (
     HashedData,
     canonical_json,
@@ -132,7 +132,7 @@ def export_facts(execute: Execute, year: int, refusal: str = "submission.not_age
     damaged key."""
     settings = settings_by(execute)
     code = settings.get(AGENCY)
-    if settings.get(ROLE) != Role.AGENCY.value or not code:
+    if stored_role(settings.get(ROLE)) is not Role.AGENCY or not code:
         raise RefusedError.of(refusal)
     agency = execute("SELECT id, code, name_vi, name_en, kind FROM agency WHERE code = :code",
                      {"code": code})
