@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -115,3 +116,38 @@ def test_the_export_puts_the_collector_back_as_it_found_it(
         assert not gc.isenabled()  # left paused, as it was
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("way", ["quick", "full"])
+@pytest.mark.parametrize("kind", ["pdf", "xlsx"])
+def test_a_disk_filling_up_while_writing_names_the_destination(
+    cli: CliRunner, agency_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    way: str, kind: str,
+) -> None:
+    """The refusal names the file the person asked for, not the temporary one beside it
+    (the PDF's named its `.part`)."""
+    from desktop_app.core.exchange import agency_pdf, xlsx_writer
+    from desktop_app.core.storage import quick_sqlite
+
+    _demo(cli, agency_db)
+    if way == "full":
+        monkeypatch.setattr(quick_sqlite, "open_quick", lambda *a, **k: None)
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        temp = next(a for a in args if isinstance(a, Path))
+        temp.write_bytes(b"half a file")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(agency_pdf, "render", full_disk)
+    monkeypatch.setattr(xlsx_writer, "write_workbook", full_disk)
+    target = tmp_path / "out" / f"VLG.{kind}"
+    target.parent.mkdir()
+    result = cli("--db", agency_db, "--lang", "vi", "export", kind, "--period", YEAR,
+                 "-o", target)
+    assert result.code == 3, result.err
+    lines = result.err_lines
+    assert len(lines) == 2 and "Không ghi được" in lines[0] and "Cannot write" in lines[1]
+    assert f"{target} " in lines[1] or f"{target}:" in lines[1], lines[1]
+    assert ".part" not in result.err and "ổ đĩa đã đầy" in lines[0] and "disk is full" in lines[1]
+    assert list(target.parent.iterdir()) == []
+    assert _versions(agency_db) == []

@@ -79,7 +79,6 @@ from desktop_app.core.exchange.submission import (
     IndicatorRecord,
     PreparedSubmission,
 )
-from desktop_app.core.problems import RefusedError, os_detail
 from desktop_app.core.progress import Job
 
 # The annex lists at most this many activities; beyond it the list would run to well
@@ -471,10 +470,8 @@ def render_job(prepared: PreparedSubmission, settings: ReportSettings, lookups: 
     # About 12 rows of either annex fit a page (measured on the demo data).
     estimate = (5 + min(len(prepared.data.activities), MAX_ANNEX_ACTIVITIES) // 12
                 + min(len(prepared.data.indicators), MAX_ANNEX_INDICATORS) // 12)
-    try:
-        yield from render_on_worker(
-            lambda on_page: render(prepared, settings, lookups, path, on_page), estimate,
-            "pdf-render")
-    except OSError as failure:
-        raise RefusedError.of("file.cannot_write", file=str(path),
-                              detail=os_detail(failure)) from failure
+    # An OSError (a full disk) goes up as it is: the caller writes into a temporary
+    # file (files.temporary_beside), whose refusal names the destination, not it.
+    yield from render_on_worker(
+        lambda on_page: render(prepared, settings, lookups, path, on_page), estimate,
+        "pdf-render")
