@@ -136,6 +136,36 @@ def replace_with(temp: Path, path: Path) -> None:
 
 
 @contextlib.contextmanager
+def put_back_if_failed(path: Path) -> Iterator[None]:
+    """The file at path as it is now (if there is one) is put back there when the block
+    fails, whatever the block renamed over it or removed meanwhile.
+
+    For a file renamed into place before what records it commits (an export and its
+    register row): a failed commit takes the new file away and the earlier file of the
+    same name comes back. The earlier file stays reachable by a second name (a hard
+    link, a temporary one's name beside it) for the length of the block; where no link
+    can be made (a file system without them), the block runs as if there were none.
+    """
+    kept: Path | None = None
+    second = path.with_name(f".{path.name}.{uuid4().hex[:12]}.part")
+    with contextlib.suppress(OSError):  # no earlier file, or no links here
+        os.link(path, second)
+        kept = second
+    try:
+        yield
+    except BaseException:
+        if kept is not None:
+            with contextlib.suppress(OSError):
+                os.replace(kept, path)
+                kept = None
+        raise
+    finally:
+        if kept is not None:
+            with contextlib.suppress(OSError):
+                kept.unlink()
+
+
+@contextlib.contextmanager
 def replacing(path: Path) -> Iterator[Path]:
     """Fill the yielded temporary file; when the block ends normally it becomes path.
 

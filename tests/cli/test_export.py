@@ -151,3 +151,37 @@ def test_a_disk_filling_up_while_writing_names_the_destination(
     assert ".part" not in result.err and "ổ đĩa đã đầy" in lines[0] and "disk is full" in lines[1]
     assert list(target.parent.iterdir()) == []
     assert _versions(agency_db) == []
+
+
+@pytest.mark.parametrize("way", ["quick", "full"])
+def test_a_failed_commit_puts_the_earlier_file_of_the_same_name_back(
+    cli: CliRunner, agency_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    way: str,
+) -> None:
+    """The new file is renamed over the earlier one before its register row commits; a
+    commit that fails took both away (the new one removed, the earlier one replaced)."""
+    from desktop_app.core.problems import RefusedError
+    from desktop_app.core.services import submissions
+    from desktop_app.core.storage import quick_sqlite
+
+    _demo(cli, agency_db)
+    target = tmp_path / "VLG.xlsx"
+    assert cli("--db", agency_db, "export", "xlsx", "--period", YEAR, "-o", target).code == 0
+    earlier = target.read_bytes()
+    _demo(cli, agency_db)  # more activities: the next export is a new version
+    if way == "full":
+        monkeypatch.setattr(quick_sqlite, "open_quick", lambda *a, **k: None)
+    committed = submissions._committed
+
+    def commit_fails(commit: object, path: Path) -> None:
+        def failing() -> None:
+            raise RefusedError.of("db.disk_full", file=str(agency_db))
+        committed(failing, path)
+
+    monkeypatch.setattr(submissions, "_committed", commit_fails)
+    result = cli("--db", agency_db, "export", "xlsx", "--period", YEAR, "-o", target)
+    assert result.code == 3, result.err
+    assert target.read_bytes() == earlier
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert _versions(agency_db) == [(1, "VLG.xlsx")]
+    assert read_submission(target).hash_ok

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -84,3 +85,25 @@ def test_a_full_disk_during_a_backup_is_a_refusal_and_leaves_no_half_file(
     assert (problem.code, problem.params) == (
         "file.cannot_write", {"file": str(out / "copy.sqlite"), "detail": "ENOSPC"})
     assert _names(out) == set()
+
+
+def test_the_earlier_file_comes_back_only_when_the_block_fails(tmp_path: Path) -> None:
+    from desktop_app.core.files import put_back_if_failed
+
+    target = tmp_path / "report.xlsx"
+    with put_back_if_failed(target):  # no earlier file: nothing to keep
+        target.write_bytes(b"first")
+    target.write_bytes(b"earlier")
+    with put_back_if_failed(target):
+        (tmp_path / "new").write_bytes(b"new")
+        os.replace(tmp_path / "new", target)
+    assert target.read_bytes() == b"new" and _names(tmp_path) == {"report.xlsx"}
+    with pytest.raises(RefusedError), put_back_if_failed(target):
+        target.unlink()
+        raise RefusedError.of("db.disk_full", file="x")
+    assert target.read_bytes() == b"new" and _names(tmp_path) == {"report.xlsx"}
+    target.unlink()
+    with pytest.raises(KeyboardInterrupt), put_back_if_failed(target):
+        target.write_bytes(b"made in the block")
+        raise KeyboardInterrupt
+    assert target.read_bytes() == b"made in the block"  # nothing earlier to put back

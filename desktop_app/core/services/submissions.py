@@ -51,7 +51,7 @@ from desktop_app.core.exchange.submission import (
     PreparedSubmission,
     SubmissionMeta,
 )
-from desktop_app.core.files import replace_with, temporary_beside
+from desktop_app.core.files import put_back_if_failed, replace_with, temporary_beside
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.services.period_facts import data_range
@@ -365,16 +365,17 @@ def _plan_on(db: Database | QuickFile, year: int, now: datetime | None, clean: b
 def _register_and_rename(db: Database | QuickFile, plan: Plan, temp: Path, path: Path
                          ) -> None:
     """Register the version and rename the file into place, in one transaction: the row
-    commits only once the file is there, and a commit that fails takes the file away."""
+    commits only once the file is there, and a commit that fails takes the file away
+    (and puts back an earlier file of the same name that the new one replaced)."""
     if isinstance(db, QuickFile):
         from desktop_app.core.services.submission_register import register_on
 
-        with db.writing() as connection:
+        with db.writing() as connection, put_back_if_failed(path):
             register_on(connection, plan, path.name)
             replace_with(temp, path)
             _committed(lambda: connection.execute("COMMIT"), path)
         return
-    with db.unit_of_work() as session:
+    with db.unit_of_work() as session, put_back_if_failed(path):
         _register(session, plan, path.name)
         replace_with(temp, path)
         _committed(session.commit, path)
