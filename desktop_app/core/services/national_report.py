@@ -160,15 +160,23 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
             challenges[challenge] += 1
             next_steps[next_step] += 1
     # the sort keys of unit names, task codes and titles, once each (a few hundred names
-    # and codes; at the focal point a title often repeats across agencies)
-    names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
-             | {r.agency.name_vi for r in rows}}
-    task_keys = {c: natural_key(c) for c in {r.task_code for r in rows}}
-    title_keys = {t: collation_key(t) for t in titles.values()}
+    # and codes; at the focal point a title often repeats across agencies), each turned
+    # into its place among them: 100,000 rows compare small integers, not nested tuples
+    names = _places({n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
+                     | {r.agency.name_vi for r in rows}})
+    task_keys = _places({c: natural_key(c) for c in {r.task_code for r in rows}})
+    title_keys = _places({t: collation_key(t) for t in titles.values()})
     rows.sort(key=lambda r: (names[r.rollup.name_vi], r.rollup.code,
                              r.agency.code != r.rollup.code, names[r.agency.name_vi],
                              task_keys[r.task_code], title_keys[r.title], r.uuid))
     return annex
+
+
+def _places(keys: dict[str, Any]) -> dict[str, int]:
+    """Each text's place in the order of the sort keys (equal keys, one place): comparing
+    places orders as comparing the keys would."""
+    order = {key: place for place, key in enumerate(sorted(set(keys.values())))}
+    return {text: order[key] for text, key in keys.items()}
 
 
 def read_national_report(session: Session, year: int, created: datetime,
