@@ -229,7 +229,7 @@ def _collector_paused() -> Iterator[None]:
     called in-process). The command is one process that ends with the export: its
     hundreds of thousands of values (none in a cycle) are freed by reference counting,
     and the collector's passes over them while they live only cost time (``export``:
-    ~0.1-0.4 s at 20,000 activities; ``report xlsx``: ~0.5 s at 100,000)."""
+    ~0.1-0.4 s at 20,000 activities; ``report xlsx``: ~0.5-0.7 s at 100,000)."""
     import gc
 
     enabled = gc.isenabled()
