@@ -40,9 +40,17 @@ from desktop_app.core.services.consolidated import (
     by_recommendation_in,
     by_task,
     by_task_in,
+    current_activities,
+    period_links,
     views_in,
 )
 from desktop_app.core.services.national_report import national_report_data
+from desktop_app.core.services.period_counts import (
+    PeriodRows,
+    counts_of_rows,
+    recommendation_counts,
+    task_counts,
+)
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from tests import pg
@@ -96,6 +104,35 @@ def test_one_read_makes_the_three_views(db: Database) -> None:
     assert report.tasks == by_task(db, YEAR)
     assert report.recommendations == by_recommendation(db, YEAR)
     assert report.statuses.total == sum(t.activities.total for t in report.tasks)
+
+
+def test_the_counts_of_the_rows_read_are_the_counting_queries(db: Database) -> None:
+    """The views' counts made from the annex's rows and links (the national report) are
+    the four counting queries' (the pages), superseded rows and links left out alike."""
+    with db.unit_of_work() as session:  # one submission's rows left behind, superseded
+        period_id = session.exec(select(Period.id).where(col(Period.year) == YEAR)).one()
+        first = session.exec(select(Submission).where(
+            col(Submission.period_id) == period_id, col(Submission.superseded).is_(False)
+        ).order_by(col(Submission.id))).first()
+        assert first is not None
+        first.superseded = True
+        session.add(first)
+    with db.reading() as session:
+        period = session.exec(select(Period).where(col(Period.year) == YEAR)).one()
+        connection = session.connection()
+        rows = PeriodRows()
+        for activity_id, agency_id, task_id, status in connection.execute(
+                current_activities(period.id or 0)):
+            rows.add(activity_id, agency_id, task_id, status)
+        links = connection.execute(period_links(period.id or 0)).all()
+        tasks, recommendations = counts_of_rows(session, period, rows, links)
+        assert tasks == task_counts(session, period)
+        assert recommendations == recommendation_counts(session, period)
+        everything = session.exec(select(Activity.id).where(
+            col(Activity.period_id) == period.id)).all()
+    assert len(everything) > len(rows.activities)  # some rows are not current
+    assert {a for a, _ in links} - set(rows.activities)  # nor are some links'
+    assert tasks.indicators and recommendations.indicators and recommendations.pairs
 
 
 def test_the_annex_is_the_current_activities_in_order(db: Database) -> None:

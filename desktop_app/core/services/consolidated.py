@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -53,9 +53,12 @@ from desktop_app.core.problems import Problem, UsageError
 from desktop_app.core.services.lookups import period_by_year as _period
 from desktop_app.core.services.overview import plan_in_force
 from desktop_app.core.services.period_counts import (
+    PeriodRows,
+    RecommendationCounts,
     TaskCounts,
     Units,
     activity_tallies,
+    counts_of_rows,
     period_activity,
     recommendation_counts,
     task_counts,
@@ -136,10 +139,12 @@ def by_recommendation_in(session: Session, year: int) -> tuple[RecommendationVie
     return _by_recommendation(session, _period(session, year), Units.read(session))
 
 
-def _by_recommendation(session: Session, period: Period, units: Units
+def _by_recommendation(session: Session, period: Period, units: Units,
+                       counts: RecommendationCounts | None = None
                        ) -> tuple[RecommendationView, ...]:
     year = period.year
-    counts = recommendation_counts(session, period)
+    if counts is None:
+        counts = recommendation_counts(session, period)
     assessments: dict[int, dict[int | None, Assessment]] = defaultdict(dict)
     for a in session.exec(select(Assessment).where(or_(
             col(Assessment.period_id) == period.id,
@@ -327,10 +332,11 @@ def _shown_tasks(session: Session, period: Period, with_data: Iterable[int]) -> 
     return sorted(shown, key=lambda t: natural_key(t.code))
 
 
-def _task_totals(session: Session, year: int, units: Units | None = None
-                 ) -> tuple[list[Task], dict[int, _Totals]]:
+def _task_totals(session: Session, year: int, units: Units | None = None,
+                 counts: TaskCounts | None = None) -> tuple[list[Task], dict[int, _Totals]]:
     period = _period(session, year)
-    totals = _totals_by_task(task_counts(session, period), units or Units.read(session))
+    totals = _totals_by_task(counts if counts is not None else task_counts(session, period),
+                             units or Units.read(session))
     return _shown_tasks(session, period, totals), totals
 
 
@@ -401,13 +407,20 @@ class PeriodViews:
     recommendations: tuple[RecommendationView, ...]
 
 
-def views_in(session: Session, year: int) -> PeriodViews:
+def views_in(session: Session, year: int,
+             read: tuple[PeriodRows, Sequence[Any]] | None = None) -> PeriodViews:
     """``by_area_in``, ``by_task_in`` and ``by_recommendation_in`` of ``year``, sharing
-    what they can (the national report shows all three)."""
+    what they can (the national report shows all three). ``read``: the period's current
+    activities and its links, as a caller that read them all in this transaction
+    gathered them (``period_counts.counts_of_rows``: the same counts from fewer
+    queries)."""
     units = Units.read(session)
-    areas, tasks = _areas_and_tasks(session, year, units)
-    return PeriodViews(areas, tasks, _by_recommendation(session, _period(session, year),
-                                                        units))
+    period = _period(session, year)
+    task, recommendation = (None, None) if read is None else counts_of_rows(
+        session, period, *read)
+    areas, tasks = _areas_and_tasks(session, year, units, task)
+    return PeriodViews(areas, tasks, _by_recommendation(session, period, units,
+                                                        recommendation))
 
 
 def areas_and_tasks(db: Database, year: int
@@ -418,7 +431,8 @@ def areas_and_tasks(db: Database, year: int
         return _areas_and_tasks(session, year, Units.read(session))
 
 
-def _areas_and_tasks(session: Session, year: int, units: Units
+def _areas_and_tasks(session: Session, year: int, units: Units,
+                     counts: TaskCounts | None = None
                      ) -> tuple[tuple[AreaView, ...], tuple[TaskView, ...]]:
-    tasks, totals = _task_totals(session, year, units)
+    tasks, totals = _task_totals(session, year, units, counts)
     return _by_area(session, year, tasks, totals), _by_task(session, tasks, totals)

@@ -61,6 +61,7 @@ from desktop_app.core.services.consolidated import (
 from desktop_app.core.services.focal_facts import grade_meanings_in
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.overview import plan_in_force
+from desktop_app.core.services.period_counts import PeriodRows
 from desktop_app.core.services.report_settings import read_report_settings
 from desktop_app.core.storage.database import Database
 
@@ -87,6 +88,8 @@ class _Annex:
     """The annex and what else the report takes from the same rows."""
 
     rows: list[AnnexActivity] = field(default_factory=list)
+    # the ids the views count by (``period_counts.counts_of_rows``)
+    counted: PeriodRows = field(default_factory=PeriodRows)
     challenges: Counter[str | None] = field(default_factory=Counter)  # in order of appearance
     next_steps: Counter[str | None] = field(default_factory=Counter)
 
@@ -116,6 +119,7 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
     annex = _Annex()
     rows = annex.rows
     challenges, next_steps = annex.challenges, annex.next_steps
+    count = annex.counted.add
     # Worked out once each: the units an (agency, task) pair counts for, the order and the
     # references of each set of linked recommendations, the NFC form of each title.
     units: dict[tuple[int, int], tuple[AgencyRef, AgencyRef, bool]] = {}
@@ -137,6 +141,7 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
             rollup = AgencyRef(unit.code, unit.name_vi, unit.name_en) if unit else own
             pair = units[(agency_id, task_id)] = (rollup, own, attributed)
         rollup, own, attributed = pair
+        count(activity_id, agency_id, task_id, status)
         found = tuple(links.get(activity_id or 0, ()))
         codes_refs = linked.get(found)
         if codes_refs is None:
@@ -155,15 +160,23 @@ def _annex(session: Session, directory: AgencyDirectory, activity_rows: Iterable
             challenges[challenge] += 1
             next_steps[next_step] += 1
     # the sort keys of unit names, task codes and titles, once each (a few hundred names
-    # and codes; at the focal point a title often repeats across agencies)
-    names = {n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
-             | {r.agency.name_vi for r in rows}}
-    task_keys = {c: natural_key(c) for c in {r.task_code for r in rows}}
-    title_keys = {t: collation_key(t) for t in titles.values()}
+    # and codes; at the focal point a title often repeats across agencies), each turned
+    # into its place among them: 100,000 rows compare small integers, not nested tuples
+    names = _places({n: collation_key(n) for n in {r.rollup.name_vi for r in rows}
+                     | {r.agency.name_vi for r in rows}})
+    task_keys = _places({c: natural_key(c) for c in {r.task_code for r in rows}})
+    title_keys = _places({t: collation_key(t) for t in titles.values()})
     rows.sort(key=lambda r: (names[r.rollup.name_vi], r.rollup.code,
                              r.agency.code != r.rollup.code, names[r.agency.name_vi],
                              task_keys[r.task_code], title_keys[r.title], r.uuid))
     return annex
+
+
+def _places(keys: dict[str, Any]) -> dict[str, int]:
+    """Each text's place in the order of the sort keys (equal keys, one place): comparing
+    places orders as comparing the keys would."""
+    order = {key: place for place, key in enumerate(sorted(set(keys.values())))}
+    return {text: order[key] for text, key in keys.items()}
 
 
 def read_national_report(session: Session, year: int, created: datetime,
@@ -189,8 +202,8 @@ def read_national_report(session: Session, year: int, created: datetime,
     annex = _annex(session, directory, chain.from_iterable(
         connection.execute(_annex_rows(period_id, themes)).partitions(ROWS_AT_ONCE)),
         link_rows, themes)
+    views = views_in(session, year, (annex.counted, link_rows))
     del link_rows
-    views = views_in(session, year)
     activities = annex.rows
     tasks = views.tasks
     plan = plan_in_force(session, year)

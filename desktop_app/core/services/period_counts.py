@@ -13,7 +13,7 @@ or with one nothing has superseded.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,26 +131,16 @@ def _rows(session: Session, query: Any) -> Iterable[Sequence[Any]]:
     return session.connection().execute(query).all()
 
 
-def task_counts(session: Session, period: Period) -> TaskCounts:
-    """Activities by task and status, the pairs acting, the indicators by task."""
-    period_id = period.id or 0
-    counts = TaskCounts()
-    for agency_id, task_id, status, n in _rows(session, sa_select(
-            col(Activity.agency_id), col(Activity.task_id), col(Activity.status),
-            func.count()).where(period_activity(period_id)).group_by(
-            col(Activity.agency_id), col(Activity.task_id), col(Activity.status))):
-        by_status = counts.statuses[task_id]
-        by_status[status] = by_status.get(status, 0) + int(n)
-        counts.pairs[task_id].add((agency_id, task_id))
-    # an activity's indicators count for the activity's task
-    of_activities = _with_result(
-        sa_select(col(Activity.task_id), *_tallies(period_id))
-        .select_from(Indicator).join(Activity, col(Activity.id) == Indicator.activity_id),
-        period_id).where(period_activity(period_id),
-                         current_rows(col(Indicator.submission_id))
-                         ).group_by(col(Activity.task_id))
-    # a task's own indicators: those of a submission of this period, or made here with a
-    # result of this period (another period's are not this one's)
+def _add_statuses(counts: TaskCounts, agency_id: int, task_id: int, status: str,
+                  n: int) -> None:
+    by_status = counts.statuses[task_id]
+    by_status[status] = by_status.get(status, 0) + n
+    counts.pairs[task_id].add((agency_id, task_id))
+
+
+def _add_tasks_own(session: Session, counts: TaskCounts, period_id: int) -> None:
+    """A task's own indicators: those of a submission of this period, or made here with a
+    result of this period (another period's are not this one's)."""
     of_this_period = select(Submission.id).where(col(Submission.period_id) == period_id)
     of_tasks = _with_result(
         sa_select(col(Indicator.task_id), *_tallies(period_id)).select_from(Indicator),
@@ -160,9 +150,29 @@ def task_counts(session: Session, period: Period) -> TaskCounts:
         or_(col(Indicator.submission_id).in_(of_this_period),
             and_(col(Indicator.submission_id).is_(None), col(Result.value).is_not(None)))
     ).group_by(col(Indicator.task_id))
-    for query in (of_activities, of_tasks):
-        for task_id, *tally in _rows(session, query):
-            _add(counts.indicators[task_id], tally)
+    for task_id, *tally in _rows(session, of_tasks):
+        _add(counts.indicators[task_id], tally)
+
+
+def task_counts(session: Session, period: Period) -> TaskCounts:
+    """Activities by task and status, the pairs acting, the indicators by task."""
+    period_id = period.id or 0
+    counts = TaskCounts()
+    for agency_id, task_id, status, n in _rows(session, sa_select(
+            col(Activity.agency_id), col(Activity.task_id), col(Activity.status),
+            func.count()).where(period_activity(period_id)).group_by(
+            col(Activity.agency_id), col(Activity.task_id), col(Activity.status))):
+        _add_statuses(counts, agency_id, task_id, status, int(n))
+    # an activity's indicators count for the activity's task
+    of_activities = _with_result(
+        sa_select(col(Activity.task_id), *_tallies(period_id))
+        .select_from(Indicator).join(Activity, col(Activity.id) == Indicator.activity_id),
+        period_id).where(period_activity(period_id),
+                         current_rows(col(Indicator.submission_id))
+                         ).group_by(col(Activity.task_id))
+    for task_id, *tally in _rows(session, of_activities):
+        _add(counts.indicators[task_id], tally)
+    _add_tasks_own(session, counts, period_id)
     return counts
 
 
@@ -204,3 +214,57 @@ def activity_tallies(session: Session, period: Period, activity_ids: Any
     return {activity_id: [int(v) for v in tally]
             for activity_id, *tally in _rows(session, query)}
 
+
+
+@dataclass
+class PeriodRows:
+    """What a caller that reads every current activity of a period (the national
+    report's annex) gathers as they pass, for ``counts_of_rows``."""
+
+    # (agency id, task id, status) -> activities
+    places: Counter[tuple[int, int, str]] = field(default_factory=Counter)
+    # activity id -> its (agency id, task id)
+    activities: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, activity_id: int, agency_id: int, task_id: int, status: str) -> None:
+        self.places[(agency_id, task_id, status)] += 1
+        self.activities[activity_id] = (agency_id, task_id)
+
+
+def counts_of_rows(session: Session, period: Period, rows: PeriodRows,
+                   link_rows: Iterable[Sequence[Any]]
+                   ) -> tuple[TaskCounts, RecommendationCounts]:
+    """``task_counts`` and ``recommendation_counts`` of the period from its current
+    activities (``rows``, read by the caller in this transaction) and the (activity id,
+    recommendation id) links of the period's activities: the same counts with one
+    query, each current activity's indicator tally, instead of four (at 100,000
+    activities the four walk the period's activities, links and indicators again:
+    ~0.9 s of SQLite, against ~0.35 s for the one)."""
+    period_id = period.id or 0
+    tasks = TaskCounts()
+    for (agency_id, task_id, status), n in rows.places.items():
+        _add_statuses(tasks, agency_id, task_id, status, n)
+    tallies: dict[int, Sequence[Any]] = {}
+    for activity_id, *tally in _rows(session, _with_result(
+            sa_select(col(Indicator.activity_id), *_tallies(period_id))
+            .select_from(Indicator)
+            .join(Activity, col(Activity.id) == Indicator.activity_id), period_id
+    ).where(period_activity(period_id), current_rows(col(Indicator.submission_id))
+            ).group_by(col(Indicator.activity_id))):
+        place = rows.activities.get(activity_id)
+        if place is None:
+            continue  # not among the rows read (a server's read committed: made since)
+        tallies[activity_id] = tally
+        _add(tasks.indicators[place[1]], tally)
+    _add_tasks_own(session, tasks, period_id)
+    recs = RecommendationCounts()
+    for activity_id, rec_id in link_rows:
+        place = rows.activities.get(activity_id)
+        if place is None:
+            continue  # a link of an activity that is not current
+        recs.activities[rec_id] += 1
+        recs.pairs[rec_id].add(place)
+        measured = tallies.get(activity_id)
+        if measured is not None:
+            _add(recs.indicators[rec_id], measured)
+    return tasks, recs
