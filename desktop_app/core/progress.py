@@ -7,8 +7,10 @@ unwinds its open transaction, so cancelled work leaves no trace.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -46,3 +48,21 @@ def drive(
     except StopIteration as stop:
         result: T = stop.value
         return result
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while long work makes many values that are in no
+    cycle (a submission's rows, records and tuples: hundreds of thousands), which the
+    collector would otherwise pass over again and again as they are made; reference
+    counting frees them as before. The collector is put back as it was after, and then
+    finds whatever cycles were made meanwhile (a database session's), so memory stays
+    bounded. The collector is the process's: a pause in a worker thread pauses it for all
+    threads, which only makes it run later."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

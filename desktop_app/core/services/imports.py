@@ -48,7 +48,7 @@ from desktop_app.core.exchange.problems_workbook import ProblemLine, write_probl
 from desktop_app.core.exchange.reading import ReadFile, SubmissionFile
 from desktop_app.core.exchange.xlsx_reader import Checked
 from desktop_app.core.problems import Location, Problem, RefusedError
-from desktop_app.core.progress import Job, Progress
+from desktop_app.core.progress import Job, Progress, collector_paused
 from desktop_app.core.services.audit import RESTORE_ACTION
 from desktop_app.core.services.import_apply import (
     ACCEPTANCE_EVENTS,
@@ -206,10 +206,13 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
     reads = read_files(ordered, checked=checked)
     try:
         with db.reading() as session:
-            for index, read in enumerate(reads, start=1):
-                decision = _decide(session, read, catalog, accept_edited, accept_new_key,
-                                   now, carried)
-                plans.append(decision.plan)
+            for index in range(1, len(ordered) + 1):
+                with collector_paused():  # the file's records made and checked
+                    read = next(reads)
+                    decision = _decide(session, read, catalog, accept_edited,
+                                       accept_new_key, now, carried)
+                    plans.append(decision.plan)
+                    del read, decision
                 yield Progress(index, len(ordered), "check")
     finally:
         reads.close()
@@ -234,9 +237,15 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     plans: list[FilePlan] = []
     reads = read_files(ordered, checked=checked)
     try:
-        for index, read in enumerate(reads, start=1):
-            plans.append(_import_one(db, read, catalog, batch, accept_edited,
-                                     accept_new_key))
+        for index in range(1, len(ordered) + 1):
+            # Python's cycle collector rests while the file's records are made and
+            # written (~10% of the import's CPU went to its passes over them, measured);
+            # they are freed, by reference counting, before it runs again.
+            with collector_paused():
+                read = next(reads)
+                plans.append(_import_one(db, read, catalog, batch, accept_edited,
+                                         accept_new_key))
+                del read
             yield Progress(index, len(ordered), "import")
     finally:
         reads.close()
