@@ -7,8 +7,10 @@ unwinds its open transaction, so cancelled work leaves no trace.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -46,3 +48,34 @@ def drive(
     except StopIteration as stop:
         result: T = stop.value
         return result
+
+
+_pause_lock = threading.Lock()
+_pauses = 0  # blocks running with the collector paused, on any thread
+_was_enabled = True  # the collector's state before the first of them
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while long work makes many values that are in no
+    cycle (a submission's rows, records and tuples: hundreds of thousands), which the
+    collector would otherwise pass over again and again as they are made; reference
+    counting frees them as before.
+
+    The collector is the process's: pauses on several threads (an import on a worker,
+    a page's read) overlap, and it is put back as it was before the first of them once
+    the last ends. It then finds whatever cycles were made meanwhile (a database
+    session's), so memory stays bounded."""
+    global _pauses, _was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()

@@ -45,10 +45,12 @@ import heapq
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from desktop_app.core.progress import collector_paused
 
 Read = Callable[[], Any]
 
@@ -66,30 +68,6 @@ def ordered(keys: Sequence[Any], *, reverse: bool = False) -> list[int]:
     if len(slices) <= 1:
         return slices[0] if slices else []
     return list(heapq.merge(*slices, key=keys.__getitem__, reverse=reverse))
-
-
-_pause_lock = threading.Lock()
-_pauses = 0  # reads running with the collector paused
-_was_enabled = True  # the collector's state before the first of them
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused until the last caller inside this ends
-    (reads on several threads may overlap)."""
-    global _pauses, _was_enabled
-    with _pause_lock:
-        if _pauses == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _was_enabled:
-                gc.enable()
 
 
 class _ReadThread(QThread):

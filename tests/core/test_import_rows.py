@@ -5,12 +5,15 @@ the rows written hold every field of the file's records."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlmodel import select
 
 from desktop_app.core.domain.enums import Role
@@ -31,7 +34,14 @@ from desktop_app.core.domain.search import (
 from desktop_app.core.exchange.reading import SubmissionFile
 from desktop_app.core.progress import drive
 from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.import_apply import _activity_rows, result_uuid
+from desktop_app.core.services.import_apply import (
+    ACTIVITY,
+    INDICATOR,
+    _activity_rows,
+    _iso_dates,
+    _stores_iso_dates,
+    result_uuid,
+)
 from desktop_app.core.services.import_plan import Write
 from desktop_app.core.services.import_reading import read_files
 from desktop_app.core.services.import_state import catalog_of
@@ -164,4 +174,50 @@ def test_imported_rows_are_the_files_records(tmp_path: Path) -> None:
                 None if record.result is None
                 else (record.result_uuid or result_uuid(record.uuid, YEAR), record.result,
                       record.result_note or ""))
+    focal.close()
+
+
+_DATES = st.one_of(st.none(), st.dates(), st.datetimes())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATES, max_size=30))
+def test_dates_stored_in_c_are_sqlalchemys_text(values: list[Any]) -> None:
+    """A date column's values go to SQLite as SQLAlchemy's own DATE processor makes them:
+    plain dates through isoformat() (any year, 1 to 9999), None and datetimes as it does."""
+    dialect = sqlite_dialect.dialect()
+    for table in (ACTIVITY, INDICATOR):
+        for column in table.c:
+            if not _stores_iso_dates(column.type, dialect):
+                continue
+            process = column.type.dialect_impl(dialect).bind_processor(dialect)
+            assert _iso_dates(values, process) == [process(v) for v in values]
+
+
+def test_only_plain_date_columns_take_the_iso_way() -> None:
+    dialect = sqlite_dialect.dialect()
+    iso = {(t.name, c.name) for t in (ACTIVITY, INDICATOR) for c in t.c
+           if _stores_iso_dates(c.type, dialect)}
+    assert iso == {("activity", "start_date"), ("activity", "end_date"),
+                   ("indicator", "due_date")}
+
+
+def test_imported_dates_are_stored_as_sqlalchemy_stores_them(tmp_path: Path) -> None:
+    """The raw text of every imported date is what the ORM writes (and reads back)."""
+    path = _exported(tmp_path, 40, 12)
+    (read,) = list(read_files([path], readers=0))
+    assert isinstance(read, SubmissionFile)
+    focal = Database.open(tmp_path / "focal.sqlite")
+    initialise(focal, Role.FOCAL_POINT)
+    assert drive(run_import(focal, [path])).accepted == 1
+    process = ACTIVITY.c.start_date.type.dialect_impl(
+        sqlite_dialect.dialect()).bind_processor(sqlite_dialect.dialect())
+    with sqlite3.connect(tmp_path / "focal.sqlite") as raw:
+        stored = {u: (s, e) for u, s, e in raw.execute(
+            "SELECT uuid, start_date, end_date FROM activity")}
+        due = dict(raw.execute("SELECT uuid, due_date FROM indicator"))
+    assert any(s is not None for s, _ in stored.values())
+    assert stored == {a.uuid: (process(a.start_date), process(a.end_date))
+                      for a in read.data.activities}
+    assert due == {i.uuid: process(i.due_date) for i in read.data.indicators}
     focal.close()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import event
 
 from desktop_app.core.domain.text import collation_key, contains_folded
+from desktop_app.core.progress import collector_paused
 from desktop_app.core.services import activities
 from desktop_app.core.services import activity_listing as listing
 from desktop_app.ui.context import AppContext, year_shown
@@ -21,7 +22,6 @@ from desktop_app.ui.loading import (
     FIRST_OVERVIEW,
     UNTRACK_EVERY,
     Reader,
-    collector_paused,
     ordered,
     read_early,
     take_early,

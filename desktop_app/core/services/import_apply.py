@@ -285,14 +285,16 @@ def _insert_rows(session: Session, table: Any, keys: Sequence[str],
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(k) for k in keys)}) "
            f"VALUES ({', '.join('?' for _ in keys)})")
-    processors = [(index, process) for index, process in (
-        (index, table.c[key].type.dialect_impl(dialect).bind_processor(dialect))
-        for index, key in enumerate(keys)) if process is not None]
+    processors = [(index, process, _stores_iso_dates(kind, dialect))
+                  for index, kind, process in (
+        (index, table.c[key].type, table.c[key].type.dialect_impl(dialect).bind_processor(
+            dialect)) for index, key in enumerate(keys)) if process is not None]
     values: list[Any] = rows
     if processors:  # column by column: most columns have none
         columns: list[Any] = list(zip(*rows, strict=True))
-        for index, process in processors:
-            columns[index] = _processed(columns[index], process)
+        for index, process, iso in processors:
+            columns[index] = (_iso_dates(columns[index], process) if iso
+                              else _processed(columns[index], process))
         values = list(zip(*columns, strict=True))
     connection.exec_driver_sql(sql, values)
 
@@ -311,6 +313,21 @@ def _processed(column: Sequence[Any], process: Callable[[Any], Any]) -> list[Any
 
 
 _NOTHING = object()
+_SQLITE_DATE_FORMAT = "%(year)04d-%(month)02d-%(day)02d"  # SQLAlchemy's, for sqlite's DATE
+
+
+def _stores_iso_dates(kind: Any, dialect: Any) -> bool:
+    """Whether the column's type stores a date on SQLite as SQLAlchemy's default text,
+    YYYY-MM-DD: what date.isoformat() gives, in C rather than a Python call a value."""
+    impl = kind.dialect_impl(dialect)
+    return (isinstance(kind, Date) and not isinstance(kind, TypeDecorator)
+            and getattr(impl, "_storage_format", None) == _SQLITE_DATE_FORMAT)
+
+
+def _iso_dates(column: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
+    """A date column's values as SQLite stores them (exactly process's): a plain date as
+    its isoformat(), anything else (None, a datetime, a wrong type) through process."""
+    return [value.isoformat() if type(value) is date else process(value) for value in column]
 
 
 # --- the rows a new version replaces ------------------------------------------------------

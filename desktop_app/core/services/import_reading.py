@@ -59,6 +59,7 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
 )
 from desktop_app.core.problems import Problem
+from desktop_app.core.progress import collector_paused
 
 MAX_READERS = 4  # child processes at most, however many cores
 AHEAD = 2  # files in flight per child
@@ -147,9 +148,10 @@ def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = r
 
 
 def _read_known(read: Read, path: Path, checked: Checked | None) -> ReadFile | Packed:
-    if checked is not None:
-        known_sound(checked)
-    return _packed(read(path))
+    with collector_paused():  # a file's cells, rows and records: none in a cycle
+        if checked is not None:
+            known_sound(checked)
+        return _packed(read(path))
 
 
 def _crashed(work: tuple[Any, ...]) -> ReadFile:

@@ -24,10 +24,9 @@ to the same rows.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -53,7 +52,7 @@ from desktop_app.core.exchange.submission import (
 )
 from desktop_app.core.files import put_back_if_failed, replace_with, temporary_beside
 from desktop_app.core.problems import RefusedError, UsageError
-from desktop_app.core.progress import Job, Progress
+from desktop_app.core.progress import Job, Progress, collector_paused
 from desktop_app.core.services.period_facts import data_range
 from desktop_app.core.services.submission_data import collect_by, collect_clean
 from desktop_app.core.storage.quick_sqlite import QuickFile
@@ -186,27 +185,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a large submission's values are made: a
-    million new tuples, strings and records, none of them in a cycle, made the collector
-    pass over them again and again (0.2-0.5 s of CPU at 20,000 activities, measured);
-    reference counting frees them as before."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def plan_by(execute: Execute, year: int, now: datetime | None, clean: bool = False) -> Plan:
     """clean: the data's text made as the workbook writes it (collect's clean)."""
     facts = export_facts(execute, year)
     # the data hashed once, for both hashes; clean data is not cleaned again
     if clean:
-        with _collector_paused():
+        with collector_paused():
             data, columns = collect_clean(execute, facts.agency_id, facts.period_id)
             hashed = HashedData.of_parts(columns_json_parts(columns))
         del columns
