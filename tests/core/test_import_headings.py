@@ -96,6 +96,37 @@ def test_a_child_that_dies_on_an_early_heading_gives_that_file_none(
     assert found[0][1] is not None and found[3][1] is not None
 
 
+def test_a_pool_that_breaks_while_the_files_are_handed_over_gives_every_heading(
+        batch: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child dies while the batch is still being handed to the children (the pool
+    refuses the next file itself): the files not handed over are looked at as after any
+    crash (it was an uncaught BrokenProcessPool, the import's end)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from desktop_app.core.services import import_reading
+
+    class BreaksAtTheThird(ProcessPoolExecutor):
+        handed = 0
+
+        def submit(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+            BreaksAtTheThird.handed += 1
+            if BreaksAtTheThird.handed > 2:
+                raise BrokenProcessPool("a child died")
+            return super().submit(*args, **kwargs)  # type: ignore[arg-type]
+
+    made = import_reading._pool
+    monkeypatch.setattr(import_reading, "_pool", lambda readers: BreaksAtTheThird(readers))
+    early = EarlyHeadings(batch[:4], readers=1)
+    monkeypatch.setattr(import_reading, "_pool", made)  # the rest on sound pools
+    try:
+        found = list(early)
+    finally:
+        early.close()
+    assert BreaksAtTheThird.handed == 3
+    assert [h for h, _ in found] == [read_heading(p) for p in batch[:4]]
+
+
 def test_headings_begun_for_other_files_are_refused(batch: list[Path]) -> None:
     from desktop_app.core.services.import_plan import Catalog
     from desktop_app.core.services.imports import _ordered

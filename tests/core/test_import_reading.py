@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,40 @@ def test_a_child_that_dies_is_one_refused_file(batch: list[Path]) -> None:
     assert refused.problems[0].params["file"] == "crash.xlsx" and refused.sha256
     assert [_facts(r) for r in reads[2:]] == [_facts(read_file(p)) for p in files[2:]]
     assert isinstance(reads[0], SubmissionFile)
+
+
+def test_a_child_that_dies_between_two_answers_is_one_refused_file(
+        batch: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool breaks while the caller still holds the answer before: the next file
+    handed over is refused by the broken pool itself (it was an uncaught
+    BrokenProcessPool, the whole import's end)."""
+    import time
+
+    from desktop_app.core.services import import_reading
+
+    pools: list[ProcessPoolExecutor] = []
+    made = import_reading._pool
+
+    def recorded(readers: int) -> ProcessPoolExecutor:
+        pools.append(made(readers))
+        return pools[-1]
+
+    monkeypatch.setattr(import_reading, "_pool", recorded)
+    crash = batch[0].with_name("crash.xlsx")
+    crash.write_bytes(batch[0].read_bytes())
+    files = [batch[0], crash, batch[3], batch[4], batch[0]]
+    reads = read_files(files, readers=1, read=dies_on_crash)  # two in flight: good, crash
+    first = next(reads)
+    deadline = time.monotonic() + 60
+    while not pools[0]._broken and time.monotonic() < deadline:  # the crash's child died
+        time.sleep(0.01)
+    assert pools[0]._broken
+    rest = list(reads)
+    assert [read.path for read in [first, *rest]] == files
+    assert isinstance(rest[0], RefusedFile)
+    assert [p.code for p in rest[0].problems] == ["import.reader_crashed"]
+    assert [_facts(r) for r in [first, *rest[1:]]] == [
+        _facts(read_file(p)) for p in [files[0], *files[2:]]]
 
 
 def test_a_small_batch_is_read_in_this_process() -> None:

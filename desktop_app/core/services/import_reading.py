@@ -28,9 +28,12 @@ again while it stays the same.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,7 +41,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from desktop_app.core.domain.search import own_words
 from desktop_app.core.exchange.bounds import Checked, known_sound
@@ -63,6 +66,7 @@ from desktop_app.core.progress import collector_paused
 
 MAX_READERS = 4  # child processes at most, however many cores
 AHEAD = 2  # files in flight per child
+DISCARD_S = 30.0  # the longest a broken pool is waited for (_discard_broken)
 FEWEST_FILES = 3  # below this, read in this process
 CHILD_MEMORY_BYTES = 4 * 2**30  # a reader's address space; beyond it the child dies
 
@@ -107,16 +111,23 @@ class EarlyHeadings:
         self.readers = readers_for(len(self.paths)) if readers is None else readers
         self.look = look
         self._pool = _pool(self.readers) if self.readers > 0 else None
-        self._futures = ([self._pool.submit(look, p) for p in self.paths]
-                         if self._pool is not None else [])
+        self._futures: list[Future[tuple[Heading | None, Checked | None]]] = []
+        if self._pool is not None:
+            try:
+                for path in self.paths:
+                    self._futures.append(self._pool.submit(look, path))
+            except BrokenProcessPool:  # a child died already: the rest as __iter__ says
+                pass
 
     def __iter__(self) -> Generator[tuple[Heading | None, Checked | None], None, None]:
         if self._pool is None:
             yield from read_headings(self.paths, readers=0, look=self.look)
             return
-        for index, future in enumerate(self._futures):
+        for index in range(len(self.paths)):
             try:
-                done = future.result()
+                if index == len(self._futures):  # not handed over: the pool broke first
+                    raise BrokenProcessPool
+                done = self._futures[index].result()
             except BrokenProcessPool:  # the rest as read_headings reads them, crashes and all
                 pool, self._pool = self._pool, None
                 _discard_broken(pool)
@@ -212,11 +223,16 @@ def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
     try:
         while waiting or flight:
             while waiting and len(flight) < readers * AHEAD:
-                work = waiting.popleft()
-                flight.append((work, pool.submit(do, *work)))
-            work, future = flight.popleft()
+                try:
+                    future = pool.submit(do, *waiting[0])
+                except BrokenProcessPool:  # a child died since the last answer
+                    break
+                flight.append((waiting.popleft(), future))
+            work, handed = flight.popleft() if flight else (waiting.popleft(), None)
             try:
-                done = future.result()
+                if handed is None:  # the pool broke before anything was handed to it
+                    raise BrokenProcessPool
+                done = handed.result()
             except BrokenProcessPool:
                 _discard_broken(pool)
                 done = _alone(work, do, crashed)
@@ -252,10 +268,26 @@ def _discard_broken(pool: ProcessPoolExecutor) -> None:
     shutting the pool down then waits for that worker for ever (seen in the test suite:
     the manager thread joining a worker idle on its call queue). No child of a broken
     pool has anything left to give, so every one still there is killed.
+
+    Killed again until the pool's manager thread has ended, and for DISCARD_S at most:
+    a child the pool registers while that thread is ending (one started for a work handed
+    over at the moment another died) is one it then waits for; seen under heavy load.
     """
-    for process in list((pool._processes or {}).values()):  # noqa: SLF001 (no public way)
-        process.kill()
-    pool.shutdown(wait=True, cancel_futures=True)
+    # the pool's own (no public way): the dict its manager thread joins the children of,
+    # which shutdown() lets go of, and that thread
+    processes = (pool._processes or {}).values()  # noqa: SLF001  (a live view)
+    manager = cast("threading.Thread | None", pool._executor_manager_thread)  # noqa: SLF001
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + DISCARD_S
+    while True:
+        for process in list(processes):
+            with contextlib.suppress(OSError, ValueError):  # gone already, or closed
+                process.kill()
+        if manager is None or time.monotonic() > deadline:
+            return
+        manager.join(0.05)
+        if not manager.is_alive():
+            return
 
 
 def _pool(readers: int) -> ProcessPoolExecutor:
