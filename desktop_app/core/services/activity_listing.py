@@ -56,6 +56,7 @@ from desktop_app.core.domain.models import (
 from desktop_app.core.services.lookups import period_by_year, reporting_agency
 from desktop_app.core.services.setup import installation
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.sql_text import Shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def activity_facts(db: Database, year: int,
             query = _listed(period.id or 0, listing_agency(session), *columns)
         else:
             query = sa_select(*columns).where(col(Activity.uuid).in_(list(uuids)))
-        codes: _Shared = _Shared(_codes)
+        codes: Shared = Shared(_codes)
         codes[None] = ()
         joined = codes.__getitem__
         return {uuid: (joined(links), indicators, results)
@@ -202,9 +203,9 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
             _listing_query(period.id or 0, listing_agency(session), with_search_text,
                            with_facts, scan=scan))
         cursor = result.cursor  # the driver's rows: plain tuples
-        texts: _Shared = _Shared(lambda text: text)
-        days: _Shared = _Shared(_date)
-        codes: _Shared = _Shared(_codes)
+        texts: Shared = Shared(lambda text: text)
+        days: Shared = Shared(_date)
+        codes: Shared = Shared(_codes)
         days[None] = None
         if with_facts:
             codes[None] = ()
@@ -212,7 +213,7 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
             codes[None] = None
         # task id -> each of its facts (one dict each, so that a column maps in C)
         code, title_vi, title_en, area = (
-            _Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
+            Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
             .__getitem__ for place in range(4))
         text, day, joined = texts.__getitem__, days.__getitem__, codes.__getitem__
         try:
@@ -268,18 +269,6 @@ def _row_maker() -> Callable[..., ActivityRow]:
 
 
 _row = _row_maker()
-
-
-class _Shared(dict[Any, Any]):
-    """Equal values read from many rows, made once and then handed out as one object."""
-
-    def __init__(self, make: Callable[[Any], Any], known: dict[Any, Any] | None = None) -> None:
-        super().__init__(known or {})
-        self._make = make
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self._make(key)
-        return value
 
 
 def _codes(joined: str) -> tuple[str, ...]:

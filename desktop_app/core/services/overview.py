@@ -38,7 +38,7 @@ from desktop_app.core.exchange.report_model import TaskProgress as TaskProgress
 from desktop_app.core.exchange.report_model import natural_key as natural_key
 from desktop_app.core.problems import UsageError
 from desktop_app.core.services.in_force import sources_in_force_by
-from desktop_app.core.storage.sql_text import Execute, day, flag, session_execute
+from desktop_app.core.storage.sql_text import Execute, Shared, day, flag, session_execute
 
 if TYPE_CHECKING:  # the workbook writer (openpyxl) is read only when a focal point asks
     from sqlmodel import Session
@@ -371,18 +371,6 @@ IndicatorRecord = tuple[str, str, str, float | None, float, float | None, str, d
 Indicators page holds 122,000 of these at 100,000 activities (`indicator_records`)."""
 
 
-class _Shared(dict[Any, Any]):
-    """Equal values read from many rows, made once and then handed out as one object."""
-
-    def __init__(self, make: Callable[[Any], Any], known: dict[Any, Any] | None = None) -> None:
-        super().__init__(known or {})
-        self._make = make
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self._make(key)
-        return value
-
-
 def indicator_records(db: Database, year: int, *, chunk: int = 5000
                       ) -> Generator[list[IndicatorRecord]]:
     """The rows of `list_indicators` as records (plain tuples in IndicatorRow's field
@@ -401,10 +389,10 @@ def indicator_records(db: Database, year: int, *, chunk: int = 5000
     with db.reading() as session:
         execute = session_execute(session)
         scope = _scope(execute, year)
-        codes = _Shared(lambda _: "", {tid: t.code for tid, t in _tasks(execute).items()})
-        same = _Shared(lambda value: value)  # names and units, as they are
-        texts = _Shared(lambda value: value, {None: ""})  # notes and titles: "" for null
-        days = _Shared(day)
+        codes = Shared(lambda _: "", {tid: t.code for tid, t in _tasks(execute).items()})
+        same = Shared(lambda value: value)  # names and units, as they are
+        texts = Shared(lambda value: value, {None: ""})  # notes and titles: "" for null
+        days = Shared(day)
         same_of, text_of = same.__getitem__, texts.__getitem__
         day_of, code_of = days.__getitem__, codes.__getitem__
         connection = session.connection()

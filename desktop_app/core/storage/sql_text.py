@@ -58,3 +58,17 @@ def day(value: Any) -> date | None:
 def flag(value: Any) -> bool:
     """A BOOLEAN column's value (SQLite keeps 0 and 1)."""
     return bool(value)
+
+
+class Shared(dict[Any, Any]):
+    """Equal values read from many rows, made once and then handed out as one object
+    (``shared[value]``): 100,000 rows then hold a few thousand texts and dates, not
+    100,000 copies of each."""
+
+    def __init__(self, make: Callable[[Any], Any], known: dict[Any, Any] | None = None) -> None:
+        super().__init__(known or {})
+        self._make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self._make(key)
+        return value

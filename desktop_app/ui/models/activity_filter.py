@@ -12,15 +12,12 @@ rows that carry their search text (as `list_activities` gives them) are matched 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QModelRoleData,
-    QModelRoleDataSpan,
     QObject,
     Qt,
 )
@@ -29,7 +26,8 @@ from desktop_app.core.domain.text import contains_folded, fold
 from desktop_app.core.services import activity_listing as field
 from desktop_app.core.services.activities import ActivityRow
 from desktop_app.core.services.activity_listing import ActivityRecord, record_of
-from desktop_app.ui.models.activity_table import COLUMN_COUNT, ActivityTableModel, AnyIndex
+from desktop_app.ui.models.activity_table import ActivityTableModel, AnyIndex
+from desktop_app.ui.models.proxies import ShownRows
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class Criteria:
         return [n for n in numbers if accepts(rows[n])]
 
 
-class ActivityFilterProxy(QAbstractTableModel):
+class ActivityFilterProxy(ShownRows):
     """Filter as you type (diacritics, case and tone placement ignored) plus four choices.
 
     Shows the model's rows that pass, in the model's order. The setters decide at once
@@ -87,30 +85,17 @@ class ActivityFilterProxy(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.criteria = Criteria()
-        self._model: ActivityTableModel | None = None
-        self._visible: list[int] = []
-        self._proxy_row: dict[int, int] | None = None
-        self.sorter: Callable[[int, Qt.SortOrder], None] | None = None
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802  (Qt's name)
         if not isinstance(model, ActivityTableModel):
             raise TypeError("ActivityFilterProxy filters an ActivityTableModel")
-        self._model = model
-        model.modelAboutToBeReset.connect(self.beginResetModel)
-        model.modelReset.connect(self._source_reset)
-        model.rowsInserted.connect(self._source_appended)
-        model.dataChanged.connect(self._source_changed)
-        model.headerDataChanged.connect(self.headerDataChanged)
-        self.beginResetModel()
-        self._source_reset()
+        self._attach(model)
 
     def sourceModel(self) -> ActivityTableModel:  # noqa: N802
         return self._source()
 
     def _source(self) -> ActivityTableModel:
-        if self._model is None:
-            raise RuntimeError("no source model yet")
-        return self._model
+        return cast(ActivityTableModel, self._shown_cells())
 
     # ---------------------------------------------------------------- the criteria
 
@@ -188,55 +173,6 @@ class ActivityFilterProxy(QAbstractTableModel):
             self._visible.extend(added)
             self._proxy_row = None
             self.endInsertRows()
-
-    def _source_changed(self, *_: Any) -> None:
-        if self._visible:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._visible) - 1, COLUMN_COUNT - 1))
-
-    # ---------------------------------------------------------------- Qt model
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self._source().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        return self._source().cell(self._visible[index.row()], index.column(), role)
-
-    def multiData(self, index: AnyIndex,  # noqa: N802
-                  roles: QModelRoleDataSpan | QModelRoleData) -> None:
-        """Every role a view asks of one cell in one call. The delegate asks some eight
-        roles per cell; one Python call each means one taking of the GIL each, and
-        while a worker runs Python the GUI thread waits for it every time."""
-        if not index.isValid():
-            return
-        model, number, column = self._source(), self._visible[index.row()], index.column()
-        # The stubs miss that a span iterates over its QModelRoleData.
-        asked_for = cast(Iterable[QModelRoleData], roles) if isinstance(
-            roles, QModelRoleDataSpan) else (roles,)
-        for asked in asked_for:
-            asked.setData(model.cell(number, column, asked.role()))
-
-    def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
-            return QModelIndex()
-        return self._source().index(self._visible[index.row()], index.column())
-
-    def mapFromSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
-        if not index.isValid():
-            return QModelIndex()
-        if self._proxy_row is None:
-            self._proxy_row = {number: row for row, number in enumerate(self._visible)}
-        row = self._proxy_row.get(index.row())
-        return QModelIndex() if row is None else self.index(row, index.column())
 
     # ---------------------------------------------------------------- sorting
 

@@ -17,7 +17,7 @@ page folded whole (`search_text_of`; a test holds the two together).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -26,8 +26,6 @@ from typing import Any, Final, cast
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QModelRoleData,
-    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -38,7 +36,7 @@ from desktop_app.core.domain.text import collation_key, contains_folded, fold
 from desktop_app.core.services.overview import IndicatorRecord, IndicatorRow
 from desktop_app.ui import numbers
 from desktop_app.ui.loading import ordered
-from desktop_app.ui.models.proxies import SORT_ROLE
+from desktop_app.ui.models.proxies import SORT_ROLE, ShownRows
 from desktop_app.ui.widgets.charts import BELOW_TARGET, ON_TRACK
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -343,7 +341,7 @@ def arrange(records: Sequence[IndicatorRecord], texts: Sequence[str],
     return Arrangement(criteria, sorted_by, order, visible, count)
 
 
-class IndicatorFilterProxy(QAbstractTableModel):
+class IndicatorFilterProxy(ShownRows):
     """The model's rows that pass the filters, in the order asked for.
 
     The setters decide at once (a short list; the page works a long one's answer out on
@@ -355,29 +353,16 @@ class IndicatorFilterProxy(QAbstractTableModel):
         super().__init__(parent)
         self.criteria = IndicatorCriteria()
         self.sorted_by: Sorted = None
-        self._model: IndicatorTableModel | None = None
         self._order: list[int] | None = None
-        self._visible: list[int] = []
-        self._proxy_row: dict[int, int] | None = None
         self._preset: Arrangement | None = None
-        self.sorter: Callable[[int, Qt.SortOrder], None] | None = None
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802  (Qt's name)
         if not isinstance(model, IndicatorTableModel):
             raise TypeError("IndicatorFilterProxy shows an IndicatorTableModel")
-        self._model = model
-        model.modelAboutToBeReset.connect(self.beginResetModel)
-        model.modelReset.connect(self._source_reset)
-        model.rowsInserted.connect(self._source_appended)
-        model.dataChanged.connect(self._source_changed)
-        model.headerDataChanged.connect(self.headerDataChanged)
-        self.beginResetModel()
-        self._source_reset()
+        self._attach(model)
 
     def sourceModel(self) -> IndicatorTableModel:  # noqa: N802
-        if self._model is None:
-            raise RuntimeError("no source model yet")
-        return self._model
+        return cast(IndicatorTableModel, self._shown_cells())
 
     @property
     def search(self) -> str:
@@ -453,53 +438,6 @@ class IndicatorFilterProxy(QAbstractTableModel):
             self._visible.extend(added)
             self._proxy_row = None
             self.endInsertRows()
-
-    def _source_changed(self, *_: Any) -> None:
-        if self._visible:
-            self.dataChanged.emit(self.index(0, 0), self.index(
-                len(self._visible) - 1, IndicatorTableModel.NOTE))
-
-    # ---------------------------------------------------------------- Qt model
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else IndicatorTableModel.NOTE + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.sourceModel().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        return self.sourceModel().cell(self._visible[index.row()], index.column(), role)
-
-    def multiData(self, index: AnyIndex,  # noqa: N802
-                  roles: QModelRoleDataSpan | QModelRoleData) -> None:
-        """Every role a view asks of one cell in one call (one taking of the GIL, not
-        eight, while a worker runs Python)."""
-        if not index.isValid():
-            return
-        model, number, column = self.sourceModel(), self._visible[index.row()], index.column()
-        asked_for = cast(Iterable[QModelRoleData], roles) if isinstance(
-            roles, QModelRoleDataSpan) else (roles,)
-        for asked in asked_for:
-            asked.setData(model.cell(number, column, asked.role()))
-
-    def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
-            return QModelIndex()
-        return self.sourceModel().index(self._visible[index.row()], index.column())
-
-    def mapFromSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
-        if not index.isValid():
-            return QModelIndex()
-        if self._proxy_row is None:
-            self._proxy_row = {number: row for row, number in enumerate(self._visible)}
-        row = self._proxy_row.get(index.row())
-        return QModelIndex() if row is None else self.index(row, index.column())
 
     # ---------------------------------------------------------------- sorting
 
