@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from PySide6.QtCore import (
-    QModelIndex,
     QObject,
     Qt,
 )
@@ -166,13 +165,7 @@ class ActivityFilterProxy(ShownRows):
         self.endResetModel()
 
     def _source_appended(self, _parent: AnyIndex, first: int, _last: int) -> None:
-        added = self.criteria.decide(self._source().records, first)
-        if added:
-            start = len(self._visible)
-            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
-            self._visible.extend(added)
-            self._proxy_row = None
-            self.endInsertRows()
+        self._show_added(self.criteria.decide(self._source().records, first))
 
     # ---------------------------------------------------------------- sorting
 

@@ -431,13 +431,7 @@ class IndicatorFilterProxy(ShownRows):
         model = self.sourceModel()
         if self._order is not None:
             self._order.extend(range(first, last + 1))
-        added = self.criteria.decide(model.records, model.texts, first, last + 1)
-        if added:
-            start = len(self._visible)
-            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
-            self._visible.extend(added)
-            self._proxy_row = None
-            self.endInsertRows()
+        self._show_added(self.criteria.decide(model.records, model.texts, first, last + 1))
 
     # ---------------------------------------------------------------- sorting
 

@@ -102,6 +102,15 @@ class ShownRows(QAbstractTableModel):
     def _source_appended(self, _parent: AnyIndex, first: int, last: int) -> None:
         raise NotImplementedError
 
+    def _show_added(self, added: list[int]) -> None:
+        """The model's rows ``added`` (their numbers) shown after those shown already."""
+        if added:
+            start = len(self._visible)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._visible.extend(added)
+            self._proxy_row = None
+            self.endInsertRows()
+
     def _source_changed(self, *_: Any) -> None:
         if self._visible:  # a row's facts or the language: every cell shown may change
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1,
