@@ -130,6 +130,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thay đổi.",
         "Cannot use the database {file} ({detail}): its disk may be full or read-only, or "
         "its folder may not be written to. The file is not damaged; nothing was changed."),
+    "db.io_error": (
+        "Đọc hoặc ghi cơ sở dữ liệu {file} không thành công ({detail}): ổ đĩa có thể bị lỗi "
+        "hoặc đã bị rút ra. Thay đổi đang làm chưa được lưu. Hãy chép tệp sang một ổ khác "
+        "rồi mở lại; nếu chương trình báo tệp bị hỏng, hãy khôi phục từ bản sao lưu.",
+        "Reading or writing the database {file} failed ({detail}): its disk may be failing "
+        "or may have been removed. The change under way was not saved. Copy the file to "
+        "another disk and open it again; if the program then says it is damaged, restore "
+        "it from its backup."),
     "db.unknown_role": (
         "Cơ sở dữ liệu ghi vai trò «{role}», vai trò mà chương trình không biết (chỉ có "
         "agency hoặc focal-point). Tệp có thể đã bị sửa bằng tay hoặc bằng chương trình "

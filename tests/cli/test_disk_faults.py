@@ -84,3 +84,56 @@ def test_the_quick_commands_say_the_same(cli: CliRunner, sound: Path, tmp_path: 
         result = cli("--lang", "en", "--db", db, *command)
         assert result.code == 3 and result.out == "", result  # was "damaged" words
         assert all(word in result.err for word in WORDS)
+
+
+def _io_error(code: int) -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = code  # as SQLite reports it: the extended result code
+    return error
+
+
+def test_a_read_that_fails_on_a_failing_disk_is_not_called_sound(
+        cli: CliRunner, sound: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read of the file's pages that fails (SQLITE_IOERR_READ: a failing disk, a USB
+    stick pulled out) is exit 3 with its own words: until 2 Dec 2026 it said "the file
+    is not damaged", which nobody knows then. (The quick way's errors go through the same
+    `database_failure`: the next test.)"""
+    from desktop_app.core.storage import database
+
+    db = tmp_path / "agency.sqlite"
+    shutil.copyfile(sound, db)
+    before = _register(db)
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise _io_error(sqlite3.SQLITE_IOERR_READ)
+
+    monkeypatch.setattr(quick_sqlite, "open_quick", lambda *a, **k: None)
+    monkeypatch.setattr(database.Session, "execute", failing)
+    out = tmp_path / "out" / "VLG.xlsx"
+    out.parent.mkdir()
+    for lang, words in (("en", "Reading or writing the database"),
+                        ("vi", "Đọc hoặc ghi cơ sở dữ liệu")):
+        result = cli("--lang", lang, "--db", db, "export", "xlsx", "--period", YEAR, "-o", out)
+        assert result.code == 3, result
+        assert words in result.err and str(db) in result.err
+        assert "not damaged" not in result.err and "không bị hỏng" not in result.err
+    assert list(out.parent.iterdir()) == []
+    assert _register(db) == before
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    (sqlite3.SQLITE_IOERR_READ, "db.io_error"), (sqlite3.SQLITE_IOERR_WRITE, "db.io_error"),
+    (sqlite3.SQLITE_IOERR_FSYNC, "db.io_error"), (sqlite3.SQLITE_IOERR_SHORT_READ, "db.io_error"),
+    (sqlite3.SQLITE_IOERR_SHMSIZE, "db.cannot_use"),
+    (sqlite3.SQLITE_IOERR_SHMOPEN, "db.cannot_use"),
+    (sqlite3.SQLITE_CANTOPEN, "db.cannot_use"), (sqlite3.SQLITE_READONLY, "db.cannot_use"),
+    (sqlite3.SQLITE_FULL, "db.disk_full"), (sqlite3.SQLITE_CORRUPT, "db.damaged_no_backup"),
+])
+def test_each_failure_of_the_disk_has_its_words(tmp_path: Path, code: int,
+                                                  expected: str) -> None:
+    from desktop_app.core.storage.failures import database_failure
+    from desktop_app.core.storage.health import DISK_CODES
+
+    found = database_failure(_io_error(code), tmp_path / "x.sqlite")
+    assert found is not None and found.problems[0].code == expected
+    assert (expected in DISK_CODES) == (expected != "db.damaged_no_backup")

@@ -29,7 +29,7 @@ DAMAGED_CODES = frozenset({"db.damaged", "db.damaged_no_backup", "db.not_a_datab
                            "db.too_new", "db.foreign", "db.unreadable"})
 # the file is sound, its disk is not fit to work on (failures.unusable): a backup put in
 # its place would be no better, and would set a sound file aside for nothing
-DISK_CODES = frozenset({"db.disk_full", "db.cannot_use"})
+DISK_CODES = frozenset({"db.disk_full", "db.cannot_use", "db.io_error"})
 
 
 def _quick_check(path: Path) -> str | None:
