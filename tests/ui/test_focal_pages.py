@@ -435,3 +435,33 @@ def test_the_detail_lists_the_first_activities_and_counts_the_rest(
     assert all(a.title in shown for a in every[:3])
     assert f"… and {view.activities - 3} more" in shown
     assert len(every) == view.activities
+
+
+def test_a_reload_shows_the_selected_recommendation_once(
+        qtbot: Any, focal_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reload keeps the selection and draws its detail once: until 2 Dec 2026 the
+    detail was built twice (by the selection's change, then again), and in a big period
+    its activities' read started twice, on the GUI thread's longest turn of the page."""
+    from desktop_app.ui.pages import assessments_page
+
+    monkeypatch.setattr(assessments_page, "small_period", lambda _db, _year: False)
+    page = AssessmentsPage(focal_ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(page.is_loaded, timeout=20000)
+    view = max((page.model.row(r) for r in range(page.model.rowCount())),
+               key=lambda v: v.activities)
+    assert page.select_code(view.code)
+    qtbot.waitUntil(lambda: not page.detail_reader.busy(), timeout=20000)
+    shown = page.detail.toPlainText()
+    started: list[object] = []
+    start = page.detail_reader.start
+    monkeypatch.setattr(page.detail_reader, "start",
+                        lambda read: (started.append(read), start(read)))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.is_loaded() and not page.detail_reader.busy(),
+                    timeout=20000)
+    current = page.current()
+    assert current is not None and current.code == view.code
+    assert len(started) == 1
+    qtbot.waitUntil(lambda: page.detail.toPlainText() == shown, timeout=20000)

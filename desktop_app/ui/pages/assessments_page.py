@@ -179,12 +179,13 @@ class AssessmentsPage(Page):
         if rows:
             self.error_label.clear()
         self.error_label.setVisible(not rows and bool(self.error_label.text()))
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # the reset clears the selection
         reselected = current is not None and self.select_code(current.code)
         if not reselected and self.proxy.rowCount():
             self.table.selectRow(0)
         self._update_heading()
-        self._show_current()
+        if self.current() is None:  # else the selection's change has shown it, once
+            self._show_current()
 
     def _language_changed(self, lang: str) -> None:
         self.model.set_language(lang)
