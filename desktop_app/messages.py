@@ -257,6 +257,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {file}: tiêu đề cột của trang tính «{sheet}» đã bị thay đổi.",
         "{file}: the column headers of the sheet “{sheet}” were changed."),
     "value.not_date": ("«{value}» không phải là ngày.", "“{value}” is not a date."),
+    "value.time_not_date": (
+        "Ô chứa giờ «{value}» chứ không phải một ngày: một số nhỏ hơn 1 (0 hay số âm) "
+        "được định dạng như ngày, hoặc chỉ có giờ mà không có ngày.",
+        "The cell holds the time “{value}”, not a date: a number below 1 (zero or "
+        "negative) formatted as a date, or a time of day without its date."),
     "export.done_new": (
         "Đã xuất {file}: {agency}, kỳ {period}, phiên bản {version} (mới); {activities} hoạt "
         "động, {indicators} chỉ số, {links} liên kết khuyến nghị. Mã kiểm tra nội dung {hash}",

@@ -526,6 +526,29 @@ def test_wrong_cells_are_problems_with_their_location(exported: Exported,
     assert len(read.data.activities) == len(exported.prepared.data.activities) - 5
 
 
+def test_a_date_cell_below_day_one_says_it_holds_a_time(exported: Exported,
+                                                        tmp_path: Path) -> None:
+    """A date-formatted zero or negative number comes out of the file as a time of day
+    (00:00:00): it is refused with words that say so (until 2 Dec 2026: "“00:00:00” is
+    not a date", which no one had typed)."""
+    from desktop_app.messages import problem_text
+
+    book = openpyxl.load_workbook(exported.path)
+    ws = book[SHEETS[0].title]
+    for cell, value in (("G3", -5), ("G4", 0), ("G5", 0.75)):
+        ws[cell].value, ws[cell].number_format = value, "dd/mm/yyyy"
+    book.save(tmp_path / "early.xlsx")
+    read = read_submission(tmp_path / "early.xlsx")
+    found = sorted((p.code, p.where.row, p.where.column) for p in read.problems
+                   if p.where is not None)
+    assert found == [("value.time_not_date", row, "G") for row in (3, 4, 5)]
+    first = next(p for p in read.problems if p.where is not None and p.where.row == 3)
+    assert "“00:00:00”, not a date" in problem_text(first, "en")
+    assert "«00:00:00» chứ không phải một ngày" in problem_text(first, "vi")
+    assert "18:00:00" in problem_text(
+        next(p for p in read.problems if p.where is not None and p.where.row == 5), "en")
+
+
 def test_dates_as_serial_numbers_and_numbers_as_text_still_read(exported: Exported,
                                                                 tmp_path: Path) -> None:
     source = read_submission(exported.path).data

@@ -17,7 +17,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -82,6 +82,8 @@ def to_date(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, time):  # a date-formatted number below 1: zero, negative or a time
+        raise CellProblem("value.time_not_date", value=value.isoformat())
     if isinstance(value, int | float) and not isinstance(value, bool):
         if not 1 <= value < _LAST_SERIAL or not float(value).is_integer():
             raise CellProblem("value.not_date", value=number_text(value))
