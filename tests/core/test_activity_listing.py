@@ -135,7 +135,12 @@ def _check_records(db: Database) -> None:
             db, YEAR, chunk=7, with_facts=False, listed=listed) for r in chunk] == bare
     assert all(svc_listing.has_facts(r) for r in whole)
     assert not any(svc_listing.has_facts(r) for r in bare)
-    assert [r[svc_listing.FACTS] for r in bare] == [(None, None, None)] * len(bare)
+    assert [r[svc_listing.FACTS] for r in bare] == [svc_listing.NOT_READ] * len(bare)
+    assert svc_listing.NOT_READ == (None,) * 6
+    # what the lazy records keep is the whole records' but for the facts
+    assert [r[:svc_listing.START_DATE] + r[svc_listing.RESULTS + 1:] for r in bare] == [
+        r[:svc_listing.START_DATE] + r[svc_listing.RESULTS + 1:] for r in whole]
+    assert any(r[svc_listing.START_DATE] is not None for r in whole)
     every = svc_listing.activity_facts(db, YEAR)
     some = svc_listing.activity_facts(db, YEAR, [r[svc_listing.UUID] for r in bare[3:11]])
     assert set(some) == {r[svc_listing.UUID] for r in bare[3:11]}
@@ -167,7 +172,8 @@ def test_a_records_places_are_the_fields_of_an_activity_row() -> None:
     names = [f.name for f in dataclasses.fields(svc.ActivityRow)]
     assert [names.index(n) for n in names] == [
         getattr(svc_listing, n.upper()) for n in names]
-    assert names[svc_listing.FACTS] == ["recommendation_codes", "indicators", "results"]
+    assert names[svc_listing.FACTS] == ["start_date", "end_date", "budget_vnd",
+                                        "recommendation_codes", "indicators", "results"]
 
 
 
