@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from datetime import date
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import pytest

@@ -226,12 +226,12 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
             while part := cursor.fetchmany(chunk):
                 if not with_facts:
                     uuids, titles, task_ids, kinds, statuses, *search = zip(*part, strict=True)
-                    none = repeat(None)
+                    none = (None,) * len(part)
                     yield list(zip(
                         uuids, map(text, titles), map(code, task_ids),
                         map(title_vi, task_ids), map(title_en, task_ids), map(area, task_ids),
                         map(text, kinds), map(text, statuses), none, none, none, none, none,
-                        none, search[0] if search else repeat("", len(part))))
+                        none, search[0] if search else repeat("", len(part)), strict=True))
                     continue
                 (uuids, titles, task_ids, kinds, statuses, starts, ends, budgets, links,
                  indicators, results, *search) = zip(*part, strict=True)
