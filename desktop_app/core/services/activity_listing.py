@@ -40,7 +40,7 @@ from datetime import date
 from itertools import repeat, starmap
 from typing import Any, Final
 
-from sqlalchemy import String, func, type_coerce
+from sqlalchemy import LargeBinary, String, cast, func, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -206,13 +206,16 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
         period = period_by_year(session, year)
         tasks = _task_facts(session)
         connection = session.connection()
-        scan = listed is not None and listed >= SCAN_FROM * (connection.execute(
-            sa_select(func.max(col(Activity.id)))).scalar_one() or 0)
+        scan = with_facts and listed is not None and listed >= SCAN_FROM * (
+            connection.execute(sa_select(func.max(col(Activity.id)))).scalar_one() or 0)
+        title_bytes = not with_facts and connection.dialect.name == "sqlite"
         result = connection.execute(
             _listing_query(period.id or 0, listing_agency(session), with_search_text,
-                           with_facts, scan=scan))
+                           with_facts, scan=scan, title_bytes=title_bytes))
         cursor = result.cursor  # the driver's rows: plain tuples
         texts: Shared = Shared(lambda text: text)
+        # titles read as their UTF-8 bytes are decoded once per distinct title
+        titles: Shared = Shared(bytes.decode) if title_bytes else texts
         days: Shared = Shared(_date)
         codes: Shared = Shared(_codes)
         days[None] = None
@@ -222,13 +225,14 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
             Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
             .__getitem__ for place in range(4))
         text, day, joined = texts.__getitem__, days.__getitem__, codes.__getitem__
+        title = titles.__getitem__
         try:
             while part := cursor.fetchmany(chunk):
                 if not with_facts:
                     uuids, titles, task_ids, kinds, statuses, *search = zip(*part, strict=True)
                     none = (None,) * len(part)
                     yield list(zip(
-                        uuids, map(text, titles), map(code, task_ids),
+                        uuids, map(title, titles), map(code, task_ids),
                         map(title_vi, task_ids), map(title_en, task_ids), map(area, task_ids),
                         map(text, kinds), map(text, statuses), none, none, none, none, none,
                         none, search[0] if search else repeat("", len(part)), strict=True))
@@ -305,7 +309,8 @@ SCAN_FROM: Final = 0.75
 
 
 def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool,
-                   with_facts: bool = True, *, scan: bool = False) -> Any:
+                   with_facts: bool = True, *, scan: bool = False,
+                   title_bytes: bool = False) -> Any:
     """The listed activities in id order: uuid, title, task, type, status, then (with the
     facts) the dates, the budget, the recommendations' codes (joined), the indicators
     and those with a result this period (counted), then (with_search_text) the folded
@@ -319,7 +324,19 @@ def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool
     the table in id order, the index left aside (`+ 0`), each row tested (0.24 s: but
     each row of another period read costs ~1.7 us, so only for a list that is most of
     the table)."""
-    if scan:
+    title: Any = col(Activity.title)
+    if not with_facts:
+        # Every column read is in ix_activity_listing (period, id, agency, uuid, title,
+        # task, type, status: migration 0014), in id order within the period: SQLite
+        # reads the index alone, never the table's wide rows. The agency `+ 0` leaves
+        # ix_activity_overview (agency, period, ...) aside, which would need the rows
+        # sorted by id.
+        chosen = col(Activity.period_id) == period_id
+        if agency_id is not None:
+            chosen = chosen & ((col(Activity.agency_id) + 0) == agency_id)
+        if title_bytes:  # the driver hands bytes over without decoding them
+            title = cast(title, LargeBinary)
+    elif scan:
         chosen = (col(Activity.period_id) + 0) == period_id
         if agency_id is not None:
             chosen = chosen & ((col(Activity.agency_id) + 0) == agency_id)
@@ -330,7 +347,7 @@ def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool
             ids = ids.where(listed.c.agency_id == agency_id)
         chosen = col(Activity.id).in_(ids)
     return sa_select(
-        col(Activity.uuid), col(Activity.title), col(Activity.task_id),
+        col(Activity.uuid), title, col(Activity.task_id),
         col(Activity.type), col(Activity.status),
         *((*_day_columns(), col(Activity.budget_vnd), *_fact_columns(period_id))
           if with_facts else ()),
