@@ -215,7 +215,7 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
         cursor = result.cursor  # the driver's rows: plain tuples
         texts: Shared = Shared(lambda text: text)
         # titles read as their UTF-8 bytes are decoded once per distinct title
-        titles: Shared = Shared(bytes.decode) if title_bytes else texts
+        title_texts: Shared = Shared(bytes.decode) if title_bytes else texts
         days: Shared = Shared(_date)
         codes: Shared = Shared(_codes)
         days[None] = None
@@ -225,7 +225,7 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
             Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
             .__getitem__ for place in range(4))
         text, day, joined = texts.__getitem__, days.__getitem__, codes.__getitem__
-        title = titles.__getitem__
+        title = title_texts.__getitem__
         try:
             while part := cursor.fetchmany(chunk):
                 if not with_facts:
