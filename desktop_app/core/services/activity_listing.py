@@ -199,8 +199,9 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
     chunk at a time.
 
     listed: how many activities the list holds, when the caller knows (it counted them
-    for a progress bar): a list that holds most of the table is read in one pass over
-    the table (`_listing_query`).
+    for a progress bar): a list read with its facts that holds most of the table is
+    read in one pass over the table (`_listing_query`); one read without them comes
+    from ix_activity_listing alone whatever its length.
     """
     with db.reading() as session:
         period = period_by_year(session, year)
