@@ -12,6 +12,8 @@ from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy.pool import QueuePool
 from sqlmodel import col, select
 
@@ -135,7 +137,12 @@ def _check_records(db: Database) -> None:
             db, YEAR, chunk=7, with_facts=False, listed=listed) for r in chunk] == bare
     assert all(svc_listing.has_facts(r) for r in whole)
     assert not any(svc_listing.has_facts(r) for r in bare)
-    assert [r[svc_listing.FACTS] for r in bare] == [(None, None, None)] * len(bare)
+    assert [r[svc_listing.FACTS] for r in bare] == [svc_listing.NOT_READ] * len(bare)
+    assert svc_listing.NOT_READ == (None,) * 6
+    # what the lazy records keep is the whole records' but for the facts
+    assert [r[:svc_listing.START_DATE] + r[svc_listing.RESULTS + 1:] for r in bare] == [
+        r[:svc_listing.START_DATE] + r[svc_listing.RESULTS + 1:] for r in whole]
+    assert any(r[svc_listing.START_DATE] is not None for r in whole)
     every = svc_listing.activity_facts(db, YEAR)
     some = svc_listing.activity_facts(db, YEAR, [r[svc_listing.UUID] for r in bare[3:11]])
     assert set(some) == {r[svc_listing.UUID] for r in bare[3:11]}
@@ -167,7 +174,8 @@ def test_a_records_places_are_the_fields_of_an_activity_row() -> None:
     names = [f.name for f in dataclasses.fields(svc.ActivityRow)]
     assert [names.index(n) for n in names] == [
         getattr(svc_listing, n.upper()) for n in names]
-    assert names[svc_listing.FACTS] == ["recommendation_codes", "indicators", "results"]
+    assert names[svc_listing.FACTS] == ["start_date", "end_date", "budget_vnd",
+                                        "recommendation_codes", "indicators", "results"]
 
 
 
@@ -197,3 +205,59 @@ def test_the_focal_point_lists_the_periods_rows_among_other_periods(focal_where:
                        else Path(focal_where))
     _check_among_other_periods(db)
     db.close()
+
+
+def _plan(db: Database, agency_id: int | None) -> str:
+    """SQLite's plan for the big list's read (without facts)."""
+    with db.reading() as session:
+        period = session.exec(select(Period).where(col(Period.year) == YEAR)).one()
+        query = svc_listing._listing_query(period.id or 0, agency_id, False, False,
+                                           title_bytes=True)
+        compiled = query.compile(session.connection())
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        params = [compiled.params[name] for name in compiled.positiontup or ()]
+        return " / ".join(row[3] for row in raw.execute(
+            f"EXPLAIN QUERY PLAN {compiled}", params))
+
+
+def test_a_big_lists_read_is_the_covering_index_alone_in_id_order(tmp_path: Path) -> None:
+    """The page's read at open (uuid, title, task, type, status) comes from
+    ix_activity_listing alone, already in id order: no table row read, no sort (0.21-0.30
+    s of CPU against 0.08-0.15 s at 100,000 rows); for an agency and for everyone's."""
+    db = Database.open(tmp_path / "agency.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    drive(fill_demo(db, activities=20, seed=3, period=YEAR))
+    with db.reading() as session:
+        agency_id = svc_listing.listing_agency(session)
+    for agency in (agency_id, None):
+        plan = _plan(db, agency)
+        assert "COVERING INDEX ix_activity_listing" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def titled_db(tmp_path_factory: pytest.TempPathFactory) -> Generator[Database]:
+    """One small agency database for every example (Hypothesis runs the test many times)."""
+    db = Database.open(tmp_path_factory.mktemp("titles") / "agency.sqlite")
+    initialise(db, Role.AGENCY, "VLG")
+    drive(fill_demo(db, activities=25, seed=4, period=YEAR))
+    yield db
+    db.close()
+
+
+@settings(max_examples=12, deadline=None)
+@given(titles=st.lists(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1,
+                                max_size=60), min_size=12, max_size=12))
+def test_titles_read_as_bytes_are_the_titles_stored(titled_db: Database,
+                                                     titles: list[str]) -> None:
+    """Any title (Vietnamese, combining marks, emoji, control characters) read as its
+    UTF-8 bytes and decoded once per distinct title is the title the ORM reads; the lazy
+    records completed are the whole ones."""
+    with titled_db.unit_of_work() as session:
+        rows = session.exec(select(Activity).order_by(col(Activity.id))).all()
+        for row, title in zip(rows, titles + titles[:3], strict=False):  # some repeat
+            row.title = title
+            session.add(row)
+    _check_records(titled_db)

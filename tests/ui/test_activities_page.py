@@ -384,7 +384,7 @@ def _lazy_model(rows: list[ActivityRow]) -> tuple[ActivityTableModel, list[list[
 
     model = ActivityTableModel("vi")
     model.set_facts_reader(read)
-    model.set_rows([(*r[:listing.RECOMMENDATION_CODES], None, None, None,
+    model.set_rows([(*r[:listing.START_DATE], *listing.NOT_READ,
                      *r[listing.RESULTS + 1:]) for r in records])
     return model, asked
 
@@ -414,7 +414,9 @@ def test_a_list_read_without_facts_shows_and_sorts_as_one_read_whole(
     in_order = lazy.in_order(lazy.records, column, order)
     assert lazy.completed(in_order) == whole.in_order(whole.records, column, order)
     assert all(listing.has_facts(r) for r in in_order) or column not in (
-        cols.RECOMMENDATIONS, cols.INDICATORS)
+        cols.START, cols.END, cols.BUDGET, cols.RECOMMENDATIONS, cols.INDICATORS)
+    # the rows drawn first come with their facts whatever the column
+    assert all(listing.has_facts(r) for r in in_order[:cols.FACTS_BLOCK])
     lazy.sort(column, order)
     whole.sort(column, order)
     assert list(lazy.rows) == list(whole.rows)
@@ -433,5 +435,7 @@ def test_facts_that_cannot_be_read_show_as_none(qapp: Any, many_rows: list[Activ
     model.set_facts_reader(refuse)  # the period was deleted meanwhile
     assert model.cell(0, cols.RECOMMENDATIONS, Qt.ItemDataRole.DisplayRole) == ""
     assert model.cell(0, cols.INDICATORS, Qt.ItemDataRole.DisplayRole) == ""
+    for column in (cols.START, cols.END, cols.BUDGET):
+        assert model.cell(0, column, Qt.ItemDataRole.DisplayRole) == ""
     assert model.cell(0, cols.TITLE, Qt.ItemDataRole.DisplayRole) == many_rows[0].title
     model.deleteLater()

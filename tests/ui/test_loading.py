@@ -7,6 +7,7 @@ import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from desktop_app.core.domain.text import collation_key, contains_folded
 from desktop_app.core.progress import collector_paused
 from desktop_app.core.services import activities
 from desktop_app.core.services import activity_listing as listing
+from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext, year_shown
 from desktop_app.ui.loading import (
     FIRST_OVERVIEW,
@@ -169,6 +171,46 @@ def test_a_big_list_is_read_then_sorted_on_a_worker(big_page: ActivitiesPage,
     assert first == by_uuid[first.uuid] and isinstance(shown, str)
     assert [page.proxy.row_at(r) for r in range(200)] == sorted(
         by_uuid.values(), key=lambda r: collation_key(r.title))
+
+
+def test_a_big_lists_rows_on_screen_show_their_dates_and_budgets_once_loaded(
+        qtbot: Any, big_page: ActivitiesPage, ctx: AppContext) -> None:
+    """The dates and budgets are read with the facts of the rows drawn: a grab of the
+    page as it says it has loaded shows them, and every row on screen, whatever the
+    order, shows what the whole read has."""
+    page = big_page
+    expected = {r.uuid: r for r in activities.list_activities(ctx.db, ctx.year)}
+    assert any(r.budget_vnd is not None for r in expected.values())
+    assert not any(listing.has_facts(r) for r in page.model.records[16:])
+
+    def on_screen() -> list[int]:
+        height = page.table.viewport().height()
+        first, last = page.table.rowAt(0), page.table.rowAt(height - 1)
+        return list(range(first, (last if last >= 0 else page.proxy.rowCount() - 1) + 1))
+
+    def check() -> None:
+        rows = on_screen()
+        assert len(rows) > 5
+        for number in rows:
+            row = expected[page.proxy.row_at(number).uuid]
+            cells = [page.proxy.index(number, c).data() for c in (
+                cols.START, cols.END, cols.BUDGET, cols.RECOMMENDATIONS)]
+            lang = page.model.lang
+            assert cells == [numbers.day(row.start_date, lang), numbers.day(row.end_date, lang),
+                             numbers.amount(row.budget_vnd, lang),
+                             ", ".join(row.recommendation_codes)]
+
+    assert not page.grab().isNull()
+    check()
+    page.table.scrollToBottom()  # rows whose facts were not read: read as drawn
+    check()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):  # every row's dates read first
+        page.table.sortByColumn(cols.END, Qt.SortOrder.DescendingOrder)
+    ends = [page.proxy.row_at(r).end_date for r in range(page.proxy.rowCount())]
+    keys = [(end is None, end or date.min) for end in ends]
+    assert keys == sorted(keys, reverse=True) and len(set(keys)) > 5
+    page.table.scrollToTop()
+    check()
 
 
 def test_a_bulk_read_pauses_the_collector_until_the_last_one_ends(qtbot: Any) -> None:

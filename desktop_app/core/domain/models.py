@@ -175,9 +175,12 @@ class Sdg(SQLModel, table=True):
 
 class Activity(SQLModel, table=True):
     # Covers the overview's count by task and status (migration 0010), and every lookup
-    # by agency and period (the index of those two alone went in migration 0012).
+    # by agency and period (the index of those two alone went in migration 0012); the
+    # second covers the Activities page's list, in id order (migration 0014).
     __table_args__ = (Index("ix_activity_overview", "agency_id", "period_id", "task_id",
-                            "status"),)
+                            "status"),
+                      Index("ix_activity_listing", "period_id", "id", "agency_id", "uuid",
+                            "title", "task_id", "type", "status"))
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(unique=True, max_length=36)

@@ -8,9 +8,10 @@ ActivityRow). Where the time went, and what this does about it:
 
 - one select reads every row with its recommendations' codes and its indicator counts
   (correlated subqueries, worked out inside the database as each row is read) instead
-  of three result sets joined in Python dicts; a long list reads them only for the
-  rows it draws (`with_facts=False`, `activity_facts`): a third of the read was those
-  subqueries, for 100,000 rows of which thirty are on screen;
+  of three result sets joined in Python dicts; a long list reads them, with the dates
+  and the budget, only for the rows it draws (`with_facts=False`, `activity_facts`): a
+  third of the read was those subqueries and a quarter the dates and budgets, for
+  100,000 rows of which thirty are on screen;
 - the driver's own tuples are taken as they are (no SQLAlchemy row objects or
   per-value processing); dates are read as text and parsed once per distinct date;
 - values that repeat from row to row (titles: the same training held by many units;
@@ -39,7 +40,7 @@ from datetime import date
 from itertools import repeat, starmap
 from typing import Any, Final
 
-from sqlalchemy import String, func, null, type_coerce
+from sqlalchemy import LargeBinary, String, cast, func, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -83,8 +84,8 @@ class ActivityRow:
 ActivityRecord = tuple[str, str, str, str, str, str, str, str, date | None, date | None,
                        int | None, tuple[str, ...] | None, int | None, int | None, str]
 """An ActivityRow's values in the order of its fields, as a plain tuple (see the module's
-note); the window's list holds these. The facts (codes, indicators, results) are None
-in a record read without them."""
+note); the window's list holds these. The facts (`FACTS`: dates, budget, codes,
+indicators, results) are None in a record read without them."""
 
 # Each field's place in an ActivityRecord (checked against ActivityRow's fields by a test).
 UUID: Final = 0
@@ -104,8 +105,10 @@ RESULTS: Final = 13
 SEARCH_TEXT: Final = 14
 
 
-FACTS: Final = slice(RECOMMENDATION_CODES, RESULTS + 1)  # what `activity_facts` gives
-Facts = tuple[tuple[str, ...], int, int]  # codes, indicators, results
+FACTS: Final = slice(START_DATE, RESULTS + 1)  # what `activity_facts` gives
+# start, end, budget, recommendations' codes, indicators, results
+Facts = tuple[date | None, date | None, int | None, tuple[str, ...], int, int]
+NOT_READ: Final = (None,) * (RESULTS + 1 - START_DATE)  # the facts of a record read without
 
 
 def has_facts(record: Sequence[Any]) -> bool:
@@ -116,26 +119,29 @@ def has_facts(record: Sequence[Any]) -> bool:
 
 def with_facts(record: Sequence[Any], facts: Facts) -> ActivityRecord:
     """The record with these facts in their places."""
-    return (*record[:RECOMMENDATION_CODES], *facts, *record[RESULTS + 1:])
+    return (*record[:START_DATE], *facts, *record[RESULTS + 1:])
 
 
 def activity_facts(db: Database, year: int,
                    uuids: Sequence[str] | None = None) -> dict[str, Facts]:
-    """uuid -> (recommendations' codes, indicators, results) of these activities (of
-    all the period's listed ones when None), as `activity_records` gives them; an
-    activity that is gone is not in the answer."""
+    """uuid -> (start, end, budget, recommendations' codes, indicators, results) of these
+    activities (of all the period's listed ones when None), as `activity_records` gives
+    them; an activity that is gone is not in the answer."""
     with db.reading() as session:
         period = period_by_year(session, year)
-        columns = (col(Activity.uuid), *_fact_columns(period.id or 0))
+        columns = (col(Activity.uuid), *_day_columns(), col(Activity.budget_vnd),
+                   *_fact_columns(period.id or 0))
         if uuids is None:
             query = _listed(period.id or 0, listing_agency(session), *columns)
         else:
             query = sa_select(*columns).where(col(Activity.uuid).in_(list(uuids)))
         codes: Shared = Shared(_codes)
         codes[None] = ()
-        joined = codes.__getitem__
-        return {uuid: (joined(links), indicators, results)
-                for uuid, links, indicators, results
+        days: Shared = Shared(_date)
+        days[None] = None
+        joined, day = codes.__getitem__, days.__getitem__
+        return {uuid: (day(start), day(end), budget, joined(links), indicators, results)
+                for uuid, start, end, budget, links, indicators, results
                 in session.connection().execute(query)}
 
 
@@ -177,11 +183,14 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
     """The period's activities as records (plain tuples in ActivityRow's field order),
     ``chunk`` at a time, in id order.
 
-    Without the facts, each record holds None in the places of its recommendations'
-    codes, its indicators and its results (`FACTS`): a list shows those of the few
-    rows on screen, read when they are drawn (`activity_facts`). They are a third of
-    the read's time (three correlated subqueries a row) for 100,000 rows of which a
-    window shows thirty.
+    Without the facts, each record holds None in the places of its dates, its budget,
+    its recommendations' codes, its indicators and its results (`FACTS`): a list shows
+    those of the few rows on screen, read when they are drawn (`activity_facts`), and
+    orders and filters by the rest (title, task, type, status, uuid). The three
+    correlated subqueries a row were a third of the read's time; the dates and the
+    budget ~0.13 s of a 100,000-row read's ~0.45 s (the driver making a Python value
+    of each, and the dates' parse and look-ups: `tests/ui` hold the rows drawn
+    complete), for 100,000 rows of which a window shows thirty.
 
     The window reads them on a worker thread. Without the search text (the
     default) a row holds only what the list shows: the folded text of 100,000 activities
@@ -190,34 +199,45 @@ def activity_records(db: Database, year: int, *, chunk: int = 5000,
     chunk at a time.
 
     listed: how many activities the list holds, when the caller knows (it counted them
-    for a progress bar): a list that holds most of the table is read in one pass over
-    the table (`_listing_query`).
+    for a progress bar): a list read with its facts that holds most of the table is
+    read in one pass over the table (`_listing_query`); one read without them comes
+    from ix_activity_listing alone whatever its length.
     """
     with db.reading() as session:
         period = period_by_year(session, year)
         tasks = _task_facts(session)
         connection = session.connection()
-        scan = listed is not None and listed >= SCAN_FROM * (connection.execute(
-            sa_select(func.max(col(Activity.id)))).scalar_one() or 0)
+        scan = with_facts and listed is not None and listed >= SCAN_FROM * (
+            connection.execute(sa_select(func.max(col(Activity.id)))).scalar_one() or 0)
+        title_bytes = not with_facts and connection.dialect.name == "sqlite"
         result = connection.execute(
             _listing_query(period.id or 0, listing_agency(session), with_search_text,
-                           with_facts, scan=scan))
+                           with_facts, scan=scan, title_bytes=title_bytes))
         cursor = result.cursor  # the driver's rows: plain tuples
         texts: Shared = Shared(lambda text: text)
+        # titles read as their UTF-8 bytes are decoded once per distinct title
+        title_texts: Shared = Shared(bytes.decode) if title_bytes else texts
         days: Shared = Shared(_date)
         codes: Shared = Shared(_codes)
         days[None] = None
-        if with_facts:
-            codes[None] = ()
-        else:  # no codes read: None stays None
-            codes[None] = None
+        codes[None] = ()
         # task id -> each of its facts (one dict each, so that a column maps in C)
         code, title_vi, title_en, area = (
             Shared(lambda _: "", {task_id: facts[place] for task_id, facts in tasks.items()})
             .__getitem__ for place in range(4))
         text, day, joined = texts.__getitem__, days.__getitem__, codes.__getitem__
+        title = title_texts.__getitem__
         try:
             while part := cursor.fetchmany(chunk):
+                if not with_facts:
+                    uuids, titles, task_ids, kinds, statuses, *search = zip(*part, strict=True)
+                    none = (None,) * len(part)
+                    yield list(zip(
+                        uuids, map(title, titles), map(code, task_ids),
+                        map(title_vi, task_ids), map(title_en, task_ids), map(area, task_ids),
+                        map(text, kinds), map(text, statuses), none, none, none, none, none,
+                        none, search[0] if search else repeat("", len(part)), strict=True))
+                    continue
                 (uuids, titles, task_ids, kinds, statuses, starts, ends, budgets, links,
                  indicators, results, *search) = zip(*part, strict=True)
                 yield list(zip(
@@ -290,10 +310,12 @@ SCAN_FROM: Final = 0.75
 
 
 def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool,
-                   with_facts: bool = True, *, scan: bool = False) -> Any:
-    """The listed activities in id order, each with its recommendations' codes (joined),
-    its indicators and those with a result this period (counted), or nulls in their
-    place (without the facts).
+                   with_facts: bool = True, *, scan: bool = False,
+                   title_bytes: bool = False) -> Any:
+    """The listed activities in id order: uuid, title, task, type, status, then (with the
+    facts) the dates, the budget, the recommendations' codes (joined), the indicators
+    and those with a result this period (counted), then (with_search_text) the folded
+    text.
 
     Asked as "period and agency equal, in id order", SQLite read the rows through the
     index on (agency, period) and sorted all of them by id in a temporary B-tree (0.38
@@ -303,9 +325,19 @@ def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool
     the table in id order, the index left aside (`+ 0`), each row tested (0.24 s: but
     each row of another period read costs ~1.7 us, so only for a list that is most of
     the table)."""
-    # The dates as the text SQLite keeps (its Date type parses them with a Python
-    # regular expression: most of a second over 100,000 rows); parsed once per date.
-    if scan:
+    title: Any = col(Activity.title)
+    if not with_facts:
+        # Every column read is in ix_activity_listing (period, id, agency, uuid, title,
+        # task, type, status: migration 0014), in id order within the period: SQLite
+        # reads the index alone, never the table's wide rows. The agency `+ 0` leaves
+        # ix_activity_overview (agency, period, ...) aside, which would need the rows
+        # sorted by id.
+        chosen = col(Activity.period_id) == period_id
+        if agency_id is not None:
+            chosen = chosen & ((col(Activity.agency_id) + 0) == agency_id)
+        if title_bytes:  # the driver hands bytes over without decoding them
+            title = cast(title, LargeBinary)
+    elif scan:
         chosen = (col(Activity.period_id) + 0) == period_id
         if agency_id is not None:
             chosen = chosen & ((col(Activity.agency_id) + 0) == agency_id)
@@ -316,13 +348,20 @@ def _listing_query(period_id: int, agency_id: int | None, with_search_text: bool
             ids = ids.where(listed.c.agency_id == agency_id)
         chosen = col(Activity.id).in_(ids)
     return sa_select(
-        col(Activity.uuid), col(Activity.title), col(Activity.task_id),
+        col(Activity.uuid), title, col(Activity.task_id),
         col(Activity.type), col(Activity.status),
-        type_coerce(col(Activity.start_date), String),
-        type_coerce(col(Activity.end_date), String), col(Activity.budget_vnd),
-        *(_fact_columns(period_id) if with_facts else (null(), null(), null())),
+        *((*_day_columns(), col(Activity.budget_vnd), *_fact_columns(period_id))
+          if with_facts else ()),
         *((col(Activity.search_text),) if with_search_text else ()),
     ).where(chosen).order_by(col(Activity.id))
+
+
+def _day_columns() -> tuple[Any, Any]:
+    """The start and end dates as the text SQLite keeps (its Date type parses them with
+    a Python regular expression: most of a second over 100,000 rows); parsed once per
+    distinct date (`_date`)."""
+    return (type_coerce(col(Activity.start_date), String),
+            type_coerce(col(Activity.end_date), String))
 
 
 def _fact_columns(period_id: int) -> tuple[Any, Any, Any]:

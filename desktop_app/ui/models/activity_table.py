@@ -4,10 +4,11 @@ Built for 100,000 rows. The model keeps the records the core returns (plain tupl
 an ActivityRow's values: see `services/activity_listing.py` for why not objects) and
 answers data() from them; `rows` and `row_at` give them as ActivityRow. Records can
 arrive in pieces (`append_rows`) while a worker reads them. A long list's records come
-without their facts (recommendations' codes, indicator counts: `activity_records`);
-the model reads those of the rows it is asked to show, a block at a time, through
-`facts_reader` (a few milliseconds for a screenful), and those of all rows before it
-sorts by them.
+without their facts (dates, budget, recommendations' codes, indicator counts:
+`activity_records`); the model reads those of the rows it is asked to show, a block at
+a time, through `facts_reader` (a few milliseconds for a screenful), and those of all
+rows before it sorts by one of them. Every cell of those columns, their tooltips and
+`row_at` (the rows handed to dialogs and actions) come completed.
 Sorting compares ranks worked out once per column with the core's Vietnamese
 collation, and the sorted rows can be worked out on a worker (`in_order`, then
 `set_sorted_rows`): a Python lessThan called by a QSortFilterProxyModel for each of its
@@ -219,7 +220,7 @@ class ActivityTableModel(QAbstractTableModel):
     def cell(self, number: int, column: int, role: int) -> Any:
         """data() for row `number` of the model (the filter asks this way, without an index)."""
         row = self.records[number]
-        if column in (RECOMMENDATIONS, INDICATORS) and not has_facts(row):
+        if column in _FACT_COLUMNS and not has_facts(row):
             row = self.complete(number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -292,7 +293,9 @@ class ActivityTableModel(QAbstractTableModel):
         Values repeat (100,000 rows hold ~4,000 titles, a few hundred dates): only the
         distinct values are collated and sorted, then the rows are dealt into one bucket
         per place, a pass that lets the GUI thread in between rows where one sorted()
-        of 100,000 keys would hold the GIL throughout."""
+        of 100,000 keys would hold the GIL throughout (and, measured on 2 Dec 2026 over
+        100,000 rows of 4,200 titles, takes half the time of `sorted(range(n),
+        key=places.__getitem__)` over C-made int places: 10 ms against 20 ms)."""
         if column in _FACT_COLUMNS:
             rows = self.completed(rows)
         value, key = self._sort_value(column)
@@ -421,9 +424,11 @@ class ActivityTableModel(QAbstractTableModel):
 
 _COLLATED_LIMIT = 1 << 18
 _UUID = itemgetter(field.UUID)
-_FACT_COLUMNS = (RECOMMENDATIONS, INDICATORS)
+# The columns drawn from a record's facts (`activity_listing.FACTS`), which a long list's
+# records come without.
+_FACT_COLUMNS = frozenset((START, END, BUDGET, RECOMMENDATIONS, INDICATORS))
 FACTS_BLOCK = 256  # rows whose facts are read at once, for the one drawn
-NO_FACTS: Facts = ((), 0, 0)
+NO_FACTS: Facts = (None, None, None, (), 0, 0)  # an activity gone meanwhile
 FactsReader = Callable[[Sequence[str] | None], dict[str, Facts]]
 
 

@@ -9,9 +9,11 @@ drawn, and the sort that followed moved those rows away; ~60 ms of the GUI threa
 at 100,000 rows.) The rows a typed text finds (asked of the database) and the rows the
 filters let through are worked out on workers too; the GUI thread only swaps the
 answers in. A list of fewer than `SMALL` rows is read, sorted and filtered at once.
-A big list is read without each row's facts (recommendations, indicator counts): the
-model reads those of the rows it draws (`ActivityTableModel.complete`), and the read
-runs with the garbage collector paused (`Reader(bulk=True)`).
+A big list is read without each row's facts (dates, budget, recommendations, indicator
+counts): the model reads those of the rows it draws (`ActivityTableModel.complete`), the
+first block of the rows in order on the sorting worker before they are swapped in, so
+the first paint shows them; the read runs with the garbage collector paused
+(`Reader(bulk=True)`).
 """
 
 from __future__ import annotations
