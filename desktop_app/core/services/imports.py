@@ -66,6 +66,7 @@ from desktop_app.core.services.import_plan import (
     claim_of,
     plan_file,
     refused_plan,
+    row_rules,
 )
 from desktop_app.core.services.import_reading import EarlyHeadings, read_files, read_headings
 from desktop_app.core.services.import_records import problems_from_json, record_of
@@ -210,7 +211,7 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
     plans: list[FilePlan] = []
     now = _utc_now()
     carried = _Carried()
-    reads = read_files(ordered, checked=checked)
+    reads = read_files(ordered, checked=checked, rules=row_rules(catalog))
     try:
         with db.reading() as session:
             for index in range(1, len(ordered) + 1):
@@ -242,7 +243,7 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     ordered, checked = yield from _ordered(paths, catalog, early)
     batch = _Batch(new_uuid(), db.path if db.server is None else None, catalog.version)
     plans: list[FilePlan] = []
-    reads = read_files(ordered, checked=checked)
+    reads = read_files(ordered, checked=checked, rules=row_rules(catalog))
     try:
         for index in range(1, len(ordered) + 1):
             # Python's cycle collector rests while the file's records are made and
