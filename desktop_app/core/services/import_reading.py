@@ -202,6 +202,8 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
     row_problems, texts = ((), ()) if rules is None or read.problems or not read.hash_ok else (
         checked_rows(replace(read, data=replace(data, searched=tuple(searched))), rules))
     checked = rules is not None and not read.problems and read.hash_ok
+    if texts:  # each holds its activity's own words: those need not travel too
+        searched = []
     return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
             read.rows, digest, searched, checked, row_problems, texts)
 
