@@ -9,7 +9,9 @@ transaction (services/imports.py). At most two files per child are in flight, so
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
 until it has been applied. A read submission comes back as plain tuples, with its data's
 hash rather than its canonical JSON (pickling a thousand frozen dataclasses costs more
-than rebuilding them), and is rebuilt in the parent.
+than rebuilding them), and is rebuilt in the parent. Given the batch's catalog
+(import_rules.RowRules), the child also checks an exported file's rows and makes its
+activities' search texts, work the parent would otherwise do between two writes.
 
 A child that dies while reading (python-calamine aborts the process on some hostile
 files; the memory limit below turns a runaway allocation into such a death) breaks the
