@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -42,8 +43,15 @@ from desktop_app.core.services.import_apply import (
     _stores_iso_dates,
     result_uuid,
 )
-from desktop_app.core.services.import_plan import Write
+from desktop_app.core.services.import_plan import Write, row_rules
 from desktop_app.core.services.import_reading import read_files
+from desktop_app.core.services.import_rules import (
+    EXPORT_LETTERS,
+    CheckedSubmission,
+    Locator,
+    check_rows,
+    checked_rows,
+)
 from desktop_app.core.services.import_state import catalog_of
 from desktop_app.core.services.imports import run_import
 from desktop_app.core.services.setup import initialise
@@ -120,10 +128,14 @@ def test_rows_are_the_same_with_or_without_the_readers_folded_words(tmp_path: Pa
     for link in data.links:
         codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
     now = datetime.now(UTC)
-    fast = _activity_rows(write, catalog, now, 9, codes)
-    slow = _activity_rows(replace(write, data=replace(data, searched=())), catalog, now, 9,
-                          codes)
-    assert fast == slow
+    fast = _activity_rows(write, catalog, now, 9)
+    slow = _activity_rows(replace(write, data=replace(data, searched=())), catalog, now, 9)
+    # the search texts the reading child made against the batch's catalog
+    (checked,) = list(read_files([path], readers=0, rules=row_rules(catalog)))
+    assert isinstance(checked, CheckedSubmission)
+    assert checked.row_problems == () and len(checked.search_texts) == 25
+    ready = _activity_rows(replace(write, search_texts=checked.search_texts), catalog, now, 9)
+    assert fast == slow == ready
     assert [row[19] for row in fast] == [activity_search_text(
         a.title, a.description or "",
         (a.task_code, catalog.tasks[a.task_code].title_vi, catalog.tasks[a.task_code].title_en),
@@ -221,3 +233,70 @@ def test_imported_dates_are_stored_as_sqlalchemy_stores_them(tmp_path: Path) -> 
                       for a in read.data.activities}
     assert due == {i.uuid: process(i.due_date) for i in read.data.indicators}
     focal.close()
+
+
+_BROKEN = st.lists(st.tuples(
+    st.sampled_from(["task", "other_task", "recommendation", "owner", "repeat", "date",
+                     "link_repeat", "link_owner"]),
+    st.integers(0, 30)), max_size=6)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[SubmissionFile, Any]:
+    folder = tmp_path_factory.mktemp("checked")
+    path = _exported(folder, 12, 9)
+    focal = Database.open(folder / "focal.sqlite")
+    initialise(focal, Role.FOCAL_POINT)
+    with focal.reading() as session:
+        catalog = catalog_of(session)
+    focal.close()
+    (read,) = list(read_files([path], readers=0))
+    assert isinstance(read, SubmissionFile)
+    return read, catalog
+
+
+@settings(max_examples=60, deadline=None)
+@given(_BROKEN)
+def test_rows_checked_in_the_reader_are_checked_as_the_plan_checks_them(
+        exported: tuple[SubmissionFile, Any], broken: list[tuple[str, int]]) -> None:
+    """checked_rows (in the reading child) says what check_rows says of the same rows, and
+    makes each activity's search text as activity_search_text folds it whole."""
+    read, catalog = exported
+    data = read.data
+    activities, indicators, links = (list(data.activities), list(data.indicators),
+                                     list(data.links))
+    codes = sorted(catalog.tasks)
+    for kind, at in broken:
+        a, i, k = at % len(activities), at % len(indicators), at % len(links)
+        if kind == "task":
+            activities[a] = replace(activities[a], task_code="NO-SUCH-TASK")
+        elif kind == "other_task":
+            activities[a] = replace(activities[a], task_code=codes[at % len(codes)])
+        elif kind == "recommendation":
+            links[k] = replace(links[k], recommendation_code="NO-SUCH-REC")
+        elif kind == "owner":
+            indicators[i] = replace(indicators[i], activity_uuid="no-such-activity")
+        elif kind == "repeat":
+            activities[a] = replace(activities[a], uuid=activities[0].uuid)
+        elif kind == "date":
+            activities[a] = replace(activities[a], start_date=date(1900, 1, 1))
+        elif kind == "link_repeat":
+            links.append(links[k])
+        else:
+            links[k] = replace(links[k], activity_uuid=activities[a].uuid)
+    changed = replace(read, data=replace(data, activities=activities, indicators=indicators,
+                                         links=links, searched=()))
+    problems, texts = checked_rows(changed, row_rules(catalog))
+    assert list(problems) == check_rows(changed.data, catalog.tasks, catalog.recommendations,
+                                        Locator(read.path, read.rows, EXPORT_LETTERS))
+    if problems:
+        assert texts == ()
+        return
+    linked: dict[str, list[str]] = {}
+    for link in links:
+        linked.setdefault(link.activity_uuid, []).append(link.recommendation_code)
+    assert list(texts) == [activity_search_text(
+        a.title, a.description or "",
+        (a.task_code, catalog.tasks[a.task_code].title_vi, catalog.tasks[a.task_code].title_en),
+        linked.get(a.uuid, [])) for a in activities]
+

@@ -51,8 +51,8 @@ from desktop_app.core.domain.models import (
     Result,
     Submission,
 )
-from desktop_app.core.domain.search import own_words, search_text_of, task_words
 from desktop_app.core.services.import_plan import Catalog, Write
+from desktop_app.core.services.import_rules import search_texts
 from desktop_app.core.services.keys import pin_key, pinned_key, replace_key
 from desktop_app.core.services.setup import audit
 
@@ -151,11 +151,8 @@ def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> 
         "file_version": (write.file_version if write.file_version != write.version
                          else None),
     }]).scalar_one())
-    codes: dict[str, list[str]] = {}
-    for link in data.links:
-        codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
     activity_ids = _insert_with_ids(session, ACTIVITY, _ACTIVITY_KEYS,
-                                    _activity_rows(write, catalog, now, submission_id, codes))
+                                    _activity_rows(write, catalog, now, submission_id))
     by_uuid = dict(zip((a.uuid for a in data.activities), activity_ids, strict=True))
     recommendations = catalog.recommendations
     _insert_rows(session, LINK, ("activity_id", "recommendation_id"), [
@@ -186,33 +183,29 @@ _INDICATOR_KEYS = ("uuid", "agency_id", "activity_id", "task_id", "name", "unit"
 _RESULT_KEYS = ("uuid", "indicator_id", "period_id", "value", "note")
 
 
-def _activity_rows(write: Write, catalog: Catalog, now: datetime, submission_id: int,
-                   codes: dict[str, list[str]]) -> list[tuple[Any, ...]]:
-    """The file's activities as rows of _ACTIVITY_KEYS, each with its search text: from
-    the words the reader folded (SubmissionData.searched) when it did, the task's words
-    folded once per task."""
+def _activity_rows(write: Write, catalog: Catalog, now: datetime, submission_id: int
+                   ) -> list[tuple[Any, ...]]:
+    """The file's activities as rows of _ACTIVITY_KEYS, each with its search text: the one
+    the reading child made (Write.search_texts) when it did, else made here
+    (import_rules.search_texts)."""
     data = write.data
-    searched: Sequence[str | None] = (
-        data.searched if len(data.searched) == len(data.activities)
-        else [None] * len(data.activities))
-    tasks: dict[str, tuple[int | None, str]] = {}
+    texts: Sequence[str] = write.search_texts
+    if len(texts) != len(data.activities):
+        texts = search_texts(data, {code: (task.title_vi, task.title_en)
+                                    for code, task in catalog.tasks.items()})
+    task_ids: dict[str, int] = {}
     rows = []
     agency_id, period_id = write.agency_id, write.period_id
-    for a, own in zip(data.activities, searched, strict=True):
-        known = tasks.get(a.task_code)
-        if known is None:
-            task = catalog.tasks[a.task_code]
-            known = tasks[a.task_code] = (
-                task.id, task_words((a.task_code, task.title_vi, task.title_en)))
-        description = a.description or ""
-        words = own_words(a.title, description) if own is None else own
+    for a, text in zip(data.activities, texts, strict=True):
+        task_id = task_ids.get(a.task_code)
+        if task_id is None:
+            task_id = task_ids[a.task_code] = catalog.tasks[a.task_code].id
         rows.append((
-            a.uuid, agency_id, period_id, known[0], a.title, description, a.type, a.status,
-            a.start_date, a.end_date, a.women, a.ethnic_minorities, a.disabilities,
-            a.children, a.budget_vnd, a.outputs or "", a.challenges or "",
-            a.next_steps or "", a.evidence or "",
-            search_text_of(words, known[1], codes.get(a.uuid, ())),
-            a.carried_from, submission_id, now, now))
+            a.uuid, agency_id, period_id, task_id, a.title, a.description or "", a.type,
+            a.status, a.start_date, a.end_date, a.women, a.ethnic_minorities,
+            a.disabilities, a.children, a.budget_vnd, a.outputs or "", a.challenges or "",
+            a.next_steps or "", a.evidence or "", text, a.carried_from, submission_id,
+            now, now))
     return rows
 
 

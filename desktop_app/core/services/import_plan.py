@@ -68,7 +68,9 @@ from desktop_app.core.services.agencies import AgencyDirectory
 from desktop_app.core.services.import_keys import KeyJudgement, judge, signature_of
 from desktop_app.core.services.import_rules import (
     EXPORT_LETTERS,
+    CheckedSubmission,
     Locator,
+    RowRules,
     check_rows,
     count_changes,
 )
@@ -212,6 +214,8 @@ class Write:
     replace_pin: bool = False  # the pin is replaced deliberately (accept_new_key)
     unsigned_over_signed: bool = False  # accepted deliberately: in the audit log
     contact_person: str = ""  # the contact the file names (services/contacts.py keeps it)
+    # each activity's search text, made where the file was read; empty: made at the write
+    search_texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -338,7 +342,9 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
         return Decision(replace(_plan(read, ImportOutcome.OLDER, **base, problems=[
             _file_problem(read, "import.older", version=meta.version,
                           current=held.current_version)]), **facts))
-    problems = check_rows(read.data, catalog.tasks, catalog.recommendations, where)
+    checked = _checked_in_reader(read, catalog)
+    problems = (list(checked.row_problems) if checked is not None
+                else check_rows(read.data, catalog.tasks, catalog.recommendations, where))
     problems += _taken(read, held)
     if problems:
         return Decision(replace(_plan(read, ImportOutcome.REFUSED, **base,
@@ -356,10 +362,26 @@ def plan_file(read: ReadFile, catalog: Catalog, held: Holdings | None, *,
                   pin=keyed.pin,
                   replace_pin=keyed.verdict is KeyVerdict.OTHER,
                   unsigned_over_signed=keyed.deliberate and not signed,
-                  contact_person=meta.contact_person)
+                  contact_person=meta.contact_person,
+                  search_texts=checked.search_texts if checked is not None else ())
     counts = count_changes(held.data_in_force, read.data)
     plan = replace(_plan(read, outcome, **base, counts=counts), **facts, notes=keyed.notes())
     return Decision(plan, write, meta.submission_uuid)
+
+
+def row_rules(catalog: Catalog) -> RowRules:
+    """The catalog's codes as a reading child checks a file's rows against them."""
+    return RowRules({code: (task.title_vi, task.title_en)
+                     for code, task in catalog.tasks.items()},
+                    frozenset(catalog.recommendations))
+
+
+def _checked_in_reader(read: SubmissionFile, catalog: Catalog) -> CheckedSubmission | None:
+    """The file as its reader checked it, when against this catalog's very rules."""
+    if isinstance(read, CheckedSubmission) and read.rules is not None and (
+            read.rules == row_rules(catalog)):
+        return read
+    return None
 
 
 def _file_name(read: ReadFile) -> str:

@@ -9,7 +9,9 @@ transaction (services/imports.py). At most two files per child are in flight, so
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
 until it has been applied. A read submission comes back as plain tuples, with its data's
 hash rather than its canonical JSON (pickling a thousand frozen dataclasses costs more
-than rebuilding them), and is rebuilt in the parent.
+than rebuilding them), and is rebuilt in the parent. Given the batch's catalog
+(import_rules.RowRules), the child also checks an exported file's rows and makes its
+activities' search texts, work the parent would otherwise do between two writes.
 
 A child that dies while reading (python-calamine aborts the process on some hostile
 files; the memory limit below turns a runaway allocation into such a death) breaks the
@@ -38,7 +40,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import fields
+from dataclasses import fields, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -63,6 +65,7 @@ from desktop_app.core.exchange.submission import (
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.progress import collector_paused
+from desktop_app.core.services.import_rules import CheckedSubmission, RowRules, checked_rows
 
 MAX_READERS = 4  # child processes at most, however many cores
 AHEAD = 2  # files in flight per child
@@ -142,27 +145,31 @@ class EarlyHeadings:
 
 
 def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file,
-               checked: Sequence[Checked | None] | None = None
+               checked: Sequence[Checked | None] | None = None, rules: RowRules | None = None
                ) -> Generator[ReadFile, None, None]:
     """Every file read (`read`, exchange.reading.read_file), in the order given, by
     `readers` children (None: as readers_for says).
 
     checked: for each file, read_headings' finding that it is sound (the child then does
-    not scan it again while it stays the same). Closing the iterator early (a cancelled
-    import) stops the children.
+    not scan it again while it stays the same). rules: the batch's catalog, against which
+    the child also checks an exported file's rows and makes its search texts (a
+    CheckedSubmission). Closing the iterator early (a cancelled import) stops the
+    children.
     """
     found = list(checked) if checked is not None else [None] * len(paths)
-    for done in _in_children([(read, Path(p), c) for p, c in zip(paths, found, strict=True)],
+    for done in _in_children([(read, Path(p), c, rules)
+                              for p, c in zip(paths, found, strict=True)],
                              _read_known, _crashed,
                              readers_for(len(paths)) if readers is None else readers):
-        yield _unpacked(done)
+        yield _unpacked(done, rules)
 
 
-def _read_known(read: Read, path: Path, checked: Checked | None) -> ReadFile | Packed:
+def _read_known(read: Read, path: Path, checked: Checked | None, rules: RowRules | None = None
+                ) -> ReadFile | Packed:
     with collector_paused():  # a file's cells, rows and records: none in a cycle
         if checked is not None:
             known_sound(checked)
-        return _packed(read(path))
+        return _packed(read(path), rules)
 
 
 def _crashed(work: tuple[Any, ...]) -> ReadFile:
@@ -180,7 +187,7 @@ _VALUES = [attrgetter(*[f.name for f in fields(kind)])
            for kind in (ActivityRecord, IndicatorRecord, LinkRecord)]
 
 
-def _packed(read: ReadFile) -> ReadFile | Packed:
+def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
     if not isinstance(read, SubmissionFile):
         return read
     data = read.data
@@ -192,18 +199,29 @@ def _packed(read: ReadFile) -> ReadFile | Packed:
     # the costly part of each activity's search text, folded here rather than by the
     # parent, which writes one file after another (domain.search)
     searched = [own_words(a.title, a.description or "") for a in data.activities]
+    # an exported file's rows checked here too, and its search texts made (the plan takes
+    # them when its catalog gives the same rules): the parent writes one file after another
+    row_problems, texts = ((), ()) if rules is None or read.problems or not read.hash_ok else (
+        checked_rows(replace(read, data=replace(data, searched=tuple(searched))), rules))
+    checked = rules is not None and not read.problems and read.hash_ok
+    if texts:  # each holds its activity's own words: those need not travel too
+        searched = []
     return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
-            read.rows, digest, searched)
+            read.rows, digest, searched, checked, row_problems, texts)
 
 
-def _unpacked(done: ReadFile | Packed) -> ReadFile:
+def _unpacked(done: ReadFile | Packed, rules: RowRules | None = None) -> ReadFile:
     if not isinstance(done, tuple):
         return done
     (_, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest,
-     searched) = done
+     searched, checked, row_problems, texts) = done
     data = SubmissionData([ActivityRecord(*values) for values in activities],
                           [IndicatorRecord(*values) for values in indicators],
                           [LinkRecord(*values) for values in links], tuple(searched))
+    if checked and rules is not None:
+        return CheckedSubmission(path, sha256, meta, data, hash_ok, problems, rows,
+                                 data_sha256=digest, rules=rules, row_problems=row_problems,
+                                 search_texts=texts)
     return SubmissionFile(path, sha256, meta, data, hash_ok, problems, rows,
                           data_sha256=digest)
 

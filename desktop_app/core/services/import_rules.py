@@ -9,11 +9,13 @@ the agency can find and correct the cell. Pure functions, like the plan that use
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.domain.search import own_words, search_text_of, task_words
 from desktop_app.core.domain.validation import (
     EARLIEST,
     LATEST,
@@ -26,6 +28,7 @@ from desktop_app.core.domain.validation import (
 from desktop_app.core.exchange.canonical import canonical_data
 from desktop_app.core.exchange.cells import column_letter
 from desktop_app.core.exchange.columns import SHEETS
+from desktop_app.core.exchange.reading import SubmissionFile
 from desktop_app.core.exchange.submission import SubmissionData
 from desktop_app.core.problems import Location, Problem
 
@@ -53,8 +56,8 @@ class Locator:
                         self.letters.get(sheet, {}).get(key) or None)
 
 
-def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
-               recommendations: Mapping[str, Any], where: Locator, *,
+def check_rows(data: SubmissionData, tasks: Container[str],
+               recommendations: Container[str], where: Locator, *,
                in_force: frozenset[str] | None = None, period: int | None = None
                ) -> list[Problem]:
     """Every problem of the rows: catalog codes, ranges, references, repeats; with
@@ -130,6 +133,67 @@ def check_rows(data: SubmissionData, tasks: Mapping[str, Any],
                 code=link.recommendation_code)
         pairs.add((link.activity_uuid, link.recommendation_code))
     return problems
+
+
+# --- the rows checked where the file is read ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowRules:
+    """The catalog as a file's rows are checked and found by, in plain data that a
+    reading child takes along: each task's code with its two titles, and the
+    recommendations' codes (import_plan.row_rules makes it from the batch's catalog)."""
+
+    tasks: Mapping[str, tuple[str, str]]
+    recommendations: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CheckedSubmission(SubmissionFile):
+    """A submission read with its rows already checked against `rules` (check_rows) and,
+    when they have no problem, its activities' search texts made: in the reading child,
+    on the machine's other cores, rather than in the process that writes one file after
+    another. The plan and the write take them only when the batch's catalog gives the
+    same rules; otherwise they do the work themselves, as for any other file."""
+
+    rules: RowRules | None = None
+    row_problems: tuple[Problem, ...] = ()
+    search_texts: tuple[str, ...] = ()  # one an activity; empty when row_problems
+
+
+def checked_rows(read: SubmissionFile, rules: RowRules
+                 ) -> tuple[tuple[Problem, ...], tuple[str, ...]]:
+    """What check_rows says of an exported file's rows (as the plan locates them), and the
+    activities' search texts when it says nothing."""
+    data = read.data
+    problems = tuple(check_rows(data, rules.tasks, rules.recommendations,
+                                Locator(read.path, read.rows, EXPORT_LETTERS)))
+    if problems:
+        return problems, ()
+    return problems, tuple(search_texts(data, rules.tasks))
+
+
+def search_texts(data: SubmissionData, tasks: Mapping[str, Sequence[str]]) -> list[str]:
+    """Each activity's search text (domain.search): its own words from those the reader
+    folded (SubmissionData.searched) when it did, its task's words (tasks: code -> the
+    titles, vi and en) folded once per task, its links' recommendation codes.
+
+    Every activity's task must be in tasks (check_rows says so first)."""
+    codes: dict[str, list[str]] = {}
+    for link in data.links:
+        codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
+    searched: Sequence[str | None] = (
+        data.searched if len(data.searched) == len(data.activities)
+        else [None] * len(data.activities))
+    words_of: dict[str, str] = {}
+    texts = []
+    for a, own in zip(data.activities, searched, strict=True):
+        task = words_of.get(a.task_code)
+        if task is None:
+            task = words_of[a.task_code] = task_words((a.task_code, *tasks[a.task_code]))
+        words = own_words(a.title, a.description or "") if own is None else own
+        texts.append(search_text_of(words, task, codes.get(a.uuid, ())))
+    return texts
 
 
 # --- counting rows -----------------------------------------------------------------------

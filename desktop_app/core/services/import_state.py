@@ -101,11 +101,14 @@ def stored_holdings(session: Session, claim: Claim) -> Holdings:
 
 
 def holdings_of(session: Session, claim: Claim, carried: Holdings | None = None, *,
-                accept_new_key: bool = False) -> Holdings:
+                accept_new_key: bool = False, taken_at_insert: bool = False) -> Holdings:
     """Everything the plan needs to know about the database for this file.
 
     carried: the holdings a preview carries on with after an earlier file of the same
     agency, period and key lineage (the database does not have that file's rows).
+    taken_at_insert: the file replaces no version, so its identifiers are taken exactly
+    when a row already has them; the caller's insert will find that (the UNIQUE uuid
+    indexes) and decide again without this, so they are not looked up here.
     """
     held = carried if carried is not None else stored_holdings(session, claim)
     if not may_accept(claim, held, accept_new_key=accept_new_key):
@@ -114,6 +117,8 @@ def holdings_of(session: Session, claim: Claim, carried: Holdings | None = None,
     if data is None:
         data = SubmissionData() if not held.in_force else _rows_in_force(
             session, claim)
+    if taken_at_insert and not held.in_force:
+        return replace(held, data_in_force=data, taken=())
     return replace(held, data_in_force=data,
                    taken=tuple(taken_uuids(session, claim.data, held.in_force)))
 
