@@ -130,7 +130,8 @@ def read_file(path: Path) -> ReadFile:
         if not version_ok(read.meta.version):
             return RefusedFile(path, sha, (version_problem(path, read.meta.version),))
         return SubmissionFile(path, sha, read.meta, read.data, read.hash_ok,
-                              tuple(read.problems), read.rows, read.data_json)
+                              tuple(read.problems), read.rows, read.data_json,
+                              read.data_sha256)
     except RefusedError as error:
         return RefusedFile(path, sha, error.problems)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
