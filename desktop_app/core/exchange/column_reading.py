@@ -7,14 +7,19 @@ they were (tests/core/test_column_reading.py holds them equal on generated cells
 submission holds tens of thousands of cells, nearly all of a few common forms, so the
 common columns are looked at whole, in C, instead of one Python step a cell:
 
-- text: one join of the column tells that no cell holds a character clean_text would
-  change but NFC (no control character to drop, no carriage return), one NFC check of
-  the cells joined with NUL (a character that never composes: normalising the joined
-  text is normalising each cell) tells whether any cell needs NFC, and the cells'
-  canonical JSON, when no cell holds a quote or backslash, is the cell between quotes;
+- text: one join of the column tells whether any cell holds a character JSON escapes or
+  clean_text would change (the UTF-8 bytes tell which: a line feed, a tab, or a control
+  character to drop), one NFC of the cells joined with NUL (a character that never
+  composes: normalising the joined text is normalising each cell) gives every cell's
+  NFC, and when no cell holds a quote or backslash each cell's canonical JSON is its
+  UTF-8 between quotes, line feeds and tabs escaped;
 - UUIDs: one regular expression over the column (cells.all_uuids);
 - codes, dates and numbers (a few distinct values each): the cell rules run once for
   each distinct value, and the column is mapped through the answers (dict lookups in C).
+
+The JSON is made as UTF-8 bytes, put together a sheet at a time in one join of pieces
+(bytes are copied as they are, where text mixing ASCII and Vietnamese is widened character
+by character), and hashed as it is: it is never a str.
 
 A column with a cell outside those forms (a number in a text column, a datetime, a
 whitespace-only text...) is converted cell by cell by cells.column_converter, and its
@@ -30,7 +35,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
-from desktop_app.core.exchange.canonical import NULL, UNWRITABLE, column_json
+from desktop_app.core.exchange.canonical import NULL, column_json
 from desktop_app.core.exchange.cells import (
     ColumnConverter,
     all_uuids,
@@ -39,15 +44,32 @@ from desktop_app.core.exchange.cells import (
 )
 from desktop_app.core.exchange.columns import SHEETS, Column, Kind, Sheet
 
-# A column read: its values as the records hold them, and each value's canonical JSON;
-# quoted: the JSON pieces are the texts themselves, to be put between quotes.
-ReadColumn = tuple[list[Any], Sequence[str], bool]
+# A column read: its values as the records hold them, and each value's canonical JSON in
+# UTF-8 (None: some value is no UTF-8, a lone surrogate, which only the slow way, failing
+# where it always did, may meet); quoted: the JSON pieces are the texts' UTF-8 alone, to
+# be put between quotes.
+ReadColumn = tuple[list[Any], list[bytes] | None, bool]
 ColumnReader = Callable[[list[Any]], ReadColumn]
 
 _EMPTY = {"": None}
-_SEP = "\x00"  # never in a clean text (UNWRITABLE), and never composes under NFC
+_SEP = "\x00"  # never in a clean text, and never composes under NFC
 _NFC = unicodedata.normalize
+_NULL = b"null"
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.LONG_TEXT})
+# Every byte but those of the control characters clean_text drops or changes (\r), which
+# in UTF-8 are bytes of their own: deleting these leaves nothing when there is none.
+_KEPT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x00, 0x09, 0x0A))
+
+
+def _utf8(pieces: list[str]) -> list[bytes] | None:
+    """Each piece (none holding a NUL) in UTF-8, in one encoding; None for a piece that is
+    no UTF-8 (a lone surrogate)."""
+    if not pieces:
+        return []
+    try:
+        return _SEP.join(pieces).encode("utf-8").split(b"\x00")
+    except UnicodeEncodeError:
+        return None
 
 
 def column_reader(sheet_key: str, column: Column) -> ColumnReader:
@@ -58,7 +80,7 @@ def column_reader(sheet_key: str, column: Column) -> ColumnReader:
 
     def cell_by_cell(values: list[Any]) -> ReadColumn:
         out = by_cell(values)
-        return out, column_json(kind, out), False
+        return out, _utf8(column_json(kind, out)), False
 
     required = column.required
     if kind in _TEXT_KINDS:
@@ -74,43 +96,50 @@ def column_reader(sheet_key: str, column: Column) -> ColumnReader:
 
 def _text_reader(required: bool, cell_by_cell: ColumnReader) -> ColumnReader:
     def read(values: list[Any]) -> ReadColumn:
+        if not values:
+            return cell_by_cell(values)
         try:
             whole = "".join(values)
         except TypeError:  # a cell that is not text
             return cell_by_cell(values)
         printable = whole.isprintable()
-        if not printable and ("\r" in whole or UNWRITABLE.search(whole) is not None):
-            return cell_by_cell(values)  # clean_text drops or changes more than the form
+        if not printable and ("\x00" in whole or "\ufffe" in whole or "\uffff" in whole):
+            return cell_by_cell(values)  # characters clean_text drops
         empties = values.count("")
         if empties and required:
             return cell_by_cell(values)  # raises for the first empty cell
         if list(map(str.strip, values)).count("") != empties:
-            return cell_by_cell(values)  # a cell of spaces alone
-        if whole.isascii():
-            out = values
-        else:
-            joined = _SEP.join(values)
+            return cell_by_cell(values)  # a cell of whitespace alone
+        joined = _SEP.join(values)
+        out = values
+        if not whole.isascii():
             normal = _NFC("NFC", joined)  # the text itself when it is in NFC already
-            out = values if normal is joined else normal.split(_SEP)
+            if normal is not joined:
+                out, joined = normal.split(_SEP), normal
+        try:
+            raw = joined.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
+            return cell_by_cell(values)
+        if not printable and raw.translate(None, _KEPT_BYTES):
+            return cell_by_cell(values)  # a control character clean_text drops, or a \r
         kept = list(map(_EMPTY.get, out, out)) if empties else out
-        if '"' in whole or "\\" in whole:
-            return kept, column_json(Kind.TEXT, kept), False
-        if not printable:  # line feeds and tabs (the only characters below space left)
-            escaped = _SEP.join(out).replace("\n", "\\n")
-            if "\t" in whole:
-                escaped = escaped.replace("\t", "\\t")
-            out = escaped.split(_SEP)  # each text as JSON escapes it, but its quotes
+        if b'"' in raw or b"\\" in raw:
+            return kept, _utf8(column_json(Kind.TEXT, kept)), False
+        if not printable:  # below space, only line feeds and tabs are left: JSON's escapes
+            raw = raw.replace(b"\n", b"\\n")
+            if b"\t" in raw:
+                raw = raw.replace(b"\t", b"\\t")
         if not empties:
-            return kept, out, True  # each text between quotes
-        return kept, _quoted(out), False
+            return kept, raw.split(b"\x00"), True  # each text between quotes
+        return kept, _quoted(raw), False
 
     return read
 
 
-def _quoted(texts: list[str]) -> list[str]:
-    """Each text's JSON when no text holds a character JSON escapes: the text between
-    quotes, an empty text null."""
-    return [f'"{text}"' if text else NULL for text in texts]
+def _quoted(texts: bytes) -> list[bytes]:
+    """Each text's JSON, the texts given in UTF-8 joined by NUL, when no text holds a
+    character JSON escapes: the text between quotes, an empty text null."""
+    return [b'"%s"' % text if text else _NULL for text in texts.split(b"\x00")]
 
 
 def _uuid_reader(required: bool, cell_by_cell: ColumnReader) -> ColumnReader:
@@ -122,8 +151,10 @@ def _uuid_reader(required: bool, cell_by_cell: ColumnReader) -> ColumnReader:
         if (empties and required) or (present and not all_uuids(present)):
             return cell_by_cell(values)
         if not empties:
-            return values, values, True
-        return list(map(_EMPTY.get, values, values)), _quoted(values), False
+            return values, _SEP.join(values).encode("ascii").split(b"\x00") if values else [
+                ], True
+        return list(map(_EMPTY.get, values, values)), _quoted(
+            _SEP.join(values).encode("ascii")), False
 
     return read
 
@@ -137,9 +168,12 @@ def _code_reader(cell: Callable[[Any], Any], cell_by_cell: ColumnReader) -> Colu
             return cell_by_cell(values)
         distinct = list(set(values))
         converted = [cell(value) for value in distinct]  # CellProblem for a bad cell
-        encoded = dict(zip(distinct, column_json(Kind.CODE, converted), strict=True))
         codes = dict(zip(distinct, converted, strict=True))
-        return list(map(codes.__getitem__, values)), list(map(encoded.__getitem__, values)), \
+        encoded = _utf8(column_json(Kind.CODE, converted))
+        if encoded is None:
+            return list(map(codes.__getitem__, values)), None, False
+        pieces = dict(zip(distinct, encoded, strict=True))
+        return list(map(codes.__getitem__, values)), list(map(pieces.__getitem__, values)), \
             False
 
     return read
@@ -150,7 +184,7 @@ def _integer_reader(cell_by_cell: ColumnConverter) -> ColumnReader:
 
     def read(values: list[Any]) -> ReadColumn:
         out = cell_by_cell(values)
-        return out, [NULL if value is None else repr(value) for value in out], False
+        return out, _utf8([NULL if value is None else repr(value) for value in out]), False
 
     return read
 
@@ -163,7 +197,7 @@ def _keyed_reader(kind: Kind, cell_by_cell: ColumnConverter) -> ColumnReader:
     def read(values: list[Any]) -> ReadColumn:
         out = cell_by_cell(values)
         distinct = list(set(out))
-        encoded = dict(zip(distinct, column_json(kind, distinct), strict=True))
+        encoded = dict(zip(distinct, _utf8(column_json(kind, distinct)) or [], strict=True))
         return out, list(map(encoded.__getitem__, out)), False
 
     return read
@@ -172,42 +206,48 @@ def _keyed_reader(kind: Kind, cell_by_cell: ColumnConverter) -> ColumnReader:
 # --- a sheet's canonical rows ---------------------------------------------------------
 
 
-def sheet_json(sheet: Sheet, read: Sequence[ReadColumn]) -> str:
-    """The sheet's rows in canonical JSON, joined by commas, as canonical.columns_json
-    writes them: each row's keys in sorted order, the rows sorted as canonical._rows
-    sorts them (by UUID; links by activity UUID, then recommendation code)."""
+def sheet_json(sheet: Sheet, read: Sequence[ReadColumn]) -> bytes | None:
+    """The sheet's rows in canonical JSON (UTF-8), joined by commas, as
+    canonical.columns_json writes them: each row's keys in sorted order, the rows sorted
+    as canonical._rows sorts them (by UUID; links by activity UUID, then recommendation
+    code). None when a column has no JSON (ReadColumn)."""
+    if any(column[1] is None for column in read):
+        return None
     values = [column[0] for column in read]
     count = len(values[0]) if values else 0
     if not count:
-        return ""
+        return b""
     keys = {c.key: index for index, c in enumerate(sheet.columns)}
-    if sheet.key == "links":
+    if sheet.key == "links":  # by activity, then code: two stable sorts, the later first
         first, second = values[keys["activity_uuid"]], values[keys["recommendation_code"]]
-        if None in first or None in second:
-            first, second = [a or "" for a in first], [b or "" for b in second]
-        sort_keys: list[Any] = list(zip(first, second, strict=True))
+        ranked = sorted(range(count), key=_or_empty(second).__getitem__)
+        ranked.sort(key=_or_empty(first).__getitem__)
     else:
-        sort_keys = values[keys["uuid"]]
-        if None in sort_keys:
-            sort_keys = [u or "" for u in sort_keys]
-    ranked = sorted(range(count), key=sort_keys.__getitem__)
+        ranked = sorted(range(count), key=_or_empty(values[keys["uuid"]]).__getitem__)
+    take = itemgetter(*ranked) if count > 1 else lambda pieces: (pieces[0],)
     order = sorted(range(len(sheet.columns)), key=lambda i: sheet.columns[i].key)
-    template, after = "{", ""
+    # row after row: a key's constant text (its quote when the value is quoted), the value
+    step = 2 * len(order) + 1
+    parts: list[bytes] = [b""] * (count * step)
+    after = b""
     for place, index in enumerate(order):
-        quote = '"' if read[index][2] else ""
-        template += after + ("," if place else "") + f'"{sheet.columns[index].key}":' + quote
-        template += "%s"
+        quote = b'"' if read[index][2] else b""
+        key = (after + (b"," if place else b"{") + b'"' + sheet.columns[index].key.encode()
+               + b'":' + quote)
+        parts[2 * place::step] = [key] * count
+        parts[2 * place + 1::step] = take(read[index][1])
         after = quote
-    template += after + "}"  # (no key holds a "%")
-    if count == 1:
-        return template % tuple(read[index][1][0] for index in order)
-    take = itemgetter(*ranked)
-    return ",".join(map(template.__mod__, zip(*[take(read[index][1]) for index in order],
-                                              strict=True)))
+    parts[step - 1::step] = [after + b"},"] * count
+    return b"".join(parts)[:-1]
 
 
-def sheets_json(parts: Sequence[str]) -> str:
-    """The data's canonical JSON from each sheet's rows (sheet_json), in SHEETS' order:
-    canonical.columns_json's text exactly."""
-    return "[" + ",".join(f'["{sheet.key}",[{rows}]]'
-                          for sheet, rows in zip(SHEETS, parts, strict=True)) + "]"
+def _or_empty(values: list[Any]) -> list[Any]:
+    """The values as canonical._rows sorts on them: None as ""."""
+    return [value or "" for value in values] if None in values else values
+
+
+def sheets_json(parts: Sequence[bytes]) -> bytes:
+    """The data's canonical JSON (UTF-8) from each sheet's rows (sheet_json), in SHEETS'
+    order: canonical.columns_json's text exactly, encoded."""
+    return b"[" + b",".join(b'["' + sheet.key.encode() + b'",[' + rows + b"]]"
+                            for sheet, rows in zip(SHEETS, parts, strict=True)) + b"]"

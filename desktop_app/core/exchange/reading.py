@@ -53,8 +53,8 @@ class SubmissionFile:
     hash_ok: bool  # False: the values were changed after the program wrote the file
     problems: tuple[Problem, ...]  # cells that could not be read, located
     rows: dict[str, list[int]] = field(default_factory=dict)  # sheet -> row of each record
-    data_json: str = ""  # canonical_json(data), made for the hash: reuse it
-    data_sha256: str = ""  # or its hash (canonical.data_hash) alone, when it came from a child
+    data_json: str = ""  # canonical_json(data), when the reader made it as text: reuse it
+    data_sha256: str = ""  # or its hash (canonical.data_hash) alone (every read makes it)
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,9 @@ class ReadSubmission:
     problems: list[Problem]
     # sheet key -> the worksheet row number of each record in data (for locating problems)
     rows: dict[str, list[int]] = field(default_factory=dict)
-    data_json: str = ""  # canonical_json(data), already made for the hash: reuse it
-    data_sha256: str = ""  # its hash (canonical.data_hash), made from the same bytes
+    # canonical_json(data), when it was made as text for the hash ("": made as bytes)
+    data_json: str = ""
+    data_sha256: str = ""  # the data's hash (canonical.data_hash), always made
 
 
 # --- the container -------------------------------------------------------------------
@@ -391,7 +392,7 @@ def read_submission(path: Path, *, engine: str = "calamine",
     problems: list[Problem] = []
     parts: dict[str, list[Any]] = {}
     numbers: dict[str, list[int]] = {}
-    sheet_rows: list[str] | None = []  # each sheet's canonical rows, while all are sound
+    sheet_rows: list[bytes] | None = []  # each sheet's canonical rows, while all are sound
     for sheet in SHEETS:
         if sheet.title not in sheets:
             raise refusal("submission.missing_sheet", path, sheet=sheet.title)
@@ -401,16 +402,21 @@ def read_submission(path: Path, *, engine: str = "calamine",
         read = _sound_columns(sheet, rows, numbers[sheet.key])
         if read is not None:  # the common case: every cell sound
             parts[sheet.key] = records_of(_RECORDS[sheet.key], [column[0] for column in read])
-            if sheet_rows is not None:
-                sheet_rows.append(sheet_json(sheet, read))
+            rows_json = sheet_json(sheet, read) if sheet_rows is not None else None
+            if rows_json is None:
+                sheet_rows = None
+            else:
+                sheet_rows.append(rows_json)
             continue
         sheet_rows = None
         parts[sheet.key] = _read_rows(path, sheet, rows, problems, numbers[sheet.key])
     data = SubmissionData(parts["activities"], parts["indicators"], parts["links"])
     # every text cell went through to_text (clean_text) already
-    data_json = (sheets_json(sheet_rows) if sheet_rows is not None
-                 else canonical_json(data, clean=False))
-    encoded = data_json.encode("utf-8")
+    if sheet_rows is not None:  # the JSON made as UTF-8 already
+        data_json, encoded = "", sheets_json(sheet_rows)
+    else:
+        data_json = canonical_json(data, clean=False)
+        encoded = data_json.encode("utf-8")
     hashed = HashedData.of_bytes(encoded)
     hash_ok = not problems and hashed.content_hash(meta) == meta.content_hash
     return ReadSubmission(meta, data, hash_ok, problems, numbers, data_json,
