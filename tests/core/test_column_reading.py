@@ -36,7 +36,9 @@ ODD = ["", " ", "  ", "\t", "\n", "a\nb", "a\tb", "a\r\nb", "x\x01y", "\x01", "\
        "e\u0301", "Tập huấn", "Ta\u0323\u0302p hua\u0302\u0301n", "Đã hủy", "Da huy",
        "training", " Training ", "cancelled", "completed", "QD1252-T04", "CO3-VAW", UUID,
        UUID.upper(), f" {UUID} ", f"{UUID}\n{UUID}", UUID[:-1], "15000000", "1,5",
-       "2025-07-15", "15/07/2025", "-3", "nan", "1e400", "12 000", "1\u00a0000", "%s", "null"]
+       "2025-07-15", "15/07/2025", "-3", "nan", "1e400", "12 000", "1\u00a0000", "%s", "null",
+       "x\ufffe", "\uffffy", "a\x0bb", "a\x0cb", "a\x1cb", "\x1f", "a\x85b", "\x7f",
+       "tab\tand\nline", "\r", "q\\\"", "\U0001f600", "\u00e9\u0301"]
 TEXT = st.one_of(st.sampled_from(ODD), st.text(max_size=8),
                  st.text(alphabet="aăâeêoôơuưyĐđ \u0300\u0301\u0303\u0309\u0323\n\t\"\\",
                          max_size=12))
@@ -150,6 +152,26 @@ def test_the_whole_column_ways_are_taken_and_agree() -> None:
         assert pieces is not None
         assert ([b'"' + p + b'"' for p in pieces] if quoted else pieces) == _old_utf8(
             expected[1])
+
+
+def test_one_odd_cell_among_common_ones_reads_as_its_cells_do() -> None:
+    """Each odd text alone in a column of common ones, for every column: a character that
+    clean_text drops or JSON escapes is found wherever it is."""
+    for sheet_key, column in COLUMNS:
+        for odd in ODD:
+            for values in ([odd], ["Tập huấn", odd, "a\nb"], ["x", "y", odd],
+                           [UUID, odd], ["training", odd]):
+                expected = _by_cell(sheet_key, column, values)
+                try:
+                    out, pieces, quoted = column_reader(sheet_key, column)(list(values))
+                except CellProblem:
+                    assert expected is None, (column.key, values)
+                    continue
+                assert expected is not None, (column.key, values)
+                assert _typed(out) == _typed(expected[0]), (column.key, values)
+                old = _old_utf8(expected[1])
+                assert (None if pieces is None else [b'"' + p + b'"' for p in pieces]
+                        if quoted else list(pieces)) == old, (column.key, values)
 
 
 def test_nfd_text_comes_back_in_nfc() -> None:

@@ -57,8 +57,12 @@ _NFC = unicodedata.normalize
 _NULL = b"null"
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.LONG_TEXT})
 # Every byte but those of the control characters clean_text drops or changes (\r), which
-# in UTF-8 are bytes of their own: deleting these leaves nothing when there is none.
+# in UTF-8 are bytes of their own: deleting these leaves nothing when there is none. The
+# two other characters it drops, U+FFFE and U+FFFF, in UTF-8.
 _KEPT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x00, 0x09, 0x0A))
+_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
+# JSON's escapes (json.encoder.encode_basestring) of the characters left in a clean text
+_ESCAPES = ((b"\\", b"\\\\"), (b'"', b'\\"'), (b"\n", b"\\n"), (b"\t", b"\\t"))
 
 
 def _utf8(pieces: list[str]) -> list[bytes] | None:
@@ -99,20 +103,16 @@ def _text_reader(required: bool, cell_by_cell: ColumnReader) -> ColumnReader:
         if not values:
             return cell_by_cell(values)
         try:
-            whole = "".join(values)
+            joined = _SEP.join(values)
         except TypeError:  # a cell that is not text
             return cell_by_cell(values)
-        printable = whole.isprintable()
-        if not printable and ("\x00" in whole or "\ufffe" in whole or "\uffff" in whole):
-            return cell_by_cell(values)  # characters clean_text drops
         empties = values.count("")
         if empties and required:
             return cell_by_cell(values)  # raises for the first empty cell
         if list(map(str.strip, values)).count("") != empties:
             return cell_by_cell(values)  # a cell of whitespace alone
-        joined = _SEP.join(values)
         out = values
-        if not whole.isascii():
+        if not joined.isascii():
             normal = _NFC("NFC", joined)  # the text itself when it is in NFC already
             if normal is not joined:
                 out, joined = normal.split(_SEP), normal
@@ -120,26 +120,27 @@ def _text_reader(required: bool, cell_by_cell: ColumnReader) -> ColumnReader:
             raw = joined.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate
             return cell_by_cell(values)
-        if not printable and raw.translate(None, _KEPT_BYTES):
-            return cell_by_cell(values)  # a control character clean_text drops, or a \r
-        kept = list(map(_EMPTY.get, out, out)) if empties else out
-        if b'"' in raw or b"\\" in raw:
-            return kept, _utf8(column_json(Kind.TEXT, kept)), False
-        if not printable:  # below space, only line feeds and tabs are left: JSON's escapes
-            raw = raw.replace(b"\n", b"\\n")
-            if b"\t" in raw:
-                raw = raw.replace(b"\t", b"\\t")
+        if raw.translate(None, _KEPT_BYTES) or _NONCHARACTERS[0] in raw or (
+                _NONCHARACTERS[1] in raw):
+            return cell_by_cell(values)  # a character clean_text drops, or a \r
+        # what JSON escapes of the rest: backslashes first, quotes, line feeds and tabs
+        for character, escaped in _ESCAPES:
+            if character in raw:
+                raw = raw.replace(character, escaped)
+        pieces = raw.split(b"\x00")
+        if len(pieces) != len(values):
+            return cell_by_cell(values)  # a NUL within a cell
         if not empties:
-            return kept, raw.split(b"\x00"), True  # each text between quotes
-        return kept, _quoted(raw), False
+            return out, pieces, True  # each text between quotes
+        return list(map(_EMPTY.get, out, out)), _quoted(pieces), False
 
     return read
 
 
-def _quoted(texts: bytes) -> list[bytes]:
-    """Each text's JSON, the texts given in UTF-8 joined by NUL, when no text holds a
-    character JSON escapes: the text between quotes, an empty text null."""
-    return [b'"%s"' % text if text else _NULL for text in texts.split(b"\x00")]
+def _quoted(texts: list[bytes]) -> list[bytes]:
+    """Each text's JSON from the text as JSON escapes it: between quotes, an empty text
+    null."""
+    return [b'"%s"' % text if text else _NULL for text in texts]
 
 
 def _uuid_reader(required: bool, cell_by_cell: ColumnReader) -> ColumnReader:
@@ -154,7 +155,7 @@ def _uuid_reader(required: bool, cell_by_cell: ColumnReader) -> ColumnReader:
             return values, _SEP.join(values).encode("ascii").split(b"\x00") if values else [
                 ], True
         return list(map(_EMPTY.get, values, values)), _quoted(
-            _SEP.join(values).encode("ascii")), False
+            _SEP.join(values).encode("ascii").split(b"\x00")), False
 
     return read
 
@@ -206,17 +207,17 @@ def _keyed_reader(kind: Kind, cell_by_cell: ColumnConverter) -> ColumnReader:
 # --- a sheet's canonical rows ---------------------------------------------------------
 
 
-def sheet_json(sheet: Sheet, read: Sequence[ReadColumn]) -> bytes | None:
-    """The sheet's rows in canonical JSON (UTF-8), joined by commas, as
-    canonical.columns_json writes them: each row's keys in sorted order, the rows sorted
-    as canonical._rows sorts them (by UUID; links by activity UUID, then recommendation
-    code). None when a column has no JSON (ReadColumn)."""
+def sheet_json(sheet: Sheet, read: Sequence[ReadColumn]) -> list[bytes] | None:
+    """The sheet's rows in canonical JSON (UTF-8), in pieces that join to them (joined by
+    commas), as canonical.columns_json writes them: each row's keys in sorted order, the
+    rows sorted as canonical._rows sorts them (by UUID; links by activity UUID, then
+    recommendation code). None when a column has no JSON (ReadColumn)."""
     if any(column[1] is None for column in read):
         return None
     values = [column[0] for column in read]
     count = len(values[0]) if values else 0
     if not count:
-        return b""
+        return []
     keys = {c.key: index for index, c in enumerate(sheet.columns)}
     if sheet.key == "links":  # by activity, then code: two stable sorts, the later first
         first, second = values[keys["activity_uuid"]], values[keys["recommendation_code"]]
@@ -238,7 +239,8 @@ def sheet_json(sheet: Sheet, read: Sequence[ReadColumn]) -> bytes | None:
         parts[2 * place + 1::step] = take(read[index][1])
         after = quote
     parts[step - 1::step] = [after + b"},"] * count
-    return b"".join(parts)[:-1]
+    parts[-1] = after + b"}"
+    return parts
 
 
 def _or_empty(values: list[Any]) -> list[Any]:
@@ -246,8 +248,13 @@ def _or_empty(values: list[Any]) -> list[Any]:
     return [value or "" for value in values] if None in values else values
 
 
-def sheets_json(parts: Sequence[bytes]) -> bytes:
+def sheets_json(parts: Sequence[list[bytes]]) -> bytes:
     """The data's canonical JSON (UTF-8) from each sheet's rows (sheet_json), in SHEETS'
-    order: canonical.columns_json's text exactly, encoded."""
-    return b"[" + b",".join(b'["' + sheet.key.encode() + b'",[' + rows + b"]]"
-                            for sheet, rows in zip(SHEETS, parts, strict=True)) + b"]"
+    order: canonical.columns_json's text exactly, encoded, in one join."""
+    pieces: list[bytes] = []
+    for place, (sheet, rows) in enumerate(zip(SHEETS, parts, strict=True)):
+        pieces.append((b"," if place else b"[") + b'["' + sheet.key.encode() + b'",[')
+        pieces += rows
+        pieces.append(b"]]")
+    pieces.append(b"]" if SHEETS else b"[]")
+    return b"".join(pieces)

@@ -392,7 +392,7 @@ def read_submission(path: Path, *, engine: str = "calamine",
     problems: list[Problem] = []
     parts: dict[str, list[Any]] = {}
     numbers: dict[str, list[int]] = {}
-    sheet_rows: list[bytes] | None = []  # each sheet's canonical rows, while all are sound
+    sheet_rows: list[list[bytes]] | None = []  # each sheet's canonical rows, while all are sound
     for sheet in SHEETS:
         if sheet.title not in sheets:
             raise refusal("submission.missing_sheet", path, sheet=sheet.title)
