@@ -212,7 +212,8 @@ def sheet_json(sheet: Sheet, read: Sequence[ReadColumn]) -> list[bytes] | None:
     commas), as canonical.columns_json writes them: each row's keys in sorted order, the
     rows sorted as canonical._rows sorts them (by UUID; links by activity UUID, then
     recommendation code). None when a column has no JSON (ReadColumn)."""
-    if any(column[1] is None for column in read):
+    encoded = [column[1] for column in read if column[1] is not None]
+    if len(encoded) != len(read):
         return None
     values = [column[0] for column in read]
     count = len(values[0]) if values else 0
@@ -236,7 +237,7 @@ def sheet_json(sheet: Sheet, read: Sequence[ReadColumn]) -> list[bytes] | None:
         key = (after + (b"," if place else b"{") + b'"' + sheet.columns[index].key.encode()
                + b'":' + quote)
         parts[2 * place::step] = [key] * count
-        parts[2 * place + 1::step] = take(read[index][1])
+        parts[2 * place + 1::step] = take(encoded[index])
         after = quote
     parts[step - 1::step] = [after + b"},"] * count
     parts[-1] = after + b"}"

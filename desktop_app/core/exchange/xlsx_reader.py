@@ -402,11 +402,12 @@ def read_submission(path: Path, *, engine: str = "calamine",
         read = _sound_columns(sheet, rows, numbers[sheet.key])
         if read is not None:  # the common case: every cell sound
             parts[sheet.key] = records_of(_RECORDS[sheet.key], [column[0] for column in read])
-            rows_json = sheet_json(sheet, read) if sheet_rows is not None else None
-            if rows_json is None:
-                sheet_rows = None
-            else:
-                sheet_rows.append(rows_json)
+            if sheet_rows is not None:
+                rows_json = sheet_json(sheet, read)
+                if rows_json is None:
+                    sheet_rows = None
+                else:
+                    sheet_rows.append(rows_json)
             continue
         sheet_rows = None
         parts[sheet.key] = _read_rows(path, sheet, rows, problems, numbers[sheet.key])
