@@ -70,6 +70,7 @@ class LinkRecord:
 
 Record = TypeVar("Record", ActivityRecord, IndicatorRecord, LinkRecord)
 _NEW = object.__new__
+_FEW_FIELDS = 3
 _SET = object.__setattr__
 
 
@@ -81,6 +82,8 @@ def records_of(kind: type[Record], columns: Sequence[Sequence[Any]]) -> list[Rec
     names = [f.name for f in fields(kind)]
     if len(columns) != len(names):
         raise TypeError(f"{kind.__name__} has {len(names)} fields, not {len(columns)}")
+    if len(names) <= _FEW_FIELDS:  # __init__ costs less than the dictionaries then
+        return list(map(kind, *columns))
     records = [_NEW(kind) for _ in range(len(columns[0]) if columns else 0)]
     for _ in map(_SET, records, repeat("__dict__"),
                  map(dict, map(zip, repeat(names), zip(*columns, strict=True)))):
