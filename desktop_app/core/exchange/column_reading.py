@@ -7,19 +7,21 @@ they were (tests/core/test_column_reading.py holds them equal on generated cells
 submission holds tens of thousands of cells, nearly all of a few common forms, so the
 common columns are looked at whole, in C, instead of one Python step a cell:
 
-- text: one join of the column tells whether any cell holds a character JSON escapes or
-  clean_text would change (the UTF-8 bytes tell which: a line feed, a tab, or a control
-  character to drop), one NFC of the cells joined with NUL (a character that never
-  composes: normalising the joined text is normalising each cell) gives every cell's
-  NFC, and when no cell holds a quote or backslash each cell's canonical JSON is its
-  UTF-8 between quotes, line feeds and tabs escaped;
+- text: the cells joined with NUL (a character that never composes, so that one NFC of
+  the joined column is each cell's NFC), encoded to UTF-8 once, and looked at as bytes:
+  one bytes.translate tells that no cell holds a control character clean_text drops or
+  changes (the line feed and the tab stay), two substring tests the noncharacters it
+  drops; JSON's escapes of what is left (backslash, quote, line feed, tab) are made with
+  bytes.replace where present, and each cell's JSON is its UTF-8 between quotes;
 - UUIDs: one regular expression over the column (cells.all_uuids);
-- codes, dates and numbers (a few distinct values each): the cell rules run once for
-  each distinct value, and the column is mapped through the answers (dict lookups in C).
+- codes (a few distinct values each): the cell rules run once for each distinct value,
+  and the column mapped through the answers (dict lookups in C);
+- dates and numbers: the cell rules' own column conversion, each distinct value's JSON
+  made once.
 
-The JSON is made as UTF-8 bytes, put together a sheet at a time in one join of pieces
-(bytes are copied as they are, where text mixing ASCII and Vietnamese is widened character
-by character), and hashed as it is: it is never a str.
+The JSON is made as UTF-8 bytes, the data's whole in one join of pieces (bytes are copied
+as they are, where text mixing ASCII and Vietnamese is widened character by character),
+and hashed as it is: it is never a str.
 
 A column with a cell outside those forms (a number in a text column, a datetime, a
 whitespace-only text...) is converted cell by cell by cells.column_converter, and its
