@@ -182,6 +182,7 @@ def test_export_reads_back_equal_to_the_database(exported: Exported, engine: str
     read = read_submission(exported.path, engine=engine)
     expected = _records(exported.db)
     assert read.problems == [] and read.hash_ok
+    assert read.data_sha256 == data_hash(read.data) == data_hash(expected)
     assert read.meta == exported.prepared.meta
     # every field of every record, the hostile texts cleaned as a workbook holds them
     assert canonical_data(read.data) == canonical_data(expected)

@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from datetime import UTC, date, datetime
-from json.encoder import encode_basestring as _encode_text  # ensure_ascii=False's
+from json.encoder import encode_basestring as encode_text  # ensure_ascii=False's
 from operator import attrgetter
 from typing import Any
 
@@ -37,7 +37,7 @@ from desktop_app.core.exchange.columns import SHEETS, Column, Kind, Sheet
 from desktop_app.core.exchange.submission import SubmissionData, SubmissionMeta
 
 # What an xlsx cell cannot hold (XML 1.0 forbids them); tab and line feed stay.
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Canonical = Any  # JSON-ready: dict, list, str, int, float, None
 
@@ -48,8 +48,8 @@ def clean_text(value: str) -> str:
         return unicodedata.normalize("NFC", value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if _UNWRITABLE.search(value):
-        value = _UNWRITABLE.sub("", value)
+    if UNWRITABLE.search(value):
+        value = UNWRITABLE.sub("", value)
     return unicodedata.normalize("NFC", value)
 
 
@@ -201,18 +201,18 @@ def canonical_json(data: SubmissionData, *, clean: bool = True) -> str:
                       ensure_ascii=False, allow_nan=False)
 
 
-_NULL = "null"
+NULL = "null"
 
 
-def _column_json(kind: Kind, values: Sequence[Any]) -> list[str]:
+def column_json(kind: Kind, values: Sequence[Any]) -> list[str]:
     """Each value of a column (as the reader makes them) as the JSON text json.dumps gives
     its canonical form."""
     if kind is Kind.DATE:
-        return [_NULL if v is None else f'"{canonical_date(v)}"' for v in values]
+        return [NULL if v is None else f'"{canonical_date(v)}"' for v in values]
     if kind in (Kind.INTEGER, Kind.NUMBER):
-        return [_NULL if v is None else repr(v if type(v) is int else canonical_number(v))
+        return [NULL if v is None else repr(v if type(v) is int else canonical_number(v))
                 for v in values]
-    return [_NULL if v is None or v == "" else _encode_text(v) for v in values]
+    return [NULL if v is None or v == "" else encode_text(v) for v in values]
 
 
 def columns_json(sheets: Sequence[Sequence[Sequence[Any]]]) -> str:
@@ -231,7 +231,7 @@ def columns_json_parts(sheets: Sequence[Sequence[Sequence[Any]]]) -> Iterator[st
     of it counts in the peak memory)."""
     for place, (sheet, columns) in enumerate(zip(SHEETS, sheets, strict=True)):
         order = sorted(range(len(sheet.columns)), key=lambda i: sheet.columns[i].key)
-        encoded = [_column_json(sheet.columns[i].kind, columns[i]) for i in order]
+        encoded = [column_json(sheet.columns[i].kind, columns[i]) for i in order]
         template = "{" + ",".join(f'"{sheet.columns[i].key}":%s' for i in order) + "}"
         rows = [template % row for row in zip(*encoded, strict=True)]
         del encoded
@@ -267,6 +267,13 @@ class HashedData:
     def __init__(self, data_json: str) -> None:
         self._state = hashlib.sha256(b'{"data":')
         self._state.update(data_json.encode("utf-8"))
+
+    @classmethod
+    def of_bytes(cls, data_json: bytes) -> HashedData:
+        """The data's JSON already encoded as UTF-8 (for the data's own hash too)."""
+        hashed = cls("")
+        hashed._state.update(data_json)
+        return hashed
 
     @classmethod
     def of_parts(cls, parts: Iterable[str]) -> HashedData:

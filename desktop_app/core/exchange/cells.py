@@ -244,7 +244,7 @@ def _code_column(cell: Callable[[Any], Any], required: bool, uuid: bool,
         if required and None in out:
             return _each(cell, values)
         present = [text for text in out if text is not None]
-        if uuid and present and not _uuids(present):
+        if uuid and present and not all_uuids(present):
             return _each(cell, values)  # raises for the first that is no UUID
         if allowed is not None:
             codes = {text: code_of(allowed, text) for text in set(present)}
@@ -256,7 +256,7 @@ def _code_column(cell: Callable[[Any], Any], required: bool, uuid: bool,
     return convert_column
 
 
-def _uuids(texts: list[str]) -> bool:
+def all_uuids(texts: list[str]) -> bool:
     """Whether every text is one UUID (UUID_PATTERN): one a line, as many lines as texts
     (so that no text holds two)."""
     joined = "\n".join(texts)

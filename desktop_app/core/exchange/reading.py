@@ -53,8 +53,8 @@ class SubmissionFile:
     hash_ok: bool  # False: the values were changed after the program wrote the file
     problems: tuple[Problem, ...]  # cells that could not be read, located
     rows: dict[str, list[int]] = field(default_factory=dict)  # sheet -> row of each record
-    data_json: str = ""  # canonical_json(data), made for the hash: reuse it
-    data_sha256: str = ""  # or its hash (canonical.data_hash) alone, when it came from a child
+    data_json: str = ""  # canonical_json(data), when the reader made it as text: reuse it
+    data_sha256: str = ""  # or its hash (canonical.data_hash) alone (every read makes it)
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,8 @@ def read_file(path: Path) -> ReadFile:
         if not version_ok(read.meta.version):
             return RefusedFile(path, sha, (version_problem(path, read.meta.version),))
         return SubmissionFile(path, sha, read.meta, read.data, read.hash_ok,
-                              tuple(read.problems), read.rows, read.data_json)
+                              tuple(read.problems), read.rows, read.data_json,
+                              read.data_sha256)
     except RefusedError as error:
         return RefusedFile(path, sha, error.problems)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):

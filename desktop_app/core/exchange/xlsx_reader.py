@@ -10,6 +10,7 @@ are reported per cell, and rows with a problem are left out of the data.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import zipfile
@@ -34,12 +35,10 @@ from desktop_app.core.exchange.bounds import (
     sheet_parts,
     sheet_titles,
 )
-from desktop_app.core.exchange.canonical import canonical_json, columns_json, content_hash
+from desktop_app.core.exchange.canonical import HashedData, canonical_json
 from desktop_app.core.exchange.cells import (
     CellProblem,
-    ColumnConverter,
     calamine_sheets,
-    column_converter,
     column_letter,
     converter,
     is_empty,
@@ -47,6 +46,13 @@ from desktop_app.core.exchange.cells import (
     refusal,
     to_int,
     to_text,
+)
+from desktop_app.core.exchange.column_reading import (
+    ColumnReader,
+    ReadColumn,
+    column_reader,
+    sheet_json,
+    sheets_json,
 )
 from desktop_app.core.exchange.columns import HEADER_ROWS, META_SHEET, SHEETS, Sheet
 from desktop_app.core.exchange.submission import (
@@ -57,6 +63,7 @@ from desktop_app.core.exchange.submission import (
     LinkRecord,
     SubmissionData,
     SubmissionMeta,
+    records_of,
 )
 from desktop_app.core.exchange.template import GENERAL_SHEET, MARKER_SHEET, TEMPLATE_SHEETS
 from desktop_app.core.problems import Location, Problem, RefusedError, os_detail
@@ -81,7 +88,9 @@ class ReadSubmission:
     problems: list[Problem]
     # sheet key -> the worksheet row number of each record in data (for locating problems)
     rows: dict[str, list[int]] = field(default_factory=dict)
-    data_json: str = ""  # canonical_json(data), already made for the hash: reuse it
+    # canonical_json(data), when it was made as text for the hash ("": made as bytes)
+    data_json: str = ""
+    data_sha256: str = ""  # the data's hash (canonical.data_hash), always made
 
 
 # --- the container -------------------------------------------------------------------
@@ -222,39 +231,42 @@ def _blank_row(cells: list[Any]) -> bool:
 
 
 def _sound_columns(sheet: Sheet, rows: list[list[Any]], numbers: list[int]
-                   ) -> list[list[Any]] | None:
-    """The data rows' converted values column by column (cells.column_converter), the
-    worksheet row of each kept row appended to numbers; None when a cell has a problem
-    (the rows are then read one by one, to locate every problem). Blank rows are left
-    out, as _read_rows leaves them."""
+                   ) -> list[ReadColumn] | None:
+    """The data rows read column by column (column_reading: each column's values and
+    their canonical JSON), the worksheet row of each kept row appended to numbers; None
+    when a cell has a problem (the rows are then read one by one, to locate every
+    problem). Blank rows are left out, as _read_rows leaves them."""
     width = len(sheet.columns)
     body = rows[HEADER_ROWS:]
-    if any(len(row) != width for row in body):
+    if body and set(map(len, body)) != {width}:
         body = [(list(row) + [None] * width)[:width] for row in body]
     kept: Sequence[int] = range(HEADER_ROWS + 1, HEADER_ROWS + 1 + len(body))
-    if body and not all(type(first) is str and first.strip() for first in
-                        [row[0] for row in body]):
-        blank = [_blank_row(row) for row in body]
-        kept = [number for number, skip in zip(kept, blank, strict=True) if not skip]
-        body = [row for row, skip in zip(body, blank, strict=True) if not skip]
     columns = [list(values) for values in zip(*body, strict=True)] if body else [
         [] for _ in sheet.columns]
+    first = columns[0]
+    if first and (set(map(type, first)) != {str} or "" in map(str.strip, first)):
+        blank = [_blank_row(row) for row in body]
+        if any(blank):
+            kept = [number for number, skip in zip(kept, blank, strict=True) if not skip]
+            body = [row for row, skip in zip(body, blank, strict=True) if not skip]
+            columns = [list(values) for values in zip(*body, strict=True)] if body else [
+                [] for _ in sheet.columns]
     try:
-        converted = [convert_column(values) for convert_column, values in zip(
-            _column_converters(sheet), columns, strict=True)]
+        read = [read_column(values) for read_column, values in zip(
+            _column_readers(sheet), columns, strict=True)]
     except CellProblem:
         return None
     numbers.extend(kept)
-    return converted
+    return read
 
 
-_CONVERTERS: dict[str, list[ColumnConverter]] = {}
+_READERS: dict[str, list[ColumnReader]] = {}
 
 
-def _column_converters(sheet: Sheet) -> list[ColumnConverter]:
-    if sheet.key not in _CONVERTERS:
-        _CONVERTERS[sheet.key] = [column_converter(sheet.key, c) for c in sheet.columns]
-    return _CONVERTERS[sheet.key]
+def _column_readers(sheet: Sheet) -> list[ColumnReader]:
+    if sheet.key not in _READERS:
+        _READERS[sheet.key] = [column_reader(sheet.key, c) for c in sheet.columns]
+    return _READERS[sheet.key]
 
 
 def _read_rows(path: Path, sheet: Sheet, rows: list[list[Any]],
@@ -380,24 +392,33 @@ def read_submission(path: Path, *, engine: str = "calamine",
     problems: list[Problem] = []
     parts: dict[str, list[Any]] = {}
     numbers: dict[str, list[int]] = {}
-    read_columns: list[list[list[Any]]] | None = []
+    sheet_rows: list[list[bytes]] | None = []  # each sheet's canonical rows, while all are sound
     for sheet in SHEETS:
         if sheet.title not in sheets:
             raise refusal("submission.missing_sheet", path, sheet=sheet.title)
         numbers[sheet.key] = []
         rows = sheets[sheet.title]
         _check_headers(path, sheet, rows)
-        columns = _sound_columns(sheet, rows, numbers[sheet.key])
-        if columns is not None:  # the common case: every cell sound
-            parts[sheet.key] = list(map(_RECORDS[sheet.key], *columns))
-            if read_columns is not None:
-                read_columns.append(columns)
+        read = _sound_columns(sheet, rows, numbers[sheet.key])
+        if read is not None:  # the common case: every cell sound
+            parts[sheet.key] = records_of(_RECORDS[sheet.key], [column[0] for column in read])
+            if sheet_rows is not None:
+                rows_json = sheet_json(sheet, read)
+                if rows_json is None:
+                    sheet_rows = None
+                else:
+                    sheet_rows.append(rows_json)
             continue
-        read_columns = None
+        sheet_rows = None
         parts[sheet.key] = _read_rows(path, sheet, rows, problems, numbers[sheet.key])
     data = SubmissionData(parts["activities"], parts["indicators"], parts["links"])
     # every text cell went through to_text (clean_text) already
-    data_json = (columns_json(read_columns) if read_columns is not None
-                 else canonical_json(data, clean=False))
-    hash_ok = not problems and content_hash(meta, data, data_json=data_json) == meta.content_hash
-    return ReadSubmission(meta, data, hash_ok, problems, numbers, data_json)
+    if sheet_rows is not None:  # the JSON made as UTF-8 already
+        data_json, encoded = "", sheets_json(sheet_rows)
+    else:
+        data_json = canonical_json(data, clean=False)
+        encoded = data_json.encode("utf-8")
+    hashed = HashedData.of_bytes(encoded)
+    hash_ok = not problems and hashed.content_hash(meta) == meta.content_hash
+    return ReadSubmission(meta, data, hash_ok, problems, numbers, data_json,
+                          hashlib.sha256(encoded).hexdigest())
