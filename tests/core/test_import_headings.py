@@ -135,3 +135,16 @@ def test_headings_begun_for_other_files_are_refused(batch: list[Path]) -> None:
     with pytest.raises(ValueError, match="other files"):
         next(_ordered(batch, Catalog(None, {}, {}, {}), early))  # type: ignore[arg-type]
     early.close()
+
+
+def test_readers_run_below_the_parents_priority(tmp_path: Path) -> None:
+    """The parent writes one file after another and every file waits for it: its readers
+    take the processor time it leaves (on two cores the three at one priority gave the
+    parent two thirds of a core)."""
+    from crashing_reader import niceness
+
+    from desktop_app.core.services.import_reading import READER_NICENESS
+
+    paths = [tmp_path / f"f{index}.xlsx" for index in range(3)]
+    found = list(read_headings(paths, readers=2, look=niceness))  # type: ignore[arg-type]
+    assert [seen for seen, _ in found] == [min(19, os.nice(0) + READER_NICENESS)] * 3

@@ -321,9 +321,29 @@ def _pool(readers: int) -> ProcessPoolExecutor:
 
 
 def _reader_started() -> None:
-    """What every reading child does first: bound its memory, and watch its parent."""
+    """What every reading child does first: bound its memory, watch its parent, and
+    yield the processor to it."""
     _limit_memory()
     _leave_with_parent()
+    _yield_to_parent()
+
+
+READER_NICENESS = 10
+
+
+def _yield_to_parent() -> None:
+    """A reader runs at a lower priority than the process that started it.
+
+    The parent plans and writes one file after another, and every file waits for it; the
+    readers work ahead of it (AHEAD files each) and only need what processor time the
+    parent leaves. On two cores, two readers and the parent at one priority each got two
+    thirds of a core while all three were busy (the parent's ~65 ms of work a file took
+    ~100 ms). Measured on the bench's 34 files (2 Dec 2026, 7 alternating rounds): 5.58
+    → 5.40 s, a few per cent, as the readers' own work then sets the pace. The window,
+    which imports on a worker thread of its own process, keeps its turn while they read."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(READER_NICENESS)
 
 
 def _leave_with_parent() -> None:
