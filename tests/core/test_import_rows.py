@@ -111,15 +111,23 @@ def test_imported_activities_have_the_search_text_folded_whole(tmp_path: Path) -
     focal.close()
 
 
-def test_rows_are_the_same_with_or_without_the_readers_folded_words(tmp_path: Path) -> None:
-    path = _exported(tmp_path, 25, 3)
-    focal = Database.open(tmp_path / "focal.sqlite")
+def _read_beside_a_catalog(folder: Path, activities: int, seed: int
+                           ) -> tuple[SubmissionFile, Any]:
+    """An exported file read in this process, and a new focal point's catalog."""
+    path = _exported(folder, activities, seed)
+    focal = Database.open(folder / "focal.sqlite")
     initialise(focal, Role.FOCAL_POINT)
     with focal.reading() as session:
         catalog = catalog_of(session)
     focal.close()
     (read,) = list(read_files([path], readers=0))
     assert isinstance(read, SubmissionFile)
+    return read, catalog
+
+
+def test_rows_are_the_same_with_or_without_the_readers_folded_words(tmp_path: Path) -> None:
+    read, catalog = _read_beside_a_catalog(tmp_path, 25, 3)
+    path = read.path
     data = read.data
     assert len(data.searched) == len(data.activities) == 25  # the reader folded them
     write = Write(1, 1, YEAR, 1, "u", "h", "d", datetime.now(UTC), data, (), False, False,
@@ -243,16 +251,7 @@ _BROKEN = st.lists(st.tuples(
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[SubmissionFile, Any]:
-    folder = tmp_path_factory.mktemp("checked")
-    path = _exported(folder, 12, 9)
-    focal = Database.open(folder / "focal.sqlite")
-    initialise(focal, Role.FOCAL_POINT)
-    with focal.reading() as session:
-        catalog = catalog_of(session)
-    focal.close()
-    (read,) = list(read_files([path], readers=0))
-    assert isinstance(read, SubmissionFile)
-    return read, catalog
+    return _read_beside_a_catalog(tmp_path_factory.mktemp("checked"), 12, 9)
 
 
 @settings(max_examples=60, deadline=None)
