@@ -85,6 +85,7 @@ class ActivitiesPage(ActivitiesReading, Page):
         self.filter_reader.done.connect(self._filtered)
         self.filter_reader.failed.connect(self._read_failed)
         self._incoming = []
+        self._unsorted = None
         self._expected = 0
         self._read_count = None
         self.undo_stack = QUndoStack(self)

@@ -68,6 +68,7 @@ class ActivitiesReading(_Base):
     type_combo: QComboBox
     count_label: QLabel
     _incoming: list[ActivityRecord]  # the rows of the read under way
+    _unsorted: list[ActivityRecord] | None  # a reload's rows, read, being put in order
     _expected: int  # how many rows it reads
     _read_count: int | None  # rows of the last read
 
@@ -135,7 +136,7 @@ class ActivitiesReading(_Base):
         """
         self._stale = False
         self.sort_reader.stop()
-        self._incoming = []
+        self._incoming, self._unsorted = [], None
         db, year = self.ctx.db, self.ctx.year
         self.model.set_facts_reader(lambda uuids: activity_facts(db, year, uuids))
         try:
@@ -178,7 +179,14 @@ class ActivitiesReading(_Base):
             self.model.set_rows(rows)
             self._rows_in_place()
             return
-        column, order = sorted_by
+        self._sort_read_rows(rows, *sorted_by)
+
+    def _sort_read_rows(self, rows: list[ActivityRecord], column: int,
+                        order: Qt.SortOrder) -> None:
+        """A reload's rows put in order on a worker before they replace the list's. Until
+        they do (`_unsorted`), a header click sorts them, not the rows shown: the latest
+        order asked for is the one they come in, and nothing is sorted on the GUI thread."""
+        self._unsorted = rows
         model = self.model
         self.sort_reader.start(
             lambda: (False, rows, column, order, model.in_order(rows, column, order)))
@@ -186,16 +194,16 @@ class ActivitiesReading(_Base):
     def _sorted(self, answer: tuple[bool, list[ActivityRecord], int, Qt.SortOrder,
                                     list[ActivityRecord]]) -> None:
         clicked, rows, column, order, in_order = answer
-        if clicked and rows is not self.model.records:  # rows came in meanwhile
-            self.model.sort(column, order)
-        elif self.model.sorted_by() == (column, order):
+        if not clicked:  # a reload's rows, in the order asked for last (_sort)
+            self._unsorted = None
             self.model.set_sorted_rows(in_order, column, order)
-        else:  # another order was asked for meanwhile
-            self.model.set_rows(rows)
-        if clicked:
-            self._settled()
-        else:
             self._rows_in_place()
+            return
+        if rows is self.model.records:
+            self.model.set_sorted_rows(in_order, column, order)
+        else:  # the rows changed meanwhile: these are sorted the same way
+            self._sort(column, order)
+        self._settled()
 
     def _rows_in_place(self) -> None:
         """The rows are read and in order: ask the database again for the typed text
@@ -213,7 +221,7 @@ class ActivitiesReading(_Base):
             self._finish_loading()
 
     def _read_failed(self, error: object) -> None:
-        self._read_count = None
+        self._read_count, self._unsorted = None, None
         self._finish_loading()
         if not isinstance(error, NapError):
             raise error if isinstance(error, BaseException) else RuntimeError(error)
@@ -224,12 +232,20 @@ class ActivitiesReading(_Base):
                                            for p in error.problems))
 
     def _sort(self, column: int, order: Qt.SortOrder) -> None:
-        """A header click: a big list's order is worked out on a worker."""
+        """A header click: a big list's order is worked out on a worker; the latest order
+        asked for wins."""
+        self.model.expect_sort(column, order)  # a reload meanwhile sorts this way
+        if self._unsorted is not None:  # a reload's rows wait for their order: this one
+            self._sort_read_rows(self._unsorted, column, order)
+            return
         if len(self.model.records) < self.SMALL or self.model.has_ranks(column):
+            sorting = self.sort_reader.busy()
+            self.sort_reader.stop()  # an earlier click's order, still being worked out
             self.model.sort(column, order)
+            if sorting:
+                self._settled()
             return
         rows, model = self.model.records, self.model
-        model.expect_sort(column, order)  # a reload meanwhile sorts this way
         self._begin_loading(self.tr("Sorting the activities…"))
         self.sort_reader.start(
             lambda: (True, rows, column, order, model.in_order(rows, column, order)))
