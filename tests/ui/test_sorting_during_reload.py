@@ -17,9 +17,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from desktop_app.core.domain.text import collation_key
+from desktop_app.core.services import activity_listing as field
 from desktop_app.core.services.activity_listing import ActivityRecord
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import activity_table as cols
+from desktop_app.ui.models.activity_filter import Criteria
 from desktop_app.ui.pages.activities_page import ActivitiesPage
 
 pytestmark = pytest.mark.gui
@@ -84,3 +86,39 @@ def test_a_click_during_a_reloads_sort_orders_the_reloaded_rows(
         keys = [collation_key(r.title) for r in shown]
         assert keys == sorted(keys, reverse=True)
     assert sorted_on_gui == []
+
+
+def test_a_sort_during_a_filters_work_has_the_filter_decided_again_on_the_worker(
+        qtbot: Any, big_page: ActivitiesPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A header is clicked while the filter's answer is worked out over the rows shown,
+    with a choice made: whichever answer comes first, no choice is decided over the
+    rows on the GUI thread (only a quick one: every row, or the typed text's rows)."""
+    page = big_page
+    status = page.model.records[0][field.STATUS]
+    entered, release = threading.Event(), threading.Event()
+    decided_on_gui: list[int] = []
+    decide = Criteria.decide
+
+    def gated(self: Criteria, rows: Sequence[ActivityRecord], first: int = 0,
+              stop: int | None = None) -> list[int]:
+        if threading.current_thread() is threading.main_thread():
+            if not self.is_quick():
+                decided_on_gui.append((len(rows) if stop is None else stop) - first)
+        else:
+            entered.set()
+            release.wait(20)
+        return decide(self, rows, first, stop)
+
+    monkeypatch.setattr(Criteria, "decide", gated)
+    page.status_combo.setCurrentIndex(page.status_combo.findData(status))
+    qtbot.waitUntil(entered.is_set, timeout=20_000)
+    page.table.sortByColumn(cols.TITLE, Qt.SortOrder.DescendingOrder)  # ranks at hand
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        release.set()
+
+    shown = [page.proxy.row_at(r) for r in range(page.proxy.rowCount())]
+    expected = [r for r in page.model.rows if r.status == status]
+    assert shown and [r.uuid for r in shown] == [r.uuid for r in expected]
+    keys = [collation_key(r.title) for r in shown]
+    assert keys == sorted(keys, reverse=True)
+    assert not any(decided_on_gui)

@@ -119,10 +119,15 @@ class ActivitiesReading(_Base):
 
     def _filtered(self, answer: tuple[Criteria, list[ActivityRecord], int, list[int]]) -> None:
         criteria, rows, count, visible = answer
-        if rows is self.model.records:
+        now = self.model.records
+        if rows is now:
             self.proxy.show_decided(criteria, visible + criteria.decide(rows, first=count))
-        else:  # the rows changed meanwhile: decide over the new ones (the answer holds)
-            self.proxy.show_decided(criteria, criteria.decide(self.model.records))
+        elif len(now) < self.SMALL:  # the rows changed meanwhile (the answer holds)
+            self.proxy.show_decided(criteria, criteria.decide(now))
+        else:  # decided again over the rows now listed (a sort, a reload), on a worker
+            self.filter_reader.start(
+                lambda: (criteria, now, len(now), criteria.decide(now, stop=len(now))))
+            return
         self._update_count()
         self._settled()
 
@@ -187,13 +192,25 @@ class ActivitiesReading(_Base):
         they do (`_unsorted`), a header click sorts them, not the rows shown: the latest
         order asked for is the one they come in, and nothing is sorted on the GUI thread."""
         self._unsorted = rows
-        model = self.model
-        self.sort_reader.start(
-            lambda: (False, rows, column, order, model.in_order(rows, column, order)))
+        self.sort_reader.start(self._sorting(False, rows, column, order))
 
-    def _sorted(self, answer: tuple[bool, list[ActivityRecord], int, Qt.SortOrder,
-                                    list[ActivityRecord]]) -> None:
-        clicked, rows, column, order, in_order = answer
+    def _sorting(self, clicked: bool, rows: list[ActivityRecord], column: int,
+                 order: Qt.SortOrder) -> Callable[[], _SortAnswer]:
+        """A worker's job: rows in the order asked for, and the rows of that order the
+        filter lets through (ActivityFilterProxy.expect_rows): the filter as asked for,
+        which an answer of the filter's own worker may not have brought yet."""
+        model, criteria = self.model, self.criteria()
+
+        def work() -> _SortAnswer:
+            in_order = model.in_order(rows, column, order)
+            return clicked, rows, column, order, in_order, criteria, criteria.decide(in_order)
+
+        return work
+
+    def _sorted(self, answer: _SortAnswer) -> None:
+        clicked, rows, column, order, in_order, criteria, visible = answer
+        if not clicked or rows is self.model.records:
+            self.proxy.expect_rows(in_order, criteria, visible)
         if not clicked:  # a reload's rows, in the order asked for last (_sort)
             self._unsorted = None
             self.model.set_sorted_rows(in_order, column, order)
@@ -238,14 +255,19 @@ class ActivitiesReading(_Base):
         if self._unsorted is not None:  # a reload's rows wait for their order: this one
             self._sort_read_rows(self._unsorted, column, order)
             return
-        if len(self.model.records) < self.SMALL or self.model.has_ranks(column):
+        if len(self.model.records) < self.SMALL or (
+                self.model.has_ranks(column) and self.proxy.criteria.is_quick()):
             sorting = self.sort_reader.busy()
             self.sort_reader.stop()  # an earlier click's order, still being worked out
             self.model.sort(column, order)
             if sorting:
                 self._settled()
             return
-        rows, model = self.model.records, self.model
         self._begin_loading(self.tr("Sorting the activities…"))
-        self.sort_reader.start(
-            lambda: (True, rows, column, order, model.in_order(rows, column, order)))
+        self.sort_reader.start(self._sorting(True, self.model.records, column, order))
+
+
+# (clicked, the rows sorted, column, order, those rows in order, the filter's criteria,
+# the numbers of the rows in order it lets through)
+_SortAnswer = tuple[bool, list[ActivityRecord], int, Qt.SortOrder, list[ActivityRecord],
+                    Criteria, list[int]]
