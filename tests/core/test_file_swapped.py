@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,44 @@ def test_the_import_read_refuses_a_swap_between_check_and_read(
     monkeypatch.setattr(reading, "check_container", real)
     path.write_bytes(two[0].read_bytes())
     assert isinstance(read_file(path), SubmissionFile)
+
+
+def test_the_digest_recorded_is_of_the_file_read(
+        two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file swapped just before its check is read as the file found there; the digest
+    the import records (its log line, the undo) is of those bytes, not of the one before
+    (until 2 Dec 2026 the digest was taken before the check: VLG's, with THA's data)."""
+    import hashlib
+
+    from desktop_app.core.exchange import reading
+
+    path = tmp_path / "VLG.xlsx"
+    path.write_bytes(two[0].read_bytes())
+    real = reading.check_container
+
+    def swap_then_check(found: Path) -> bounds.Checked:
+        _swap(path, two[1])
+        return real(found)
+
+    monkeypatch.setattr(reading, "check_container", swap_then_check)
+    read = read_file(path)
+    assert isinstance(read, SubmissionFile) and read.meta.agency_code == "THA"
+    assert read.sha256 == hashlib.sha256(two[1].read_bytes()).hexdigest()
+
+
+def test_a_file_swapped_between_its_check_and_its_digest_is_refused(
+        two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.exchange import reading
+
+    path = tmp_path / "VLG.xlsx"
+    path.write_bytes(two[0].read_bytes())
+    real = reading.open_sound
+
+    def swap_then_open(found: Path) -> Any:
+        _swap(path, two[1])
+        return real(found)
+
+    monkeypatch.setattr(reading, "open_sound", swap_then_open)
+    read = read_file(path)
+    assert isinstance(read, RefusedFile)
+    assert [p.code for p in read.problems] == ["file.changed_while_read"]

@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core.exchange.bounds import Checked, open_regular, regular_file
+from desktop_app.core.exchange.bounds import Checked, open_regular, open_sound, regular_file
 from desktop_app.core.exchange.submission import MAX_VERSION, SubmissionData, SubmissionMeta
 from desktop_app.core.exchange.template_reader import (
     ReadTemplate,
@@ -34,7 +34,7 @@ from desktop_app.core.exchange.xlsx_reader import (
     read_meta,
     read_submission,
 )
-from desktop_app.core.problems import Problem, RefusedError
+from desktop_app.core.problems import Problem, RefusedError, os_detail
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ def storable(text: str) -> str:
 
 
 def file_sha256(path: Path) -> str:
+    """The digest of whatever file is at path now ("" if none can be read)."""
     digest = hashlib.sha256()
     try:
         with open_regular(path) as handle:
@@ -92,6 +93,21 @@ def file_sha256(path: Path) -> str:
                 digest.update(chunk)
     except (OSError, RefusedError):
         return ""
+    return digest.hexdigest()
+
+
+def sound_sha256(path: Path) -> str:
+    """The digest of the very file its check found sound (bounds.open_sound refuses
+    another put in its place), so that the digest an import records is of the bytes it
+    read: taken before the check, as until 2 Dec 2026, it could be another file's."""
+    digest = hashlib.sha256()
+    try:
+        with open_sound(path) as handle:
+            while chunk := handle.read(2**20):
+                digest.update(chunk)
+    except OSError as error:
+        raise RefusedError(Problem("file.unreadable", {
+            "file": path.name or str(path), "detail": os_detail(error)})) from None
     return digest.hexdigest()
 
 
@@ -121,9 +137,10 @@ def version_ok(version: int) -> bool:
 def read_file(path: Path) -> ReadFile:
     """The file as plain rows, or refused with its problems; never raises for a bad file."""
     path = Path(path)
-    sha = file_sha256(path) if _regular(path) else ""
+    sha = ""
     try:
         check_container(path)
+        sha = sound_sha256(path)
         if is_template(path):
             return TemplateFile(path, sha, read_template(path, checked=True))
         read = read_submission(path, checked=True)
@@ -133,11 +150,16 @@ def read_file(path: Path) -> ReadFile:
                               tuple(read.problems), read.rows, read.data_json,
                               read.data_sha256)
     except RefusedError as error:
-        return RefusedFile(path, sha, error.problems)
+        return RefusedFile(path, sha or _refused_sha256(path), error.problems)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as error:  # noqa: BLE001  (a library's panic is not an Exception)
-        return RefusedFile(path, sha, (_damaged(path, error),))
+        return RefusedFile(path, sha or _refused_sha256(path), (_damaged(path, error),))
+
+
+def _refused_sha256(path: Path) -> str:
+    """A refused file's digest, for its log line: of the file there now, if regular."""
+    return file_sha256(path) if _regular(path) else ""
 
 
 def read_heading(path: Path) -> Heading | None:
