@@ -12,6 +12,7 @@ older than LEFTOVER_AGE_S are tried.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sys
@@ -129,10 +130,51 @@ def temporary_beside(path: Path) -> Iterator[Path]:
 
 
 def replace_with(temp: Path, path: Path) -> None:
+    """Rename temp over path, durably: temp's bytes reach the disk before the rename, and
+    the folder's new entry after it. Without the first, a power cut soon after can leave
+    the new name on an empty or partial file (ext4 and others may write the rename
+    before the data: a file the person then e-mails, refused as damaged); without the
+    second, the old file comes back."""
+    on_disk(temp, shown_as=path)
     try:
         os.replace(temp, path)
     except OSError as error:
         raise cannot_write(path, os_detail(error)) from error
+    folder_on_disk(path.parent)
+
+
+# fsync where the file system has no such thing (some network and virtual ones): the
+# bytes are as safe as it makes them, which is no reason to refuse the write
+_CANNOT_SYNC = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EROFS})
+
+
+def on_disk(path: Path, *, shown_as: Path | None = None) -> None:
+    """path's written bytes flushed to the disk (fsync); a failure of the disk itself
+    (EIO, a full network share) is a refusal naming shown_as (the destination)."""
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise cannot_write(shown_as or path, os_detail(error)) from error
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        if error.errno not in _CANNOT_SYNC:
+            raise cannot_write(shown_as or path, os_detail(error)) from error
+    finally:
+        os.close(fd)
+
+
+def folder_on_disk(folder: Path) -> None:
+    """A folder's entries flushed to the disk, where the system can (POSIX: fsync of the
+    folder; Windows journals a rename itself and opens no folder for it)."""
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @contextlib.contextmanager

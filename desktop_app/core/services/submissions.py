@@ -10,7 +10,9 @@ metadata the same way, so the signature never makes a new version by itself.
 A file is written to a temporary file in the destination's folder and renamed
 into place; the register row is committed only after the rename, in the same
 transaction that checks nobody registered another version meanwhile. A failure
-at any step leaves neither a file nor a row.
+at any step leaves neither a file nor a row. The file reaches the disk before its
+rename, and the commit right after it (files.replace_with, _commit_on_disk): a power
+cut after the export says it is done loses neither.
 
 Two ways to the database, one plan: everything the export reads is SQL text run
 through an ``Execute`` (``export_facts``, ``collect_by``), in a Session on an open
@@ -50,7 +52,7 @@ from desktop_app.core.exchange.submission import (
     PreparedSubmission,
     SubmissionMeta,
 )
-from desktop_app.core.files import put_back_if_failed, replace_with, temporary_beside
+from desktop_app.core.files import on_disk, put_back_if_failed, replace_with, temporary_beside
 from desktop_app.core.problems import RefusedError, UsageError
 from desktop_app.core.progress import Job, Progress, collector_paused
 from desktop_app.core.services.period_facts import data_range
@@ -358,11 +360,32 @@ def _register_and_rename(db: Database | QuickFile, plan: Plan, temp: Path, path:
             register_on(connection, plan, path.name)
             replace_with(temp, path)
             _committed(lambda: connection.execute("COMMIT"), path)
+        _commit_on_disk(db.path)
         return
     with db.unit_of_work() as session, put_back_if_failed(path):
         _register(session, plan, path.name)
         replace_with(temp, path)
         _committed(session.commit, path)
+    if db.server is None:
+        _commit_on_disk(db.path)
+
+
+def _commit_on_disk(database: Path) -> None:
+    """The register's commit flushed to the disk, as its file already is (replace_with).
+
+    The database runs with synchronous=NORMAL: in WAL mode a commit reaches the disk at
+    the next checkpoint, and a power cut before it takes the commit back. The register's
+    row must not be lost once its file is in place: the next export, of other data,
+    would make another file with the same version number, which the focal point refuses
+    as a conflict if both reach it. Flushing the WAL (where the commit is) does what
+    synchronous=FULL would do for this one commit, without changing the connection's
+    setting. Best effort: a disk that fails here fails the next write loudly."""
+    for name in (database.name + "-wal", database.name):
+        target = database.with_name(name)
+        if target.exists():
+            with contextlib.suppress(OSError, RefusedError):
+                on_disk(target)
+            return
 
 
 def _committed(commit: Callable[[], object], path: Path) -> None:
