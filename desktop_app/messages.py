@@ -722,6 +722,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "window.busy": (
         "Cơ sở dữ liệu đang được chương trình khác ghi; đang chờ tối đa {seconds} giây…",
         "The database is being written by another program; waiting up to {seconds} s…"),
+    "window.db_replaced_title": ("Tệp cơ sở dữ liệu đã bị thay", "The database file was replaced"),
+    "window.db_replaced": (
+        "Một chương trình khác (phần mềm đồng bộ, bản khôi phục…) đã thay hoặc xóa tệp "
+        "{file} trong khi cửa sổ này đang mở nó. Để không ghi thêm gì vào bản cũ mà không "
+        "ai đọc nữa, cửa sổ sẽ đóng lại. Bản cũ, với mọi thay đổi đã lưu trong cửa sổ "
+        "này, được giữ ở {kept}. Hãy mở lại chương trình để làm việc với tệp hiện có ở "
+        "chỗ đó.",
+        "Another program (a sync client, a restore…) replaced or removed the file {file} "
+        "while this window had it open. So that nothing more is written to the old copy, "
+        "which nobody reads any more, the window closes. The old copy, with every change "
+        "saved in this window, is kept at {kept}. Open the program again to work on the "
+        "file now in its place."),
+    "window.db_replaced_lost": (
+        "Một chương trình khác (phần mềm đồng bộ, bản khôi phục…) đã thay hoặc xóa tệp "
+        "{file} trong khi cửa sổ này đang mở nó. Để không ghi thêm gì vào bản cũ mà không "
+        "ai đọc nữa, cửa sổ sẽ đóng lại. Không giữ được bản cũ ({detail}): hãy kiểm tra "
+        "lại những thay đổi vừa làm trong cửa sổ này khi mở lại chương trình.",
+        "Another program (a sync client, a restore…) replaced or removed the file {file} "
+        "while this window had it open. So that nothing more is written to the old copy, "
+        "which nobody reads any more, the window closes. The old copy could not be kept "
+        "({detail}): check the changes you made in this window when you open the program "
+        "again."),
     "window.reloaded": (
         "Chương trình khác đã thay đổi cơ sở dữ liệu; các trang đã được tải lại.",
         "Another program changed the database; the pages were reloaded."),

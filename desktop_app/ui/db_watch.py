@@ -17,6 +17,8 @@ shown as it is today.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -87,7 +89,11 @@ class DatabaseWatch(QObject):
             self._watch.changed()
 
     def check(self) -> bool:
-        """Reload the pages when another program changed the database; whether it had."""
+        """Reload the pages when another program changed the database; whether it had.
+        A file replaced or removed under the window closes it (ChangeWatch.replaced)."""
+        if isinstance(self._watch, ChangeWatch) and self._watch.replaced():
+            self._replaced()
+            return False
         if self._watch is None or not self._watch.changed():
             return False
         self.reloads += 1
@@ -95,6 +101,25 @@ class DatabaseWatch(QObject):
         self.window.statusBar().showMessage(text("window.reloaded", self.ctx.lang),
                                             RELOADED_SHOWN_MS)
         return True
+
+    def _replaced(self) -> None:
+        """The file the window opened is no longer at its path: the window keeps a copy
+        of the file it had beside the path (with every change saved in it, those made
+        since the replacement too), says so, and closes before anything more is written
+        to a file nobody would read again. Opened again, the program checks what is at
+        the path now as at any start."""
+        from desktop_app.ui.dialogs.message_box import warn
+
+        watch, path, lang = self._watch, self.ctx.db.path, self.ctx.lang
+        kept = path.with_name(f"{path.stem}.replaced-{datetime.now():%Y%m%d-%H%M%S}"
+                              f"{path.suffix}")
+        failed = watch.keep_opened(kept) if isinstance(watch, ChangeWatch) else "?"
+        self.stop()
+        said = (text("window.db_replaced_lost", lang, file=str(path), detail=failed)
+                if failed else text("window.db_replaced", lang, file=str(path), kept=str(kept)))
+        warn(self.window, text("window.db_replaced_title", lang), said,
+             text("window.close", lang))
+        self.window.close()
 
     def _notice(self, seconds: float) -> None:
         """Called by a writer (often on a worker thread) that starts to wait for the lock."""
@@ -113,5 +138,6 @@ class DatabaseWatch(QObject):
         self._timer.stop()
         if self.ctx.db.busy.notice == self._notice:
             self.ctx.db.busy.notice = None
-        if self._watch is not None:
-            self._watch.close()
+        watch, self._watch = self._watch, None  # stopped: nothing looked at again
+        if watch is not None:
+            watch.close()

@@ -144,7 +144,30 @@ class ChangeWatch:
         self.path = Path(db_path)
         self._connection: sqlite3.Connection | None = None
         self._seen: int | None = None
+        self._file = self._identity()  # the file the window opened (device, inode)
         self.changed()
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            status = os.stat(self.path)
+        except OSError:
+            return None
+        return status.st_dev, status.st_ino
+
+    def replaced(self) -> bool:
+        """Whether the file at the path is no longer the one the window opened: removed,
+        or another renamed into its place (a sync client, another program's restore).
+        The window's connections would go on writing to the file it opened, which
+        nothing reads again: its changes would be lost without a word."""
+        if self._file is None:
+            return False
+        try:
+            status = os.stat(self.path)
+        except FileNotFoundError:
+            return True
+        except OSError:  # cannot tell now (a network share away): look again later
+            return False
+        return (status.st_dev, status.st_ino) != self._file
 
     def _version(self) -> int | None:
         try:
@@ -155,6 +178,21 @@ class ChangeWatch:
             return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error:
             return None  # busy, or gone for now: look again later
+
+    def keep_opened(self, target: Path) -> str:
+        """A copy of the file the window opened, at target, made through this watch's own
+        connection, which still has that file (and its WAL) open whatever is at its path
+        now; "" once made, else what stopped it."""
+        if self._connection is None:
+            return "no connection"
+        try:
+            with contextlib.closing(sqlite3.connect(target)) as copy:
+                self._connection.backup(copy)
+        except (sqlite3.Error, OSError) as error:
+            with contextlib.suppress(OSError):
+                target.unlink()
+            return str(error) or type(error).__name__
+        return ""
 
     def started(self) -> bool:
         """Whether it has taken its first look: commits from then on are told."""
