@@ -129,18 +129,24 @@ def temporary_beside(path: Path) -> Iterator[Path]:
             os.close(fd)
 
 
-def replace_with(temp: Path, path: Path) -> None:
+def replace_with(temp: Path, path: Path, *, durable: bool = True) -> None:
     """Rename temp over path, durably: temp's bytes reach the disk before the rename, and
     the folder's new entry after it. Without the first, a power cut soon after can leave
     the new name on an empty or partial file (ext4 and others may write the rename
     before the data: a file the person then e-mails, refused as damaged); without the
-    second, the old file comes back."""
-    on_disk(temp, shown_as=path)
+    second, the old file comes back.
+
+    durable=False: the rename alone, for the program's own small scratch files written
+    on the GUI thread as the person works (drafts, preferences): two flushes cost 10 ms
+    on this machine's disk and can cost a laptop's old disk a visible pause each time."""
+    if durable:
+        on_disk(temp, shown_as=path)
     try:
         os.replace(temp, path)
     except OSError as error:
         raise cannot_write(path, os_detail(error)) from error
-    folder_on_disk(path.parent)
+    if durable:
+        folder_on_disk(path.parent)
 
 
 # fsync where the file system has no such thing (some network and virtual ones): the
@@ -208,20 +214,22 @@ def put_back_if_failed(path: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """Fill the yielded temporary file; when the block ends normally it becomes path.
+def replacing(path: Path, *, durable: bool = True) -> Iterator[Path]:
+    """Fill the yielded temporary file; when the block ends normally it becomes path
+    (replace_with, durable as it says).
 
     A failure, a refusal or a cancel (a generator closed mid-way) part-way leaves
     the destination as it was and no temporary file behind.
     """
     with temporary_beside(path) as temp:
         yield temp
-        replace_with(temp, Path(path))
+        replace_with(temp, Path(path), durable=durable)
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomically(path: Path, write: Callable[[Path], None], *,
+                     durable: bool = True) -> None:
     """Let write() fill a temporary file in the destination folder, then rename it."""
-    with replacing(path) as temp:
+    with replacing(path, durable=durable) as temp:
         try:
             write(temp)
         except OSError as error:

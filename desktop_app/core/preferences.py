@@ -33,7 +33,7 @@ def save_preference(key: str, value: Any) -> None:
     prefs[key] = value
     text = json.dumps(prefs, ensure_ascii=False, indent=1)
     with contextlib.suppress(RefusedError):  # a preference not saved is no reason to fail
-        write_atomically(preferences_file(), lambda tmp: _write(tmp, text))
+        write_atomically(preferences_file(), lambda tmp: _write(tmp, text), durable=False)
 
 
 def _write(path: Path, text: str) -> None:

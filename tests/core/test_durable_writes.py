@@ -89,3 +89,17 @@ def test_a_disk_failing_as_the_file_is_flushed_refuses_the_export_and_keeps_noth
     agency.close()
     with sqlite3.connect(agency.path) as conn:
         assert conn.execute("SELECT count(*) FROM submission").fetchone() == (0,)
+
+
+def test_a_draft_written_as_the_person_types_is_renamed_without_a_flush(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor writes its draft on the GUI thread a moment after each change: no flush
+    there (an old disk's fsync is a visible pause), only the atomic rename."""
+    from desktop_app.core.domain.validation import ActivityDraft
+    from desktop_app.core.services.drafts import write_draft_file
+
+    seen = _watch(monkeypatch)
+    path = tmp_path / "draft.json"
+    write_draft_file(path, ActivityDraft(title="Tập huấn", task_code="", type="other",
+                                         status="planned"), YEAR)
+    assert [kind for kind, _ in seen] == ["replace"] and path.exists()

@@ -125,7 +125,7 @@ def write_draft_file(path: Path, draft: ActivityDraft, year: int) -> None:
     def write(temp: Path) -> None:
         temp.write_text(text, encoding="utf-8")
 
-    write_atomically(path, write)
+    write_atomically(path, write, durable=False)  # on the GUI thread, as the person types
 
 
 def read_draft_file(path: Path) -> DraftFile:
