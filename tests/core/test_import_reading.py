@@ -154,3 +154,27 @@ def test_readers_and_their_fork_server_end_with_a_killed_parent(tmp_path: Path) 
     while any(map(_alive, left)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in left if _alive(pid)]
+
+
+def test_a_submit_refused_with_a_closed_handle_is_a_broken_pool(
+        batch: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """CPython 3.11: a child's death noticed while submit starts a replacement child makes
+    submit raise OSError ("handle is closed"), not BrokenProcessPool: the files are read
+    on as after a crash (it was an uncaught OSError, the import's end)."""
+    from desktop_app.core.services import import_reading
+
+    class ClosedAtTheThird(ProcessPoolExecutor):
+        handed = 0
+
+        def submit(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+            ClosedAtTheThird.handed += 1
+            if ClosedAtTheThird.handed == 3:
+                raise OSError("handle is closed")
+            return super().submit(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(import_reading, "_pool", lambda readers: ClosedAtTheThird(readers))
+    files = [batch[0], batch[3], batch[4], batch[0], batch[1]]
+    reads = list(read_files(files, readers=1))
+    assert ClosedAtTheThird.handed > 3
+    assert [read.path for read in reads] == files
+    assert [_facts(r) for r in reads] == [_facts(read_file(p)) for p in files]

@@ -72,6 +72,12 @@ AHEAD = 2  # files in flight per child
 DISCARD_S = 30.0  # the longest a broken pool is waited for (_discard_broken)
 FEWEST_FILES = 3  # below this, read in this process
 CHILD_MEMORY_BYTES = 4 * 2**30  # a reader's address space; beyond it the child dies
+# What a pool's submit raises once a child has died: BrokenProcessPool, or OSError
+# ("handle is closed") when the death is noticed while the submit starts a replacement
+# child: CPython 3.11's manager thread closes the call queue's reader without the lock
+# submit holds, and the new child is handed that closed reader (seen once in the test
+# suite under load). Either way the pool is broken, and the file is read as after a crash.
+POOL_BROKEN = (BrokenProcessPool, OSError)
 
 
 def readers_for(files: int) -> int:
@@ -119,7 +125,7 @@ class EarlyHeadings:
             try:
                 for path in self.paths:
                     self._futures.append(self._pool.submit(look, path))
-            except BrokenProcessPool:  # a child died already: the rest as __iter__ says
+            except POOL_BROKEN:  # a child died already: the rest as __iter__ says
                 pass
 
     def __iter__(self) -> Generator[tuple[Heading | None, Checked | None], None, None]:
@@ -243,7 +249,7 @@ def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
             while waiting and len(flight) < readers * AHEAD:
                 try:
                     future = pool.submit(do, *waiting[0])
-                except BrokenProcessPool:  # a child died since the last answer
+                except POOL_BROKEN:  # a child died since the last answer
                     break
                 flight.append((waiting.popleft(), future))
             work, handed = flight.popleft() if flight else (waiting.popleft(), None)
@@ -268,7 +274,7 @@ def _alone(work: tuple[Any, ...], do: Callable[..., T],
     alone, broken = _pool(1), False
     try:
         return alone.submit(do, *work).result()
-    except BrokenProcessPool:
+    except POOL_BROKEN:
         broken = True
         return crashed(work)
     finally:
