@@ -166,7 +166,6 @@ _A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _CELL_TAG = re.compile(_P + rb"c(?=[\s/>])(" + _A + rb")/?>")
 _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
-_ANY_ROW = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
 
 
 def _column_number(letters: bytes) -> int:
@@ -230,42 +229,69 @@ class _Scan:
             raise _refused("xlsx.damaged", self.path, detail=f"{self.name}: encoding")
 
     def segment(self, data: bytes) -> None:
+        """The checks of one segment, in the order they always ran, so that the first
+        refusal named stays the same: encoding, DTD, dimension, cell and row references,
+        error cells, shared strings. One regular expression finds every spot worth a
+        look at once (_spots); the segment is searched again only for what it found."""
         if self.strict:
             self.encoding(data)
-        if b"!" in data and b"<!" in data and _DTD.search(data):  # "!" first: memchr
+        at, letters = _first_dimension(data)
+        found = _spots(self.limits, min(max(self.columns, letters), 26)).findall(data)
+        cells, rows, dimensions = zip(*found, strict=True) if found else ((), (), ())
+        unusual = (b"", b"", b"") in found  # an odd cell or row tag, an sst, a DTD
+        if unusual and b"<!" in data and _DTD.search(data):
             raise _refused("xlsx.doctype", self.path, part=self.name)
-        if b"dimension" in data:
-            for found in _DIMENSION.finditer(data):
-                corners = [self.check_cell(ref) for ref in found.group(1).split(b":")]
-                rows = max(r for r, _ in corners) - min(r for r, _ in corners) + 1
-                columns = max(c for _, c in corners) - min(c for _, c in corners) + 1
-                self.declared = max(self.declared, rows * columns)
-        if _canonical(data):
-            self.references_fast(data)
-        else:
+        canonical = not (unusual and (_ODD_CELL.search(data) or _ODD_ROW.search(data))
+                         or _prefixed(data))
+        if not canonical:
+            self.dimensions(data)
             self.references(data)
-        if self.error_cell is None and (b'"e"' in data or b"'e'" in data):
+        else:  # no prefixed name: the dimensions are the unprefixed ones _spots found
+            if dimensions.count(b"i") == 1 and at is not None:
+                self.dimension(_DIMENSION.match(data, at))
+            elif b"i" in dimensions:
+                self.dimensions(data)
+            self.references_spotted(rows, cells)
+        if self.error_cell is None and (_QUOTED_E.search(data) is not None or (
+                b"'" in data and b"'e'" in data)):
             self.error_cell = _error_cell(data)
-        if self.first_strings(data):
+        # an sst root is an unusual spot, or behind a prefix: not canonical
+        if ((unusual or not canonical) and self.first_strings(data)) or self.sst:
             self.strings += sum(data.count(tag) for tag in _SI_TAGS)
             if self.strings > self.limits.strings:
                 raise _refused("xlsx.too_many_strings", self.path, limit=self.limits.strings)
 
-    def references_fast(self, data: bytes) -> None:
+    def dimensions(self, data: bytes) -> None:
+        if b"dimension" in data:
+            for found in _DIMENSION.finditer(data):
+                self.dimension(found)
+
+    def dimension(self, found: re.Match[bytes] | None) -> None:
+        """A <dimension>'s corners checked, and the extent it declares."""
+        if found is not None:
+            corners = [self.check_cell(ref) for ref in found.group(1).split(b":")]
+            rows = max(r for r, _ in corners) - min(r for r, _ in corners) + 1
+            columns = max(c for _, c in corners) - min(c for _, c in corners) + 1
+            self.declared = max(self.declared, rows * columns)
+
+    def references_spotted(self, rows: tuple[bytes, ...], cells: tuple[bytes, ...]) -> None:
         """Every cell and row tag is written as programs write them (``<c r="A1"``, its
-        reference first, no prefix: _canonical): only the far ones need a look."""
-        cells, rows = _fast_patterns(self.limits)
-        for ref in set(cells.findall(data)):
+        reference first, no prefix): only the cells _spots named need a look. Those
+        whose reference could be beyond the limits are checked; the first letter of
+        each is the real extent's farthest column (every cell past the farthest column
+        known is named); the row tags give the farthest row (a near cell sits in its
+        row as programs write it)."""
+        letters, digits = _reach(self.limits)
+        named = [ref for ref in cells if ref]
+        for ref in set(ref for ref in named if _far_candidate(ref, letters, digits)):
             self.check_cell(ref)
-        for ref in set(rows.findall(data)):
+        numbers = [number for number in rows if number]
+        for ref in set(number for number in numbers if len(number) >= digits):
             self.check_row(ref)
-        # The real extent, cheaply: the farthest row tag (a near cell sits in its row as
-        # programs write it) and the farthest single-letter column present.
-        if b"<row" in data:
-            self.reach(max(map(int, _ANY_ROW.findall(data)), default=0), 0)
-        while (beyond := _letters_beyond(self.columns)) is not None and (
-                found := beyond.search(data)) is not None:
-            self.reach(0, _column_number(found.group(1)))
+        if numbers:
+            self.reach(max(map(int, numbers)), 0)
+        for ref in named:
+            self.reach(0, _column_number(ref[:1]))
 
     def references(self, data: bytes) -> None:
         """Any tag form: attributes in any order, quotes of either kind, prefixes."""
@@ -314,34 +340,64 @@ def _error_cell(data: bytes) -> str | None:
     return None
 
 
-def _canonical(data: bytes) -> bool:
+def _prefixed(data: bytes) -> bool:
     # _PREFIXED tries every "<" of the segment: looked for only where a prefixed name
     # could be (a sheet's namespaces and attributes such as x14ac:dyDescent hold ":").
-    return not (_ODD_CELL.search(data) or _ODD_ROW.search(data)
-                or (b":" in data and _PREFIXED_TAIL.search(data) is not None
-                    and _PREFIXED.search(data)))
+    return b":" in data and _PREFIXED_TAIL.search(data) is not None and (
+        _PREFIXED.search(data) is not None)
 
 
-@functools.lru_cache(maxsize=8)
-def _fast_patterns(limits: Limits) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
-    """Cell references with as many letters or digits as the limits' could be beyond them."""
-    letters = len(column_letters(limits.columns))
-    digits = len(str(limits.rows))
-    cells = re.compile(rb'<c r="((?:[A-Za-z]{%d,}[0-9]+|[A-Za-z]+[0-9]{%d,}))"'
-                       % (letters, digits))
-    rows = re.compile(rb'<row r="([0-9]{%d,})"' % digits)
-    return cells, rows
+# The error type's quotes, one search: the substring test took 1.6 times as long.
+_QUOTED_E = re.compile(rb'"e"')
+_DIMENSION_SPOT = re.compile(rb"<dimension(?=\s)")
+_HEAD = 2**16  # where programs write a sheet's <dimension>: within its first ~600 bytes
 
 
-@functools.lru_cache(maxsize=32)
-def _letters_beyond(columns: int) -> re.Pattern[bytes] | None:
-    """A cell tag whose reference starts with a letter past the column `columns` (either
-    case): one regular expression scan, where a search per letter took fifty times as
-    long. None when no single letter is past it."""
-    if columns >= 26:
-        return None
-    upper = bytes(range(65 + columns, 91))
-    return re.compile(rb'<c r="([' + upper + upper.lower() + rb'])')
+def _first_dimension(data: bytes) -> tuple[int | None, int]:
+    """Where the segment's first <dimension> is, if near its start, and the farthest
+    column it declares (0 when there is none or it does not read). Its columns are
+    reached before any cell is looked at, so _spots need not name every cell of a
+    sheet's first segment: a guess only, the dimension is checked as always."""
+    spot = _DIMENSION_SPOT.search(data, 0, _HEAD)
+    if spot is None:
+        return None, 0
+    found = _DIMENSION.match(data, spot.start())
+    corners = [_A1.fullmatch(ref) for ref in found.group(1).split(b":")] if found else []
+    if not corners or None in corners:
+        return spot.start(), 0
+    return spot.start(), max(_column_number(c.group(1)) for c in corners if c)
+
+
+@functools.lru_cache(maxsize=64)
+def _spots(limits: Limits, columns: int) -> re.Pattern[bytes]:
+    """Every spot of a segment worth a look, in one search: each row tag (its number, or
+    nothing when written another way), each cell tag but the near ones written as
+    programs write them (its reference, or nothing), each unprefixed <dimension> ("d"),
+    <sst> and DTD (nothing). A near cell has one letter up to `columns` (the farthest
+    known) and fewer digits than the row limit: no cell is near when a single letter or
+    a reference of fewer digits could pass the limits. Every "<" is tried (no match
+    holds one but at its start): 2.5 ms over sheet1's 1.8 MB, where the searches it
+    replaces took ~8.3 ms."""
+    letters, digits = _reach(limits)
+    near = b""
+    if letters > 1 and digits > 1 and columns > 0:
+        upper = bytes(range(65, 65 + columns))
+        near = rb'(?! r="[%s%s][1-9][0-9]{0,%d}")' % (upper, upper.lower(), digits - 2)
+    return re.compile(
+        rb'<(?:c' + near + rb'(?=[\s>/])(?: r="([A-Za-z]{1,3}[1-9][0-9]{0,6})")?'
+        rb'|row(?: r="([1-9][0-9]{0,6})"|(?=[\s>/]))|d(i)mension(?=\s)|sst(?=\s)'
+        rb'|!(?:[Dd][Oo][Cc][Tt][Yy][Pp][Ee]|[Ee][Nn][Tt][Ii][Tt][Yy]))')
+
+
+def _reach(limits: Limits) -> tuple[int, int]:
+    """The letters and the digits of the farthest reference within the limits."""
+    return len(column_letters(limits.columns)), len(str(limits.rows))
+
+
+def _far_candidate(ref: bytes, letters: int, digits: int) -> bool:
+    """Whether a reference has as many letters or digits as one beyond the limits."""
+    number = len(ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+    return len(ref) - number >= letters or number >= digits
 
 
 def column_letters(number: int) -> str:
