@@ -96,7 +96,7 @@ _extra = st.sampled_from([
 _harmless = st.sampled_from([
     b'<dimension ref="A1:C9"/>', b"<!-- a comment! -->", b"<cols><col min=\"1\"/></cols>",
     b'<ext xmlns:x14ac="urn:x" x14ac:dyDescent="0.25"/>', b'<dimensionx ref="A1"/>',
-    b'<mergeCell ref="A1:B2"/>'])
+    b'<mergeCell ref="A1:B2"/>', b"<is><t>" + b"note: " * 20 + b"</t></is>"])
 
 
 _ODD_ROWS = [b"<row>", b"<row r='%s'>", b'<row spans="1:3" r="%s">', b'<row r="0%s">',

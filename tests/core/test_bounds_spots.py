@@ -107,6 +107,13 @@ def test_rows_written_another_way_are_checked(odd: bytes) -> None:
     assert _scan(_sheet(_rows(1, 5) + odd))[0] == "xlsx.far_cell"
 
 
+@pytest.mark.parametrize("colons", [0, 1, 15, 16, 17, 40])
+def test_a_prefixed_tag_after_many_colons_is_seen(colons: int) -> None:
+    text = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"note: " * colons + b"</t></is></c>"
+    sheet = _sheet(text + b'<x:c r="XFD1"/></row>' + _rows(2, 9))
+    assert _scan(sheet)[0] == "xlsx.far_cell"
+
+
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("spots")

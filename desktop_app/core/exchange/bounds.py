@@ -341,10 +341,24 @@ def _error_cell(data: bytes) -> str | None:
 
 
 def _prefixed(data: bytes) -> bool:
-    # _PREFIXED tries every "<" of the segment: looked for only where a prefixed name
-    # could be (a sheet's namespaces and attributes such as x14ac:dyDescent hold ":").
-    return b":" in data and _PREFIXED_TAIL.search(data) is not None and (
+    """Whether a cell, row, dimension, sst or si tag has a namespace prefix. _PREFIXED
+    tries every "<" of the segment: it is looked for only where a prefixed name's tail
+    is, and that tail at the first colons found one by one (a sheet's own namespaces,
+    attributes such as x14ac:dyDescent, a few in its text), then by one search from
+    there: sheet2 and sheet3 of a bench file hold 4 colons, a full search of them took
+    0.3 ms."""
+    at = data.find(b":")
+    for _ in range(_COLONS):
+        if at == -1:
+            return False
+        if _PREFIXED_TAIL.match(data, at) is not None:
+            return _PREFIXED.search(data) is not None
+        at = data.find(b":", at + 1)
+    return at != -1 and _PREFIXED_TAIL.search(data, at) is not None and (
         _PREFIXED.search(data) is not None)
+
+
+_COLONS = 16
 
 
 # The error type's quotes, one search: the substring test took 1.6 times as long.
