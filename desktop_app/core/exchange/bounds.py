@@ -39,6 +39,7 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -282,14 +283,14 @@ class _Scan:
         known is named); the row tags give the farthest row (a near cell sits in its
         row as programs write it)."""
         letters, digits = _reach(self.limits)
-        named = [ref for ref in cells if ref]
+        named = list(filter(None, cells))
         for ref in set(ref for ref in named if _far_candidate(ref, letters, digits)):
             self.check_cell(ref)
-        numbers = [number for number in rows if number]
+        numbers = list(filter(None, rows))
         for ref in set(number for number in numbers if len(number) >= digits):
             self.check_row(ref)
-        if numbers:
-            self.reach(max(map(int, numbers)), 0)
+        if numbers:  # the largest as text right-aligned: a quarter of int()'s time
+            self.reach(int(max(map(bytes.rjust, numbers, repeat(7)))), 0)
         for ref in named:
             self.reach(0, _column_number(ref[:1]))
 
