@@ -151,9 +151,10 @@ def _verdict(scan: ModuleType, archive: zipfile.ZipFile, limits: Limits) -> obje
 
 
 def _compare(sheets: list[bytes], limits: Limits, chunk: int,
-             monkeypatch: pytest.MonkeyPatch) -> None:
+             monkeypatch: pytest.MonkeyPatch, many: int = 64) -> None:
     monkeypatch.setattr(bounds, "CHUNK", chunk)
     monkeypatch.setattr(bounds_before, "CHUNK", chunk)
+    monkeypatch.setattr(bounds, "_MANY", many)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr("[Content_Types].xml", _TYPES)
@@ -168,20 +169,21 @@ def _compare(sheets: list[bytes], limits: Limits, chunk: int,
 @settings(max_examples=400, deadline=None, suppress_health_check=[
     HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(sheets=st.lists(_sheet(), min_size=1, max_size=3), limits=_limits,
-       chunk=st.sampled_from([2**20, 2**12, 700, 256]))
+       chunk=st.sampled_from([2**20, 2**12, 700, 256]), many=st.sampled_from([64, 1, 0]))
 @example(sheets=[_HEAD + b'<dimension ref="A1:B3"/><sheetData><row r="2"><c r="C2"/></row>'
                  b'<row r="40"><c r="AB40"/></row></sheetData></worksheet>'],
-         limits=Limits(rows=50, columns=3, cells=40), chunk=2**20)
+         limits=Limits(rows=50, columns=3, cells=40), chunk=2**20, many=64)
 @example(sheets=[_SMALL % b"<row r=\"1\"><c r=\"B1\"/><c r=\"A2\" t='e'/></row>"],
-         limits=Limits(), chunk=2**20)
+         limits=Limits(), chunk=2**20, many=64)
 @example(sheets=[_SMALL % b'<sst count="1"><si/><si/><si/></sst>'], limits=Limits(strings=2),
-         chunk=2**20)
-@example(sheets=[_SMALL % b'<row r="9"><c r="A250000"/></row>'], limits=Limits(), chunk=2**20)
+         chunk=2**20, many=64)
+@example(sheets=[_SMALL % b'<row r="9"><c r="A250000"/></row>'], limits=Limits(), chunk=2**20,
+         many=64)
 @example(sheets=[_SMALL % b'<row r="9"><c r="A150000"/></row>'], limits=Limits(cells=100_000),
-         chunk=2**20)
+         chunk=2**20, many=64)
 def test_the_scan_keeps_the_old_verdict(sheets: list[bytes], limits: Limits, chunk: int,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    _compare(sheets, limits, chunk, monkeypatch)
+                                        many: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    _compare(sheets, limits, chunk, monkeypatch, many)
 
 
 def test_the_bench_like_files_keep_the_old_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -191,4 +193,5 @@ def test_the_bench_like_files_keep_the_old_verdict(monkeypatch: pytest.MonkeyPat
     far = sheet.replace(b'<c r="R500"', b'<c r="S500"')  # past the declared columns
     for chunk in (2**20, 4096, 1000):
         for limits in (bounds.SUBMISSION, Limits(cells=17_000), Limits(cells=18_000)):
-            _compare([sheet, far], limits, chunk, monkeypatch)
+            for many in (64, 0):
+                _compare([sheet, far], limits, chunk, monkeypatch, many)

@@ -77,6 +77,17 @@ def test_a_cell_past_the_declared_columns_counts_in_the_extent() -> None:
     assert _scan(_sheet(early), Limits(cells=18 * 20_000))[0] == "xlsx.too_many_cells"
 
 
+@pytest.mark.parametrize("dimension", [b"A1", b"A1:C5"])
+def test_a_sheet_declaring_fewer_columns_than_its_cells_counts_them_all(
+        dimension: bytes) -> None:
+    rows = _rows(1, 20_000)  # past _MANY cells beyond the declared columns
+    assert _scan(_sheet(rows, dimension), Limits(cells=18 * 20_000)) == {}
+    assert _scan(_sheet(rows, dimension), Limits(cells=18 * 20_000 - 1))[0] == (
+        "xlsx.too_many_cells")
+    no_dimension = _HEAD + b"<sheetData>" + rows + b"</sheetData></worksheet>"
+    assert _scan(no_dimension, Limits(cells=18 * 20_000 - 1))[0] == "xlsx.too_many_cells"
+
+
 def test_a_row_beyond_its_cells_counts_in_the_extent() -> None:
     rows = _rows(1, 100) + b'<row r="150000"><c r="A150000"/></row>'
     assert _scan(_sheet(rows, b"A1"), Limits(cells=18 * 150_000 - 1))[0] == (

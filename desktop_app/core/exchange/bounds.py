@@ -10,9 +10,8 @@ strings, the sheets' extent together (rows × columns of each used range, declar
 a lone cell at ``BL200000`` is within the row and column limits, yet calamine fills in
 12.8 million cells for it, ~880 MB for four such sheets), no DTD (entities: billion
 laughs, external references) and no run of text longer than any cell can hold. The real
-extent is taken cheaply on the common path: the farthest row tag, far cells, and the
-farthest single-letter column; a near cell placed in a row tag with a smaller number
-(rows under 100,000) is counted at its row tag.
+extent is taken cheaply on the common path: the farthest row tag, far cells, the farthest
+first letter; a near cell in a row tag with a smaller number is counted at its row tag.
 
 The scan is regular expressions over chunks, cut at the last ``<`` of each chunk so that
 every tag is whole in the chunk scanned. One search (_spots) tries every ``<`` of a chunk
@@ -23,10 +22,9 @@ the spots named are looked at; any other form (attributes in another order, sing
 quotes, prefixes, no reference) gets the general, slower scan. Every part is searched
 the same way whatever its name (a library takes a part's role from the relations and
 content types): an unprefixed sst or dimension is always a spot, a prefixed one sends the
-chunk to the general scan. On a bench file (2.8 MB of sheet XML, XlsxWriter's) the scan
-takes ~13.7 ms, ~5 of them inflating the parts; the scan before it, a dozen searches and
-substring tests a chunk, took ~31 ms (tests/core/bounds_before.py keeps it: the verdict
-this one must agree with).
+chunk to the general scan. A bench file (2.8 MB of XlsxWriter's sheet XML) takes ~13.7
+ms, ~5 of them inflating; the scan before, a dozen searches and substring tests a chunk,
+took ~31 ms (tests/core/bounds_before.py keeps it: the verdict to agree with).
 A sheet whose cells or rows lack their ``r`` reference (the library then counts them) is
 scanned again, tag by tag, counting the way the library does.
 
@@ -48,6 +46,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -177,6 +176,11 @@ _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
 
 
+Spots = tuple[tuple[bytes, ...], ...]  # _spots' findings: cells, rows and dimensions
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)  # not zip(*found):
+# an iterator a finding, ~40 ms for 30,000 findings (the garbage collector's)
+
+
 def _column_number(letters: bytes) -> int:
     number = 0
     for letter in letters.upper():
@@ -244,10 +248,7 @@ class _Scan:
         look at once (_spots); the segment is searched again only for what it found."""
         if self.strict:
             self.encoding(data)
-        at, letters = _first_dimension(data)
-        found = _spots(self.limits, min(max(self.columns, letters), 26)).findall(data)
-        cells, rows, dimensions = zip(*found, strict=True) if found else ((), (), ())
-        unusual = (b"", b"", b"") in found  # an odd cell or row tag, an sst, a DTD
+        at, farthest, (cells, rows, dimensions), unusual = self.spotted(data)
         if unusual and b"<!" in data and _DTD.search(data):
             raise _refused("xlsx.doctype", self.path, part=self.name)
         canonical = not (unusual and (_ODD_CELL.search(data) or _ODD_ROW.search(data))
@@ -261,6 +262,7 @@ class _Scan:
             elif b"i" in dimensions:
                 self.dimensions(data)
             self.references_spotted(rows, cells)
+            self.reach(0, farthest)
         if self.error_cell is None and (_QUOTED_E.search(data) is not None or (
                 b"'" in data and b"'e'" in data)):
             self.error_cell = _error_cell(data)
@@ -269,6 +271,22 @@ class _Scan:
             self.strings += sum(data.count(tag) for tag in _SI_TAGS)
             if self.strings > self.limits.strings:
                 raise _refused("xlsx.too_many_strings", self.path, limit=self.limits.strings)
+
+    def spotted(self, data: bytes) -> tuple[int | None, int, Spots, bool]:
+        """Where the first <dimension> is; the farthest first letter of a cell if looked
+        for first (a sheet declaring fewer columns than its cells have, or none), else 0;
+        _spots' findings by kind; whether one is odd, an sst or a DTD (all empty)."""
+        at, letters = _first_dimension(data)
+        columns, farthest = min(max(self.columns, letters), 26), 0
+        found = _spots(self.limits, columns).findall(data)
+        cells = tuple(map(_FIRST, found))
+        if columns < 26 and min(_reach(self.limits)) > 1 and (
+                len(cells) - cells.count(b"") > _MANY):
+            farthest = columns = _farthest_letter(data, columns)
+            found = _spots(self.limits, columns).findall(data)
+            cells = tuple(map(_FIRST, found))
+        kinds = cells, tuple(map(_SECOND, found)), tuple(map(_THIRD, found))
+        return at, farthest, kinds, (b"", b"", b"") in found
 
     def dimensions(self, data: bytes) -> None:
         if b"dimension" in data:
@@ -284,12 +302,10 @@ class _Scan:
             self.declared = max(self.declared, rows * columns)
 
     def references_spotted(self, rows: tuple[bytes, ...], cells: tuple[bytes, ...]) -> None:
-        """Every cell and row tag is written as programs write them (``<c r="A1"``, its
-        reference first, no prefix): only the cells _spots named need a look. Those
-        whose reference could be beyond the limits are checked; the first letter of
-        each is the real extent's farthest column (every cell past the farthest column
-        known is named); the row tags give the farthest row (a near cell sits in its
-        row as programs write it)."""
+        """Every tag is written as programs write them (``<c r="A1"``): only the cells
+        _spots named need a look, those that could be far checked, the first letter of
+        each the real extent's column (each past the farthest known is named); the row
+        tags give the farthest row (a near cell sits in its row as programs write it)."""
         letters, digits = _reach(self.limits)
         named = list(filter(None, cells))
         for ref in set(ref for ref in named if _far_candidate(ref, letters, digits)):
@@ -332,8 +348,6 @@ _ODD_CELL = re.compile(rb'<c(?=[\s>/])(?! r="[A-Za-z]{1,3}[1-9][0-9]{0,6}")')
 _ODD_ROW = re.compile(rb'<row(?=[\s>/])(?! r="[1-9][0-9]{0,6}")')
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|dimension|sst|si)[\s>/]")
 _SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
-
-
 # A prefixed name's tail: one scan for all five (five substring tests took ten times as
 # long over a sheet's XML).
 _PREFIXED_TAIL = re.compile(rb":(?:c|row|dimension|sst|si)")
@@ -350,12 +364,10 @@ def _error_cell(data: bytes) -> str | None:
 
 
 def _prefixed(data: bytes) -> bool:
-    """Whether a cell, row, dimension, sst or si tag has a namespace prefix. _PREFIXED
-    tries every "<" of the segment: it is looked for only where a prefixed name's tail
-    is, and that tail at the first colons found one by one (a sheet's own namespaces,
-    attributes such as x14ac:dyDescent, a few in its text), then by one search from
-    there: sheet2 and sheet3 of a bench file hold 4 colons, a full search of them took
-    0.3 ms."""
+    """Whether a cell, row, dimension, sst or si tag has a namespace prefix: _PREFIXED
+    (it tries every "<") only where a prefixed name's tail is, looked for at the first
+    colons one by one, then by one search (a bench file's sheet2 and sheet3 hold 4
+    colons: a whole search of them took 0.3 ms)."""
     at = data.find(b":")
     for _ in range(_COLONS):
         if at == -1:
@@ -368,10 +380,24 @@ def _prefixed(data: bytes) -> bool:
 
 
 _COLONS = 16
+# Past this many cells named (~0.7 µs each), the farthest letter is looked for first
+# (~0.5 ms a MB) and the spots searched for again with it.
+_MANY = 64
 
 
-# The error type's quotes, one search, and single quotes only where there is one (a
-# memchr): the two substring tests took three times as long over a bench sheet.
+def _farthest_letter(data: bytes, columns: int) -> int:
+    """The farthest first letter of a cell (``<c r="X``) past columns: one search for any
+    letter past the farthest so far (a search per letter took fifty times as long)."""
+    while columns < 26:
+        upper = bytes(range(65 + columns, 91))
+        found = re.search(rb'<c r="([' + upper + upper.lower() + rb'])', data)
+        if found is None:
+            break
+        columns = _column_number(found.group(1))
+    return columns
+
+
+# The error type in quotes: one search (and ' by memchr), a third of two substring tests
 _QUOTED_E = re.compile(rb'"e"')
 _DIMENSION_SPOT = re.compile(rb"<dimension(?=\s)")
 _HEAD = 2**16  # where programs write a sheet's <dimension>: within its first ~600 bytes
@@ -379,9 +405,8 @@ _HEAD = 2**16  # where programs write a sheet's <dimension>: within its first ~6
 
 def _first_dimension(data: bytes) -> tuple[int | None, int]:
     """Where the segment's first <dimension> is, if near its start, and the farthest
-    column it declares (0 when there is none or it does not read). Its columns are
-    reached before any cell is looked at, so _spots need not name every cell of a
-    sheet's first segment: a guess only, the dimension is checked as always."""
+    column it declares (0 if none or unreadable): _spots' guess of the farthest column
+    for a sheet's first segment, where its dimension is reached before any cell."""
     spot = _DIMENSION_SPOT.search(data, 0, _HEAD)
     if spot is None:
         return None, 0
@@ -394,15 +419,13 @@ def _first_dimension(data: bytes) -> tuple[int | None, int]:
 
 @functools.lru_cache(maxsize=64)
 def _spots(limits: Limits, columns: int) -> re.Pattern[bytes]:
-    """Every spot of a segment worth a look, in one search, as (cell, row, dimension):
-    each cell tag but the near ones written as programs write them (its reference, or
-    nothing when written another way), each row tag (its number, or nothing), each
-    unprefixed <dimension> ("i"), <sst> and DTD (all three empty). A near cell has one
-    letter up to `columns` (the farthest known) and fewer digits than the row limit: no
-    cell is near when a single letter or a reference of fewer digits could pass the
-    limits. Every "<" is tried (no match
-    holds one but at its start): 1.8 ms over a bench file's sheet1 (1.8 MB), where the
-    seven searches and three substring tests it replaced took 7.5 ms."""
+    """Every spot worth a look, in one search, as (cell, row, dimension): each cell tag
+    but the near ones as programs write them (its reference; nothing if written another
+    way), each row tag (its number, or nothing), each unprefixed <dimension> ("i"), sst
+    and DTD (all empty). A near cell has one letter up to `columns` and fewer digits
+    than the row limit (none is near if a shorter reference could pass the limits).
+    Every "<" is tried (no match holds one but at its start): 1.8 ms over a bench
+    sheet1's 1.8 MB, where the searches and substring tests it replaced took 7.5 ms."""
     letters, digits = _reach(limits)
     near = b""
     if letters > 1 and digits > 1 and columns > 0:
