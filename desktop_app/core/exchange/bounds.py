@@ -10,17 +10,23 @@ strings, the sheets' extent together (rows × columns of each used range, declar
 a lone cell at ``BL200000`` is within the row and column limits, yet calamine fills in
 12.8 million cells for it, ~880 MB for four such sheets), no DTD (entities: billion
 laughs, external references) and no run of text longer than any cell can hold. The real
-extent is taken cheaply on the common path: the farthest row tag, far cells, and the
-farthest single-letter column; a near cell placed in a row tag with a smaller number
-(rows under 100,000) is counted at its row tag.
+extent is taken cheaply on the common path: the farthest row tag, far cells, the farthest
+first letter; a near cell in a row tag with a smaller number is counted at its row tag.
 
 The scan is regular expressions over chunks, cut at the last ``<`` of each chunk so that
-every tag is whole in the chunk scanned. Where every cell and row tag is written as
-programs write them (``<c r="A1"``: reference first, no prefix) only the references long
-enough to be far are looked at (~55 MB of sheet XML a second, measured); any other form
-(attributes in another order, single quotes, prefixes) gets the general, slower scan.
-A sheet whose cells or rows lack their ``r`` reference (the library then counts them)
-is scanned again, tag by tag, counting the way the library does.
+every tag is whole in the chunk scanned. One search (_spots) tries every ``<`` of a chunk
+once and names what is worth a look: each row tag's number, each cell tag but the near
+ones written as programs write them (``<c r="A1"``: reference first, no prefix), each
+<dimension>, <sst> root and DTD. Where every cell and row tag is written that way only
+the spots named are looked at; any other form (attributes in another order, single
+quotes, prefixes, no reference) gets the general, slower scan. Every part is searched
+the same way whatever its name (a library takes a part's role from the relations and
+content types): an unprefixed sst or dimension is always a spot, a prefixed one sends the
+chunk to the general scan. A bench file (2.8 MB of XlsxWriter's sheet XML) takes ~13.7
+ms, ~5 of them inflating; the scan before, a dozen searches and substring tests a chunk,
+took ~31 ms (tests/core/bounds_before.py keeps it: the verdict to agree with).
+A sheet whose cells or rows lack their ``r`` reference (the library then counts them) is
+scanned again, tag by tag, counting the way the library does.
 
 ``regular_file`` is the first check of every file handed in (workbook, catalog, backup):
 a FIFO, a device, a socket or a folder is refused from ``os.stat`` alone, before any
@@ -39,6 +45,8 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -166,7 +174,11 @@ _A1 = re.compile(rb"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _CELL_TAG = re.compile(_P + rb"c(?=[\s/>])(" + _A + rb")/?>")
 _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _ROW_NUMBER = re.compile(rb"[1-9][0-9]{0,6}")
-_ANY_ROW = re.compile(rb'<row r="([1-9][0-9]{0,6})"')
+
+
+Spots = tuple[tuple[bytes, ...], ...]  # _spots' findings: cells, rows and dimensions
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)  # not zip(*found):
+# an iterator a finding, ~40 ms for 30,000 findings (the garbage collector's)
 
 
 def _column_number(letters: bytes) -> int:
@@ -230,42 +242,81 @@ class _Scan:
             raise _refused("xlsx.damaged", self.path, detail=f"{self.name}: encoding")
 
     def segment(self, data: bytes) -> None:
+        """The checks of one segment, in the order they always ran, so that the first
+        refusal named stays the same: encoding, DTD, dimension, cell and row references,
+        error cells, shared strings. One regular expression finds every spot worth a
+        look at once (_spots); the segment is searched again only for what it found."""
         if self.strict:
             self.encoding(data)
-        if b"!" in data and b"<!" in data and _DTD.search(data):  # "!" first: memchr
+        at, farthest, (cells, rows, dimensions), unusual = self.spotted(data)
+        if unusual and b"<!" in data and _DTD.search(data):
             raise _refused("xlsx.doctype", self.path, part=self.name)
-        if b"dimension" in data:
-            for found in _DIMENSION.finditer(data):
-                corners = [self.check_cell(ref) for ref in found.group(1).split(b":")]
-                rows = max(r for r, _ in corners) - min(r for r, _ in corners) + 1
-                columns = max(c for _, c in corners) - min(c for _, c in corners) + 1
-                self.declared = max(self.declared, rows * columns)
-        if _canonical(data):
-            self.references_fast(data)
-        else:
+        canonical = not (unusual and (_ODD_CELL.search(data) or _ODD_ROW.search(data))
+                         or _prefixed(data))
+        if not canonical:
+            self.dimensions(data)
             self.references(data)
-        if self.error_cell is None and (b'"e"' in data or b"'e'" in data):
+        else:  # no prefixed name: the dimensions are the unprefixed ones _spots found
+            if dimensions.count(b"i") == 1 and at is not None:
+                self.dimension(_DIMENSION.match(data, at))
+            elif b"i" in dimensions:
+                self.dimensions(data)
+            self.references_spotted(rows, cells)
+            self.reach(0, farthest)
+        if self.error_cell is None and (_QUOTED_E.search(data) is not None or (
+                b"'" in data and b"'e'" in data)):
             self.error_cell = _error_cell(data)
-        if self.first_strings(data):
+        # an sst root is an unusual spot, or behind a prefix: not canonical
+        if ((unusual or not canonical) and self.first_strings(data)) or self.sst:
             self.strings += sum(data.count(tag) for tag in _SI_TAGS)
             if self.strings > self.limits.strings:
                 raise _refused("xlsx.too_many_strings", self.path, limit=self.limits.strings)
 
-    def references_fast(self, data: bytes) -> None:
-        """Every cell and row tag is written as programs write them (``<c r="A1"``, its
-        reference first, no prefix: _canonical): only the far ones need a look."""
-        cells, rows = _fast_patterns(self.limits)
-        for ref in set(cells.findall(data)):
+    def spotted(self, data: bytes) -> tuple[int | None, int, Spots, bool]:
+        """Where the first <dimension> is; the farthest first letter of a cell if looked
+        for first (a sheet declaring fewer columns than its cells have, or none), else 0;
+        _spots' findings by kind; whether one is odd, an sst or a DTD (all empty)."""
+        at, letters = _first_dimension(data)
+        columns, farthest = min(max(self.columns, letters), 26), 0
+        found = _spots(self.limits, columns).findall(data)
+        cells = tuple(map(_FIRST, found))
+        if columns < 26 and min(_reach(self.limits)) > 1 and (
+                len(cells) - cells.count(b"") > _MANY):
+            farthest = columns = _farthest_letter(data, columns)
+            found = _spots(self.limits, columns).findall(data)
+            cells = tuple(map(_FIRST, found))
+        kinds = cells, tuple(map(_SECOND, found)), tuple(map(_THIRD, found))
+        return at, farthest, kinds, (b"", b"", b"") in found
+
+    def dimensions(self, data: bytes) -> None:
+        if b"dimension" in data:
+            for found in _DIMENSION.finditer(data):
+                self.dimension(found)
+
+    def dimension(self, found: re.Match[bytes] | None) -> None:
+        """A <dimension>'s corners checked, and the extent it declares."""
+        if found is not None:
+            corners = [self.check_cell(ref) for ref in found.group(1).split(b":")]
+            rows = max(r for r, _ in corners) - min(r for r, _ in corners) + 1
+            columns = max(c for _, c in corners) - min(c for _, c in corners) + 1
+            self.declared = max(self.declared, rows * columns)
+
+    def references_spotted(self, rows: tuple[bytes, ...], cells: tuple[bytes, ...]) -> None:
+        """Every tag is written as programs write them (``<c r="A1"``): only the cells
+        _spots named need a look, those that could be far checked, the first letter of
+        each the real extent's column (each past the farthest known is named); the row
+        tags give the farthest row (a near cell sits in its row as programs write it)."""
+        letters, digits = _reach(self.limits)
+        named = list(filter(None, cells))
+        for ref in set(ref for ref in named if _far_candidate(ref, letters, digits)):
             self.check_cell(ref)
-        for ref in set(rows.findall(data)):
+        numbers = list(filter(None, rows))
+        for ref in set(number for number in numbers if len(number) >= digits):
             self.check_row(ref)
-        # The real extent, cheaply: the farthest row tag (a near cell sits in its row as
-        # programs write it) and the farthest single-letter column present.
-        if b"<row" in data:
-            self.reach(max(map(int, _ANY_ROW.findall(data)), default=0), 0)
-        while (beyond := _letters_beyond(self.columns)) is not None and (
-                found := beyond.search(data)) is not None:
-            self.reach(0, _column_number(found.group(1)))
+        if numbers:  # the largest as text right-aligned: a quarter of int()'s time
+            self.reach(int(max(map(bytes.rjust, numbers, repeat(7)))), 0)
+        for ref in named:
+            self.reach(0, _column_number(ref[:1]))
 
     def references(self, data: bytes) -> None:
         """Any tag form: attributes in any order, quotes of either kind, prefixes."""
@@ -297,8 +348,6 @@ _ODD_CELL = re.compile(rb'<c(?=[\s>/])(?! r="[A-Za-z]{1,3}[1-9][0-9]{0,6}")')
 _ODD_ROW = re.compile(rb'<row(?=[\s>/])(?! r="[1-9][0-9]{0,6}")')
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|dimension|sst|si)[\s>/]")
 _SI_TAGS = (b"<si>", b"<si ", b"<si/", b":si>", b":si ", b":si/")
-
-
 # A prefixed name's tail: one scan for all five (five substring tests took ten times as
 # long over a sheet's XML).
 _PREFIXED_TAIL = re.compile(rb":(?:c|row|dimension|sst|si)")
@@ -314,34 +363,89 @@ def _error_cell(data: bytes) -> str | None:
     return None
 
 
-def _canonical(data: bytes) -> bool:
-    # _PREFIXED tries every "<" of the segment: looked for only where a prefixed name
-    # could be (a sheet's namespaces and attributes such as x14ac:dyDescent hold ":").
-    return not (_ODD_CELL.search(data) or _ODD_ROW.search(data)
-                or (b":" in data and _PREFIXED_TAIL.search(data) is not None
-                    and _PREFIXED.search(data)))
+def _prefixed(data: bytes) -> bool:
+    """Whether a cell, row, dimension, sst or si tag has a namespace prefix: _PREFIXED
+    (it tries every "<") only where a prefixed name's tail is, looked for at the first
+    colons one by one, then by one search (a bench file's sheet2 and sheet3 hold 4
+    colons: a whole search of them took 0.3 ms)."""
+    at = data.find(b":")
+    for _ in range(_COLONS):
+        if at == -1:
+            return False
+        if _PREFIXED_TAIL.match(data, at) is not None:
+            return _PREFIXED.search(data) is not None
+        at = data.find(b":", at + 1)
+    return at != -1 and _PREFIXED_TAIL.search(data, at) is not None and (
+        _PREFIXED.search(data) is not None)
 
 
-@functools.lru_cache(maxsize=8)
-def _fast_patterns(limits: Limits) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
-    """Cell references with as many letters or digits as the limits' could be beyond them."""
-    letters = len(column_letters(limits.columns))
-    digits = len(str(limits.rows))
-    cells = re.compile(rb'<c r="((?:[A-Za-z]{%d,}[0-9]+|[A-Za-z]+[0-9]{%d,}))"'
-                       % (letters, digits))
-    rows = re.compile(rb'<row r="([0-9]{%d,})"' % digits)
-    return cells, rows
+_COLONS = 16
+# Past this many cells named (~0.7 µs each), the farthest letter is looked for first
+# (~0.5 ms a MB) and the spots searched for again with it.
+_MANY = 64
 
 
-@functools.lru_cache(maxsize=32)
-def _letters_beyond(columns: int) -> re.Pattern[bytes] | None:
-    """A cell tag whose reference starts with a letter past the column `columns` (either
-    case): one regular expression scan, where a search per letter took fifty times as
-    long. None when no single letter is past it."""
-    if columns >= 26:
-        return None
-    upper = bytes(range(65 + columns, 91))
-    return re.compile(rb'<c r="([' + upper + upper.lower() + rb'])')
+def _farthest_letter(data: bytes, columns: int) -> int:
+    """The farthest first letter of a cell (``<c r="X``) past columns: one search for any
+    letter past the farthest so far (a search per letter took fifty times as long)."""
+    while columns < 26:
+        upper = bytes(range(65 + columns, 91))
+        found = re.search(rb'<c r="([' + upper + upper.lower() + rb'])', data)
+        if found is None:
+            break
+        columns = _column_number(found.group(1))
+    return columns
+
+
+# The error type in quotes: one search (and ' by memchr), a third of two substring tests
+_QUOTED_E = re.compile(rb'"e"')
+_DIMENSION_SPOT = re.compile(rb"<dimension(?=\s)")
+_HEAD = 2**16  # where programs write a sheet's <dimension>: within its first ~600 bytes
+
+
+def _first_dimension(data: bytes) -> tuple[int | None, int]:
+    """Where the segment's first <dimension> is, if near its start, and the farthest
+    column it declares (0 if none or unreadable): _spots' guess of the farthest column
+    for a sheet's first segment, where its dimension is reached before any cell."""
+    spot = _DIMENSION_SPOT.search(data, 0, _HEAD)
+    if spot is None:
+        return None, 0
+    found = _DIMENSION.match(data, spot.start())
+    corners = [_A1.fullmatch(ref) for ref in found.group(1).split(b":")] if found else []
+    if not corners or None in corners:
+        return spot.start(), 0
+    return spot.start(), max(_column_number(c.group(1)) for c in corners if c)
+
+
+@functools.lru_cache(maxsize=64)
+def _spots(limits: Limits, columns: int) -> re.Pattern[bytes]:
+    """Every spot worth a look, in one search, as (cell, row, dimension): each cell tag
+    but the near ones as programs write them (its reference; nothing if written another
+    way), each row tag (its number, or nothing), each unprefixed <dimension> ("i"), sst
+    and DTD (all empty). A near cell has one letter up to `columns` and fewer digits
+    than the row limit (none is near if a shorter reference could pass the limits).
+    Every "<" is tried (no match holds one but at its start): 1.8 ms over a bench
+    sheet1's 1.8 MB, where the searches and substring tests it replaced took 7.5 ms."""
+    letters, digits = _reach(limits)
+    near = b""
+    if letters > 1 and digits > 1 and columns > 0:
+        upper = bytes(range(65, 65 + columns))
+        near = rb'(?! r="[%s%s][1-9][0-9]{0,%d}")' % (upper, upper.lower(), digits - 2)
+    return re.compile(
+        rb'<(?:c' + near + rb'(?=[\s>/])(?: r="([A-Za-z]{1,3}[1-9][0-9]{0,6})")?'
+        rb'|row(?: r="([1-9][0-9]{0,6})"|(?=[\s>/]))|d(i)mension(?=\s)|sst(?=\s)'
+        rb'|!(?:[Dd][Oo][Cc][Tt][Yy][Pp][Ee]|[Ee][Nn][Tt][Ii][Tt][Yy]))')
+
+
+def _reach(limits: Limits) -> tuple[int, int]:
+    """The letters and the digits of the farthest reference within the limits."""
+    return len(column_letters(limits.columns)), len(str(limits.rows))
+
+
+def _far_candidate(ref: bytes, letters: int, digits: int) -> bool:
+    """Whether a reference has as many letters or digits as one beyond the limits."""
+    number = len(ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+    return len(ref) - number >= letters or number >= digits
 
 
 def column_letters(number: int) -> str:
