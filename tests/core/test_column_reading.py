@@ -38,7 +38,9 @@ ODD = ["", " ", "  ", "\t", "\n", "a\nb", "a\tb", "a\r\nb", "x\x01y", "\x01", "\
        UUID.upper(), f" {UUID} ", f"{UUID}\n{UUID}", UUID[:-1], "15000000", "1,5",
        "2025-07-15", "15/07/2025", "-3", "nan", "1e400", "12 000", "1\u00a0000", "%s", "null",
        "x\ufffe", "\uffffy", "a\x0bb", "a\x0cb", "a\x1cb", "\x1f", "a\x85b", "\x7f",
-       "tab\tand\nline", "\r", "q\\\"", "\U0001f600", "\u00e9\u0301"]
+       "tab\tand\nline", "\r", "q\\\"", "\U0001f600", "\u00e9\u0301",
+       # UTF-8 starting with 0xEF, as U+FFFE and U+FFFF do: kept, unless one of those two
+       "\ufeff", "\uff21", "\uff21\ufffe", "\ufeffa\x01", "\uffef\uffff", "\uffef"]
 TEXT = st.one_of(st.sampled_from(ODD), st.text(max_size=8),
                  st.text(alphabet="aăâeêoôơuưyĐđ \u0300\u0301\u0303\u0309\u0323\n\t\"\\",
                          max_size=12))
