@@ -198,7 +198,7 @@ def _known_tables() -> tuple[Any, bytes, str]:
     for whitespace only, ASCII or the character itself, and nothing NFC could compose
     with a neighbour (then NFC of a folded word is the word, and words folded whole are
     words folded one by one)."""
-    kept_ascii = [chr(b) for b in range(0x20, 0x7F)] + ["\t", "\n"]
+    kept_ascii = frozenset([*map(chr, range(0x20, 0x7F)), "\t", "\n"])
     free = [b for b in range(1, 256) if chr(b) not in kept_ascii]
     decoding = [c if c in kept_ascii else "" for c in map(chr, range(256))]
     decoding[0] = "\x00"
@@ -226,9 +226,11 @@ def _known_tables() -> tuple[Any, bytes, str]:
 
 
 def _inert(character: str, alphabet: list[str]) -> bool:
-    """Whether NFC leaves the character as it is beside any character of the alphabet."""
-    return all(_normalize("NFC", pair) == pair for other in alphabet
-               for pair in (other + character, character + other))
+    """Whether NFC leaves the character as it is beside any character of the alphabet:
+    one text where it stands before and after each of them (NFC composes neighbours
+    only), not one a pair, which cost 2.5 ms at each start of a process."""
+    text = character + character.join(alphabet) + character
+    return _normalize("NFC", text) == text
 
 
 _KNOWN, _FOLDED_BYTES, _FOLDED_TEXT = _known_tables()
