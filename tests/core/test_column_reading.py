@@ -26,6 +26,7 @@ from desktop_app.core.exchange.submission import (
     IndicatorRecord,
     LinkRecord,
     SubmissionData,
+    records_from_rows,
     records_of,
 )
 
@@ -254,3 +255,28 @@ def test_records_of_makes_what_the_records_constructor_makes() -> None:
         records_of(LinkRecord, [[UUID]])
     with pytest.raises(AttributeError):  # still frozen
         made[0].recommendation_code = "y"  # type: ignore[misc]
+
+
+def test_records_from_rows_makes_what_the_records_constructor_makes() -> None:
+    """As the writer makes a file's records from the rows a reading child sent."""
+    import pickle
+
+    activity = (UUID, "QD1252-T04", "Tập huấn", None, "training", "completed",
+                date(2025, 7, 15), None, 1, None, 0, None, 15_000_000, "x", None, None, None,
+                None)
+    indicator = (UUID, None, "T1", "n", "u", 1.5, 2.0, None, None, None, None)
+    for kind, row in ((ActivityRecord, activity), (IndicatorRecord, indicator),
+                      (LinkRecord, (UUID, "CO3-VAW"))):
+        rows = [row, tuple(reversed(row))]
+        made = records_from_rows(kind, rows)
+        assert made == [kind(*r) for r in rows]
+        assert [type(r) for r in made] == [kind, kind]
+        assert [vars(r) for r in made] == [vars(kind(*r)) for r in rows]  # the same order
+        assert pickle.loads(pickle.dumps(made)) == made
+        assert records_from_rows(kind, []) == []
+        with pytest.raises(TypeError):
+            records_from_rows(kind, [row, row[:-1]])
+        with pytest.raises(TypeError):
+            records_from_rows(kind, [(*row, None)])
+        with pytest.raises(AttributeError):  # still frozen
+            made[0].uuid = "y"  # type: ignore[misc]
