@@ -79,7 +79,8 @@ def test_each_known_character_alone_and_beside_each_other_folds_as_before() -> N
 def test_examples_fold_as_before() -> None:
     for text in ["", " ", "\t\n", "  Quảng   Ngãi ", "Bà Rịa – Vũng Tàu", "ĐẮK LẮK",
                  "\u00a0Hà\u00a0Nội\u00a0", "a\u00a0 \tb", "x\u0301y", "İstanbul", "Straße",
-                 "한국어 text", "e\u0301", "a\x00b", "\x7f", "Ω\u212b", "\ufffe"]:
+                 "한국어 text", "e\u0301", "a\x00b", "\x7f", "Ω\u212b", "\ufffe", "a\ud800 b",
+                 "\u00a0", "x\u2013\u2013y", "\u3000a\u2000"]:
         assert fold(text) == old_fold(text), repr(text)
 
 
