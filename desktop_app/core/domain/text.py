@@ -239,9 +239,8 @@ _ENCODE, _DECODE = codecs.charmap_encode, codecs.charmap_decode
 
 def _fold_known(normal: str) -> str | None:
     """fold of text in NFC whose characters are all known (_known_tables), in a few C
-    calls for the whole text: about a fifth of the word by word way's cost on an
-    activity's title and description (2.5 against 12.7 ms for a file's thousand,
-    measured); None for other text."""
+    calls for the whole text: own_words over a file's thousand activities' titles and
+    descriptions in 3.8 ms, against 12.7 word by word (measured); None for other text."""
     if _KNOWN is None:
         return None
     try:
