@@ -59,6 +59,7 @@ def test_the_whole_text_way_is_there() -> None:
     Vietnamese text takes the whole-text way: fold stays right without it, only slow."""
     text = "Ủy ban nhân dân tỉnh Thanh Hóa – “Hội nghị” tập huấn 2025."
     assert not isinstance(text_module._KNOWN, dict | type(None))
+    assert text_module._KNOWN_IN_NFC  # so such text is not normalised first
     assert text_module._fold_known(text) == (
         "uy ban nhan dan tinh thanh hoa – “hoi nghi” tap huan 2025.")
 
@@ -88,6 +89,12 @@ def test_examples_fold_as_before() -> None:
 @given(st.text())
 def test_fold_of_any_text_is_as_before(text: str) -> None:
     assert fold(text) == old_fold(text)
+
+
+@EXAMPLES
+@given(known_text)
+def test_known_text_is_in_nfc_already(text: str) -> None:
+    assert unicodedata.normalize("NFC", text) == text
 
 
 @EXAMPLES
