@@ -26,6 +26,7 @@ from desktop_app.core.exchange.submission import (
     IndicatorRecord,
     LinkRecord,
     SubmissionData,
+    records_from_rows,
     records_of,
 )
 
@@ -38,7 +39,9 @@ ODD = ["", " ", "  ", "\t", "\n", "a\nb", "a\tb", "a\r\nb", "x\x01y", "\x01", "\
        UUID.upper(), f" {UUID} ", f"{UUID}\n{UUID}", UUID[:-1], "15000000", "1,5",
        "2025-07-15", "15/07/2025", "-3", "nan", "1e400", "12 000", "1\u00a0000", "%s", "null",
        "x\ufffe", "\uffffy", "a\x0bb", "a\x0cb", "a\x1cb", "\x1f", "a\x85b", "\x7f",
-       "tab\tand\nline", "\r", "q\\\"", "\U0001f600", "\u00e9\u0301"]
+       "tab\tand\nline", "\r", "q\\\"", "\U0001f600", "\u00e9\u0301",
+       # UTF-8 starting with 0xEF, as U+FFFE and U+FFFF do: kept, unless one of those two
+       "\ufeff", "\uff21", "\uff21\ufffe", "\ufeffa\x01", "\uffef\uffff", "\uffef"]
 TEXT = st.one_of(st.sampled_from(ODD), st.text(max_size=8),
                  st.text(alphabet="aăâeêoôơuưyĐđ \u0300\u0301\u0303\u0309\u0323\n\t\"\\",
                          max_size=12))
@@ -252,3 +255,28 @@ def test_records_of_makes_what_the_records_constructor_makes() -> None:
         records_of(LinkRecord, [[UUID]])
     with pytest.raises(AttributeError):  # still frozen
         made[0].recommendation_code = "y"  # type: ignore[misc]
+
+
+def test_records_from_rows_makes_what_the_records_constructor_makes() -> None:
+    """As the writer makes a file's records from the rows a reading child sent."""
+    import pickle
+
+    activity = (UUID, "QD1252-T04", "Tập huấn", None, "training", "completed",
+                date(2025, 7, 15), None, 1, None, 0, None, 15_000_000, "x", None, None, None,
+                None)
+    indicator = (UUID, None, "T1", "n", "u", 1.5, 2.0, None, None, None, None)
+    for kind, row in ((ActivityRecord, activity), (IndicatorRecord, indicator),
+                      (LinkRecord, (UUID, "CO3-VAW"))):
+        rows = [row, tuple(reversed(row))]
+        made = records_from_rows(kind, rows)
+        assert made == [kind(*r) for r in rows]
+        assert [type(r) for r in made] == [kind, kind]
+        assert [vars(r) for r in made] == [vars(kind(*r)) for r in rows]  # the same order
+        assert pickle.loads(pickle.dumps(made)) == made
+        assert records_from_rows(kind, []) == []
+        with pytest.raises(TypeError):
+            records_from_rows(kind, [row, row[:-1]])
+        with pytest.raises(TypeError):
+            records_from_rows(kind, [(*row, None)])
+        with pytest.raises(AttributeError):  # still frozen
+            made[0].uuid = "y"  # type: ignore[misc]

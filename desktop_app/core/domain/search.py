@@ -26,8 +26,11 @@ def activity_search_text(
 
 
 def own_words(title: str, description: str) -> str:
-    """An activity's title and description folded: the first part of its search text."""
-    return fold(f"{title} {description}")
+    """An activity's title and description folded: the first part of its search text.
+
+    Without a description, the title alone: the space after it would be folded away,
+    at the cost of a second pass."""
+    return fold(f"{title} {description}" if description else title)
 
 
 def task_words(task: Iterable[str]) -> str:
@@ -38,5 +41,27 @@ def task_words(task: Iterable[str]) -> str:
 def search_text_of(own: str, task: str, recommendation_codes: Iterable[str]) -> str:
     """activity_search_text from its parts already folded: own_words(title, description)
     and task_words(task)."""
-    codes = fold(" ".join(c for c in recommendation_codes if c))
+    codes = codes_words(recommendation_codes)
     return " ".join(p for p in (own, task, codes) if p)
+
+
+def codes_words(recommendation_codes: Iterable[str]) -> str:
+    """The recommendation codes folded, each distinct code once (an import's thousands of
+    links name a few dozen codes): fold is word by word, so the codes folded apart and
+    joined are the codes joined and folded."""
+    return " ".join(filter(None, map(_CODES.__getitem__, recommendation_codes)))
+
+
+class _FoldedCodes(dict[str, str]):
+    """Each code's fold, kept; emptied when it reaches _CODES_LIMIT entries, so that codes
+    nobody uses again (a hostile file's million distinct ones) do not pile up."""
+
+    def __missing__(self, code: str) -> str:
+        if len(self) >= _CODES_LIMIT:
+            self.clear()
+        folded = self[code] = fold(code)
+        return folded
+
+
+_CODES_LIMIT = 4096
+_CODES = _FoldedCodes()
