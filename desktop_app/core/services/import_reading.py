@@ -41,6 +41,7 @@ from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields, replace
+from datetime import date
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -62,6 +63,7 @@ from desktop_app.core.exchange.submission import (
     IndicatorRecord,
     LinkRecord,
     SubmissionData,
+    records_of,
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.progress import collector_paused
@@ -178,13 +180,27 @@ def _crashed(work: tuple[Any, ...]) -> ReadFile:
         "import.reader_crashed", {"file": path.name or str(path)}),))
 
 
-# A read submission as it travels from a child: its records as plain tuples (pickled at a
-# fraction of the cost of dataclasses), its data's hash instead of its canonical JSON, and
-# each activity's own words folded for search.
+# A read submission as it travels from a child: its records as columns of plain values
+# (pickled at a fraction of the cost of dataclasses, and made into records again by
+# records_of at half the cost of their constructor), its data's hash instead of its
+# canonical JSON, and each activity's own words folded for search.
 Packed = tuple[Any, ...]
 _PACKED = "submission"
-_VALUES = [attrgetter(*[f.name for f in fields(kind)])
-           for kind in (ActivityRecord, IndicatorRecord, LinkRecord)]
+_KINDS = (ActivityRecord, IndicatorRecord, LinkRecord)
+_NAMES = [[f.name for f in fields(kind)] for kind in _KINDS]
+# The text and date columns whose values repeat within a file: a task's code, a status, a
+# date, an indicator's name and unit, an activity's UUID in its indicators and links. Each
+# equal value travels as one object, which pickle writes once and then refers to.
+# Measured on the bench's 34 files (1,000 activities each, medians, 2 Dec 2026), with the
+# columns: the pickle 2.26 -> 2.00 MB; its dump 8.6 -> 4.5 ms in the child (the sharing
+# and the columns cost ~0.5 ms there), its load 5.5 -> 3.7 ms and the records made again
+# 4.9 -> 2.9 ms in the parent, which every file waits for.
+_SHARED = (
+    {"uuid", "task_code", "title", "type", "status", "start_date", "end_date", "outputs",
+     "evidence"},
+    {"activity_uuid", "name", "unit", "due_date", "result_note"},
+    {"activity_uuid", "recommendation_code"},
+)
 
 
 def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
@@ -192,8 +208,9 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
         return read
     data = read.data
     groups: list[list[Any]] = [data.activities, data.indicators, data.links]
-    records = [[values(record) for record in group]
-               for values, group in zip(_VALUES, groups, strict=True)]
+    seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links too
+    records = [_columns(group, names, shared, seen)
+               for group, names, shared in zip(groups, _NAMES, _SHARED, strict=True)]
     digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
                                   if read.data_json else "")
     # the costly part of each activity's search text, folded here rather than by the
@@ -210,14 +227,32 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
             read.rows, digest, searched, checked, row_problems, texts)
 
 
+def _columns(group: list[Any], names: list[str], shared: set[str], seen: dict[Any, Any]
+             ) -> list[list[Any]]:
+    """The records' values field by field; in the shared fields each value equal to one
+    already seen as that one object. Only a column of texts, dates and None is shared:
+    values of other types may be equal without being the same (0.0 and -0.0, 1 and 1.0,
+    a date and a text never)."""
+    out = []
+    for name in names:
+        column = list(map(attrgetter(name), group))
+        if name in shared and _SHAREABLE.issuperset(map(type, column)):
+            column = list(map(seen.setdefault, column, column))
+        out.append(column)
+    return out
+
+
+_SHAREABLE = frozenset({str, date, type(None)})
+
+
 def _unpacked(done: ReadFile | Packed, rules: RowRules | None = None) -> ReadFile:
     if not isinstance(done, tuple):
         return done
     (_, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest,
      searched, checked, row_problems, texts) = done
-    data = SubmissionData([ActivityRecord(*values) for values in activities],
-                          [IndicatorRecord(*values) for values in indicators],
-                          [LinkRecord(*values) for values in links], tuple(searched))
+    data = SubmissionData(records_of(ActivityRecord, activities),
+                          records_of(IndicatorRecord, indicators),
+                          records_of(LinkRecord, links), tuple(searched))
     if checked and rules is not None:
         return CheckedSubmission(path, sha256, meta, data, hash_ok, problems, rows,
                                  data_sha256=digest, rules=rules, row_problems=row_problems,
