@@ -188,19 +188,20 @@ Packed = tuple[Any, ...]
 _PACKED = "submission"
 _KINDS = (ActivityRecord, IndicatorRecord, LinkRecord)
 _NAMES = [[f.name for f in fields(kind)] for kind in _KINDS]
-# The text and date columns whose values repeat within a file: a task's code, a status, a
-# date, an indicator's name and unit, an activity's UUID in its indicators and links. Each
-# equal value travels as one object, which pickle writes once and then refers to.
+# The text and date columns whose values repeat within a file, and are not already one
+# object from the reader (as a task's code, a type or a status are): a title, a date, an
+# indicator's name and unit, an activity's UUID in its indicators and links. Each equal
+# value travels as one object, which pickle writes once and then refers to.
 # Measured on the bench's 34 files (1,000 activities each, medians, 2 Dec 2026), with the
-# columns: the pickle 2.26 -> 2.00 MB; its dump 8.6 -> 4.5 ms in the child (the sharing
-# and the columns cost ~0.5 ms there), its load 5.5 -> 3.7 ms and the records made again
-# 4.9 -> 2.9 ms in the parent, which every file waits for.
+# columns: the pickle 2.26 -> 2.00 MB; its dump 8.0 -> 4.3 ms in the child (the columns
+# and the sharing cost ~1 ms there), its load 5.3 -> 3.7 ms and the records made again
+# 4.7 -> 2.8 ms in the parent, which every file waits for: ~6 ms of CPU a file in all.
 _SHARED = (
-    {"uuid", "task_code", "title", "type", "status", "start_date", "end_date", "outputs",
-     "evidence"},
+    {"uuid", "title", "start_date", "end_date"},
     {"activity_uuid", "name", "unit", "due_date", "result_note"},
-    {"activity_uuid", "recommendation_code"},
+    {"activity_uuid"},
 )
+_ROWS = [attrgetter(*names) for names in _NAMES]  # every kind has several fields
 
 
 def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
@@ -209,8 +210,8 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
     data = read.data
     groups: list[list[Any]] = [data.activities, data.indicators, data.links]
     seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links too
-    records = [_columns(group, names, shared, seen)
-               for group, names, shared in zip(groups, _NAMES, _SHARED, strict=True)]
+    records = [_columns(group, names, rows, shared, seen) for group, names, rows, shared
+               in zip(groups, _NAMES, _ROWS, _SHARED, strict=True)]
     digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
                                   if read.data_json else "")
     # the costly part of each activity's search text, folded here rather than by the
@@ -227,19 +228,19 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
             read.rows, digest, searched, checked, row_problems, texts)
 
 
-def _columns(group: list[Any], names: list[str], shared: set[str], seen: dict[Any, Any]
-             ) -> list[list[Any]]:
-    """The records' values field by field; in the shared fields each value equal to one
-    already seen as that one object. Only a column of texts, dates and None is shared:
-    values of other types may be equal without being the same (0.0 and -0.0, 1 and 1.0,
-    a date and a text never)."""
-    out = []
-    for name in names:
-        column = list(map(attrgetter(name), group))
+def _columns(group: list[Any], names: list[str], rows: attrgetter[Any], shared: set[str],
+             seen: dict[Any, Any]) -> list[Sequence[Any]]:
+    """The records' values field by field (their rows turned in C: a getter a record, not
+    one a value); in the shared fields each value equal to one already seen as that one
+    object. Only a column of texts, dates and None is shared: values of other types may
+    be equal without being the same (0.0 and -0.0, 1 and 1.0)."""
+    columns: list[Sequence[Any]] = (list(zip(*map(rows, group), strict=True)) if group
+                                    else [() for _ in names])
+    for index, name in enumerate(names):
+        column = columns[index]
         if name in shared and _SHAREABLE.issuperset(map(type, column)):
-            column = list(map(seen.setdefault, column, column))
-        out.append(column)
-    return out
+            columns[index] = list(map(seen.setdefault, column, column))
+    return columns
 
 
 _SHAREABLE = frozenset({str, date, type(None)})
