@@ -7,7 +7,7 @@ database, so several files are read at once, each in a child process; the plan a
 write stay in the parent, one file after another, in order, each write its own
 transaction (services/imports.py). At most two files per child are in flight, so the
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
-until it has been applied. A read submission comes back as plain tuples, with its data's
+until it has been applied. A read submission comes back as columns of plain values, with its data's
 hash rather than its canonical JSON (pickling a thousand frozen dataclasses costs more
 than rebuilding them), and is rebuilt in the parent. Given the batch's catalog
 (import_rules.RowRules), the child also checks an exported file's rows and makes its
