@@ -38,7 +38,7 @@ from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.import_apply import (
     ACTIVITY,
     INDICATOR,
-    _activity_rows,
+    _activity_columns,
     _iso_dates,
     _stores_iso_dates,
     result_uuid,
@@ -136,15 +136,15 @@ def test_rows_are_the_same_with_or_without_the_readers_folded_words(tmp_path: Pa
     for link in data.links:
         codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
     now = datetime.now(UTC)
-    fast = _activity_rows(write, catalog, now, 9)
-    slow = _activity_rows(replace(write, data=replace(data, searched=())), catalog, now, 9)
+    fast = _activity_columns(write, catalog, now, 9)
+    slow = _activity_columns(replace(write, data=replace(data, searched=())), catalog, now, 9)
     # the search texts the reading child made against the batch's catalog
     (checked,) = list(read_files([path], readers=0, rules=row_rules(catalog)))
     assert isinstance(checked, CheckedSubmission)
     assert checked.row_problems == () and len(checked.search_texts) == 25
-    ready = _activity_rows(replace(write, search_texts=checked.search_texts), catalog, now, 9)
+    ready = _activity_columns(replace(write, search_texts=checked.search_texts), catalog, now, 9)
     assert fast == slow == ready
-    assert [row[19] for row in fast] == [activity_search_text(
+    assert fast["search_text"] == [activity_search_text(
         a.title, a.description or "",
         (a.task_code, catalog.tasks[a.task_code].title_vi, catalog.tasks[a.task_code].title_en),
         codes.get(a.uuid, [])) for a in data.activities]

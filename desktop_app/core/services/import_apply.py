@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -32,7 +34,6 @@ from sqlalchemy import (
     TypeDecorator,
     column,
     delete,
-    func,
     insert,
     update,
 )
@@ -151,62 +152,100 @@ def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> 
         "file_version": (write.file_version if write.file_version != write.version
                          else None),
     }]).scalar_one())
-    activity_ids = _insert_with_ids(session, ACTIVITY, _ACTIVITY_KEYS,
-                                    _activity_rows(write, catalog, now, submission_id))
-    by_uuid = dict(zip((a.uuid for a in data.activities), activity_ids, strict=True))
+    activity_ids = _insert_with_ids(session, ACTIVITY, _activity_columns(
+        write, catalog, now, submission_id), len(data.activities))
+    by_uuid = dict(zip(_values(data.activities, "uuid"), activity_ids, strict=True))
     recommendations = catalog.recommendations
-    _insert_rows(session, LINK, ("activity_id", "recommendation_id"), [
-        (by_uuid[link.activity_uuid], recommendations[link.recommendation_code])
-        for link in data.links])
-    agency_id, tasks = write.agency_id, catalog.tasks
-    indicator_ids = _insert_with_ids(session, INDICATOR, _INDICATOR_KEYS, [(
-        ind.uuid, agency_id, by_uuid[ind.activity_uuid] if ind.activity_uuid else None,
-        tasks[ind.task_code].id if ind.activity_uuid is None and ind.task_code else None,
-        ind.name, ind.unit, ind.baseline, ind.target, ind.due_date, submission_id,
-    ) for ind in data.indicators])
-    period_id = write.period_id
-    _insert_rows(session, RESULT, _RESULT_KEYS, [(
-        ind.result_uuid or result_uuid(ind.uuid, write.period), indicator_id, period_id,
-        ind.result, ind.result_note or "",
-    ) for ind, indicator_id in zip(data.indicators, indicator_ids, strict=True)
-        if ind.result is not None])
+    _insert_columns(session, LINK, {
+        "activity_id": list(map(by_uuid.__getitem__, _values(data.links, "activity_uuid"))),
+        "recommendation_id": list(map(recommendations.__getitem__,
+                                      _values(data.links, "recommendation_code"))),
+    }, len(data.links))
+    indicators = data.indicators
+    indicator_ids = _insert_with_ids(session, INDICATOR, _indicator_columns(
+        write, catalog, by_uuid, submission_id), len(indicators))
+    kept = [(ind, indicator_id) for ind, indicator_id in zip(indicators, indicator_ids,
+                                                             strict=True)
+            if ind.result is not None]
+    _insert_columns(session, RESULT, {
+        "uuid": [ind.result_uuid or result_uuid(ind.uuid, write.period) for ind, _ in kept],
+        "indicator_id": [indicator_id for _, indicator_id in kept],
+        "period_id": Same(write.period_id),
+        "value": [ind.result for ind, _ in kept],
+        "note": [ind.result_note or "" for ind, _ in kept],
+    }, len(kept))
     return submission_id
 
 
-_ACTIVITY_KEYS = (
-    "uuid", "agency_id", "period_id", "task_id", "title", "description", "type", "status",
-    "start_date", "end_date", "women", "ethnic_minorities", "disabilities", "children",
-    "budget_vnd", "outputs", "challenges", "next_steps", "evidence", "search_text",
-    "carried_from", "submission_id", "created_at", "updated_at")
-_INDICATOR_KEYS = ("uuid", "agency_id", "activity_id", "task_id", "name", "unit", "baseline",
-                   "target", "due_date", "submission_id")
-_RESULT_KEYS = ("uuid", "indicator_id", "period_id", "value", "note")
+@dataclass(frozen=True, slots=True)
+class Same:
+    """A column's one value in every row (the file's agency, period, submission, time):
+    made ready for the database once, not once a row."""
+
+    value: Any
 
 
-def _activity_rows(write: Write, catalog: Catalog, now: datetime, submission_id: int
-                   ) -> list[tuple[Any, ...]]:
-    """The file's activities as rows of _ACTIVITY_KEYS, each with its search text: the one
-    the reading child made (Write.search_texts) when it did, else made here
-    (import_rules.search_texts)."""
+Columns = dict[str, "Sequence[Any] | Same"]  # a table's columns by name, one value a row
+
+
+def _values(records: Sequence[Any], name: str) -> list[Any]:
+    """One field of every record, in order."""
+    return list(map(attrgetter(name), records))
+
+
+def _or_empty(records: Sequence[Any], name: str) -> list[Any]:
+    """One text field of every record, "" for none (the column is NOT NULL)."""
+    return [value or "" for value in map(attrgetter(name), records)]
+
+
+def _activity_columns(write: Write, catalog: Catalog, now: datetime, submission_id: int
+                      ) -> Columns:
+    """The file's activities as ACTIVITY's columns, each with its search text: the one the
+    reading child made (Write.search_texts) when it did, else made here
+    (import_rules.search_texts). Column by column rather than row by row: a field of a
+    thousand records is one map in C, a row a tuple made in Python."""
     data = write.data
+    activities = data.activities
     texts: Sequence[str] = write.search_texts
-    if len(texts) != len(data.activities):
+    if len(texts) != len(activities):
         texts = search_texts(data, {code: (task.title_vi, task.title_en)
                                     for code, task in catalog.tasks.items()})
-    task_ids: dict[str, int] = {}
-    rows = []
-    agency_id, period_id = write.agency_id, write.period_id
-    for a, text in zip(data.activities, texts, strict=True):
-        task_id = task_ids.get(a.task_code)
-        if task_id is None:
-            task_id = task_ids[a.task_code] = catalog.tasks[a.task_code].id
-        rows.append((
-            a.uuid, agency_id, period_id, task_id, a.title, a.description or "", a.type,
-            a.status, a.start_date, a.end_date, a.women, a.ethnic_minorities,
-            a.disabilities, a.children, a.budget_vnd, a.outputs or "", a.challenges or "",
-            a.next_steps or "", a.evidence or "", text, a.carried_from, submission_id,
-            now, now))
-    return rows
+    codes = _values(activities, "task_code")
+    task_ids = {code: catalog.tasks[code].id for code in dict.fromkeys(codes)}
+    columns: Columns = {
+        "uuid": _values(activities, "uuid"), "agency_id": Same(write.agency_id),
+        "period_id": Same(write.period_id), "task_id": list(map(task_ids.__getitem__, codes)),
+        "title": _values(activities, "title"),
+        "description": _or_empty(activities, "description"),
+    }
+    for name in ("type", "status", "start_date", "end_date", "women", "ethnic_minorities",
+                 "disabilities", "children", "budget_vnd"):
+        columns[name] = _values(activities, name)
+    for name in ("outputs", "challenges", "next_steps", "evidence"):
+        columns[name] = _or_empty(activities, name)
+    columns.update({
+        "search_text": list(texts), "carried_from": _values(activities, "carried_from"),
+        "submission_id": Same(submission_id), "created_at": Same(now),
+        "updated_at": Same(now)})
+    return columns
+
+
+def _indicator_columns(write: Write, catalog: Catalog, by_uuid: dict[str, int],
+                       submission_id: int) -> Columns:
+    """The file's indicators as INDICATOR's columns: an activity's, or else its task's."""
+    indicators = write.data.indicators
+    tasks = catalog.tasks
+    parents = _values(indicators, "activity_uuid")
+    return {
+        "uuid": _values(indicators, "uuid"), "agency_id": Same(write.agency_id),
+        "activity_id": [by_uuid[uuid] if uuid else None for uuid in parents],
+        "task_id": [tasks[code].id if uuid is None and code else None
+                    for uuid, code in zip(parents, _values(indicators, "task_code"),
+                                          strict=True)],
+        "name": _values(indicators, "name"), "unit": _values(indicators, "unit"),
+        "baseline": _values(indicators, "baseline"), "target": _values(indicators, "target"),
+        "due_date": _values(indicators, "due_date"), "submission_id": Same(submission_id),
+    }
 
 
 def result_uuid(indicator_uuid: str, period: int) -> str:
@@ -216,28 +255,29 @@ def result_uuid(indicator_uuid: str, period: int) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"nap-result:{indicator_uuid}:{period}"))
 
 
-def _insert_with_ids(session: Session, table: Table, keys: Sequence[str],
-                     rows: list[tuple[Any, ...]]) -> list[int]:
-    """Insert many rows of `keys` (one executemany), each given a new id; those ids, in the
-    rows' order.
+def _insert_with_ids(session: Session, table: Table, columns: Columns, count: int
+                     ) -> list[int]:
+    """Insert `count` rows of these columns (one executemany), each given a new id; those
+    ids, in the rows' order.
 
     On SQLite the ids follow the table's largest: the import is the only writer in its
     transaction (RETURNING would have to insert row by row to keep the order, about twice
     as slow). On PostgreSQL they come from the table's sequence, as other analysts'
     imports may insert at the same time.
     """
-    if not rows:
+    if not count:
         return []
     if session.get_bind().dialect.name == "postgresql":  # other importers run meanwhile
         ids = [int(i) for i in session.execute(sa_text(
             "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": table.name, "n": len(rows)}).scalars()]
+            {"t": table.name, "n": count}).scalars()]
     else:
-        start = int(session.execute(sa_select(func.coalesce(func.max(table.c.id), 0)))
+        connection = session.connection()  # the driver's own query: no statement to build
+        name = connection.dialect.identifier_preparer.quote(table.name)
+        start = int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {name}")
                     .scalar_one())
-        ids = list(range(start + 1, start + 1 + len(rows)))
-    _insert_rows(session, table, ("id", *keys),
-                 [(new_id, *row) for new_id, row in zip(ids, rows, strict=True)])
+        ids = list(range(start + 1, start + 1 + count))
+    _insert_columns(session, table, {"id": ids, **columns}, count)
     return ids
 
 
@@ -259,7 +299,15 @@ def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
 
 def _insert_rows(session: Session, table: Any, keys: Sequence[str],
                  rows: list[tuple[Any, ...]]) -> None:
-    """Insert many rows, each a tuple of the columns `keys`, with one executemany.
+    """Insert many rows, each a tuple of the columns `keys`, with one executemany."""
+    if rows:
+        _insert_columns(session, table, dict(zip(keys, map(list, zip(*rows, strict=True)),
+                                                 strict=True)), len(rows))
+
+
+def _insert_columns(session: Session, table: Any, columns: Columns, count: int) -> None:
+    """Insert `count` rows given column by column (each a value a row, or Same), with one
+    executemany.
 
     On SQLite the rows go to the driver as tuples, each value through its column type's
     own bind processor (what SQLAlchemy would send): the ORM's per-row parameter work
@@ -267,45 +315,36 @@ def _insert_rows(session: Session, table: Any, keys: Sequence[str],
     leave out a column with a Python-side default, and other databases, take
     SQLAlchemy's way.
     """
-    if not rows:
+    if not count:
         return
+    keys = list(columns)
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "sqlite" or any(
             c.default is not None and c.name not in keys for c in table.c):
-        session.execute(insert(table), [dict(zip(keys, row, strict=True)) for row in rows])
+        plain = [repeat(v.value, count) if isinstance(v, Same) else v for v in columns.values()]
+        session.execute(insert(table), [dict(zip(keys, row, strict=True))
+                                        for row in zip(*plain, strict=True)])
         return
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(k) for k in keys)}) "
            f"VALUES ({', '.join('?' for _ in keys)})")
-    processors = [(index, process, _stores_iso_dates(kind, dialect))
-                  for index, kind, process in (
-        (index, table.c[key].type, table.c[key].type.dialect_impl(dialect).bind_processor(
-            dialect)) for index, key in enumerate(keys)) if process is not None]
-    values: list[Any] = rows
-    if processors:  # column by column: most columns have none
-        columns: list[Any] = list(zip(*rows, strict=True))
-        for index, process, iso in processors:
-            columns[index] = (_iso_dates(columns[index], process) if iso
-                              else _processed(columns[index], process))
-        values = list(zip(*columns, strict=True))
-    connection.exec_driver_sql(sql, values)
+    stored: list[Iterable[Any]] = []
+    for key, values in columns.items():
+        kind = table.c[key].type
+        process = kind.dialect_impl(dialect).bind_processor(dialect)
+        if isinstance(values, Same):
+            stored.append(repeat(values.value if process is None else process(values.value),
+                                 count))
+        elif process is None:  # most columns
+            stored.append(values)
+        elif _stores_iso_dates(kind, dialect):
+            stored.append(_iso_dates(values, process))
+        else:  # a float's to_float (in C), a time's own type: one map, no loop here
+            stored.append(map(process, values))
+    connection.exec_driver_sql(sql, list(zip(*stored, strict=True)))
 
 
-def _processed(column: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
-    """A column's values as stored; a value the same as the row before's (`now` in each
-    row, a date that repeats) is not processed again."""
-    out: list[Any] = []
-    last: Any = _NOTHING
-    stored: Any = None
-    for raw in column:
-        if raw is not last:
-            last, stored = raw, process(raw)
-        out.append(stored)
-    return out
-
-
-_NOTHING = object()
 _SQLITE_DATE_FORMAT = "%(year)04d-%(month)02d-%(day)02d"  # SQLAlchemy's, for sqlite's DATE
 
 

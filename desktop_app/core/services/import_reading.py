@@ -7,7 +7,7 @@ database, so several files are read at once, each in a child process; the plan a
 write stay in the parent, one file after another, in order, each write its own
 transaction (services/imports.py). At most two files per child are in flight, so the
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
-until it has been applied. A read submission comes back as plain tuples, with its data's
+until it has been applied. A read submission comes back as columns of plain values, with its data's
 hash rather than its canonical JSON (pickling a thousand frozen dataclasses costs more
 than rebuilding them), and is rebuilt in the parent. Given the batch's catalog
 (import_rules.RowRules), the child also checks an exported file's rows and makes its
@@ -41,6 +41,7 @@ from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields, replace
+from datetime import date
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -62,6 +63,7 @@ from desktop_app.core.exchange.submission import (
     IndicatorRecord,
     LinkRecord,
     SubmissionData,
+    records_of,
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.progress import collector_paused
@@ -184,13 +186,28 @@ def _crashed(work: tuple[Any, ...]) -> ReadFile:
         "import.reader_crashed", {"file": path.name or str(path)}),))
 
 
-# A read submission as it travels from a child: its records as plain tuples (pickled at a
-# fraction of the cost of dataclasses), its data's hash instead of its canonical JSON, and
-# each activity's own words folded for search.
+# A read submission as it travels from a child: its records as columns of plain values
+# (pickled at a fraction of the cost of dataclasses, and made into records again by
+# records_of at half the cost of their constructor), its data's hash instead of its
+# canonical JSON, and each activity's own words folded for search.
 Packed = tuple[Any, ...]
 _PACKED = "submission"
-_VALUES = [attrgetter(*[f.name for f in fields(kind)])
-           for kind in (ActivityRecord, IndicatorRecord, LinkRecord)]
+_KINDS = (ActivityRecord, IndicatorRecord, LinkRecord)
+_NAMES = [[f.name for f in fields(kind)] for kind in _KINDS]
+# The text and date columns whose values repeat within a file, and are not already one
+# object from the reader (as a task's code, a type or a status are): a title, a date, an
+# indicator's name and unit, an activity's UUID in its indicators and links. Each equal
+# value travels as one object, which pickle writes once and then refers to.
+# Measured on the bench's 34 files (1,000 activities each, medians, 2 Dec 2026), with the
+# columns: the pickle 2.26 -> 2.00 MB; its dump 8.0 -> 4.3 ms in the child (the columns
+# and the sharing cost ~1 ms there), its load 5.3 -> 3.7 ms and the records made again
+# 4.7 -> 2.8 ms in the parent, which every file waits for: ~6 ms of CPU a file in all.
+_SHARED = (
+    {"uuid", "title", "start_date", "end_date"},
+    {"activity_uuid", "name", "unit", "due_date", "result_note"},
+    {"activity_uuid"},
+)
+_ROWS = [attrgetter(*names) for names in _NAMES]  # every kind has several fields
 
 
 def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
@@ -198,8 +215,9 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
         return read
     data = read.data
     groups: list[list[Any]] = [data.activities, data.indicators, data.links]
-    records = [[values(record) for record in group]
-               for values, group in zip(_VALUES, groups, strict=True)]
+    seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links too
+    records = [_columns(group, names, rows, shared, seen) for group, names, rows, shared
+               in zip(groups, _NAMES, _ROWS, _SHARED, strict=True)]
     digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
                                   if read.data_json else "")
     # the costly part of each activity's search text, folded here rather than by the
@@ -216,14 +234,32 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
             read.rows, digest, searched, checked, row_problems, texts)
 
 
+def _columns(group: list[Any], names: list[str], rows: attrgetter[Any], shared: set[str],
+             seen: dict[Any, Any]) -> list[Sequence[Any]]:
+    """The records' values field by field (their rows turned in C: a getter a record, not
+    one a value); in the shared fields each value equal to one already seen as that one
+    object. Only a column of texts, dates and None is shared: values of other types may
+    be equal without being the same (0.0 and -0.0, 1 and 1.0)."""
+    columns: list[Sequence[Any]] = (list(zip(*map(rows, group), strict=True)) if group
+                                    else [() for _ in names])
+    for index, name in enumerate(names):
+        column = columns[index]
+        if name in shared and _SHAREABLE.issuperset(map(type, column)):
+            columns[index] = list(map(seen.setdefault, column, column))
+    return columns
+
+
+_SHAREABLE = frozenset({str, date, type(None)})
+
+
 def _unpacked(done: ReadFile | Packed, rules: RowRules | None = None) -> ReadFile:
     if not isinstance(done, tuple):
         return done
     (_, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest,
      searched, checked, row_problems, texts) = done
-    data = SubmissionData([ActivityRecord(*values) for values in activities],
-                          [IndicatorRecord(*values) for values in indicators],
-                          [LinkRecord(*values) for values in links], tuple(searched))
+    data = SubmissionData(records_of(ActivityRecord, activities),
+                          records_of(IndicatorRecord, indicators),
+                          records_of(LinkRecord, links), tuple(searched))
     if checked and rules is not None:
         return CheckedSubmission(path, sha256, meta, data, hash_ok, problems, rows,
                                  data_sha256=digest, rules=rules, row_problems=row_problems,
