@@ -522,6 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     instead, for the rest of the process. A hook someone else installed (a test
     runner's) is given back when main returns.
     """
+    whole_process = argv is None  # the command line's own run: the process ends with it
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = sys.unraisablehook
     sys.unraisablehook = _log_unraisable(argv)
@@ -530,6 +531,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not sys.__unraisablehook__:
             sys.unraisablehook = previous
+        if whole_process:
+            _before_exit()
+
+
+def _before_exit() -> None:
+    """What the process made is left to the interpreter's tear-down without a last
+    collection over all of it: Python collects once as it finalises, and over an
+    import's heap (SQLAlchemy, the models, the readers' pool) that took ~0.1 s of the
+    command's end (measured on the bench's 34 files, 2 Dec 2026: 0.14 -> 0.04 s from
+    the command's return to the process's end). Objects are freed as the modules go,
+    as before; only cycles among them are not looked for, which the end frees anyway.
+    Not for main called in-process (the tests): their later work would keep it all."""
+    import gc
+
+    gc.freeze()
 
 
 def _main(argv: list[str]) -> int:
