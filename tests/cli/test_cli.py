@@ -894,18 +894,3 @@ def test_focal_point_init_refuses_an_agency_code(cli, tmp_path):
     assert "leave out --agency" in done.err
     assert not db.exists()
 
-
-def test_the_command_lines_own_run_leaves_its_heap_to_the_tear_down(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The process's run (main() with no argv, as nap-reporter and python -m call it)
-    freezes what it made before the interpreter ends (no last collection over it: ~0.1 s
-    of an import's end); main called with its arguments (in-process, as here) does not."""
-    import gc
-
-    frozen: list[bool] = []
-    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
-    monkeypatch.setattr(sys, "argv", ["nap-reporter", "--version"])
-    assert cli_module.main() == 0
-    assert frozen == [True]
-    assert cli_module.main(["--version"]) == 0
-    assert frozen == [True]
