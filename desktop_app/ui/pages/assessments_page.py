@@ -55,6 +55,7 @@ from desktop_app.ui.models.consolidated_table import (
 from desktop_app.ui.pages.page import Page, small_period
 from desktop_app.ui.read_only import ReadOnlyHint, disable
 from desktop_app.ui.widgets.assessment_editor import AssessmentEditor, CommitteeGradeEditor
+from desktop_app.ui.widgets.selection import select_where, selected_source_row
 
 MAX_ACTIVITIES_SHOWN = 60
 
@@ -224,18 +225,11 @@ class AssessmentsPage(Page):
         self._show_current()
 
     def current(self) -> RecommendationView | None:
-        selection = self.table.selectionModel()
-        rows = selection.selectedRows() if selection else []
-        if not rows:
-            return None
-        return self.model.row(self.proxy.mapToSource(rows[0]).row())
+        row = selected_source_row(self.table, self.proxy)
+        return None if row is None else self.model.row(row)
 
     def select_code(self, code: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, ConsolidatedRecommendationModel.CODE).data() == code:
-                self.table.selectRow(row)
-                return True
-        return False
+        return select_where(self.table, self.proxy, ConsolidatedRecommendationModel.CODE, code)
 
     def _show_current(self) -> None:
         view = self.current()

@@ -40,6 +40,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import name_of
 from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
 from desktop_app.ui.pages.page import Page
+from desktop_app.ui.widgets.selection import select_where, selected_source_row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"
@@ -310,17 +311,11 @@ class RecommendationsPage(Page):
         self._show_detail()
 
     def current(self) -> RecommendationRow | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.row(self.proxy.mapToSource(rows[0]).row())
+        row = selected_source_row(self.table, self.proxy)
+        return None if row is None else self.model.row(row)
 
     def select_code(self, code: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, RecommendationTableModel.CODE).data() == code:
-                self.table.selectRow(row)
-                return True
-        return False
+        return select_where(self.table, self.proxy, RecommendationTableModel.CODE, code)
 
     def _show_detail(self) -> None:
         r = self.current()
