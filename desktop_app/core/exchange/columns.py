@@ -13,8 +13,8 @@ from enum import StrEnum
 
 
 class Kind(StrEnum):
-    TEXT = "text"  # always written as text, never a formula; wrapped in its column
-    LONG_TEXT = "long_text"  # as TEXT, and wide
+    TEXT = "text"  # always written as text, never a formula
+    LONG_TEXT = "long_text"  # wrapped, wide
     CODE = "code"  # a catalog code or an enum value
     UUID = "uuid"
     DATE = "date"

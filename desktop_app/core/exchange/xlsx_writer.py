@@ -225,7 +225,7 @@ def _column_plan(book: Book, column: Column) -> tuple[int, Format | None, Format
         return _NUMBER, book.number, None, None
     enum = LABELLED.get(column.key)
     names = labels(enum, "vi") if enum is not None else None
-    if kind in (Kind.LONG_TEXT, Kind.TEXT):  # wrapped in their column, as in the template
+    if kind is Kind.LONG_TEXT:
         return _TEXT, book.long, book.long_quoted, names
     return _TEXT, None, book.text_quoted, names
 
