@@ -44,6 +44,7 @@ from desktop_app.ui.models.import_tables import (
 from desktop_app.ui.pages.page import Page
 from desktop_app.ui.read_only import ReadOnlyHint, disable
 from desktop_app.ui.widgets.lines import Line, LinesModel
+from desktop_app.ui.widgets.row_heights import RowsFittedInView
 
 LOG_LIMIT = 200
 MESSAGE = 6  # the log's message column
@@ -110,8 +111,11 @@ class ImportsPage(Page):
         view = self.log_table
         view.setWordWrap(True)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.rows_fitted = RowsFittedInView(view)  # as they are shown: 200 rows are slow
         header = view.horizontalHeader()
+        # the columns sized to the rows in view, not to all 200 (their texts are alike;
+        # one cut short says all in its tooltip)
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # long file names
         header.resizeSection(1, 220)
         self.copy_action = QAction(self)
