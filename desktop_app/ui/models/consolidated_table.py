@@ -33,6 +33,10 @@ from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"
 TO_CHECK_MARK = "?"
+# The roles ConsolidatedRecommendationModel.data answers in some column.
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE))
 
 
 def committee_marks(r: RecommendationView) -> str:
@@ -129,7 +133,9 @@ class ConsolidatedRecommendationModel(QAbstractTableModel):
         return collation_key(self._display(r, column))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the view asks a dozen roles of each cell it sizes and draws: those answered
+        # by none of the columns are answered first (as LinesModel does)
+        if role not in _ROLES or not index.isValid():
             return None
         r, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:

@@ -76,6 +76,10 @@ NOT_RECEIVED_TEXT = QColor("#6c757d")
 # The counts table's columns after Received, in this order.
 COUNTED_STATES = (CellState.ON_TIME, CellState.LATE, CellState.NOT_RECEIVED)
 STATE_RANK = {CellState.ON_TIME: 0, CellState.LATE: 1, CellState.NOT_RECEIVED: 2}
+# The roles CompletenessModel.data answers in some column.
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE, STATE_ROLE))
 UNSIGNED_MARK = "⚠"  # on a cell whose data came unsigned (issue 9)
 KIND_RANK = {kind.value: rank for rank, kind in enumerate(AgencyKind)}
 
@@ -202,7 +206,9 @@ class CompletenessModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the view asks a dozen roles of each cell it sizes and draws: those answered
+        # by none of the columns are answered first (as LinesModel does)
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = self.grid.rows[index.row()], index.column()
         if column == self.NAME:
