@@ -208,3 +208,15 @@ def test_libreoffice_prints_the_reminder_list_one_page_wide(workbook: Path,
                            capture_output=True, text=True).stdout
     assert "Ghi chú" in first and "STT" in first  # the last column and the first, together
     assert pages <= 3  # 50 rows, header repeated
+
+
+def test_reading_the_contacts_brings_no_workbook_library_along() -> None:
+    """The Reporting status page reads the contacts; openpyxl and XlsxWriter come only
+    with the reminder workbook's writing (exchange/reminders_xlsx.py)."""
+    import sys
+
+    script = ("import sys\nimport desktop_app.core.services.contacts\n"
+              "print(sorted({'openpyxl', 'xlsxwriter'} & {m.split('.')[0] for m in sys.modules}))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip() == "[]"

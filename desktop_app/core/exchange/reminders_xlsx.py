@@ -6,6 +6,11 @@ Vietnamese above English). It prints on A4 landscape, one page wide, the header 
 repeated on every page, the period and the page number in the footer. A list of a few
 dozen rows, so the workbook is written in openpyxl's normal mode, which has the whole
 print setup; every text is text, never a formula.
+
+The workbook's libraries are imported when one is written, not with this module: the
+focal point's Reporting status page reads the contacts through services/contacts.py,
+which would otherwise bring openpyxl and XlsxWriter along (~0.25 s of imports on its
+first read, on a worker beside the GUI thread).
 """
 
 from __future__ import annotations
@@ -13,16 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.domain.text import nfc
 from desktop_app.core.domain.timefmt import local_text
-from desktop_app.core.exchange.xlsx_writer import CREATOR, QUOTED_START
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 SHEET = "Danh sách nhắc"
 COLUMNS: tuple[tuple[str, str, float], ...] = (
@@ -36,7 +38,7 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("Ghi chú (kết quả liên hệ)", "Notes (outcome of the call)", 30),
 )
 HEADER_ROWS = (4, 5)  # the Vietnamese and the English header
-THIN = Side(style="thin", color="888888")
+THIN_COLOR = "888888"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class ReminderList:
 
 def _text(ws: Worksheet, row: int, column: int, value: str) -> Any:
     """User text as text: a value that looks like a formula is quoted, not computed."""
+    from desktop_app.core.exchange.xlsx_writer import QUOTED_START
+
     cell = ws.cell(row=row, column=column)
     cell.value = nfc(value) if value else None
     if value:
@@ -84,6 +88,12 @@ def _due_words(r: ReminderList) -> str:
 
 def write_reminders(r: ReminderList, path: Path) -> None:
     """The reminder list ``r`` as a workbook at ``path`` (the caller makes it atomic)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    from desktop_app.core.exchange.xlsx_writer import CREATOR
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -104,7 +114,8 @@ def write_reminders(r: ReminderList, path: Path) -> None:
         italic=True, size=9)
     ws.merge_cells(f"A3:{last}3")
     head_fill = PatternFill("solid", fgColor="E8E8E8")
-    border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+    thin = Side(style="thin", color=THIN_COLOR)
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, (vi, en, col_width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = col_width
