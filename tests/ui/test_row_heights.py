@@ -58,3 +58,17 @@ def test_new_rows_are_fitted_when_shown(qtbot: Any) -> None:
     model.set_lines([Line(("1", LONG)), Line(("2", "short"))])
     qtbot.waitUntil(lambda: fitted.fitted() == {0, 1})
     assert view.rowHeight(0) > view.rowHeight(1)
+
+
+def test_a_list_that_fitted_on_one_line_a_row_stays_at_its_top(qtbot: Any) -> None:
+    """Ten rows fit the view at one line each; wrapped, they scroll: the first stays in
+    view (the import log is newest first)."""
+    view, fitted = _view(qtbot, 0)
+    model = view.model()
+    assert isinstance(model, LinesModel)
+    view.resize(380, view.verticalHeader().defaultSectionSize() * 10 + 80)
+    model.set_lines([Line((str(n), LONG)) for n in range(10)])
+    qtbot.waitUntil(lambda: 0 in fitted.fitted())
+    qtbot.wait(50)  # any scroll the fitting set off has happened
+    assert view.verticalScrollBar().maximum() > 0  # the wrapped rows scroll
+    assert view.rowAt(0) == 0 and view.verticalScrollBar().value() == 0

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 
 class RowsFittedInView(QObject):
-    """Fits the rows of `view` to their contents as they come into its viewport."""
+    """Fits the rows of `view` to their contents as they come into its viewport (the
+    view's model when this is made: set the model first)."""
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
@@ -76,7 +77,9 @@ class RowsFittedInView(QObject):
         if row < 0:
             return
         bar = view.verticalScrollBar()
-        at_end = bar.value() == bar.maximum()
+        # at the end of a list that scrolls (one that fitted on one line a row is at its
+        # top as much as at its end, and stays at its top)
+        at_end = 0 < bar.maximum() == bar.value()
         height = view.viewport().height()
         grown = False
         # each row fitted moves the ones below it: their places are read after it
