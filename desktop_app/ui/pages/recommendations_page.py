@@ -44,6 +44,10 @@ from desktop_app.ui.widgets.selection import select_where, selected_source_row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"
+# The roles RecommendationTableModel.data answers in some column.
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE))
 
 
 class RecommendationTableModel(QAbstractTableModel):
@@ -155,7 +159,9 @@ class RecommendationTableModel(QAbstractTableModel):
         return collation_key(self._display(r, column))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the view asks a dozen roles of each cell it sizes and draws: those answered
+        # by none of the columns are answered first (as LinesModel does)
+        if role not in _ROLES or not index.isValid():
             return None
         r, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
