@@ -172,6 +172,27 @@ def test_preview_shows_one_row_per_file_with_outcome_and_problems(
     assert dialog.import_button.isEnabled() and dialog.save_problems_button.isEnabled()
 
 
+def test_a_file_with_thousands_of_problems_shows_each_where_it_is(
+        qtbot: Any, focal_ctx: AppContext, engine: FakeEngine) -> None:
+    """A badly filled template's problems, and another file's after it: each row says its
+    own place (the words of a row are kept once made, until the next file's come)."""
+    dialog = _dialog(qtbot, focal_ctx, [p.path for p in engine.plans])
+    problems, view = dialog.problem_model, dialog.problem_table
+    many = [Problem("template.number_expected", {"value": f"x{n}"}, "target",
+                    Location("bad.xlsx", "Chỉ số", 10 + n, "F")) for n in range(3000)]
+    problems.set_problems("bad.xlsx", many)
+    assert problems.rowCount() == 3000
+    assert [problems.index(2999, c).data() for c in range(4)] == [
+        "bad.xlsx", "Chỉ số", "3009", "F"]
+    assert problems.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None
+    view.scrollToBottom()
+    qtbot.wait(20)
+    problems.set_problems("other.xlsx", [Problem("template.number_expected", {"value": "y"},
+                                                 "target", Location(None, "Kết quả", 4, "C"))])
+    assert [problems.index(0, c).data() for c in range(4)] == ["other.xlsx", "Kết quả", "4",
+                                                                "C"]
+
+
 def test_cancel_writes_nothing(qtbot: Any, focal_ctx: AppContext, engine: FakeEngine) -> None:
     changed: list[bool] = []
     focal_ctx.data_changed.connect(lambda: changed.append(True))

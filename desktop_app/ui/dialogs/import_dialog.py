@@ -107,6 +107,8 @@ class ImportDialog(QDialog):
         self.problem_model = ProblemModel(ctx.lang, self)
         self.problem_table = table_view(self.problem_model, ProblemModel.RULE)
         self.problem_table.setObjectName("importProblems")
+        # its columns sized to the problems in view, not to thousands of them
+        self.problem_table.horizontalHeader().setResizeContentsPrecision(0)
         self.problem_box = QGroupBox()
         QVBoxLayout(self.problem_box).addWidget(self.problem_table)
         self.totals = QLabel()

@@ -96,6 +96,11 @@ def rule_words(problem: Problem, lang: str) -> str:
 
 
 
+_PLAN_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole))
+
+
 class PlanModel(QAbstractTableModel):
     """One row per file of the batch, as the engine planned (or imported) it."""
 
@@ -170,7 +175,8 @@ class PlanModel(QAbstractTableModel):
         return count(len(plan.problems))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the roles no column has are answered first (a batch can be hundreds of files)
+        if role not in _PLAN_ROLES or not index.isValid():
             return None
         plan, column = self.plans[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -203,6 +209,10 @@ class PlanModel(QAbstractTableModel):
         return None
 
 
+_PROBLEM_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole,
+                                                  Qt.ItemDataRole.ToolTipRole))
+
+
 class ProblemModel(QAbstractTableModel):
     """The row-level problems of one file: where, and the rule in the user's language."""
 
@@ -213,10 +223,12 @@ class ProblemModel(QAbstractTableModel):
         self.lang = lang
         self.file_name = ""
         self.problems: list[Problem] = []
+        self._cells: dict[int, tuple[str, ...]] = {}  # a row's cells, made when first asked
 
     def set_problems(self, file_name: str, problems: Sequence[Problem]) -> None:
         self.beginResetModel()
         self.file_name, self.problems = file_name, list(problems)
+        self._cells = {}
         self.endResetModel()
 
     def rule_text(self, problem: Problem) -> str:
@@ -247,9 +259,15 @@ class ProblemModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A badly filled template can have thousands of problems: the view asks a dozen
+        # roles of each cell it sizes and draws, so the others are answered first, and a
+        # row's words are made once (2,000 problems held the dialog ~4 s when shown).
+        if role not in _PROBLEM_ROLES or not index.isValid():
             return None
-        cells = self.cells(self.problems[index.row()])
+        number = index.row()
+        cells = self._cells.get(number)
+        if cells is None:
+            cells = self._cells[number] = self.cells(self.problems[number])
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.RULE:
