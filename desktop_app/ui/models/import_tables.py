@@ -95,7 +95,6 @@ def rule_words(problem: Problem, lang: str) -> str:
     return problem_text(Problem(problem.code, problem.params), lang)
 
 
-
 _PLAN_ROLES = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole))
