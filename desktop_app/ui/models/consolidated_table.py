@@ -28,15 +28,14 @@ from desktop_app.core.services.consolidated import RecommendationView
 from desktop_app.core.services.overview import natural_key
 from desktop_app.ui import numbers
 from desktop_app.ui.labels import name_of
-from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
+from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy, answered_roles
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"
 TO_CHECK_MARK = "?"
-# The roles ConsolidatedRecommendationModel.data answers in some column.
-_ROLES = frozenset(int(role) for role in (
+_ROLES = answered_roles(
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE))
+    Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE)
 
 
 def committee_marks(r: RecommendationView) -> str:
@@ -133,8 +132,6 @@ class ConsolidatedRecommendationModel(QAbstractTableModel):
         return collation_key(self._display(r, column))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # the view asks a dozen roles of each cell it sizes and draws: those answered
-        # by none of the columns are answered first (as LinesModel does)
         if role not in _ROLES or not index.isValid():
             return None
         r, column = self._rows[index.row()], index.column()

@@ -27,6 +27,7 @@ from desktop_app.core.problems import Problem
 from desktop_app.core.services.imports import FilePlan
 from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
+from desktop_app.ui.models.proxies import answered_roles
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -95,9 +96,9 @@ def rule_words(problem: Problem, lang: str) -> str:
     return problem_text(Problem(problem.code, problem.params), lang)
 
 
-_PLAN_ROLES = frozenset(int(role) for role in (
+_PLAN_ROLES = answered_roles(
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole))
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole)
 
 
 class PlanModel(QAbstractTableModel):
@@ -174,7 +175,6 @@ class PlanModel(QAbstractTableModel):
         return count(len(plan.problems))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # the roles no column has are answered first (a batch can be hundreds of files)
         if role not in _PLAN_ROLES or not index.isValid():
             return None
         plan, column = self.plans[index.row()], index.column()
@@ -208,8 +208,7 @@ class PlanModel(QAbstractTableModel):
         return None
 
 
-_PROBLEM_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole,
-                                                  Qt.ItemDataRole.ToolTipRole))
+_PROBLEM_ROLES = answered_roles(Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
 class ProblemModel(QAbstractTableModel):
@@ -258,9 +257,8 @@ class ProblemModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # A badly filled template can have thousands of problems: the view asks a dozen
-        # roles of each cell it sizes and draws, so the others are answered first, and a
-        # row's words are made once (2,000 problems held the dialog ~4 s when shown).
+        # A badly filled template can have thousands of problems: a row's words are made
+        # once (2,000 problems held the dialog ~4 s when shown).
         if role not in _PROBLEM_ROLES or not index.isValid():
             return None
         number = index.row()

@@ -23,6 +23,13 @@ from desktop_app.core.domain.text import contains_folded
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def answered_roles(*roles: Qt.ItemDataRole | int) -> frozenset[int]:
+    """The roles a model's data() answers in some column, as the numbers the view asks
+    with: a view asks a dozen roles of every cell it sizes and draws, and data() answers
+    the others (None) before any other work (`role not in ROLES`)."""
+    return frozenset(int(role) for role in roles)
+
+
 class SearchProxy(QSortFilterProxyModel):
     """Filters as the person types (any diacritics, word starts) and sorts by SORT_ROLE.
 

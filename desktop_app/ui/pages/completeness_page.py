@@ -55,6 +55,7 @@ from desktop_app.messages import problem_text
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import name_of
+from desktop_app.ui.models.proxies import answered_roles
 from desktop_app.ui.pages.page import Page, small_period
 from desktop_app.ui.widgets.lines import Line, LinesModel
 
@@ -76,10 +77,9 @@ NOT_RECEIVED_TEXT = QColor("#6c757d")
 # The counts table's columns after Received, in this order.
 COUNTED_STATES = (CellState.ON_TIME, CellState.LATE, CellState.NOT_RECEIVED)
 STATE_RANK = {CellState.ON_TIME: 0, CellState.LATE: 1, CellState.NOT_RECEIVED: 2}
-# The roles CompletenessModel.data answers in some column.
-_ROLES = frozenset(int(role) for role in (
+_ROLES = answered_roles(
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE, STATE_ROLE))
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE, STATE_ROLE)
 UNSIGNED_MARK = "⚠"  # on a cell whose data came unsigned (issue 9)
 KIND_RANK = {kind.value: rank for rank, kind in enumerate(AgencyKind)}
 
@@ -206,8 +206,6 @@ class CompletenessModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # the view asks a dozen roles of each cell it sizes and draws: those answered
-        # by none of the columns are answered first (as LinesModel does)
         if role not in _ROLES or not index.isValid():
             return None
         row, column = self.grid.rows[index.row()], index.column()

@@ -38,16 +38,15 @@ from desktop_app.core.services.overview import RecommendationRow, list_recommend
 from desktop_app.ui import numbers
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import name_of
-from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy
+from desktop_app.ui.models.proxies import SORT_ROLE, SearchProxy, answered_roles
 from desktop_app.ui.pages.page import Page
 from desktop_app.ui.widgets.selection import select_where, selected_source_row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FOLLOW_UP_MARK = "★"
-# The roles RecommendationTableModel.data answers in some column.
-_ROLES = frozenset(int(role) for role in (
+_ROLES = answered_roles(
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE))
+    Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE)
 
 
 class RecommendationTableModel(QAbstractTableModel):
@@ -159,8 +158,6 @@ class RecommendationTableModel(QAbstractTableModel):
         return collation_key(self._display(r, column))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # the view asks a dozen roles of each cell it sizes and draws: those answered
-        # by none of the columns are answered first (as LinesModel does)
         if role not in _ROLES or not index.isValid():
             return None
         r, column = self._rows[index.row()], index.column()
