@@ -21,13 +21,11 @@ from hypothesis import strategies as st
 from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange.bounds import sheet_parts
 from desktop_app.core.exchange.columns import META_SHEET, SHEETS
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.services.templates import make_template
 from desktop_app.core.storage.database import Database
 from tests.cli.conftest import CliRunner
+from tests.fixtures.submissions import demo_submission
 
 YEAR = 2025
 _CELL = re.compile(rb'<c r="([A-Z]{1,2})([0-9]+)"[^>]*?(?:/>|>.*?</c>)', re.S)
@@ -43,14 +41,9 @@ class Files:
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> Files:
     folder = tmp_path_factory.mktemp("error-cells")
+    good = demo_submission(folder, "VLG.xlsx", activities=4, seed=4, period=YEAR)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        agency = Database.open(folder / "agency.sqlite")
-        initialise(agency, Role.AGENCY, "VLG")
-        drive(fill_demo(agency, activities=4, seed=4, period=YEAR))
-        good = folder / "VLG.xlsx"
-        drive(export_xlsx(agency, YEAR, good))
-        agency.close()
         focal = Database.open(folder / "focal.sqlite")
         initialise(focal, Role.FOCAL_POINT)
         template = folder / "blank.xlsx"

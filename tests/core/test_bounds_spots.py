@@ -13,16 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange import bounds
 from desktop_app.core.exchange.bounds import SUBMISSION, Limits, check_parts
 from desktop_app.core.problems import RefusedError
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
-from desktop_app.core.storage.database import Database
 from tests.core import bounds_before
+from tests.fixtures.submissions import demo_submission
 
 _HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://'
          b'schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.'
@@ -127,15 +122,7 @@ def test_a_prefixed_tag_after_many_colons_is_seen(colons: int) -> None:
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("spots")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        db = Database.open(folder / "agency.sqlite")
-        initialise(db, Role.AGENCY, "VLG")
-        drive(fill_demo(db, activities=40, seed=5, period=2025))
-        drive(export_xlsx(db, 2025, folder / "good.xlsx"))
-        db.close()
-    return folder / "good.xlsx"
+    return demo_submission(tmp_path_factory.mktemp("spots"), activities=40, seed=5)
 
 
 def test_a_file_the_program_wrote_takes_the_fast_path(good: Path,

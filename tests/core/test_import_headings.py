@@ -12,15 +12,10 @@ from pathlib import Path
 import pytest
 from crashing_reader import heading_dies_on_crash
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange import bounds, xlsx_reader
 from desktop_app.core.exchange.reading import SubmissionFile, heading_of, read_heading
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.import_reading import EarlyHeadings, read_files, read_headings
-from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
-from desktop_app.core.storage.database import Database
+from tests.fixtures.submissions import demo_submission
 
 YEAR = 2025
 
@@ -28,14 +23,7 @@ YEAR = 2025
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
     folder = tmp_path_factory.mktemp("headings")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        db = Database.open(folder / "agency.sqlite")
-        initialise(db, Role.AGENCY, "VLG")
-        drive(fill_demo(db, activities=4, seed=2, period=YEAR))
-        good = folder / "good.xlsx"
-        drive(export_xlsx(db, YEAR, good))
-        db.close()
+    good = demo_submission(folder, activities=4, seed=2, period=YEAR)
     text = folder / "notes.xlsx"
     text.write_text("not a workbook")
     yield [good, text, folder / "missing.xlsx", good]

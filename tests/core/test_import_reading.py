@@ -11,14 +11,9 @@ from pathlib import Path
 import pytest
 from crashing_reader import dies_on_crash
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange.reading import ReadFile, RefusedFile, SubmissionFile, read_file
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.import_reading import read_files, readers_for
-from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
-from desktop_app.core.storage.database import Database
+from tests.fixtures.submissions import demo_submission
 
 YEAR = 2025
 
@@ -26,14 +21,7 @@ YEAR = 2025
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
     folder = tmp_path_factory.mktemp("reading")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        db = Database.open(folder / "agency.sqlite")
-        initialise(db, Role.AGENCY, "VLG")
-        drive(fill_demo(db, activities=6, seed=4, period=YEAR))
-        good = folder / "good.xlsx"
-        drive(export_xlsx(db, YEAR, good))
-        db.close()
+    good = demo_submission(folder, activities=6, seed=4, period=YEAR)
     other = folder / "other.xlsx"
     other.write_bytes(good.read_bytes())
     text = folder / "notes.xlsx"

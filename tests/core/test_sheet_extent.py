@@ -17,15 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange.bounds import SUBMISSION
 from desktop_app.core.exchange.xlsx_reader import check_container
 from desktop_app.core.problems import RefusedError
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
-from desktop_app.core.storage.database import Database
+from tests.fixtures.submissions import demo_submission
 from tests.hostile.corpus import add_cells, cell, parts_of, rezip, row, set_dimension
 
 LIMIT = 500 * 2**20
@@ -44,16 +39,8 @@ except RefusedError as error:
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("extent")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        db = Database.open(folder / "agency.sqlite")
-        initialise(db, Role.AGENCY, "VLG")
-        drive(fill_demo(db, activities=3, seed=2, period=2025))
-        path = folder / "VLG_2025_v1.xlsx"
-        drive(export_xlsx(db, 2025, path))
-        db.close()
-    return path
+    return demo_submission(tmp_path_factory.mktemp("extent"), "VLG_2025_v1.xlsx",
+                           activities=3, seed=2)
 
 
 def _sheets(parts: dict[str, bytes]) -> list[str]:

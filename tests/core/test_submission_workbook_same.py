@@ -17,16 +17,12 @@ from typing import Any
 import pytest
 from xlsxwriter.worksheet import Worksheet
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange import xlsx_writer
 from desktop_app.core.exchange.canonical import clean_text
 from desktop_app.core.exchange.submission import PreparedSubmission
 from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
-from desktop_app.core.storage.database import Database
+from tests.fixtures.submissions import demo_submission
 
 YEAR = 2025
 NFD = unicodedata.normalize("NFD", "Tập huấn Hoà Bình")
@@ -34,15 +30,8 @@ NFD = unicodedata.normalize("NFD", "Tập huấn Hoà Bình")
 
 @pytest.fixture(scope="module")
 def submission(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreparedSubmission]:
-    folder = tmp_path_factory.mktemp("submission_same")
-    with pytest.MonkeyPatch.context() as m:
-        m.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        db = Database.open(folder / "agency.sqlite")
-        initialise(db, Role.AGENCY, "VLG")
-        drive(fill_demo(db, activities=60, seed=4, period=YEAR))
-        drive(export_xlsx(db, YEAR, folder / "source.xlsx"))
-        db.close()
-    read = read_submission(folder / "source.xlsx")
+    read = read_submission(demo_submission(tmp_path_factory.mktemp("submission_same"),
+                                           activities=60, seed=4))
     data = read.data
     first, second, third, *rest = data.activities
     dirty = [replace(first, title="=1+1", description="#N/A", outputs="@x", evidence="-"),

@@ -25,12 +25,10 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.core.domain.enums import Role
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
 from desktop_app.core.storage.database import Database
 from desktop_app.messages import visible
+from tests.fixtures.submissions import demo_submission
 from tests.hostile.corpus import KINDS, make_corpus
 
 LIMIT = 500 * 2**20
@@ -52,14 +50,9 @@ class Corpus:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     folder = tmp_path_factory.mktemp("hostile")
     home = folder / "home"
+    good = demo_submission(folder, f"VLG_{YEAR}_v1.xlsx", activities=4, seed=3, period=YEAR)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NAP_REPORTER_HOME", str(home))
-        agency = Database.open(folder / "agency.sqlite")
-        initialise(agency, Role.AGENCY, "VLG")
-        drive(fill_demo(agency, activities=4, seed=3, period=YEAR))
-        good = folder / f"VLG_{YEAR}_v1.xlsx"
-        drive(export_xlsx(agency, YEAR, good))
-        agency.close()
         focal = Database.open(folder / "focal.sqlite")
         initialise(focal, Role.FOCAL_POINT)
         focal.close()

@@ -12,13 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.domain.enums import Role
 from desktop_app.core.exchange.reading import RefusedFile, SubmissionFile, read_file
-from desktop_app.core.progress import drive
-from desktop_app.core.services.demo import fill_demo
-from desktop_app.core.services.setup import initialise
-from desktop_app.core.services.submissions import export_xlsx
-from desktop_app.core.storage.database import Database
+from tests.fixtures.submissions import demo_submission
 from tests.hostile.corpus import parts_of, rezip
 
 _STATE: dict[str, dict[str, bytes]] = {}
@@ -30,15 +25,7 @@ _INTERESTING = [b"<", b">", b'"', b"'", b"/", b"=", b"&", b";", b"\0", b"\xff", 
 
 @pytest.fixture(scope="module")
 def good_parts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    folder = tmp_path_factory.mktemp("fuzz")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
-        db = Database.open(folder / "agency.sqlite")
-        initialise(db, Role.AGENCY, "VLG")
-        drive(fill_demo(db, activities=2, seed=5, period=2025))
-        drive(export_xlsx(db, 2025, folder / "good.xlsx"))
-        db.close()
-    return parts_of(folder / "good.xlsx")
+    return parts_of(demo_submission(tmp_path_factory.mktemp("fuzz"), activities=2, seed=5))
 
 
 mutation = st.tuples(
