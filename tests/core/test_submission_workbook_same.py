@@ -8,7 +8,6 @@ counts), with the text cleaned by the writer and already clean (collect's clean)
 from __future__ import annotations
 
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from desktop_app.core.exchange.submission import PreparedSubmission
 from desktop_app.core.exchange.xlsx_reader import read_submission
 from desktop_app.core.progress import drive
 from tests.fixtures.submissions import demo_submission
+from tests.hostile.corpus import parts_of
 
 YEAR = 2025
 NFD = unicodedata.normalize("NFD", "Tập huấn Hoà Bình")
@@ -44,11 +44,6 @@ def submission(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreparedSub
                                                 indicators=[odd, *others]), True)
 
 
-def _members(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {name: z.read(name) for name in z.namelist()}
-
-
 def _public(ws: Worksheet) -> tuple[Any, Any, Any]:
     return ws.write_string, ws.write_number, ws.write_datetime
 
@@ -60,7 +55,7 @@ def _both_ways(submission: PreparedSubmission, folder: Path, monkeypatch: pytest
     with monkeypatch.context() as m:
         m.setattr(xlsx_writer, "cell_writers", _public)
         drive(xlsx_writer.write_workbook(submission, public, clean=clean))
-    return _members(fast), _members(public)
+    return parts_of(fast), parts_of(public)
 
 
 def test_the_rows_are_the_cells_the_public_methods_write(
