@@ -109,9 +109,11 @@ def read_headings(paths: Sequence[Path], readers: int | None = None, look: Look 
 
 
 class EarlyHeadings:
-    """read_headings begun at once: every file's first look is handed to the children as
-    this is made, so that it runs while the caller is still getting ready (the command
-    line makes it before it loads the database layer, ~1 s, which the look then overlaps).
+    """read_headings begun at once: every file's first look is handed to the children, by a
+    thread of its own, as this is made, so that it runs while the caller is still getting
+    ready (the command line makes it before it loads the database layer, ~0.6 s, which
+    the look then overlaps; measured on the bench's 34 files, 3 Dec 2026, 8 alternating
+    rounds, with the collector's rest in cmd_import: 3.91 -> 3.84 s).
     Iterated once, it gives read_headings' answers in the order given; close() stops the
     children. The answers are small (a heading and a container's identity), so the whole
     batch is in flight at once."""
@@ -123,17 +125,26 @@ class EarlyHeadings:
         self.look = look
         self._pool = _pool(self.readers) if self.readers > 0 else None
         self._futures: list[Future[tuple[Heading | None, Checked | None]]] = []
+        # The children start (the first hand-over waits for the fork server's own start,
+        # ~0.1 s) and the files go to them on a thread of their own: the caller goes on.
+        self._handing = threading.Thread(target=self._hand_over, name="first-look",
+                                         daemon=True)
         if self._pool is not None:
-            try:
-                for path in self.paths:
-                    self._futures.append(self._pool.submit(look, path))
-            except POOL_BROKEN:  # a child died already: the rest as __iter__ says
-                pass
+            self._handing.start()
+
+    def _hand_over(self) -> None:
+        assert self._pool is not None
+        try:
+            for path in self.paths:
+                self._futures.append(self._pool.submit(self.look, path))
+        except POOL_BROKEN:  # a child died already: the rest as __iter__ says
+            pass
 
     def __iter__(self) -> Generator[tuple[Heading | None, Checked | None], None, None]:
         if self._pool is None:
             yield from read_headings(self.paths, readers=0, look=self.look)
             return
+        self._handing.join()
         for index in range(len(self.paths)):
             try:
                 if index == len(self._futures):  # not handed over: the pool broke first
@@ -147,6 +158,8 @@ class EarlyHeadings:
             yield done
 
     def close(self) -> None:
+        if self._handing.is_alive():
+            self._handing.join()
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
