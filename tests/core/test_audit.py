@@ -25,7 +25,7 @@ from desktop_app.core.services.periods import lock_period, unlock_period
 from desktop_app.core.services.setup import initialise
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.migrate import open_database
-from desktop_app.core.storage.settings import INSTALLATION, get_setting
+from desktop_app.core.storage.settings import AGENCY, INSTALLATION, get_setting, set_setting
 
 YEAR = 2026
 
@@ -263,3 +263,20 @@ def test_a_demo_fill_and_a_carry_over_are_one_event_each(db: Database) -> None:
     svc.carry_over(db, YEAR, YEAR + 1)
     [carried] = _new_events(db, before)
     assert carried.action == "activity.carried_over" and carried.detail["count"] > 0
+
+
+def test_an_event_names_the_installation_as_the_transaction_sees_it(db: Database) -> None:
+    """The role, agency and installation are read once a transaction for its events, and
+    a setting changed in the same transaction is what the next event names."""
+    with db.unit_of_work() as session:
+        first = audit.record(session, "test.before", "setting")
+        set_setting(session, AGENCY, "HNI")
+        second = audit.record(session, "test.after", "setting")
+    with db.unit_of_work() as session:
+        third = audit.record(session, "test.later", "setting")
+        installation = get_setting(session, INSTALLATION)
+    assert (first.role, first.agency_code) == ("agency", "VLG")
+    assert (second.role, second.agency_code) == ("agency", "HNI")
+    assert third.agency_code == "HNI"
+    assert installation and {first.installation, second.installation,
+                             third.installation} == {installation}

@@ -41,7 +41,12 @@ from desktop_app.core.paths import operating_user
 from desktop_app.core.problems import os_detail
 from desktop_app.core.progress import Job, Progress
 from desktop_app.core.storage.database import DATABASE_ROLE, Database
-from desktop_app.core.storage.settings import AGENCY, INSTALLATION, ROLE, get_setting
+from desktop_app.core.storage.settings import (
+    AGENCY,
+    ROLE,
+    get_setting,
+    installation_facts,
+)
 
 Value = str | int | float | bool | None
 PAGE = 200  # events a page of the window's log
@@ -139,12 +144,13 @@ def record(session: Session, action: str, entity: str = "", entity_uuid: str | N
     database_role: the login role on a database server (else session.info's, if any).
     """
     role = database_role if database_role is not None else session.info.get(DATABASE_ROLE)
+    installed_as, agency_code, installation = installation_facts(session)
     event = AuditEvent(
         uuid=new_uuid(), action=action, entity=entity, entity_uuid=entity_uuid,
         detail=json.dumps(detail, ensure_ascii=False, default=str),
         actor=operating_user(), database_role=role,
-        role=get_setting(session, ROLE) or "", agency_code=get_setting(session, AGENCY),
-        installation=get_setting(session, INSTALLATION) or "", entity_key=key[:500],
+        role=installed_as, agency_code=agency_code, installation=installation,
+        entity_key=key[:500],
         changes=json.dumps([[c.field, plain(c.old), plain(c.new)] for c in changed],
                            ensure_ascii=False)
         if changed else "")
