@@ -8,11 +8,13 @@ these records, hashes the same.
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from itertools import repeat, starmap
+from operator import attrgetter
 from typing import Any, TypeVar
 
 FORMAT_NAME = "nap-reporter-submission"
@@ -125,6 +127,83 @@ class SubmissionData:
     # Each activity's title and description folded for search (domain.search.own_words),
     # when the import's reader worked them out; empty otherwise. Not part of the data.
     searched: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+Columns = Sequence[Sequence[Any]]  # a kind's records as columns, its fields in their order
+ACTIVITIES, INDICATORS, LINKS = 0, 1, 2  # the kinds' places in ColumnData.columns
+
+
+class ColumnData(SubmissionData):
+    """SubmissionData given as its records' columns, one of each kind's fields after
+    another (in the fields' order), as an import's reading child hands a file over.
+
+    The records are made from the columns when first asked for, and a writer takes the
+    columns themselves (field_values): the import's parent, which writes a file's
+    thousands of records column by column, then makes no records at all for a file
+    that replaces no version (the records cost ~4 ms a file of a thousand activities,
+    taking their fields out again ~1.5 ms). The records are frozen and the columns kept
+    as given, so the two always agree; made the dataclass's way, with records (as
+    dataclasses.replace makes it), it is SubmissionData in all but its class.
+    """
+
+    columns: tuple[Columns, Columns, Columns]  # when given them; else not set
+
+    def __init__(self, activities: list[ActivityRecord] | None = None,
+                 indicators: list[IndicatorRecord] | None = None,
+                 links: list[LinkRecord] | None = None, searched: tuple[str, ...] = (), *,
+                 columns: tuple[Columns, Columns, Columns] | None = None) -> None:
+        if columns is None:
+            super().__init__(activities or [], indicators or [], links or [], searched)
+            return
+        if len(columns) != len(_KINDS) or any(
+                len(kind_columns) != len(_names(kind))
+                for kind, kind_columns in zip(_KINDS, columns, strict=True)):
+            raise TypeError("a column for each field of each kind")
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "searched", tuple(searched))
+
+    # The records, made once when first asked for (the instance's own value after, as
+    # SubmissionData's fields are), here for a ColumnData given columns.
+    @functools.cached_property
+    def activities(self) -> list[ActivityRecord]:
+        return records_of(ActivityRecord, self.columns[ACTIVITIES])
+
+    @functools.cached_property
+    def indicators(self) -> list[IndicatorRecord]:
+        return records_of(IndicatorRecord, self.columns[INDICATORS])
+
+    @functools.cached_property
+    def links(self) -> list[LinkRecord]:
+        return records_of(LinkRecord, self.columns[LINKS])
+
+    def __eq__(self, other: object) -> bool:  # equal to a SubmissionData of equal records
+        if not isinstance(other, SubmissionData):
+            return NotImplemented
+        return (self.activities, self.indicators, self.links) == (
+            other.activities, other.indicators, other.links)
+
+
+_KINDS: tuple[type, ...] = (ActivityRecord, IndicatorRecord, LinkRecord)
+_PLACES = [{name: place for place, name in enumerate(_names(kind))} for kind in _KINDS]
+
+
+def field_values(data: SubmissionData, kind: int, name: str) -> list[Any]:
+    """One field of every record of a kind (ACTIVITIES, INDICATORS or LINKS), in order,
+    as a new list: a copy of the column when data was given as columns (ColumnData)."""
+    columns = data.__dict__.get("columns") if isinstance(data, ColumnData) else None
+    if columns is not None:
+        return list(columns[kind][_PLACES[kind][name]])
+    records = (data.activities, data.indicators, data.links)[kind]
+    return list(map(attrgetter(name), records))
+
+
+def record_count(data: SubmissionData, kind: int) -> int:
+    """How many records of a kind data holds, without making them (ColumnData)."""
+    columns = data.__dict__.get("columns") if isinstance(data, ColumnData) else None
+    if columns is not None:
+        first = columns[kind][0]
+        return len(first)
+    return len((data.activities, data.indicators, data.links)[kind])
 
 
 @dataclass(frozen=True)

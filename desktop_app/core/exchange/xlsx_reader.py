@@ -59,6 +59,7 @@ from desktop_app.core.exchange.submission import (
     FORMAT_NAME,
     FORMAT_VERSION,
     ActivityRecord,
+    ColumnData,
     IndicatorRecord,
     LinkRecord,
     SubmissionData,
@@ -390,7 +391,8 @@ def read_submission(path: Path, *, engine: str = "calamine",
         raise refusal("submission.no_metadata", path)
     meta = _read_meta(path, sheets[META_SHEET])
     problems: list[Problem] = []
-    parts: dict[str, list[Any]] = {}
+    parts: dict[str, list[Any]] = {}  # a sheet read row by row: its records
+    columns: dict[str, list[list[Any]]] = {}  # a sound sheet: its fields' columns
     numbers: dict[str, list[int]] = {}
     sheet_rows: list[list[bytes]] | None = []  # each sheet's canonical rows, while all are sound
     for sheet in SHEETS:
@@ -401,7 +403,7 @@ def read_submission(path: Path, *, engine: str = "calamine",
         _check_headers(path, sheet, rows)
         read = _sound_columns(sheet, rows, numbers[sheet.key])
         if read is not None:  # the common case: every cell sound
-            parts[sheet.key] = records_of(_RECORDS[sheet.key], [column[0] for column in read])
+            columns[sheet.key] = [column[0] for column in read]
             if sheet_rows is not None:
                 rows_json = sheet_json(sheet, read)
                 if rows_json is None:
@@ -411,7 +413,15 @@ def read_submission(path: Path, *, engine: str = "calamine",
             continue
         sheet_rows = None
         parts[sheet.key] = _read_rows(path, sheet, rows, problems, numbers[sheet.key])
-    data = SubmissionData(parts["activities"], parts["indicators"], parts["links"])
+    # every sheet sound: the records made when first asked for, the columns kept for a
+    # writer (ColumnData); else each sound sheet's records made from its columns now
+    if not parts:
+        data: SubmissionData = ColumnData(columns=(
+            columns["activities"], columns["indicators"], columns["links"]))
+    else:
+        for key, kind_columns in columns.items():
+            parts[key] = records_of(_RECORDS[key], kind_columns)
+        data = SubmissionData(parts["activities"], parts["indicators"], parts["links"])
     # every text cell went through to_text (clean_text) already
     if sheet_rows is not None:  # the JSON made as UTF-8 already
         data_json, encoded = "", sheets_json(sheet_rows)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import repeat
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -51,6 +51,14 @@ from desktop_app.core.domain.models import (
     PinnedKey,
     Result,
     Submission,
+)
+from desktop_app.core.exchange.submission import (
+    ACTIVITIES,
+    INDICATORS,
+    LINKS,
+    SubmissionData,
+    field_values,
+    record_count,
 )
 from desktop_app.core.services.import_plan import Catalog, Write
 from desktop_app.core.services.import_rules import search_texts
@@ -87,7 +95,7 @@ def apply_write(session: Session, write: Write, catalog: Catalog, now: datetime,
           batch=batch_uuid, agency=code, period=write.period, version=write.version,
           superseded=len(write.supersedes), signed=write.signed,
           fingerprint=write.key_fingerprint, from_template=write.from_template,
-          edited=write.edited, activities=len(write.data.activities))
+          edited=write.edited, activities=record_count(write.data, ACTIVITIES))
     if write.contact_person:  # the agency's contact, unless the focal point set it by hand
         # here, not at the top: contacts.py brings the reminder workbook's writer along
         from desktop_app.core.services.contacts import record_contact
@@ -139,40 +147,42 @@ def _restore_pin(session: Session, saved: dict[str, Any]) -> None:
 
 def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> int:
     data = write.data
-    results = sum(1 for i in data.indicators if i.result is not None)
+    values = field_values(data, INDICATORS, "result")
+    kept = [place for place, value in enumerate(values) if value is not None]
     submission_id = int(session.execute(insert(SUBMISSION).returning(SUBMISSION.c.id), [{
         "uuid": write.submission_uuid, "agency_id": write.agency_id,
         "period_id": write.period_id, "version": write.version,
         "content_hash": write.content_hash, "data_hash": write.data_hash,
         "created_at": write.created_at, "received_at": now,
-        "activities": len(data.activities), "indicators": len(data.indicators),
-        "results": results, "from_template": write.from_template, "edited": write.edited,
+        "activities": record_count(data, ACTIVITIES),
+        "indicators": record_count(data, INDICATORS), "results": len(kept),
+        "from_template": write.from_template, "edited": write.edited,
         "superseded": False, "file_name": write.file_name, "signed": write.signed,
         "key_fingerprint": write.key_fingerprint,
         "file_version": (write.file_version if write.file_version != write.version
                          else None),
     }]).scalar_one())
     activity_ids = _insert_with_ids(session, ACTIVITY, _activity_columns(
-        write, catalog, now, submission_id), len(data.activities))
-    by_uuid = dict(zip(_values(data.activities, "uuid"), activity_ids, strict=True))
+        write, catalog, now, submission_id), record_count(data, ACTIVITIES))
+    by_uuid = dict(zip(field_values(data, ACTIVITIES, "uuid"), activity_ids, strict=True))
     recommendations = catalog.recommendations
     _insert_columns(session, LINK, {
-        "activity_id": list(map(by_uuid.__getitem__, _values(data.links, "activity_uuid"))),
+        "activity_id": list(map(by_uuid.__getitem__,
+                                field_values(data, LINKS, "activity_uuid"))),
         "recommendation_id": list(map(recommendations.__getitem__,
-                                      _values(data.links, "recommendation_code"))),
-    }, len(data.links))
-    indicators = data.indicators
+                                      field_values(data, LINKS, "recommendation_code"))),
+    }, record_count(data, LINKS))
     indicator_ids = _insert_with_ids(session, INDICATOR, _indicator_columns(
-        write, catalog, by_uuid, submission_id), len(indicators))
-    kept = [(ind, indicator_id) for ind, indicator_id in zip(indicators, indicator_ids,
-                                                             strict=True)
-            if ind.result is not None]
+        write, catalog, by_uuid, submission_id), record_count(data, INDICATORS))
+    uuids, given = field_values(data, INDICATORS, "uuid"), field_values(
+        data, INDICATORS, "result_uuid")
+    notes = field_values(data, INDICATORS, "result_note")
     _insert_columns(session, RESULT, {
-        "uuid": [ind.result_uuid or result_uuid(ind.uuid, write.period) for ind, _ in kept],
-        "indicator_id": [indicator_id for _, indicator_id in kept],
+        "uuid": [given[place] or result_uuid(uuids[place], write.period) for place in kept],
+        "indicator_id": [indicator_ids[place] for place in kept],
         "period_id": Same(write.period_id),
-        "value": [ind.result for ind, _ in kept],
-        "note": [ind.result_note or "" for ind, _ in kept],
+        "value": [values[place] for place in kept],
+        "note": [notes[place] or "" for place in kept],
     }, len(kept))
     return submission_id
 
@@ -188,14 +198,9 @@ class Same:
 Columns = dict[str, "Sequence[Any] | Same"]  # a table's columns by name, one value a row
 
 
-def _values(records: Sequence[Any], name: str) -> list[Any]:
-    """One field of every record, in order."""
-    return list(map(attrgetter(name), records))
-
-
-def _or_empty(records: Sequence[Any], name: str) -> list[Any]:
-    """One text field of every record, "" for none (the column is NOT NULL)."""
-    return [value or "" for value in map(attrgetter(name), records)]
+def _or_empty(data: SubmissionData, kind: int, name: str) -> list[Any]:
+    """One text field of every record of a kind, "" for none (the column is NOT NULL)."""
+    return [value or "" for value in field_values(data, kind, name)]
 
 
 def _activity_columns(write: Write, catalog: Catalog, now: datetime, submission_id: int
@@ -205,26 +210,26 @@ def _activity_columns(write: Write, catalog: Catalog, now: datetime, submission_
     (import_rules.search_texts). Column by column rather than row by row: a field of a
     thousand records is one map in C, a row a tuple made in Python."""
     data = write.data
-    activities = data.activities
     texts: Sequence[str] = write.search_texts
-    if len(texts) != len(activities):
+    if len(texts) != record_count(data, ACTIVITIES):
         texts = search_texts(data, {code: (task.title_vi, task.title_en)
                                     for code, task in catalog.tasks.items()})
-    codes = _values(activities, "task_code")
+    codes = field_values(data, ACTIVITIES, "task_code")
     task_ids = {code: catalog.tasks[code].id for code in dict.fromkeys(codes)}
     columns: Columns = {
-        "uuid": _values(activities, "uuid"), "agency_id": Same(write.agency_id),
+        "uuid": field_values(data, ACTIVITIES, "uuid"), "agency_id": Same(write.agency_id),
         "period_id": Same(write.period_id), "task_id": list(map(task_ids.__getitem__, codes)),
-        "title": _values(activities, "title"),
-        "description": _or_empty(activities, "description"),
+        "title": field_values(data, ACTIVITIES, "title"),
+        "description": _or_empty(data, ACTIVITIES, "description"),
     }
     for name in ("type", "status", "start_date", "end_date", "women", "ethnic_minorities",
                  "disabilities", "children", "budget_vnd"):
-        columns[name] = _values(activities, name)
+        columns[name] = field_values(data, ACTIVITIES, name)
     for name in ("outputs", "challenges", "next_steps", "evidence"):
-        columns[name] = _or_empty(activities, name)
+        columns[name] = _or_empty(data, ACTIVITIES, name)
     columns.update({
-        "search_text": list(texts), "carried_from": _values(activities, "carried_from"),
+        "search_text": list(texts),
+        "carried_from": field_values(data, ACTIVITIES, "carried_from"),
         "submission_id": Same(submission_id), "created_at": Same(now),
         "updated_at": Same(now)})
     return columns
@@ -233,18 +238,21 @@ def _activity_columns(write: Write, catalog: Catalog, now: datetime, submission_
 def _indicator_columns(write: Write, catalog: Catalog, by_uuid: dict[str, int],
                        submission_id: int) -> Columns:
     """The file's indicators as INDICATOR's columns: an activity's, or else its task's."""
-    indicators = write.data.indicators
+    data = write.data
     tasks = catalog.tasks
-    parents = _values(indicators, "activity_uuid")
+    parents = field_values(data, INDICATORS, "activity_uuid")
+
+    def field(name: str) -> list[Any]:
+        return field_values(data, INDICATORS, name)
+
     return {
-        "uuid": _values(indicators, "uuid"), "agency_id": Same(write.agency_id),
+        "uuid": field("uuid"), "agency_id": Same(write.agency_id),
         "activity_id": [by_uuid[uuid] if uuid else None for uuid in parents],
         "task_id": [tasks[code].id if uuid is None and code else None
-                    for uuid, code in zip(parents, _values(indicators, "task_code"),
-                                          strict=True)],
-        "name": _values(indicators, "name"), "unit": _values(indicators, "unit"),
-        "baseline": _values(indicators, "baseline"), "target": _values(indicators, "target"),
-        "due_date": _values(indicators, "due_date"), "submission_id": Same(submission_id),
+                    for uuid, code in zip(parents, field("task_code"), strict=True)],
+        "name": field("name"), "unit": field("unit"), "baseline": field("baseline"),
+        "target": field("target"), "due_date": field("due_date"),
+        "submission_id": Same(submission_id),
     }
 
 

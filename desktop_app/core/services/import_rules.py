@@ -29,7 +29,7 @@ from desktop_app.core.exchange.canonical import canonical_data
 from desktop_app.core.exchange.cells import column_letter
 from desktop_app.core.exchange.columns import SHEETS
 from desktop_app.core.exchange.reading import SubmissionFile
-from desktop_app.core.exchange.submission import SubmissionData
+from desktop_app.core.exchange.submission import ACTIVITIES, SubmissionData, record_count
 from desktop_app.core.problems import Location, Problem
 
 # An exported submission's columns: sheet key -> field key -> column letter.
@@ -307,8 +307,8 @@ def _fingerprints(data: SubmissionData) -> dict[str, list[Any]]:
 def count_changes(old: SubmissionData | None, new: SubmissionData) -> tuple[int, int, int]:
     """Activities added, changed and removed against the version in force (old)."""
     assert old is not None, "the rows in force are read for a file that may be accepted"
-    if not old.activities:
-        return len(new.activities), 0, 0
+    if not record_count(old, ACTIVITIES):  # a first version: no records made to count
+        return record_count(new, ACTIVITIES), 0, 0
     before, after_ = _fingerprints(old), _fingerprints(new)
     added = sum(1 for u in after_ if u not in before)
     removed = sum(1 for u in before if u not in after_)
