@@ -7,9 +7,10 @@ database, so several files are read at once, each in a child process; the plan a
 write stay in the parent, one file after another, in order, each write its own
 transaction (services/imports.py). At most two files per child are in flight, so the
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
-until it has been applied. A read submission comes back as columns of plain values, with its data's
-hash rather than its canonical JSON (pickling a thousand frozen dataclasses costs more
-than rebuilding them), and is rebuilt in the parent. Given the batch's catalog
+until it has been applied. A read submission comes back as columns of plain values, with
+its data's hash rather than its canonical JSON (pickling a thousand frozen dataclasses
+costs more than rebuilding them), and stays columns in the parent (ColumnData: records
+are made only if the plan asks for them; the writer takes the columns). Given the batch's catalog
 (import_rules.RowRules), the child also checks an exported file's rows and makes its
 activities' search texts, work the parent would otherwise do between two writes.
 
@@ -199,8 +200,8 @@ def _crashed(work: tuple[Any, ...]) -> ReadFile:
 
 
 # A read submission as it travels from a child: its records as columns of plain values
-# (pickled at a fraction of the cost of dataclasses, and made into records again by
-# records_of at half the cost of their constructor), its data's hash instead of its
+# (pickled at a fraction of the cost of dataclasses; a ColumnData in the parent, whose
+# records are made, by records_of, only when asked for), its data's hash instead of its
 # canonical JSON, and each activity's own words folded for search.
 Packed = tuple[Any, ...]
 _PACKED = "submission"
