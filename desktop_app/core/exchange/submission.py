@@ -187,10 +187,15 @@ _KINDS: tuple[type, ...] = (ActivityRecord, IndicatorRecord, LinkRecord)
 _PLACES = [{name: place for place, name in enumerate(_names(kind))} for kind in _KINDS]
 
 
+def given_columns(data: SubmissionData) -> tuple[Columns, Columns, Columns] | None:
+    """The columns data was given as (a ColumnData made from columns), else None."""
+    return data.__dict__.get("columns") if isinstance(data, ColumnData) else None
+
+
 def field_values(data: SubmissionData, kind: int, name: str) -> list[Any]:
     """One field of every record of a kind (ACTIVITIES, INDICATORS or LINKS), in order,
     as a new list: a copy of the column when data was given as columns (ColumnData)."""
-    columns = data.__dict__.get("columns") if isinstance(data, ColumnData) else None
+    columns = given_columns(data)
     if columns is not None:
         return list(columns[kind][_PLACES[kind][name]])
     records = (data.activities, data.indicators, data.links)[kind]
@@ -199,10 +204,9 @@ def field_values(data: SubmissionData, kind: int, name: str) -> list[Any]:
 
 def record_count(data: SubmissionData, kind: int) -> int:
     """How many records of a kind data holds, without making them (ColumnData)."""
-    columns = data.__dict__.get("columns") if isinstance(data, ColumnData) else None
+    columns = given_columns(data)
     if columns is not None:
-        first = columns[kind][0]
-        return len(first)
+        return len(columns[kind][0])
     return len((data.activities, data.indicators, data.links)[kind])
 
 

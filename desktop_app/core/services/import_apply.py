@@ -238,13 +238,12 @@ def _activity_columns(write: Write, catalog: Catalog, now: datetime, submission_
 def _indicator_columns(write: Write, catalog: Catalog, by_uuid: dict[str, int],
                        submission_id: int) -> Columns:
     """The file's indicators as INDICATOR's columns: an activity's, or else its task's."""
-    data = write.data
     tasks = catalog.tasks
-    parents = field_values(data, INDICATORS, "activity_uuid")
 
     def field(name: str) -> list[Any]:
-        return field_values(data, INDICATORS, name)
+        return field_values(write.data, INDICATORS, name)
 
+    parents = field("activity_uuid")
     return {
         "uuid": field("uuid"), "agency_id": Same(write.agency_id),
         "activity_id": [by_uuid[uuid] if uuid else None for uuid in parents],

@@ -10,9 +10,10 @@ memory a batch holds does not grow with the batch: the parent keeps a file's row
 until it has been applied. A read submission comes back as columns of plain values, with
 its data's hash rather than its canonical JSON (pickling a thousand frozen dataclasses
 costs more than rebuilding them), and stays columns in the parent (ColumnData: records
-are made only if the plan asks for them; the writer takes the columns). Given the batch's catalog
-(import_rules.RowRules), the child also checks an exported file's rows and makes its
-activities' search texts, work the parent would otherwise do between two writes.
+are made only if the plan asks for them; the writer takes the columns). Given the
+batch's catalog (import_rules.RowRules), the child also checks an exported file's rows
+and makes its activities' search texts, work the parent would otherwise do between two
+writes.
 
 A child that dies while reading (python-calamine aborts the process on some hostile
 files; the memory limit below turns a runaway allocation into such a death) breaks the
@@ -64,6 +65,7 @@ from desktop_app.core.exchange.submission import (
     ColumnData,
     IndicatorRecord,
     LinkRecord,
+    given_columns,
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.progress import collector_paused
@@ -228,7 +230,7 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
         return read
     data = read.data
     seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links too
-    given = data.__dict__.get("columns") if isinstance(data, ColumnData) else None
+    given = given_columns(data)
     if given is not None:  # the reader's own columns (every sheet sound): no records'
         records = [_shared(list(kind), names, shared, seen)  # turn, ~3 ms a file
                    for kind, names, shared in zip(given, _NAMES, _SHARED, strict=True)]
