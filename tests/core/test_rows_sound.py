@@ -2,13 +2,15 @@
 its two neighbours) give exactly what its row by row loops gave: the same problems, in the
 same order, at the same places, on generated rows near every limit and with every kind of
 problem (repeated UUIDs and links, unknown and other plans' codes, orphan indicators and
-links, dates out of range and reversed, long texts, large counts); and the columns' way is
-taken where a sheet is sound.
+links, dates out of range and reversed, long texts, large counts), whether the rows come as
+records or as a reader's columns (ColumnData); and the columns' way is taken where a sheet
+is sound, without making a record of a file read as columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,9 +29,11 @@ from desktop_app.core.domain.validation import (
 )
 from desktop_app.core.exchange.submission import (
     ActivityRecord,
+    ColumnData,
     IndicatorRecord,
     LinkRecord,
     SubmissionData,
+    fields_of,
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.services import import_rules
@@ -158,12 +162,28 @@ where = Locator(Path("f.xlsx"), {"activities": list(range(3, 9)),
                 EXPORT_LETTERS)
 
 
+def as_columns(rows: SubmissionData) -> ColumnData:
+    """The same rows as a reading child hands them over: each kind's fields as columns."""
+    kinds = (ActivityRecord, IndicatorRecord, LinkRecord)
+    return ColumnData(columns=tuple(  # type: ignore[arg-type]
+        fields_of(rows, place, *(f.name for f in fields(kind)))
+        for place, kind in enumerate(kinds)))
+
+
+def made_records(rows: ColumnData) -> set[str]:
+    """The kinds whose records a ColumnData has made (each made when first asked for)."""
+    return {"activities", "indicators", "links"} & set(vars(rows))
+
+
 @settings(max_examples=800, deadline=None, database=None)
 @given(data, st.booleans())
 def test_the_columns_way_finds_what_the_rows_found(rows: SubmissionData, plans: bool) -> None:
     in_force = IN_FORCE if plans else None
-    assert check_rows(rows, TASKS, RECOMMENDATIONS, where, in_force=in_force, period=2025) == (
-        old_check_rows(rows, TASKS, RECOMMENDATIONS, where, in_force=in_force, period=2025))
+    old = old_check_rows(rows, TASKS, RECOMMENDATIONS, where, in_force=in_force, period=2025)
+    assert check_rows(rows, TASKS, RECOMMENDATIONS, where, in_force=in_force,
+                      period=2025) == old
+    assert check_rows(as_columns(rows), TASKS, RECOMMENDATIONS, where, in_force=in_force,
+                      period=2025) == old
 
 
 def _sound() -> SubmissionData:
@@ -209,16 +229,31 @@ def test_one_cell_made_wrong_is_found_as_the_rows_found_it() -> None:
                     records[row] = replace(records[row], **{key: value})
                     rows = replace(rows, **{sheet: records})
                     for in_force in (None, IN_FORCE):
-                        assert check_rows(rows, TASKS, RECOMMENDATIONS, where,
-                                          in_force=in_force) == old_check_rows(
-                            rows, TASKS, RECOMMENDATIONS, where, in_force=in_force), (
-                            sheet, key, value, row)
+                        old = old_check_rows(rows, TASKS, RECOMMENDATIONS, where,
+                                             in_force=in_force)
+                        for form in (rows, as_columns(rows)):
+                            assert check_rows(form, TASKS, RECOMMENDATIONS, where,
+                                              in_force=in_force) == old, (
+                                sheet, key, value, row)
 
 
 def test_a_sound_file_is_checked_by_its_columns() -> None:
-    rows = _sound()
-    activities, indicators, links = rows.activities, rows.indicators, rows.links
-    assert import_rules._activities_sound(activities, TASKS, IN_FORCE) == set(UUIDS[:3])
-    assert import_rules._indicators_sound(indicators, TASKS, IN_FORCE, set(UUIDS[:3]))
-    assert import_rules._links_sound(links, RECOMMENDATIONS, set(UUIDS[:3]))
+    for rows in (_sound(), as_columns(_sound())):
+        assert import_rules._activities_sound(rows, TASKS, IN_FORCE) == set(UUIDS[:3])
+        assert import_rules._indicators_sound(rows, TASKS, IN_FORCE, set(UUIDS[:3]))
+        assert import_rules._links_sound(rows, RECOMMENDATIONS, set(UUIDS[:3]))
+        assert check_rows(rows, TASKS, RECOMMENDATIONS, where, in_force=IN_FORCE) == []
+
+
+def test_a_sound_file_read_as_columns_makes_no_records() -> None:
+    rows = as_columns(_sound())
     assert check_rows(rows, TASKS, RECOMMENDATIONS, where, in_force=IN_FORCE) == []
+    assert import_rules.search_texts(rows, TASKS) == import_rules.search_texts(_sound(), TASKS)
+    assert made_records(rows) == set()
+    # a sheet with a problem is looked at row by row: its records are made for the loop
+    activities = list(_sound().activities)
+    activities[1] = ActivityRecord(**{**vars(activities[1]), "task_code": "T9"})
+    odd = as_columns(SubmissionData(activities, _sound().indicators, _sound().links))
+    assert [p.code for p in check_rows(odd, TASKS, RECOMMENDATIONS, where)] == [
+        "code.unknown_task"]
+    assert made_records(odd) == {"activities"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from itertools import repeat, starmap
 from operator import attrgetter
@@ -195,11 +195,30 @@ def given_columns(data: SubmissionData) -> tuple[Columns, Columns, Columns] | No
 def field_values(data: SubmissionData, kind: int, name: str) -> list[Any]:
     """One field of every record of a kind (ACTIVITIES, INDICATORS or LINKS), in order,
     as a new list: a copy of the column when data was given as columns (ColumnData)."""
+    return list(fields_of(data, kind, name)[0])
+
+
+def fields_of(data: SubmissionData, kind: int, *names: str) -> list[Sequence[Any]]:
+    """Some fields of every record of a kind, each as a column in the records' order, to
+    be read, not changed: the columns themselves when data was given as columns
+    (ColumnData: no record is made), else taken out of the records."""
     columns = given_columns(data)
     if columns is not None:
-        return list(columns[kind][_PLACES[kind][name]])
+        return [columns[kind][_PLACES[kind][name]] for name in names]
     records = (data.activities, data.indicators, data.links)[kind]
-    return list(map(attrgetter(name), records))
+    if len(names) == 1 or not records:  # a getter of one name gives the value itself
+        return [list(map(attrgetter(name), records)) for name in names]
+    return list(zip(*map(attrgetter(*names), records), strict=True))
+
+
+def with_searched(data: SubmissionData, searched: Sequence[str]) -> SubmissionData:
+    """data with each activity's own words folded for search (SubmissionData.searched):
+    for data given as columns, a ColumnData of the same columns (dataclasses.replace
+    would make the records to hand them over)."""
+    columns = given_columns(data)
+    if columns is not None:
+        return ColumnData(columns=columns, searched=tuple(searched))
+    return replace(data, searched=tuple(searched))
 
 
 def record_count(data: SubmissionData, kind: int) -> int:

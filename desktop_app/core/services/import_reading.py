@@ -61,11 +61,14 @@ from desktop_app.core.exchange.reading import (
     read_file,
 )
 from desktop_app.core.exchange.submission import (
+    ACTIVITIES,
     ActivityRecord,
     ColumnData,
     IndicatorRecord,
     LinkRecord,
+    fields_of,
     given_columns,
+    with_searched,
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.progress import collector_paused
@@ -243,11 +246,11 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
                                   if read.data_json else "")
     # the costly part of each activity's search text, folded here rather than by the
     # parent, which writes one file after another (domain.search)
-    searched = [own_words(a.title, a.description or "") for a in data.activities]
+    searched = list(map(own_words, *fields_of(data, ACTIVITIES, "title", "description")))
     # an exported file's rows checked here too, and its search texts made (the plan takes
     # them when its catalog gives the same rules): the parent writes one file after another
     row_problems, texts = ((), ()) if rules is None or read.problems or not read.hash_ok else (
-        checked_rows(replace(read, data=replace(data, searched=tuple(searched))), rules))
+        checked_rows(replace(read, data=with_searched(data, searched)), rules))
     checked = rules is not None and not read.problems and read.hash_ok
     if texts:  # each holds its activity's own words: those need not travel too
         searched = []

@@ -29,7 +29,14 @@ from desktop_app.core.exchange.canonical import canonical_data
 from desktop_app.core.exchange.cells import column_letter
 from desktop_app.core.exchange.columns import SHEETS
 from desktop_app.core.exchange.reading import SubmissionFile
-from desktop_app.core.exchange.submission import ACTIVITIES, SubmissionData, record_count
+from desktop_app.core.exchange.submission import (
+    ACTIVITIES,
+    INDICATORS,
+    LINKS,
+    SubmissionData,
+    fields_of,
+    record_count,
+)
 from desktop_app.core.problems import Location, Problem
 
 # An exported submission's columns: sheet key -> field key -> column letter.
@@ -74,7 +81,7 @@ def check_rows(data: SubmissionData, tasks: Container[str],
                 min=EARLIEST.isoformat(), max=LATEST.isoformat())
 
     activity_uuids: set[str] = set()
-    sound = _activities_sound(data.activities, tasks, in_force)
+    sound = _activities_sound(data, tasks, in_force)
     if sound:
         activity_uuids = sound
     for i, a in enumerate(() if sound else data.activities):
@@ -106,7 +113,7 @@ def check_rows(data: SubmissionData, tasks: Container[str],
                 if value is not None and value > limit:
                     add("value.too_large", "activities", i, key, value=value, max=limit)
     seen: set[str] = set()
-    sound_indicators = _indicators_sound(data.indicators, tasks, in_force, activity_uuids)
+    sound_indicators = _indicators_sound(data, tasks, in_force, activity_uuids)
     for i, ind in enumerate(() if sound_indicators else data.indicators):
         if ind.uuid in seen or (ind.result_uuid and ind.result_uuid in seen):
             add("import.duplicate_uuid", "indicators", i, "uuid", uuid=ind.uuid)
@@ -125,7 +132,7 @@ def check_rows(data: SubmissionData, tasks: Container[str],
                 period=period)
         check_date("indicators", i, "due_date", ind.due_date)
     pairs: set[tuple[str, str]] = set()
-    sound_links = _links_sound(data.links, recommendations, activity_uuids)
+    sound_links = _links_sound(data, recommendations, activity_uuids)
     for i, link in enumerate(() if sound_links else data.links):
         if link.activity_uuid not in activity_uuids:
             add("import.unknown_activity", "links", i, "activity_uuid",
@@ -145,24 +152,22 @@ def check_rows(data: SubmissionData, tasks: Container[str],
 # a sound file has none, which its columns tell at once (sets, max, min: C loops): a
 # sheet found sound is not looked at row by row, one found otherwise is, as before, so
 # the problems and their order are what the loops say (tests/core/test_rows_sound.py).
-# 1.9 against the loops' 2.3 ms a file on the bench's files (most of it now making the
-# columns from the records).
+# 1.9 against the loops' 2.3 ms a file on the bench's files, when the columns were taken
+# out of the records; a file read as columns (ColumnData) hands over its own, and the
+# records are made only for the loops of a sheet not found sound.
 
-_ACTIVITY_FIELDS = attrgetter("uuid", "task_code", "title", "start_date", "end_date",
-                              *LONG_TEXT_FIELDS, *_COUNTS)
-_INDICATOR_FIELDS = attrgetter("uuid", "result_uuid", "activity_uuid", "task_code",
-                               "due_date")
-_LINK_FIELDS = attrgetter("activity_uuid", "recommendation_code")
+_ACTIVITY_FIELDS = ("uuid", "task_code", "title", "start_date", "end_date",
+                    *LONG_TEXT_FIELDS, *_COUNTS)
 
 
-def _activities_sound(activities: Sequence[Any], tasks: Container[str],
+def _activities_sound(data: SubmissionData, tasks: Container[str],
                       in_force: frozenset[str] | None) -> set[str] | None:
     """The activities' UUIDs when check_rows' loop would find no problem in them; None
     when it might (or there are none)."""
-    if not activities:
+    if not record_count(data, ACTIVITIES):
         return None
-    uuids, codes, titles, starts, ends, *columns = zip(*map(_ACTIVITY_FIELDS, activities),
-                                                       strict=True)
+    uuids, codes, titles, starts, ends, *columns = fields_of(data, ACTIVITIES,
+                                                             *_ACTIVITY_FIELDS)
     texts, counts, budgets = columns[:len(LONG_TEXT_FIELDS)], columns[-5:-1], columns[-1]
     known = set(uuids)
     if len(known) != len(uuids) or not _known_codes(set(codes), tasks, in_force):
@@ -181,13 +186,13 @@ def _activities_sound(activities: Sequence[Any], tasks: Container[str],
     return known
 
 
-def _indicators_sound(indicators: Sequence[Any], tasks: Container[str],
+def _indicators_sound(data: SubmissionData, tasks: Container[str],
                       in_force: frozenset[str] | None, activity_uuids: set[str]) -> bool:
     """Whether check_rows' loop would find no problem in the indicators."""
-    if not indicators:
+    if not record_count(data, INDICATORS):
         return True
-    uuids, results, owners, codes, dues = zip(*map(_INDICATOR_FIELDS, indicators),
-                                              strict=True)
+    uuids, results, owners, codes, dues = fields_of(
+        data, INDICATORS, "uuid", "result_uuid", "activity_uuid", "task_code", "due_date")
     identifiers = [*uuids, *filter(None, results)]
     if len(set(identifiers)) != len(identifiers):
         return False
@@ -202,13 +207,13 @@ def _indicators_sound(indicators: Sequence[Any], tasks: Container[str],
         return False
 
 
-def _links_sound(links: Sequence[Any], recommendations: Container[str],
+def _links_sound(data: SubmissionData, recommendations: Container[str],
                  activity_uuids: set[str]) -> bool:
     """Whether check_rows' loop would find no problem in the links."""
-    if not links:
+    if not record_count(data, LINKS):
         return True
-    pairs = list(map(_LINK_FIELDS, links))
-    owners, codes = zip(*pairs, strict=True)
+    owners, codes = fields_of(data, LINKS, "activity_uuid", "recommendation_code")
+    pairs = list(zip(owners, codes, strict=True))
     return (set(owners) <= activity_uuids and all(code in recommendations for code in set(codes))
             and len(set(pairs)) == len(pairs))
 
@@ -269,23 +274,24 @@ def search_texts(data: SubmissionData, tasks: Mapping[str, Sequence[str]]) -> li
 
     Every activity's task must be in tasks (check_rows says so first)."""
     codes: dict[str, list[str]] = {}
-    for link in data.links:
-        codes.setdefault(link.activity_uuid, []).append(link.recommendation_code)
-    searched: Sequence[str | None] = (
-        data.searched if len(data.searched) == len(data.activities)
-        else [None] * len(data.activities))
+    for owner, code in zip(*fields_of(data, LINKS, "activity_uuid", "recommendation_code"),
+                           strict=True):
+        codes.setdefault(owner, []).append(code)
+    uuids, task_codes = fields_of(data, ACTIVITIES, "uuid", "task_code")
+    searched: Sequence[str] = data.searched
+    if len(searched) != len(uuids):
+        searched = list(map(own_words, *fields_of(data, ACTIVITIES, "title", "description")))
     words_of: dict[str, str] = {}
     texts = []
-    for a, own in zip(data.activities, searched, strict=True):
-        task = words_of.get(a.task_code)
+    for uuid, task_code, words in zip(uuids, task_codes, searched, strict=True):
+        task = words_of.get(task_code)
         if task is None:
-            task = words_of[a.task_code] = task_words((a.task_code, *tasks[a.task_code]))
-        words = own_words(a.title, a.description or "") if own is None else own
-        linked = codes_words(codes.get(a.uuid, ()))
+            task = words_of[task_code] = task_words((task_code, *tasks[task_code]))
+        linked = codes_words(codes.get(uuid, ()))
         if words and task:  # search_text_of's join, without its generator
             texts.append(f"{words} {task} {linked}" if linked else f"{words} {task}")
         else:
-            texts.append(search_text_of(words, task, codes.get(a.uuid, ())))
+            texts.append(search_text_of(words, task, codes.get(uuid, ())))
     return texts
 
 
