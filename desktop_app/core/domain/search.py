@@ -28,9 +28,9 @@ def activity_search_text(
 def own_words(title: str, description: str | None) -> str:
     """An activity's title and description folded: the first part of its search text.
 
-    Without a description (None or empty), the title alone: the space after it would be folded away,
-    at the cost of a second pass. Made text either way, as the old f-string made it:
-    a value of another type in a hostile file's record folds as its text."""
+    Without a description (None or empty), the title alone: the space after it would be
+    folded away, at the cost of a second pass. Made text either way, as the old f-string
+    made it: a value of another type in a hostile file's record folds as its text."""
     return fold(f"{title} {description}" if description else f"{title}")
 
 
