@@ -365,8 +365,16 @@ def _stores_iso_dates(kind: Any, dialect: Any) -> bool:
 
 def _iso_dates(column: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
     """A date column's values as SQLite stores them (exactly process's): a plain date as
-    its isoformat(), anything else (None, a datetime, a wrong type) through process."""
+    its isoformat(), anything else (None, a datetime, a wrong type) through process.
+    A column of plain dates and None (a file's thousands of dates are a few hundred days)
+    has each day written once, the column mapped through them (dict look-ups in C)."""
+    if _DATES_OR_NONE.issuperset(map(type, column)):
+        stored = {day: None if day is None else day.isoformat() for day in set(column)}
+        return list(map(stored.__getitem__, column))
     return [value.isoformat() if type(value) is date else process(value) for value in column]
+
+
+_DATES_OR_NONE = frozenset({date, type(None)})
 
 
 # --- the rows a new version replaces ------------------------------------------------------
