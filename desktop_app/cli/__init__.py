@@ -314,11 +314,12 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     if not args.files:
         raise UsageError.of("import.no_files")
     # The files' first look (each container's bounds checked, the costly part) begins in
-    # the reading children now, while this process loads the database layer (~0.6 s).
+    # the reading children now, while this process loads the database layer (~0.6 s);
+    # forked from this process, which has no other thread yet, they then read the files.
     from desktop_app.core.progress import collector_paused
     from desktop_app.core.services.import_reading import EarlyHeadings
 
-    early = EarlyHeadings(args.files)
+    early = EarlyHeadings(args.files, fork=True)
     try:
         # The collector rests while the database layer loads and opens: its passes over
         # the modules' new objects, which all live on, cost ~45 ms of CPU (measured).

@@ -1,6 +1,7 @@
-"""A reader for test_import_reading that kills its process on a file named *crash*, as
-python-calamine's abort on a hostile file would. A module of its own, importing only the
-reader, so that the child processes which import it start quickly."""
+"""Readers for the reading children's tests: one that kills its process on a file named
+*crash*, as python-calamine's abort on a hostile file would, and looks and reads that
+tell which process ran them. A module of its own, importing only the reader, so that the
+child processes which import it start quickly."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ import signal
 from pathlib import Path
 
 from desktop_app.core.exchange.bounds import Checked
-from desktop_app.core.exchange.reading import Heading, ReadFile, heading_of, read_file
+from desktop_app.core.exchange.reading import (
+    Heading,
+    ReadFile,
+    RefusedFile,
+    heading_of,
+    read_file,
+)
 
 
 def dies_on_crash(path: Path) -> ReadFile:
@@ -27,3 +34,14 @@ def heading_dies_on_crash(path: Path) -> tuple[Heading | None, Checked | None]:
 def niceness(path: Path) -> tuple[int, None]:
     """A look that tells the priority its child runs at (test_import_headings)."""
     return os.nice(0), None
+
+
+def process_ids(path: Path) -> tuple[tuple[int, int], None]:
+    """A look that tells its child's process and that process's parent."""
+    return (os.getpid(), os.getppid()), None
+
+
+def read_process_id(path: Path) -> ReadFile:
+    """A read that tells its child's process and that process's parent ("pid ppid"), as
+    the digest of a file refused."""
+    return RefusedFile(Path(path), f"{os.getpid()} {os.getppid()}", ())

@@ -1,10 +1,15 @@
 """The batch's first look in the reading children: each file's heading, and the finding
 that its container is sound, which the read that follows takes on instead of scanning
-the file again (while the file stays the same)."""
+the file again (while the file stays the same); the command line's children forked from
+it while it has one thread, and the same children reading the files after looking."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -110,7 +115,8 @@ def test_a_pool_that_breaks_while_the_files_are_handed_over_gives_every_heading(
             return super().submit(*args, **kwargs)  # type: ignore[arg-type]
 
     made = import_reading._pool
-    monkeypatch.setattr(import_reading, "_pool", lambda readers: BreaksAtTheThird(readers))
+    monkeypatch.setattr(import_reading, "_pool",
+                        lambda readers, **_: BreaksAtTheThird(readers))
     early = EarlyHeadings(batch[:4], readers=1)
     monkeypatch.setattr(import_reading, "_pool", made)  # the rest on sound pools
     try:
@@ -142,3 +148,122 @@ def test_readers_run_below_the_parents_priority(tmp_path: Path) -> None:
     paths = [tmp_path / f"f{index}.xlsx" for index in range(3)]
     found = list(read_headings(paths, readers=2, look=niceness))  # type: ignore[arg-type]
     assert [seen for seen, _ in found] == [min(19, os.nice(0) + READER_NICENESS)] * 3
+
+
+# The command line's way, in a process of its own (the test runner may have threads).
+FORKED = r"""
+import json, os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from crashing_reader import process_ids, read_process_id
+from desktop_app.core.services import import_reading
+paths = [Path(p) for p in sys.argv[2:]]
+single = import_reading._single_threaded()
+early = import_reading.EarlyHeadings(paths, readers=2, look=process_ids, fork=True)
+try:
+    looked = [ids for ids, _ in early]
+    reads = import_reading.read_files(paths, readers=2, read=read_process_id, early=early)
+    read = [list(map(int, found.sha256.split())) for found in reads]
+finally:
+    early.close()
+print(json.dumps({"me": os.getpid(), "single": single, "looked": looked, "read": read}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked on Linux only")
+def test_the_command_lines_readers_are_forked_from_it_and_read_after_looking(
+        tmp_path: Path) -> None:
+    paths = [tmp_path / f"f{index}.xlsx" for index in range(5)]
+    run = subprocess.run([sys.executable, "-c", FORKED, str(Path(__file__).parent),
+                          *map(str, paths)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    facts = json.loads(run.stdout)
+    assert facts["single"]
+    # forked from the script (a fork server's children have the server as their parent),
+    # the reads too: the pool of the look (read_files makes new ones with the fork server)
+    assert {parent for _, parent in facts["looked"]} == {facts["me"]}
+    assert len(facts["read"]) == len(paths)
+    assert {parent for _, parent in facts["read"]} == {facts["me"]}
+
+
+def test_a_process_with_another_thread_has_its_readers_from_the_fork_server(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crashing_reader import process_ids
+
+    from desktop_app.core.services import import_reading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not import_reading._single_threaded()
+    finally:
+        stop.set()
+        other.join()
+    monkeypatch.setattr(import_reading, "_single_threaded", lambda: False)
+    early = EarlyHeadings([tmp_path / f"f{index}.xlsx" for index in range(3)], readers=2,
+                          look=process_ids, fork=True)  # type: ignore[arg-type]
+    try:
+        parents = {parent for (_, parent), _ in early}  # type: ignore[misc]
+    finally:
+        early.close()
+    assert os.getpid() not in parents
+
+
+def test_the_looking_children_are_handed_to_the_reads_once(batch: list[Path]) -> None:
+    early = EarlyHeadings(batch, readers=2)
+    try:
+        list(early)
+        assert early.pool_for_reads(1) is None  # not as many as the reads want
+        pool = early.pool_for_reads(2)
+        assert pool is not None and early.pool_for_reads(2) is None
+        early.close()  # the reads' now: left running
+        assert pool.submit(os.getpid).result(timeout=60) != os.getpid()
+        pool.shutdown()
+    finally:
+        early.close()
+
+
+def test_children_that_died_looking_are_not_handed_to_the_reads(
+        batch: list[Path], tmp_path: Path) -> None:
+    crash = tmp_path / "crash.xlsx"
+    crash.write_bytes(batch[0].read_bytes())
+    files = [batch[0], crash, batch[3]]
+    early = EarlyHeadings(files, readers=2, look=heading_dies_on_crash)
+    try:
+        checked = [found for _, found in early]
+        assert early.pool_for_reads(2) is None
+        reads = list(read_files(files, readers=2, checked=checked, early=early))
+    finally:
+        early.close()
+    assert [type(read).__name__ for read in reads] == [
+        "SubmissionFile", "SubmissionFile", "SubmissionFile"]
+
+
+def test_children_that_cannot_be_forked_leave_the_headings_to_the_fork_server(
+        batch: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """No child can be made at the start (the system's process limit): the headings come
+    as after a crash, and nothing is handed over or forked again from a thread."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from desktop_app.core.services import import_reading
+
+    class CannotFork(ProcessPoolExecutor):
+        tries = 0
+
+        def submit(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+            CannotFork.tries += 1
+            raise OSError("Resource temporarily unavailable")
+
+    made = import_reading._pool
+    monkeypatch.setattr(import_reading, "_single_threaded", lambda: True)
+    monkeypatch.setattr(import_reading, "_pool", lambda readers, **_: CannotFork(readers))
+    early = EarlyHeadings(batch, readers=2, fork=True)
+    monkeypatch.setattr(import_reading, "_pool", made)
+    try:
+        found = list(early)
+        assert early.pool_for_reads(2) is None
+    finally:
+        early.close()
+    assert CannotFork.tries == 1
+    assert [heading for heading, _ in found] == [read_heading(p) for p in batch]

@@ -27,7 +27,9 @@ Before that, the batch is put in order from what each file says of itself
 (``read_headings``): that first look checks each container against its bounds, the
 costly part of it, so it too runs in the children; each file found sound is named to the
 child that later reads it whole (xlsx_reader.known_sound), which then does not scan it
-again while it stays the same.
+again while it stays the same. The command line begins that look as it starts
+(EarlyHeadings), in children forked from itself while it has no other thread, and the
+same children then read the files.
 """
 
 from __future__ import annotations
@@ -120,27 +122,40 @@ class EarlyHeadings:
     the look then overlaps; measured on the bench's 34 files, 3 Dec 2026, 8 alternating
     rounds, with the collector's rest in cmd_import: 3.91 -> 3.84 s).
     Iterated once, it gives read_headings' answers in the order given; close() stops the
-    children. The answers are small (a heading and a container's identity), so the whole
-    batch is in flight at once."""
+    children, unless the reads took them over (pool_for_reads). The answers are small (a
+    heading and a container's identity), so the whole batch is in flight at once.
+
+    fork: the children may be forked from this process itself, when it is a Linux process
+    with one thread (the command line, at its start): they start at once, with all this
+    process has loaded, where the fork server takes ~0.15 s to start and load the reader
+    itself. Anywhere else (the window has Qt's threads) the fork server starts them."""
 
     def __init__(self, paths: Sequence[Path | str], readers: int | None = None,
-                 look: Look = heading_of) -> None:
+                 look: Look = heading_of, *, fork: bool = False) -> None:
         self.paths = [Path(p) for p in paths]
         self.readers = readers_for(len(self.paths)) if readers is None else readers
         self.look = look
-        self._pool = _pool(self.readers) if self.readers > 0 else None
+        forks = fork and _single_threaded()
+        self._pool = _pool(self.readers, fork=forks) if self.readers > 0 else None
         self._futures: list[Future[tuple[Heading | None, Checked | None]]] = []
+        handing = self._pool is not None and bool(self.paths)
+        if self._pool is not None and handing and forks:
+            # the first hand-over forks every child, here, while this is the only thread
+            try:
+                self._futures.append(self._pool.submit(self.look, self.paths[0]))
+            except POOL_BROKEN:  # no child could be made: the files as __iter__ says
+                handing = False  # (never forked again, from a thread)
         # The children start (the first hand-over waits for the fork server's own start,
         # ~0.1 s) and the files go to them on a thread of their own: the caller goes on.
         self._handing = threading.Thread(target=self._hand_over, name="first-look",
                                          daemon=True)
-        if self._pool is not None:
+        if handing:
             self._handing.start()
 
     def _hand_over(self) -> None:
         assert self._pool is not None
         try:
-            for path in self.paths:
+            for path in self.paths[len(self._futures):]:
                 self._futures.append(self._pool.submit(self.look, path))
         except POOL_BROKEN:  # a child died already: the rest as __iter__ says
             pass
@@ -149,7 +164,8 @@ class EarlyHeadings:
         if self._pool is None:
             yield from read_headings(self.paths, readers=0, look=self.look)
             return
-        self._handing.join()
+        if self._handing.ident is not None:  # started (not when no child could be made)
+            self._handing.join()
         for index in range(len(self.paths)):
             try:
                 if index == len(self._futures):  # not handed over: the pool broke first
@@ -162,6 +178,20 @@ class EarlyHeadings:
                 return
             yield done
 
+    def pool_for_reads(self, readers: int) -> ProcessPoolExecutor | None:
+        """The children that looked, if `readers` of them, for the reads that follow
+        (read_files): their start and the reader's first use are not paid twice. None when
+        the headings were not all given by them (a child died) or were read in this
+        process. The reads then own them: close() leaves them be."""
+        pool = self._pool
+        if pool is None or readers != self.readers or len(self._futures) != len(
+                self.paths) or any(
+                not future.done() or future.exception() is not None
+                for future in self._futures):
+            return None
+        self._pool = None
+        return pool
+
     def close(self) -> None:
         if self._handing.is_alive():
             self._handing.join()
@@ -171,22 +201,25 @@ class EarlyHeadings:
 
 
 def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file,
-               checked: Sequence[Checked | None] | None = None, rules: RowRules | None = None
-               ) -> Generator[ReadFile, None, None]:
+               checked: Sequence[Checked | None] | None = None, rules: RowRules | None = None,
+               early: EarlyHeadings | None = None) -> Generator[ReadFile, None, None]:
     """Every file read (`read`, exchange.reading.read_file), in the order given, by
     `readers` children (None: as readers_for says).
 
     checked: for each file, read_headings' finding that it is sound (the child then does
     not scan it again while it stays the same). rules: the batch's catalog, against which
     the child also checks an exported file's rows and makes its search texts (a
-    CheckedSubmission). Closing the iterator early (a cancelled import) stops the
+    CheckedSubmission). early: the batch's first look, whose children then read too
+    (EarlyHeadings.pool_for_reads), taken when the first file is asked for (until then
+    they stay early's to stop). Closing the iterator early (a cancelled import) stops the
     children.
     """
     found = list(checked) if checked is not None else [None] * len(paths)
+    count = readers_for(len(paths)) if readers is None else readers
+    pool = early.pool_for_reads(count) if early is not None else None
     for done in _in_children([(read, Path(p), c, rules)
                               for p, c in zip(paths, found, strict=True)],
-                             _read_known, _crashed,
-                             readers_for(len(paths)) if readers is None else readers):
+                             _read_known, _crashed, count, pool):
         yield _unpacked(done, rules)
 
 
@@ -298,16 +331,17 @@ def _unpacked(done: ReadFile | Packed, rules: RowRules | None = None) -> ReadFil
 
 
 def _in_children(works: list[tuple[Any, ...]], do: Callable[..., T],
-                 crashed: Callable[[tuple[Any, ...]], T], readers: int
-                 ) -> Generator[T, None, None]:
+                 crashed: Callable[[tuple[Any, ...]], T], readers: int,
+                 started: ProcessPoolExecutor | None = None) -> Generator[T, None, None]:
     """do(*work) for every work, in order, by `readers` children (0: in this process);
-    crashed(work) for a work whose lone child died too."""
+    crashed(work) for a work whose lone child died too. started: `readers` children to
+    begin with (shut down at the end, as a pool made here)."""
     if readers <= 0:
         for work in works:
             yield do(*work)
         return
     waiting = deque(works)
-    pool = _pool(readers)
+    pool = started if started is not None else _pool(readers)
     flight: deque[tuple[tuple[Any, ...], Future[T]]] = deque()
     try:
         while waiting or flight:
@@ -379,16 +413,35 @@ def _discard_broken(pool: ProcessPoolExecutor) -> None:
             return
 
 
-def _pool(readers: int) -> ProcessPoolExecutor:
-    # Children are never forked from this process: the window imports on a worker thread,
-    # and a fork of a process with threads can deadlock. A fork server (or, on Windows,
-    # spawn) starts them clean; the fork server has the reader imported once for all.
-    if sys.platform != "win32":
+def _pool(readers: int, *, fork: bool = False) -> ProcessPoolExecutor:
+    # Children are forked from this process only when the caller found it has one thread
+    # (fork: _single_threaded, the pool's first work handed over at once): the window
+    # imports on a worker thread, and a fork of a process with threads can deadlock (a
+    # lock another thread held stays held in the child for ever). Otherwise a fork
+    # server (or, on Windows, spawn) starts them clean; the fork server has the reader
+    # imported once for all.
+    if fork:
+        context: Any = multiprocessing.get_context("fork")
+        sys.stdout.flush()  # what this process has yet to write is not the children's to
+        sys.stderr.flush()  # write again as they end
+    elif sys.platform != "win32":
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["desktop_app.core.services.import_reading"])
+        context.set_forkserver_preload(["desktop_app.core.services.import_reading",
+                                        "python_calamine"])
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(readers, mp_context=context, initializer=_reader_started)
+
+
+def _single_threaded() -> bool:
+    """Whether this is a Linux process with one thread, counted by the kernel (Python's
+    threading does not see the threads a library starts in C, as Qt does)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def _reader_started() -> None:

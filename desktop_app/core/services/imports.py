@@ -132,7 +132,8 @@ def _ordered(paths: Sequence[Path], catalog: Catalog, early: EarlyHeadings | Non
     """The files in batch order, from what each says of itself (a fraction of a read), and
     for each whether its container was found sound (its read need not check it again).
 
-    early: those headings already begun for these same paths (EarlyHeadings)."""
+    early: those headings already begun for these same paths (EarlyHeadings); its
+    children go on to read the files (read_files), and its maker stops them."""
     if early is not None and early.paths != [Path(p) for p in paths]:
         raise ValueError("headings begun for other files")
     keyed = []
@@ -145,8 +146,6 @@ def _ordered(paths: Sequence[Path], catalog: Catalog, early: EarlyHeadings | Non
             yield Progress(index, len(paths), "order")
     finally:
         headings.close()
-        if early is not None:
-            early.close()
     keyed.sort(key=lambda found: found[0])
     return [path for _, path, _ in keyed], [checked for _, _, checked in keyed]
 
@@ -211,7 +210,7 @@ def plan_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fa
     plans: list[FilePlan] = []
     now = _utc_now()
     carried = _Carried()
-    reads = read_files(ordered, checked=checked, rules=row_rules(catalog))
+    reads = read_files(ordered, checked=checked, rules=row_rules(catalog), early=early)
     try:
         with db.reading() as session:
             for index in range(1, len(ordered) + 1):
@@ -243,7 +242,7 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     ordered, checked = yield from _ordered(paths, catalog, early)
     batch = _Batch(new_uuid(), db.path if db.server is None else None, catalog.version)
     plans: list[FilePlan] = []
-    reads = read_files(ordered, checked=checked, rules=row_rules(catalog))
+    reads = read_files(ordered, checked=checked, rules=row_rules(catalog), early=early)
     try:
         for index in range(1, len(ordered) + 1):
             # Python's cycle collector rests while the file's records are made and
