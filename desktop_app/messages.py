@@ -389,6 +389,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không thay đổi gì, {refused} bị từ chối.",
         "Dry run, nothing written: {files} {files|file|files}; {accepted} would be accepted, "
         "{unchanged} unchanged, {refused} refused."),
+    "import.cancelled_after": (
+        "Đã hủy sau {done} trong {files} tệp: các tệp đã xong vẫn được giữ nguyên (hoàn tác "
+        "bằng import --undo); các tệp còn lại chưa được nhập.",
+        "Cancelled after {done} of {files} {files|file|files}: those finished stay as they "
+        "are (undo them with import --undo); the others were not imported."),
     "import.undo_done": (
         "Đã hoàn tác lần nhập {batch} ({files} tệp); dữ liệu trở lại như trước lần nhập đó.",
         "Undid the import {batch} ({files} {files|file|files}); the data is as it was before it."),

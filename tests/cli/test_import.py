@@ -520,6 +520,37 @@ def test_a_failure_mid_file_writes_nothing_of_that_file(
     assert len(_query(focal_where, "SELECT id FROM importrecord")) == 2
 
 
+def test_an_import_interrupted_after_some_files_says_those_stay(
+        cli: CliRunner, focal_where: str, files: Files, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after two of three files: each file is its own transaction, so the two stay,
+    and the words say so (not the command line's "nothing was written"); undo takes them
+    back. Interrupted before any file is done, nothing was written, as they say."""
+    import desktop_app.cli as cli_module
+
+    class Interrupting:
+        def __init__(self, stage: str, done: int) -> None:
+            self.at = stage, done
+
+        def __call__(self, step: Any) -> None:
+            if (step.stage, step.done) == self.at:
+                raise KeyboardInterrupt
+
+    batch = [files.tha, files.vlg[0], files.tqg]
+    monkeypatch.setattr(cli_module, "ProgressBar", lambda: Interrupting("import", 2))
+    result = cli("--db", focal_where, "--lang", "en", "import", *batch)
+    assert result.code == 3
+    assert "Cancelled after 2 of 3 files: those finished stay as they are" in result.err
+    assert "Đã hủy sau 2 trong 3 tệp" in result.err
+    assert "nothing was written" not in result.err
+    assert _query(focal_where, "SELECT count(*) FROM submission") == [(2,)]
+    monkeypatch.setattr(cli_module, "ProgressBar", lambda: Interrupting("order", 0))
+    assert cli("--db", focal_where, "import", "--undo").code == 0
+    result = cli("--db", focal_where, "--lang", "en", "import", *batch)
+    assert result.code == 3 and "Cancelled; nothing was written." in result.err
+    assert _query(focal_where, "SELECT count(*) FROM submission") == [(0,)]
+
+
 def test_undo_restores_exactly_the_state_before_and_logs_the_batch(
         cli: CliRunner, focal_where: str, files: Files, status: Any) -> None:
     assert cli("--db", focal_where, "import", files.vlg[0], files.tha).code == 0
