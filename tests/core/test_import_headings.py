@@ -186,6 +186,43 @@ def test_the_command_lines_readers_are_forked_from_it_and_read_after_looking(
     assert {parent for _, parent in facts["read"]} == {facts["me"]}
 
 
+# A child forked at the start dies reading: the pool breaks, the file is refused as a
+# crash (read again alone, by the fork server: this process has threads by then) and the
+# others are read.
+FORKED_CRASH = r"""
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from crashing_reader import dies_on_crash
+from desktop_app.core.services import import_reading
+paths = [Path(p) for p in sys.argv[2:]]
+early = import_reading.EarlyHeadings(paths, readers=2, fork=True)
+try:
+    checked = [found for _, found in early]
+    reads = list(import_reading.read_files(paths, readers=2, read=dies_on_crash,
+                                           checked=checked, early=early))
+finally:
+    early.close()
+print(json.dumps([[type(r).__name__, [p.code for p in getattr(r, "problems", ())]]
+                  for r in reads]))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked on Linux only")
+def test_a_forked_reader_that_dies_refuses_its_file_and_the_others_are_read(
+        batch: list[Path], tmp_path: Path) -> None:
+    files = [tmp_path / name for name in ("a.xlsx", "b.xlsx", "crash.xlsx", "c.xlsx", "d.xlsx")]
+    for path in files:
+        path.write_bytes(batch[0].read_bytes())
+    run = subprocess.run([sys.executable, "-c", FORKED_CRASH, str(Path(__file__).parent),
+                          *map(str, files)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == [
+        ["SubmissionFile", []], ["SubmissionFile", []],
+        ["RefusedFile", ["import.reader_crashed"]],
+        ["SubmissionFile", []], ["SubmissionFile", []]]
+
+
 def test_a_process_with_another_thread_has_its_readers_from_the_fork_server(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from crashing_reader import process_ids
