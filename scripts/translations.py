@@ -11,6 +11,7 @@ committed, so they cannot go stale. Building the package compiles them as well
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -48,13 +49,24 @@ def update(target_folder: Path = FOLDER) -> None:
 
 
 def compile_all(target_folder: Path = FOLDER) -> None:
+    """Each .ts compiled to its .qm, which is replaced only when it changed, and then as
+    a whole (a new file renamed over it): a running program maps its .qm files into
+    memory (QTranslator), and one rewritten in place under it dies of SIGBUS (seen in the
+    test suite: one worker compiling at its start while the other's window spoke
+    Vietnamese)."""
     # qt_vi.ts holds Qt's own strings (Qt ships no Vietnamese); it is kept by hand,
     # under Qt's contexts, and never touched by `update`.
     for ts in [*(ts_path(lang) for lang in LANGUAGES), FOLDER / "qt_vi.ts"]:
-        subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(target_folder / f"{ts.stem}.qm")],
-            cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-        )
+        target = target_folder / f"{ts.stem}.qm"
+        fresh = target.with_name(f".{target.name}.{os.getpid()}.part")
+        try:
+            subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(fresh)],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            if target.is_file() and target.read_bytes() == fresh.read_bytes():
+                continue  # up to date: left as it is
+            os.replace(fresh, target)
+        finally:
+            fresh.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

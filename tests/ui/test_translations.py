@@ -66,6 +66,26 @@ def test_the_ts_files_list_every_string_of_the_code(tmp_path: Path) -> None:
         assert committed - fresh == set(), "strings no longer in the code"
 
 
+def test_compiling_replaces_a_changed_qm_whole_and_leaves_the_others(tmp_path: Path) -> None:
+    """A running window maps its .qm files (QTranslator): a .qm rewritten in place under it
+    kills it (SIGBUS, as a test worker died once while another compiled at its start). An
+    up-to-date .qm is not touched; a changed one is a new file renamed over the old."""
+    tool = _tool()
+    tool.compile_all(tmp_path)
+    built = sorted(tmp_path.glob("*.qm"))
+    assert [p.name for p in built] == ["nap_reporter_en.qm", "nap_reporter_vi.qm", "qt_vi.qm"]
+    first = {p.name: (p.stat().st_ino, p.read_bytes()) for p in built}
+    stale = tmp_path / "nap_reporter_vi.qm"
+    stale.write_bytes(b"an older build")
+    before = stale.stat().st_ino
+    tool.compile_all(tmp_path)
+    assert stale.read_bytes() == first["nap_reporter_vi.qm"][1]
+    assert stale.stat().st_ino != before  # replaced, not rewritten
+    for name in ("nap_reporter_en.qm", "qt_vi.qm"):
+        assert (tmp_path / name).stat().st_ino == first[name][0]  # up to date: untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == [p.name for p in built]  # no .part
+
+
 def _translations(message: ET.Element) -> list[str]:
     translation = message.find("translation")
     assert translation is not None
