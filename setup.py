@@ -13,6 +13,7 @@ requirement ([build-system].requires).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,15 +31,26 @@ LRELEASE = ("import sys; from PySide6.scripts.pyside_tool import lrelease; "
 
 
 def compile_translations(source: Path, target: Path) -> list[Path]:
-    """Every source/*.ts compiled into target/*.qm; the .qm files written."""
+    """Every source/*.ts compiled into target/*.qm; the .qm files written.
+
+    Each is compiled to a file of its own and renamed over its .qm only when it changed:
+    a running window maps its .qm files (QTranslator), and one rewritten in place under
+    it dies of SIGBUS (an editable install compiles into the source tree, maybe while the
+    program runs; scripts/translations.py does the same)."""
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for ts in sorted(source.glob("*.ts")):
         qm = target / f"{ts.stem}.qm"
-        subprocess.run([sys.executable, "-c", LRELEASE, str(ts), "-qm", str(qm)],
-                       check=True, stdout=subprocess.DEVNULL)
-        if not qm.is_file():
-            raise SystemExit(f"pyside6-lrelease wrote no {qm}")
+        fresh = qm.with_name(f".{qm.name}.{os.getpid()}.part")
+        try:
+            subprocess.run([sys.executable, "-c", LRELEASE, str(ts), "-qm", str(fresh)],
+                           check=True, stdout=subprocess.DEVNULL)
+            if not fresh.is_file():
+                raise SystemExit(f"pyside6-lrelease wrote no {qm}")
+            if not qm.is_file() or qm.read_bytes() != fresh.read_bytes():
+                os.replace(fresh, qm)
+        finally:
+            fresh.unlink(missing_ok=True)
         written.append(qm)
     if not written:
         raise SystemExit(f"no .ts translation sources in {source}")
