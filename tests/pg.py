@@ -4,7 +4,9 @@ initdb refuses to run as root, so when the tests run as root (here and on CI) th
 cluster belongs to the `postgres` user, in a folder it owns; otherwise it belongs to
 the current user. The server listens on 127.0.0.1 on a free port and on a socket in
 the cluster's folder, trusts local connections (no password), and is stopped and
-removed at the end. Each test gets a fresh database of its own (`fresh_database`).
+removed at the end; a watchdog stops and removes it too when the process that started
+it ends any other way (a test worker killed, or dead of a signal, never runs its
+end). Each test gets a fresh database of its own (`fresh_database`).
 
 When the server cannot be started, `start_cluster` raises ClusterUnavailableError with the
 reason; the fixtures skip with it, except with CI=true, where the run fails.
@@ -19,6 +21,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,6 +67,7 @@ class Cluster:
     run_as: str | None  # the OS user the server runs as (None: the current one)
     _names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _templates: dict[str, str] = field(default_factory=dict)
+    _watched: int | None = None  # this process's end of the watchdog's pipe
 
     def url(self, database: str = "postgres", role: str | None = None) -> str:
         return f"postgresql://{role or self.user}@127.0.0.1:{self.port}/{database}"
@@ -105,16 +109,47 @@ class Cluster:
 
     def stop(self) -> None:
         with contextlib.suppress(Exception):
-            _run(self.run_as, [_binary("pg_ctl"), "-D", str(self.folder / "data"), "-m",
-                               "immediate", "-w", "stop"], check=False)
+            _run(self.run_as, self._stop_command(), check=False)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _stop_command(self) -> list[str]:
+        return [_binary("pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w",
+                "stop"]
+
+    def stop_with(self) -> None:
+        """Start the watchdog: a process of its own that waits for this one to end (the
+        end of a pipe only this process holds) and then stops and removes the cluster."""
+        read, write = os.pipe()
+        try:
+            subprocess.Popen(
+                [sys.executable, "-c", _WATCHDOG, str(read), str(self.folder),
+                 *_as(self.run_as, self._stop_command())],
+                pass_fds=(read,), start_new_session=True, stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        finally:
+            os.close(read)
+        self._watched = write  # held open (never inherited: not inheritable) until the end
+
+
+# Blocks until the pipe's other end closes (the starting process has ended), then stops
+# the server and removes its folder; after a clean stop both find nothing left to do.
+_WATCHDOG = (
+    "import os, shutil, subprocess, sys\n"
+    "os.read(int(sys.argv[1]), 1)\n"
+    "subprocess.run(sys.argv[3:], capture_output=True, timeout=120)\n"
+    "shutil.rmtree(sys.argv[2], ignore_errors=True)\n")
+
+
+def _as(run_as: str | None, command: list[str]) -> list[str]:
+    """The command as the OS user run_as runs it (None: as this process's user)."""
+    if run_as is None:
+        return command
+    return ["su", run_as, "-s", "/bin/sh", "-c", " ".join(_quote(part) for part in command)]
 
 
 def _run(run_as: str | None, command: list[str], check: bool = True
          ) -> subprocess.CompletedProcess[str]:
-    if run_as is not None:
-        command = ["su", run_as, "-s", "/bin/sh", "-c",
-                   " ".join(_quote(part) for part in command)]
+    command = _as(run_as, command)
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     if check and done.returncode != 0:
         raise ClusterUnavailableError(f"{Path(command[0]).name} failed: "
@@ -162,7 +197,9 @@ def start_cluster() -> Cluster:
     except (ClusterUnavailableError, OSError, subprocess.SubprocessError) as exc:
         shutil.rmtree(folder, ignore_errors=True)
         raise ClusterUnavailableError(str(exc)) from exc
-    return Cluster(folder, port, user, run_as)
+    cluster = Cluster(folder, port, user, run_as)
+    cluster.stop_with()
+    return cluster
 
 
 # --- the session's cluster ----------------------------------------------------------------
