@@ -27,6 +27,7 @@ from desktop_app.cli.help_words import speak
 from desktop_app.cli.migrate import cmd_migrate_to
 from desktop_app.cli.output import (
     BusyNotice,
+    FilesDone,
     ProgressBar,
     db_location,
     db_path,
@@ -41,7 +42,7 @@ from desktop_app.core.domain.enums import Role
 from desktop_app.core.domain.labels import label
 from desktop_app.core.paths import log_file
 from desktop_app.core.problems import NapError, UsageError
-from desktop_app.core.progress import Cancelled, Progress, collector_paused, drive
+from desktop_app.core.progress import Cancelled, collector_paused, drive
 from desktop_app.messages import bilingual, problems_bilingual, system_language, text, visible
 
 if TYPE_CHECKING:
@@ -298,19 +299,6 @@ def _import_lines(plan: Any, lang: str) -> tuple[str, list[str]]:
     return line, [f"  {visible(name)}: {p}" for p in problems_bilingual(plan.problems, lang)]
 
 
-class _FilesDone:
-    """A progress display that also counts the files an import has finished (each its own
-    transaction, written or refused), as its steps say."""
-
-    def __init__(self, shown: Callable[[Progress], None]) -> None:
-        self.shown, self.files = shown, 0
-
-    def __call__(self, step: Progress) -> None:
-        if step.stage == "import":
-            self.files = step.done
-        self.shown(step)
-
-
 def cmd_import(args: argparse.Namespace, lang: str) -> int:
     if args.undo:
         if args.files or args.dry_run or args.accept_edited or args.accept_new_key:
@@ -327,9 +315,8 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
     if not args.files:
         raise UsageError.of("import.no_files")
     # The files' first look (each container's bounds checked, the costly part) begins in
-    # the reading children now, while this process loads the database layer (~0.6 s);
-    # forked from this process, which has no other thread yet, they then read the files.
-    from desktop_app.core.progress import collector_paused
+    # children forked now (no other thread yet), which then read the files, while this
+    # process loads the database layer (~0.6 s).
     from desktop_app.core.services.import_reading import EarlyHeadings
 
     early = EarlyHeadings(args.files, fork=True)
@@ -346,15 +333,14 @@ def cmd_import(args: argparse.Namespace, lang: str) -> int:
                                           accept_new_key=args.accept_new_key, early=early),
                               ProgressBar())
             else:
-                finished = _FilesDone(ProgressBar())
+                finished = FilesDone(ProgressBar())
                 try:
-                    summary = drive(run_import(db, args.files, accept_edited=args.accept_edited,
-                                               accept_new_key=args.accept_new_key,
-                                               early=early), finished)
+                    summary = drive(run_import(
+                        db, args.files, accept_edited=args.accept_edited,
+                        accept_new_key=args.accept_new_key, early=early), finished)
                 except (Cancelled, KeyboardInterrupt):
-                    if not finished.files:
-                        raise  # nothing written: the command line's own words
-                    # each file is its own transaction: those before the interruption stay
+                    if not finished.files:  # nothing written (else each file done stays)
+                        raise
                     say_both("import.cancelled_after", lang, sys.stderr, done=finished.files,
                              files=len(args.files))
                     return EXIT_REFUSED

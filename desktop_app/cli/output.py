@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,19 @@ class ProgressBar:
             sys.stderr.flush()
             if step.done >= step.total:
                 sys.stderr.write("\n")
+
+
+class FilesDone:
+    """A progress display that also counts the files an import has finished (each its own
+    transaction, written or refused), as its steps say."""
+
+    def __init__(self, shown: Callable[[Progress], None]) -> None:
+        self.shown, self.files = shown, 0
+
+    def __call__(self, step: Progress) -> None:
+        if step.stage == "import":
+            self.files = step.done
+        self.shown(step)
 
 
 PATH_ONLY = ("export", "template", "period", "backup", "restore")  # agency-side or file-level

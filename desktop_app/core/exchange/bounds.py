@@ -313,8 +313,7 @@ class _Scan:
         numbers = list(filter(None, rows))
         if numbers:  # the largest as text right-aligned: a quarter of int()'s time
             farthest = int(max(map(bytes.rjust, numbers, repeat(7))))
-            if farthest > self.limits.rows:  # refused, named as it always was (the rows
-                # that could be far looked at only then: 2 ms a bench file's thousands)
+            if farthest > self.limits.rows:  # only then each far one, named as always
                 for ref in set(number for number in numbers if len(number) >= digits):
                     self.check_row(ref)
             self.reach(farthest, 0)

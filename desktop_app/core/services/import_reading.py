@@ -50,7 +50,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from desktop_app.core.domain.search import own_words
 from desktop_app.core.exchange.bounds import Checked, known_sound
 from desktop_app.core.exchange.canonical import data_hash
 from desktop_app.core.exchange.reading import (
@@ -63,18 +62,21 @@ from desktop_app.core.exchange.reading import (
     read_file,
 )
 from desktop_app.core.exchange.submission import (
-    ACTIVITIES,
     ActivityRecord,
     ColumnData,
     IndicatorRecord,
     LinkRecord,
-    fields_of,
     given_columns,
     with_searched,
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.progress import collector_paused
-from desktop_app.core.services.import_rules import CheckedSubmission, RowRules, checked_rows
+from desktop_app.core.services.import_rules import (
+    CheckedSubmission,
+    RowRules,
+    checked_rows,
+    own_words_of,
+)
 
 MAX_READERS = 4  # child processes at most, however many cores
 AHEAD = 2  # files in flight per child
@@ -279,7 +281,7 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
                                   if read.data_json else "")
     # the costly part of each activity's search text, folded here rather than by the
     # parent, which writes one file after another (domain.search)
-    searched = list(map(own_words, *fields_of(data, ACTIVITIES, "title", "description")))
+    searched = own_words_of(data)
     # an exported file's rows checked here too, and its search texts made (the plan takes
     # them when its catalog gives the same rules): the parent writes one file after another
     row_problems, texts = ((), ()) if rules is None or read.problems or not read.hash_ok else (

@@ -267,6 +267,11 @@ def checked_rows(read: SubmissionFile, rules: RowRules
     return problems, tuple(search_texts(data, rules.tasks))
 
 
+def own_words_of(data: SubmissionData) -> list[str]:
+    """Each activity's own words (domain.search.own_words: its title and description)."""
+    return list(map(own_words, *fields_of(data, ACTIVITIES, "title", "description")))
+
+
 def search_texts(data: SubmissionData, tasks: Mapping[str, Sequence[str]]) -> list[str]:
     """Each activity's search text (domain.search): its own words from those the reader
     folded (SubmissionData.searched) when it did, its task's words (tasks: code -> the
@@ -280,7 +285,7 @@ def search_texts(data: SubmissionData, tasks: Mapping[str, Sequence[str]]) -> li
     uuids, task_codes = fields_of(data, ACTIVITIES, "uuid", "task_code")
     searched: Sequence[str] = data.searched
     if len(searched) != len(uuids):
-        searched = list(map(own_words, *fields_of(data, ACTIVITIES, "title", "description")))
+        searched = own_words_of(data)
     words_of: dict[str, str] = {}
     texts = []
     for uuid, task_code, words in zip(uuids, task_codes, searched, strict=True):
