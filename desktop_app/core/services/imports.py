@@ -24,6 +24,7 @@ refusals and duplicates); undo does not use it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -74,6 +75,7 @@ from desktop_app.core.services.import_state import catalog_of, holdings_of, stor
 from desktop_app.core.services.lookups import require_focal_point
 from desktop_app.core.services.periods import ensure_open, is_locked
 from desktop_app.core.services.setup import audit
+from desktop_app.core.storage.checkpoints import BackgroundCheckpoints
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.server import serialise
 
@@ -243,17 +245,24 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     batch = _Batch(new_uuid(), db.path if db.server is None else None, catalog.version)
     plans: list[FilePlan] = []
     reads = read_files(ordered, checked=checked, rules=row_rules(catalog), early=early)
+    # the log copied into the file beside the writes, not inside every few commits
+    # (storage/checkpoints.py); a server has no such log
+    checkpoints = (BackgroundCheckpoints(db.path) if db.server is None
+                   else contextlib.nullcontext(None))
     try:
-        for index in range(1, len(ordered) + 1):
-            # Python's cycle collector rests while the file's records are made and
-            # written (~10% of the import's CPU went to its passes over them, measured);
-            # they are freed, by reference counting, before it runs again.
-            with collector_paused():
-                read = next(reads)
-                plans.append(_import_one(db, read, catalog, batch, accept_edited,
-                                         accept_new_key))
-                del read
-            yield Progress(index, len(ordered), "import")
+        with checkpoints as copier:
+            for index in range(1, len(ordered) + 1):
+                # Python's cycle collector rests while the file's records are made and
+                # written (~10% of the import's CPU went to its passes over them,
+                # measured); they are freed, by reference counting, before it runs again.
+                with collector_paused():
+                    read = next(reads)
+                    plans.append(_import_one(db, read, catalog, batch, accept_edited,
+                                             accept_new_key))
+                    del read
+                if copier is not None:
+                    copier.committed()
+                yield Progress(index, len(ordered), "import")
     finally:
         reads.close()
     return ImportSummary(
@@ -349,7 +358,12 @@ def _roomier_cache(session: Session) -> None:
     index pages every file touches were copied again at each file (measured on the
     bench's 34 files: ~10% of the writes' CPU, more of their wall time). A checkpoint
     changes only when committed pages reach the database file, never what a commit
-    keeps: crash safety is the same; the last connection's close checkpoints the rest."""
+    keeps: crash safety is the same; the last connection's close checkpoints the rest.
+    Most of the copying is done beside the writes, by run_import's BackgroundCheckpoints;
+    the writer's own checkpoint at this size then copies what that thread has not, and
+    lets the log start again from its beginning (SQLite restarts it only at a write that
+    begins when every page of it has been copied, which the thread, copying while the
+    next file is written, never sees)."""
     if session.get_bind().dialect.name == "sqlite":
         connection = session.connection()
         # once a driver's connection: the settings last as long as it does (two statements
