@@ -80,7 +80,7 @@ class BackgroundCheckpoints:
     def _run(self) -> None:
         try:
             connection = sqlite3.connect(file_uri(self.path, "mode=rw"), uri=True,
-                                         isolation_level=None, check_same_thread=False)
+                                         isolation_level=None)
         except sqlite3.Error:
             return
         try:
