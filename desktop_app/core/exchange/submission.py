@@ -146,21 +146,31 @@ class ColumnData(SubmissionData):
     dataclasses.replace makes it), it is SubmissionData in all but its class.
     """
 
-    columns: tuple[Columns, Columns, Columns]  # when given them; else not set
-
     def __init__(self, activities: list[ActivityRecord] | None = None,
                  indicators: list[IndicatorRecord] | None = None,
                  links: list[LinkRecord] | None = None, searched: tuple[str, ...] = (), *,
-                 columns: tuple[Columns, Columns, Columns] | None = None) -> None:
+                 columns: tuple[Columns, Columns, Columns] | None = None,
+                 stored: StoredRows | None = None) -> None:
+        """columns: the records' columns; or stored: the rows as a store holds them (the
+        columns then taken from it when first asked for)."""
+        if stored is not None:
+            object.__setattr__(self, "stored", stored)
+            object.__setattr__(self, "searched", tuple(searched))
+            return
         if columns is None:
             super().__init__(activities or [], indicators or [], links or [], searched)
             return
-        if len(columns) != len(_KINDS) or any(
-                len(kind_columns) != len(_names(kind))
-                for kind, kind_columns in zip(_KINDS, columns, strict=True)):
-            raise TypeError("a column for each field of each kind")
-        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "columns", _checked_columns(columns))
         object.__setattr__(self, "searched", tuple(searched))
+
+    # The columns, when given them or rows stored (the instance's own value after, as
+    # SubmissionData's fields are); none for a ColumnData made of records.
+    @functools.cached_property
+    def columns(self) -> tuple[Columns, Columns, Columns]:
+        stored = self.__dict__.get("stored")
+        if stored is None:
+            raise AttributeError("columns")
+        return _checked_columns(stored.columns())
 
     # The records, made once when first asked for (the instance's own value after, as
     # SubmissionData's fields are), here for a ColumnData given columns.
@@ -187,9 +197,38 @@ _KINDS: tuple[type, ...] = (ActivityRecord, IndicatorRecord, LinkRecord)
 _PLACES = [{name: place for place, name in enumerate(_names(kind))} for kind in _KINDS]
 
 
+def _checked_columns(columns: tuple[Columns, Columns, Columns]
+                    ) -> tuple[Columns, Columns, Columns]:
+    if len(columns) != len(_KINDS) or any(
+            len(kind_columns) != len(_names(kind))
+            for kind, kind_columns in zip(_KINDS, columns, strict=True)):
+        raise TypeError("a column for each field of each kind")
+    return columns
+
+
+class StoredRows:
+    """A file's rows as some store holds them (services/import_image: a database image
+    the reading child made), with how many records of each kind, and the way back to
+    their columns. A ColumnData given them makes its columns only when first asked for."""
+
+    def __init__(self, counts: tuple[int, int, int]) -> None:
+        self.counts = counts
+
+    def columns(self) -> tuple[Columns, Columns, Columns]:
+        raise NotImplementedError
+
+
 def given_columns(data: SubmissionData) -> tuple[Columns, Columns, Columns] | None:
-    """The columns data was given as (a ColumnData made from columns), else None."""
-    return data.__dict__.get("columns") if isinstance(data, ColumnData) else None
+    """The columns data was given as (a ColumnData made from columns or stored rows: these
+    then taken from the store), else None."""
+    if not isinstance(data, ColumnData):
+        return None
+    return data.columns if "columns" in data.__dict__ or "stored" in data.__dict__ else None
+
+
+def stored_rows(data: SubmissionData) -> StoredRows | None:
+    """The stored rows a ColumnData was given, if any."""
+    return data.__dict__.get("stored") if isinstance(data, ColumnData) else None
 
 
 def field_values(data: SubmissionData, kind: int, name: str) -> list[Any]:
@@ -223,6 +262,9 @@ def with_searched(data: SubmissionData, searched: Sequence[str]) -> SubmissionDa
 
 def record_count(data: SubmissionData, kind: int) -> int:
     """How many records of a kind data holds, without making them (ColumnData)."""
+    stored = stored_rows(data)
+    if stored is not None:
+        return stored.counts[kind]
     columns = given_columns(data)
     if columns is not None:
         return len(columns[kind][0])

@@ -59,6 +59,13 @@ from desktop_app.core.exchange.submission import (
     SubmissionData,
     field_values,
     record_count,
+    stored_rows,
+)
+from desktop_app.core.services.import_image import (
+    LAYOUT,
+    ImageRows,
+    period_of,
+    result_uuid,
 )
 from desktop_app.core.services.import_plan import Catalog, Write
 from desktop_app.core.services.import_rules import search_texts
@@ -147,21 +154,27 @@ def _restore_pin(session: Session, saved: dict[str, Any]) -> None:
 
 def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> int:
     data = write.data
-    values = field_values(data, INDICATORS, "result")
-    kept = [place for place, value in enumerate(values) if value is not None]
+    imaged = _attached_image(session, write, catalog)  # the results it holds, if any
+    if imaged is None:
+        values = field_values(data, INDICATORS, "result")
+        kept = [place for place, value in enumerate(values) if value is not None]
     submission_id = int(session.execute(insert(SUBMISSION).returning(SUBMISSION.c.id), [{
         "uuid": write.submission_uuid, "agency_id": write.agency_id,
         "period_id": write.period_id, "version": write.version,
         "content_hash": write.content_hash, "data_hash": write.data_hash,
         "created_at": write.created_at, "received_at": now,
         "activities": record_count(data, ACTIVITIES),
-        "indicators": record_count(data, INDICATORS), "results": len(kept),
+        "indicators": record_count(data, INDICATORS),
+        "results": len(kept) if imaged is None else imaged,
         "from_template": write.from_template, "edited": write.edited,
         "superseded": False, "file_name": write.file_name, "signed": write.signed,
         "key_fingerprint": write.key_fingerprint,
         "file_version": (write.file_version if write.file_version != write.version
                          else None),
     }]).scalar_one())
+    if imaged is not None:
+        _copy_image(session, write, now, submission_id)
+        return submission_id
     activity_ids = _insert_with_ids(session, ACTIVITY, _activity_columns(
         write, catalog, now, submission_id), record_count(data, ACTIVITIES))
     by_uuid = dict(zip(field_values(data, ACTIVITIES, "uuid"), activity_ids, strict=True))
@@ -185,6 +198,103 @@ def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> 
         "note": [notes[place] or "" for place in kept],
     }, len(kept))
     return submission_id
+
+
+_IMAGE = "nap_rows"  # the schema a file's database image is attached as (import_image)
+_ATTACHED = "nap_rows_attached"  # set on a driver's connection once it has that schema
+
+
+def _attached_image(session: Session, write: Write, catalog: Catalog) -> int | None:
+    """On SQLite, the database image the file's reading child made (services/
+    import_image) attached, with the catalog's task and recommendation ids beside it;
+    the number of results it holds. None (nothing attached) when there is no such image,
+    or it is not the one the plan's rows and search texts came from, or it names a task
+    or a recommendation the catalog lacks: the rows are then written from their columns."""
+    stored = stored_rows(write.data)
+    connection = session.connection()
+    if (not isinstance(stored, ImageRows) or connection.dialect.name != "sqlite"
+            or period_of(stored.image) != write.period
+            or len(write.search_texts) != stored.counts[ACTIVITIES]):
+        return None
+    driver = connection.connection.driver_connection
+    if driver is None:
+        return None
+    if not connection.info.get(_ATTACHED):  # once a driver's connection
+        connection.exec_driver_sql(f"ATTACH DATABASE ':memory:' AS {_IMAGE}")
+        connection.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS nap_codes (kind "
+                                   "INTEGER, code TEXT, id INTEGER, PRIMARY KEY (kind, code))")
+        connection.info[_ATTACHED] = True
+    driver.deserialize(stored.image, name=_IMAGE)
+    if tuple(connection.exec_driver_sql(  # as every image lays its tables out
+            f"SELECT name, rootpage FROM {_IMAGE}.sqlite_master WHERE type = 'table' "
+            f"ORDER BY rootpage")) != LAYOUT:
+        return None
+    connection.exec_driver_sql("DELETE FROM temp.nap_codes")
+    connection.exec_driver_sql(
+        "INSERT INTO temp.nap_codes VALUES (?, ?, ?)",
+        [(0, code, task.id) for code, task in catalog.tasks.items()]
+        + [(1, code, ident) for code, ident in catalog.recommendations.items()])
+    unknown = connection.exec_driver_sql(
+        f"SELECT 1 FROM {_IMAGE}.activities a WHERE a.task_code NOT IN "
+        f"(SELECT code FROM temp.nap_codes WHERE kind = 0) UNION ALL "
+        f"SELECT 1 FROM {_IMAGE}.indicators i WHERE i.activity_uuid IS NULL "
+        f"AND coalesce(i.task_code, '') != '' AND i.task_code NOT IN "
+        f"(SELECT code FROM temp.nap_codes WHERE kind = 0) UNION ALL "
+        f"SELECT 1 FROM {_IMAGE}.links l WHERE l.recommendation_code NOT IN "
+        f"(SELECT code FROM temp.nap_codes WHERE kind = 1) LIMIT 1").first()
+    if unknown is not None:
+        return None
+    return int(connection.exec_driver_sql(
+        f"SELECT count(*) FROM {_IMAGE}.indicators WHERE result IS NOT NULL").scalar_one())
+
+
+def _copy_image(session: Session, write: Write, now: datetime, submission_id: int) -> None:
+    """The attached image's activities, links, indicators and results copied in, one
+    INSERT ... SELECT a table, with the ids _insert_columns would give them."""
+    connection = session.connection()
+    dialect = connection.dialect
+    stamp = ACTIVITY.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
+    moment = now if stamp is None else stamp(now)
+    quote = dialect.identifier_preparer.quote
+
+    def largest(table: Table) -> int:
+        return int(connection.exec_driver_sql(
+            f"SELECT coalesce(max(id), 0) FROM {quote(table.name)}").scalar_one())
+
+    first = largest(ACTIVITY)
+    empty = ("description", "outputs", "challenges", "next_steps", "evidence")
+    kept = ("uuid", "title", "type", "status", "start_date", "end_date", "women",
+            "ethnic_minorities", "disabilities", "children", "budget_vnd", "search_text",
+            "carried_from")
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(ACTIVITY.name)} (id, agency_id, period_id, task_id, "
+        f"submission_id, created_at, updated_at, {', '.join(kept + empty)}) "
+        f"SELECT ? + a.rowid, ?, ?, c.id, ?, ?, ?, "
+        f"{', '.join(f'a.{name}' for name in kept)}, "
+        f"{', '.join(f'coalesce(a.{name}, {chr(39) * 2})' for name in empty)} "
+        f"FROM {_IMAGE}.activities a JOIN temp.nap_codes c ON c.kind = 0 "
+        f"AND c.code = a.task_code ORDER BY a.rowid",
+        (first, write.agency_id, write.period_id, submission_id, moment, moment))
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(LINK.name)} (activity_id, recommendation_id) "
+        f"SELECT ? + 1 + l.activity_place, c.id FROM {_IMAGE}.links l "
+        f"JOIN temp.nap_codes c ON c.kind = 1 AND c.code = l.recommendation_code "
+        f"ORDER BY l.rowid", (first,))
+    indicators = largest(INDICATOR)
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(INDICATOR.name)} (id, uuid, agency_id, activity_id, task_id, "
+        f"name, unit, baseline, target, due_date, submission_id) "
+        f"SELECT ? + i.rowid, i.uuid, ?, ? + 1 + i.activity_place, "
+        f"CASE WHEN i.activity_uuid IS NULL AND coalesce(i.task_code, '') != '' "
+        f"THEN c.id END, i.name, i.unit, i.baseline, i.target, i.due_date, ? "
+        f"FROM {_IMAGE}.indicators i LEFT JOIN temp.nap_codes c ON c.kind = 0 "
+        f"AND c.code = i.task_code ORDER BY i.rowid",
+        (indicators, write.agency_id, first, submission_id))
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(RESULT.name)} (uuid, indicator_id, period_id, value, note) "
+        f"SELECT i.result_key, ? + i.rowid, ?, i.result, coalesce(i.result_note, '') "
+        f"FROM {_IMAGE}.indicators i WHERE i.result IS NOT NULL ORDER BY i.rowid",
+        (indicators, write.period_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,13 +363,6 @@ def _indicator_columns(write: Write, catalog: Catalog, by_uuid: dict[str, int],
         "target": field("target"), "due_date": field("due_date"),
         "submission_id": Same(submission_id),
     }
-
-
-def result_uuid(indicator_uuid: str, period: int) -> str:
-    """The identity of a result a file gives without one (an older export)."""
-    import uuid
-
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"nap-result:{indicator_uuid}:{period}"))
 
 
 def _insert_with_ids(session: Session, table: Table, columns: Columns, count: int

@@ -71,6 +71,7 @@ from desktop_app.core.exchange.submission import (
 )
 from desktop_app.core.problems import Problem
 from desktop_app.core.progress import collector_paused
+from desktop_app.core.services.import_image import ImageRows, image_of
 from desktop_app.core.services.import_rules import (
     CheckedSubmission,
     RowRules,
@@ -267,16 +268,7 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
     if not isinstance(read, SubmissionFile):
         return read
     data = read.data
-    seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links too
     given = given_columns(data)
-    if given is not None:  # the reader's own columns (every sheet sound): no records'
-        records = [_shared(list(kind), names, shared, seen)  # turn, ~3 ms a file
-                   for kind, names, shared in zip(given, _NAMES, _SHARED, strict=True)]
-    else:
-        groups: list[list[Any]] = [data.activities, data.indicators, data.links]
-        records = [_shared(_columns(group, names, rows), names, shared, seen)
-                   for group, names, rows, shared
-                   in zip(groups, _NAMES, _ROWS, _SHARED, strict=True)]
     digest = read.data_sha256 or (data_hash(data, data_json=read.data_json)
                                   if read.data_json else "")
     # the costly part of each activity's search text, folded here rather than by the
@@ -289,6 +281,23 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
     checked = rules is not None and not read.problems and read.hash_ok
     if texts:  # each holds its activity's own words: those need not travel too
         searched = []
+    # a sound file's rows as the writer stores them, in a database image (import_image),
+    # which travels as one string of bytes, in place of its columns
+    image = (image_of(given, texts, read.meta.period)
+             if given is not None and texts and not row_problems else None)
+    records: Any
+    if image is not None and given is not None:
+        records = (image, tuple(len(kind[0]) for kind in given))
+    elif given is not None:  # the reader's own columns (every sheet sound): no records'
+        seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links
+        records = [_shared(list(kind), names, shared, seen)  # turn, ~3 ms a file
+                   for kind, names, shared in zip(given, _NAMES, _SHARED, strict=True)]
+    else:
+        seen = {}
+        groups: list[list[Any]] = [data.activities, data.indicators, data.links]
+        records = [_shared(_columns(group, names, rows), names, shared, seen)
+                   for group, names, rows, shared
+                   in zip(groups, _NAMES, _ROWS, _SHARED, strict=True)]
     return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
             read.rows, digest, searched, checked, row_problems, texts)
 
@@ -319,11 +328,14 @@ _SHAREABLE = frozenset({str, date, type(None)})
 def _unpacked(done: ReadFile | Packed, rules: RowRules | None = None) -> ReadFile:
     if not isinstance(done, tuple):
         return done
-    (_, path, sha256, meta, (activities, indicators, links), hash_ok, problems, rows, digest,
+    (_, path, sha256, meta, records, hash_ok, problems, rows, digest,
      searched, checked, row_problems, texts) = done
     # the records made only if the plan asks for them (a file replacing a version): the
-    # write takes the columns (exchange.submission.ColumnData)
-    data = ColumnData(columns=(activities, indicators, links), searched=tuple(searched))
+    # write takes the image or the columns (exchange.submission.ColumnData)
+    if isinstance(records, tuple):  # (image, counts)
+        data = ColumnData(stored=ImageRows(*records), searched=tuple(searched))
+    else:
+        data = ColumnData(columns=tuple(records), searched=tuple(searched))
     if checked and rules is not None:
         return CheckedSubmission(path, sha256, meta, data, hash_ok, problems, rows,
                                  data_sha256=digest, rules=rules, row_problems=row_problems,
