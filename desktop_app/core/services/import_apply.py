@@ -202,6 +202,7 @@ def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> 
 
 _IMAGE = "nap_rows"  # the schema a file's database image is attached as (import_image)
 _ATTACHED = "nap_rows_attached"  # set on a driver's connection once it has that schema
+_CODES = "nap_codes_of"  # the catalog whose ids a driver's connection holds (temp.nap_codes)
 
 
 def _attached_image(session: Session, write: Write, catalog: Catalog) -> int | None:
@@ -229,11 +230,15 @@ def _attached_image(session: Session, write: Write, catalog: Catalog) -> int | N
             f"SELECT name, rootpage FROM {_IMAGE}.sqlite_master WHERE type = 'table' "
             f"ORDER BY rootpage")) != LAYOUT:
         return None
-    connection.exec_driver_sql("DELETE FROM temp.nap_codes")
-    connection.exec_driver_sql(
-        "INSERT INTO temp.nap_codes VALUES (?, ?, ?)",
-        [(0, code, task.id) for code, task in catalog.tasks.items()]
-        + [(1, code, ident) for code, ident in catalog.recommendations.items()])
+    codes = [(0, code, task.id) for code, task in catalog.tasks.items()] + [
+        (1, code, ident) for code, ident in catalog.recommendations.items()]
+    # the catalog's ids once a batch (a file whose transaction was rolled back took its
+    # rows with it: then again)
+    if connection.info.get(_CODES) is not catalog or connection.exec_driver_sql(
+            "SELECT count(*) FROM temp.nap_codes").scalar_one() != len(codes):
+        connection.exec_driver_sql("DELETE FROM temp.nap_codes")
+        connection.exec_driver_sql("INSERT INTO temp.nap_codes VALUES (?, ?, ?)", codes)
+        connection.info[_CODES] = catalog
     unknown = connection.exec_driver_sql(
         f"SELECT 1 FROM {_IMAGE}.activities a WHERE a.task_code NOT IN "
         f"(SELECT code FROM temp.nap_codes WHERE kind = 0) UNION ALL "
