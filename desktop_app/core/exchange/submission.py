@@ -9,6 +9,7 @@ these records, hashes the same.
 from __future__ import annotations
 
 import functools
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -144,6 +145,10 @@ class ColumnData(SubmissionData):
     taking their fields out again ~1.5 ms). The records are frozen and the columns kept
     as given, so the two always agree; made the dataclass's way, with records (as
     dataclasses.replace makes it), it is SubmissionData in all but its class.
+
+    Given stored rows instead (StoredRows: the child's database image, which the writer
+    copies as it is), it makes even the columns only when first asked for, and counts
+    its records from what the store says.
     """
 
     def __init__(self, activities: list[ActivityRecord] | None = None,
@@ -206,7 +211,7 @@ def _checked_columns(columns: tuple[Columns, Columns, Columns]
     return columns
 
 
-class StoredRows:
+class StoredRows(ABC):
     """A file's rows as some store holds them (services/import_image: a database image
     the reading child made), with how many records of each kind, and the way back to
     their columns. A ColumnData given them makes its columns only when first asked for."""
@@ -214,8 +219,9 @@ class StoredRows:
     def __init__(self, counts: tuple[int, int, int]) -> None:
         self.counts = counts
 
+    @abstractmethod
     def columns(self) -> tuple[Columns, Columns, Columns]:
-        raise NotImplementedError
+        """The records' columns, each kind's fields in their order."""
 
 
 def given_columns(data: SubmissionData) -> tuple[Columns, Columns, Columns] | None:

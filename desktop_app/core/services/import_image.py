@@ -2,9 +2,9 @@
 into the focal point's database by the writer in one INSERT ... SELECT a table.
 
 The writer is the one part of an import that cannot run on several cores: every file
-waits for it. Handed a file's rows as Python values, it spent about a third of each
-file's write binding them to its INSERT, value by value, and before that unpickling
-them and turning them into rows. So the child that reads the file also puts its rows
+waits for it. Handed a file's rows as Python values, it spent about a quarter of each
+file's SQL binding them to its INSERT, value by value, and before that unpickled them
+and turned them into rows. So the child that reads the file also puts its rows
 into a database of its own in memory (``image_of``), the way the writer would bind
 them, and sends that database's image, which travels as one string of bytes. The writer
 attaches the image (``sqlite3.Connection.deserialize``) and copies each table with one

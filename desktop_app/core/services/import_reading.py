@@ -7,13 +7,14 @@ database, so several files are read at once, each in a child process; the plan a
 write stay in the parent, one file after another, in order, each write its own
 transaction (services/imports.py). At most two files per child are in flight, so the
 memory a batch holds does not grow with the batch: the parent keeps a file's rows only
-until it has been applied. A read submission comes back as columns of plain values, with
-its data's hash rather than its canonical JSON (pickling a thousand frozen dataclasses
-costs more than rebuilding them), and stays columns in the parent (ColumnData: records
-are made only if the plan asks for them; the writer takes the columns). Given the
-batch's catalog (import_rules.RowRules), the child also checks an exported file's rows
-and makes its activities' search texts, work the parent would otherwise do between two
-writes.
+until it has been applied. A read submission comes back with its data's hash rather than
+its canonical JSON, and its rows not as records (pickling a thousand frozen dataclasses
+costs more than rebuilding them): given the batch's catalog (import_rules.RowRules), the
+child checks an exported file's rows, makes its activities' search texts and puts the
+rows into a database image (import_image), which the writer copies in SQLite as it is;
+otherwise they come as columns of plain values. Either way they stay so in the parent
+(ColumnData: records are made only if the plan asks for them), so that the work the
+parent would otherwise do between two writes is done here.
 
 A child that dies while reading (python-calamine aborts the process on some hostile
 files; the memory limit below turns a runaway allocation into such a death) breaks the
@@ -332,7 +333,7 @@ def _unpacked(done: ReadFile | Packed, rules: RowRules | None = None) -> ReadFil
      searched, checked, row_problems, texts) = done
     # the records made only if the plan asks for them (a file replacing a version): the
     # write takes the image or the columns (exchange.submission.ColumnData)
-    if isinstance(records, tuple):  # (image, counts)
+    if isinstance(records, tuple) and isinstance(records[0], bytes):  # (image, counts)
         data = ColumnData(stored=ImageRows(*records), searched=tuple(searched))
     else:
         data = ColumnData(columns=tuple(records), searched=tuple(searched))
