@@ -24,7 +24,7 @@ from desktop_app.core.exchange.submission import (
     stored_rows,
 )
 from desktop_app.core.progress import drive
-from desktop_app.core.services import import_apply, import_reading
+from desktop_app.core.services import import_apply, import_image, import_reading
 from desktop_app.core.services.demo import fill_demo
 from desktop_app.core.services.import_apply import _attached_image
 from desktop_app.core.services.import_image import (
@@ -132,6 +132,11 @@ def _changed(kind: int, name: str, value: Any) -> Any:
 def test_values_that_would_not_come_back_get_no_image(columns: Any, texts: list[str]) -> None:
     assert image_of(columns, texts, YEAR) is None
     assert image_of(_one_activity(), ["t"], YEAR) is not None  # the same, sound
+
+
+def test_no_image_where_sqlite_cannot_serialise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(import_image, "SERIALIZES", False)
+    assert image_of(_one_activity(), ["t"], YEAR) is None
 
 
 def test_images_of_other_sizes_attached_in_turn_are_read_right() -> None:

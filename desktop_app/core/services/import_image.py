@@ -58,6 +58,9 @@ _FLOATS = [set(), {"baseline", "target", "result"}, set()]
 # through the other's pages (seen: "database disk image is malformed").
 LAYOUT = tuple((table, page) for page, table in enumerate(TABLES, start=2))
 _DAY_OR_NONE = frozenset({date, type(None)})
+# Python's sqlite3 has serialize and deserialize where the SQLite it runs on has them
+# (3.36 or later, built with them): without, every file's columns travel as before.
+SERIALIZES = all(hasattr(sqlite3.Connection, name) for name in ("serialize", "deserialize"))
 _SOMETHING = functools.partial(operator.is_not, None)  # a value that is not None
 
 
@@ -70,6 +73,8 @@ def image_of(columns: tuple[Columns, Columns, Columns], texts: Sequence[str],
              period: int) -> bytes | None:
     """The file's rows as a database image (the period in its user_version), or None when
     its values would not all come back as they are (or SQLite cannot make an image)."""
+    if not SERIALIZES:
+        return None
     try:
         tables = _tables(columns, texts, period)
     except (TypeError, ValueError, IndexError):  # values no reader gives
