@@ -255,3 +255,30 @@ def test_an_image_for_another_period_or_catalog_is_not_copied(tmp_path: Path) ->
         session.rollback()
     assert stored.counts[ACTIVITIES] == 10
     focal.close()
+
+
+def test_a_file_rolled_back_after_its_image_leaves_the_next_files_copied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The temporary table of the catalog's ids goes with a rolled-back transaction; the
+    next file's image is copied all the same."""
+    from sqlalchemy.exc import OperationalError
+
+    files = [_exported(tmp_path, "VLG", 6, 5), _exported(tmp_path, "TQG", 4, 6)]
+    copy, calls = import_apply._copy_image, []
+
+    def failing_once(*args: Any, **kwargs: Any) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError("disk I/O error"))
+        copy(*args, **kwargs)
+
+    monkeypatch.setattr(import_apply, "_copy_image", failing_once)
+    focal = Database.open(tmp_path / "focal.sqlite")
+    initialise(focal, Role.FOCAL_POINT)
+    summary = drive(run_import(focal, files))  # in batch order: TQG, then VLG
+    assert [plan.refused for plan in summary.plans] == [True, False]
+    assert summary.plans[1].agency_code == "VLG"
+    assert summary.plans[0].problems[0].code == "import.write_failed"
+    assert len(calls) == 2
+    focal.close()
+    assert len(_rows(tmp_path / "focal.sqlite")["activity"]) == 6  # VLG's, from its image

@@ -220,11 +220,11 @@ def _attached_image(session: Session, write: Write, catalog: Catalog) -> int | N
     driver = connection.connection.driver_connection
     if driver is None:
         return None
-    if not connection.info.get(_ATTACHED):  # once a driver's connection
-        connection.exec_driver_sql(f"ATTACH DATABASE ':memory:' AS {_IMAGE}")
-        connection.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS nap_codes (kind "
-                                   "INTEGER, code TEXT, id INTEGER, PRIMARY KEY (kind, code))")
-        connection.info[_ATTACHED] = True
+    if not connection.info.get(_ATTACHED):  # once a driver's connection (not undone
+        connection.exec_driver_sql(f"ATTACH DATABASE ':memory:' AS {_IMAGE}")  # by a
+        connection.info[_ATTACHED] = True  # rollback, as the table below is)
+    connection.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS nap_codes (kind INTEGER, "
+                               "code TEXT, id INTEGER, PRIMARY KEY (kind, code))")
     driver.deserialize(stored.image, name=_IMAGE)
     if tuple(connection.exec_driver_sql(  # as every image lays its tables out
             f"SELECT name, rootpage FROM {_IMAGE}.sqlite_master WHERE type = 'table' "
