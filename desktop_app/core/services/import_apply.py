@@ -203,6 +203,7 @@ def _insert(session: Session, write: Write, catalog: Catalog, now: datetime) -> 
 _IMAGE = "nap_rows"  # the schema a file's database image is attached as (import_image)
 _ATTACHED = "nap_rows_attached"  # set on a driver's connection once it has that schema
 _CODES = "nap_codes_of"  # the catalog whose ids a driver's connection holds (temp.nap_codes)
+_NO_TEXT = "''"
 
 
 def _attached_image(session: Session, write: Write, catalog: Catalog) -> int | None:
@@ -253,53 +254,58 @@ def _attached_image(session: Session, write: Write, catalog: Catalog) -> int | N
         f"SELECT count(*) FROM {_IMAGE}.indicators WHERE result IS NOT NULL").scalar_one())
 
 
+# Each table's copy from the attached image: the ids _insert_columns would give (after
+# the table's largest), the catalog's ids from temp.nap_codes, the file's constants.
+_KEPT = ("uuid", "title", "type", "status", "start_date", "end_date", "women",
+         "ethnic_minorities", "disabilities", "children", "budget_vnd", "search_text",
+         "carried_from")
+_OR_EMPTY = ("description", "outputs", "challenges", "next_steps", "evidence")  # NOT NULL
+_COPY_ACTIVITIES = (
+    f"INSERT INTO {ACTIVITY.name} (id, agency_id, period_id, task_id, submission_id, "
+    f"created_at, updated_at, {', '.join(_KEPT + _OR_EMPTY)}) "
+    f"SELECT ? + a.rowid, ?, ?, c.id, ?, ?, ?, {', '.join('a.' + n for n in _KEPT)}, "
+    f"{', '.join(f'coalesce(a.{n}, {_NO_TEXT})' for n in _OR_EMPTY)} "
+    f"FROM {_IMAGE}.activities a JOIN temp.nap_codes c ON c.kind = 0 "
+    f"AND c.code = a.task_code ORDER BY a.rowid")
+_COPY_LINKS = (
+    f"INSERT INTO {LINK.name} (activity_id, recommendation_id) "
+    f"SELECT ? + 1 + l.activity_place, c.id FROM {_IMAGE}.links l "
+    f"JOIN temp.nap_codes c ON c.kind = 1 AND c.code = l.recommendation_code "
+    f"ORDER BY l.rowid")
+_COPY_INDICATORS = (  # an activity's, or else its task's
+    f"INSERT INTO {INDICATOR.name} (id, uuid, agency_id, activity_id, task_id, name, unit, "
+    f"baseline, target, due_date, submission_id) "
+    f"SELECT ? + i.rowid, i.uuid, ?, ? + 1 + i.activity_place, "
+    f"CASE WHEN i.activity_uuid IS NULL AND coalesce(i.task_code, {_NO_TEXT}) != {_NO_TEXT} "
+    f"THEN c.id END, i.name, i.unit, i.baseline, i.target, i.due_date, ? "
+    f"FROM {_IMAGE}.indicators i LEFT JOIN temp.nap_codes c ON c.kind = 0 "
+    f"AND c.code = i.task_code ORDER BY i.rowid")
+_COPY_RESULTS = (
+    f"INSERT INTO {RESULT.name} (uuid, indicator_id, period_id, value, note) "
+    f"SELECT i.result_key, ? + i.rowid, ?, i.result, coalesce(i.result_note, {_NO_TEXT}) "
+    f"FROM {_IMAGE}.indicators i WHERE i.result IS NOT NULL ORDER BY i.rowid")
+
+
 def _copy_image(session: Session, write: Write, now: datetime, submission_id: int) -> None:
     """The attached image's activities, links, indicators and results copied in, one
-    INSERT ... SELECT a table, with the ids _insert_columns would give them."""
+    INSERT ... SELECT a table."""
     connection = session.connection()
     dialect = connection.dialect
     stamp = ACTIVITY.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
     moment = now if stamp is None else stamp(now)
-    quote = dialect.identifier_preparer.quote
 
     def largest(table: Table) -> int:
         return int(connection.exec_driver_sql(
-            f"SELECT coalesce(max(id), 0) FROM {quote(table.name)}").scalar_one())
+            f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one())
 
     first = largest(ACTIVITY)
-    empty = ("description", "outputs", "challenges", "next_steps", "evidence")
-    kept = ("uuid", "title", "type", "status", "start_date", "end_date", "women",
-            "ethnic_minorities", "disabilities", "children", "budget_vnd", "search_text",
-            "carried_from")
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(ACTIVITY.name)} (id, agency_id, period_id, task_id, "
-        f"submission_id, created_at, updated_at, {', '.join(kept + empty)}) "
-        f"SELECT ? + a.rowid, ?, ?, c.id, ?, ?, ?, "
-        f"{', '.join(f'a.{name}' for name in kept)}, "
-        f"{', '.join(f'coalesce(a.{name}, {chr(39) * 2})' for name in empty)} "
-        f"FROM {_IMAGE}.activities a JOIN temp.nap_codes c ON c.kind = 0 "
-        f"AND c.code = a.task_code ORDER BY a.rowid",
-        (first, write.agency_id, write.period_id, submission_id, moment, moment))
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(LINK.name)} (activity_id, recommendation_id) "
-        f"SELECT ? + 1 + l.activity_place, c.id FROM {_IMAGE}.links l "
-        f"JOIN temp.nap_codes c ON c.kind = 1 AND c.code = l.recommendation_code "
-        f"ORDER BY l.rowid", (first,))
+    connection.exec_driver_sql(_COPY_ACTIVITIES, (first, write.agency_id, write.period_id,
+                                                  submission_id, moment, moment))
+    connection.exec_driver_sql(_COPY_LINKS, (first,))
     indicators = largest(INDICATOR)
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(INDICATOR.name)} (id, uuid, agency_id, activity_id, task_id, "
-        f"name, unit, baseline, target, due_date, submission_id) "
-        f"SELECT ? + i.rowid, i.uuid, ?, ? + 1 + i.activity_place, "
-        f"CASE WHEN i.activity_uuid IS NULL AND coalesce(i.task_code, '') != '' "
-        f"THEN c.id END, i.name, i.unit, i.baseline, i.target, i.due_date, ? "
-        f"FROM {_IMAGE}.indicators i LEFT JOIN temp.nap_codes c ON c.kind = 0 "
-        f"AND c.code = i.task_code ORDER BY i.rowid",
-        (indicators, write.agency_id, first, submission_id))
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(RESULT.name)} (uuid, indicator_id, period_id, value, note) "
-        f"SELECT i.result_key, ? + i.rowid, ?, i.result, coalesce(i.result_note, '') "
-        f"FROM {_IMAGE}.indicators i WHERE i.result IS NOT NULL ORDER BY i.rowid",
-        (indicators, write.period_id))
+    connection.exec_driver_sql(_COPY_INDICATORS, (indicators, write.agency_id, first,
+                                                  submission_id))
+    connection.exec_driver_sql(_COPY_RESULTS, (indicators, write.period_id))
 
 
 @dataclass(frozen=True, slots=True)
