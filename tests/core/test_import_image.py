@@ -237,10 +237,14 @@ def test_an_image_for_another_period_or_catalog_is_not_copied(tmp_path: Path) ->
     initialise(focal, Role.FOCAL_POINT)
     with focal.reading() as session:
         catalog = catalog_of(session)
-    (read,) = list(read_files([path], readers=0, rules=row_rules(catalog)))
+    (read,) = list(read_files([path], readers=0, rules=row_rules(catalog), images=True))
     assert isinstance(read, CheckedSubmission)
     stored = stored_rows(read.data)
     assert isinstance(stored, ImageRows) and isinstance(read.data, ColumnData)
+    # for a server (or unasked) the same file comes as columns, and reads the same
+    (plain,) = list(read_files([path], readers=0, rules=row_rules(catalog)))
+    assert isinstance(plain, CheckedSubmission) and stored_rows(plain.data) is None
+    assert plain.data == read.data and plain.search_texts == read.search_texts
     write = Write(1, catalog.periods[YEAR], YEAR, 1, "u", "h", "d", datetime.now(UTC),
                   read.data, (), False, False, path.name, search_texts=read.search_texts)
     a_task = next(iter({a.task_code for a in read.data.activities}))
@@ -282,3 +286,21 @@ def test_a_file_rolled_back_after_its_image_leaves_the_next_files_copied(
     assert len(calls) == 2
     focal.close()
     assert len(_rows(tmp_path / "focal.sqlite")["activity"]) == 6  # VLG's, from its image
+
+
+def test_images_are_made_for_a_database_file_only(
+        focal_where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server takes the rows as columns: its reading children make no image for it."""
+    from desktop_app.cli import main
+
+    files = [_exported(tmp_path, "VLG", 5, 5), _exported(tmp_path, "TQG", 3, 6)]
+    made: list[int] = []
+    make = import_reading.image_of
+
+    def counted(*args: Any) -> bytes | None:
+        made.append(1)
+        return make(*args)
+
+    monkeypatch.setattr(import_reading, "image_of", counted)
+    assert main(["--db", focal_where, "import", *map(str, files)]) == 0  # read here
+    assert len(made) == (0 if focal_where.startswith("postgresql") else 2)

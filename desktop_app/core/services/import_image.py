@@ -17,9 +17,10 @@ The image holds each record's fields as the reader gave them, in the records' or
 value as it was bound), each activity's search text, and where each indicator's and
 link's activity stands among the file's activities. Its columns are read back as the
 reader's own (``columns_of``) when the plan needs the records (a file replacing a
-version, a database without images: PostgreSQL). A file whose values would not come
-back the same (a date column holding something else, a float that is not a number) gets
-no image; its columns travel as before.
+version, the batch's first file, whose identifiers are looked up). Images are made for
+a database file only (read_files' images: a PostgreSQL server takes the columns), and a
+file whose values would not come back the same (a date column holding something else,
+a float that is not a number) gets none; its columns travel as before.
 """
 
 from __future__ import annotations

@@ -206,7 +206,8 @@ class EarlyHeadings:
 
 def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = read_file,
                checked: Sequence[Checked | None] | None = None, rules: RowRules | None = None,
-               early: EarlyHeadings | None = None) -> Generator[ReadFile, None, None]:
+               early: EarlyHeadings | None = None, *, images: bool = False
+               ) -> Generator[ReadFile, None, None]:
     """Every file read (`read`, exchange.reading.read_file), in the order given, by
     `readers` children (None: as readers_for says).
 
@@ -215,24 +216,25 @@ def read_files(paths: Sequence[Path], readers: int | None = None, read: Read = r
     the child also checks an exported file's rows and makes its search texts (a
     CheckedSubmission). early: the batch's first look, whose children then read too
     (EarlyHeadings.pool_for_reads), taken when the first file is asked for (until then
-    they stay early's to stop). Closing the iterator early (a cancelled import) stops the
-    children.
+    they stay early's to stop). images: a file so checked comes with its rows as a
+    database image (import_image), for a writer on SQLite to copy. Closing the iterator
+    early (a cancelled import) stops the children.
     """
     found = list(checked) if checked is not None else [None] * len(paths)
     count = readers_for(len(paths)) if readers is None else readers
     pool = early.pool_for_reads(count) if early is not None else None
-    for done in _in_children([(read, Path(p), c, rules)
+    for done in _in_children([(read, Path(p), c, rules, images)
                               for p, c in zip(paths, found, strict=True)],
                              _read_known, _crashed, count, pool):
         yield _unpacked(done, rules)
 
 
-def _read_known(read: Read, path: Path, checked: Checked | None, rules: RowRules | None = None
-                ) -> ReadFile | Packed:
+def _read_known(read: Read, path: Path, checked: Checked | None, rules: RowRules | None = None,
+                images: bool = False) -> ReadFile | Packed:
     with collector_paused():  # a file's cells, rows and records: none in a cycle
         if checked is not None:
             known_sound(checked)
-        return _packed(read(path), rules)
+        return _packed(read(path), rules, images)
 
 
 def _crashed(work: tuple[Any, ...]) -> ReadFile:
@@ -265,7 +267,8 @@ _SHARED = (
 _ROWS = [attrgetter(*names) for names in _NAMES]  # every kind has several fields
 
 
-def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
+def _packed(read: ReadFile, rules: RowRules | None = None, images: bool = False
+            ) -> ReadFile | Packed:
     if not isinstance(read, SubmissionFile):
         return read
     data = read.data
@@ -285,7 +288,7 @@ def _packed(read: ReadFile, rules: RowRules | None = None) -> ReadFile | Packed:
     # a sound file's rows as the writer stores them, in a database image (import_image),
     # which travels as one string of bytes, in place of its columns
     image = (image_of(given, texts, read.meta.period)
-             if given is not None and texts and not row_problems else None)
+             if images and given is not None and texts and not row_problems else None)
     records: Any
     if image is not None and given is not None:
         records = (image, tuple(len(kind[0]) for kind in given))

@@ -244,7 +244,10 @@ def run_import(db: Database, paths: Sequence[Path], *, accept_edited: bool = Fal
     ordered, checked = yield from _ordered(paths, catalog, early)
     batch = _Batch(new_uuid(), db.path if db.server is None else None, catalog.version)
     plans: list[FilePlan] = []
-    reads = read_files(ordered, checked=checked, rules=row_rules(catalog), early=early)
+    # on SQLite each checked file's rows come as a database image, which the writer
+    # copies as it is (import_image); a server takes them as columns
+    reads = read_files(ordered, checked=checked, rules=row_rules(catalog), early=early,
+                       images=db.server is None)
     # the log copied into the file beside the writes, not inside every few commits
     # (storage/checkpoints.py); a server has no such log
     checkpoints = (BackgroundCheckpoints(db.path) if db.server is None
