@@ -231,14 +231,16 @@ def _attached_image(session: Session, write: Write, catalog: Catalog) -> int | N
             f"SELECT name, rootpage FROM {_IMAGE}.sqlite_master WHERE type = 'table' "
             f"ORDER BY rootpage")) != LAYOUT:
         return None
-    codes = [(0, code, task.id) for code, task in catalog.tasks.items()] + [
-        (1, code, ident) for code, ident in catalog.recommendations.items()]
     # the catalog's ids once a batch (a file whose transaction was rolled back took its
     # rows with it: then again)
     if connection.info.get(_CODES) is not catalog or connection.exec_driver_sql(
-            "SELECT count(*) FROM temp.nap_codes").scalar_one() != len(codes):
+            "SELECT count(*) FROM temp.nap_codes").scalar_one() != len(catalog.tasks) + len(
+            catalog.recommendations):
         connection.exec_driver_sql("DELETE FROM temp.nap_codes")
-        connection.exec_driver_sql("INSERT INTO temp.nap_codes VALUES (?, ?, ?)", codes)
+        connection.exec_driver_sql(
+            "INSERT INTO temp.nap_codes VALUES (?, ?, ?)",
+            [(0, code, task.id) for code, task in catalog.tasks.items()]
+            + [(1, code, ident) for code, ident in catalog.recommendations.items()])
         connection.info[_CODES] = catalog
     unknown = connection.exec_driver_sql(
         f"SELECT 1 FROM {_IMAGE}.activities a WHERE a.task_code NOT IN "
@@ -293,16 +295,11 @@ def _copy_image(session: Session, write: Write, now: datetime, submission_id: in
     dialect = connection.dialect
     stamp = ACTIVITY.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
     moment = now if stamp is None else stamp(now)
-
-    def largest(table: Table) -> int:
-        return int(connection.exec_driver_sql(
-            f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one())
-
-    first = largest(ACTIVITY)
+    first = _largest_id(connection, ACTIVITY)
     connection.exec_driver_sql(_COPY_ACTIVITIES, (first, write.agency_id, write.period_id,
                                                   submission_id, moment, moment))
     connection.exec_driver_sql(_COPY_LINKS, (first,))
-    indicators = largest(INDICATOR)
+    indicators = _largest_id(connection, INDICATOR)
     connection.exec_driver_sql(_COPY_INDICATORS, (indicators, write.agency_id, first,
                                                   submission_id))
     connection.exec_driver_sql(_COPY_RESULTS, (indicators, write.period_id))
@@ -393,13 +390,18 @@ def _insert_with_ids(session: Session, table: Table, columns: Columns, count: in
             "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
             {"t": table.name, "n": count}).scalars()]
     else:
-        connection = session.connection()  # the driver's own query: no statement to build
-        name = connection.dialect.identifier_preparer.quote(table.name)
-        start = int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {name}")
-                    .scalar_one())
+        start = _largest_id(session.connection(), table)
         ids = list(range(start + 1, start + 1 + count))
     _insert_columns(session, table, {"id": ids, **columns}, count)
     return ids
+
+
+def _largest_id(connection: Any, table: Table) -> int:
+    """The table's largest id, 0 when empty (the driver's own query: no statement to
+    build)."""
+    name = connection.dialect.identifier_preparer.quote(table.name)
+    return int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {name}")
+               .scalar_one())
 
 
 def _insert_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:

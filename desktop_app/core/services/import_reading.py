@@ -292,16 +292,16 @@ def _packed(read: ReadFile, rules: RowRules | None = None, images: bool = False
     records: Any
     if image is not None and given is not None:
         records = (image, tuple(len(kind[0]) for kind in given))
-    elif given is not None:  # the reader's own columns (every sheet sound): no records'
-        seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links
-        records = [_shared(list(kind), names, shared, seen)  # turn, ~3 ms a file
-                   for kind, names, shared in zip(given, _NAMES, _SHARED, strict=True)]
     else:
-        seen = {}
-        groups: list[list[Any]] = [data.activities, data.indicators, data.links]
-        records = [_shared(_columns(group, names, rows), names, shared, seen)
-                   for group, names, rows, shared
-                   in zip(groups, _NAMES, _ROWS, _SHARED, strict=True)]
+        if given is not None:  # the reader's own (every sheet sound): no records' turn
+            columns = [list(kind) for kind in given]
+        else:  # records (a sheet read row by row): their fields turned into columns
+            groups: list[list[Any]] = [data.activities, data.indicators, data.links]
+            columns = [_columns(group, names, rows)
+                       for group, names, rows in zip(groups, _NAMES, _ROWS, strict=True)]
+        seen: dict[Any, Any] = {}  # one for the file: an activity's UUID in its links
+        records = [_shared(kind, names, shared, seen)
+                   for kind, names, shared in zip(columns, _NAMES, _SHARED, strict=True)]
     return (_PACKED, read.path, read.sha256, read.meta, records, read.hash_ok, read.problems,
             read.rows, digest, searched, checked, row_problems, texts)
 
