@@ -40,3 +40,16 @@ def test_a_value_not_shown_selects_nothing_new(qtbot: Any) -> None:
     proxy.setFilterFixedString("CO3-C")  # A and B filtered out
     assert not select_where(table, proxy, 0, "CO3-B")
     assert selected_source_row(table, proxy) in (None, 1)  # never a hidden row
+
+
+def test_a_row_selected_while_ctrl_is_held_is_selected_alone(qtbot: Any) -> None:
+    """The row goes in alone even when the application last saw Ctrl held."""
+    table, proxy = _table(qtbot)
+    assert select_where(table, proxy, 0, "CO3-B")
+    qtbot.keyPress(table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        assert select_where(table, proxy, 0, "CO3-C")
+        assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+        assert selected_source_row(table, proxy) == 1
+    finally:
+        qtbot.keyRelease(table, Qt.Key.Key_Control)
