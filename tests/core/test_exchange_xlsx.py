@@ -31,7 +31,7 @@ from desktop_app.core.domain.enums import ActivityStatus, ActivityType, Role
 from desktop_app.core.domain.labels import labels
 from desktop_app.core.domain.models import Agency, Period, Submission
 from desktop_app.core.domain.validation import ActivityDraft, IndicatorDraft
-from desktop_app.core.exchange import xlsx_writer
+from desktop_app.core.exchange import block_zip, xlsx_writer
 from desktop_app.core.exchange.canonical import (
     canonical_data,
     canonical_number,
@@ -122,6 +122,10 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
     folder = tmp_path_factory.mktemp("export")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NAP_REPORTER_HOME", str(folder / "home"))
+        # its sheets deflated in blocks of 16 KB (block_zip; 2 MB ones only in a sheet of
+        # ~1,000 activities or more), so that LibreOffice and the readers below read such
+        # a file too
+        patch.setattr(block_zip, "BLOCK", 2**14)
         db = Database.open(folder / "agency.sqlite")
         initialise(db, Role.AGENCY, "VLG", "Nguyễn Thị Hoà")
         drive(fill_demo(db, activities=120, seed=7, period=YEAR))
