@@ -82,7 +82,8 @@ class BlockDeflater:
 
     def _hand_over(self, block: bytes, last: bool) -> None:
         self._flight.append(self._submit(deflate_block, block, self._before, last))
-        self._before = (self._before + block)[-WINDOW:]
+        self._before = (block[-WINDOW:] if len(block) >= WINDOW
+                        else (self._before + block)[-WINDOW:])
 
 
 class _Inline:
