@@ -27,6 +27,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, cast
 
+from desktop_app.core.progress import usable_cores
+
 BLOCK = 2**21  # bytes a block: large enough that its dictionary and flush cost nothing
 WINDOW = 2**15  # deflate's window: the dictionary a block gets from the one before
 MAX_THREADS = 4
@@ -34,9 +36,7 @@ MAX_THREADS = 4
 
 def threads() -> int:
     """The threads that deflate: one a core the process may use, at most MAX_THREADS."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
-    return max(1, min(cores, MAX_THREADS))
+    return max(1, min(usable_cores(), MAX_THREADS))
 
 
 def deflate_block(block: bytes, dictionary: bytes, last: bool) -> bytes:

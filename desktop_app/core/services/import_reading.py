@@ -71,7 +71,7 @@ from desktop_app.core.exchange.submission import (
     with_searched,
 )
 from desktop_app.core.problems import Problem
-from desktop_app.core.progress import collector_paused
+from desktop_app.core.progress import collector_paused, usable_cores
 from desktop_app.core.services.import_image import ImageRows, image_of
 from desktop_app.core.services.import_rules import (
     CheckedSubmission,
@@ -95,8 +95,7 @@ POOL_BROKEN = (BrokenProcessPool, OSError)
 
 def readers_for(files: int) -> int:
     """How many child processes read a batch of this many files (0: none, read here)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
+    cores = usable_cores()
     if cores < 2 or files < FEWEST_FILES:
         return 0
     return min(cores, MAX_READERS, files)
